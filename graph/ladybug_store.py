@@ -1,0 +1,235 @@
+"""LadybugDB (PyPI `ladybug`), in-process: the embedded default.
+
+Its Cypher dialect differs from Neo4j's (one label per node table, `label(r)` instead of `type(r)`,
+a missing property is an error, 1-based lists...), so the app's queries for it live here. Its
+extensions download at run time and are unavailable offline: nothing here uses them.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import ladybug
+
+from parkgraph.errors import BackendUnavailable, QueryError, QueryTimeout, WriteRefused
+
+from . import guard
+from .result import QueryResult, plain_node, plain_rel
+from .store import GraphStore
+
+PG_TO_LADYBUG = {"string": "STRING", "string_list": "STRING[]", "float": "DOUBLE", "boolean": "BOOLEAN", "date": "STRING"}
+
+
+class LadybugStore(GraphStore):
+    engine = "ladybug"
+    dialect = "LadybugDB Cypher (Kùzu dialect)"
+
+    def __init__(self, path: str | Path, *, read_only: bool = False, **kw):
+        super().__init__(**kw)
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            raise BackendUnavailable(f"no LadybugDB database at {self.path}",
+                                     hint="Load data first: `parkgraph load data/` (or run `parkgraph serve`, which loads the bundled data).")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = ladybug.Database(str(self.path), read_only=read_only)
+        except RuntimeError as e:
+            raise BackendUnavailable(f"cannot open LadybugDB at {self.path}: {e}",
+                                     hint="Another process may hold it for writing; stop it or pass --db.") from e
+        self._local = threading.local()
+        self._tables: dict[int, str] | None = None
+        self._write_lock = threading.Lock()
+
+    @property
+    def _conn(self) -> ladybug.Connection:
+        # A connection runs one query at a time; the web server is threaded, so one per thread.
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = ladybug.Connection(self._db)
+        return conn
+
+    # ------------------------------------------------------------------ primitives
+    def read(self, query: str, params: dict | None = None, *, timeout: float | None = None,
+             max_rows: int | None = None, console: bool = False) -> QueryResult:
+        if console:
+            guard.check_read_only(query)
+            max_rows = self.max_rows if max_rows is None else max_rows
+        timeout = self.query_timeout if timeout is None else timeout
+        conn = self._conn
+        conn.set_query_timeout(int(timeout * 1000))
+        t0 = time.perf_counter()
+        try:
+            res = conn.execute(query, params or {})
+            if isinstance(res, list):  # several statements: only reachable for internal callers
+                raise QueryError("one statement per request")
+            columns = res.get_column_names()
+            raw, truncated = [], False
+            while res.has_next():
+                if max_rows is not None and len(raw) >= max_rows:
+                    truncated = True
+                    break
+                raw.append(res.get_next())
+            res.close()
+        except RuntimeError as e:
+            raise self._translate(e, query, timeout) from e
+        rows = _Converter(self).rows(raw)
+        return QueryResult(columns, rows, truncated, (time.perf_counter() - t0) * 1000, self.engine, max_rows)
+
+    def write(self, query: str, params: dict | None = None) -> None:
+        if self.read_only:
+            raise WriteRefused("this LadybugDB handle is read-only")
+        with self._write_lock:
+            conn = self._conn
+            conn.set_query_timeout(0)
+            try:
+                conn.execute(query, params or {})
+            except RuntimeError as e:
+                raise QueryError(f"LadybugDB write failed: {e}") from e
+
+    def create_schema(self) -> None:
+        existing = {r[0] for r in self.read("CALL show_tables() RETURN name").rows}
+        for label, cls in self.model.classes.items():
+            if label in existing:
+                continue
+            cols = ", ".join(f"{k} {PG_TO_LADYBUG[p.pg_type]}" for k, p in cls.properties.items() if k != "uri")
+            self.write(f"CREATE NODE TABLE {label}(uri STRING PRIMARY KEY, {cols})")
+        rel_cols = ", ".join(f"{k} {PG_TO_LADYBUG[p.pg_type]}" for k, p in self.model.rel_properties.items())
+        for rtype, rel in self.model.relationships.items():
+            if rtype in existing:
+                continue
+            pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rel.pairs)
+            self.write(f"CREATE REL TABLE {rtype}({pairs}, {rel_cols})")
+        self._tables = None
+
+    def clear(self) -> None:
+        for label in self.model.labels:
+            self.write(f"MATCH (n:{label}) DETACH DELETE n")
+
+    def close(self) -> None:
+        self._local = threading.local()
+        self._db.close()
+
+    def server_info(self) -> dict:
+        return {"engine": self.engine, "dialect": self.dialect, "version": ladybug.__version__ if hasattr(ladybug, "__version__") else _dist_version(),
+                "edition": "embedded", "path": str(self.path), "read_only": self.read_only}
+
+    # ------------------------------------------------------------------ the app's queries, LadybugDB dialect
+    def _q_merge_nodes(self, label: str, keys: list[str]) -> str:
+        props = self.model.classes[label].properties
+        sets = ", ".join(f"n.{k} = {_cast('row.' + k, props[k].pg_type)}" for k in keys if k != "uri")
+        return f"UNWIND $rows AS row MERGE (n:{label} {{uri: row.uri}}) SET {sets}"
+
+    def _q_merge_rels(self, rtype: str, src: str, dst: str, keys: list[str]) -> str:
+        props = self.model.rel_properties
+        sets = ", ".join(f"r.{k} = {_cast('row.props.' + k, props[k].pg_type)}" for k in keys if k != "uri")
+        return (f"UNWIND $rows AS row MATCH (a:{src} {{uri: row.from}}), (b:{dst} {{uri: row.to}}) "
+                f"MERGE (a)-[r:{rtype} {{uri: row.props.uri}}]->(b) SET {sets}")
+
+    def _q_search(self, label: str) -> str:
+        keys = self.model.classes[label].properties
+        conds = ["n.name_zh CONTAINS q", "lower(n.name_en) CONTAINS ql", "n.pinyin CONTAINS qp"]
+        if "aliases" in keys:
+            conds.append("(n.aliases IS NOT NULL AND any(a IN n.aliases WHERE a CONTAINS q OR lower(a) CONTAINS ql))")
+        # Parameters inside a list predicate trip an assertion in ladybug 0.22: bind them first.
+        return (f"WITH $q AS q, $ql AS ql, $qp AS qp MATCH (n:{label}) WHERE " + " OR ".join(conds)
+                + " RETURN n ORDER BY n.uri LIMIT $cap")
+
+    def _q_degree(self, label: str, rtype: str, direction: str) -> str:
+        arrow = f"-[:{rtype}]->(m)" if direction == "out" else f"<-[:{rtype}]-(m)"
+        return f"MATCH (c:{label} {{uri: $uri}}){arrow} RETURN count(*) AS c"
+
+    def _label_where(self, var: str, labels: set[str] | None) -> str:
+        if not labels:
+            return ""
+        return f" WHERE label({var}) IN [" + ", ".join(f"'{l}'" for l in sorted(labels)) + "]"
+
+    def table_name(self, table_id: int) -> str | None:
+        if self._tables is None:
+            self._tables = {int(r[0]): r[1] for r in self._conn.execute("CALL show_tables() RETURN id, name").get_all()}
+        return self._tables.get(table_id)
+
+    def _translate(self, e: RuntimeError, query: str, timeout: float) -> Exception:
+        msg = str(e)
+        if "Interrupted" in msg or "timeout" in msg.lower():
+            return QueryTimeout(f"the query ran longer than the {timeout:g} s limit and was stopped",
+                                hint="Add a LIMIT or narrow the MATCH.")
+        if "read-only" in msg or "read only" in msg:
+            return WriteRefused("the console is read-only: LadybugDB refused a write on its read-only handle")
+        return QueryError(msg, position=_ladybug_position(msg, query))
+
+
+def _cast(expr: str, pg_type: str) -> str:
+    # Parameter types are inferred from values; a batch whose column is all null would otherwise bind as STRING.
+    return f"CAST({expr} AS {PG_TO_LADYBUG[pg_type]})" if pg_type in ("string_list", "float", "boolean") else expr
+
+
+def _dist_version() -> str:
+    from importlib.metadata import version
+    return version("ladybug")
+
+
+def _ladybug_position(msg: str, query: str) -> dict | None:
+    import re
+    m = re.search(r"\(line: (\d+), offset: (\d+)\)", msg)
+    if not m:
+        return None
+    line, col = int(m.group(1)), int(m.group(2)) + 1
+    lines = query.split("\n")
+    offset = sum(len(l) + 1 for l in lines[:line - 1]) + col - 1
+    return {"line": line, "column": col, "offset": offset}
+
+
+class _Converter:
+    def __init__(self, store: LadybugStore):
+        self.store = store
+        self.uris: dict[tuple[int, int], str | None] = {}
+
+    @staticmethod
+    def _key(id_: dict) -> tuple[int, int]:
+        return (int(id_["table"]), int(id_["offset"]))
+
+    def rows(self, raw: list[list[Any]]) -> list[list[Any]]:
+        for row in raw:
+            self._collect(row)
+        for key, uri in list(self.uris.items()):
+            if uri is None:
+                table = self.store.table_name(key[0])
+                res = self.store._conn.execute(f"MATCH (n:{table}) WHERE offset(id(n)) = $o RETURN n.uri", {"o": key[1]})
+                self.uris[key] = res.get_next()[0] if res.has_next() else None
+        return [[self._conv(v) for v in row] for row in raw]
+
+    def _collect(self, v: Any) -> None:
+        if isinstance(v, dict):
+            if "_NODES" in v:
+                for x in v["_NODES"] + v["_RELS"]:
+                    self._collect(x)
+            elif "_SRC" in v:
+                for k in ("_SRC", "_DST"):
+                    self.uris.setdefault(self._key(v[k]), None)
+            elif "_ID" in v and "_LABEL" in v:
+                self.uris[self._key(v["_ID"])] = v.get("uri")
+            else:
+                for x in v.values():
+                    self._collect(x)
+        elif isinstance(v, list):
+            for x in v:
+                self._collect(x)
+
+    def _conv(self, v: Any) -> Any:
+        if isinstance(v, dict):
+            if "_NODES" in v:
+                return {"nodes": [self._conv(n) for n in v["_NODES"]], "relationships": [self._conv(r) for r in v["_RELS"]]}
+            if "_SRC" in v:
+                return plain_rel(v.get("uri"), v["_LABEL"], self.uris.get(self._key(v["_SRC"])),
+                                 self.uris.get(self._key(v["_DST"])), v)
+            if "_ID" in v and "_LABEL" in v:
+                return plain_node(v.get("uri"), [v["_LABEL"]], v)
+            return {k: self._conv(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [self._conv(x) for x in v]
+        if hasattr(v, "isoformat"):
+            return v.isoformat()
+        return v

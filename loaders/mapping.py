@@ -1,0 +1,105 @@
+"""Map validated records to property-graph rows: minted IRIs, derived pinyin, Quote nodes, and the
+provenance relationships (DERIVED_FROM, QUOTED_FROM) and DESCRIBES edges the loader owns."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from parkgraph.ontology import Model
+
+from .validate import Dataset
+
+
+@dataclass
+class Plan:
+    nodes: dict[str, list[dict]] = field(default_factory=dict)
+    rels: dict[str, list[dict]] = field(default_factory=dict)
+
+    def node_count(self) -> int:
+        return sum(map(len, self.nodes.values()))
+
+    def rel_count(self) -> int:
+        return sum(map(len, self.rels.values()))
+
+    def summary(self) -> dict:
+        return {"nodes": {k: len(v) for k, v in self.nodes.items() if v},
+                "relationships": {k: len(v) for k, v in self.rels.items() if v}}
+
+
+def digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def pinyin_of(names: list[str]) -> str | None:
+    from pypinyin import Style, lazy_pinyin
+    out: dict[str, None] = {}
+    for name in names:
+        if not name or not any("\u4e00" <= ch <= "\u9fff" for ch in name):
+            continue
+        syll = [s.lower() for s in lazy_pinyin(name, errors="ignore") if s.strip()]
+        if syll:
+            out["".join(syll)] = None
+            out["".join(s[0] for s in syll)] = None
+    return " ".join(out) or None
+
+
+def build_plan(ds: Dataset, model: Model, base_iri: str) -> Plan:
+    plan = Plan({label: [] for label in model.labels}, {t: [] for t in model.rel_types})
+    quotes: dict[str, dict] = {}
+    rels: dict[str, dict] = {}
+
+    def quote_uris(cites: list[dict]) -> list[str]:
+        uris = []
+        for c in cites:
+            qid = digest(c["source"], c["quote"])
+            uri = f"{base_iri}quote/{qid}"
+            if uri not in quotes:
+                text = c["quote"]
+                quotes[uri] = {"uri": uri, "name_zh": text if len(text) <= 40 else text[:39] + "…",
+                               "name_en": f"Quote from source {c['source']}", "text": text,
+                               "text_as_found": c.get("quote_as_found"), "repair_note": c.get("repair_note"),
+                               "_source": f"{base_iri}source/{c['source']}"}
+            else:  # the same sentence cited with a repair note elsewhere keeps it
+                quotes[uri]["text_as_found"] = quotes[uri]["text_as_found"] or c.get("quote_as_found")
+                quotes[uri]["repair_note"] = quotes[uri]["repair_note"] or c.get("repair_note")
+            uris.append(uri)
+        return list(dict.fromkeys(uris))
+
+    def add_rel(rtype: str, src: str, dst: str, q: list[str], role: str | None = None, **props) -> None:
+        uri = f"{base_iri}statement/{digest(src, rtype, dst, role or '')}"
+        if uri in rels:
+            rels[uri]["quotes"] = list(dict.fromkeys(rels[uri]["quotes"] + q))
+            for k, v in props.items():
+                rels[uri][k] = rels[uri].get(k) or v
+            return
+        rels[uri] = {"uri": uri, "type": rtype, "from": src, "to": dst, "role": role, "quotes": q, **props}
+
+    for ref, (cls, data, _rec) in ds.entities.items():
+        uri = base_iri + ref
+        row = {k: v for k, v in data.items() if k in cls.properties}
+        row["uri"] = uri
+        if "pinyin" in cls.properties:
+            row["pinyin"] = pinyin_of([data.get("name_zh") or "", *(data.get("aliases") or [])])
+        plan.nodes[cls.name].append(row)
+        q = quote_uris(data.get("cite", []))
+        if cls.needs_citation:
+            for quri in q:
+                add_rel("DERIVED_FROM", uri, quri, [])
+        if cls.name == "Observation":
+            add_rel("DESCRIBES", uri, base_iri + data["subject"], q)
+
+    for data, _rec in ds.relations:
+        add_rel(data["type"], base_iri + data["from"], base_iri + data["to"], quote_uris(data["cite"]),
+                data.get("role"), since=data.get("since"), note=data.get("note"))
+
+    for quri, qrow in quotes.items():
+        src = qrow.pop("_source")
+        plan.nodes["Quote"].append(qrow)
+        add_rel("QUOTED_FROM", quri, src, [])
+
+    for r in rels.values():
+        rtype = r.pop("type")
+        if not r["quotes"]:
+            r["quotes"] = None  # provenance edges carry none; null keeps both engines alike
+        plan.rels[rtype].append(r)
+    return plan

@@ -1,0 +1,210 @@
+"""Read YAML, JSON and CSV data files into records that remember the line of every field.
+
+Files are decoded strictly as UTF-8 (a UTF-8 byte-order mark is accepted and dropped); anything else
+is reported with what it looks like, so a spreadsheet saved as GBK gets a message, not mojibake.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+MAX_STRUCTURED_BYTES = 64 * 1024 * 1024  # YAML/JSON are parsed whole; big data belongs in CSV
+DATA_SUFFIXES = {".yaml", ".yml", ".json", ".csv"}
+
+
+@dataclass
+class Record:
+    collection: str
+    data: dict[str, Any]
+    file: str
+    line: int
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+def expand_paths(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
+    files, problems = [], []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DATA_SUFFIXES)
+            if not found:
+                problems.append(Problem(str(p), None, None, "no data files (.yaml, .yml, .json, .csv) in this folder"))
+            files += found
+        elif p.exists():
+            if p.suffix.lower() not in DATA_SUFFIXES:
+                problems.append(Problem(str(p), None, None, f"unsupported file type {p.suffix or '(none)'}",
+                                        "use .yaml, .yml, .json or .csv"))
+            else:
+                files.append(p)
+        else:
+            problems.append(Problem(str(p), None, None, "no such file or folder"))
+    return files, problems
+
+
+def decode(path: Path, raw: bytes) -> tuple[str | None, list[Problem]]:
+    f = str(path)
+    if not raw.strip():
+        return None, [Problem(f, None, None, "file is empty", "add records, or leave the file out")]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(f, 1, None, "file is UTF-16 encoded", "save it as UTF-8")]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        hint = "save it as UTF-8"
+        try:
+            raw.decode("gb18030")
+            hint = "it looks like GBK/GB18030 (common for Excel exports in China); save it as UTF-8"
+        except UnicodeDecodeError:
+            pass
+        return None, [Problem(f, line, None, f"file is not valid UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start})", hint)]
+    if "\x00" in text:
+        return None, [Problem(f, text[: text.index("\x00")].count("\n") + 1, None, "file contains NUL bytes; is it binary?")]
+    return text, []
+
+
+def read_file(path: Path) -> tuple[list[Record], list[Problem]]:
+    f = str(path)
+    try:
+        size = path.stat().st_size
+        suffix = path.suffix.lower()
+        if suffix != ".csv" and size > MAX_STRUCTURED_BYTES:
+            return [], [Problem(f, None, None, f"file is {size / 1e6:.0f} MB; YAML/JSON files are limited to {MAX_STRUCTURED_BYTES // 2**20} MiB",
+                                "split it, or use CSV for bulk rows")]
+        raw = path.read_bytes()
+    except OSError as e:
+        return [], [Problem(f, None, None, f"cannot read file: {e.strerror or e}")]
+    text, problems = decode(path, raw)
+    if text is None:
+        return [], problems
+    if suffix == ".csv":
+        return _read_csv(path, text)
+    if suffix == ".json":
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as e:
+            return [], [Problem(f, e.lineno, None, f"invalid JSON: {e.msg} (column {e.colno})")]
+    return _read_structured(path, text)
+
+
+def _read_structured(path: Path, text: str) -> tuple[list[Record], list[Problem]]:
+    f = str(path)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else None
+        return [], [Problem(f, line, None, f"invalid YAML: {e.problem or e.context}",
+                            "check indentation and quoting near this line")]
+    except yaml.YAMLError as e:
+        return [], [Problem(f, None, None, f"invalid YAML: {e}")]
+    if root is None:
+        return [], [Problem(f, None, None, "file is empty", "add records, or leave the file out")]
+    if not isinstance(root, yaml.MappingNode):
+        return [], [Problem(f, root.start_mark.line + 1, None,
+                            "the file must be a mapping of collection name to a list of records",
+                            "start with e.g. `enterprises:` and list records under it")]
+    records, problems = [], []
+    seen = set()
+    for knode, vnode in root.value:
+        coll = knode.value
+        if coll in seen:
+            problems.append(Problem(f, knode.start_mark.line + 1, coll, f"collection ‘{coll}’ appears twice in this file"))
+        seen.add(coll)
+        if not isinstance(vnode, yaml.SequenceNode):
+            if isinstance(vnode, yaml.ScalarNode) and vnode.value in ("", "~", "null"):
+                continue  # an empty collection
+            problems.append(Problem(f, vnode.start_mark.line + 1, coll, f"‘{coll}’ must be a list of records"))
+            continue
+        for item in vnode.value:
+            line = item.start_mark.line + 1
+            if not isinstance(item, yaml.MappingNode):
+                problems.append(Problem(f, line, coll, "each record must be a mapping of field: value"))
+                continue
+            data, lines = {}, {}
+            for k, v in item.value:
+                key = k.value if isinstance(k, yaml.ScalarNode) else str(k)
+                if key in data:
+                    problems.append(Problem(f, k.start_mark.line + 1, key, f"field ‘{key}’ is given twice in one record"))
+                try:
+                    data[key] = _construct(v)
+                except yaml.YAMLError as e:
+                    problems.append(Problem(f, v.start_mark.line + 1, key, f"invalid value: {e}"))
+                    continue
+                lines[key] = k.start_mark.line + 1
+            records.append(Record(coll, data, f, line, lines))
+    return records, problems
+
+
+_CONSTRUCT = yaml.SafeLoader("")
+
+
+def _construct(node: yaml.Node) -> Any:
+    # Reuse SafeLoader's constructors so `2019-01-21` becomes a date, `128` an int, etc.
+    return _CONSTRUCT.construct_object(node, deep=True)
+
+
+def _read_csv(path: Path, text: str) -> tuple[list[Record], list[Problem]]:
+    f = str(path)
+    coll = path.stem
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as e:
+        return [], [Problem(f, 1, None, f"no header row ({e})" if str(e) else "no header row")]
+    header = [h.strip() for h in header]
+    problems = []
+    if len(set(header)) != len(header):
+        dup = sorted({h for h in header if header.count(h) > 1})
+        problems.append(Problem(f, 1, ",".join(dup), "duplicate column names in the header"))
+    records = []
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(c.strip() for c in row):
+                continue
+            if len(row) != len(header):
+                problems.append(Problem(f, line, None, f"row has {len(row)} cells but the header has {len(header)}",
+                                        "quote cells that contain commas"))
+                continue
+            data = {h: v for h, v in zip(header, row) if v.strip() != ""}
+            records.append(Record(coll, _csv_fields(data), f, line, {h: line for h in data}))
+    except csv.Error as e:
+        problems.append(Problem(f, reader.line_num, None, f"invalid CSV: {e}"))
+    return records, problems
+
+
+def _csv_fields(data: dict[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    cite_src = data.pop("cite_source", None)
+    cite_quote = data.pop("cite_quote", None)
+    for k, v in data.items():
+        out[k] = v.strip()
+    if cite_src is not None or cite_quote is not None:
+        srcs = (cite_src or "").split("|")
+        quotes = (cite_quote or "").split("|")
+        out["cite"] = [{"source": s.strip(), "quote": q.strip()} for s, q in zip(srcs, quotes)] if len(srcs) == len(quotes) \
+            else {"__mismatch__": (len(srcs), len(quotes))}
+    return out
+
+
+def read_paths(paths: list[str | Path]) -> tuple[list[Record], list[Problem]]:
+    files, problems = expand_paths(paths)
+    records: list[Record] = []
+    for p in files:
+        recs, probs = read_file(p)
+        records += recs
+        problems += probs
+    return records, problems

@@ -1,0 +1,270 @@
+"""The `parkgraph` command."""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+from parkgraph.errors import ParkGraphError, ValidationFailed
+from parkgraph.settings import Settings
+
+DESCRIPTION = """ParkGraph: a sourced knowledge graph of China's national cybersecurity industrial parks.
+
+The embedded LadybugDB is the default engine (no server needed); pass --backend neo4j (or set
+PARKGRAPH_BACKEND=neo4j and NEO4J_URI) to use Neo4j 5.26."""
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--backend", choices=["ladybug", "neo4j"], help="graph engine (default: ladybug, or $PARKGRAPH_BACKEND)")
+    p.add_argument("--db", metavar="PATH", help="LadybugDB database path (default: user data directory, or $PARKGRAPH_DB)")
+    p.add_argument("--neo4j-uri", metavar="URI", help="Neo4j Bolt URI (default: $NEO4J_URI or bolt://127.0.0.1:7687)")
+    p.add_argument("--base-iri", metavar="IRI", help="base of minted IRIs (default: $PARKGRAPH_BASE_IRI)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="parkgraph", description=DESCRIPTION,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--version", action="version", version=f"parkgraph {__import__('parkgraph').__version__}")
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("serve", help="serve the explorer, Cypher console, API and SPARQL endpoint",
+                       description="Serve the web UI on 127.0.0.1. On an empty graph the bundled dataset is loaded first.")
+    _common(p)
+    p.add_argument("--host", help="address to bind (default 127.0.0.1; 0.0.0.0 exposes it to the network)")
+    p.add_argument("--port", type=int, help="port (default 5000)")
+    p.add_argument("--no-bundled", action="store_true", help="do not load the bundled dataset into an empty graph")
+
+    p = sub.add_parser("load", help="validate data files, then write them to the graph",
+                       description="Validate YAML/JSON/CSV files (or folders of them); if any problem is found, print every one and write nothing. Loading is idempotent (MERGE on uri).")
+    _common(p)
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--dry-run", action="store_true", help="validate and show what would be written, write nothing")
+    p.add_argument("--replace", action="store_true", help="delete the whole graph first, then load these files")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("validate", help="check data files and report every problem with file:line and field",
+                       description="Check data files against the ontology and SHACL shapes without touching any database.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print problems as JSON")
+
+    p = sub.add_parser("query", help="run a read-only Cypher query and print the result",
+                       description="Run one read-only Cypher query (in the dialect of the chosen engine) and print a table.")
+    _common(p)
+    p.add_argument("cypher")
+    p.add_argument("-p", "--param", action="append", default=[], metavar="NAME=JSON",
+                   help="query parameter; the value is parsed as JSON if it can be (repeatable)")
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument("--timeout", type=float, help="seconds before the query is stopped")
+    p.add_argument("--max-rows", type=int, help="rows to return at most")
+
+    p = sub.add_parser("stats", help="count nodes per label and relationships per type")
+    _common(p)
+
+    p = sub.add_parser("export", help="export the graph as RDF (Turtle, N-Triples, N-Quads, JSON-LD)",
+                       description="Stream the graph as RDF through the ontology's mapping, with a VoID/DCAT description.")
+    _common(p)
+    p.add_argument("--format", choices=["ttl", "nt", "nq", "jsonld"], default="ttl")
+    p.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+
+    p = sub.add_parser("neo4j", help="fetch, start, stop a local Neo4j 5.26 Community server (Java 17 + Maven)",
+                       description="Manage a local Neo4j 5.26 Community server fetched from Maven Central: 127.0.0.1, Bolt 7687, HTTP 7474, auth off, capped memory.")
+    p.add_argument("action", choices=["start", "stop", "status", "fetch", "log"])
+    p.add_argument("--home", help="server directory (default: user data directory / neo4j)")
+    p.add_argument("--bolt-port", type=int, default=7687)
+    p.add_argument("--http-port", type=int, default=7474)
+    p.add_argument("--heap", default="768m", help="JVM heap (default 768m)")
+    p.add_argument("--pagecache", default="128m", help="page cache (default 128m)")
+    return ap
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    over = {"backend": getattr(args, "backend", None), "db_path": getattr(args, "db", None),
+            "neo4j_uri": getattr(args, "neo4j_uri", None), "base_iri": getattr(args, "base_iri", None)}
+    for k in ("host", "port"):
+        if getattr(args, k, None) is not None:
+            over[k] = getattr(args, k)
+    return Settings.from_env(over)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if not args.command:
+        build_parser().print_help()
+        return 2
+    try:
+        return COMMANDS[args.command](args) or 0
+    except ValidationFailed as e:
+        for p in e.problems:
+            print(p, file=sys.stderr)
+        print(f"error: {e.message}", file=sys.stderr)
+        return 1
+    except ParkGraphError as e:
+        print(f"error: {e.message}" + (f" — {e.hint}" if e.hint else ""), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def cmd_validate(args) -> int:
+    from parkgraph.loaders import validate_paths
+    ds = validate_paths(args.paths)
+    if args.json:
+        print(json.dumps([p.to_dict() for p in ds.problems], ensure_ascii=False, indent=2))
+    else:
+        for p in ds.problems:
+            print(p)
+        n = len(ds.entities)
+        print(f"{len(ds.problems)} problem(s); {n} entities and {len(ds.relations)} relations checked",
+              file=sys.stderr if ds.problems else sys.stdout)
+    return 1 if ds.problems else 0
+
+
+def cmd_load(args) -> int:
+    from parkgraph.graph import open_store
+    from parkgraph.loaders import load_paths
+    s = settings_from(args)
+    with open_store(s) as store:
+        rep = load_paths(args.paths, store, s.base_iri, dry_run=args.dry_run, replace=args.replace,
+                         progress=False if args.no_progress else None)
+        d = rep.to_dict()
+        verb = "would write" if args.dry_run else "wrote"
+        print(f"{verb} {d['node_total']} nodes and {d['relationship_total']} relationships to {store.engine}"
+              + (" (graph replaced)" if args.replace and not args.dry_run else ""))
+        for k, v in d["nodes"].items():
+            print(f"  {k:<16} {v:>8}")
+        for k, v in d["relationships"].items():
+            print(f"  {k:<16} {v:>8}")
+    return 0
+
+
+def cmd_query(args) -> int:
+    from parkgraph.graph import open_store
+    params = {}
+    for item in args.param:
+        name, _, raw = item.partition("=")
+        try:
+            params[name] = json.loads(raw)
+        except json.JSONDecodeError:
+            params[name] = raw
+    s = settings_from(args)
+    with open_store(s, read_only=True) as store:
+        res = store.read(args.cypher, params, console=True, timeout=args.timeout, max_rows=args.max_rows)
+    if args.format == "json":
+        print(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(res.columns)
+        for row in res.rows:
+            w.writerow([_cell(v) for v in row])
+    else:
+        print(format_table(res.columns, [[_cell(v) for v in row] for row in res.rows]))
+        print(f"({len(res.rows)} row{'s' if len(res.rows) != 1 else ''}, {res.elapsed_ms:.0f} ms, {store.engine})"
+              + (f" — truncated at {res.max_rows} rows" if res.truncated else ""))
+    return 0
+
+
+def cmd_stats(args) -> int:
+    from parkgraph.graph import open_store
+    s = settings_from(args)
+    with open_store(s, read_only=True) as store:
+        c = store.counts()
+        info = store.server_info()
+    print(f"{info['engine']} {info.get('version', '')} — {info['dialect']}")
+    rows = [[k, v] for k, v in c["nodes"].items()] + [["", ""]] + [[k, v] for k, v in c["relationships"].items()]
+    print(format_table(["label / type", "count"], rows))
+    return 0
+
+
+def cmd_export(args) -> int:
+    from parkgraph.graph import open_store
+    from parkgraph.rdf.export import export
+    s = settings_from(args)
+    with open_store(s, read_only=True) as store:
+        if args.out:
+            with open(args.out, "w", encoding="utf-8") as fh:
+                n = export(store, fh, args.format, s.base_iri)
+            print(f"wrote {n} triples to {args.out}", file=sys.stderr)
+        else:
+            export(store, sys.stdout, args.format, s.base_iri)
+    return 0
+
+
+def cmd_neo4j(args) -> int:
+    from parkgraph.graph.neo4j_server import LocalNeo4j, Neo4jServerError
+    s = Settings.from_env()
+    srv = LocalNeo4j(args.home or s.neo4j_home, bolt_port=args.bolt_port, http_port=args.http_port,
+                     heap=args.heap, pagecache=args.pagecache)
+    try:
+        if args.action == "start":
+            print(srv.start())
+        elif args.action == "stop":
+            print(srv.stop())
+        elif args.action == "fetch":
+            srv.classpath()
+            print("Neo4j jars are in ~/.m2")
+        elif args.action == "log":
+            print(srv.tail(100))
+        else:
+            print(srv.status())
+            return 0 if srv.bolt_answers() else 3
+    except Neo4jServerError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from parkgraph.web import create_app
+    from parkgraph.web.bootstrap import prepare_store
+    s = settings_from(args)
+    store = prepare_store(s, load_bundled=not args.no_bundled)
+    app = create_app({"SETTINGS": s, "STORE": store})
+    info = store.server_info()
+    print(f"ParkGraph on {info['engine']} {info.get('version', '')} ({info['dialect']}) — http://{s.host}:{s.port}/",
+          file=sys.stderr)
+    from werkzeug.serving import run_simple
+    run_simple(s.host, int(s.port), app, threaded=True, use_debugger=False, use_reloader=False)
+    return 0
+
+
+def _cell(v) -> str:
+    if isinstance(v, dict) and "labels" in v:
+        p = v["properties"]
+        return f"({':'.join(v['labels'])} {p.get('name_zh') or p.get('name_en') or v['uri']})"
+    if isinstance(v, dict) and "type" in v and "start" in v:
+        return f"[:{v['type']}]"
+    if isinstance(v, (dict, list)):
+        return json.dumps(v, ensure_ascii=False)
+    return "" if v is None else str(v)
+
+
+def _width(s: str) -> int:
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def format_table(columns: list[str], rows: list[list[str]]) -> str:
+    cols = [str(c) for c in columns]
+    data = [[str(c) for c in r] for r in rows]
+    widths = [max([_width(c)] + [_width(r[i]) for r in data]) for i, c in enumerate(cols)]
+    widths = [min(w, 80) for w in widths]
+
+    def line(cells):
+        out = []
+        for c, w in zip(cells, widths):
+            if _width(c) > w:
+                while _width(c) > w - 1:
+                    c = c[:-1]
+                c += "…"
+            out.append(c + " " * (w - _width(c)))
+        return "│ " + " │ ".join(out) + " │"
+    sep = "├─" + "─┼─".join("─" * w for w in widths) + "─┤"
+    top = "┌─" + "─┬─".join("─" * w for w in widths) + "─┐"
+    bot = "└─" + "─┴─".join("─" * w for w in widths) + "─┘"
+    return "\n".join([top, line(cols), sep, *(line(r) for r in data), bot])
+
+
+COMMANDS = {"serve": cmd_serve, "load": cmd_load, "validate": cmd_validate, "query": cmd_query,
+            "stats": cmd_stats, "export": cmd_export, "neo4j": cmd_neo4j}
