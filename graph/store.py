@@ -202,6 +202,42 @@ class GraphStore(abc.ABC):
                 found[n["uri"]] = n
         return sorted(found.values(), key=lambda n: _rank(n, q, ql, qp))[:limit]
 
+    # ------------------------------------------------------------------ provenance
+    def citations(self, uri: str) -> list[dict]:
+        """Quote and source behind a node (DERIVED_FROM) or a relationship (its `quotes`)."""
+        label = self.label_of(uri)
+        if label is not None and self.model.classes[label].needs_citation:
+            res = self.read(f"MATCH (n:{label} {{uri: $uri}})-[:DERIVED_FROM]->(q:Quote)-[:QUOTED_FROM]->(s:Source) "
+                            "RETURN q, s ORDER BY s.published, s.uri, q.uri", {"uri": uri})
+            return [_citation(q, s) for q, s in res.rows]
+        if label is None:
+            rel = self.relationship(uri)
+            if rel is not None:
+                return self.quote_citations(rel["properties"].get("quotes") or [])
+        return []
+
+    def quote_citations(self, quote_uris: list[str]) -> list[dict]:
+        if not quote_uris:
+            return []
+        res = self.read("MATCH (q:Quote)-[:QUOTED_FROM]->(s:Source) WHERE q.uri IN $uris "
+                        "RETURN q, s ORDER BY s.published, s.uri, q.uri", {"uris": list(quote_uris)})
+        return [_citation(q, s) for q, s in res.rows]
+
+    def relationship(self, uri: str) -> dict | None:
+        for rtype in self.model.rel_types:
+            res = self.read(f"MATCH ()-[r:{rtype} {{uri: $uri}}]->() RETURN r", {"uri": uri})
+            if res.rows:
+                return res.rows[0][0]
+        return None
+
+    def observations_of(self, uri: str) -> list[dict]:
+        label = self.label_of(uri)
+        if label not in self.model.relationships["DESCRIBES"].targets:
+            return []
+        res = self.read(f"MATCH (o:Observation)-[:DESCRIBES]->(x:{label} {{uri: $uri}}) RETURN o "
+                        "ORDER BY o.metric, o.as_of, o.uri", {"uri": uri})
+        return [o for (o,) in res.rows]
+
     def iter_nodes(self, label: str, page: int = 5000) -> Iterator[dict]:
         """Every node of a label, in uri order, a page at a time (bounded memory)."""
         last = ""
@@ -224,6 +260,12 @@ class GraphStore(abc.ABC):
             for (r,) in res.rows:
                 yield r
             last = res.rows[-1][0]["uri"]
+
+
+def _citation(q: dict, s: dict) -> dict:
+    return {"quote": {"uri": q["uri"], **{k: v for k, v in q["properties"].items() if k in ("text", "text_as_found", "repair_note")}},
+            "source": {"uri": s["uri"], **{k: v for k, v in s["properties"].items()
+                                           if k in ("title", "name_en", "url", "outlet", "author", "published", "kind")}}}
 
 
 def _rank(n: dict, q: str, ql: str, qp: str) -> tuple:

@@ -1,0 +1,85 @@
+"""Example research questions, one query per dialect where the dialects differ.
+
+The console offers these; the SPARQL page offers the same questions (same ids) in SPARQL, and a test
+checks that every engine gives the same answer to each.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BEIJING = "park/beijing"
+LITTLE_GIANT = "专精特新“小巨人”"
+
+
+@dataclass(frozen=True)
+class Example:
+    id: str
+    title_zh: str
+    title_en: str
+    question_zh: str
+    question_en: str
+    neo4j: str
+    ladybug: str | None = None  # None: the Neo4j text runs unchanged on LadybugDB
+    params: dict = field(default_factory=dict)  # values "park/beijing" are completed with the base IRI
+
+    def query_for(self, engine: str) -> str:
+        return self.ladybug if engine == "ladybug" and self.ladybug else self.neo4j
+
+
+EXAMPLES: tuple[Example, ...] = (
+    Example("subparks", "北京园区由哪些分园组成", "Sub-parks of the Beijing park",
+            "国家网络安全产业园区（北京）由哪些分园组成？", "Which sub-parks form the Beijing park?",
+            "MATCH (s:SubPark)-[:PART_OF]->(p:Park {uri: $park})\nRETURN s.name_zh AS name_zh, s.name_en AS name_en\nORDER BY name_zh",
+            params={"park": BEIJING}),
+    Example("little-giants", "哪些企业获得专精特新“小巨人”称号", "Firms holding the ‘little giant’ honour",
+            "哪些园区企业获得国家级专精特新“小巨人”称号？", "Which firms hold the 专精特新“小巨人” honour?",
+            "MATCH (e:Enterprise)-[:HOLDS]->(h:TalentProgram {name_zh: $honour})\nOPTIONAL MATCH (e)-[:TENANT_OF]->(s:SubPark)\n"
+            "RETURN e.name_zh AS enterprise, s.name_zh AS subpark\nORDER BY enterprise",
+            params={"honour": LITTLE_GIANT}),
+    Example("statistics", "各园区统计数据时间序列", "Statistics over time",
+            "各园区及分园有哪些统计数据，分别截至何时、是实际值还是目标值？", "Which statistics do we have for each park and sub-park, as of when, actual or target?",
+            "MATCH (o:Observation)-[:DESCRIBES]->(x)\nWHERE x:Park OR x:SubPark\n"
+            "RETURN x.name_zh AS subject, o.metric AS metric, o.value AS value, o.unit AS unit, o.as_of AS as_of, o.status AS status\n"
+            "ORDER BY subject, metric, as_of, value",
+            "MATCH (o:Observation)-[:DESCRIBES]->(x)\nWHERE label(x) IN ['Park', 'SubPark']\n"
+            "RETURN x.name_zh AS subject, o.metric AS metric, o.value AS value, o.unit AS unit, o.as_of AS as_of, o.status AS status\n"
+            "ORDER BY subject, metric, as_of, value"),
+    Example("timeline", "园区大事记", "Timeline of the parks",
+            "各国家园区何时揭牌、获批？", "When were the national parks unveiled or approved?",
+            "MATCH (e:Event)-[:CONCERNS]->(p:Park)\nWHERE e.kind IN ['unveiling', 'approval']\n"
+            "RETURN p.name_zh AS park, e.kind AS kind, e.date AS date\nORDER BY date, park"),
+    Example("conflicts", "来源之间相互矛盾的数值", "Values the sources disagree on",
+            "哪些统计在不同来源中数值不同？", "Which figures differ between sources?",
+            "MATCH (a:Observation)-[:DESCRIBES]->(x)<-[:DESCRIBES]-(b:Observation)\n"
+            "WHERE a.metric = b.metric AND a.uri < b.uri AND coalesce(a.as_of, '') = coalesce(b.as_of, '')\n"
+            "  AND (coalesce(a.value, -1) <> coalesce(b.value, -1) OR coalesce(a.value_text, '') <> coalesce(b.value_text, ''))\n"
+            "RETURN x.name_zh AS subject, a.metric AS metric, a.value AS value_a, a.value_text AS text_a, b.value AS value_b, b.value_text AS text_b\n"
+            "ORDER BY subject, metric, value_a, text_a"),
+    Example("policies", "政策文件及印发机关", "Policies and who issued them",
+            "有哪些与园区相关的政策文件，由谁印发？", "Which policies concern the parks, and who issued them?",
+            "MATCH (p:Policy)-[:ISSUED_BY]->(g)\nRETURN p.name_zh AS policy, p.issued_on AS issued_on, g.name_zh AS issuer\nORDER BY issued_on, policy"),
+    Example("sources-of-fact", "一个事实的来源", "Where a fact comes from",
+            "通州园入驻企业数来自哪些文献的哪句话？", "Which documents and sentences give the number of firms in 通州园?",
+            "MATCH (o:Observation)-[:DESCRIBES]->(s:SubPark {uri: $subpark})\nMATCH (o)-[:DERIVED_FROM]->(q:Quote)-[:QUOTED_FROM]->(src:Source)\n"
+            "RETURN o.metric AS metric, o.value AS value, src.title AS source, src.published AS published, q.text AS quote\n"
+            "ORDER BY metric, value, source",
+            params={"subpark": "subpark/tongzhou"}),
+    Example("labels", "每类节点的数量", "Nodes per label",
+            "图中每类节点各有多少？", "How many nodes of each label does the graph hold?",
+            "MATCH (n)\nRETURN labels(n)[0] AS label, count(*) AS nodes\nORDER BY label",
+            "MATCH (n)\nRETURN label(n) AS label, count(*) AS nodes\nORDER BY label"),
+    Example("rel-types", "每类关系的数量", "Relationships per type",
+            "图中每类关系各有多少？", "How many relationships of each type does the graph hold?",
+            "MATCH ()-[r]->()\nRETURN type(r) AS type, count(*) AS relationships\nORDER BY type",
+            "MATCH ()-[r]->()\nRETURN label(r) AS type, count(*) AS relationships\nORDER BY type"),
+)
+
+
+def examples_for(engine: str, base_iri: str) -> list[dict]:
+    out = []
+    for ex in EXAMPLES:
+        params = {k: (base_iri + v if isinstance(v, str) and "/" in v and not v.startswith("http") else v)
+                  for k, v in ex.params.items()}
+        out.append({"id": ex.id, "title_zh": ex.title_zh, "title_en": ex.title_en, "question_zh": ex.question_zh,
+                    "question_en": ex.question_en, "query": ex.query_for(engine), "params": params})
+    return out

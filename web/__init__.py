@@ -1,0 +1,37 @@
+"""Flask application factory (flaskr style): `create_app(test_config=None)`.
+
+web/ presents; it never talks to a database driver: every query goes through the store from graph/.
+"""
+from __future__ import annotations
+
+from flask import Flask
+
+from parkgraph.settings import Settings
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__name__, static_folder="static", template_folder="templates")
+    app.config.from_mapping(SETTINGS=None, STORE=None, JSON_SORT_KEYS=False)
+    if test_config:
+        app.config.update(test_config)
+    if app.config["SETTINGS"] is None:
+        app.config["SETTINGS"] = Settings.from_env()
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+
+    from . import db, errors, security
+    db.init_app(app)
+    errors.init_app(app)
+    security.init_app(app)
+
+    from .api import bp as api_bp
+    from .pages import bp as pages_bp
+    app.register_blueprint(api_bp)
+    app.register_blueprint(pages_bp)
+    try:
+        from .sparql import bp as sparql_bp
+    except ImportError:  # pragma: no cover - the SPARQL blueprint is optional while it is built
+        sparql_bp = None
+    if sparql_bp is not None:
+        app.register_blueprint(sparql_bp)
+    return app

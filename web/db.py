@@ -1,0 +1,34 @@
+"""The store, wired into the app with init_app.
+
+The store is opened lazily and reopened after a failure, so the UI answers 503 while Neo4j is down
+and recovers by itself when it is back.
+"""
+from __future__ import annotations
+
+import threading
+
+from flask import Flask, current_app
+
+from parkgraph.graph import GraphStore, open_store
+
+_lock = threading.Lock()
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["parkgraph_store"] = app.config.get("STORE")
+
+
+def get_store() -> GraphStore:
+    app = current_app._get_current_object()
+    store = app.extensions.get("parkgraph_store")
+    if store is None:
+        with _lock:
+            store = app.extensions.get("parkgraph_store")
+            if store is None:
+                store = open_store(app.config["SETTINGS"], read_only=True)
+                app.extensions["parkgraph_store"] = store
+    return store
+
+
+def settings():
+    return current_app.config["SETTINGS"]

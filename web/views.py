@@ -1,0 +1,71 @@
+"""Data the pages and the API share: schema, info, entity pages. Presentation only; the store answers."""
+from __future__ import annotations
+
+from parkgraph.errors import NotFound
+from parkgraph.graph import GraphStore
+from parkgraph.settings import Settings
+
+
+def schema_dict(store: GraphStore) -> dict:
+    m = store.model
+    return {
+        "labels": [{"name": c.name, "label_zh": c.label_zh, "label_en": c.label_en, "definition_zh": c.definition_zh,
+                    "definition_en": c.definition_en, "color": c.color, "segment": c.segment,
+                    "properties": [{"key": k, "label_zh": p.label_zh, "label_en": p.label_en} for k, p in c.properties.items()]}
+                   for c in m.classes.values()],
+        "rel_types": [{"type": r.type, "label_zh": r.label_zh, "label_en": r.label_en, "sources": list(r.sources),
+                       "targets": list(r.targets), "provenance": r.provenance} for r in m.relationships.values()],
+        "property_keys": m.all_property_keys(),
+    }
+
+
+def info_dict(store: GraphStore, settings: Settings, *, counts: bool = True) -> dict:
+    info = store.server_info()
+    out = {"engine": info["engine"], "dialect": info["dialect"], "version": info.get("version"),
+           "read_only": True, "max_rows": int(settings.max_rows), "query_timeout": float(settings.query_timeout),
+           "base_iri": settings.base_iri}
+    if counts:
+        out["counts"] = store.counts()
+    return out
+
+
+def label_dict(store: GraphStore, node: dict) -> dict:
+    c = store.model.classes.get(node["labels"][0]) if node["labels"] else None
+    if c is None:
+        return {"name": None}
+    return {"name": c.name, "label_zh": c.label_zh, "label_en": c.label_en, "color": c.color}
+
+
+def node_or_404(store: GraphStore, uri: str) -> dict:
+    node = store.node(uri) if uri else None
+    if node is None:
+        raise NotFound(f"no entity with IRI {uri!r}" if uri else "give an entity IRI as ?uri=")
+    return node
+
+
+def entity_dict(store: GraphStore, uri: str, limit: int = 200) -> dict:
+    node = node_or_404(store, uri)
+    hood = store.neighbourhood(uri, limit=limit)
+    relations = []
+    quote_uris: list[str] = []
+    for g in hood["groups"]:
+        rel = store.model.relationships[g["type"]]
+        if rel.provenance or g["type"] == "DESCRIBES":
+            continue
+        for it in g["items"]:
+            quote_uris += it["rel"]["properties"].get("quotes") or []
+        relations.append({"type": g["type"], "direction": g["direction"], "label_zh": rel.label_zh,
+                          "label_en": rel.label_en, "total": g["total"], "more": g["more"], "items": g["items"]})
+    observations = store.observations_of(uri)
+    by_quote = {c["quote"]["uri"]: c for c in store.quote_citations(list(dict.fromkeys(quote_uris)))}
+    for r in relations:
+        for it in r["items"]:
+            it["citations"] = [by_quote[q] for q in it["rel"]["properties"].get("quotes") or [] if q in by_quote]
+    obs = []
+    for o in observations:
+        p = o["properties"]
+        obs.append({"uri": o["uri"], **{k: p.get(k) for k in ("metric", "metric_zh", "metric_en", "value", "value_text",
+                                                              "unit", "as_of", "status", "qualifier", "scope", "note")},
+                    "citations": store.citations(o["uri"])})
+    return {"node": node, "label": label_dict(store, node), "provenance": store.citations(uri),
+            "relations": relations, "observations": obs}
