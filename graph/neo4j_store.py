@@ -31,7 +31,8 @@ class Neo4jStore(GraphStore):
         self.database = database
         auth = (user or "neo4j", password) if password else None
         self._driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=5.0,
-                                            max_transaction_retry_time=5.0)
+                                            max_transaction_retry_time=5.0,
+                                            notifications_min_severity="OFF")
         try:
             self._driver.verify_connectivity()
         except (ServiceUnavailable, OSError, DatabaseUnavailable, SessionExpired) as e:
@@ -64,7 +65,7 @@ class Neo4jStore(GraphStore):
                     rows = _Converter(tx).rows(raw)
                     tx.rollback()
         except Neo4jError as e:
-            raise self._translate(e, query) from e
+            raise self._translate(e, query, timeout) from e
         except (ServiceUnavailable, SessionExpired, OSError) as e:
             raise unavailable(self.uri) from e
         return QueryResult(columns, rows, truncated, (time.perf_counter() - t0) * 1000, self.engine, max_rows)
@@ -123,11 +124,11 @@ class Neo4jStore(GraphStore):
             return ""
         return " WHERE " + " OR ".join(f"{var}:{l}" for l in sorted(labels))
 
-    def _translate(self, e: Neo4jError, query: str) -> Exception:
+    def _translate(self, e: Neo4jError, query: str, timeout: float) -> Exception:
         code = e.code or ""
         msg = e.message or str(e)
         if "TransactionTimedOut" in code or "TransactionTimedOutClientConfiguration" in code or "timeout" in msg.lower() and "Transaction" in code:
-            return QueryTimeout(f"the query ran longer than the {self.query_timeout:g} s limit and was stopped",
+            return QueryTimeout(f"the query ran longer than the {timeout:g} s limit and was stopped",
                                 hint="Add a LIMIT or narrow the MATCH.")
         if "ForbiddenDueToTransactionType" in code or "AccessMode" in code or "Forbidden" in code and "write" in msg.lower():
             return WriteRefused("the console is read-only: Neo4j refused a write in a READ transaction")

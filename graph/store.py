@@ -202,6 +202,20 @@ class GraphStore(abc.ABC):
                 found[n["uri"]] = n
         return sorted(found.values(), key=lambda n: _rank(n, q, ql, qp))[:limit]
 
+    def content_hash(self) -> str:
+        """A digest of every node and relationship with its properties and endpoints: equal for
+        equal graphs on either engine, so tests can prove a graph unchanged or two loads identical."""
+        import hashlib
+        import json
+        h = hashlib.sha256()
+        for label in self.model.labels:
+            for n in self.iter_nodes(label):
+                h.update(json.dumps(n, sort_keys=True, ensure_ascii=False).encode())
+        for rtype in self.model.rel_types:
+            for r in self.iter_relationships(rtype):
+                h.update(json.dumps(r, sort_keys=True, ensure_ascii=False).encode())
+        return h.hexdigest()
+
     # ------------------------------------------------------------------ provenance
     def citations(self, uri: str) -> list[dict]:
         """Quote and source behind a node (DERIVED_FROM) or a relationship (its `quotes`)."""

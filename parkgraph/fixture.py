@@ -14,6 +14,7 @@ Q_LAYOUT = "国家网络安全产业园区（北京）于 2019 年 1 月正式�
 Q_FIRM = "园区企业北京网藤科技有限公司获得国家级专精特新“小巨人”企业称号。"
 Q_COUNT = "截至 2022 年底，通州园共吸引了 128 家网络安全相关企业入驻。"
 Q_COUNT2 = "通州园入驻企业超过 130 家。"
+Q_POLICY = "重庆市经济信息委于 2022 年 9 月印发了《关于推进国家网络安全产业园区市级重点园区建设工作的通知》。"
 
 FIXTURE: dict = {
     "sources": [
@@ -39,6 +40,15 @@ FIXTURE: dict = {
         {"id": "zhuanjingtexin-xiaojuren", "name_zh": "专精特新“小巨人”", "name_en": "Specialised and sophisticated ‘little giant’",
          "kind": "honour", "level": "national", "cite": [{"source": SOURCE, "quote": Q_FIRM}]},
     ],
+    "government_bodies": [
+        {"id": "chongqing-jxw", "name_zh": "重庆市经济和信息化委员会", "name_en": "Chongqing Municipal Commission of Economy and Information Technology",
+         "aliases": ["重庆市经济信息委"], "level": "provincial", "cite": [{"source": SOURCE, "quote": Q_POLICY}]},
+    ],
+    "policies": [
+        {"id": "cq-key-parks-notice-2022", "name_zh": "关于推进国家网络安全产业园区市级重点园区建设工作的通知",
+         "name_en": "Notice on building municipal key parks of the national cybersecurity industrial park",
+         "kind": "notice", "issued_on": "2022-09", "cite": [{"source": SOURCE, "quote": Q_POLICY}]},
+    ],
     "events": [
         {"id": "beijing-unveiling", "name_zh": "国家网络安全产业园区（北京）揭牌", "name_en": "Unveiling of the Beijing park",
          "kind": "unveiling", "date": "2019-01", "cite": [{"source": SOURCE, "quote": Q_LAYOUT}]},
@@ -57,6 +67,7 @@ FIXTURE: dict = {
         {"from": "subpark/tongzhou", "type": "PART_OF", "to": "park/beijing", "cite": [{"source": SOURCE, "quote": Q_LAYOUT}]},
         {"from": "enterprise/beijing-wangteng-keji", "type": "TENANT_OF", "to": "subpark/tongzhou", "cite": [{"source": SOURCE, "quote": Q_FIRM}]},
         {"from": "enterprise/beijing-wangteng-keji", "type": "HOLDS", "to": "programme/zhuanjingtexin-xiaojuren", "cite": [{"source": SOURCE, "quote": Q_FIRM}]},
+        {"from": "policy/cq-key-parks-notice-2022", "type": "ISSUED_BY", "to": "govbody/chongqing-jxw", "cite": [{"source": SOURCE, "quote": Q_POLICY}]},
         {"from": "event/beijing-unveiling", "type": "CONCERNS", "to": "park/beijing", "cite": [{"source": SOURCE, "quote": Q_LAYOUT}]},
     ],
 }
