@@ -57,6 +57,7 @@ class ClassDef:
     color: str
     order: int
     super_classes: tuple[str, ...]
+    export_as: tuple[str, ...] = ()
     properties: dict[str, PropDef] = field(default_factory=dict)
     constraints: dict[str, Constraint] = field(default_factory=dict)
     needs_citation: bool = False
@@ -72,6 +73,7 @@ class RelDef:
     targets: tuple[str, ...]
     provenance: bool = False
     super_props: tuple[str, ...] = ()
+    export_as: tuple[str, ...] = ()
 
     @property
     def pairs(self) -> list[tuple[str, str]]:
@@ -151,6 +153,7 @@ def load_model() -> Model:
             definition_en=_lit(g, c, SKOS.definition, "en") or "",
             color=_lit(g, c, PG.color) or "#999999", order=int(_lit(g, c, PG.displayOrder) or 99),
             super_classes=tuple(str(s) for s in g.objects(c, RDFS.subClassOf)),
+            export_as=tuple(sorted(str(o) for o in g.objects(c, PG.exportAs))),
         )
     classes = dict(sorted(classes.items(), key=lambda kv: kv[1].order))
     iri_to_label = {c.iri: c.name for c in classes.values()}
@@ -166,7 +169,7 @@ def load_model() -> Model:
             label_zh=_lit(g, p, RDFS.label, "zh"), label_en=_lit(g, p, RDFS.label, "en"),
             lang=_lit(g, p, PG.langTag), searchable=_lit(g, p, PG.searchable) == "true",
             derived=_lit(g, p, PG.derived) == "true",
-            export_as=tuple(str(o) for o in g.objects(p, PG.exportAs)),
+            export_as=tuple(sorted(str(o) for o in g.objects(p, PG.exportAs))),
             super_props=tuple(str(o) for o in g.objects(p, RDFS.subPropertyOf)),
         )
         domain = [str(d) for d in _union(g, g.value(p, RDFS.domain))]
@@ -192,6 +195,7 @@ def load_model() -> Model:
             targets=tuple(iri_to_label[str(d)] for d in _union(g, g.value(p, RDFS.range))),
             provenance=_lit(g, p, PG.provenance) == "true",
             super_props=tuple(str(o) for o in g.objects(p, RDFS.subPropertyOf)),
+            export_as=tuple(sorted(str(o) for o in g.objects(p, PG.exportAs))),
         )
     relationships = dict(sorted(relationships.items()))
     derived_from = next((r for r in relationships.values() if r.iri == str(PG.derivedFrom)), None)

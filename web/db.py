@@ -11,7 +11,7 @@ from flask import Flask, current_app
 
 from parkgraph.graph import GraphStore, open_store
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 
 
 def init_app(app: Flask) -> None:
@@ -32,3 +32,18 @@ def get_store() -> GraphStore:
 
 def settings():
     return current_app.config["SETTINGS"]
+
+
+def get_sparql():
+    """The SPARQL service over a snapshot of the store (built on first use, rebuilt when the graph changes)."""
+    app = current_app._get_current_object()
+    svc = app.extensions.get("parkgraph_sparql")
+    if svc is None:
+        with _lock:
+            svc = app.extensions.get("parkgraph_sparql")
+            if svc is None:
+                from parkgraph.rdf.sparql import SparqlService
+                s = app.config["SETTINGS"]
+                svc = SparqlService(get_store(), s.base_iri, timeout=float(s.query_timeout), max_rows=int(s.max_rows))
+                app.extensions["parkgraph_sparql"] = svc
+    return svc

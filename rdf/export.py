@@ -1,0 +1,57 @@
+"""Stream the whole graph as RDF, with a VoID/DCAT description of the dump at the end."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TextIO
+
+import parkgraph
+from parkgraph.graph import GraphStore
+
+from .mapping import Mapper
+from .writers import WRITERS
+
+
+def export(store: GraphStore, fh: TextIO, fmt: str = "ttl", base_iri: str | None = None, *,
+           issued: str | None = None, page: int = 5000) -> int:
+    """Write every node and relationship; return the number of triples written (description included)."""
+    base = base_iri or "https://w3id.org/parkgraph/id/"
+    mapper = Mapper(store.model, base)
+    writer = WRITERS[fmt](fh, graph=str(mapper.dataset) if fmt == "nq" else None)
+    writer.start()
+    entities = 0
+    for label in store.model.labels:
+        for node in store.iter_nodes(label, page=page):
+            writer.block(mapper.node(node))
+            entities += 1
+    for rtype in store.model.rel_types:
+        for rel in store.iter_relationships(rtype, page=page):
+            writer.block(mapper.relationship(rtype, rel))
+    data_triples = writer.count
+    writer.block(mapper.description(data_triples, entities, issued or dt.date.today().isoformat(), parkgraph.__version__))
+    writer.end()
+    return writer.count
+
+
+def export_entity(store: GraphStore, uri: str, fh: TextIO, fmt: str, base_iri: str) -> int:
+    """One entity: its own triples, the statements it takes part in, and the quotes and sources behind them."""
+    mapper = Mapper(store.model, base_iri)
+    writer = WRITERS[fmt](fh)
+    writer.start()
+    node = store.node(uri)
+    writer.block(mapper.node(node))
+    quote_uris: list[str] = []
+    hood = store.neighbourhood(uri, limit=1000)
+    for g in hood["groups"]:
+        for it in g["items"]:
+            rel = it["rel"]
+            writer.block(mapper.relationship(g["type"], rel))
+            quote_uris += rel["properties"].get("quotes") or []
+            if g["type"] == "DERIVED_FROM":
+                quote_uris.append(it["node"]["uri"])
+    for c in store.quote_citations(list(dict.fromkeys(quote_uris))):
+        q, s = store.node(c["quote"]["uri"]), store.node(c["source"]["uri"])
+        writer.block(mapper.node(q))
+        writer.block(mapper.relationship("QUOTED_FROM", {"uri": None, "start": q["uri"], "end": s["uri"], "properties": {}}))
+        writer.block(mapper.node(s))
+    writer.end()
+    return writer.count

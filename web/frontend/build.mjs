@@ -1,0 +1,40 @@
+// Bundles src/pages/*.js into ../static/vendor/ (git-ignored) with esbuild.
+// Deterministic: fixed options, no timestamps, hashed shared chunks, output folder wiped first.
+// Usage: npm run build            (minified, with source maps)
+//        npm run build -- --watch (rebuild on change, for development)
+import { build, context } from "esbuild";
+import { rmSync, mkdirSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outdir = join(here, "..", "static", "vendor");
+const pages = join(here, "src", "pages");
+const watch = process.argv.includes("--watch");
+
+const options = {
+  entryPoints: readdirSync(pages).filter((f) => f.endsWith(".js")).sort().map((f) => join(pages, f)),
+  outdir,
+  bundle: true,
+  format: "esm",
+  splitting: true,
+  target: ["es2020", "chrome100", "firefox100", "safari15"],
+  entryNames: "[name]",
+  chunkNames: "chunks/[name]-[hash]",
+  minify: !watch,
+  sourcemap: "linked",
+  sourcesContent: false,
+  legalComments: "eof",
+  charset: "utf8",
+  logLevel: "info",
+  define: { "process.env.NODE_ENV": '"production"' },
+};
+
+rmSync(outdir, { recursive: true, force: true });
+mkdirSync(outdir, { recursive: true });
+if (watch) {
+  const ctx = await context(options);
+  await ctx.watch();
+} else {
+  await build(options);
+}

@@ -1,0 +1,78 @@
+// The web API (docs/web-api.md), as promises. Failures throw ApiError with the server's
+// {error, message, status, hint?, position?} body when it sent one.
+import { t } from "./i18n.js";
+
+export class ApiError extends Error {
+  constructor(status, body, fallback) {
+    super((body && body.message) || fallback || `HTTP ${status}`);
+    this.status = status;
+    this.error = (body && body.error) || null;
+    this.hint = (body && body.hint) || null;
+    this.position = (body && body.position) || null;
+    this.body = body || null;
+  }
+}
+
+export async function request(path, { method = "GET", body, headers = {}, signal } = {}) {
+  const init = { method, headers: { Accept: "application/json", ...headers }, signal, credentials: "same-origin" };
+  if (body !== undefined) {
+    if (typeof body === "string" || body instanceof URLSearchParams) init.body = body;
+    else {
+      init.body = JSON.stringify(body);
+      init.headers["Content-Type"] = "application/json";
+    }
+  }
+  let res;
+  try {
+    res = await fetch(path, init);
+  } catch (e) {
+    if (e.name === "AbortError") throw e;
+    throw new ApiError(0, null, t("common.network_error", { message: e.message }));
+  }
+  const type = res.headers.get("Content-Type") || "";
+  let data = null;
+  if (type.includes("json")) {
+    try {
+      data = await res.json();
+    } catch (_) {
+      data = null;
+    }
+  }
+  if (!res.ok) throw new ApiError(res.status, data, t("common.http_error", { status: res.status, message: res.statusText }));
+  return data;
+}
+
+export function qs(params) {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null) continue;
+    if (Array.isArray(v)) v.forEach((x) => sp.append(k, x));
+    else sp.append(k, v);
+  }
+  return sp.toString();
+}
+
+let schemaPromise = null;
+export function getSchema() {
+  if (!schemaPromise) {
+    schemaPromise = request("/api/schema").catch((e) => {
+      schemaPromise = null;
+      throw e;
+    });
+  }
+  return schemaPromise;
+}
+
+export const api = {
+  info: () => request("/api/info"),
+  schema: getSchema,
+  query: (query, params, signal) => request("/api/query", { method: "POST", body: { query, params }, signal }),
+  examples: () => request("/api/examples"),
+  search: (q, opts = {}) => request(`/api/search?${qs({ q, limit: opts.limit || 20, label: opts.labels })}`, { signal: opts.signal }),
+  node: (uri) => request(`/api/node?${qs({ uri })}`),
+  neighbourhood: (uri, opts = {}) =>
+    request(`/api/neighbourhood?${qs({ uri, depth: opts.depth, limit: opts.limit, rel: opts.rels, label: opts.labels, offset: opts.offset })}`),
+  provenance: (uri) => request(`/api/provenance?${qs({ uri })}`),
+  entity: (uri) => request(`/api/entity?${qs({ uri })}`),
+  sparqlExamples: () => request("/api/sparql/examples"),
+};

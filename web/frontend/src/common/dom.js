@@ -1,0 +1,101 @@
+// Small DOM helpers. Text always goes in through textContent / text nodes, never innerHTML:
+// data holds strings like `<script>alert(1)</script>` and `A & B "quoted"`.
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+function setAttrs(el, attrs) {
+  if (!attrs) return;
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "class") el.setAttribute("class", Array.isArray(v) ? v.filter(Boolean).join(" ") : v);
+    else if (k === "text") el.textContent = String(v);
+    else if (k === "testid") el.setAttribute("data-testid", v);
+    else if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
+    else if (k === "style") throw new Error("style attributes are not allowed (CSP)");
+    else if (k === "dataset") for (const [dk, dv] of Object.entries(v)) el.dataset[dk] = dv;
+    else if (v === true) el.setAttribute(k, "");
+    else el.setAttribute(k, String(v));
+  }
+}
+
+// el.append(...) without the pitfalls: null, undefined and false add nothing; strings become text.
+export function add(el, ...children) {
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const c of children.flat(Infinity)) {
+    if (c === undefined || c === null || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+// h("a", {href, class: "x", onclick}, "text", child, [more])
+export function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  setAttrs(el, attrs);
+  append(el, children);
+  return el;
+}
+
+export function svg(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  setAttrs(el, attrs);
+  append(el, children);
+  return el;
+}
+
+export function clear(el) {
+  while (el.firstChild) el.removeChild(el.firstChild);
+  return el;
+}
+
+export function $(sel, root = document) {
+  return root.querySelector(sel);
+}
+
+export function $all(sel, root = document) {
+  return Array.from(root.querySelectorAll(sel));
+}
+
+export function show(el, visible = true) {
+  el.hidden = !visible;
+}
+
+// Only http(s) links are made clickable; anything else (javascript:, data:) stays text.
+export function safeUrl(url) {
+  if (typeof url !== "string") return null;
+  try {
+    const u = new URL(url, location.href);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+  } catch (_) {
+    return null;
+  }
+}
+
+export function externalLink(url, text, attrs = {}) {
+  const href = safeUrl(url);
+  if (!href) return h("span", attrs, text);
+  return h("a", { ...attrs, href, target: "_blank", rel: "noopener noreferrer" }, text);
+}
+
+export function download(filename, text, type) {
+  const blob = new Blob([text], { type });
+  const url = URL.createObjectURL(blob);
+  const a = h("a", { href: url, download: filename, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function readJsonScript(id) {
+  const el = document.getElementById(id);
+  if (!el) return null;
+  try {
+    return JSON.parse(el.textContent);
+  } catch (_) {
+    return null;
+  }
+}

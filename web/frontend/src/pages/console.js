@@ -1,0 +1,485 @@
+// Cypher console (/console): CodeMirror editor with completion from /api/schema, parameters,
+// examples, history in localStorage, results as graph / table / JSON with CSV and JSON downloads.
+import { boot } from "../common/base.js";
+import { api, ApiError } from "../common/api.js";
+import { $, $all, clear, download, h } from "../common/dom.js";
+import { lang, onLangChange, pick, t } from "../common/i18n.js";
+import { Model, displayName } from "../common/model.js";
+import { clearError, createEditor, getText, setText, showError } from "../common/editor.js";
+import { collectGraph, createGraph, edgeElement, labelEdges, nodeElement, relabel } from "../common/graph.js";
+import { paintSwatches } from "../common/render.js";
+
+const HISTORY_KEY = "parkgraph.console.history";
+const HISTORY_MAX = 100;
+const DEFAULT_QUERY = "MATCH (n:Park) RETURN n LIMIT 25";
+
+const root = $('[data-testid="console"]');
+const els = {
+  editor: $('[data-testid="editor"]'),
+  run: $('[data-testid="run"]'),
+  paramsToggle: $('[data-testid="params-toggle"]'),
+  paramsPanel: $('[data-testid="params-panel"]'),
+  params: $('[data-testid="params"]'),
+  paramsError: $('[data-testid="params-error"]'),
+  examples: $('[data-testid="examples"]'),
+  history: $('[data-testid="history"]'),
+  historyClear: $('[data-testid="history-clear"]'),
+  engineText: $('[data-testid="engine-text"]'),
+  limits: $('[data-testid="limits"]'),
+  summary: $('[data-testid="result-summary"]'),
+  truncated: $('[data-testid="truncated"]'),
+  error: $('[data-testid="query-error"]'),
+  placeholder: $('[data-testid="result-placeholder"]'),
+  graph: $('[data-testid="result-graph"]'),
+  table: $('[data-testid="result-table"]'),
+  json: $('[data-testid="result-json"]'),
+  csv: $('[data-testid="download-csv"]'),
+  jsonDl: $('[data-testid="download-json"]'),
+};
+
+let model = new Model(null);
+const schemaRef = { current: null };
+let info = {};
+let examples = [];
+let view = null;
+let result = null; // last successful answer
+let lastError = null;
+let activeTab = null; // chosen by the user
+let cy = null;
+let historyCursor = -1;
+let running = null;
+
+// ---------------------------------------------------------------- history
+function loadHistory() {
+  try {
+    const list = JSON.parse(localStorage.getItem(HISTORY_KEY) || "[]");
+    return Array.isArray(list) ? list.filter((e) => e && typeof e.query === "string") : [];
+  } catch (_) {
+    return [];
+  }
+}
+
+function saveHistory(list) {
+  try {
+    localStorage.setItem(HISTORY_KEY, JSON.stringify(list.slice(0, HISTORY_MAX)));
+  } catch (_) {
+    /* storage full or disabled */
+  }
+}
+
+function remember(query, params) {
+  const list = loadHistory();
+  if (list[0] && list[0].query === query && list[0].params === params) list[0].at = new Date().toISOString();
+  else list.unshift({ query, params, at: new Date().toISOString() });
+  saveHistory(list);
+  historyCursor = -1;
+  renderHistory();
+}
+
+function renderHistory() {
+  const list = loadHistory();
+  clear(els.history);
+  if (!list.length) {
+    els.history.append(h("li", { class: "hint" }, t("console.history_empty")));
+    return;
+  }
+  const fmt = new Intl.DateTimeFormat(lang() === "zh" ? "zh-CN" : "en", { dateStyle: "short", timeStyle: "short" });
+  list.forEach((entry, i) => {
+    let when = "";
+    try {
+      when = fmt.format(new Date(entry.at));
+    } catch (_) {
+      when = entry.at || "";
+    }
+    els.history.append(h("li", null,
+      h("button", { type: "button", class: "history-item", testid: "history-item", dataset: { index: String(i) }, onclick: () => loadEntry(entry) },
+        h("code", { class: "history-query" }, entry.query),
+        h("span", { class: "muted history-time" }, when))));
+  });
+}
+
+function loadEntry(entry, { focus = true } = {}) {
+  setText(view, entry.query);
+  const params = entry.params && entry.params.trim() ? entry.params : "{}";
+  els.params.value = params;
+  toggleParams(params.trim() !== "{}");
+  if (focus) view.focus();
+}
+
+function loadExample(ex, opts) {
+  const params = ex.params && Object.keys(ex.params).length ? JSON.stringify(ex.params, null, 2) : "{}";
+  loadEntry({ query: ex.query, params }, opts);
+}
+
+function browseHistory(step) {
+  const list = loadHistory();
+  if (!list.length) return false;
+  historyCursor = Math.max(-1, Math.min(list.length - 1, historyCursor + step));
+  if (historyCursor === -1) return true;
+  loadEntry(list[historyCursor]);
+  return true;
+}
+
+// ---------------------------------------------------------------- examples
+function renderExamples() {
+  clear(els.examples);
+  if (!examples.length) {
+    els.examples.append(h("li", { class: "hint" }, t("console.no_examples")));
+    return;
+  }
+  for (const ex of examples) {
+    els.examples.append(h("li", null,
+      h("button", { type: "button", class: "example", testid: "example", dataset: { id: ex.id || "" },
+        onclick: () => loadExample(ex) },
+        h("span", { class: "example-title" }, pick(ex, "title")),
+        h("span", { class: "example-question muted" }, pick(ex, "question")))));
+  }
+}
+
+// ---------------------------------------------------------------- running
+function toggleParams(open) {
+  const show = open === undefined ? els.paramsPanel.hidden : open;
+  els.paramsPanel.hidden = !show;
+  els.paramsToggle.setAttribute("aria-expanded", show ? "true" : "false");
+  els.paramsToggle.classList.toggle("is-active", show);
+}
+
+function readParams() {
+  const raw = els.params.value.trim();
+  els.paramsError.hidden = true;
+  if (!raw) return {};
+  try {
+    const v = JSON.parse(raw);
+    if (v === null || typeof v !== "object" || Array.isArray(v)) throw new Error("{…}");
+    return v;
+  } catch (e) {
+    els.paramsError.textContent = t("console.params_invalid", { message: e.message });
+    els.paramsError.hidden = false;
+    toggleParams(true);
+    return null;
+  }
+}
+
+async function run() {
+  const query = getText(view).trim();
+  if (!query) return;
+  const params = readParams();
+  if (params === null) return;
+  if (running) running.abort();
+  const ctrl = new AbortController();
+  running = ctrl;
+  clearError(view);
+  root.dataset.state = "busy";
+  els.run.disabled = true;
+  els.run.textContent = t("console.running");
+  remember(query, els.params.value.trim() || "{}");
+  try {
+    const data = await api.query(query, params, ctrl.signal);
+    result = data;
+    lastError = null;
+  } catch (e) {
+    if (e.name === "AbortError") return;
+    result = null;
+    lastError = e;
+  } finally {
+    if (running === ctrl) {
+      running = null;
+      els.run.disabled = false;
+      els.run.textContent = t("console.run");
+      root.dataset.state = "idle";
+    }
+  }
+  renderResult();
+}
+
+// ---------------------------------------------------------------- results
+function renderError() {
+  const e = lastError;
+  clear(els.error);
+  if (!e) {
+    els.error.hidden = true;
+    return;
+  }
+  let title = e.error || t("common.error");
+  if (e.status === 403) title = t("console.readonly_refused");
+  else if (e.status === 504) title = t("console.timeout");
+  els.error.dataset.status = String(e.status || 0);
+  els.error.append(h("strong", { class: "error-title", testid: "error-title" }, title));
+  els.error.append(h("p", { class: "error-message", testid: "error-message" }, e.message));
+  if (e.position) {
+    const pos = e.position;
+    let line = pos.line;
+    let column = pos.column;
+    const range = showError(view, pos);
+    if ((!line || !column) && range) {
+      const l = view.state.doc.lineAt(range.from);
+      line = l.number;
+      column = range.from - l.from + 1;
+    }
+    if (line) els.error.append(h("p", { class: "error-position", testid: "error-position" }, t("console.error_at", { line, column: column || 1 })));
+  }
+  if (e.hint) els.error.append(h("p", { class: "error-hint muted" }, e.hint));
+  els.error.hidden = false;
+}
+
+function resultGraph() {
+  const nodes = new Map();
+  const rels = new Map();
+  if (result) collectGraph(result.rows, nodes, rels);
+  return { nodes, rels };
+}
+
+function renderResult() {
+  renderError();
+  const has = !!result;
+  els.csv.disabled = !has;
+  els.jsonDl.disabled = !has;
+  els.placeholder.hidden = has || !!lastError;
+  if (!has) {
+    els.summary.textContent = "";
+    els.truncated.hidden = true;
+    for (const p of $all("[data-result-panel]")) p.hidden = true;
+    for (const b of $all("[data-result-tab]")) b.classList.remove("is-active");
+    return;
+  }
+  els.summary.textContent = t("console.summary", { rows: result.row_count ?? result.rows.length, ms: result.elapsed_ms ?? "?" });
+  if (result.truncated) {
+    els.truncated.textContent = t("console.truncated", { n: result.max_rows ?? result.rows.length });
+    els.truncated.hidden = false;
+  } else els.truncated.hidden = true;
+  const { nodes } = resultGraph();
+  const tab = activeTab || (nodes.size ? "graph" : "table");
+  showTab(tab);
+}
+
+function showTab(tab) {
+  for (const b of $all("[data-result-tab]")) {
+    const on = b.dataset.resultTab === tab;
+    b.classList.toggle("is-active", on);
+    b.setAttribute("aria-selected", on ? "true" : "false");
+  }
+  for (const p of $all("[data-result-panel]")) p.hidden = p.dataset.resultPanel !== tab;
+  if (!result) return;
+  if (tab === "graph") renderGraph();
+  else if (tab === "table") renderTable();
+  else renderJson();
+}
+
+function cellContent(v) {
+  if (v === null || v === undefined) return h("span", { class: "null" }, "null");
+  if (Array.isArray(v)) {
+    if (!v.length) return h("span", { class: "muted" }, "[]");
+    const wrap = h("span", { class: "cell-list" });
+    v.forEach((x, i) => {
+      if (i) wrap.append(h("span", { class: "sep" }, ", "));
+      wrap.append(cellContent(x));
+    });
+    return wrap;
+  }
+  if (typeof v === "object") {
+    if (Array.isArray(v.labels) && v.properties && "uri" in v) {
+      const path = model.entityPath(v.uri);
+      const sw = h("span", { class: "swatch", dataset: { color: model.color(v.labels[0]) }, "aria-hidden": "true" });
+      const name = displayName(v).primary;
+      return h("span", { class: "cell-node", title: v.uri || "" }, sw, path ? h("a", { href: path }, name) : name,
+        h("span", { class: "muted" }, ` :${v.labels.join(":")}`));
+    }
+    if (typeof v.type === "string" && "start" in v && "end" in v) {
+      return h("span", { class: "cell-rel", title: v.uri || "" }, `[:${v.type}]`);
+    }
+    if (Array.isArray(v.nodes) && Array.isArray(v.relationships)) {
+      const wrap = h("span", { class: "cell-path" });
+      v.nodes.forEach((n, i) => {
+        if (i) wrap.append(h("span", { class: "muted" }, " — "), cellContent(v.relationships[i - 1]), h("span", { class: "muted" }, " — "));
+        wrap.append(cellContent(n));
+      });
+      return wrap;
+    }
+    return h("code", null, JSON.stringify(v));
+  }
+  if (typeof v === "number") return h("span", { class: "num" }, String(v));
+  if (typeof v === "boolean") return h("span", { class: "bool" }, String(v));
+  return String(v);
+}
+
+function renderTable() {
+  clear(els.table);
+  if (!result.rows.length) {
+    els.table.append(h("p", { class: "hint", testid: "no-rows" }, t("console.no_rows")));
+    return;
+  }
+  const table = h("table", { class: "data-table", testid: "result-rows" },
+    h("thead", null, h("tr", null, h("th", { class: "rownum" }, "#"), result.columns.map((c) => h("th", { scope: "col" }, c)))),
+    h("tbody", null, result.rows.map((row, i) => h("tr", { testid: "result-row" }, h("td", { class: "rownum" }, String(i + 1)), row.map((v) => h("td", null, cellContent(v)))))));
+  els.table.append(table);
+  paintSwatches(els.table);
+}
+
+function renderJson() {
+  const text = JSON.stringify(result, null, 2);
+  els.json.textContent = text.length > 2_000_000 ? `${text.slice(0, 2_000_000)}\n…` : text;
+}
+
+function renderGraph() {
+  if (cy) {
+    cy.destroy();
+    cy = null;
+  }
+  clear(els.graph);
+  const { nodes, rels } = resultGraph();
+  els.graph.dataset.nodes = String(nodes.size);
+  els.graph.dataset.edges = String(rels.size);
+  if (!nodes.size && !rels.size) {
+    els.graph.append(h("p", { class: "hint", testid: "no-graph" }, t("console.no_graph")));
+    return;
+  }
+  const container = h("div", { class: "graph-canvas", testid: "graph-canvas" });
+  els.graph.append(container);
+  const elements = [...nodes.values()].map((n) => nodeElement(model, n));
+  for (const r of rels.values()) {
+    for (const end of [r.start, r.end]) {
+      if (end && !nodes.has(end)) {
+        // an endpoint the query did not return: a placeholder, coloured by its IRI segment
+        const label = model.labelFromUri(end);
+        const stub = { uri: end, labels: label ? [label.name] : [], properties: {} };
+        nodes.set(end, stub);
+        const el = nodeElement(model, stub);
+        el.classes = "placeholder";
+        elements.push(el);
+      }
+    }
+    elements.push(edgeElement(model, r));
+  }
+  cy = createGraph(container, { elements });
+  const layout = nodes.size > 300
+    ? { name: "grid", animate: false }
+    : { name: "cose", animate: false, randomize: true, nodeRepulsion: () => 400000, idealEdgeLength: () => 110, nodeDimensionsIncludeLabels: true, padding: 30 };
+  cy.layout(layout).run();
+  labelEdges(cy);
+  cy.fit(undefined, 30);
+  if (cy.zoom() > 1.5) {
+    cy.zoom(1.5);
+    cy.center();
+  }
+  cy.on("tap", "node", (evt) => {
+    const path = model.entityPath(evt.target.id());
+    evt.target.select();
+    labelEdges(cy, evt.target.id());
+    els.graph.dataset.selected = evt.target.id();
+    if (path && evt.originalEvent && (evt.originalEvent.ctrlKey || evt.originalEvent.metaKey)) window.open(path, "_blank", "noopener");
+  });
+  cy.on("dbltap", "node", (evt) => {
+    const path = model.entityPath(evt.target.id());
+    if (path) location.href = path;
+  });
+  window.parkgraphConsole.cy = cy;
+}
+
+// ---------------------------------------------------------------- downloads
+function csvCell(v) {
+  let s;
+  if (v === null || v === undefined) s = "";
+  else if (typeof v === "object") {
+    if (Array.isArray(v.labels) && "uri" in v) s = v.uri || "";
+    else if (typeof v.type === "string" && "start" in v) s = v.uri || `${v.start}|${v.type}|${v.end}`;
+    else s = JSON.stringify(v);
+  } else s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function downloadCsv() {
+  if (!result) return;
+  const lines = [result.columns.map(csvCell).join(","), ...result.rows.map((r) => r.map(csvCell).join(","))];
+  download("parkgraph-result.csv", `\ufeff${lines.join("\r\n")}\r\n`, "text/csv;charset=utf-8");
+}
+
+function downloadJson() {
+  if (!result) return;
+  download("parkgraph-result.json", JSON.stringify(result, null, 2), "application/json");
+}
+
+// ---------------------------------------------------------------- engine line
+function renderEngine() {
+  if (!info || !info.engine) return;
+  els.engineText.textContent = t("console.engine_line", { engine: info.engine, dialect: info.dialect || "", version: info.version || "" }).trim();
+  els.limits.textContent = info.max_rows ? t("console.limits", { rows: info.max_rows, timeout: info.query_timeout }) : "";
+}
+
+// ---------------------------------------------------------------- main
+async function main() {
+  const booted = boot();
+  info = booted.info || {};
+  window.parkgraphConsole = { cy: null, view: null, result: () => result };
+  const history = loadHistory();
+  view = createEditor(els.editor, {
+    doc: history.length ? history[0].query : DEFAULT_QUERY,
+    language: "cypher",
+    onRun: run,
+    schemaRef,
+    ariaLabel: t("console.editor_label"),
+    extraKeys: [
+      { key: "Alt-ArrowUp", run: () => browseHistory(1) },
+      { key: "Alt-ArrowDown", run: () => browseHistory(-1) },
+    ],
+  });
+  window.parkgraphConsole.view = view;
+  if (history.length && history[0].params && history[0].params.trim() !== "{}") {
+    els.params.value = history[0].params;
+    toggleParams(true);
+  }
+  els.run.addEventListener("click", run);
+  els.paramsToggle.addEventListener("click", () => toggleParams());
+  els.params.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      run();
+    }
+  });
+  els.historyClear.addEventListener("click", () => {
+    saveHistory([]);
+    renderHistory();
+  });
+  els.csv.addEventListener("click", downloadCsv);
+  els.jsonDl.addEventListener("click", downloadJson);
+  for (const b of $all("[data-result-tab]")) {
+    b.addEventListener("click", () => {
+      activeTab = b.dataset.resultTab;
+      showTab(activeTab);
+    });
+  }
+  for (const b of $all("[data-side-tab]")) {
+    b.addEventListener("click", () => {
+      for (const x of $all("[data-side-tab]")) {
+        x.classList.toggle("is-active", x === b);
+        x.setAttribute("aria-selected", x === b ? "true" : "false");
+      }
+      for (const p of $all("[data-side-panel]")) p.hidden = p.dataset.sidePanel !== b.dataset.sideTab;
+    });
+  }
+  renderEngine();
+  renderHistory();
+  renderResult();
+  const [schema, inf, ex] = await Promise.allSettled([api.schema(), api.info(), api.examples()]);
+  if (schema.status === "fulfilled") {
+    model = new Model(schema.value);
+    schemaRef.current = schema.value;
+  }
+  if (inf.status === "fulfilled") {
+    info = inf.value;
+    renderEngine();
+  }
+  if (ex.status === "fulfilled") examples = ex.value.examples || [];
+  renderExamples();
+  if (!history.length && examples.length) loadExample(examples[0], { focus: false });
+  onLangChange(() => {
+    renderEngine();
+    renderExamples();
+    renderHistory();
+    els.run.textContent = t(running ? "console.running" : "console.run");
+    if (cy) relabel(cy, model);
+    if (result || lastError) renderResult();
+  });
+  root.dataset.ready = "true";
+}
+
+main();

@@ -1,0 +1,78 @@
+"""SPARQL 1.1 Protocol endpoint at /sparql (query only), the SPARQL page, and RDF downloads."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify, render_template, request, stream_with_context
+
+from parkgraph.errors import BadRequest, WriteRefused
+from parkgraph.graph.examples import sparql_examples
+
+from .db import get_sparql, get_store, settings
+from .views import info_dict
+
+bp = Blueprint("sparql", __name__)
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def endpoint():
+    if request.method == "POST":
+        ctype = (request.mimetype or "").lower()
+        if ctype == "application/sparql-update" or "update" in request.form:
+            raise WriteRefused("the SPARQL endpoint is read-only: SPARQL Update is not accepted")
+        if ctype == "application/sparql-query":
+            query = request.get_data(as_text=True)
+        elif ctype == "application/x-www-form-urlencoded" or ctype == "multipart/form-data":
+            query = request.form.get("query", "")
+        else:
+            raise BadRequest("POST a form with ‘query’ or an application/sparql-query body")
+    else:
+        if "update" in request.args:
+            raise WriteRefused("the SPARQL endpoint is read-only: SPARQL Update is not accepted")
+        query = request.args.get("query")
+        if query is None:
+            # a browser opening /sparql gets the SPARQL page
+            return render_template("sparql.html", info=info_dict(get_store(), settings(), counts=False), page="sparql")
+    body, ctype, truncated = get_sparql().query(query, request.headers.get("Accept"))
+    resp = Response(body, content_type=ctype)
+    resp.headers["Vary"] = "Accept"
+    if truncated:
+        resp.headers["X-ParkGraph-Truncated"] = f"results cut at the {settings().max_rows}-row cap"
+    return resp
+
+
+@bp.get("/api/sparql/examples")
+def examples():
+    return jsonify({"engine": "sparql", "examples": sparql_examples(settings().base_iri)})
+
+
+@bp.get("/api/export")
+def download():
+    """The whole graph as RDF, streamed: ?format=ttl|nt|nq|jsonld."""
+    from parkgraph.rdf.export import export
+    from parkgraph.rdf.writers import MEDIA_TYPES
+    fmt = request.args.get("format", "ttl")
+    if fmt not in MEDIA_TYPES:
+        raise BadRequest(f"format must be one of {', '.join(MEDIA_TYPES)}")
+    store, base = get_store(), settings().base_iri
+
+    def generate():
+        # export() writes subject blocks; hand them to the client as they come, never the whole dump at once
+        import queue
+        import threading
+        q: queue.Queue = queue.Queue(maxsize=64)
+
+        class _Pipe:
+            def write(self, s: str) -> None:
+                q.put(s)
+
+        def run():
+            try:
+                export(store, _Pipe(), fmt, base)
+            finally:
+                q.put(None)
+        t = threading.Thread(target=run, daemon=True)
+        t.start()
+        while (chunk := q.get()) is not None:
+            yield chunk.encode("utf-8")
+    ext = {"ttl": "ttl", "nt": "nt", "nq": "nq", "jsonld": "jsonld"}[fmt]
+    return Response(stream_with_context(generate()), content_type=MEDIA_TYPES[fmt] + ("; charset=utf-8" if fmt != "jsonld" else ""),
+                    headers={"Content-Disposition": f"attachment; filename=parkgraph.{ext}"})
