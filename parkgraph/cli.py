@@ -224,8 +224,13 @@ def cmd_serve(args) -> int:
     info = store.server_info()
     print(f"ParkGraph on {info['engine']} {info.get('version', '')} ({info['dialect']}) — http://{s.host}:{s.port}/",
           file=sys.stderr)
-    from werkzeug.serving import run_simple
-    run_simple(s.host, int(s.port), app, threaded=True, use_debugger=False, use_reloader=False)
+    from werkzeug.serving import make_server
+    # a threaded server without the debugger or reloader; never debug mode
+    server = make_server(s.host, int(s.port), app, threaded=True)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
     return 0
 
 
