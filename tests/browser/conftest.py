@@ -4,8 +4,8 @@
   command that installs it; they are never skipped.
 * One server per session: a free port, a temporary database loaded with the bundled data in data/
   (or, when data/ has no data files or $PARKGRAPH_TEST_DATA=fixture, the small fixture from
-  parkgraph.fixture), the backend from $PARKGRAPH_TEST_BACKEND (default ladybug; neo4j needs a
-  running Neo4j, see scripts/test.sh).
+  parkgraph.fixture), once per backend in $PARKGRAPH_TEST_BACKENDS (default "ladybug,neo4j"; neo4j
+  needs a running Neo4j, see scripts/test.sh).
 * The front end must be built (web/static/vendor/); if it is not, the session builds it with npm.
 * Each test saves screenshots under test-output/<test name>/ (git-ignored).
 """
@@ -100,10 +100,16 @@ class Server:
         return _get_json(self.base + path)
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
+BROWSER_BACKENDS = [b for b in os.environ.get("PARKGRAPH_TEST_BACKENDS", "ladybug,neo4j").split(",") if b]
+
+
+@pytest.fixture(scope="session", params=BROWSER_BACKENDS)
+def server(request, tmp_path_factory):
+    """A real `parkgraph serve` per backend: every browser test runs on the embedded default and on Neo4j."""
     _ensure_frontend_built()
-    backend = os.environ.get("PARKGRAPH_TEST_BACKEND", "ladybug")
+    backend = request.param
+    if backend == "neo4j":
+        request.getfixturevalue("neo4j_ready")
     work = tmp_path_factory.mktemp("browser-server")
     db = work / "graph.lbdb"
     port = _free_port()
@@ -113,6 +119,13 @@ def server(tmp_path_factory):
     if wanted == "bundled" or (wanted == "auto" and _bundled_data_present()):
         data = "bundled"
         serve = _cli("serve", *common, "--port", str(port))
+        if backend == "neo4j":
+            # the shared test server may hold other tests' graphs: start from exactly the bundled data
+            res = subprocess.run(_cli("load", *common, "--no-progress", "--replace", str(ROOT / "data")), cwd=work, env=env,
+                                 capture_output=True, text=True, timeout=600)
+            if res.returncode != 0:
+                pytest.fail(f"loading the bundled data into Neo4j failed:\n{res.stdout}\n{res.stderr}", pytrace=False)
+            serve = _cli("serve", *common, "--port", str(port), "--no-bundled")
     else:
         from parkgraph.fixture import write_fixture
         data = "fixture"
