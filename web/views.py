@@ -48,9 +48,11 @@ def entity_dict(store: GraphStore, uri: str, limit: int = 200) -> dict:
     hood = store.neighbourhood(uri, limit=limit)
     relations = []
     quote_uris: list[str] = []
+    # A fact's sources are shown as citations; a Source's or Quote's page lists what was taken from it.
+    is_document = not store.model.classes[node["labels"][0]].needs_citation
     for g in hood["groups"]:
         rel = store.model.relationships[g["type"]]
-        if rel.provenance or g["type"] == "DESCRIBES":
+        if (rel.provenance and not is_document) or g["type"] == "DESCRIBES":
             continue
         for it in g["items"]:
             quote_uris += it["rel"]["properties"].get("quotes") or []

@@ -101,3 +101,12 @@ def test_security_headers_and_escaped_error_pages(client):
     assert r.headers["X-Content-Type-Options"] == "nosniff"
     r = client.get("/no/such/<script>", headers={"Accept": "text/html"})
     assert r.status_code == 404 and "<script>" not in r.get_data(as_text=True)
+
+
+def test_a_source_page_lists_the_quotes_taken_from_it(client, fixture_store):
+    src = BASE + "source/fixture-2023-03-24"
+    ent = client.get("/api/entity", query_string={"uri": src}).json
+    quoted = next(r for r in ent["relations"] if r["type"] == "QUOTED_FROM")
+    texts = {it["node"]["properties"]["text"] for it in quoted["items"]}
+    assert "园区企业北京网藤科技有限公司获得国家级专精特新“小巨人”企业称号。" in texts
+    assert quoted["total"] == fixture_store.read("MATCH (q:Quote)-[:QUOTED_FROM]->(s:Source {uri: $s}) RETURN count(q)", {"s": src}).value()
