@@ -44,6 +44,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--replace", action="store_true", help="delete the whole graph first, then load these files")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
+    p = sub.add_parser("ingest", help="extract facts from an article (.md, .txt, .html) into a review file",
+                       description="Clean an article, find its parks, enterprises, institutions, bodies, policies, programmes, dates, "
+                                   "statistics and relations, link them to the graph and data/, and write a review file in the data/ "
+                                   "format. Nothing reaches the graph until the file is loaded (`parkgraph load`), unless --apply.")
+    _common(p)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--source-url", metavar="URL", help="the article's URL (when the file has no front matter url)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="publication date (when the file has no front matter date)")
+    p.add_argument("--title", metavar="T", help="title (when the file has no front matter title or heading)")
+    p.add_argument("--out", metavar="REVIEW.yaml", help="review file to write (default: FILE's name + .review.yaml here; - for standard output)")
+    p.add_argument("--apply", action="store_true", help="validate and load the proposals at once, without review")
+    p.add_argument("--data", action="append", metavar="DIR", help="data folder to link against (default: the bundled data/; repeatable)")
+    p.add_argument("--no-data", action="store_true", help="link against the graph only, not data files")
+
     p = sub.add_parser("validate", help="check data files and report every problem with file:line and field",
                        description="Check data files against the ontology and SHACL shapes without touching any database.")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -137,6 +151,11 @@ def cmd_load(args) -> int:
         for k, v in d["relationships"].items():
             print(f"  {k:<16} {v:>8}")
     return 0
+
+
+def cmd_ingest(args) -> int:
+    from parkgraph.loaders.ingest import command
+    return command(args, settings_from(args))
 
 
 def cmd_query(args) -> int:
@@ -272,4 +291,4 @@ def format_table(columns: list[str], rows: list[list[str]]) -> str:
 
 
 COMMANDS = {"serve": cmd_serve, "load": cmd_load, "validate": cmd_validate, "query": cmd_query,
-            "stats": cmd_stats, "export": cmd_export, "neo4j": cmd_neo4j}
+            "stats": cmd_stats, "export": cmd_export, "neo4j": cmd_neo4j, "ingest": cmd_ingest}

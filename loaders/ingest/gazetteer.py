@@ -1,0 +1,175 @@
+"""Small built-in tables the extractor needs whatever the graph holds: province-level divisions and
+the region compounds news writes (成渝, 川渝, 京津冀), five-year plans and party congresses as
+dates, qualifiers and units of statistics, the words that name a kind of thing, and a glossary for
+first-draft English names. Everything else comes from the ontology, the graph and data/."""
+from __future__ import annotations
+
+# GB/T 2260 province-level divisions: name, short name, one-character abbreviation(s), kind.
+PROVINCES: list[tuple[str, str, str, tuple[str, ...], str]] = [
+    ("110000", "北京市", "北京", ("京",), "municipality"),
+    ("120000", "天津市", "天津", ("津",), "municipality"),
+    ("130000", "河北省", "河北", ("冀",), "province"),
+    ("140000", "山西省", "山西", ("晋",), "province"),
+    ("150000", "内蒙古自治区", "内蒙古", ("蒙",), "province"),
+    ("210000", "辽宁省", "辽宁", ("辽",), "province"),
+    ("220000", "吉林省", "吉林", ("吉",), "province"),
+    ("230000", "黑龙江省", "黑龙江", ("黑",), "province"),
+    ("310000", "上海市", "上海", ("沪",), "municipality"),
+    ("320000", "江苏省", "江苏", ("苏",), "province"),
+    ("330000", "浙江省", "浙江", ("浙",), "province"),
+    ("340000", "安徽省", "安徽", ("皖",), "province"),
+    ("350000", "福建省", "福建", ("闽",), "province"),
+    ("360000", "江西省", "江西", ("赣",), "province"),
+    ("370000", "山东省", "山东", ("鲁",), "province"),
+    ("410000", "河南省", "河南", ("豫",), "province"),
+    ("420000", "湖北省", "湖北", ("鄂",), "province"),
+    ("430000", "湖南省", "湖南", ("湘",), "province"),
+    ("440000", "广东省", "广东", ("粤",), "province"),
+    ("450000", "广西壮族自治区", "广西", ("桂",), "province"),
+    ("460000", "海南省", "海南", ("琼",), "province"),
+    ("500000", "重庆市", "重庆", ("渝",), "municipality"),
+    ("510000", "四川省", "四川", ("川", "蜀"), "province"),
+    ("520000", "贵州省", "贵州", ("黔", "贵"), "province"),
+    ("530000", "云南省", "云南", ("滇", "云"), "province"),
+    ("540000", "西藏自治区", "西藏", ("藏",), "province"),
+    ("610000", "陕西省", "陕西", ("陕", "秦"), "province"),
+    ("620000", "甘肃省", "甘肃", ("甘", "陇"), "province"),
+    ("630000", "青海省", "青海", ("青",), "province"),
+    ("640000", "宁夏回族自治区", "宁夏", ("宁",), "province"),
+    ("650000", "新疆维吾尔自治区", "新疆", ("新",), "province"),
+]
+
+# Cities that appear in region compounds and park names (code, name, short name).
+CITIES: list[tuple[str, str, str]] = [
+    ("510100", "成都市", "成都"), ("430100", "长沙市", "长沙"), ("610100", "西安市", "西安"),
+    ("420100", "武汉市", "武汉"), ("440100", "广州市", "广州"), ("440300", "深圳市", "深圳"),
+    ("330100", "杭州市", "杭州"), ("320100", "南京市", "南京"), ("370100", "济南市", "济南"),
+    ("340100", "合肥市", "合肥"), ("210100", "沈阳市", "沈阳"),
+]
+
+# Compounds: the regions (by short name) a compound name stands for.
+COMPOUNDS: dict[str, tuple[str, ...]] = {
+    "成渝": ("成都", "重庆"),
+    "川渝": ("四川", "重庆"),
+    "京津冀": ("北京", "天津", "河北"),
+    "长三角": ("上海", "江苏", "浙江", "安徽"),
+    "江浙沪": ("江苏", "浙江", "上海"),
+    "沪苏浙皖": ("上海", "江苏", "浙江", "安徽"),
+    "粤港澳": ("广东",),
+    "长株潭": ("长沙",),
+}
+COMPOUND_SUFFIXES = ("地区", "两地", "三地", "区域", "一带")
+
+# Five-year plans (“十四五”) and party congresses (“十八大”) as periods and dates.
+FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
+                   "十四五": (2021, 2025), "十五五": (2026, 2030)}
+PARTY_CONGRESSES = {"十六大": "2002-11", "十七大": "2007-10", "十八大": "2012-11", "十九大": "2017-10",
+                    "二十大": "2022-10"}
+
+# Statistics: qualifiers as shapes.ttl allows them, and units (as written → as stored, multiplier).
+QUALIFIERS_BEFORE = ("超过", "不少于", "不到", "约", "近", "逾", "累计", "达到", "达", "突破", "共计")
+QUALIFIER_MAP = {"超过": "超过", "逾": "超过", "突破": "超过", "不少于": "不少于", "不到": "不到", "约": "约",
+                 "近": "近", "累计": "累计", "达到": "达", "达": "达"}
+# unit as written → (unit stored, factor applied to the value)
+UNITS: dict[str, tuple[str, float]] = {
+    "万亿元": ("万亿元", 1), "亿元": ("亿元", 1), "万元": ("万元", 1), "元": ("元", 1),
+    "家": ("家", 1), "个": ("个", 1), "名": ("人", 1), "人": ("人", 1), "位": ("人", 1), "项": ("项", 1),
+    "件": ("件", 1), "次": ("次", 1), "期": ("期", 1), "倍": ("倍", 1), "%": ("%", 1), "％": ("%", 1),
+    "平方公里": ("平方公里", 1), "平方米": ("㎡", 1), "㎡": ("㎡", 1), "亩": ("亩", 1), "公顷": ("公顷", 1),
+    "所": ("个", 1), "座": ("个", 1), "支": ("个", 1),
+}
+# what a statistic counts: key word → (metric code, Chinese, English)
+METRICS: list[tuple[str, str, str, str]] = [
+    ("销售收入", "sales_revenue", "销售收入", "Sales revenue"),
+    ("营业收入", "operating_revenue", "营业收入", "Operating revenue"),
+    ("营收", "operating_revenue", "营业收入", "Operating revenue"),
+    ("产值", "output_value", "产值", "Output value"),
+    ("产业规模", "industry_scale", "产业规模", "Industry scale"),
+    ("投资", "investment", "投资额", "Investment"),
+    ("面积", "area", "面积", "Area"),
+    ("从业人员", "employees", "从业人员数", "Employees"),
+    ("领军人才", "leading_talents_introduced", "引进领军人才数", "Leading talents introduced"),
+    ("高层次人才", "high_level_talents_introduced", "引进高层次人才数", "High-level talents introduced"),
+    ("特殊津贴", "state_council_allowance_experts", "享受国务院特殊津贴的专家数", "Experts receiving the State Council special allowance"),
+    ("专家", "experts", "专家数", "Experts"),
+    ("人才", "talents", "人才数", "Talents"),
+    ("企业", "cybersecurity_enterprises", "网络安全（相关）企业数", "Cybersecurity(-related) enterprises"),
+    ("项目", "projects", "项目数", "Projects"),
+    ("实验室", "innovation_platforms", "创新平台数", "Innovation platforms"),
+    ("中心", "innovation_platforms", "创新平台数", "Innovation platforms"),
+    ("基地", "innovation_platforms", "创新平台数", "Innovation platforms"),
+    ("专利", "patents", "专利数", "Patents"),
+]
+
+# Text-valued statistics: slogans, main lines, distinctions and goals.
+TEXT_METRICS = {
+    "layout_slogan": ("总体布局表述", "Overall layout slogan"),
+    "development_main_line": ("发展主线", "Development main line"),
+    "distinction": ("特殊地位", "Distinction"),
+    "development_goal": ("发展目标", "Development goal"),
+    "positioning": ("发展定位", "Positioning"),
+}
+
+# Kinds by the word a name ends with.
+INSTITUTION_SUFFIXES = [("大学", "university"), ("学院", "university"), ("研究院", "research_institute"),
+                        ("研究所", "research_institute"), ("科学院", "research_institute"), ("实验室", "laboratory"),
+                        ("中心", "centre"), ("协会", "association"), ("学会", "association"), ("联盟", "alliance"),
+                        ("学校", "school")]
+PROGRAMME_SUFFIXES = [("试验区", "designation"), ("示范区", "designation"), ("先行区", "designation"),
+                      ("示范基地", "designation"), ("示范项目", "designation"), ("基地", "base"), ("特殊津贴", "honour"),
+                      ("称号", "honour"), ("工程", "programme"), ("计划", "programme")]
+POLICY_SUFFIXES = [("通知", "notice"), ("意见", "opinion"), ("指导意见", "opinion"), ("规划", "plan"), ("方案", "plan"),
+                   ("计划", "plan"), ("纲要", "plan"), ("办法", "measures"), ("措施", "measures"), ("若干政策", "measures"),
+                   ("政策", "measures"), ("条例", "regulation"), ("规定", "regulation"), ("决定", "regulation"),
+                   ("函", "letter"), ("批复", "letter"), ("指南", "other")]
+EVENT_TRIGGERS = {"揭牌": "unveiling", "挂牌": "unveiling", "授牌": "unveiling", "获批": "approval", "获得批复": "approval",
+                  "批复": "approval", "签约": "signing", "签署": "signing", "开工": "groundbreaking", "奠基": "groundbreaking",
+                  "开园": "opening", "开业": "opening", "启用": "opening", "投入使用": "opening", "竣工": "completion",
+                  "建成": "completion", "落成": "completion"}
+EVENT_NAME_WORD = {"unveiling": "揭牌", "approval": "获批", "signing": "签约", "groundbreaking": "开工",
+                   "opening": "开园", "completion": "竣工"}
+EVENT_NAME_EN = {"unveiling": "Unveiling", "approval": "Approval", "signing": "Signing", "groundbreaking": "Groundbreaking",
+                 "opening": "Opening", "completion": "Completion", "meeting": "Meeting"}
+MEETING_SUFFIXES = ("研讨会", "论坛", "峰会", "大会", "会议", "博览会", "交流会", "对接会", "发布会", "座谈会", "大赛", "竞赛", "沙龙")
+
+# First-draft English: longest-first glossary; everything else is transliterated (pinyin).
+GLOSSARY: list[tuple[str, str]] = sorted([
+    ("国家网络安全产业园区", "National Cybersecurity Industrial Park"), ("网络安全", "Cybersecurity"),
+    ("股份有限公司", "Co., Ltd."), ("有限责任公司", "Co., Ltd."), ("有限公司", "Co., Ltd."), ("集团", "Group"),
+    ("科技", "Technology"), ("技术", "Technology"), ("电子", "Electronics"), ("信息", "Information"), ("信通", "Xintong"),
+    ("软件", "Software"), ("数据", "Data"), ("大数据", "Big Data"), ("安全", "Security"), ("智能", "Intelligent"),
+    ("大学", "University"), ("学院", "College"), ("研究院", "Research Institute"), ("研究所", "Research Institute"),
+    ("实验室", "Laboratory"), ("中心", "Centre"), ("协会", "Association"), ("联盟", "Alliance"),
+    ("经济和信息化委员会", "Commission of Economy and Information Technology"), ("经济信息委", "Commission of Economy and Information Technology"),
+    ("经信委", "Commission of Economy and Information Technology"), ("委员会", "Commission"), ("人民政府", "People's Government"),
+    ("工业和信息化", "Industry and Information Technology"), ("厅", "Department"), ("局", "Bureau"), ("部", "Ministry"),
+    ("园", "Sub-park"), ("产业园", "Industrial Park"), ("基地", "Base"), ("试验区", "Pilot Zone"), ("示范区", "Demonstration Zone"),
+    ("人才", "Talent"), ("领军", "Leading"), ("培育", "Cultivation"), ("培养", "Training"), ("教育", "Education"),
+    ("产业", "Industry"), ("融合发展", "Integrated Development"), ("创新", "Innovation"), ("创业", "Entrepreneurship"),
+    ("研讨会", "Seminar"), ("论坛", "Forum"), ("峰会", "Summit"), ("大会", "Conference"), ("模式", "Model"),
+    ("网络空间", "Cyberspace"), ("特殊津贴", "Special Allowance"), ("国务院", "State Council"), ("国家", "National"),
+    ("首批", "First Batch"), ("省", "Province"), ("市", "City"), ("区", "District"), ("地区", "Region"),
+    ("关于", "On"), ("推进", "Advancing"), ("建设", "Construction"), ("工作", "Work"), ("通知", "Notice"),
+    ("意见", "Opinions"), ("规划", "Plan"), ("方案", "Plan"), ("办法", "Measures"), ("重点", "Key"), ("市级", "Municipal-level"),
+    ("园区", "Park"), ("工控安全", "Industrial control system security"), ("密码产品", "Cryptographic products"),
+    ("电磁防护", "Electromagnetic protection"), ("大数据安全", "Big-data security"), ("北京", "Beijing"),
+    ("西北工业", "Northwestern Polytechnical"), ("工业", "Industrial"), ("等", "etc."), ("重大项目", "Major Projects"),
+    ("竣工", "Completion"), ("预计", "expected"), ("获批", "Approval"), ("揭牌", "Unveiling"), ("的", ""),
+    ("专精特新", "Specialised, Refined, Distinctive and Innovative"), ("小巨人", "Little Giant"),
+    ("数字政府", "Digital government"), ("智慧城市", "Smart city"), ("工业互联网", "Industrial internet"),
+    ("车联网", "Internet of vehicles"), ("经开区", "Economic-Technological Development Area"),
+    ("高新区", "High-tech Zone"), ("一院四中心", "One Institute and Four Centres"),
+], key=lambda kv: -len(kv[0]))
+
+# Words that end a name when read right to left from its suffix (besides verbs and function words).
+NAME_STOPWORDS = {"企业", "园区", "园区企业", "公司", "单位", "机构", "包括", "以及", "其中", "我国", "全国", "国内",
+                  "领先", "共同", "联合", "依托", "推动", "建设", "建立", "成立", "打造", "形成", "拥有", "引进", "吸引",
+                  "入驻", "获得", "获批", "首批", "等", "和", "与", "及", "或", "的", "了", "在", "由", "为", "是", "将",
+                  "重大", "项目", "重大项目", "开放式", "一批", "特别是", "其", "该", "本"}
+# Pattern-found names made only of these words are generic (创新中心, 技术研发实验室), not names.
+GENERIC_WORDS = {"网络安全", "网络", "安全", "创新", "联合", "协同", "技术", "研发", "工程师", "人才", "培养", "培育",
+                 "开放式", "应用", "转化", "适配", "攻防", "靶场", "公共服务", "服务", "平台", "产业", "发展", "科研",
+                 "研究", "重点", "领域", "数字化", "一体化", "安全企业", "领军", "实验", "实训", "教育", "示范",
+                 "中心", "实验室", "基地", "研究院", "研究所", "协会", "联盟", "学院", "园区", "企业", "集群",
+                 "能力", "体系", "生态", "高精尖", "特色", "区域", "工业", "信息", "数据", "大数据", "新型",
+                 "人才培养", "人才培育", "科技创新", "技术创新", "产学研", "协同创新", "联合创新", "行业", "用户"}

@@ -1,0 +1,306 @@
+"""What the extractor links mentions to: entities by name, alias and pinyin, from the graph (through
+the configured store, with `store.search` for what the name index misses) and from data/ files; the
+domain dictionary jieba segments with; ids and first-draft English names for new entities."""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parkgraph.ontology import Model, load_model
+
+from . import gazetteer as gz
+
+log = logging.getLogger(__name__)
+
+ENTITY_LABELS = ("Park", "SubPark", "Enterprise", "Institution", "TalentProgram", "Policy", "GovernmentBody",
+                 "Region", "Domain", "Event")
+QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"'})
+
+
+def norm(s: str) -> str:
+    """Compare names: NFKC (full-width brackets to ASCII), quotes unified, no spaces, lower case."""
+    s = unicodedata.normalize("NFKC", s or "").translate(QUOTE_MAP)
+    return re.sub(r"\s+", "", s).lower()
+
+
+def pinyin_key(s: str) -> str:
+    from pypinyin import lazy_pinyin
+    return "".join(x.lower() for x in lazy_pinyin(s, errors="ignore") if x.strip())
+
+
+@dataclass
+class KBEntity:
+    ref: str                    # segment/id
+    label: str                  # class (node label)
+    record: dict                # fields as a data file writes them (without cite)
+    origin: str                 # "graph" or "data:<file>"
+    concerns: set[str] = field(default_factory=set)   # events: what they concern
+
+    @property
+    def name_zh(self) -> str:
+        return self.record.get("name_zh") or ""
+
+    @property
+    def names(self) -> list[str]:
+        return [n for n in [self.record.get("name_zh"), *(self.record.get("aliases") or [])] if n]
+
+
+class KnowledgeBase:
+    """Existing entities. `graph` entities are in the database (the review file only refers to them);
+    `data:` entities are in data/ files but not (yet) in the graph (the review file carries them)."""
+
+    def __init__(self, model: Model | None = None):
+        self.model = model or load_model()
+        self.entities: dict[str, KBEntity] = {}
+        self.by_name: dict[str, list[str]] = {}
+        self.by_pinyin: dict[str, list[str]] = {}
+        self.sources: list[dict] = []
+        self.store = None
+        self.generic = {norm(c.label_zh) for c in self.model.classes.values() if c.label_zh} | {
+            norm(x) for x in ("国家网络安全产业园", "国家网络安全产业园区", "网络安全产业园区", "园区", "企业", "中国")}
+        self.notes: list[str] = []
+        self.reserved: set[str] = set()                 # refs of other records (observations) ids must avoid
+        self.graph_rels: set[tuple[str, str, str]] = set()   # (from, type, to) already in the graph
+        self.graph_obs: dict[tuple, str] = {}           # (subject, value, value_text, unit, qualifier) → ref
+
+    # ------------------------------------------------------------------ building
+    def add(self, ent: KBEntity) -> None:
+        if ent.ref in self.entities and self.entities[ent.ref].origin == "graph":
+            return
+        self.entities[ent.ref] = ent
+        for n in ent.names:
+            self.by_name.setdefault(norm(n), [])
+            if ent.ref not in self.by_name[norm(n)]:
+                self.by_name[norm(n)].append(ent.ref)
+        for n in ent.names:
+            k = pinyin_key(n)
+            if len(n) >= 4 and k:
+                self.by_pinyin.setdefault(k, [])
+                if ent.ref not in self.by_pinyin[k]:
+                    self.by_pinyin[k].append(ent.ref)
+
+    def add_data(self, paths: list[Path], *, exclude_source: str | None = None) -> None:
+        """Entities of data files. `exclude_source` leaves out the records only that source cites
+        (and the source itself): the knowledge base as it was before that article was curated."""
+        from parkgraph.loaders.validate import validate_paths
+        ds = validate_paths([str(p) for p in paths], model=self.model)
+        if ds.problems:
+            self.notes.append(f"{len(ds.problems)} problem(s) in {', '.join(map(str, paths))}; their valid records are used")
+        for ref, (cls, data, rec) in ds.entities.items():
+            if exclude_source and ref == f"source/{exclude_source}":
+                continue
+            if exclude_source and data.get("cite") and all(c["source"] == exclude_source for c in data["cite"]):
+                continue
+            if cls.name == "Source":
+                self.sources.append({**{k: v for k, v in data.items() if k != "cite"}, "origin": "data"})
+                continue
+            self.reserved.add(ref)
+            if cls.name not in ENTITY_LABELS or ref in self.entities:
+                continue
+            record = {k: v for k, v in data.items() if k != "cite"}
+            self.add(KBEntity(ref, cls.name, record, f"data:{Path(rec.file).name}"))
+        for data, _rec in ds.relations:
+            if exclude_source and all(c["source"] == exclude_source for c in data["cite"]):
+                continue
+            if data["type"] == "CONCERNS" and data["from"] in self.entities:
+                self.entities[data["from"]].concerns.add(data["to"])
+
+    def add_graph(self, store) -> int:
+        """Every entity in the graph (names, aliases, kinds), and what events concern."""
+        self.store = store
+        n = 0
+        for label in ENTITY_LABELS + ("Source",):
+            cls = self.model.classes[label]
+            for node in store.iter_nodes(label):
+                uri = node["uri"]
+                ref = "/".join(uri.rstrip("/").rsplit("/", 2)[-2:])
+                props = {k: v for k, v in node["properties"].items()
+                         if v not in (None, [], "") and k not in ("uri", "pinyin")}
+                props["id"] = ref.split("/", 1)[1]
+                if label == "Source":
+                    self.sources.append({**props, "origin": "graph"})
+                    continue
+                self.entities.pop(ref, None)
+                self.add(KBEntity(ref, cls.name, props, "graph"))
+                n += 1
+        def r(uri: str) -> str:
+            return "/".join(uri.rstrip("/").rsplit("/", 2)[-2:])
+        for rtype, rel in self.model.relationships.items():
+            if rel.provenance:
+                continue
+            res = store.read(f"MATCH (a)-[x:{rtype}]->(b) RETURN a.uri, b.uri", max_rows=None)
+            for a, b in res.rows:
+                self.graph_rels.add((r(a), rtype, r(b)))
+                if rtype == "CONCERNS" and r(a) in self.entities:
+                    self.entities[r(a)].concerns.add(r(b))
+        for node in store.iter_nodes("Observation"):
+            self.reserved.add(r(node["uri"]))
+        res = store.read("MATCH (o:Observation)-[:DESCRIBES]->(s) RETURN o.uri, s.uri, o.value, o.value_text, o.unit, o.qualifier",
+                         max_rows=None)
+        for o, subj, value, text, unit, qual in res.rows:
+            self.graph_obs[(r(subj), float(value) if value is not None else None, text, unit, qual)] = r(o)
+        return n
+
+    # ------------------------------------------------------------------ dictionary
+    def dictionary(self) -> list[tuple[str, str]]:
+        """(name, label) pairs for exact matching in text: names and aliases of at least two
+        characters that are not a class's generic label."""
+        out = []
+        for ent in self.entities.values():
+            if ent.label == "Event":
+                continue  # events are found by what happened, then linked
+            for n in ent.names:
+                if len(n) >= 2 and norm(n) not in self.generic:
+                    out.append((n, ent.label))
+        return out
+
+    def jieba_words(self) -> list[tuple[str, str]]:
+        """Words for jieba: every name and alias (without punctuation jieba cannot keep in a word),
+        the ontology's class and relationship labels, and suffixes of names."""
+        words: dict[str, str] = {}
+        tag = {"Region": "ns", "Park": "nt", "SubPark": "ns", "Enterprise": "nt", "Institution": "nt",
+               "GovernmentBody": "nt", "TalentProgram": "nz", "Policy": "nz", "Domain": "nz"}
+        for name, label in self.dictionary():
+            for part in re.split(r"[^\u4e00-\u9fffA-Za-z0-9]+", name):
+                if len(part) >= 2:
+                    words.setdefault(part, tag.get(label, "nz"))
+        for c in self.model.classes.values():
+            if c.label_zh:
+                words.setdefault(c.label_zh, "n")
+        for r in self.model.relationships.values():
+            if r.label_zh:
+                words.setdefault(r.label_zh, "v")
+        for code, full, short, abbr, kind in gz.PROVINCES:
+            words.setdefault(full, "ns")
+            words.setdefault(short, "ns")
+        for code, full, short in gz.CITIES:
+            words.setdefault(full, "ns")
+            words.setdefault(short, "ns")
+        for w in ("有限公司", "股份有限公司", "研究院", "经济信息委", "经信委", "信创园", "特殊津贴"):
+            words.setdefault(w, "n")
+        for w in ("经开区", "高新区", "自贸区", "开发区"):
+            words.setdefault(w, "ns")
+        return list(words.items())
+
+    # ------------------------------------------------------------------ linking
+    def lookup(self, name: str, labels: tuple[str, ...] | None = None) -> tuple[KBEntity, str] | None:
+        """An existing entity for a name: exact name or alias, then pinyin, then the graph's search."""
+        k = norm(name)
+        if not k or k in self.generic:
+            return None
+        cands = [self.entities[r] for r in self.by_name.get(k, [])]
+        cands = [c for c in cands if labels is None or c.label in labels]
+        if cands:
+            cands.sort(key=lambda c: (norm(c.name_zh) != k, c.origin != "graph",
+                                      ENTITY_LABELS.index(c.label), c.ref))
+            return cands[0], "name" if norm(cands[0].name_zh) == k else "alias"
+        if len(name) >= 4:
+            pk = pinyin_key(name)
+            cands = [self.entities[r] for r in self.by_pinyin.get(pk, [])]
+            cands = [c for c in cands if labels is None or c.label in labels]
+            if len(cands) == 1:
+                return cands[0], "pinyin"
+        if self.store is not None and len(name) >= 2:
+            try:
+                hits = self.store.search(name, limit=5, labels=list(labels) if labels else None)
+            except Exception as e:  # a search failure must not stop the ingest
+                log.debug("search failed: %s", e)
+                hits = []
+            for h in hits:
+                p = h["properties"]
+                names = [p.get("name_zh") or "", *(p.get("aliases") or [])]
+                if k in {norm(n) for n in names} or pinyin_key(name) in (p.get("pinyin") or "").split():
+                    ref = "/".join(h["uri"].rsplit("/", 2)[-2:])
+                    if ref in self.entities:
+                        return self.entities[ref], "search"
+        return None
+
+    def find_event(self, kind: str, concerns: set[str], date: str | None) -> KBEntity | None:
+        best = None
+        for ent in self.entities.values():
+            if ent.label != "Event" or ent.record.get("kind") != kind or not (ent.concerns & concerns):
+                continue
+            d = str(ent.record.get("date") or "")
+            if date and d and not (d.startswith(date) or date.startswith(d)):
+                continue
+            score = len(ent.concerns & concerns)
+            if best is None or score > best[0]:
+                best = (score, ent)
+        return best[1] if best else None
+
+    def find_source(self, url: str | None, title: str | None, published: str | None) -> dict | None:
+        for s in self.sources:
+            if url and s.get("url") == url:
+                return s
+        for s in self.sources:
+            if title and norm(s.get("title") or "") == norm(title) and (not published or str(s.get("published") or "")[:10] == published):
+                return s
+        return None
+
+    def used_ids(self, segment: str) -> set[str]:
+        return {r.split("/", 1)[1] for r in (*self.entities, *self.reserved) if r.startswith(segment + "/")}
+
+
+# ---------------------------------------------------------------------------------------------- ids and names
+def slug(text: str, tokens: list[str] | None = None, max_len: int = 60) -> str:
+    """A pinyin slug, one hyphen between words (jieba's words when given): 北京网藤科技 → beijing-wangteng-keji."""
+    from pypinyin import lazy_pinyin
+    words = tokens or [text]
+    parts = []
+    for w in words:
+        syl = [s.lower() for s in lazy_pinyin(w, errors=lambda x: [c for c in x]) if s.strip()]
+        p = re.sub(r"[^a-z0-9]+", "", "".join(syl))
+        if p:
+            parts.append(p)
+    out = "-".join(parts)
+    out = re.sub(r"-+", "-", out).strip("-")
+    if len(out) > max_len:
+        out = out[:max_len].rsplit("-", 1)[0] or out[:max_len]
+    return out or "x"
+
+
+def english_name(name_zh: str, cut=None) -> str:
+    """A first draft for name_en: glossary words translated, the rest in pinyin (one capitalised
+    word per jieba word when `cut` is given). The review file asks a person to check it."""
+    from pypinyin import lazy_pinyin
+    out: list[str] = []
+    i = 0
+    s = unicodedata.normalize("NFKC", name_zh).translate(QUOTE_MAP)
+    pending = ""
+
+    def flush():
+        nonlocal pending
+        if pending:
+            for w in (cut(pending) if cut else [pending]):
+                syl = "".join(lazy_pinyin(w, errors=lambda x: [c for c in x]))
+                if syl.strip():
+                    out.append(syl[:1].upper() + syl[1:])
+            pending = ""
+    while i < len(s):
+        for zh, en in gz.GLOSSARY:
+            if s.startswith(zh, i):
+                flush()
+                if en:
+                    out.append(en)
+                i += len(zh)
+                break
+        else:
+            ch = s[i]
+            if "\u4e00" <= ch <= "\u9fff":
+                pending += ch
+            else:
+                flush()
+                if ch == "、":
+                    ch = ","
+                if ch.strip():
+                    out.append(ch)
+            i += 1
+    flush()
+    text = " ".join(out)
+    text = re.sub(r"\s+([)\],.:;!?])", r"\1", text)
+    text = re.sub(r"([(\[])\s+", r"\1", text)
+    text = re.sub(r'"\s*([^"]*?)\s*"', r'"\1"', text)
+    return text.strip() or slug(name_zh)

@@ -1,0 +1,226 @@
+"""Write what was extracted as a review file in the data/ format (docs/data-format.md).
+
+Every record is preceded by a YAML comment with its confidence, the sentence (s<index>) and the
+character span in the cleaned text it came from, and how it was found; facts below the acceptance
+threshold are written commented out; mentions that carry no fact are listed at the end, and so is
+every sentence with its span, so the offsets can be checked without the cleaned text. Comments never
+reach the graph, so nothing the reviewer does not keep is loaded.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import yaml
+
+from parkgraph.ontology import Model
+
+from .document import Document
+from .extract import ACCEPT, Extraction
+from .kb import KnowledgeBase, slug
+
+ORDER = ("sources", "parks", "subparks", "enterprises", "institutions", "programmes", "policies", "government_bodies",
+         "regions", "domains", "events", "observations", "relations")
+FIELD_ORDER = ("id", "name_zh", "name_en", "aliases", "title", "kind", "level", "date", "issued_on", "doc_number",
+               "admin_code", "credit_code", "website", "url", "outlet", "author", "published", "retrieved", "extent",
+               "subject", "metric", "metric_zh", "metric_en", "value", "value_text", "unit", "as_of", "status",
+               "qualifier", "scope", "from", "type", "to", "role", "since", "note", "cite")
+
+
+def source_record(doc: Document, kb: KnowledgeBase) -> tuple[dict, str]:
+    """The article as a Source record, and where its id came from (graph, data or minted)."""
+    m = doc.meta
+    hit = kb.find_source(m.get("url"), m.get("title"), m.get("published"))
+    rec: dict = {"id": None, "title": m.get("title"), "url": m.get("url"), "outlet": m.get("outlet"),
+                 "author": m.get("author"), "published": m.get("published"), "retrieved": m.get("retrieved"),
+                 "kind": "article", "extent": "full"}
+    if m.get("origin") and m.get("origin") != m.get("outlet"):
+        rec["note"] = f"Reprinted from {m['origin']}."
+    if hit:
+        rec["id"] = hit["id"]
+        return {k: v for k, v in rec.items() if v}, hit["origin"]
+    date = m.get("published") or ""
+    prefix = None
+    if m.get("outlet"):
+        for s in kb.sources:   # the prefix the curated data already uses for this outlet
+            mm = re.match(r"^(.*)-\d{4}-\d{2}-\d{2}$", s.get("id", ""))
+            if mm and s.get("outlet") == m["outlet"]:
+                prefix = mm.group(1)
+                break
+        if prefix is None:
+            from pypinyin import Style, lazy_pinyin
+            prefix = "".join(x[0] for x in lazy_pinyin(m["outlet"], style=Style.FIRST_LETTER, errors="ignore") if x)
+            prefix = re.sub(r"[^a-z0-9]", "", prefix.lower())[:12] or None
+    base = "-".join(x for x in (prefix, date) if x) or slug(m.get("title") or "article", max_len=40)
+    used = {s.get("id") for s in kb.sources}
+    cand, i = base, 2
+    while cand in used:
+        cand, i = f"{base}-{i}", i + 1
+    rec["id"] = cand
+    return {k: v for k, v in rec.items() if v}, "new"
+
+
+def _ordered(rec: dict) -> dict:
+    out = {k: rec[k] for k in FIELD_ORDER if k in rec and rec[k] not in (None, "", [])}
+    out.update({k: v for k, v in rec.items() if k not in out and v not in (None, "", [])})
+    return out
+
+
+def _dump(rec: dict, comment: list[str] | None = None, commented: bool = False) -> str:
+    text = yaml.safe_dump([_ordered(rec)], allow_unicode=True, sort_keys=False, width=100000,
+                          default_flow_style=False)
+    lines = [f"# {c}" for c in (comment or [])]
+    for line in text.rstrip("\n").splitlines():
+        lines.append(("# " + line) if commented else line)
+    return "\n".join(lines) + "\n"
+
+
+def _span(doc: Document, a: int, b: int) -> str:
+    return f"[{a},{b})"
+
+
+def render(ex: Extraction, source: dict, source_origin: str, model: Model, *,
+           generated: str | None = None) -> tuple[str, dict]:
+    """The review file's text, and counts of what it proposes."""
+    doc = ex.doc
+    sid = source["id"]
+    sents = doc.sentences
+
+    def cite(idxs) -> list[dict]:
+        return [{"source": sid, "quote": sents[i].text} for i in sorted(set(idxs))]
+
+    kb = ex.kb
+    known = []
+    rels, obs = [], []
+    for r in ex.relations:
+        if r.conf >= ACCEPT and (r.frm, r.type, r.to) in kb.graph_rels:
+            known.append(f"{r.frm} {r.type} {r.to} (s{r.sent})")
+        elif r.conf >= ACCEPT:
+            rels.append(r)
+    for o in ex.observations:
+        f = o.fields
+        v = float(f["value"]) if f.get("value") is not None else None
+        hit = kb.graph_obs.get((o.subject, v, f.get("value_text"), f.get("unit"), f.get("qualifier")))
+        if o.conf >= ACCEPT and hit:
+            known.append(f"{hit}: {o.subject} {f.get('value', f.get('value_text'))} {f.get('unit') or ''} (s{o.sent})")
+        elif o.conf >= ACCEPT:
+            obs.append(o)
+    low_rels = [r for r in ex.relations if r.conf < ACCEPT]
+    low_obs = [o for o in ex.observations if o.conf < ACCEPT]
+    fact_sents: dict[str, set[int]] = {}
+    for r in rels:
+        fact_sents.setdefault(r.frm, set()).add(r.sent)
+        fact_sents.setdefault(r.to, set()).add(r.sent)
+    for o in obs:
+        fact_sents.setdefault(o.subject, set()).add(o.sent)
+
+    blocks: dict[str, list[str]] = {k: [] for k in ORDER}
+    n_new = n_known = 0
+    linked_graph: list[str] = []
+    no_fact: list[str] = []
+    for key, p in ex.entities.items():
+        spans = "; ".join(f"s{m.sent} {_span(doc, m.start, m.end)} {m.text}" for m in p.mentions[:4])
+        if not p.has_fact:
+            no_fact.append(f"{key} ({p.label}, {p.record.get('name_zh')}) · {spans or '-'}")
+            continue
+        if p.origin == "graph":
+            linked_graph.append(f"{key} ← {p.record.get('name_zh')} (by {p.link}) · {spans or 'implied'}")
+            continue
+        cls = model.classes[p.label]
+        rec = {k: v for k, v in p.record.items() if k != "cite"}
+        rec["cite"] = cite(set(p.sentences) | fact_sents.get(key, set()))
+        if p.origin == "new":
+            n_new += 1
+            how = "new entity (id minted from pinyin; check name_en)"
+        else:
+            n_known += 1
+            how = f"known from {p.origin[5:]} (matched by {p.link}); not in the graph yet, so carried here"
+        comment = [f"{p.label} {key} · {how} · confidence {p.conf:.2f}",
+                   f"  mentions: {spans or 'implied by a fact (no mention of its own)'}"]
+        blocks[cls.collection].append(_dump(rec, comment))
+
+    for o in obs:
+        rec = {"id": o.key.split("/", 1)[1], "subject": o.subject, **o.fields,
+               "cite": cite([o.sent])}
+        comment = [f"confidence {o.conf:.2f} · s{o.sent} {_span(doc, *o.span)} {doc.text[o.span[0]:o.span[1]]} · {o.rule}"]
+        blocks["observations"].append(_dump(rec, comment))
+    for r in rels:
+        rec = {"from": r.frm, "type": r.type, "to": r.to, "role": r.role, "since": r.since, "cite": cite([r.sent])}
+        comment = [f"confidence {r.conf:.2f} · s{r.sent} {_span(doc, *r.span)} · {r.rule}"]
+        blocks["relations"].append(_dump(rec, comment))
+
+    m = doc.meta
+    out: list[str] = []
+    out.append("# ParkGraph review file, written by `parkgraph ingest`"
+               + (f" on {generated}" if generated else "") + ".")
+    out.append(f"# Article: {doc.path}")
+    out.append("# Nothing in this file is in the graph. Check each record against its quote; edit or delete it;")
+    out.append("# uncomment a proposal below the threshold to accept it. Then:")
+    out.append("#   parkgraph validate THIS_FILE && parkgraph load THIS_FILE")
+    out.append(f"# Offsets are [start,end) character positions in the cleaned article text ({len(doc.text)} characters,")
+    out.append(f"# {len(sents)} sentences, listed at the end); confidence is in [0, 1]; facts below {ACCEPT} are commented out.")
+    out.append(f"# Found: {sum(len(v) for k, v in blocks.items() if k not in ('sources', 'observations', 'relations'))} entities "
+               f"({n_new} new, {n_known} known from data files, {len(linked_graph)} already in the graph), "
+               f"{len(obs)} statistics, {len(rels)} relations, {len(ex.dates)} dates.")
+    if doc.removed:
+        out.append(f"# Page boilerplate removed: {len(doc.removed)} lines (e.g. {', '.join(repr(x[:30]) for x in doc.removed[:4])}).")
+    for w in doc.warnings:
+        out.append(f"# WARNING: {w}")
+    out.append("")
+    for coll in ORDER:
+        if coll == "sources":
+            if source_origin == "graph":
+                out.append("sources: []")
+                out.append(f"# source/{sid} is already in the graph; it is not written again")
+            else:
+                out.append("sources:")
+                how = "id from data/sources.yaml (same url or title)" if source_origin == "data" else "id minted as <outlet>-<date>"
+                out.append(_dump(source, [f"the article · {how} · title/url/outlet/date from "
+                                          f"{'front matter' if m.get('title') else 'options'}, author from the page header"]).rstrip("\n"))
+            out.append("")
+            continue
+        if not blocks[coll]:
+            continue
+        out.append(f"{coll}:")
+        out.extend(b.rstrip("\n") for b in blocks[coll])
+        out.append("")
+
+    if known:
+        out.append("# Facts already in the graph (not proposed again):")
+        out.extend(f"#   {x}" for x in known)
+        out.append("")
+    if linked_graph:
+        out.append("# Linked to entities already in the graph (referred to by id, not written again):")
+        out.extend(f"#   {x}" for x in linked_graph)
+        out.append("")
+    if low_rels or low_obs:
+        out.append(f"# Proposals below the threshold ({ACCEPT}): uncomment under `relations:` / `observations:` to accept.")
+        for r in low_rels:
+            rec = {"from": r.frm, "type": r.type, "to": r.to, "role": r.role, "cite": cite([r.sent])}
+            out.append(_dump(rec, [f"confidence {r.conf:.2f} · s{r.sent} {_span(doc, *r.span)} · {r.rule}"], commented=True).rstrip("\n"))
+        for o in low_obs:
+            rec = {"id": o.key.split("/", 1)[1], "subject": o.subject, **o.fields, "cite": cite([o.sent])}
+            out.append(_dump(rec, [f"confidence {o.conf:.2f} · s{o.sent} {_span(doc, *o.span)} · {o.rule}"], commented=True).rstrip("\n"))
+        out.append("")
+    if no_fact:
+        out.append("# Mentioned, but no fact about them was found (not proposed):")
+        out.extend(f"#   {x}" for x in no_fact)
+        out.append("")
+    if ex.unanchored:
+        out.append("# Figures with no entity to attach them to (not proposed):")
+        out.extend(f"#   {x}" for x in ex.unanchored)
+        out.append("")
+    if ex.dates:
+        out.append("# Dates:")
+        out.extend(f"#   s{d.sent} {_span(doc, d.start, d.end)} {d.text} → {d.value}" for d in ex.dates)
+        out.append("")
+    out.append("# Sentences of the cleaned text:")
+    out.extend(f"#   s{s.idx} {_span(doc, s.start, s.end)} {s.text}" for s in sents)
+    counts = {"entities": n_new + n_known, "new": n_new, "in_graph": len(linked_graph), "relations": len(rels),
+              "statistics": len(obs), "known_facts": len(known), "below_threshold": len(low_rels) + len(low_obs),
+              "dates": len(ex.dates), "sentences": len(sents)}
+    return "\n".join(out) + "\n", counts
+
+
+def today() -> str:
+    return dt.date.today().isoformat()

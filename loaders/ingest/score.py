@@ -1,0 +1,139 @@
+"""Score an extraction against a hand-labelled gold set (tests/gold/*.yaml): precision and recall per
+kind — entities, statistics, dates, relations. bench/ingest_bench.py prints them; the tests hold
+them to their targets.
+
+Matching, per kind (each gold item matched at most once):
+- entities: same class and the proposed name_zh is the gold name or one of its aliases. Only
+  proposed entities count (those the review file writes: they carry a fact at or above the threshold).
+- statistics: same subject (by the entity match), and the same value (or value_text), unit and qualifier.
+- dates: same normalised value in the same sentence.
+- relations: same type and both ends matched to the gold entities.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .extract import ACCEPT, Extraction
+from .kb import norm
+
+KINDS = ("entities", "statistics", "dates", "relations")
+
+
+@dataclass
+class Score:
+    kind: str
+    gold: int
+    predicted: int
+    correct: int
+    missed: list
+    wrong: list
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else (1.0 if not self.gold else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 1.0
+
+    def row(self) -> str:
+        return (f"| {self.kind:<10} | {self.gold:>4} | {self.predicted:>9} | {self.correct:>7} | "
+                f"{self.precision:>9.3f} | {self.recall:>6.3f} |")
+
+
+def load_gold(path: str | Path) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _s(v) -> str:
+    return v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else str(v)
+
+
+def _num(v):
+    if v is None:
+        return None
+    f = float(v)
+    return int(f) if f.is_integer() else round(f, 6)
+
+
+def score(ex: Extraction, gold: dict) -> dict[str, Score]:
+    out: dict[str, Score] = {}
+
+    # entities
+    gold_ents = gold["entities"]
+    names = [{norm(g["name"]), *(norm(a) for a in g.get("aliases") or [])} for g in gold_ents]
+    proposed = [p for p in ex.entities.values() if p.has_fact]
+    ent_map: dict[str, int] = {}     # proposal key → gold index
+    used: set[int] = set()
+    wrong = []
+    for p in proposed:
+        n = norm(p.record.get("name_zh") or "")
+        hit = next((i for i, g in enumerate(gold_ents)
+                    if i not in used and g["label"] == p.label and n in names[i]), None)
+        if hit is None:
+            wrong.append(f"{p.label} {p.record.get('name_zh')} ({p.key})")
+        else:
+            used.add(hit)
+            ent_map[p.key] = hit
+    out["entities"] = Score("entities", len(gold_ents), len(proposed), len(used),
+                            [g["name"] for i, g in enumerate(gold_ents) if i not in used], wrong)
+    by_name = {norm(g["name"]): i for i, g in enumerate(gold_ents)}
+
+    # statistics
+    gold_stats = [(by_name.get(norm(g["subject"])), _num(g.get("value")), g.get("value_text"), g.get("unit"),
+                   g.get("qualifier")) for g in gold["statistics"]]
+    preds = [o for o in ex.observations if o.conf >= ACCEPT]
+    used = set()
+    wrong = []
+    for o in preds:
+        f = o.fields
+        key = (ent_map.get(o.subject), _num(f.get("value")), f.get("value_text"), f.get("unit"), f.get("qualifier"))
+        hit = next((i for i, g in enumerate(gold_stats) if i not in used and g == key), None)
+        if hit is None:
+            wrong.append(f"{o.subject} {f.get('value', f.get('value_text'))} {f.get('unit') or ''} {f.get('qualifier') or ''}".strip())
+        else:
+            used.add(hit)
+    out["statistics"] = Score("statistics", len(gold_stats), len(preds), len(used),
+                              [g.get("text") for i, g in enumerate(gold["statistics"]) if i not in used], wrong)
+
+    # dates
+    gold_dates = [(_s(g["value"]), g["sentence"]) for g in gold["dates"]]
+    used = set()
+    wrong = []
+    for d in ex.dates:
+        hit = next((i for i, g in enumerate(gold_dates) if i not in used and g == (d.value, d.sent)), None)
+        if hit is None:
+            wrong.append(f"s{d.sent} {d.text} → {d.value}")
+        else:
+            used.add(hit)
+    out["dates"] = Score("dates", len(gold_dates), len(ex.dates), len(used),
+                         [g["text"] for i, g in enumerate(gold["dates"]) if i not in used], wrong)
+
+    # relations
+    gold_rels = [(by_name.get(norm(g["from"])), g["type"], by_name.get(norm(g["to"]))) for g in gold["relations"]]
+    preds = [r for r in ex.relations if r.conf >= ACCEPT]
+    used = set()
+    wrong = []
+    for r in preds:
+        key = (ent_map.get(r.frm), r.type, ent_map.get(r.to))
+        hit = next((i for i, g in enumerate(gold_rels) if i not in used and g == key and None not in key), None)
+        if hit is None:
+            wrong.append(f"{r.frm} {r.type} {r.to}")
+        else:
+            used.add(hit)
+    out["relations"] = Score("relations", len(gold_rels), len(preds), len(used),
+                             [f"{g['from']} {g['type']} {g['to']}" for i, g in enumerate(gold["relations"]) if i not in used],
+                             wrong)
+    return out
+
+
+def table(scores: dict[str, Score]) -> str:
+    lines = ["| kind       | gold | predicted | correct | precision | recall |",
+             "|------------|-----:|----------:|--------:|----------:|-------:|"]
+    lines += [scores[k].row() for k in KINDS]
+    return "\n".join(lines)

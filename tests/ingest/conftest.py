@@ -1,0 +1,51 @@
+"""Fixtures for the ingest tests: the seed article (a copy under tests/gold/), its gold set, and the
+review file `parkgraph ingest` writes for it on an empty LadybugDB graph (made once per module)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from parkgraph.graph import open_store
+from parkgraph.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD_DIR = ROOT / "tests" / "gold"
+ARTICLE = GOLD_DIR / "2023-03-24_推进网络安全产业园区建设.md"
+GOLD = GOLD_DIR / "seed-article.yaml"
+SOURCE_ID = "cics-2023-03-24"
+
+
+def lb_settings(db: Path) -> Settings:
+    return Settings.from_env({"backend": "ladybug", "db_path": str(db)})
+
+
+def empty_db(path: Path) -> Path:
+    """A LadybugDB file with the schema and no data."""
+    with open_store(lb_settings(path)) as store:
+        store.create_schema()
+    return path
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "parkgraph", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def gold() -> dict:
+    return yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed_review(tmp_path_factory):
+    """(review file path, parsed YAML, empty db path) from `parkgraph ingest` on an empty graph."""
+    from parkgraph.cli import main
+    d = tmp_path_factory.mktemp("seed")
+    db = empty_db(d / "empty.lbdb")
+    out = d / "seed.review.yaml"
+    assert main(["ingest", str(ARTICLE), "--db", str(db), "--out", str(out)]) == 0
+    return out, yaml.safe_load(out.read_text(encoding="utf-8")), db
