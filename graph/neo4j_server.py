@@ -92,6 +92,8 @@ class LocalNeo4j:
             f"server.memory.heap.initial_size={self.heap}",
             f"server.memory.heap.max_size={self.heap}",
             f"server.memory.pagecache.size={self.pagecache}",
+            # one console query must not take the whole heap: it fails alone, with a clear message
+            "db.memory.transaction.max=256m",
             "dbms.usage_report.enabled=false",
             "server.directories.import=import",
             "dbms.security.allow_csv_import_from_file_urls=true",

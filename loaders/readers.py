@@ -10,7 +10,7 @@ import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -157,33 +157,43 @@ def _construct(node: yaml.Node) -> Any:
 
 
 def _read_csv(path: Path, text: str) -> tuple[list[Record], list[Problem]]:
+    records, problems = [], []
+    for item in iter_csv(path, io.StringIO(text, newline="")):
+        (records if isinstance(item, Record) else problems).append(item)
+    return records, problems
+
+
+def iter_csv(path: Path, fh, header: list[str] | None = None, line_offset: int = 0) -> Iterator[Record | Problem]:
+    """Records and problems of one CSV file, one row at a time, from a text stream opened with
+    newline="" (the loader streams big files through this; `_read_csv` collects it). A stream
+    that starts after the header of its file (a piece of a big file) gets the file's `header` and
+    the number of lines before it."""
     f = str(path)
     coll = path.stem
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except (StopIteration, csv.Error) as e:
-        return [], [Problem(f, 1, None, f"no header row ({e})" if str(e) else "no header row")]
-    header = [h.strip() for h in header]
-    problems = []
-    if len(set(header)) != len(header):
-        dup = sorted({h for h in header if header.count(h) > 1})
-        problems.append(Problem(f, 1, ",".join(dup), "duplicate column names in the header"))
-    records = []
+    reader = csv.reader(fh)
+    if header is None:
+        try:
+            header = next(reader)
+        except (StopIteration, csv.Error) as e:
+            yield Problem(f, 1, None, f"no header row ({e})" if str(e) else "no header row")
+            return
+        header = [h.strip() for h in header]
+        if len(set(header)) != len(header):
+            dup = sorted({h for h in header if header.count(h) > 1})
+            yield Problem(f, 1, ",".join(dup), "duplicate column names in the header")
     try:
         for row in reader:
-            line = reader.line_num
+            line = reader.line_num + line_offset
             if not any(c.strip() for c in row):
                 continue
             if len(row) != len(header):
-                problems.append(Problem(f, line, None, f"row has {len(row)} cells but the header has {len(header)}",
-                                        "quote cells that contain commas"))
+                yield Problem(f, line, None, f"row has {len(row)} cells but the header has {len(header)}",
+                              "quote cells that contain commas")
                 continue
             data = {h: v for h, v in zip(header, row) if v.strip() != ""}
-            records.append(Record(coll, _csv_fields(data), f, line, {h: line for h in data}))
+            yield Record(coll, _csv_fields(data), f, line, {h: line for h in data})
     except csv.Error as e:
-        problems.append(Problem(f, reader.line_num, None, f"invalid CSV: {e}"))
-    return records, problems
+        yield Problem(f, reader.line_num + line_offset, None, f"invalid CSV: {e}")
 
 
 def _csv_fields(data: dict[str, str]) -> dict[str, Any]:

@@ -66,6 +66,7 @@ class _Validator:
         self.ds = ds
         self.pending_refs: list[tuple[str, Record, str, tuple[str, ...] | None]] = []
         self.collections = {c.collection: c for c in model.classes.values() if c.name != "Quote"}
+        self.segments = {c.segment: c for c in model.classes.values()}
 
     def err(self, rec: Record, fld: str | None, msg: str, hint: str | None = None, line: int | None = None) -> None:
         self.ds.problems.append(Problem(rec.file, line or (rec.line_of(fld) if fld else rec.line), fld, msg, hint))
@@ -95,8 +96,8 @@ class _Validator:
             self.err(rec, "id", f"id {rid!r} is not a valid slug", "lower-case letters, digits and ‘-’, e.g. `tongzhou`")
             return
         ref = f"{cls.segment}/{rid}"
-        if ref in self.ds.entities:
-            other = self.ds.entities[ref][2]
+        other = self.first_definition(ref, rec)
+        if other is not None:
             self.err(rec, "id", f"duplicate id ‘{rid}’ in {rec.collection}", f"first defined at {other.file}:{other.line}")
             return
         out: dict[str, Any] = {"id": rid}
@@ -127,7 +128,23 @@ class _Validator:
             self.observation(rec, out, d)
         if cls.needs_citation or "cite" in d:
             out["cite"] = self.cites(rec, d.get("cite"), required=cls.needs_citation)
+        self.add_entity(ref, cls, out, rec)
+
+    # ------------------------------------------------------------------ where records go (the streaming
+    # validator in loaders/stream.py overrides these to keep memory bounded)
+    def first_definition(self, ref: str, rec: Record) -> Record | None:
+        """The record that already defined `ref`, if any."""
+        hit = self.ds.entities.get(ref)
+        return hit[2] if hit is not None else None
+
+    def add_entity(self, ref: str, cls: ClassDef, out: dict, rec: Record) -> None:
         self.ds.entities[ref] = (cls, out, rec)
+
+    def add_relation(self, out: dict, rec: Record) -> None:
+        self.ds.relations.append((out, rec))
+
+    def add_ref(self, ref: str, rec: Record, fld: str, allowed: tuple[str, ...] | None) -> None:
+        self.pending_refs.append((ref, rec, fld, allowed))
 
     def _observation_names(self, d: dict) -> dict:
         extra = {}
@@ -152,7 +169,7 @@ class _Validator:
             self.err(rec, "subject", "subject must be a reference such as `park/beijing`")
         else:
             targets = self.m.relationships["DESCRIBES"].targets
-            self.pending_refs.append((subject, rec, "subject", targets))
+            self.add_ref(subject, rec, "subject", targets)
             out["subject"] = subject
 
     # ------------------------------------------------------------------ values
@@ -267,7 +284,7 @@ class _Validator:
             for k in ("quote_as_found", "repair_note"):
                 if isinstance(c.get(k), str) and c[k].strip():
                     clean[k] = c[k].strip()
-            self.pending_refs.append((f"source/{src}", rec, "cite", ("Source",)))
+            self.add_ref(f"source/{src}", rec, "cite", ("Source",))
             out.append(clean)
         return out
 
@@ -290,7 +307,7 @@ class _Validator:
             if not isinstance(ref, str) or "/" not in ref:
                 self.err(rec, end, f"‘{end}’ must be a reference such as `park/beijing`, got {ref!r}")
                 return
-            self.pending_refs.append((ref, rec, end, allowed))
+            self.add_ref(ref, rec, end, allowed)
             out[end] = ref
         if "role" in d:
             role = self.value(rec, "role", d["role"], "string", False)
@@ -307,25 +324,32 @@ class _Validator:
         if rtype == "RELATED_TO" and not out.get("role"):
             self.err(rec, "role", "RELATED_TO needs a role saying how the two are related")
         out["cite"] = self.cites(rec, d.get("cite"), required=True)
-        self.ds.relations.append((out, rec))
+        self.add_relation(out, rec)
 
     def references(self, exists) -> None:
         for ref, rec, fld, allowed in self.pending_refs:
-            seg = ref.split("/", 1)[0]
-            cls = self.m.by_segment(seg)
-            if cls is None:
-                segs = ", ".join(c.segment for c in self.m.classes.values() if c.name != "Quote")
-                self.err(rec, fld, f"‘{ref}’ does not name a class (unknown segment ‘{seg}’)", f"segments: {segs}")
-                continue
-            if allowed is not None and cls.name not in allowed:
-                self.err(rec, fld, f"‘{ref}’ is a {cls.name}, which ‘{fld}’ cannot be here",
-                         f"allowed: {', '.join(allowed)}")
-                continue
-            if ref in self.ds.entities:
-                continue
-            if exists is not None and exists(ref):
-                continue
-            self.err(rec, fld, f"unknown reference ‘{ref}’", "define it in a data file, or load the file that does first")
+            self.reference(ref, rec, fld, allowed, exists)
+
+    def reference(self, ref: str, rec: Record, fld: str, allowed, exists) -> None:
+        """Check one reference: its class, whether the field may point there, whether it is defined."""
+        seg = ref.split("/", 1)[0]
+        cls = self.segments.get(seg)
+        if cls is None:
+            segs = ", ".join(c.segment for c in self.m.classes.values() if c.name != "Quote")
+            self.err(rec, fld, f"‘{ref}’ does not name a class (unknown segment ‘{seg}’)", f"segments: {segs}")
+            return
+        if allowed is not None and cls.name not in allowed:
+            self.err(rec, fld, f"‘{ref}’ is a {cls.name}, which ‘{fld}’ cannot be here",
+                     f"allowed: {', '.join(allowed)}")
+            return
+        if self.defined(ref):
+            return
+        if exists is not None and exists(ref):
+            return
+        self.err(rec, fld, f"unknown reference ‘{ref}’", "define it in a data file, or load the file that does first")
+
+    def defined(self, ref: str) -> bool:
+        return ref in self.ds.entities
 
 
 def _kind(v: Any) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import tempfile
 import threading
@@ -55,8 +56,10 @@ class SparqlService:
         return json.dumps(self.store.counts(), sort_keys=True)
 
     def invalidate(self) -> None:
+        """The graph changed: rebuild the snapshot on the next query (not only after the next periodic check)."""
         with self._lock:
             self._signature = None
+            self._checked = 0.0
 
     def _ensure_snapshot(self) -> None:
         now = time.monotonic()
@@ -110,7 +113,8 @@ class SparqlService:
                 status, payload = worker.run(text, accept or "", self.max_rows, timeout)
             except TimeoutError:
                 worker.stop()
-                self._worker = None
+                # start the replacement now, so it is ready before the next query arrives
+                self._worker = _Worker(self._dir / "store")
                 raise QueryTimeout(f"the SPARQL query ran longer than the {timeout:g} s limit and was stopped",
                                    hint="Add a LIMIT or narrow the patterns.") from None
         if status == "error":
@@ -128,18 +132,39 @@ class SparqlService:
 
 UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 
+# SPARQL tokens, cut as the grammar (and Oxigraph) cut them: a comment ends at CR or LF, a long string
+# may hold quotes, and an IRI reference holds no space, `<`, `>`, `"`, `{`, `}`, `|`, `^`, `` ` `` or `\`.
+_SPARQL_TOKEN = re.compile(
+    r"""(?P<ws>\s+)
+      |(?P<comment>\#[^\r\n]*)
+      |(?P<str>'''(?:[^'\\]|\\.|'(?!''))*(?:'''|\Z)
+              |\"\"\"(?:[^"\\]|\\.|"(?!""))*(?:\"\"\"|\Z)
+              |'(?:[^'\\\r\n]|\\.)*(?:'|\Z)
+              |"(?:[^"\\\r\n]|\\.)*(?:"|\Z))
+      |(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+      |(?P<var>[?$][\w\u00b7\u0300-\u036f\u203f\u2040]+)
+      |(?P<pname>(?:[^\W\d_][\w.\-]*)?:(?:[\w:%\\.\-]*[\w:%\-])?)
+      |(?P<word>[^\W\d][\w\-]*)
+      |(?P<other>.)""",
+    re.X | re.S,
+)
+
 
 def _refuse_update(text: str) -> None:
-    """Refuse SPARQL Update with a clear message (the snapshot is read-only in any case)."""
-    import re
-    stripped = re.sub(r"#[^\n]*|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|<[^>\s]*>", " ", text)
-    words = re.findall(r"[A-Za-z_][A-Za-z0-9_-]*:?", stripped)
+    """Refuse SPARQL Update with a clear message (the snapshot is read-only in any case), and
+    federated queries: Oxigraph sends a SERVICE request over HTTP from the server and quotes the
+    answer in its error message, which would let a visitor reach any address the server can."""
+    toks = [(m.lastgroup, m.group()) for m in _SPARQL_TOKEN.finditer(text) if m.lastgroup not in ("ws", "comment")]
     i = 0
-    while i < len(words) and words[i].upper() in ("PREFIX", "BASE"):
-        i += 2 if words[i].upper() == "PREFIX" else 1
-    first = words[i].upper() if i < len(words) else ""
+    while i < len(toks) and toks[i][0] == "word" and toks[i][1].upper() in ("PREFIX", "BASE"):
+        i += 3 if toks[i][1].upper() == "PREFIX" else 2
+    first = toks[i][1].upper() if i < len(toks) and toks[i][0] == "word" else ""
     if first in UPDATE_WORDS:
         raise WriteRefused("the SPARQL endpoint is read-only: SPARQL Update is not accepted")
+    words = {t[1].upper() for t in toks if t[0] == "word"}
+    if "SERVICE" in words:
+        raise WriteRefused("the SPARQL endpoint does not run federated queries (SERVICE)",
+                           hint="Query this endpoint's own graph; fetch other endpoints yourself.")
 
 
 def _py(term: dict | None):
@@ -159,6 +184,9 @@ def _py(term: dict | None):
 
 
 # ---------------------------------------------------------------------- worker process
+STARTUP_TIMEOUT = 30.0  # seconds a fresh worker may take to import pyoxigraph and open the snapshot
+
+
 class _Worker:
     """`python -m parkgraph.rdf.sparql` in a child process, spoken to over its stdin/stdout with
     length-prefixed pickles (a subprocess rather than multiprocessing, so it never re-imports the
@@ -174,22 +202,30 @@ class _Worker:
     def alive(self) -> bool:
         return self.proc.poll() is None
 
-    def run(self, text: str, accept: str, max_rows: int, timeout: float):
+    def _wait(self, seconds: float) -> bool:
         import select
-        _send(self.proc.stdin, (text, accept, max_rows))
-        # the worker's first query also pays for its start-up; allow for that once
-        deadline = time.monotonic() + timeout + (10.0 if not self._warm else 0.0)
+        deadline = time.monotonic() + seconds
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
-                raise TimeoutError
+                return False
             ready, _, _ = select.select([self.proc.stdout], [], [], left)
             if ready:
-                break
+                return True
+
+    def run(self, text: str, accept: str, max_rows: int, timeout: float):
+        if not self._warm:
+            # the worker says when its store is open, so start-up never counts against a query's limit
+            if not self._wait(STARTUP_TIMEOUT) or _recv(self.proc.stdout) != ("ready", None):
+                self.stop()
+                raise QueryError("the SPARQL worker did not start; try again")
+            self._warm = True
+        _send(self.proc.stdin, (text, accept, max_rows))
+        if not self._wait(timeout):
+            raise TimeoutError
         msg = _recv(self.proc.stdout)
         if msg is None:
             raise QueryError("the SPARQL worker stopped unexpectedly")
-        self._warm = True
         return msg
 
     def stop(self) -> None:
@@ -226,6 +262,7 @@ def _serve(store_path: str) -> None:
     import pyoxigraph
     store = pyoxigraph.Store.read_only(store_path)
     inp, out = sys.stdin.buffer, sys.stdout.buffer
+    _send(out, ("ready", None))
     while True:
         req = _recv(inp)
         if req is None:

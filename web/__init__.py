@@ -11,7 +11,8 @@ from parkgraph.settings import Settings
 
 def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, static_folder="static", template_folder="templates")
-    app.config.from_mapping(SETTINGS=None, STORE=None, JSON_SORT_KEYS=False)
+    # never debug mode, whatever FLASK_DEBUG says (Flask reads it into DEBUG by default)
+    app.config.from_mapping(SETTINGS=None, STORE=None, JSON_SORT_KEYS=False, DEBUG=False)
     if test_config:
         app.config.update(test_config)
     if app.config["SETTINGS"] is None:
@@ -28,6 +29,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .pages import bp as pages_bp
     app.register_blueprint(api_bp)
     app.register_blueprint(pages_bp)
+    from .admin import bp as admin_bp; app.register_blueprint(admin_bp)  # noqa: E702 - routes that write (token)
     try:
         from .sparql import bp as sparql_bp
     except ImportError:  # pragma: no cover - the SPARQL blueprint is optional while it is built

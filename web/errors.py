@@ -12,8 +12,10 @@ from parkgraph.errors import ParkGraphError
 def wants_json() -> bool:
     if request.path.startswith("/api/") or request.args.get("format") == "json":
         return True
-    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
-    return best == "application/json"
+    # SPARQL and linked-data clients ask for a JSON flavour (application/sparql-results+json, …): they get JSON too
+    best = request.accept_mimetypes.best_match(["text/html", "application/json", "application/sparql-results+json",
+                                                "application/ld+json"])
+    return best is not None and best != "text/html"
 
 
 def respond(status: int, payload: dict):
@@ -40,6 +42,33 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def unexpected(e: Exception):
+        if _connection_lost(e):
+            # a driver's connection error that the store did not translate (Neo4j's server_info does
+            # not): the database is down, which is a 503 the UI recovers from, not an internal error
+            app.logger.warning("database unavailable: %s", e)
+            return respond(503, _unavailable_error().to_dict())
         app.logger.exception("unhandled error")
         return respond(500, {"error": "internal error", "message": "something went wrong on the server; it has been logged",
                              "status": 500})
+
+
+_DRIVER_DOWN = {"ServiceUnavailable", "SessionExpired", "DatabaseUnavailable", "IncompleteCommit"}
+
+
+def _connection_lost(e: BaseException) -> bool:
+    seen = 0
+    while e is not None and seen < 10:
+        if (type(e).__module__ or "").split(".")[0] == "neo4j" and type(e).__name__ in _DRIVER_DOWN:
+            return True
+        e, seen = e.__cause__ or e.__context__, seen + 1
+    return False
+
+
+def _unavailable_error() -> ParkGraphError:
+    from flask import current_app
+    from parkgraph.errors import BackendUnavailable
+    s = current_app.config.get("SETTINGS")
+    where = f"Neo4j at {s.neo4j_uri}" if s is not None and s.backend == "neo4j" else "the database"
+    return BackendUnavailable(f"cannot reach {where}",
+                              hint="It may be restarting: try again in a moment. If it stays down, start it "
+                                   "(`parkgraph neo4j start`) or check NEO4J_URI.")

@@ -80,10 +80,17 @@ def openapi_document() -> dict:
                                     "responses": {"200": {"description": "RDF", "content": {
                                         "text/turtle": {"schema": {"type": "string"}}, "application/n-triples": {"schema": {"type": "string"}},
                                         "application/n-quads": {"schema": {"type": "string"}}, "application/ld+json": {"schema": {"type": "object"}}}}}}},
+            "/api/load": {"post": {"summary": "Validate and load one YAML data file (needs PARKGRAPH_WRITE_TOKEN as a Bearer token)",
+                                   "operationId": "load", "security": [{"writeToken": []}],
+                                   "parameters": [_q("dry_run", "validate and report, write nothing", schema={"type": "boolean"})],
+                                   "requestBody": {"required": True, "content": {"application/yaml": {"schema": {"type": "string"}}}},
+                                   "responses": {"200": {"description": "what was written", "content": {"application/json": {"schema": {"type": "object"}}}},
+                                                 "default": {"description": "error: 401 bad token, 403 writes disabled or read-only store, 422 invalid data",
+                                                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}},
             "/api/openapi.json": {"get": {"summary": "This document", "operationId": "openapi",
                                           "responses": {"200": {"description": "OpenAPI document", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
         },
-        "components": {"schemas": {
+        "components": {"securitySchemes": {"writeToken": {"type": "http", "scheme": "bearer"}}, "schemas": {
             "Node": NODE, "Relationship": REL, "Citation": CITATION, "Error": ERROR,
             "Info": {"type": "object", "required": ["engine", "dialect"], "properties": {
                 "engine": {"type": "string", "enum": ["ladybug", "neo4j"]}, "dialect": {"type": "string"},

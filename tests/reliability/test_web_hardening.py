@@ -1,0 +1,296 @@
+"""The web layer: strings from data or users are escaped, every response carries a strict
+Content-Security-Policy, `serve` never runs in debug mode and binds 127.0.0.1 by default, and the one
+route that writes (POST /api/load) is behind the write token."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import yaml
+
+from parkgraph.fixture import write_fixture
+from parkgraph.graph.ladybug_store import LadybugStore
+from parkgraph.loaders import load_paths
+from parkgraph.settings import Settings
+from parkgraph.web import create_app
+
+from ..conftest import BASE
+from .conftest import app_for
+
+ROOT = Path(__file__).resolve().parents[2]
+PAYLOAD = "\"'><script>alert('pg')</script><img src=x onerror=alert(1)>"
+TONGZHOU = BASE + "subpark/tongzhou"
+
+
+def html_is_inert(body: str) -> list[str]:
+    """What in an HTML page could run under a browser: raw markup from data, inline scripts, handlers."""
+    bad = []
+    if "<script>alert" in body or "onerror=alert" in body:
+        bad.append("unescaped markup from data or input")
+    for tag in re.findall(r"<script\b[^>]*>", body, re.I):
+        if "src=" not in tag and 'type="application/json"' not in tag:
+            bad.append(f"inline script {tag}")
+    if re.search(r"<[a-z][^>]*\son[a-z]+\s*=", body, re.I):
+        bad.append("inline event handler")
+    if re.search(r"<[a-z][^>]*\sstyle\s*=", body, re.I):
+        bad.append("inline style attribute")
+    return bad
+
+
+# ---------------------------------------------------------------------- escaping
+def test_pages_never_carry_markup_from_data(hostile_store):
+    """The fixture holds `<script>alert(1)</script>` in a note and `<测试>` in a source title."""
+    client = app_for(hostile_store).test_client()
+    for path in ("/", "/console", "/sparql", "/id/subpark/tongzhou", "/id/source/fixture-other",
+                 "/id/enterprise/beijing-wangteng-keji"):
+        r = client.get(path, headers={"Accept": "text/html"})
+        assert r.status_code == 200, path
+        body = r.get_data(as_text=True)
+        assert html_is_inert(body) == [], (path, html_is_inert(body))
+        assert "<测试>" not in body and "<script>alert(1)" not in body
+    # the data itself is served as JSON (never sniffed as HTML) and is intact there
+    r = client.get("/api/node", query_string={"uri": TONGZHOU})
+    assert r.mimetype == "application/json" and r.headers["X-Content-Type-Options"] == "nosniff"
+    assert r.json["node"]["properties"]["note"].endswith("<script>alert(1)</script>")
+
+
+def test_user_input_is_escaped_wherever_it_is_echoed(hostile_store):
+    client = app_for(hostile_store).test_client()
+    html = {"Accept": "text/html"}
+    echoes = [
+        client.get("/id/subpark/" + quote(PAYLOAD), headers=html),
+        client.get("/no/such/" + quote(PAYLOAD), headers=html),
+        client.get("/sparql?query=" + quote("SELECT * WHERE { " + PAYLOAD), headers=html),
+        client.get("/sparql?update=" + quote(PAYLOAD), headers=html),
+        client.get("/api/neighbourhood", query_string={"uri": TONGZHOU, "rel": PAYLOAD}, headers=html),
+        client.get("/api/search", query_string={"q": PAYLOAD}, headers=html),
+        client.get("/api/node", query_string={"uri": PAYLOAD}, headers=html),
+        client.post("/api/query", json={"query": "RETURN '" + PAYLOAD.replace("'", "") + "' AS x"}),
+    ]
+    for r in echoes:
+        body = r.get_data(as_text=True)
+        if r.mimetype == "text/html":
+            assert html_is_inert(body) == [], (r.request.path, body[:300])
+        else:
+            assert r.mimetype in ("application/json", "application/sparql-results+json"), r.mimetype
+            assert r.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_sparql_xml_results_escape_markup(hostile_store):
+    client = app_for(hostile_store).test_client()
+    q = 'SELECT ?o WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), "<script>")) }'
+    r = client.get("/sparql?query=" + quote(q), headers={"Accept": "application/sparql-results+xml"})
+    assert r.status_code == 200
+    body = r.get_data(as_text=True)
+    assert "&lt;script&gt;" in body and "<script>" not in body
+
+
+def test_front_end_sources_never_write_html_strings():
+    src = ROOT / "web" / "frontend" / "src"
+    bad = []
+    for f in src.rglob("*.js"):
+        text = f.read_text(encoding="utf-8")
+        for pat in (r"\.innerHTML\s*=", r"\.outerHTML\s*=", r"insertAdjacentHTML", r"document\.write", r"\beval\(",
+                    r"new Function\("):
+            if re.search(pat, text):
+                bad.append(f"{f.relative_to(ROOT)}: {pat}")
+    assert not bad, bad
+
+
+# ---------------------------------------------------------------------- Content-Security-Policy
+def _csp_ok(value: str | None) -> bool:
+    return bool(value) and all(d in value for d in ("default-src 'self'", "script-src 'self'", "object-src 'none'",
+                                                    "frame-ancestors 'none'", "base-uri 'none'")) \
+        and "unsafe-inline" not in value and "unsafe-eval" not in value
+
+
+def test_every_route_and_every_error_carries_a_strict_csp(hostile_store):
+    app = app_for(hostile_store, write_token="t0ken")
+
+    @app.get("/__boom")
+    def boom():  # an unexpected error, to see the 500 answer
+        raise RuntimeError("internal detail that must not reach the client")
+
+    client = app.test_client()
+    q = quote("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")
+    requests = [
+        ("GET", "/", {}), ("GET", "/console", {}), ("GET", "/sparql", {}), ("GET", f"/sparql?query={q}", {}),
+        ("POST", "/sparql", {"data": {"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1"}}),
+        ("GET", "/id/subpark/tongzhou", {}), ("GET", "/id/subpark/tongzhou?format=json", {}),
+        ("GET", "/id/subpark/tongzhou?format=ttl", {}), ("GET", "/id/subpark/nowhere", {}),
+        ("GET", "/api/info", {}), ("GET", "/api/schema", {}), ("GET", "/api/examples", {}),
+        ("GET", "/api/sparql/examples", {}), ("GET", "/api/openapi.json", {}),
+        ("GET", "/api/search?q=tongzhou", {}), ("GET", f"/api/node?uri={TONGZHOU}", {}),
+        ("GET", f"/api/neighbourhood?uri={TONGZHOU}", {}), ("GET", f"/api/provenance?uri={TONGZHOU}", {}),
+        ("GET", f"/api/entity?uri={TONGZHOU}", {}), ("GET", "/api/export?format=nt", {}),
+        ("POST", "/api/query", {"json": {"query": "RETURN 1 AS one"}}),
+        ("POST", "/api/query", {"json": {"query": "CREATE (n:Park {uri: 'x'})"}}),  # 403
+        ("POST", "/api/query", {"json": {"query": "MATCH (n RETURN n"}}),  # 400
+        ("POST", "/api/load", {"data": "parks: []\n", "content_type": "application/yaml"}),  # 401
+        ("GET", "/api/query", {}),  # 405
+        ("GET", "/static/favicon.svg", {}), ("GET", "/static/css/parkgraph.css", {}),
+        ("GET", "/nowhere", {}), ("GET", "/__boom", {}), ("GET", "/__boom", {"headers": {"Accept": "text/html"}}),
+    ]
+    seen = set()
+    for method, path, kw in requests:
+        r = client.open(path, method=method, **kw)
+        r.get_data()  # drain streamed bodies
+        assert _csp_ok(r.headers.get("Content-Security-Policy")), (method, path, r.status_code)
+        assert r.headers.get("X-Content-Type-Options") == "nosniff", (method, path)
+        try:
+            seen.add(app.url_map.bind("localhost").match(path.split("?")[0], method=method)[0])
+        except Exception:
+            pass
+        if r.status_code >= 500:
+            body = r.get_data(as_text=True)
+            assert "internal detail" not in body and "Traceback" not in body and "RuntimeError" not in body
+    every = {rule.endpoint for rule in app.url_map.iter_rules()}
+    assert every <= seen, f"routes not checked for a CSP: {sorted(every - seen)}"
+
+
+# ---------------------------------------------------------------------- serve: no debug, loopback
+@pytest.fixture
+def served(monkeypatch, tmp_path):
+    """Run `parkgraph serve` with the HTTP server replaced by a recorder."""
+    db = tmp_path / "serve.lbdb"
+    s = LadybugStore(db)
+    s.create_schema()
+    write_fixture(tmp_path / "fx")
+    load_paths([tmp_path / "fx"], s, BASE, progress=False)
+    s.close()
+    seen: dict = {}
+
+    class FakeServer:
+        def serve_forever(self):
+            seen["served"] = True
+
+        def server_close(self):
+            pass
+
+    def fake_make_server(host, port, app, threaded=False, **kw):
+        seen.update(host=host, port=port, app=app, threaded=threaded, **kw)
+        return FakeServer()
+
+    def fake_run_simple(host, port, app, **kw):
+        seen.update(host=host, port=port, app=app, **kw)
+
+    import werkzeug.serving
+    monkeypatch.setattr(werkzeug.serving, "make_server", fake_make_server)
+    monkeypatch.setattr(werkzeug.serving, "run_simple", fake_run_simple)
+    for var in ("PARKGRAPH_HOST", "PARKGRAPH_PORT", "PARKGRAPH_BACKEND"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("FLASK_DEBUG", "1")  # a stray environment must not switch debug mode on
+    monkeypatch.setenv("WERKZEUG_DEBUG_PIN", "off")
+    return db, seen
+
+
+def test_serve_binds_loopback_and_never_runs_in_debug_mode(served):
+    from parkgraph import cli
+    db, seen = served
+    assert cli.main(["serve", "--backend", "ladybug", "--db", str(db), "--no-bundled"]) == 0
+    assert seen["host"] == "127.0.0.1"
+    app = seen["app"]
+    assert app.debug is False and app.config["DEBUG"] is False
+    assert not seen.get("use_debugger") and not seen.get("use_reloader")
+    assert seen.get("threaded", True)
+    store = app.extensions["parkgraph_store"]
+    assert store.read_only is True  # serve hands the app a read-only LadybugDB handle
+    assert Settings.from_env(environ={}).host == "127.0.0.1"
+
+
+# ---------------------------------------------------------------------- the write token
+GOOD = """enterprises:
+- id: token-test-firm
+  name_zh: 令牌测试有限公司
+  name_en: Token Test Ltd.
+  cite: [{source: fixture-2023-03-24, quote: 园区企业北京网藤科技有限公司获得国家级专精特新“小巨人”企业称号。}]
+"""
+BAD = """enterprises:
+- id: Not A Slug
+  name_zh: <b>坏</b>
+  name_en: Bad
+"""
+
+
+def _load(client, body: str, token: str | None = None, **kw):
+    headers = {"Authorization": f"Bearer {token}"} if token is not None else {}
+    return client.post("/api/load", data=body.encode(), content_type="application/yaml", headers=headers, **kw)
+
+
+def test_load_route_is_disabled_without_a_token(fixture_store):
+    client = app_for(fixture_store).test_client()
+    before = fixture_store.content_hash()
+    r = _load(client, GOOD, "anything")
+    assert r.status_code == 403 and "disabled" in r.json["message"] and r.json["hint"]
+    assert fixture_store.content_hash() == before
+
+
+def test_load_route_needs_the_right_token_and_then_loads_and_refreshes_sparql(fixture_store):
+    app = app_for(fixture_store, write_token="s3cret-token")
+    client = app.test_client()
+    before = fixture_store.content_hash()
+    for token in (None, "", "wrong", "s3cret-token-but-longer", "S3CRET-TOKEN"):
+        r = _load(client, GOOD, token)
+        assert r.status_code == 401 and r.json["error"] == "unauthorized", (token, r.json)
+    r = client.post("/api/load", data=GOOD.encode(), content_type="application/yaml",
+                    headers={"Authorization": "Basic s3cret-token"})
+    assert r.status_code == 401
+    assert fixture_store.content_hash() == before
+
+    ask = "/sparql?query=" + quote(f"ASK {{ <{BASE}enterprise/token-test-firm> ?p ?o }}")
+    assert client.get(ask, headers={"Accept": "application/sparql-results+json"}).json["boolean"] is False
+
+    r = _load(client, BAD, "s3cret-token")
+    assert r.status_code == 422, r.get_data(as_text=True)
+    probs = r.json["problems"]
+    assert probs and all(p["file"] == "upload.yaml" and p["message"] for p in probs), probs
+    assert any(p["line"] == 2 and p["field"] == "id" for p in probs), probs
+    assert "/tmp" not in r.get_data(as_text=True)
+    assert fixture_store.content_hash() == before
+
+    r = _load(client, GOOD, "s3cret-token", query_string={"dry_run": "1"})
+    assert r.status_code == 200 and r.json["dry_run"] is True
+    assert fixture_store.content_hash() == before
+
+    r = _load(client, GOOD, "s3cret-token")
+    assert r.status_code == 200 and r.json["nodes"]["Enterprise"] == 1, r.json
+    assert fixture_store.node(BASE + "enterprise/token-test-firm")["properties"]["name_en"] == "Token Test Ltd."
+    # the SPARQL snapshot was invalidated: the new firm is there at once, not after the next re-check
+    assert client.get(ask, headers={"Accept": "application/sparql-results+json"}).json["boolean"] is True
+
+
+def test_load_route_refuses_wrong_bodies_clearly(fixture_store):
+    client = app_for(fixture_store, write_token="tok").test_client()
+    before = fixture_store.content_hash()
+    r = client.post("/api/load", json={"enterprises": []}, headers={"Authorization": "Bearer tok"})
+    assert r.status_code == 400 and "YAML" in r.json["message"]
+    r = _load(client, "x" * (16 * 1024 * 1024 + 1), "tok")
+    assert r.status_code in (400, 413)
+    r = _load(client, "enterprises: [unclosed\n", "tok")
+    assert r.status_code == 422 and r.json["problems"][0]["file"] == "upload.yaml"
+    assert fixture_store.content_hash() == before
+
+
+def test_load_route_on_a_read_only_ladybug_answers_403(tmp_path):
+    db = tmp_path / "ro.lbdb"
+    s = LadybugStore(db)
+    s.create_schema()
+    s.close()
+    ro = LadybugStore(db, read_only=True)
+    try:
+        settings = Settings.from_env({"backend": "ladybug", "db_path": str(db), "write_token": "tok"})
+        client = create_app({"SETTINGS": settings, "STORE": ro}).test_client()
+        r = _load(client, GOOD.replace("fixture-2023-03-24", "x"), "tok")
+        assert r.status_code == 403 and "read-only" in r.json["message"] and r.json["hint"], r.json
+    finally:
+        ro.close()
+
+
+def test_openapi_documents_the_load_route_and_its_token(hostile_store):
+    doc = app_for(hostile_store).test_client().get("/api/openapi.json").json
+    op = doc["paths"]["/api/load"]["post"]
+    assert op["security"] == [{"writeToken": []}]
+    assert doc["components"]["securitySchemes"]["writeToken"]["scheme"] == "bearer"
+    assert yaml.safe_load(GOOD)  # the example body is valid YAML
