@@ -6,6 +6,8 @@ extensions download at run time and are unavailable offline: nothing here uses t
 """
 from __future__ import annotations
 
+import csv
+import os
 import threading
 import time
 from pathlib import Path
@@ -55,7 +57,7 @@ class LadybugStore(GraphStore):
     def read(self, query: str, params: dict | None = None, *, timeout: float | None = None,
              max_rows: int | None = None, console: bool = False) -> QueryResult:
         if console:
-            guard.check_read_only(query)
+            guard.check_read_only(query, params)
             max_rows = self.max_rows if max_rows is None else max_rows
         timeout = self.query_timeout if timeout is None else timeout
         conn = self._conn
@@ -103,6 +105,121 @@ class LadybugStore(GraphStore):
             pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rel.pairs)
             self.write(f"CREATE REL TABLE {rtype}({pairs}, {rel_cols})")
         self._tables = None
+
+    # ------------------------------------------------------------------ bulk loading
+    def bulk_load(self, source, progress=None) -> None:
+        """COPY FROM, LadybugDB's bulk path (orders of magnitude faster than UNWIND…MERGE for
+        relationships), with MERGE semantics kept:
+        - a node table gets COPY for the rows whose uri it does not hold yet (all of them when it is
+          empty); rows it holds with other values are MERGEd, equal rows are left alone;
+        - a relationship table (per start/end label pair) that is empty gets one COPY of all its rows;
+          otherwise the rows that are new or changed are MERGEd (COPY into a non-empty relationship
+          table is slow in 0.22) and equal ones are left alone.
+        The COPY reads a temporary CSV through `LOAD WITH HEADERS (typed columns)` so that lists
+        are split exactly and text never gets type-guessed; each COPY statement runs once."""
+        if self.read_only:
+            raise WriteRefused("this LadybugDB handle is read-only")
+        import shutil
+        import tempfile
+        tmp = Path(tempfile.mkdtemp(prefix="parkgraph-copy-", dir=os.environ.get("PARKGRAPH_TMP") or None))
+        try:
+            for label in source.node_labels():
+                self._bulk_nodes(label, source.node_batches(label), tmp, progress)
+            for group in source.rel_groups():
+                self._bulk_rels(group, source.rel_batches(group), tmp, progress)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    def _scalar(self, query: str, params: dict | None = None):
+        with self._write_lock:
+            res = self._conn.execute(query, params or {})
+            row = res.get_next() if res.has_next() else [None]
+            res.close()
+        return row[0]
+
+    def _bulk_nodes(self, label: str, batches, tmp: Path, progress) -> None:
+        props = self.model.classes[label].properties
+        cols = list(props)
+        empty = int(self._scalar(f"MATCH (n:{label}) RETURN count(n)")) == 0
+        path = tmp / f"node-{label}.csv"
+        new = 0
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(cols)
+            for batch in batches:
+                rows = batch
+                if not empty:
+                    have = self._existing_nodes(label, cols, [r["uri"] for r in batch])
+                    rows, changed = [], []
+                    for r in batch:
+                        old = have.get(r["uri"])
+                        if old is None:
+                            rows.append(r)
+                        elif any(old[i] != r.get(k) for i, k in enumerate(cols)):
+                            changed.append(r)
+                    for i in range(0, len(changed), self.batch_size):
+                        self.write_nodes(label, changed[i:i + self.batch_size])
+                for r in rows:
+                    w.writerow([_csv_cell(r.get(k)) for k in cols])
+                new += len(rows)
+                progress and progress(len(batch))
+        if new:
+            self._copy(label, path, [(k, props[k].pg_type) for k in cols], "")
+
+    def _existing_nodes(self, label: str, cols: list[str], uris: list[str]) -> dict[str, list]:
+        ret = ", ".join(f"n.{k}" for k in cols)
+        with self._write_lock:
+            res = self._conn.execute(f"UNWIND $uris AS u MATCH (n:{label} {{uri: u}}) RETURN {ret}", {"uris": uris})
+            out = {}
+            while res.has_next():
+                row = res.get_next()
+                out[row[0]] = row
+            res.close()
+        return out
+
+    def _bulk_rels(self, group: tuple[str, str, str], batches, tmp: Path, progress) -> None:
+        rtype, src, dst = group
+        rprops = self.model.rel_properties
+        cols = list(rprops)
+        empty = int(self._scalar(f"MATCH (:{src})-[r:{rtype}]->(:{dst}) RETURN count(r)")) == 0
+        if empty:
+            path = tmp / f"rel-{rtype}-{src}-{dst}.csv"
+            n = 0
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                w = csv.writer(fh)
+                w.writerow(["from", "to", *cols])
+                for batch in batches:
+                    for r in batch:
+                        w.writerow([r["from"], r["to"], *(_csv_cell(r.get(k)) for k in cols)])
+                    n += len(batch)
+                    progress and progress(len(batch))
+            if n:
+                self._copy(rtype, path, [("from", "string"), ("to", "string"), *((k, rprops[k].pg_type) for k in cols)],
+                           f" (from='{src}', to='{dst}')")
+            return
+        # a non-empty table: write only what is new or different
+        ret = ", ".join(f"r.{k}" for k in cols)
+        have: dict[int, int] = {}
+        with self._write_lock:
+            res = self._conn.execute(f"MATCH (a:{src})-[r:{rtype}]->(b:{dst}) RETURN a.uri, b.uri, {ret}")
+            while res.has_next():
+                row = res.get_next()
+                have[hash(row[2])] = hash(_frozen(row))
+            res.close()
+        for batch in batches:
+            todo = [r for r in batch
+                    if have.get(hash(r["uri"])) != hash(_frozen([r["from"], r["to"], *(r.get(k) for k in cols)]))]
+            for i in range(0, len(todo), self.batch_size):
+                self.write_relationships(rtype, todo[i:i + self.batch_size])
+            progress and progress(len(batch))
+
+    def _copy(self, table: str, path: Path, cols: list[tuple[str, str]], options: str) -> None:
+        header = ", ".join(f"`{k}` {'DOUBLE' if t == 'float' else 'BOOLEAN' if t == 'boolean' else 'STRING'}" for k, t in cols)
+        ret = ", ".join(f"CASE WHEN `{k}` IS NULL THEN NULL ELSE string_split(`{k}`, '{LIST_SEP}') END" if t == "string_list"
+                        else f"`{k}`" for k, t in cols)
+        src = str(path).replace("'", "\\'")
+        self.write(f"COPY {table} FROM (LOAD WITH HEADERS ({header}) FROM '{src}' (HEADER=true, PARALLEL=false) "
+                   f"RETURN {ret}){options}")
 
     def clear(self) -> None:
         for label in self.model.labels:
@@ -159,6 +276,25 @@ class LadybugStore(GraphStore):
         if "read-only" in msg or "read only" in msg:
             return WriteRefused("the console is read-only: LadybugDB refused a write on its read-only handle")
         return QueryError(msg, position=_ladybug_position(msg, query))
+
+
+LIST_SEP = "\x1f"  # joins list items in COPY files; validated text never holds control characters
+
+
+def _csv_cell(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, list):
+        return LIST_SEP.join(v)
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return repr(v)
+    return str(v)
+
+
+def _frozen(values) -> tuple:
+    return tuple(tuple(v) if isinstance(v, list) else v for v in values)
 
 
 def _cast(expr: str, pg_type: str) -> str:

@@ -5,6 +5,7 @@ because it is end-of-life and does not speak to current Neo4j versions.
 """
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
 
@@ -47,7 +48,7 @@ class Neo4jStore(GraphStore):
     def read(self, query: str, params: dict | None = None, *, timeout: float | None = None,
              max_rows: int | None = None, console: bool = False) -> QueryResult:
         if console:
-            guard.check_read_only(query)
+            guard.check_read_only(query, params)
             max_rows = self.max_rows if max_rows is None else max_rows
         timeout = self.query_timeout if timeout is None else timeout
         t0 = time.perf_counter()
@@ -77,28 +78,119 @@ class Neo4jStore(GraphStore):
         except (ServiceUnavailable, SessionExpired, OSError) as e:
             raise unavailable(self.uri) from e
 
-    def create_schema(self) -> None:
+    def create_schema(self, await_seconds: int = 300) -> None:
         for label, cls in self.model.classes.items():
             self.write(f"CREATE CONSTRAINT {label.lower()}_uri IF NOT EXISTS FOR (n:{label}) REQUIRE n.uri IS UNIQUE")
-            for key, prop in cls.properties.items():
-                if prop.searchable and prop.pg_type == "string":
-                    self.write(f"CREATE TEXT INDEX {label.lower()}_{key}_text IF NOT EXISTS FOR (n:{label}) ON (n.{key})")
+            for name, key in self._text_indexes(label):
+                self.write(f"CREATE TEXT INDEX {name} IF NOT EXISTS FOR (n:{label}) ON (n.{key})")
         for rtype in self.model.rel_types:
             self.write(f"CREATE CONSTRAINT {rtype.lower()}_uri IF NOT EXISTS FOR ()-[r:{rtype}]-() REQUIRE r.uri IS UNIQUE")
-        self._driver.execute_query("CALL db.awaitIndexes(300)", database_=self.database)
+        self._driver.execute_query(f"CALL db.awaitIndexes({int(await_seconds)})", database_=self.database)
+
+    # ------------------------------------------------------------------ bulk loading
+    load_workers = int(os.environ.get("PARKGRAPH_LOAD_WORKERS", "2"))
+    bulk_rows = int(os.environ.get("PARKGRAPH_BULK_ROWS", "5000"))
+    defer_text_index_rows = 20_000  # a fresh label getting at least this many rows has its text indexes built after
+
+    def _text_indexes(self, label: str) -> list[tuple[str, str]]:
+        return [(f"{label.lower()}_{key}_text", key) for key, prop in self.model.classes[label].properties.items()
+                if prop.searchable and prop.pg_type == "string"]
+
+    def bulk_load(self, source, progress=None) -> None:
+        """UNWIND batches of `bulk_rows` rows, one transaction each, run by `load_workers` sessions in
+        parallel: all nodes first (any labels at once), then all relationships. A label or
+        relationship type that is empty when the load starts gets CREATE instead of MERGE — the rows
+        of one load are distinct by uri, so the result is the same and the uniqueness constraints
+        still guard it (a violation, e.g. from a concurrent writer, reruns that batch with MERGE).
+        An interrupted load leaves the label non-empty, so running it again MERGEs: idempotent."""
+        keys = list(self.model.rel_properties)
+        fresh_labels = {l for l in source.node_labels() if self._count(f"MATCH (n:{l}) RETURN count(n)") == 0}
+        fresh_types = {t for t in dict.fromkeys(g[0] for g in source.rel_groups())
+                       if self._count(f"MATCH ()-[r:{t}]->() RETURN count(r)") == 0}
+        size = max(1, self.bulk_rows)
+
+        def node_tasks():
+            for label in source.node_labels():
+                for rows in _regroup(source.node_batches(label), size):
+                    yield ("node", label, rows)
+
+        def run(task) -> int:
+            kind, what, rows = task
+            if kind == "node":
+                fresh = what in fresh_labels
+                q = (f"UNWIND $rows AS row CREATE (n:{what}) SET n = row" if fresh else self._q_merge_nodes(what, []))
+            else:
+                rtype, src, dst = what
+                fresh = rtype in fresh_types
+                q = (f"UNWIND $rows AS row MATCH (a:{src} {{uri: row.from}}) MATCH (b:{dst} {{uri: row.to}}) "
+                     f"CREATE (a)-[r:{rtype}]->(b) SET r = row.props") if fresh else self._q_merge_rels(rtype, src, dst, keys)
+            try:
+                self._bulk_write(q, rows)
+            except neo4j.exceptions.ConstraintError:
+                if not fresh:
+                    raise
+                (fresh_labels if kind == "node" else fresh_types).discard(what if kind == "node" else what[0])
+                self._bulk_write(self._q_merge_nodes(what, []) if kind == "node" else self._q_merge_rels(*what, keys), rows)
+            return len(rows)
+
+        # Text indexes (Lucene) cost about as much as the rest of a node write: for a fresh label that
+        # gets many rows, drop them and build them once at the end (index population is bulk and
+        # parallel); they are created again even if the load fails.
+        count = getattr(source, "label_count", None)
+        deferred = [l for l in fresh_labels if count is not None and count(l) >= self.defer_text_index_rows]
+        try:
+            for label in deferred:
+                for name, _ in self._text_indexes(label):
+                    self._driver.execute_query(f"DROP INDEX {name} IF EXISTS", database_=self.database)
+            _parallel(run, node_tasks(), max(1, self.load_workers), progress)
+        finally:
+            if deferred:
+                self.create_schema(await_seconds=3600)
+        # Relationships: one group (type, start label, end label) at a time; its rows are dealt to the
+        # workers by their end node, so two transactions never lock the same end node (hubs such as
+        # a sub-park with 400k tenants, or a source cited 100k times) and rarely a start node.
+        workers = max(1, self.load_workers)
+
+        def conv(r):
+            return {"from": r["from"], "to": r["to"], "props": {k: r.get(k) for k in keys}}
+        _partitioned(lambda group, rows: run(("rel", group, rows)),
+                     ((g, source.rel_batches(g)) for g in source.rel_groups()), workers, size, conv, progress)
+
+    def _bulk_write(self, query: str, rows: list) -> None:
+        delay = 0.2
+        for attempt in range(8):
+            try:
+                with self._driver.session(database=self.database, default_access_mode=WRITE_ACCESS) as s:
+                    with s.begin_transaction() as tx:
+                        tx.run(query, rows=rows).consume()
+                        tx.commit()
+                return
+            except TransientError:  # deadlock between parallel batches, lock timeout: wait, run again
+                if attempt == 7:
+                    raise
+                time.sleep(delay)
+                delay *= 2
+            except (ServiceUnavailable, SessionExpired, OSError) as e:
+                raise unavailable(self.uri) from e
+
+    def _count(self, query: str) -> int:
+        return int(self._driver.execute_query(query, database_=self.database).records[0][0])
 
     def clear(self) -> None:
         # CALL {} IN TRANSACTIONS needs an implicit (auto-commit) transaction.
         with self._driver.session(database=self.database) as s:
+            # relationships first, then nodes: a hub with 100k relationships must not become one
+            # transaction's worth of DETACH DELETE (the transaction memory pool would overflow)
+            s.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume()
             s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
     def close(self) -> None:
         self._driver.close()
 
     def server_info(self) -> dict:
-        rec = self._driver.execute_query("CALL dbms.components() YIELD name, versions, edition RETURN *",
-                                         database_=self.database, routing_=neo4j.RoutingControl.READ).records[0]
-        return {"engine": self.engine, "dialect": self.dialect, "version": rec["versions"][0],
+        rec = self.read("CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition",
+                        timeout=5.0).records()[0]
+        return {"engine": self.engine, "dialect": self.dialect, "version": rec["version"],
                 "edition": rec["edition"], "uri": self.uri, "database": self.database}
 
     # ------------------------------------------------------------------ the app's queries, Neo4j dialect
@@ -132,6 +224,9 @@ class Neo4jStore(GraphStore):
                                 hint="Add a LIMIT or narrow the MATCH.")
         if "ForbiddenDueToTransactionType" in code or "AccessMode" in code or "Forbidden" in code and "write" in msg.lower():
             return WriteRefused("the console is read-only: Neo4j refused a write in a READ transaction")
+        if "OutOfMemoryError" in code:
+            return QueryError("the query needs more memory than the server allows and was stopped",
+                              hint="Add a LIMIT, or avoid building large lists and strings.")
         if isinstance(e, (ClientError, CypherSyntaxError)):
             return QueryError(msg.split("\n")[0] if len(msg) > 500 else msg, position=_neo4j_position(msg, query))
         if isinstance(e, TransientError):
@@ -203,3 +298,97 @@ class _Converter:
         if hasattr(v, "iso_format"):
             return v.iso_format()
         return v
+
+
+def _regroup(batches, size: int):
+    """Re-cut a stream of row lists into lists of `size` rows."""
+    buf: list = []
+    for batch in batches:
+        buf.extend(batch)
+        while len(buf) >= size:
+            yield buf[:size]
+            buf = buf[size:]
+    if buf:
+        yield buf
+
+
+def _parallel(fn, tasks, workers: int, progress=None) -> None:
+    """Run fn over tasks with `workers` threads, at most 2×workers tasks in flight (bounded memory);
+    the first error stops the rest and is raised."""
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+    if workers <= 1:
+        for t in tasks:
+            n = fn(t)
+            progress and progress(n)
+        return
+    with ThreadPoolExecutor(workers, thread_name_prefix="parkgraph-load") as pool:
+        pending = set()
+        try:
+            for t in tasks:
+                pending.add(pool.submit(fn, t))
+                if len(pending) >= 2 * workers:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for f in done:
+                        n = f.result()
+                        progress and progress(n)
+            for f in pending:
+                n = f.result()
+                progress and progress(n)
+        except BaseException:
+            for f in pending:
+                f.cancel()
+            raise
+
+
+def _partitioned(fn, groups, workers: int, size: int, conv, progress=None) -> None:
+    """For each (group, batches): deal the rows to `workers` threads by hash of their end node
+    (`row["to"]`), `size` rows a call of fn(group, rows); every group is finished before the next
+    starts. The first error stops the load and is raised."""
+    import queue
+    import threading
+    lock = threading.Lock()
+    errors: list[BaseException] = []
+    qs = [queue.Queue(maxsize=2) for _ in range(workers)]
+
+    def work(k: int) -> None:
+        while True:
+            item = qs[k].get()
+            try:
+                if item is None:
+                    return
+                if not errors:
+                    n = fn(*item)
+                    if progress:
+                        with lock:
+                            progress(n)
+            except BaseException as e:  # noqa: BLE001 - handed to the main thread
+                errors.append(e)
+            finally:
+                qs[k].task_done()
+    threads = [threading.Thread(target=work, args=(k,), daemon=True, name=f"parkgraph-load-{k}") for k in range(workers)]
+    for t in threads:
+        t.start()
+    try:
+        for group, batches in groups:
+            bufs: list[list] = [[] for _ in range(workers)]
+            for batch in batches:
+                for r in batch:
+                    k = hash(r["to"]) % workers
+                    bufs[k].append(conv(r))
+                    if len(bufs[k]) >= size:
+                        qs[k].put((group, bufs[k]))
+                        bufs[k] = []
+                if errors:
+                    break
+            for k in range(workers):
+                if bufs[k] and not errors:
+                    qs[k].put((group, bufs[k]))
+            for q in qs:
+                q.join()
+            if errors:
+                raise errors[0]
+    finally:
+        for q in qs:
+            q.put(None)
+        for t in threads:
+            t.join()

@@ -7,7 +7,7 @@ batching) lives here once, so both engines give the same answers for the same da
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from parkgraph.ontology import Model, load_model
@@ -99,6 +99,24 @@ class GraphStore(abc.ABC):
             for batch in _batches(grp, self.batch_size):
                 self.write(q, {"rows": [{"from": r["from"], "to": r["to"], "props": _fill(r, keys)} for r in batch]})
         return len(rows)
+
+    def bulk_load(self, source, progress: Callable[[int], None] | None = None) -> None:
+        """Write a row source (`loaders.stream.StreamPlan`, or an in-memory plan through
+        `loaders.load.PlanSource`): every node row per label, then every relationship row per (type,
+        start label, end label), as the source's `node_labels`/`node_batches` and
+        `rel_groups`/`rel_batches` give them. Semantics are those of `write_nodes` and
+        `write_relationships` (MERGE on uri: idempotent); backends override this with faster paths
+        that keep them. `progress(n)` is called after every n rows written."""
+        for label in source.node_labels():
+            for batch in source.node_batches(label):
+                for chunk in _batches(batch, self.batch_size):
+                    self.write_nodes(label, chunk)
+                    progress and progress(len(chunk))
+        for group in source.rel_groups():
+            for batch in source.rel_batches(group):
+                for chunk in _batches(batch, self.batch_size):
+                    self.write_relationships(group[0], chunk)
+                    progress and progress(len(chunk))
 
     def counts(self) -> dict[str, dict[str, int]]:
         nodes = {label: int(self.read(f"MATCH (n:{label}) RETURN count(n) AS c").value(0))

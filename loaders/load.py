@@ -9,6 +9,7 @@ from parkgraph.errors import ValidationFailed
 from parkgraph.graph import GraphStore
 
 from .mapping import Plan, build_plan
+from .stream import validate_and_map
 from .validate import Dataset, validate_paths
 
 
@@ -33,37 +34,66 @@ def check(paths: list[str | Path], store: GraphStore | None, base_iri: str) -> D
 
 def load_paths(paths: list[str | Path], store: GraphStore, base_iri: str, *, dry_run: bool = False,
                replace: bool = False, progress: bool | None = None) -> LoadReport:
+    """Validate every file, then write. Files are streamed (loaders.stream): memory stays bounded
+    for millions of CSV rows, and the problems and rows are those of `check` + `build_plan`."""
     # With --replace the old graph goes away, so references must resolve within the files themselves.
-    ds = check(paths, None if replace else store, base_iri)
-    if ds.problems:
-        raise ValidationFailed(ds.problems)
-    plan = build_plan(ds, store.model, base_iri)
-    if dry_run:
-        return LoadReport(plan, True, replace)
-    store.create_schema()
-    if replace:
-        store.clear()
-    write_plan(store, plan, progress)
-    return LoadReport(plan, False, replace)
+    exists = None
+    if not replace:
+        def exists(ref: str) -> bool:
+            return store.node(base_iri + ref) is not None
+    res = validate_and_map(paths, model=store.model, base_iri=base_iri, exists=exists)
+    if res.problems:
+        raise ValidationFailed(res.problems)
+    plan = res.plan
+    try:
+        if dry_run:
+            return LoadReport(plan, True, replace)
+        store.create_schema()
+        if replace:
+            store.clear()
+        write_plan(store, plan, progress)
+        return LoadReport(plan, False, replace)
+    finally:
+        plan.close()
 
 
-def write_plan(store: GraphStore, plan: Plan, progress: bool | None = None) -> None:
+class PlanSource:
+    """An in-memory `Plan` as a row source for `GraphStore.bulk_load`."""
+
+    def __init__(self, plan: Plan, model):
+        self.plan = plan
+        seg = {c.segment: c.name for c in model.classes.values()}
+        label = lambda uri: seg.get(uri.rstrip("/").rsplit("/", 2)[-2])  # noqa: E731
+        self.groups: dict[tuple[str, str, str], list[dict]] = {}
+        for rtype, rows in plan.rels.items():
+            for r in rows:
+                self.groups.setdefault((rtype, label(r["from"]), label(r["to"])), []).append(r)
+
+    def node_labels(self) -> list[str]:
+        return [l for l, rows in self.plan.nodes.items() if rows]
+
+    def node_batches(self, label: str):
+        rows = self.plan.nodes[label]
+        return (rows[i:i + 5000] for i in range(0, len(rows), 5000))
+
+    def rel_groups(self) -> list[tuple[str, str, str]]:
+        return list(self.groups)
+
+    def rel_batches(self, group):
+        rows = self.groups[group]
+        return (rows[i:i + 5000] for i in range(0, len(rows), 5000))
+
+
+def write_plan(store: GraphStore, plan, progress: bool | None = None) -> None:
+    """Write a plan (a `stream.StreamPlan`, or an in-memory `mapping.Plan`) through the store's bulk path."""
     total = plan.node_count() + plan.rel_count()
     show = sys.stderr.isatty() if progress is None else progress
     bar = None
     if show:
         from tqdm import tqdm
         bar = tqdm(total=total, unit="row", desc="loading", file=sys.stderr)
+    source = plan if hasattr(plan, "node_batches") else PlanSource(plan, store.model)
     try:
-        for label, rows in plan.nodes.items():
-            for i in range(0, len(rows), store.batch_size):
-                chunk = rows[i:i + store.batch_size]
-                store.write_nodes(label, chunk)
-                bar and bar.update(len(chunk))
-        for rtype, rows in plan.rels.items():
-            for i in range(0, len(rows), store.batch_size):
-                chunk = rows[i:i + store.batch_size]
-                store.write_relationships(rtype, chunk)
-                bar and bar.update(len(chunk))
+        store.bulk_load(source, bar.update if bar else None)
     finally:
         bar and bar.close()

@@ -122,17 +122,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_validate(args) -> int:
-    from parkgraph.loaders import validate_paths
-    ds = validate_paths(args.paths)
+    from parkgraph.loaders.stream import validate_and_map
+    res = validate_and_map(args.paths, map_rows=False)  # streamed: bounded memory for big CSV files
     if args.json:
-        print(json.dumps([p.to_dict() for p in ds.problems], ensure_ascii=False, indent=2))
+        print(json.dumps([p.to_dict() for p in res.problems], ensure_ascii=False, indent=2))
     else:
-        for p in ds.problems:
+        for p in res.problems:
             print(p)
-        n = len(ds.entities)
-        print(f"{len(ds.problems)} problem(s); {n} entities and {len(ds.relations)} relations checked",
-              file=sys.stderr if ds.problems else sys.stdout)
-    return 1 if ds.problems else 0
+        print(f"{len(res.problems)} problem(s); {res.entity_count} entities and {res.relation_count} relations checked",
+              file=sys.stderr if res.problems else sys.stdout)
+    return 1 if res.problems else 0
 
 
 def cmd_load(args) -> int:

@@ -1,0 +1,129 @@
+"""Explorer latency over HTTP vs the same Cypher through the raw neo4j driver.
+
+    .venv/bin/python bench/explorer_latency.py --enterprises 1000000
+
+1. a private Neo4j 5.26 holding the synthetic dataset of N enterprises (loaded once with
+   `parkgraph load` into a cached home, reused by later runs; --fresh reloads);
+2. `parkgraph serve --backend neo4j` started as a subprocess (its time to answer /api/info is
+   printed too);
+3. for sample nodes — dense hubs (parks and sub-parks with up to 40 % of all tenants), enterprises,
+   zones and the most cited source — GET /api/neighbourhood?uri=… and, for sample words,
+   GET /api/search?q=… ; each request is timed end to end (keep-alive HTTP client);
+4. the baseline: the exact Cypher those requests run (captured from the store: the node lookup,
+   the degree and group queries; search's per-label queries), replayed through the raw neo4j
+   driver in one auto-commit session, timed the same number of times, interleaved with the HTTP
+   requests so both see the same machine load.
+Prints p50/p95 per kind of request and the overhead ratio HTTP ÷ raw driver (target: p95 ≤ 1.2x).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import (BASE, Http, capture_reads, dataset, loaded_neo4j, machine_info, neo4j_version,  # noqa: E402
+                     percentiles, print_header, save_json, serve, table)
+
+SEARCH_WORDS = ["通州", "安信", "beijing", "anxin", "网络安全", "zhongguancun"]
+
+
+def targets(data: Path, k_enterprises: int, seed: int) -> dict[str, list[str]]:
+    rng = random.Random(seed)
+    with open(data / "enterprises.csv", encoding="utf-8", newline="") as fh:
+        ids = [row[0] for row in csv.reader(fh)][1:]
+    ents = [BASE + "enterprise/" + i for i in rng.sample(ids, min(k_enterprises, len(ids)))]
+    with open(data / "regions.csv", encoding="utf-8", newline="") as fh:
+        zones = [row[0] for row in csv.reader(fh) if row[0].startswith("zone-")]
+    return {
+        "hub (park/sub-park)": [BASE + x for x in ("subpark/tongzhou", "subpark/haidian", "park/changsha", "park/chengyu",
+                                                    "subpark/jingkai-xinchuang")],
+        "enterprise": ents,
+        "zone (region)": [BASE + "region/" + z for z in zones[:5]],
+        "source (most cited)": [BASE + "source/syn-src-000000"],
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--enterprises", type=int, default=1_000_000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=5, help="timed requests per target (after one warm-up)")
+    ap.add_argument("--sample", type=int, default=20, help="random enterprises to ask for")
+    ap.add_argument("--heap", default="2g")
+    ap.add_argument("--pagecache", default="1g")
+    ap.add_argument("--fresh", action="store_true", help="load the dataset again instead of reusing the cached server")
+    a = ap.parse_args()
+    data = dataset(a.enterprises, a.seed)
+    from neo4j import READ_ACCESS, GraphDatabase
+    from parkgraph.graph.neo4j_store import Neo4jStore
+
+    result: dict = {"enterprises": a.enterprises, "repeat": a.repeat}
+    with loaded_neo4j(a.enterprises, a.seed, a.heap, a.pagecache, fresh=a.fresh) as srv:
+        print_header("explorer_latency: /api/neighbourhood and /api/search vs raw driver", machine_info(neo4j_version(srv.bolt_uri)),
+                     {"dataset": data, "enterprises": f"{a.enterprises:,}", "repeat": a.repeat})
+        store = Neo4jStore(srv.bolt_uri)
+        driver = GraphDatabase.driver(srv.bolt_uri, auth=None)
+        limit = 25  # PARKGRAPH_NEIGHBOUR_LIMIT's default, what the explorer asks for
+
+        def raw(queries) -> float:
+            t = time.perf_counter()
+            with driver.session(database="neo4j", default_access_mode=READ_ACCESS) as s:
+                for q, p in queries:
+                    list(s.run(q, p))
+            return time.perf_counter() - t
+
+        samples: dict[str, dict[str, list[float]]] = {}
+        with serve(["--backend", "neo4j", "--neo4j-uri", srv.bolt_uri, "--no-bundled"]) as (url, ready, _proc):
+            print(f"parkgraph serve answered /api/info {ready:.2f} s after start ({a.enterprises:,} enterprises in Neo4j)\n", flush=True)
+            result["serve_ready_s"] = ready
+            http = Http(url)
+            jobs = []
+            for kind, uris in targets(data, a.sample, a.seed).items():
+                for uri in uris:
+                    qs = capture_reads(store, lambda: (store.node(uri), store.neighbourhood(uri, depth=1, limit=limit)))
+                    jobs.append((kind, "/api/neighbourhood?" + urllib.parse.urlencode({"uri": uri}), qs))
+            for w in SEARCH_WORDS:
+                qs = capture_reads(store, lambda: store.search(w, limit=20))
+                jobs.append((f"search", "/api/search?" + urllib.parse.urlencode({"q": w}), qs))
+            for i, (kind, path, qs) in enumerate(jobs):
+                st, _, body = http.get(path)  # warm-up (caches, JIT) for both paths
+                assert st == 200, (path, st, body[:300])
+                raw(qs)
+                for _ in range(a.repeat):
+                    st, dt, _ = http.get(path)
+                    assert st == 200
+                    samples.setdefault(kind, {"http": [], "raw": []})["http"].append(dt)
+                    samples[kind]["raw"].append(raw(qs))
+                print(f"  [{i + 1}/{len(jobs)}] {kind:<20} {len(qs):>3} queries  http p50 "
+                      f"{percentiles(samples[kind]['http'][-a.repeat:])['p50'] * 1000:8.1f} ms", file=sys.stderr, flush=True)
+        driver.close()
+        store.close()
+
+    rows = []
+    hood_http, hood_raw = [], []
+    for kind, s in samples.items():
+        h, r = percentiles(s["http"]), percentiles(s["raw"])
+        rows.append([kind, h["n"], f"{h['p50'] * 1000:.1f}", f"{h['p95'] * 1000:.1f}", f"{r['p50'] * 1000:.1f}",
+                     f"{r['p95'] * 1000:.1f}", f"{h['p95'] / r['p95']:.2f}x"])
+        result[kind] = {"http": h, "raw": r, "ratio_p95": h["p95"] / r["p95"], "ratio_p50": h["p50"] / r["p50"]}
+        if kind != "search":
+            hood_http += s["http"]
+            hood_raw += s["raw"]
+    h, r = percentiles(hood_http), percentiles(hood_raw)
+    rows.append(["neighbourhood, all", h["n"], f"{h['p50'] * 1000:.1f}", f"{h['p95'] * 1000:.1f}", f"{r['p50'] * 1000:.1f}",
+                 f"{r['p95'] * 1000:.1f}", f"{h['p95'] / r['p95']:.2f}x"])
+    result["neighbourhood_all"] = {"http": h, "raw": r, "ratio_p95": h["p95"] / r["p95"]}
+    print(table(rows, ["request", "n", "HTTP p50 ms", "HTTP p95 ms", "raw p50 ms", "raw p95 ms", "p95 ratio"]))
+    print(f"\nexplorer p95 overhead (neighbourhood, all targets): {h['p95'] / r['p95']:.2f}x; "
+          f"search: {result['search']['ratio_p95']:.2f}x   (target ≤ 1.2x)")
+    print(f"results saved to {save_json('explorer_latency', result)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""/sparql latency for the example queries, vs the same queries on pyoxigraph directly; and the time
+`parkgraph serve` takes to answer on an already-loaded database.
+
+    .venv/bin/python bench/sparql_latency.py                      # the bundled data
+    .venv/bin/python bench/sparql_latency.py --enterprises 100000 # a synthetic graph
+
+1. a new embedded database: the first `parkgraph serve` loads the bundled data into it (or, with
+   --enterprises N, the synthetic dataset is loaded once, cached, and served with --no-bundled);
+2. `parkgraph serve` is started --starts times more on that loaded database: seconds from process
+   start until GET /api/info answers (target ≤ 2 s on the bundled data);
+3. every example of graph.examples.sparql_examples over GET /sparql (JSON results), after one
+   warm-up request (the first one builds the SPARQL snapshot: its time is shown apart);
+4. the baseline: the same queries on an in-memory pyoxigraph store holding the same N-Triples
+   export plus the ontology, in this process, results serialised to JSON too.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import (BASE, Http, loaded_ladybug, machine_info, percentiles, print_header, save_json, serve,  # noqa: E402
+                     table)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--enterprises", type=int, default=0, help="synthetic dataset size (default 0: the bundled data)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=10)
+    ap.add_argument("--starts", type=int, default=5, help="timed starts of parkgraph serve")
+    a = ap.parse_args()
+    print_header("sparql_latency: /sparql examples vs pyoxigraph; serve start-up", machine_info(),
+                 {"data": f"synthetic {a.enterprises:,}" if a.enterprises else "bundled data/", "repeat": a.repeat})
+    import pyoxigraph
+    from parkgraph.graph.examples import sparql_examples
+    from parkgraph.graph.ladybug_store import LadybugStore
+    from parkgraph.ontology import ONTOLOGY_PATH
+    from parkgraph.rdf.export import export
+    tmp = Path(tempfile.mkdtemp(prefix="parkgraph-bench-sparql-"))
+    result: dict = {"enterprises": a.enterprises}
+    if a.enterprises:
+        db = loaded_ladybug(a.enterprises, a.seed)
+        args = ["--backend", "ladybug", "--db", str(db), "--no-bundled"]
+    else:
+        db = tmp / "bundled.lbdb"
+        args = ["--backend", "ladybug", "--db", str(db)]
+        with serve(args) as (_url, first, _p):
+            print(f"first start (loads the bundled data): {first:.2f} s", flush=True)
+            result["first_start_s"] = first
+    starts = []
+    for _ in range(a.starts):
+        with serve(args) as (_url, ready, _p):
+            starts.append(ready)
+    result["serve_ready_s"] = starts
+    print(f"parkgraph serve ready on the loaded database: median {statistics.median(starts):.2f} s, "
+          f"max {max(starts):.2f} s over {len(starts)} starts   (target ≤ 2 s)\n", flush=True)
+
+    examples = sparql_examples(BASE)
+    # the baseline store: the same export the endpoint snapshots, plus the ontology
+    store = LadybugStore(db, read_only=True)
+    buf = io.StringIO()
+    export(store, buf, "nt", BASE, issued="2000-01-01")
+    store.close()
+    ox = pyoxigraph.Store()
+    ox.load(input=buf.getvalue().encode(), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    ox.load(path=str(ONTOLOGY_PATH), format=pyoxigraph.RdfFormat.TURTLE)
+    del buf
+
+    def direct(q: str) -> float:
+        t = time.perf_counter()
+        res = ox.query(q)
+        res.serialize(format=pyoxigraph.QueryResultsFormat.JSON)
+        return time.perf_counter() - t
+
+    rows = []
+    all_http, all_raw = [], []
+    with serve(args) as (url, _ready, _p):
+        http = Http(url)
+        hdr = {"Accept": "application/sparql-results+json"}
+        for i, ex in enumerate(examples):
+            path = "/sparql?" + urllib.parse.urlencode({"query": ex["query"]})
+            st, first, body = http.get(path, hdr)
+            assert st == 200, (ex["id"], st, body[:500])
+            if i == 0:
+                result["snapshot_first_request_s"] = first
+            direct(ex["query"])
+            h, r = [], []
+            for _ in range(a.repeat):
+                st, dt, _ = http.get(path, hdr)
+                assert st == 200
+                h.append(dt)
+                r.append(direct(ex["query"]))
+            ph, pr = percentiles(h), percentiles(r)
+            all_http += h
+            all_raw += r
+            result[ex["id"]] = {"http": ph, "pyoxigraph": pr}
+            rows.append([ex["id"], f"{ph['p50'] * 1000:.1f}", f"{ph['p95'] * 1000:.1f}", f"{pr['p50'] * 1000:.1f}",
+                         f"{pr['p95'] * 1000:.1f}", f"{ph['p95'] / pr['p95']:.1f}x"])
+    ph, pr = percentiles(all_http), percentiles(all_raw)
+    rows.append(["all examples", f"{ph['p50'] * 1000:.1f}", f"{ph['p95'] * 1000:.1f}", f"{pr['p50'] * 1000:.1f}",
+                 f"{pr['p95'] * 1000:.1f}", f"{ph['p95'] / pr['p95']:.1f}x"])
+    result["all"] = {"http": ph, "pyoxigraph": pr, "ratio_p95": ph["p95"] / pr["p95"]}
+    print(f"first /sparql request (builds the snapshot): {result['snapshot_first_request_s']:.2f} s\n")
+    print(table(rows, ["example", "HTTP p50 ms", "HTTP p95 ms", "pyoxigraph p50 ms", "pyoxigraph p95 ms", "p95 ratio"]))
+    print(f"\n/sparql p95 over all examples: {ph['p95'] * 1000:.1f} ms; direct pyoxigraph {pr['p95'] * 1000:.1f} ms "
+          f"({ph['p95'] / pr['p95']:.1f}x)")
+    print(f"results saved to {save_json('sparql_latency', result)}")
+    import shutil
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
