@@ -26,7 +26,7 @@ from _common import (BASE, PEAK, loaded_ladybug, loaded_neo4j, machine_info, pri
 
 
 def rdflib_worker(backend: str, where: str, out: str) -> None:
-    """Read the graph through the same store and mapping as the exporter, into rdflib, then serialize."""
+    """Read the graph through the same store reads and mapping as the exporter, into rdflib, then serialize."""
     from rdflib import Graph, Literal, URIRef
 
     import parkgraph
@@ -47,13 +47,13 @@ def rdflib_worker(backend: str, where: str, out: str) -> None:
     t0 = time.perf_counter()
     n = entities = 0
     for label in store.model.labels:
-        for node in store.iter_nodes(label, page=5000):
+        for node in store.export_nodes(label):
             for s_, p, o in mapper.node(node):
                 add((URIRef(s_), URIRef(p), term(o)))
                 n += 1
             entities += 1
     for rtype in store.model.rel_types:
-        for rel in store.iter_relationships(rtype, page=5000):
+        for rel in store.export_relationships(rtype):
             for s_, p, o in mapper.relationship(rtype, rel):
                 add((URIRef(s_), URIRef(p), term(o)))
                 n += 1

@@ -44,6 +44,7 @@ from .readers import Record, expand_paths
 from .validate import ID_RE, Dataset, _Validator
 
 CHUNK = 2000            # rows per pickled chunk in the spool
+BUFFERED_ROWS = 30_000  # rows held in memory by a spool at most, over all its keys
 PARTITION_ROWS = 40_000  # lines of input per merge partition (quotes, relations): ~50 MB merged at once
 _MISSING = object()
 
@@ -59,6 +60,7 @@ class Spool:
         self._path: dict[Any, Path] = {}
         self.counts: dict[Any, int] = {}
         self._seq = 0
+        self._buffered = 0
 
     def add(self, key, row) -> None:
         buf = self._buf.get(key)
@@ -67,8 +69,12 @@ class Spool:
             self.counts[key] = 0
         buf.append(row)
         self.counts[key] += 1
+        self._buffered += 1
         if len(buf) >= CHUNK:
             self._flush(key)
+        elif self._buffered >= BUFFERED_ROWS:  # many keys (partitions) each holding a little: write them all
+            for k in list(self._buf):
+                self._flush(k)
 
     def _flush(self, key) -> None:
         buf = self._buf.get(key)
@@ -81,6 +87,7 @@ class Spool:
                 self._path[key] = self.dir / f"{self._seq:05d}.pkl"
             fh = self._fh[key] = open(self._path[key], "ab")
         pickle.dump(buf, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self._buffered -= len(buf)
         self._buf[key] = []
 
     def keys(self) -> list:
@@ -109,7 +116,7 @@ class Spool:
         if rest:
             yield rest
         if drop:
-            self._buf.pop(key, None)
+            self._buffered -= len(self._buf.pop(key, None) or [])
             self._path.pop(key, None)
             self.counts.pop(key, None)
 
@@ -137,6 +144,7 @@ class Spool:
         sp._path = {k: Path(v) for k, v in state["paths"].items()}
         sp.counts = dict(state["counts"])
         sp._seq = state["seq"]
+        sp._buffered = 0
         return sp
 
 

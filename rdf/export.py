@@ -19,12 +19,14 @@ def export(store: GraphStore, fh: TextIO, fmt: str = "ttl", base_iri: str | None
     writer = WRITERS[fmt](fh, graph=str(mapper.dataset) if fmt == "nq" else None)
     writer.start()
     entities = 0
+    # export_nodes/export_relationships: the same rows as iter_nodes/iter_relationships, in the same
+    # order, read with properties and endpoints by name (no per-row conversions or endpoint lookups)
     for label in store.model.labels:
-        for node in store.iter_nodes(label, page=page):
+        for node in store.export_nodes(label, page=max(page, 20000)):
             writer.block(mapper.node(node))
             entities += 1
     for rtype in store.model.rel_types:
-        for rel in store.iter_relationships(rtype, page=page):
+        for rel in store.export_relationships(rtype, page=max(page, 20000)):
             writer.block(mapper.relationship(rtype, rel))
     data_triples = writer.count
     writer.block(mapper.description(data_triples, entities, issued or dt.date.today().isoformat(), parkgraph.__version__))
