@@ -6,6 +6,7 @@ and recovers by itself when it is back.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from flask import Flask, current_app
 
@@ -18,16 +19,20 @@ def init_app(app: Flask) -> None:
     app.extensions["parkgraph_store"] = app.config.get("STORE")
 
 
-def get_store() -> GraphStore:
+def _lazy(key: str, make: Callable[[Flask], object]):
+    """One shared object per app, made on first use (a failed make leaves nothing, so the next request tries again)."""
     app = current_app._get_current_object()
-    store = app.extensions.get("parkgraph_store")
-    if store is None:
+    obj = app.extensions.get(key)
+    if obj is None:
         with _lock:
-            store = app.extensions.get("parkgraph_store")
-            if store is None:
-                store = open_store(app.config["SETTINGS"], read_only=True)
-                app.extensions["parkgraph_store"] = store
-    return store
+            obj = app.extensions.get(key)
+            if obj is None:
+                obj = app.extensions[key] = make(app)
+    return obj
+
+
+def get_store() -> GraphStore:
+    return _lazy("parkgraph_store", lambda app: open_store(app.config["SETTINGS"], read_only=True))
 
 
 def settings():
@@ -36,14 +41,8 @@ def settings():
 
 def get_sparql():
     """The SPARQL service over a snapshot of the store (built on first use, rebuilt when the graph changes)."""
-    app = current_app._get_current_object()
-    svc = app.extensions.get("parkgraph_sparql")
-    if svc is None:
-        with _lock:
-            svc = app.extensions.get("parkgraph_sparql")
-            if svc is None:
-                from parkgraph.rdf.sparql import SparqlService
-                s = app.config["SETTINGS"]
-                svc = SparqlService(get_store(), s.base_iri, timeout=float(s.query_timeout), max_rows=int(s.max_rows))
-                app.extensions["parkgraph_sparql"] = svc
-    return svc
+    def make(app):
+        from parkgraph.rdf.sparql import SparqlService
+        s = app.config["SETTINGS"]
+        return SparqlService(get_store(), s.base_iri, timeout=float(s.query_timeout), max_rows=int(s.max_rows))
+    return _lazy("parkgraph_sparql", make)
