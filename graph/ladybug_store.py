@@ -6,7 +6,6 @@ extensions download at run time and are unavailable offline: nothing here uses t
 """
 from __future__ import annotations
 
-import csv
 import os
 import threading
 import time
@@ -144,7 +143,7 @@ class LadybugStore(GraphStore):
         path = tmp / f"node-{label}.csv"
         new = 0
         with open(path, "w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh)
+            w = _CopyWriter(fh)
             w.writerow(cols)
             for batch in batches:
                 rows = batch
@@ -160,7 +159,7 @@ class LadybugStore(GraphStore):
                     for i in range(0, len(changed), self.batch_size):
                         self.write_nodes(label, changed[i:i + self.batch_size])
                 for r in rows:
-                    w.writerow([_csv_cell(r.get(k)) for k in cols])
+                    w.writerow([r.get(k) for k in cols])
                 new += len(rows)
                 progress and progress(len(batch))
         if new:
@@ -186,11 +185,11 @@ class LadybugStore(GraphStore):
             path = tmp / f"rel-{rtype}-{src}-{dst}.csv"
             n = 0
             with open(path, "w", encoding="utf-8", newline="") as fh:
-                w = csv.writer(fh)
+                w = _CopyWriter(fh)
                 w.writerow(["from", "to", *cols])
                 for batch in batches:
                     for r in batch:
-                        w.writerow([r["from"], r["to"], *(_csv_cell(r.get(k)) for k in cols)])
+                        w.writerow([r["from"], r["to"], *(r.get(k) for k in cols)])
                     n += len(batch)
                     progress and progress(len(batch))
             if n:
@@ -218,8 +217,8 @@ class LadybugStore(GraphStore):
         ret = ", ".join(f"CASE WHEN `{k}` IS NULL THEN NULL ELSE string_split(`{k}`, '{LIST_SEP}') END" if t == "string_list"
                         else f"`{k}`" for k, t in cols)
         src = str(path).replace("'", "\\'")
-        self.write(f"COPY {table} FROM (LOAD WITH HEADERS ({header}) FROM '{src}' (HEADER=true, PARALLEL=false) "
-                   f"RETURN {ret}){options}")
+        self.write(f"COPY {table} FROM (LOAD WITH HEADERS ({header}) FROM '{src}' "
+                   f"(HEADER=true, PARALLEL=false, DELIM=',', QUOTE='\"', ESCAPE='\"') RETURN {ret}){options}")
 
     def clear(self) -> None:
         for label in self.model.labels:
@@ -281,9 +280,21 @@ class LadybugStore(GraphStore):
 LIST_SEP = "\x1f"  # joins list items in COPY files; validated text never holds control characters
 
 
-def _csv_cell(v) -> str:
-    if v is None:
-        return ""
+class _CopyWriter:
+    """CSV for COPY: every value quoted (embedded quotes doubled), null as an empty unquoted field.
+    LadybugDB 0.22 guesses whether a file uses quotes from its first rows: a file whose early rows
+    need none and a later row does (a quote with a comma) failed with ‘expected 9 values per row’
+    when written the csv module's minimal way. Quoting every value keeps the guess right, and
+    telling empty (null) from "" apart keeps nulls null."""
+
+    def __init__(self, fh):
+        self.fh = fh
+
+    def writerow(self, values) -> None:
+        self.fh.write(",".join("" if v is None or v == [] else '"' + _csv_text(v).replace('"', '""') + '"' for v in values) + "\n")
+
+
+def _csv_text(v) -> str:
     if isinstance(v, list):
         return LIST_SEP.join(v)
     if isinstance(v, bool):

@@ -141,3 +141,35 @@ def test_syntax_error_has_a_position(fixture_store):
 def test_keywords_inside_strings_are_not_refused(fixture_store):
     res = fixture_store.read("MATCH (n:SubPark) WHERE n.name_zh <> 'CREATE DELETE' RETURN count(n) AS c", console=True)
     assert res.rows == [[2]]
+
+
+class _Rows:
+    """A row source for `bulk_load` holding one label's rows."""
+
+    def __init__(self, label: str, rows: list[dict]):
+        self.label, self.rows = label, rows
+
+    def node_labels(self):
+        return [self.label]
+
+    def node_batches(self, label):
+        return (self.rows[i:i + 100] for i in range(0, len(self.rows), 100))
+
+    def rel_groups(self):
+        return []
+
+
+def test_bulk_load_keeps_quotes_commas_empty_text_and_nulls_exactly(store):
+    # LadybugDB's COPY guesses quoting from a file's first rows; a quote with a comma far down the
+    # file once failed the whole load
+    rows = [{"uri": f"{BASE}park/p{i}", "name_zh": f"园区{i}", "name_en": f"park {i}"} for i in range(600)]
+    rows[550]["name_en"] = 'He said "a, b", then\nleft'
+    rows[551]["name_en"] = ""
+    rows[552]["name_en"] = None
+    store.bulk_load(_Rows("Park", rows))
+    got = {r[0]: r[1] for r in store.read("MATCH (p:Park) RETURN p.uri, p.name_en").rows}
+    assert len(got) == 600
+    assert got[f"{BASE}park/p550"] == 'He said "a, b", then\nleft'
+    assert got[f"{BASE}park/p551"] == ""
+    assert got[f"{BASE}park/p552"] is None
+    assert got[f"{BASE}park/p549"] == "park 549"
