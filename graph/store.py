@@ -283,8 +283,9 @@ class GraphStore(abc.ABC):
             last = res.rows[-1][0]["uri"]
 
     def export_nodes(self, label: str, page: int = 20000) -> Iterator[dict]:
-        """What `iter_nodes` yields, in the same order, for bulk readers (the RDF export): properties
-        are asked for by name, so no engine object has to be converted (bounded memory: pages)."""
+        """The nodes `iter_nodes` yields (in uri order here; a backend may use its own stable order),
+        for bulk readers (the RDF export): properties are asked for by name, so no engine object has
+        to be converted (bounded memory: pages)."""
         keys = list(self.model.classes[label].properties)
         ret = ", ".join(f"n.{k} AS `{k}`" for k in keys)
         order = sorted(range(len(keys)), key=lambda i: keys[i])
@@ -301,8 +302,8 @@ class GraphStore(abc.ABC):
             last = rows[-1][iuri]
 
     def export_relationships(self, rtype: str, page: int = 20000) -> Iterator[dict]:
-        """What `iter_relationships` yields, in the same order, with the endpoints' uris read in the
-        same query (no per-endpoint lookups)."""
+        """The relationships `iter_relationships` yields (order as for `export_nodes`), with the
+        endpoints' uris read in the same query (no per-endpoint lookups)."""
         keys = list(self.model.rel_properties)
         ret = ", ".join(f"r.{k} AS `{k}`" for k in keys)
         order = sorted(range(len(keys)), key=lambda i: keys[i])

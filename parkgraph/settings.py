@@ -32,6 +32,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_rows", "PARKGRAPH_MAX_ROWS", 1000, "Rows a console query returns at most; more are cut with a notice."),
     Setting("neighbour_limit", "PARKGRAPH_NEIGHBOUR_LIMIT", 25, "Neighbours shown per relationship type before ‘+N more’."),
     Setting("batch_size", "PARKGRAPH_BATCH_SIZE", 1000, "Rows per UNWIND batch when loading."),
+    Setting("buffer_pool_mb", "PARKGRAPH_BUFFER_POOL_MB", 0, "LadybugDB page cache in MB (0: the engine's default, most of RAM); bounds memory on large graphs."),
     Setting("host", "PARKGRAPH_HOST", "127.0.0.1", "Address `parkgraph serve` binds to."),
     Setting("port", "PARKGRAPH_PORT", 5000, "Port `parkgraph serve` listens on."),
     Setting("write_token", "PARKGRAPH_WRITE_TOKEN", "", "Token required by routes that write; empty disables them."),

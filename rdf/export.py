@@ -19,8 +19,8 @@ def export(store: GraphStore, fh: TextIO, fmt: str = "ttl", base_iri: str | None
     writer = WRITERS[fmt](fh, graph=str(mapper.dataset) if fmt == "nq" else None)
     writer.start()
     entities = 0
-    # export_nodes/export_relationships: the same rows as iter_nodes/iter_relationships, in the same
-    # order, read with properties and endpoints by name (no per-row conversions or endpoint lookups)
+    # export_nodes/export_relationships: the same rows as iter_nodes/iter_relationships, read in
+    # large pages with properties and endpoints by name (no per-row conversions or endpoint lookups)
     for label in store.model.labels:
         for node in store.export_nodes(label, page=max(page, 20000)):
             writer.block(mapper.node(node))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from json.encoder import encode_basestring
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -12,7 +13,9 @@ from .mapping import IRI, Lit, RDF_TYPE
 from .vocab import PREFIXES
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_NT_ESC = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+# The C string encoder of json: quotes, escapes \\ and " and every control character (\\n \\t \\uXXXX…),
+# all escapes N-Triples and Turtle accept — several times faster than str.translate on large exports.
+_quoted = encode_basestring
 _IRI_BAD = set('<>"{}|^`\\ ')
 
 
@@ -27,8 +30,8 @@ def nt_iri(i: str) -> str:
 
 
 def nt_term(o) -> str:
-    if isinstance(o, Lit):
-        s = '"' + o.lex.translate(_NT_ESC) + '"'
+    if type(o) is Lit:
+        s = _quoted(o.lex)
         if o.lang:
             return f"{s}@{o.lang}"
         if o.datatype and o.datatype != XSD_STRING:
@@ -54,7 +57,8 @@ class Writer:
 class NTriplesWriter(Writer):
     def block(self, triples):
         g = f" {nt_iri(self.graph)}" if self.graph else ""
-        lines = [f"{nt_iri(s)} {nt_iri(p)} {nt_term(o)}{g} .\n" for s, p, o in triples]
+        iri, term = nt_iri, nt_term
+        lines = [f"{iri(s)} {iri(p)} {term(o)}{g} .\n" for s, p, o in triples]
         self.count += len(lines)
         self.fh.write("".join(lines))
 
@@ -75,7 +79,7 @@ class TurtleWriter(Writer):
     def term(self, o) -> str:
         if isinstance(o, Lit):
             return nt_term(o) if not o.datatype or o.datatype == XSD_STRING else \
-                '"' + o.lex.translate(_NT_ESC) + '"^^' + self.name(o.datatype)
+                _quoted(o.lex) + '^^' + self.name(o.datatype)
         return self.name(o)
 
     def block(self, triples):
