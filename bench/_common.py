@@ -57,9 +57,24 @@ def machine_info(neo4j_version: str | None = None) -> dict:
     return info
 
 
+_RUN: dict = {}  # what print_header printed, saved with the results (bench/report.py shows it)
+
+
+def command_line() -> str:
+    """The command as a user would type it from the repository root."""
+    script = Path(sys.argv[0])
+    try:
+        script = script.resolve().relative_to(ROOT)
+    except ValueError:
+        pass
+    return " ".join(["python", str(script), *sys.argv[1:]])
+
+
 def print_header(title: str, info: dict, params: dict) -> None:
+    _RUN.update({"title": title, "command": command_line(), "machine": info, "params": params,
+                 "started": time.strftime("%Y-%m-%d %H:%M:%S %Z")})
     print(f"# {title}")
-    print(f"command: {' '.join([Path(sys.executable).name if False else sys.executable, *sys.argv])}")
+    print(f"command: {command_line()}")
     for k, val in info.items():
         if val is not None:
             print(f"  {k:<15} {val}")
@@ -170,8 +185,17 @@ def save_json(name: str, data: dict) -> Path:
     out = CACHE / "results"
     out.mkdir(parents=True, exist_ok=True)
     p = out / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    p.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+    run = {**_RUN, "finished": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "git": _git_head()}
+    p.write_text(json.dumps({**data, "_run": run}, indent=2, ensure_ascii=False, default=str))
     return p
+
+
+def _git_head() -> str | None:
+    try:
+        return subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty"], capture_output=True,
+                              text=True, timeout=10).stdout.strip() or None
+    except (OSError, subprocess.SubprocessError):
+        return None
 
 
 def self_peak_mb() -> float:

@@ -85,7 +85,7 @@ def main() -> int:
             jobs = []
             for kind, uris in targets(data, a.sample, a.seed).items():
                 for uri in uris:
-                    qs = capture_reads(store, lambda: (store.node(uri), store.neighbourhood(uri, depth=1, limit=limit)))
+                    qs = capture_reads(store, lambda: store.neighbourhood(uri, depth=1, limit=limit))
                     jobs.append((kind, "/api/neighbourhood?" + urllib.parse.urlencode({"uri": uri}), qs))
             for w in SEARCH_WORDS:
                 qs = capture_reads(store, lambda: store.search(w, limit=20))

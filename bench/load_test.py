@@ -10,7 +10,8 @@ weighted mix of requests: explorer and console pages, a static bundle, /api/info
 neighbourhood, entity, provenance, a read-only Cypher query, and SPARQL SELECT/ASK. At the end it
 prints, per endpoint, the number of requests, errors, p50, p90, p99 and max latency, and the total
 throughput; it stops the server and exits 1 if any request failed (a non-2xx answer, a timeout or a
-connection error), 2 if the server did not start. Nothing leaves 127.0.0.1.
+connection error), 2 if the server did not start. Nothing leaves 127.0.0.1. The figures are also saved
+as JSON (CACHE/results/load_test-*.json, see _common.save_json) for bench/report.py.
 
 This is a bench script, not a test: pytest does not collect it (bench/ is outside tests/).
 """
@@ -31,6 +32,10 @@ import time
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import quote
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _common  # noqa: E402
+from _common import command_line, machine_info, neo4j_version, save_json  # noqa: E402
 
 HOST = "127.0.0.1"  # loopback only, by design
 ROOT = Path(__file__).resolve().parents[1]
@@ -216,6 +221,21 @@ def report(lat: dict, errors: dict, elapsed: float, clients: int) -> str:
     return "\n".join(lines)
 
 
+def summary(lat: dict, errors: dict, elapsed: float, args) -> dict:
+    """The figures report() prints, in seconds, for save_json (bench/report.py renders them)."""
+    def figures(values: list[float], n_err: int) -> dict:
+        v = sorted(values)
+        return {"requests": len(v), "errors": n_err,
+                **{k: (percentile(v, p) if v else None) for k, p in (("p50", 50), ("p90", 90), ("p99", 99))},
+                "max": v[-1] if v else None}
+    total = sum(len(v) for v in lat.values())
+    return {"backend": args.backend, "clients": args.clients, "seconds": elapsed, "requested_seconds": args.seconds,
+            "requests": total, "errors": sum(errors.values()),
+            "throughput_rps": total / elapsed if elapsed else 0.0,
+            "endpoints": {n: figures(lat[n], errors.get(n, 0)) for n in sorted(lat)},
+            "all": figures([x for v in lat.values() for x in v], sum(errors.values()))}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--clients", type=int, default=50, help="concurrent clients (threads), default 50")
@@ -229,6 +249,14 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.clients < 1 or args.seconds <= 0:
         ap.error("--clients and --seconds must be positive")
+    # recorded like print_header does, without printing it, so stdout stays just the table; the load
+    # average is taken now, before the clients add their own load
+    _common._RUN.update({"title": "load_test: explorer, JSON API and /sparql under concurrent clients",
+                         "command": command_line(), "machine": machine_info(),
+                         "params": {"clients": args.clients, "seconds": f"{args.seconds:g}", "backend": args.backend,
+                                    "timeout": f"{args.timeout:g} s",
+                                    "db": (args.db or "new, temporary (bundled data)") if args.backend == "ladybug" else "-"},
+                         "started": time.strftime("%Y-%m-%d %H:%M:%S %Z")})
 
     with tempfile.TemporaryDirectory(prefix="parkgraph-bench-") as tmp:
         port = free_port()
@@ -259,6 +287,17 @@ def main(argv: list[str] | None = None) -> int:
                 "endpoints": {n: {"requests": len(v), "errors": errors.get(n, 0),
                                   "p50_ms": percentile(sorted(v), 50) * 1000, "p99_ms": percentile(sorted(v), 99) * 1000}
                               for n, v in lat.items()}}, indent=2))
+        if args.backend == "neo4j":
+            try:  # best effort: a server that wants a password simply goes unrecorded
+                _common._RUN["machine"]["neo4j-server"] = neo4j_version(
+                    args.neo4j_uri or os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"))
+            except Exception:
+                pass
+        try:
+            # stderr, like the progress lines, so stdout is the same table as before
+            print(f"results saved to {save_json('load_test', summary(lat, errors, elapsed, args))}", file=sys.stderr)
+        except OSError as e:
+            print(f"could not save the results: {e}", file=sys.stderr)
         n_err = sum(errors.values())
         if n_err:
             print(f"{n_err} request(s) failed, e.g.:\n  " + "\n  ".join(samples), file=sys.stderr)

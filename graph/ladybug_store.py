@@ -143,19 +143,22 @@ class LadybugStore(GraphStore):
         order = sorted(range(len(keys)), key=lambda i: keys[i])
         iuri = keys.index("uri")
         for src in self.model.relationships[rtype].sources:
-            # start nodes per page so that a page holds about `page` relationships
-            (deg,), = self._raw(f"MATCH (a:{src})-[r:{rtype}]->() WITH a, count(r) AS d RETURN max(d)")
-            if not deg:
-                continue
-            step = max(1, page // int(deg))
             hi = self._max_offset(src)
+            if hi is None:
+                continue
             q = (f"MATCH (a:{src}) WHERE offset(id(a)) >= $lo AND offset(id(a)) < $hi "
                  f"MATCH (a)-[r:{rtype}]->(b) RETURN a.uri, b.uri, {ret}")
-            for lo in range(0, hi + 1, step):
-                for row in self._raw(q, {"lo": lo, "hi": lo + step}):
+            # start nodes per page, adapted to the degrees seen so that a page holds about `page`
+            # relationships; the first page is small in case the first start nodes are hubs
+            lo, step = 0, max(1, page // 16)
+            while lo <= hi:
+                rows = self._raw(q, {"lo": lo, "hi": lo + step})
+                for row in rows:
                     vals = row[2:]
                     yield {"uri": vals[iuri], "type": rtype, "start": row[0], "end": row[1],
                            "properties": {keys[i]: vals[i] for i in order if vals[i] is not None}}
+                lo += step
+                step = max(1, min(step * 2, 4 * page, step * page // max(1, len(rows))))
 
     # ------------------------------------------------------------------ bulk loading
     def bulk_load(self, source, progress=None) -> None:
@@ -393,11 +396,18 @@ class _Converter:
     def rows(self, raw: list[list[Any]]) -> list[list[Any]]:
         for row in raw:
             self._collect(row)
-        for key, uri in list(self.uris.items()):
+        missing: dict[int, list[int]] = {}
+        for (table_id, off), uri in self.uris.items():
             if uri is None:
-                table = self.store.table_name(key[0])
-                res = self.store._conn.execute(f"MATCH (n:{table}) WHERE offset(id(n)) = $o RETURN n.uri", {"o": key[1]})
-                self.uris[key] = res.get_next()[0] if res.has_next() else None
+                missing.setdefault(table_id, []).append(off)
+        for table_id, offs in missing.items():
+            # one query per table: a filter on offsets is a scan of the table, whatever the number of ids
+            res = self.store._conn.execute(f"MATCH (n:{self.store.table_name(table_id)}) WHERE offset(id(n)) IN $o "
+                                           "RETURN offset(id(n)), n.uri", {"o": offs})
+            while res.has_next():
+                off, uri = res.get_next()
+                self.uris[(table_id, off)] = uri
+            res.close()
         return [[self._conv(v) for v in row] for row in raw]
 
     def _collect(self, v: Any) -> None:

@@ -54,17 +54,15 @@ class Neo4jStore(GraphStore):
         t0 = time.perf_counter()
         try:
             with self._driver.session(database=self.database, default_access_mode=READ_ACCESS) as s:
-                with s.begin_transaction(timeout=timeout) as tx:
-                    result = tx.run(query, params or {})
-                    columns = list(result.keys())
-                    raw, truncated = [], False
-                    for rec in result:
-                        if max_rows is not None and len(raw) >= max_rows:
-                            truncated = True
-                            break
-                        raw.append(list(rec.values()))
-                    rows = _Converter(tx).rows(raw)
-                    tx.rollback()
+                if console:
+                    # a transaction that is always rolled back, on top of READ access mode
+                    with s.begin_transaction(timeout=timeout) as tx:
+                        columns, rows, truncated = _pull(tx, query, params, max_rows)
+                        tx.rollback()
+                else:
+                    # the app's own reads: one auto-commit round trip instead of BEGIN, RUN, ROLLBACK
+                    # (a neighbourhood makes a dozen of them)
+                    columns, rows, truncated = _pull(s, neo4j.Query(query, timeout=timeout), params, max_rows)
         except Neo4jError as e:
             raise self._translate(e, query, timeout) from e
         except (ServiceUnavailable, SessionExpired, OSError) as e:
@@ -246,6 +244,18 @@ def _neo4j_position(msg: str, query: str) -> dict | None:
     if not m:
         return None
     return {"line": int(m.group(1)), "column": int(m.group(2)), "offset": int(m.group(3))}
+
+
+def _pull(runner, query, params: dict | None, max_rows: int | None) -> tuple[list[str], list[list[Any]], bool]:
+    result = runner.run(query, params or {})
+    columns = list(result.keys())
+    raw, truncated = [], False
+    for rec in result:
+        if max_rows is not None and len(raw) >= max_rows:
+            truncated = True
+            break
+        raw.append(list(rec.values()))
+    return columns, _Converter(runner).rows(raw), truncated
 
 
 class _Converter:

@@ -191,9 +191,11 @@ class GraphStore(abc.ABC):
         pattern = f"(c:{label} {{uri: $uri}})-[r:{rtype}]->(m)" if direction == "out" else \
                   f"(c:{label} {{uri: $uri}})<-[r:{rtype}]-(m)"
         where = self._label_where("m", label_filter)
-        res = self.read(f"MATCH {pattern}{where} RETURN r, m ORDER BY m.uri, r.uri SKIP $skip LIMIT $limit",
+        # c is returned too: with both endpoints in the row, no engine has to look an endpoint's uri up
+        # afterwards (on LadybugDB that lookup scanned the whole table: ~100 ms at 1M enterprises)
+        res = self.read(f"MATCH {pattern}{where} RETURN r, m, c ORDER BY m.uri, r.uri SKIP $skip LIMIT $limit",
                         {"uri": uri, "skip": skip, "limit": limit})
-        return [{"rel": r, "node": m} for r, m in res.rows]
+        return [{"rel": r, "node": m} for r, m, _c in res.rows]
 
     def _group_count(self, label, rtype, direction, uri, label_filter) -> int:
         pattern = f"(c:{label} {{uri: $uri}})-[r:{rtype}]->(m)" if direction == "out" else \

@@ -81,7 +81,6 @@ def node():
 def neighbourhood():
     store = get_store()
     uri = request.args.get("uri", "")
-    node_or_404(store, uri)
     rels = request.args.getlist("rel") or None
     labels = request.args.getlist("label") or None
     for r in rels or []:
@@ -99,6 +98,8 @@ def neighbourhood():
     hood = store.neighbourhood(uri, depth=_int_arg("depth", 1, 1, 3),
                                limit=_int_arg("limit", int(settings().neighbour_limit), 1, 500),
                                rel_types=rels, labels=labels, offsets=offsets)
+    if hood is None:  # (the neighbourhood looks the node up itself: no second lookup first)
+        node_or_404(store, uri)
     return jsonify(hood)
 
 
