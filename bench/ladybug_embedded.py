@@ -121,7 +121,7 @@ def main() -> int:
         samples = {}
         for kind, uris in targets(data, 20, a.seed).items():
             for uri in uris:
-                qs = capture_reads(store, lambda: (store.node(uri), store.neighbourhood(uri, depth=1, limit=25)))
+                qs = capture_reads(store, lambda: store.neighbourhood(uri, depth=1, limit=25))
 
                 def raw():
                     t = time.perf_counter()
@@ -134,7 +134,6 @@ def main() -> int:
                 raw()
                 for _ in range(a.repeat):
                     t = time.perf_counter()
-                    store.node(uri)
                     store.neighbourhood(uri, depth=1, limit=25)
                     samples.setdefault(kind, {"store": [], "raw": []})["store"].append(time.perf_counter() - t)
                     samples[kind]["raw"].append(raw())

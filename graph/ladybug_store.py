@@ -6,6 +6,7 @@ extensions download at run time and are unavailable offline: nothing here uses t
 """
 from __future__ import annotations
 
+import csv
 import os
 import threading
 import time
@@ -113,8 +114,11 @@ class LadybugStore(GraphStore):
     # partition the reading; nothing outside this method sees them. Order: table order, stable for
     # a given database (the export is compared as a graph, not as text).
     def _raw(self, query: str, params: dict | None = None) -> list[list]:
-        conn = self._conn
-        conn.set_query_timeout(0)
+        # a connection of one thread: with several, rows come back in a different order on each run,
+        # and a dump of the same database should be the same file
+        conn = getattr(self._local, "export_conn", None)
+        if conn is None:
+            conn = self._local.export_conn = ladybug.Connection(self._db, num_threads=1)
         res = conn.execute(query, params or {})
         try:
             return res.get_all()
@@ -126,6 +130,48 @@ class LadybugStore(GraphStore):
         return hi
 
     def export_nodes(self, label: str, page: int = 20000) -> Iterator[dict]:
+        props = self.model.classes[label].properties
+        if any(p.pg_type == "float" for p in props.values()):
+            # COPY TO prints doubles with six decimals: such tables (observations) are read in pages
+            yield from self._export_nodes_paged(label, page)
+            return
+        # COPY TO writes the table to a file in parallel and in bounded memory; offset pages each
+        # scan the whole table, which re-reads it from disk for every page once it is larger than
+        # the page cache (PARKGRAPH_BUFFER_POOL_MB). Every non-null value is written behind a ‘~’
+        # so that null (an empty field) and "" stay apart; lists are joined with LIST_SEP.
+        keys = list(props)
+        exprs = []
+        for k in keys:
+            t = props[k].pg_type
+            v = f"list_to_string('{LIST_SEP}', n.{k})" if t == "string_list" else \
+                f"CAST(n.{k} AS STRING)" if t == "boolean" else f"n.{k}"
+            exprs.append(f"CASE WHEN n.{k} IS NULL THEN NULL ELSE '~' + {v} END")
+        kinds = [props[k].pg_type for k in keys]
+        order = sorted(range(len(keys)), key=lambda i: keys[i])
+        iuri = keys.index("uri")
+        import shutil
+        import tempfile
+        tmp = Path(tempfile.mkdtemp(prefix="parkgraph-export-", dir=os.environ.get("PARKGRAPH_TMP") or None))
+        try:
+            path = tmp / f"{label}.csv"
+            self._raw(f"COPY (MATCH (n:{label}) RETURN {', '.join(exprs)}) TO '{_quoted_path(path)}' (HEADER=false)")
+            csv.field_size_limit(1 << 30)
+            with open(path, encoding="utf-8", newline="") as fh:
+                for row in csv.reader(fh):
+                    out = {}
+                    for i in order:
+                        v = row[i]
+                        if not v:
+                            continue
+                        v = v[1:]
+                        t = kinds[i]
+                        out[keys[i]] = (v.split(LIST_SEP) if v else []) if t == "string_list" else \
+                            (v == "True") if t == "boolean" else v
+                    yield {"uri": row[iuri][1:], "labels": [label], "properties": out}
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    def _export_nodes_paged(self, label: str, page: int) -> Iterator[dict]:
         keys = list(self.model.classes[label].properties)
         ret = ", ".join(f"n.{k}" for k in keys)
         order = sorted(range(len(keys)), key=lambda i: keys[i])
@@ -347,6 +393,10 @@ class _CopyWriter:
 
     def writerow(self, values) -> None:
         self.fh.write(",".join("" if v is None or v == [] else '"' + _csv_text(v).replace('"', '""') + '"' for v in values) + "\n")
+
+
+def _quoted_path(path: Path) -> str:
+    return str(path).replace("\\", "\\\\").replace("'", "\\'")
 
 
 def _csv_text(v) -> str:
