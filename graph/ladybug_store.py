@@ -154,7 +154,14 @@ class LadybugStore(GraphStore):
         tmp = Path(tempfile.mkdtemp(prefix="parkgraph-export-", dir=os.environ.get("PARKGRAPH_TMP") or None))
         try:
             path = tmp / f"{label}.csv"
-            self._raw(f"COPY (MATCH (n:{label}) RETURN {', '.join(exprs)}) TO '{_quoted_path(path)}' (HEADER=false)")
+            try:
+                self._raw(f"COPY (MATCH (n:{label}) RETURN {', '.join(exprs)}) TO '{_quoted_path(path)}' (HEADER=false)")
+            except RuntimeError as e:
+                if "buffer pool is full" not in str(e):
+                    raise
+                # a page cache too small for this COPY (PARKGRAPH_BUFFER_POOL_MB): slower pages still work
+                yield from self._export_nodes_paged(label, page)
+                return
             csv.field_size_limit(1 << 30)
             with open(path, encoding="utf-8", newline="") as fh:
                 for row in csv.reader(fh):
