@@ -230,10 +230,12 @@ class LadybugStore(GraphStore):
         import tempfile
         tmp = Path(tempfile.mkdtemp(prefix="parkgraph-copy-", dir=os.environ.get("PARKGRAPH_TMP") or None))
         try:
+            # one count instead of one per table when there are no relationships yet (a new database)
+            no_rels = int(self._scalar("MATCH ()-[r]->() RETURN count(r)")) == 0
             for label in source.node_labels():
                 self._bulk_nodes(label, source.node_batches(label), tmp, progress)
             for group in source.rel_groups():
-                self._bulk_rels(group, source.rel_batches(group), tmp, progress)
+                self._bulk_rels(group, source.rel_batches(group), tmp, progress, empty=True if no_rels else None)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 
@@ -284,23 +286,31 @@ class LadybugStore(GraphStore):
             res.close()
         return out
 
-    def _bulk_rels(self, group: tuple[str, str, str], batches, tmp: Path, progress) -> None:
+    def _bulk_rels(self, group: tuple[str, str, str], batches, tmp: Path, progress, empty: bool | None = None) -> None:
         rtype, src, dst = group
         rprops = self.model.rel_properties
         cols = list(rprops)
-        empty = int(self._scalar(f"MATCH (:{src})-[r:{rtype}]->(:{dst}) RETURN count(r)")) == 0
+        if empty is None:
+            empty = int(self._scalar(f"MATCH (:{src})-[r:{rtype}]->(:{dst}) RETURN count(r)")) == 0
         if empty:
             path = tmp / f"rel-{rtype}-{src}-{dst}.csv"
             n = 0
+            small: list[dict] | None = []
             with open(path, "w", encoding="utf-8", newline="") as fh:
                 w = _CopyWriter(fh)
                 w.writerow(["from", "to", *cols])
                 for batch in batches:
                     for r in batch:
                         w.writerow([r["from"], r["to"], *(r.get(k) for k in cols)])
+                    if small is not None:
+                        small = small + batch if len(small) + len(batch) <= SMALL_GROUP else None
                     n += len(batch)
                     progress and progress(len(batch))
-            if n:
+            if small:
+                # a COPY costs ~20 ms whatever its size; a few rows are quicker as one UNWIND (the
+                # bundled data has 60 such groups, most of `parkgraph serve`'s first start)
+                self.write_relationships(rtype, small)
+            elif n:
                 self._copy(rtype, path, [("from", "string"), ("to", "string"), *((k, rprops[k].pg_type) for k in cols)],
                            f" (from='{src}', to='{dst}')")
             return
@@ -385,6 +395,7 @@ class LadybugStore(GraphStore):
         return QueryError(msg, position=_ladybug_position(msg, query))
 
 
+SMALL_GROUP = 200  # relationships of one (type, start, end) written with UNWIND instead of COPY into an empty table
 LIST_SEP = "\x1f"  # joins list items in COPY files; validated text never holds control characters
 
 
