@@ -88,7 +88,8 @@ TITLES = {
 REQUIRED = ("load_neo4j", "explorer_latency", "export_ntriples", "ladybug_embedded", "sparql_latency", "load_test")
 SPARQL_SYNTHETIC = "sparql_latency:synthetic"
 EXPORT_NEO4J = "export_ntriples:neo4j"  # optional: the exporter as a pure client, the database in its own process
-OPTIONAL = (SPARQL_SYNTHETIC, EXPORT_NEO4J)
+LOAD_TEST_NEO4J = "load_test:neo4j"
+OPTIONAL = (SPARQL_SYNTHETIC, EXPORT_NEO4J, LOAD_TEST_NEO4J)
 
 FILE_RE = re.compile(r"^(?P<name>.+)-(?P<stamp>\d{8}-\d{6})\.json$")
 
@@ -146,7 +147,9 @@ def newest(results_dir: Path, name: str, accept=lambda data: True) -> Result | N
 def find_results(results_dir: Path) -> dict[str, Result | None]:
     """The result each section and target is built from, None where there is none."""
     found: dict[str, Result | None] = {n: newest(results_dir, n) for n in REQUIRED
-                                       if n not in ("sparql_latency", "export_ntriples")}
+                                       if n not in ("sparql_latency", "export_ntriples", "load_test")}
+    found["load_test"] = newest(results_dir, "load_test", lambda d: d.get("backend", "ladybug") == "ladybug")
+    found[LOAD_TEST_NEO4J] = newest(results_dir, "load_test", lambda d: d.get("backend") == "neo4j")
     found["export_ntriples"] = newest(results_dir, "export_ntriples", lambda d: d.get("backend", "ladybug") == "ladybug")
     found[EXPORT_NEO4J] = newest(results_dir, "export_ntriples", lambda d: d.get("backend") == "neo4j")
     found["sparql_latency"] = newest(results_dir, "sparql_latency", lambda d: not d.get("enterprises"))
@@ -407,7 +410,7 @@ def _section_head(key: str, r: Result | None) -> list[str]:
     title = (r.run.get("title") if r else None) or f"{name}: {TITLES.get(name, '')}".rstrip(": ")
     if key == SPARQL_SYNTHETIC:
         title += " (synthetic graph)"
-    if key == EXPORT_NEO4J:
+    if key in (EXPORT_NEO4J, LOAD_TEST_NEO4J):
         title += " (Neo4j backend)"
     out = [f"## {title}", ""]
     if r is None:
@@ -554,7 +557,8 @@ def section_load_test(r: Result) -> list[str]:
 
 SECTIONS = [("load_neo4j", section_load_neo4j), ("explorer_latency", section_explorer), ("export_ntriples", section_export),
             (EXPORT_NEO4J, section_export), ("ladybug_embedded", section_ladybug), ("sparql_latency", section_sparql),
-            (SPARQL_SYNTHETIC, section_sparql), ("load_test", section_load_test)]
+            (SPARQL_SYNTHETIC, section_sparql), ("load_test", section_load_test),
+            (LOAD_TEST_NEO4J, section_load_test)]
 
 
 # ---------------------------------------------------------------------- the report

@@ -69,6 +69,14 @@ class Neo4jStore(GraphStore):
             raise unavailable(self.uri) from e
         return QueryResult(columns, rows, truncated, (time.perf_counter() - t0) * 1000, self.engine, max_rows)
 
+    def _scalar_rows(self, query: str, params: dict) -> list[list]:
+        # the export's pages: values straight from the driver, no per-value conversion
+        try:
+            with self._driver.session(database=self.database, default_access_mode=READ_ACCESS) as s:
+                return s.run(neo4j.Query(query, timeout=0), params).values()
+        except (ServiceUnavailable, SessionExpired, OSError) as e:
+            raise unavailable(self.uri) from e
+
     def write(self, query: str, params: dict | None = None) -> None:
         try:
             with self._driver.session(database=self.database, default_access_mode=WRITE_ACCESS) as s:

@@ -284,6 +284,11 @@ class GraphStore(abc.ABC):
                 yield n
             last = res.rows[-1][0]["uri"]
 
+    def _scalar_rows(self, query: str, params: dict) -> list[list]:
+        """Rows of a query that returns only scalars and lists of them (bulk reads: no engine objects
+        to convert); a backend may read them more directly."""
+        return self.read(query, params).rows
+
     def export_nodes(self, label: str, page: int = 20000) -> Iterator[dict]:
         """The nodes `iter_nodes` yields (in uri order here; a backend may use its own stable order),
         for bulk readers (the RDF export): properties are asked for by name, so no engine object has
@@ -294,8 +299,8 @@ class GraphStore(abc.ABC):
         iuri = keys.index("uri")
         last = ""
         while True:
-            rows = self.read(f"MATCH (n:{label}) WHERE n.uri > $last RETURN {ret} ORDER BY n.uri LIMIT $page",
-                             {"last": last, "page": page}).rows
+            rows = self._scalar_rows(f"MATCH (n:{label}) WHERE n.uri > $last RETURN {ret} ORDER BY n.uri LIMIT $page",
+                                     {"last": last, "page": page})
             if not rows:
                 return
             for row in rows:
@@ -312,8 +317,8 @@ class GraphStore(abc.ABC):
         iuri = keys.index("uri")
         last = ""
         while True:
-            rows = self.read(f"MATCH (a)-[r:{rtype}]->(b) WHERE r.uri > $last RETURN a.uri AS `_s`, b.uri AS `_e`, {ret} "
-                             f"ORDER BY r.uri LIMIT $page", {"last": last, "page": page}).rows
+            rows = self._scalar_rows(f"MATCH (a)-[r:{rtype}]->(b) WHERE r.uri > $last RETURN a.uri AS `_s`, b.uri AS `_e`, {ret} "
+                                     f"ORDER BY r.uri LIMIT $page", {"last": last, "page": page})
             if not rows:
                 return
             for row in rows:
