@@ -15,6 +15,7 @@ and where it ran, and its figures.
   --out FILE     the report to write (default bench/RESULTS.md)
   --check        exit 1 if a script has no result file (the report is written all the same)
   --headline     print only the headline table (for the README) and write nothing
+  --readme FILE  also replace the table between FILE's <!-- bench:headline --> markers
 
 Standard library only; it reads JSON and writes markdown, it runs nothing.
 """
@@ -587,17 +588,33 @@ def render(found: dict[str, Result | None]) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+README_START, README_END = "<!-- bench:headline -->", "<!-- /bench:headline -->"
+
+
+def update_readme(path: Path, table: str) -> None:
+    """Replace what is between the markers with the table (the README shows the same figures as RESULTS.md)."""
+    text = path.read_text(encoding="utf-8")
+    i, j = text.find(README_START), text.find(README_END)
+    if i < 0 or j < i:
+        raise SystemExit(f"{path}: no {README_START} … {README_END} block to update")
+    path.write_text(text[:i + len(README_START)] + "\n" + table + "\n" + text[j:], encoding="utf-8")
+    print(f"updated the headline table in {path}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--results", type=Path, default=CACHE / "results", help="folder of the JSON result files")
     ap.add_argument("--out", type=Path, default=HERE / "RESULTS.md", help="the markdown file to write")
     ap.add_argument("--check", action="store_true", help="exit 1 if a script has no result file")
     ap.add_argument("--headline", action="store_true", help="print the headline table only; write nothing")
+    ap.add_argument("--readme", type=Path, help="also put the headline table between the bench:headline markers of this file")
     a = ap.parse_args(argv)
     found = find_results(a.results)
     if a.headline:
         print(headline_markdown(found))
     else:
+        if a.readme:
+            update_readme(a.readme, headline_markdown(found))
         a.out.write_text(render(found), encoding="utf-8")
         print(f"wrote {a.out}", file=sys.stderr)
     missing = [k for k in REQUIRED if found.get(k) is None]

@@ -135,47 +135,55 @@ class LadybugStore(GraphStore):
             # COPY TO prints doubles with six decimals: such tables (observations) are read in pages
             yield from self._export_nodes_paged(label, page)
             return
-        # COPY TO writes the table to a file in parallel and in bounded memory; offset pages each
-        # scan the whole table, which re-reads it from disk for every page once it is larger than
-        # the page cache (PARKGRAPH_BUFFER_POOL_MB). Every non-null value is written behind a ‘~’
-        # so that null (an empty field) and "" stay apart; lists are joined with LIST_SEP.
+        # COPY TO writes a table to a file in bounded memory; offset pages each scan the whole table,
+        # which re-reads it from disk for every page once it is larger than the page cache
+        # (PARKGRAPH_BUFFER_POOL_MB). One file per column: a COPY of all the columns of a wide
+        # 1M-row table ran out of a 256 MB cache where one column at a time does not. The files are
+        # read in step and each row carries the node's offset, so a misaligned row is an error and
+        # never a wrong triple. Every non-null value is written behind a ‘~’ so that null (an
+        # empty field) and "" stay apart; lists are joined with LIST_SEP.
         keys = list(props)
-        exprs = []
-        for k in keys:
-            t = props[k].pg_type
-            v = f"list_to_string('{LIST_SEP}', n.{k})" if t == "string_list" else \
-                f"CAST(n.{k} AS STRING)" if t == "boolean" else f"n.{k}"
-            exprs.append(f"CASE WHEN n.{k} IS NULL THEN NULL ELSE '~' + {v} END")
         kinds = [props[k].pg_type for k in keys]
         order = sorted(range(len(keys)), key=lambda i: keys[i])
         iuri = keys.index("uri")
         import shutil
         import tempfile
+        from itertools import zip_longest
         tmp = Path(tempfile.mkdtemp(prefix="parkgraph-export-", dir=os.environ.get("PARKGRAPH_TMP") or None))
+        files = []
         try:
-            path = tmp / f"{label}.csv"
             try:
-                self._raw(f"COPY (MATCH (n:{label}) RETURN {', '.join(exprs)}) TO '{_quoted_path(path)}' (HEADER=false)")
+                for i, k in enumerate(keys):
+                    v = f"list_to_string('{LIST_SEP}', n.{k})" if kinds[i] == "string_list" else \
+                        f"CAST(n.{k} AS STRING)" if kinds[i] == "boolean" else f"n.{k}"
+                    path = tmp / f"{label}-{i}.csv"
+                    self._raw(f"COPY (MATCH (n:{label}) RETURN offset(id(n)), CASE WHEN n.{k} IS NULL THEN NULL "
+                              f"ELSE '~' + {v} END) TO '{_quoted_path(path)}' (HEADER=false)")
+                    files.append(open(path, encoding="utf-8", newline=""))
             except RuntimeError as e:
                 if "buffer pool is full" not in str(e):
                     raise
-                # a page cache too small for this COPY (PARKGRAPH_BUFFER_POOL_MB): slower pages still work
+                # a page cache too small even for one column: pages are slower but finish
                 yield from self._export_nodes_paged(label, page)
                 return
             csv.field_size_limit(1 << 30)
-            with open(path, encoding="utf-8", newline="") as fh:
-                for row in csv.reader(fh):
-                    out = {}
-                    for i in order:
-                        v = row[i]
-                        if not v:
-                            continue
-                        v = v[1:]
-                        t = kinds[i]
-                        out[keys[i]] = (v.split(LIST_SEP) if v else []) if t == "string_list" else \
-                            (v == "True") if t == "boolean" else v
-                    yield {"uri": row[iuri][1:], "labels": [label], "properties": out}
+            for cells in zip_longest(*(csv.reader(f) for f in files)):
+                off = cells[0][0] if cells[0] else None
+                if any(c is None or c[0] != off for c in cells):
+                    raise QueryError(f"LadybugDB returned the columns of {label} in different orders; export stopped")
+                out = {}
+                for i in order:
+                    v = cells[i][1]
+                    if not v:
+                        continue
+                    v = v[1:]
+                    t = kinds[i]
+                    out[keys[i]] = (v.split(LIST_SEP) if v else []) if t == "string_list" else \
+                        (v == "True") if t == "boolean" else v
+                yield {"uri": cells[iuri][1][1:], "labels": [label], "properties": out}
         finally:
+            for f in files:
+                f.close()
             shutil.rmtree(tmp, ignore_errors=True)
 
     def _export_nodes_paged(self, label: str, page: int) -> Iterator[dict]:
