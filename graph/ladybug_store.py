@@ -20,7 +20,7 @@ from parkgraph.errors import BackendUnavailable, QueryError, QueryTimeout, Write
 
 from . import guard
 from .result import QueryResult, plain_node, plain_rel
-from .store import GraphStore
+from .store import GraphStore, _fill
 
 PG_TO_LADYBUG = {"string": "STRING", "string_list": "STRING[]", "float": "DOUBLE", "boolean": "BOOLEAN", "date": "STRING"}
 
@@ -242,8 +242,11 @@ class LadybugStore(GraphStore):
             no_rels = int(self._scalar("MATCH ()-[r]->() RETURN count(r)")) == 0
             for label in source.node_labels():
                 self._bulk_nodes(label, source.node_batches(label), tmp, progress)
+            small: list[tuple[str, str, str, list[dict]]] = []
             for group in source.rel_groups():
-                self._bulk_rels(group, source.rel_batches(group), tmp, progress, empty=True if no_rels else None)
+                self._bulk_rels(group, source.rel_batches(group), tmp, progress, empty=True if no_rels else None,
+                                small=small)
+            self._create_small_groups(small)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 
@@ -294,7 +297,8 @@ class LadybugStore(GraphStore):
             res.close()
         return out
 
-    def _bulk_rels(self, group: tuple[str, str, str], batches, tmp: Path, progress, empty: bool | None = None) -> None:
+    def _bulk_rels(self, group: tuple[str, str, str], batches, tmp: Path, progress, empty: bool | None = None,
+                   small: list | None = None) -> None:
         rtype, src, dst = group
         rprops = self.model.rel_properties
         cols = list(rprops)
@@ -303,21 +307,22 @@ class LadybugStore(GraphStore):
         if empty:
             path = tmp / f"rel-{rtype}-{src}-{dst}.csv"
             n = 0
-            small: list[dict] | None = []
+            rows_if_small: list[dict] | None = [] if small is not None else None
             with open(path, "w", encoding="utf-8", newline="") as fh:
                 w = _CopyWriter(fh)
                 w.writerow(["from", "to", *cols])
                 for batch in batches:
                     for r in batch:
                         w.writerow([r["from"], r["to"], *(r.get(k) for k in cols)])
-                    if small is not None:
-                        small = small + batch if len(small) + len(batch) <= SMALL_GROUP else None
+                    if rows_if_small is not None:
+                        rows_if_small = rows_if_small + batch if len(rows_if_small) + len(batch) <= SMALL_GROUP else None
                     n += len(batch)
                     progress and progress(len(batch))
-            if small:
-                # a COPY costs ~20 ms whatever its size; a few rows are quicker as one UNWIND (the
-                # bundled data has 60 such groups, most of `parkgraph serve`'s first start)
-                self.write_relationships(rtype, small)
+            if rows_if_small:
+                # a COPY costs ~20 ms whatever its size, a statement in its own transaction ~10 ms;
+                # the bundled data has 60 groups of a few rows (most of `parkgraph serve`'s first
+                # start), so they are created together in one transaction after the others
+                small.append((rtype, src, dst, rows_if_small))
             elif n:
                 self._copy(rtype, path, [("from", "string"), ("to", "string"), *((k, rprops[k].pg_type) for k in cols)],
                            f" (from='{src}', to='{dst}')")
@@ -337,6 +342,29 @@ class LadybugStore(GraphStore):
             for i in range(0, len(todo), self.batch_size):
                 self.write_relationships(rtype, todo[i:i + self.batch_size])
             progress and progress(len(batch))
+
+    def _create_small_groups(self, groups: list[tuple[str, str, str, list[dict]]]) -> None:
+        """CREATE the relationships of small groups whose tables are empty, in one transaction."""
+        if not groups:
+            return
+        props = self.model.rel_properties
+        keys = list(props)
+        fields = ", ".join(f"{k}: {_cast('row.props.' + k, props[k].pg_type)}" for k in keys)
+        with self._write_lock:
+            conn = self._conn
+            conn.set_query_timeout(0)
+            conn.execute("BEGIN TRANSACTION")
+            try:
+                for rtype, src, dst, rows in groups:
+                    # MERGE on uri semantics: one relationship per uri, the last row's values
+                    by_uri = {r["uri"]: r for r in rows}
+                    conn.execute(f"UNWIND $rows AS row MATCH (a:{src} {{uri: row.from}}), (b:{dst} {{uri: row.to}}) "
+                                 f"CREATE (a)-[:{rtype} {{{fields}}}]->(b)",
+                                 {"rows": [{"from": r["from"], "to": r["to"], "props": _fill(r, keys)} for r in by_uri.values()]})
+                conn.execute("COMMIT")
+            except RuntimeError as e:
+                conn.execute("ROLLBACK")
+                raise QueryError(f"LadybugDB write failed: {e}") from e
 
     def _copy(self, table: str, path: Path, cols: list[tuple[str, str]], options: str) -> None:
         header = ", ".join(f"`{k}` {'DOUBLE' if t == 'float' else 'BOOLEAN' if t == 'boolean' else 'STRING'}" for k, t in cols)
