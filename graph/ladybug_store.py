@@ -119,11 +119,14 @@ class LadybugStore(GraphStore):
         conn = getattr(self._local, "export_conn", None)
         if conn is None:
             conn = self._local.export_conn = ladybug.Connection(self._db, num_threads=1)
-        res = conn.execute(query, params or {})
         try:
-            return res.get_all()
-        finally:
-            res.close()
+            res = conn.execute(query, params or {})
+            try:
+                return res.get_all()
+            finally:
+                res.close()
+        except RuntimeError as e:
+            raise self._translate(e, query, 0) from e
 
     def _max_offset(self, label: str) -> int | None:
         (hi,), = self._raw(f"MATCH (n:{label}) RETURN max(offset(id(n)))")
@@ -150,41 +153,71 @@ class LadybugStore(GraphStore):
         import tempfile
         from itertools import zip_longest
         tmp = Path(tempfile.mkdtemp(prefix="parkgraph-export-", dir=os.environ.get("PARKGRAPH_TMP") or None))
-        files = []
+        files: list = []
         try:
-            try:
-                for i, k in enumerate(keys):
-                    v = f"list_to_string('{LIST_SEP}', n.{k})" if kinds[i] == "string_list" else \
-                        f"CAST(n.{k} AS STRING)" if kinds[i] == "boolean" else f"n.{k}"
-                    path = tmp / f"{label}-{i}.csv"
-                    self._raw(f"COPY (MATCH (n:{label}) RETURN offset(id(n)), CASE WHEN n.{k} IS NULL THEN NULL "
-                              f"ELSE '~' + {v} END) TO '{_quoted_path(path)}' (HEADER=false)")
-                    files.append(open(path, encoding="utf-8", newline=""))
-            except RuntimeError as e:
-                if "buffer pool is full" not in str(e):
-                    raise
+            if not self._copy_columns(label, keys, kinds, tmp, files):
                 # a page cache too small even for one column: pages are slower but finish
+                for f in files:
+                    f.close()
+                files.clear()
+                shutil.rmtree(tmp, ignore_errors=True)
                 yield from self._export_nodes_paged(label, page)
                 return
             csv.field_size_limit(1 << 30)
             for cells in zip_longest(*(csv.reader(f) for f in files)):
                 off = cells[0][0] if cells[0] else None
                 if any(c is None or c[0] != off for c in cells):
-                    raise QueryError(f"LadybugDB returned the columns of {label} in different orders; export stopped")
+                    raise QueryError(f"the columns of {label} did not line up in LadybugDB's COPY files; export stopped")
                 out = {}
                 for i in order:
                     v = cells[i][1]
                     if not v:
                         continue
-                    v = v[1:]
                     t = kinds[i]
-                    out[keys[i]] = (v.split(LIST_SEP) if v else []) if t == "string_list" else \
-                        (v == "True") if t == "boolean" else v
+                    if t == "string_list":  # '~' is [], '~+a<SEP>b' is ['a', 'b'] ('~+' is [''])
+                        out[keys[i]] = v[2:].split(LIST_SEP) if len(v) > 1 else []
+                    elif t == "boolean":
+                        out[keys[i]] = v == "~1"
+                    else:
+                        out[keys[i]] = v[1:]
                 yield {"uri": cells[iuri][1][1:], "labels": [label], "properties": out}
         finally:
             for f in files:
                 f.close()
             shutil.rmtree(tmp, ignore_errors=True)
+
+    def _copy_columns(self, label: str, keys: list[str], kinds: list[str], tmp: Path, files: list) -> bool:
+        """COPY each column of a node table, with the node's offset, to its own file (opened into
+        `files`), all in one read-only transaction so that they show the same table. False when the
+        page cache is too small."""
+        self._raw("BEGIN TRANSACTION READ ONLY")
+        try:
+            for i, k in enumerate(keys):
+                t = kinds[i]
+                v = (f"CASE WHEN size(n.{k}) = 0 THEN '~' ELSE '~+' + list_to_string('{LIST_SEP}', n.{k}) END"
+                     if t == "string_list" else f"CASE WHEN n.{k} THEN '~1' ELSE '~0' END" if t == "boolean"
+                     else f"'~' + n.{k}")
+                path = tmp / f"{label}-{i}.csv"
+                self._raw(f"COPY (MATCH (n:{label}) RETURN offset(id(n)), CASE WHEN n.{k} IS NULL THEN NULL "
+                          f"ELSE {v} END) TO '{_quoted_path(path)}' (HEADER=false)")
+                files.append(open(path, encoding="utf-8", newline=""))
+            self._raw("COMMIT")
+            return True
+        except QueryError as e:
+            self._rollback_quietly()
+            if "buffer pool is full" in str(e):
+                return False
+            raise
+        except BaseException:
+            self._rollback_quietly()
+            raise
+
+    def _rollback_quietly(self) -> None:
+        # LadybugDB may already have rolled a failed transaction back ("no active transaction")
+        try:
+            self._raw("ROLLBACK")
+        except QueryError:
+            pass
 
     def _export_nodes_paged(self, label: str, page: int) -> Iterator[dict]:
         keys = list(self.model.classes[label].properties)
@@ -210,7 +243,8 @@ class LadybugStore(GraphStore):
             q = (f"MATCH (a:{src}) WHERE offset(id(a)) >= $lo AND offset(id(a)) < $hi "
                  f"MATCH (a)-[r:{rtype}]->(b) RETURN a.uri, b.uri, {ret}")
             # start nodes per page, adapted to the degrees seen so that a page holds about `page`
-            # relationships; the first page is small in case the first start nodes are hubs
+            # relationships: at most `page` start nodes, growing at most 2x a page and shrinking at
+            # once; the first page is small in case the first start nodes are hubs
             lo, step = 0, max(1, page // 16)
             while lo <= hi:
                 rows = self._raw(q, {"lo": lo, "hi": lo + step})
@@ -219,7 +253,7 @@ class LadybugStore(GraphStore):
                     yield {"uri": vals[iuri], "type": rtype, "start": row[0], "end": row[1],
                            "properties": {keys[i]: vals[i] for i in order if vals[i] is not None}}
                 lo += step
-                step = max(1, min(step * 2, 4 * page, step * page // max(1, len(rows))))
+                step = max(1, min(step * 2, page, step * page // max(1, len(rows))))
 
     # ------------------------------------------------------------------ bulk loading
     def bulk_load(self, source, progress=None) -> None:
@@ -227,11 +261,12 @@ class LadybugStore(GraphStore):
         relationships), with MERGE semantics kept:
         - a node table gets COPY for the rows whose uri it does not hold yet (all of them when it is
           empty); rows it holds with other values are MERGEd, equal rows are left alone;
-        - a relationship table (per start/end label pair) that is empty gets one COPY of all its rows;
+        - a relationship table (per start/end label pair) that is empty gets one COPY of all its rows,
+          or, for at most SMALL_GROUP rows, a CREATE in one transaction shared by all such groups;
           otherwise the rows that are new or changed are MERGEd (COPY into a non-empty relationship
           table is slow in 0.22) and equal ones are left alone.
         The COPY reads a temporary CSV through `LOAD WITH HEADERS (typed columns)` so that lists
-        are split exactly and text never gets type-guessed; each COPY statement runs once."""
+        are split exactly and text never gets type-guessed."""
         if self.read_only:
             raise WriteRefused("this LadybugDB handle is read-only")
         import shutil
@@ -362,9 +397,14 @@ class LadybugStore(GraphStore):
                                  f"CREATE (a)-[:{rtype} {{{fields}}}]->(b)",
                                  {"rows": [{"from": r["from"], "to": r["to"], "props": _fill(r, keys)} for r in by_uri.values()]})
                 conn.execute("COMMIT")
-            except RuntimeError as e:
-                conn.execute("ROLLBACK")
-                raise QueryError(f"LadybugDB write failed: {e}") from e
+            except BaseException as e:
+                try:  # LadybugDB may have rolled the failed transaction back already
+                    conn.execute("ROLLBACK")
+                except RuntimeError:
+                    pass
+                if isinstance(e, RuntimeError):
+                    raise QueryError(f"LadybugDB write failed: {e}") from e
+                raise
 
     def _copy(self, table: str, path: Path, cols: list[tuple[str, str]], options: str) -> None:
         header = ", ".join(f"`{k}` {'DOUBLE' if t == 'float' else 'BOOLEAN' if t == 'boolean' else 'STRING'}" for k, t in cols)

@@ -74,6 +74,8 @@ class Neo4jStore(GraphStore):
         try:
             with self._driver.session(database=self.database, default_access_mode=READ_ACCESS) as s:
                 return s.run(neo4j.Query(query, timeout=0), params).values()
+        except Neo4jError as e:
+            raise self._translate(e, query, 0) from e
         except (ServiceUnavailable, SessionExpired, OSError) as e:
             raise unavailable(self.uri) from e
 

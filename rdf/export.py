@@ -1,6 +1,7 @@
 """Stream the whole graph as RDF, with a VoID/DCAT description of the dump at the end."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import TextIO
 
@@ -21,13 +22,16 @@ def export(store: GraphStore, fh: TextIO, fmt: str = "ttl", base_iri: str | None
     entities = 0
     # export_nodes/export_relationships: the same rows as iter_nodes/iter_relationships, read in
     # large pages with properties and endpoints by name (no per-row conversions or endpoint lookups)
+    # closing(): a reader holds temporary files until it is closed, also when the export stops early
     for label in store.model.labels:
-        for node in store.export_nodes(label, page=max(page, 20000)):
-            writer.block(mapper.node(node))
-            entities += 1
+        with contextlib.closing(store.export_nodes(label, page=max(page, 20000))) as nodes:
+            for node in nodes:
+                writer.block(mapper.node(node))
+                entities += 1
     for rtype in store.model.rel_types:
-        for rel in store.export_relationships(rtype, page=max(page, 20000)):
-            writer.block(mapper.relationship(rtype, rel))
+        with contextlib.closing(store.export_relationships(rtype, page=max(page, 20000))) as rels:
+            for rel in rels:
+                writer.block(mapper.relationship(rtype, rel))
     data_triples = writer.count
     writer.block(mapper.description(data_triples, entities, issued or dt.date.today().isoformat(), parkgraph.__version__))
     writer.end()

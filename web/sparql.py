@@ -59,20 +59,42 @@ def download():
         import queue
         import threading
         q: queue.Queue = queue.Queue(maxsize=64)
+        stop = threading.Event()  # set when the client goes away: the export stops and cleans up
+
+        class _Gone(Exception):
+            pass
+
+        def put(item) -> None:
+            while not stop.is_set():
+                try:
+                    q.put(item, timeout=0.5)
+                    return
+                except queue.Full:
+                    continue
+            raise _Gone
 
         class _Pipe:
             def write(self, s: str) -> None:
-                q.put(s)
+                put(s)
 
         def run():
             try:
                 export(store, _Pipe(), fmt, base)
+            except _Gone:
+                return
             finally:
-                q.put(None)
+                if not stop.is_set():
+                    try:
+                        put(None)
+                    except _Gone:
+                        pass
         t = threading.Thread(target=run, daemon=True)
         t.start()
-        while (chunk := q.get()) is not None:
-            yield chunk.encode("utf-8")
+        try:
+            while (chunk := q.get()) is not None:
+                yield chunk.encode("utf-8")
+        finally:
+            stop.set()
     ext = {"ttl": "ttl", "nt": "nt", "nq": "nq", "jsonld": "jsonld"}[fmt]
     return Response(stream_with_context(generate()), content_type=MEDIA_TYPES[fmt] + ("; charset=utf-8" if fmt != "jsonld" else ""),
                     headers={"Content-Disposition": f"attachment; filename=parkgraph.{ext}"})
