@@ -97,8 +97,8 @@ def main() -> int:
     ap.add_argument("--large", type=int, default=0, help="also run our exporter alone on this size (e.g. 1000000)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--backend", choices=["ladybug", "neo4j"], default="ladybug")
-    ap.add_argument("--buffer-pool-mb", type=int, default=256,
-                    help="LadybugDB page cache for both exporters (PARKGRAPH_BUFFER_POOL_MB; default 256): without "
+    ap.add_argument("--buffer-pool-mb", type=int, default=512,
+                    help="LadybugDB page cache for both exporters (PARKGRAPH_BUFFER_POOL_MB; default 512): without "
                          "a bound the engine caches pages in most of the RAM, which is a cache, not the exporter's memory")
     a = ap.parse_args()
     os.environ["PARKGRAPH_BUFFER_POOL_MB"] = str(a.buffer_pool_mb)

@@ -247,7 +247,13 @@ class LadybugStore(GraphStore):
             # once; the first page is small in case the first start nodes are hubs
             lo, step = 0, max(1, page // 16)
             while lo <= hi:
-                rows = self._raw(q, {"lo": lo, "hi": lo + step})
+                try:
+                    rows = self._raw(q, {"lo": lo, "hi": lo + step})
+                except QueryError as e:
+                    if "buffer pool is full" not in str(e) or step == 1:
+                        raise
+                    step = max(1, step // 4)  # a page too big for the page cache: smaller pages
+                    continue
                 for row in rows:
                     vals = row[2:]
                     yield {"uri": vals[iuri], "type": rtype, "start": row[0], "end": row[1],
