@@ -128,6 +128,12 @@ class LadybugStore(GraphStore):
         except RuntimeError as e:
             raise self._translate(e, query, 0) from e
 
+    def _new_export_conn(self) -> None:
+        conn = getattr(self._local, "export_conn", None)
+        self._local.export_conn = None
+        if conn is not None:
+            conn.close()
+
     def _max_offset(self, label: str) -> int | None:
         (hi,), = self._raw(f"MATCH (n:{label}) RETURN max(offset(id(n)))")
         return hi
@@ -252,7 +258,10 @@ class LadybugStore(GraphStore):
                 except QueryError as e:
                     if "buffer pool is full" not in str(e) or step == 1:
                         raise
-                    step = max(1, step // 4)  # a page too big for the page cache: smaller pages
+                    # LadybugDB 0.22 keeps memory of earlier queries on a connection: a new one, and
+                    # smaller pages in case this page alone is too big for the page cache
+                    self._new_export_conn()
+                    step = max(1, step // 4)
                     continue
                 for row in rows:
                     vals = row[2:]
