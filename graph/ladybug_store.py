@@ -111,8 +111,8 @@ class LadybugStore(GraphStore):
     # Keyset pages (`WHERE uri > $last ORDER BY uri`) cost a scan and a sort of the whole table each
     # here: about 1 s a page at 2.2M rows, which made the export quadratic. Pages by the internal
     # offset of the node (or of the start node) cost 0.05–0.1 s wherever they are. The offsets only
-    # partition the reading; nothing outside this method sees them. Order: table order, stable for
-    # a given database (the export is compared as a graph, not as text).
+    # partition the reading; nothing outside these methods sees them. Order: table order, the same
+    # for a given database, so that its dump is the same file every time.
     def _raw(self, query: str, params: dict | None = None) -> list[list]:
         # a connection of one thread: with several, rows come back in a different order on each run,
         # and a dump of the same database should be the same file
@@ -156,41 +156,38 @@ class LadybugStore(GraphStore):
         order = sorted(range(len(keys)), key=lambda i: keys[i])
         iuri = keys.index("uri")
         import shutil
-        import tempfile
         from itertools import zip_longest
-        tmp = Path(tempfile.mkdtemp(prefix="parkgraph-export-", dir=os.environ.get("PARKGRAPH_TMP") or None))
+        tmp = _temp_dir("parkgraph-export-")
         files: list = []
+        copied = False
         try:
-            if not self._copy_columns(label, keys, kinds, tmp, files):
-                # a page cache too small even for one column: pages are slower but finish
-                for f in files:
-                    f.close()
-                files.clear()
-                shutil.rmtree(tmp, ignore_errors=True)
-                yield from self._export_nodes_paged(label, page)
-                return
-            csv.field_size_limit(1 << 30)
-            for cells in zip_longest(*(csv.reader(f) for f in files)):
-                off = cells[0][0] if cells[0] else None
-                if any(c is None or c[0] != off for c in cells):
-                    raise QueryError(f"the columns of {label} did not line up in LadybugDB's COPY files; export stopped")
-                out = {}
-                for i in order:
-                    v = cells[i][1]
-                    if not v:
-                        continue
-                    t = kinds[i]
-                    if t == "string_list":  # '~' is [], '~+a<SEP>b' is ['a', 'b'] ('~+' is [''])
-                        out[keys[i]] = v[2:].split(LIST_SEP) if len(v) > 1 else []
-                    elif t == "boolean":
-                        out[keys[i]] = v == "~1"
-                    else:
-                        out[keys[i]] = v[1:]
-                yield {"uri": cells[iuri][1][1:], "labels": [label], "properties": out}
+            copied = self._copy_columns(label, keys, kinds, tmp, files)
+            if copied:
+                csv.field_size_limit(1 << 30)
+                for cells in zip_longest(*(csv.reader(f) for f in files)):
+                    off = cells[0][0] if cells[0] else None
+                    if any(c is None or c[0] != off for c in cells):
+                        raise QueryError(f"the columns of {label} did not line up in LadybugDB's COPY files; export stopped")
+                    out = {}
+                    for i in order:
+                        v = cells[i][1]
+                        if not v:
+                            continue
+                        t = kinds[i]
+                        if t == "string_list":  # '~' is [], '~+a<SEP>b' is ['a', 'b'] ('~+' is [''])
+                            out[keys[i]] = v[2:].split(LIST_SEP) if len(v) > 1 else []
+                        elif t == "boolean":
+                            out[keys[i]] = v == "~1"
+                        else:
+                            out[keys[i]] = v[1:]
+                    yield {"uri": cells[iuri][1][1:], "labels": [label], "properties": out}
         finally:
             for f in files:
                 f.close()
             shutil.rmtree(tmp, ignore_errors=True)
+        if not copied:
+            # a page cache too small even for one column: pages are slower but finish
+            yield from self._export_nodes_paged(label, page)
 
     def _copy_columns(self, label: str, keys: list[str], kinds: list[str], tmp: Path, files: list) -> bool:
         """COPY each column of a node table, with the node's offset, to its own file (opened into
@@ -211,7 +208,7 @@ class LadybugStore(GraphStore):
             return True
         except QueryError as e:
             self._rollback_quietly()
-            if "buffer pool is full" in str(e):
+            if _cache_full(e):
                 return False
             raise
         except BaseException:
@@ -256,7 +253,7 @@ class LadybugStore(GraphStore):
                 try:
                     rows = self._raw(q, {"lo": lo, "hi": lo + step})
                 except QueryError as e:
-                    if "buffer pool is full" not in str(e) or step == 1:
+                    if not _cache_full(e) or step == 1:
                         raise
                     # LadybugDB 0.22 keeps memory of earlier queries on a connection: a new one, and
                     # smaller pages in case this page alone is too big for the page cache
@@ -285,8 +282,7 @@ class LadybugStore(GraphStore):
         if self.read_only:
             raise WriteRefused("this LadybugDB handle is read-only")
         import shutil
-        import tempfile
-        tmp = Path(tempfile.mkdtemp(prefix="parkgraph-copy-", dir=os.environ.get("PARKGRAPH_TMP") or None))
+        tmp = _temp_dir("parkgraph-copy-")
         try:
             # one count instead of one per table when there are no relationships yet (a new database)
             no_rels = int(self._scalar("MATCH ()-[r]->() RETURN count(r)")) == 0
@@ -502,6 +498,16 @@ class _CopyWriter:
 
     def writerow(self, values) -> None:
         self.fh.write(",".join("" if v is None or v == [] else '"' + _csv_text(v).replace('"', '""') + '"' for v in values) + "\n")
+
+
+def _temp_dir(prefix: str) -> Path:
+    import tempfile
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=os.environ.get("PARKGRAPH_TMP") or None))
+
+
+def _cache_full(e: Exception) -> bool:
+    """LadybugDB's error when its page cache (PARKGRAPH_BUFFER_POOL_MB) cannot hold what a query needs."""
+    return "buffer pool is full" in str(e)
 
 
 def _quoted_path(path: Path) -> str:
