@@ -155,7 +155,7 @@ def test_chongqing_policy(curated_store):
     assert cited_by_article(curated_store, p["uri"]) and rel_cited_by_article(curated_store, i)
 
 
-def test_curated_graph_is_identical_on_both_engines(curated_store, request, tmp_path_factory):
+def test_curated_graph_is_identical_on_both_engines(curated_store, neo4j_ready, request, tmp_path_factory):
     other = "neo4j" if curated_store.engine == "ladybug" else "ladybug"
     from .conftest import DATA, make_store
     from parkgraph.loaders import load_paths

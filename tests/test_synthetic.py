@@ -95,7 +95,7 @@ def test_streaming_plan_equals_in_memory_plan(synth):
         res.plan.close()
 
 
-def test_both_engines_load_it_identically_and_idempotently(synth, tmp_path, request):
+def test_both_engines_load_it_identically_and_idempotently(synth, neo4j_ready, tmp_path, request):
     hashes = {}
     for backend in ("ladybug", "neo4j"):
         s = make_store(backend, tmp_path / backend, request)
@@ -113,7 +113,7 @@ def test_both_engines_load_it_identically_and_idempotently(synth, tmp_path, requ
     assert hashes["ladybug"] == hashes["neo4j"]
 
 
-def test_a_partial_graph_is_completed_by_loading_again(synth, tmp_path, request):
+def test_a_partial_graph_is_completed_by_loading_again(synth, neo4j_ready, tmp_path, request):
     """Half the rows already there (an interrupted load): the next load adds the rest and ends
     where a load into an empty graph ends, on both engines."""
     import csv

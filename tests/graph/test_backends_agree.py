@@ -19,7 +19,7 @@ QUERIES = [
 
 
 @pytest.fixture(scope="module")
-def both(tmp_path_factory, request):
+def both(tmp_path_factory, neo4j_ready, request):
     tmp = tmp_path_factory.mktemp("both")
     d = tmp / "fx"
     write_fixture(d)
