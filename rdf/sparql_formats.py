@@ -10,12 +10,14 @@ from werkzeug.http import parse_accept_header
 
 from .vocab import PREFIXES
 
-# media type offered -> (pyoxigraph format, Content-Type sent); the first entry is the default
+# media type offered -> (pyoxigraph format, Content-Type sent); the first entry is the default. The
+# Content-Type is the type the client accepted: one that refused sparql-results+json (q=0) but takes
+# application/json gets the same JSON labelled application/json.
 RESULT_TYPES: dict[str, tuple[ox.QueryResultsFormat, str]] = {
     "application/sparql-results+json": (ox.QueryResultsFormat.JSON, "application/sparql-results+json"),
-    "application/json": (ox.QueryResultsFormat.JSON, "application/sparql-results+json"),
+    "application/json": (ox.QueryResultsFormat.JSON, "application/json"),
     "application/sparql-results+xml": (ox.QueryResultsFormat.XML, "application/sparql-results+xml"),
-    "application/xml": (ox.QueryResultsFormat.XML, "application/sparql-results+xml"),
+    "application/xml": (ox.QueryResultsFormat.XML, "application/xml"),
     "text/csv": (ox.QueryResultsFormat.CSV, "text/csv; charset=utf-8"),
     "text/tab-separated-values": (ox.QueryResultsFormat.TSV, "text/tab-separated-values; charset=utf-8"),
 }
@@ -42,7 +44,7 @@ def negotiate(accept: str | None, form: str):
         return next(iter(table.values()))
     best = parsed.best_match(list(table))
     if best is None:
-        raise NotAcceptable(f"none of the accepted types ({accept}) can carry the answer to a {form.upper()} query; "
+        raise NotAcceptable(f"none of the accepted types ({accept[:200]}) can carry the answer to a {form.upper()} query; "
                             f"this endpoint offers {', '.join(table)}")
     return table[best]
 

@@ -13,6 +13,7 @@ limits as its execution.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .vocab import PREFIXES
@@ -58,12 +59,37 @@ class Invalid(Exception):
 @dataclass(frozen=True)
 class Checked:
     form: str  # select | ask | construct | describe
+    text: str  # the normalized text: what was checked is what runs
+
+
+# SPARQL 1.1 §19.2: \uXXXX (exactly four hex digits) and \UXXXXXXXX (eight) are code points, read
+# before the grammar. rdflib's own expansion takes four *or eight* digits after \u, Oxigraph four.
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_LEFT_ESCAPE = re.compile(r"\\[uU][0-9A-Fa-f]{4}")
+
+
+def normalize(text: str) -> str:
+    """The query as both grammars must see it. Escapes are expanded here, once, by the letter of the
+    spec, and a text that still holds an escape afterwards (\u005Cu0041) is refused, so neither
+    parser expands anything the other did not. A comment ends at CR or LF in SPARQL but at LF only in
+    rdflib, so every CR becomes LF (this only changes raw CRs inside '''long strings''')."""
+    def expand(m: re.Match) -> str:
+        cp = int(m.group(1) or m.group(2), 16)
+        if cp > 0x10FFFF or 0xD800 <= cp <= 0xDFFF:
+            raise Invalid(f"SPARQL syntax error: {m.group(0)} is not a Unicode code point")
+        return chr(cp)
+    out = _ESCAPE.sub(expand, text)
+    if _LEFT_ESCAPE.search(out):
+        raise Invalid("an escape sequence that spells another escape sequence is not accepted",
+                      hint="Write the character itself, or escape it once.")
+    return out.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def check(text: str) -> Checked:
-    """Parse `text`; return its form, or raise Refused / Invalid."""
+    """Parse `text`; return its form and the text to run, or raise Refused / Invalid."""
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+    text = normalize(text)
     try:
         tree = parseQuery(text)
     except ParseBaseException as e:
@@ -88,7 +114,7 @@ def check(text: str) -> Checked:
     form = FORMS.get(getattr(tree[1], "name", ""), "")
     if not form:
         raise Invalid("not a SELECT, ASK, CONSTRUCT or DESCRIBE query")
-    return Checked(form)
+    return Checked(form, text)
 
 
 def _is_update(parse_update, text: str) -> bool:

@@ -20,12 +20,9 @@ def main(argv: list[str]) -> int:
     # directories and the snapshot can be read
     import pyoxigraph
 
-    from parkgraph.sandbox import confine
-
     from . import sparql_formats, sparql_guard, sparql_wire
     sparql_guard.check("ASK { ?s ?p ?o }")
-    layers = confine(read_paths=[store_path], memory_bytes=memory_mb * 1024 * 1024 if memory_mb else None,
-                     cpu_seconds=cpu_seconds or None)
+    layers = confine_worker(store_path, memory_mb, cpu_seconds)
     store = pyoxigraph.Store.read_only(store_path)  # after confine(): RocksDB starts threads
     inp, out = sys.stdin.buffer, sys.stdout.buffer
     sparql_wire.send(out, {"ready": True, "layers": layers})
@@ -42,11 +39,18 @@ def main(argv: list[str]) -> int:
             return 0
 
 
+def confine_worker(store_path: str, memory_mb: int, cpu_seconds: int) -> dict[str, str]:
+    """The worker's sandbox: read the snapshot only, write nothing, no network, capped memory and CPU."""
+    from parkgraph.sandbox import confine
+    return confine(read_paths=[store_path], memory_bytes=memory_mb * 1024 * 1024 if memory_mb else None,
+                   cpu_seconds=cpu_seconds or None)
+
+
 def _answer(store, req: dict, formats, guard) -> tuple[dict, bytes]:
     try:
         checked = guard.check(req["query"])
         fmt, ctype = formats.negotiate(req.get("accept"), checked.form)
-        result = store.query(req["query"])
+        result = store.query(checked.text)
         if checked.form == "ask":
             body, truncated = formats.serialize_boolean(result, fmt), False
         elif checked.form == "select":
