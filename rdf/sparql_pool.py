@@ -10,6 +10,7 @@ locked, the query itself runs outside it.
 """
 from __future__ import annotations
 
+import logging
 import os
 import select
 import subprocess
@@ -56,6 +57,7 @@ class Worker:
             if msg is None or not msg[0].get("ready"):
                 raise WorkerGone(self.death_reason())
             self.ready, self.layers = True, msg[0].get("layers", {})
+            _warn_missing_layers(self.layers)
         return self.ready
 
     def run(self, request: dict, timeout: float, max_body: int) -> tuple[dict, bytes]:
@@ -107,6 +109,18 @@ class Worker:
         if self.proc.returncode in (-9, -24):  # SIGKILL at the hard RLIMIT_CPU, SIGXCPU at the soft one
             return "the SPARQL query used up its worker's CPU time and was stopped"
         return f"the SPARQL worker stopped unexpectedly (exit status {self.proc.returncode})"
+
+
+_warned: set[str] = set()
+
+
+def _warn_missing_layers(layers: dict[str, str]) -> None:
+    """Say loudly (once per process and set of layers) when a worker's sandbox lacks a layer."""
+    from parkgraph.sandbox import layers_report
+    report = layers_report(layers)
+    if report and report not in _warned:
+        _warned.add(report)
+        logging.getLogger("parkgraph.sparql").warning("SPARQL %s", report)  # stderr when nothing is configured
 
 
 class WorkerPool:
