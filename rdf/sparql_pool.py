@@ -24,6 +24,7 @@ from pathlib import Path
 from parkgraph.errors import QueryError, QueryTimeout
 
 from . import sparql_wire
+from .sparql_zygote import Zygote, ZygoteChild
 
 STARTUP_TIMEOUT = 60.0  # seconds a fresh worker may take to import, confine itself and open the snapshot
 
@@ -40,8 +41,9 @@ class Worker:
     def __init__(self, store_path: Path, memory_mb: int, cpu_seconds: int):
         self.err = tempfile.TemporaryFile()  # the worker's stderr: a Rust "memory allocation … failed" lands here
         self.memory_mb = memory_mb
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "parkgraph.rdf.sparql_worker", str(store_path), str(memory_mb), str(cpu_seconds)],
+        args = [str(store_path), str(memory_mb), str(cpu_seconds)]
+        self.proc = _fork_worker(args, self.err) or subprocess.Popen(
+            [sys.executable, "-m", "parkgraph.rdf.sparql_worker", *args],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.err, close_fds=True)
         self.ready = False
         self.layers: dict[str, str] = {}
@@ -92,16 +94,20 @@ class Worker:
                 f.close()
             except OSError:
                 pass
+        if isinstance(self.proc, ZygoteChild):
+            self.proc.close()
 
     def death_reason(self) -> str:
         try:
             self.proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
             return "the SPARQL worker stopped answering"
-        try:
+        try:  # the allocator's message comes first, a backtrace may follow it: read both ends
+            self.err.seek(0)
+            tail = self.err.read(4096).decode("utf-8", "replace")
             self.err.seek(0, os.SEEK_END)
-            self.err.seek(max(0, self.err.tell() - 4096))
-            tail = self.err.read().decode("utf-8", "replace")
+            self.err.seek(max(4096, self.err.tell() - 4096))
+            tail += self.err.read().decode("utf-8", "replace")
         except (OSError, ValueError):
             tail = ""
         if "memory allocation" in tail or "MemoryError" in tail or "bad_alloc" in tail or self.proc.returncode == -6:
@@ -109,6 +115,24 @@ class Worker:
         if self.proc.returncode in (-9, -24):  # SIGKILL at the hard RLIMIT_CPU, SIGXCPU at the soft one
             return "the SPARQL query used up its worker's CPU time and was stopped"
         return f"the SPARQL worker stopped unexpectedly (exit status {self.proc.returncode})"
+
+
+def _fork_worker(args: list[str], err) -> ZygoteChild | None:
+    """A worker forked from the template process (milliseconds), or None to start one from scratch."""
+    zygote = Zygote.start()
+    if zygote is None:
+        return None
+    req_r, req_w = os.pipe()
+    resp_r, resp_w = os.pipe()
+    try:
+        pid, pidfd = zygote.spawn(args, req_r, resp_w, err.fileno())
+    except OSError:
+        for fd in (req_r, req_w, resp_r, resp_w):
+            os.close(fd)
+        return None
+    os.close(req_r)
+    os.close(resp_w)
+    return ZygoteChild(pid, pidfd, os.fdopen(req_w, "wb"), os.fdopen(resp_r, "rb"))
 
 
 _warned: set[str] = set()
@@ -163,8 +187,9 @@ class WorkerPool:
                     raise QueryTimeout(f"the SPARQL endpoint is busy ({self._running} queries running) and no worker "
                                        f"came free within the {timeout:g} s limit", hint="Try again in a moment.")
                 self._cond.wait(left)
-            # a worker that is already up first: a fresh replacement may still be starting
-            ready = [w for w in self._idle if w.ready]
+            # a worker that is already up first: a fresh replacement may still be starting (its "ready"
+            # is read here without waiting, or the oldest replacement would be taken while it starts)
+            ready = [w for w in self._idle if self._is_ready(w)]
             w = ready[0] if ready else self._idle[0]
             self._idle.remove(w)
             if not w.alive():  # died while idle (killed from outside): its replacement takes the query
@@ -173,6 +198,13 @@ class WorkerPool:
             spare = self._running >= self.size
             self._running += 1
         return w, (min(timeout, self.spare_timeout) if spare else timeout)
+
+    @staticmethod
+    def _is_ready(w: Worker) -> bool:
+        try:
+            return w.poll_ready(0)
+        except (WorkerGone, OSError, ValueError):
+            return False  # dead before it was ready: taken, it is found dead and replaced
 
     def _give_back(self, w: Worker, healthy: bool) -> None:
         with self._cond:
