@@ -91,6 +91,8 @@ class LadybugStore(GraphStore):
                 conn.execute(query, params or {})
             except RuntimeError as e:
                 raise QueryError(f"LadybugDB write failed: {e}") from e
+            finally:
+                self._bump_version()
 
     def create_schema(self) -> None:
         existing = {r[0] for r in self.read("CALL show_tables() RETURN name").rows}
@@ -294,6 +296,7 @@ class LadybugStore(GraphStore):
                                 small=small)
             self._create_small_groups(small)
         finally:
+            self._bump_version()  # _create_small_groups writes through its own transaction, not write()
             shutil.rmtree(tmp, ignore_errors=True)
 
     def _scalar(self, query: str, params: dict | None = None):
@@ -432,6 +435,39 @@ class LadybugStore(GraphStore):
     def close(self) -> None:
         self._local = threading.local()
         self._db.close()
+
+    # ------------------------------------------------------------------ graph version (cache freshness)
+    @property
+    def _version_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".version")
+
+    def _bump_version(self) -> None:
+        """Add one to the counter in `<db>.version`, under an exclusive lock so that two writing
+        processes never lose a bump (LadybugDB has no commit counter of its own to read)."""
+        import fcntl
+        fd = os.open(self._version_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            raw = os.read(fd, 64).decode("ascii", "replace").strip()
+            n = int(raw) + 1 if raw.isdigit() else 1
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.ftruncate(fd, 0)
+            os.write(fd, str(n).encode("ascii"))
+        finally:
+            os.close(fd)
+
+    def graph_version(self) -> str:
+        """The write counter, with the database file's inode: a database swapped in by rename
+        (an atomic `--replace`) is a new version even if its counter happens to match."""
+        try:
+            counter = self._version_path.read_text(encoding="ascii").strip() or "0"
+        except FileNotFoundError:
+            counter = "0"
+        try:
+            ino = os.stat(self.path).st_ino
+        except FileNotFoundError:
+            ino = 0
+        return f"{counter}@{ino}"
 
     def server_info(self) -> dict:
         return {"engine": self.engine, "dialect": self.dialect, "version": ladybug.__version__ if hasattr(ladybug, "__version__") else _dist_version(),

@@ -195,6 +195,15 @@ class Neo4jStore(GraphStore):
     def close(self) -> None:
         self._driver.close()
 
+    def graph_version(self) -> str:
+        """Neo4j's bookmark after an empty read transaction: the engine's own marker of the last
+        committed transaction, so it changes on every commit (ours, or another application's on the
+        same database: a spurious change only costs a rebuild). `SHOW DATABASE … YIELD
+        lastCommittedTxn` would be the plain counter, but it is null on Community 5.26."""
+        with self._driver.session(database=self.database, default_access_mode=READ_ACCESS) as s:
+            s.run("RETURN 1").consume()
+            return ",".join(sorted(s.last_bookmarks().raw_values))
+
     def server_info(self) -> dict:
         rec = self.read("CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition",
                         timeout=5.0).records()[0]

@@ -55,6 +55,11 @@ class GraphStore(abc.ABC):
     @abc.abstractmethod
     def server_info(self) -> dict: ...
 
+    @abc.abstractmethod
+    def graph_version(self) -> str:
+        """A token that changes whenever the graph may have changed (every write bumps it, from any
+        process); caches of the graph (the SPARQL snapshot) compare it to know they are stale."""
+
     # queries whose text differs between dialects
     @abc.abstractmethod
     def _q_merge_nodes(self, label: str, keys: list[str]) -> str: ...

@@ -37,6 +37,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("port", "PARKGRAPH_PORT", 5000, "Port `parkgraph serve` listens on."),
     Setting("write_token", "PARKGRAPH_WRITE_TOKEN", "", "Token required by routes that write; empty disables them."),
     Setting("neo4j_home", "PARKGRAPH_NEO4J_HOME", None, "Where `parkgraph neo4j start` keeps its server (default: user data directory)."),
+    Setting("sparql_workers", "PARKGRAPH_SPARQL_WORKERS", 0, "SPARQL worker processes that run queries at once (0: min(2, cores)); one spare more takes short queries while all are busy."),
+    Setting("sparql_memory_mb", "PARKGRAPH_SPARQL_MEMORY_MB", 1024, "Memory cap (RLIMIT_AS) of each SPARQL worker in MB; a query past it is stopped with an error."),
+    Setting("sparql_spare_timeout", "PARKGRAPH_SPARQL_SPARE_TIMEOUT", 2.0, "Seconds a query may run on the spare SPARQL worker (used only while every other worker is busy)."),
 )
 
 

@@ -43,6 +43,5 @@ def get_sparql():
     """The SPARQL service over a snapshot of the store (built on first use, rebuilt when the graph changes)."""
     def make(app):
         from parkgraph.rdf.sparql import SparqlService
-        s = app.config["SETTINGS"]
-        return SparqlService(get_store(), s.base_iri, timeout=float(s.query_timeout), max_rows=int(s.max_rows))
+        return SparqlService.from_settings(get_store(), app.config["SETTINGS"])
     return _lazy("parkgraph_sparql", make)

@@ -3,13 +3,32 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, render_template, request, stream_with_context
 
-from parkgraph.errors import BadRequest, WriteRefused
+from parkgraph.errors import BadRequest, ParkGraphError, WriteRefused
 from parkgraph.graph.examples import sparql_examples
 
 from .db import get_sparql, get_store, settings
 from .views import info_dict
 
 bp = Blueprint("sparql", __name__)
+
+# An error from /sparql is written in the family the client negotiated: JSON for JSON clients (and
+# when there is no Accept header), a page for browsers, plain text for CSV, TSV, XML and RDF clients.
+_ERROR_OFFERS = ["application/json", "application/sparql-results+json", "application/ld+json", "text/html",
+                 "text/plain", "text/csv", "text/tab-separated-values", "application/sparql-results+xml",
+                 "application/xml", "text/turtle", "application/n-triples", "application/rdf+xml"]
+
+
+@bp.errorhandler(ParkGraphError)
+def sparql_error(e: ParkGraphError):
+    from .errors import respond
+    best = request.accept_mimetypes.best_match(_ERROR_OFFERS) if request.headers.get("Accept") else "application/json"
+    payload = e.to_dict()
+    if request.path.startswith("/api/") or best is None or "json" in best:
+        return jsonify(payload), e.status
+    if best == "text/html":
+        return respond(e.status, payload)
+    text = f"{payload['error']}: {payload['message']}\n" + (f"hint: {payload['hint']}\n" if payload.get("hint") else "")
+    return Response(text, status=e.status, content_type="text/plain; charset=utf-8")
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
