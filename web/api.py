@@ -17,12 +17,22 @@ INT64 = (-(2**63), 2**63 - 1)
 MAX_PARAM_DEPTH = 8
 
 
-def _kind(v) -> str:
+def _shape(v) -> str | None:
+    """A value's kind for the one-kind-per-list rule: lists by their items' kind, objects by their keys."""
+    if v is None:
+        return None
     if isinstance(v, bool):
         return "boolean"
     if isinstance(v, (int, float)):
         return "number"
-    return {str: "string", list: "list", dict: "object"}.get(type(v), type(v).__name__)
+    if isinstance(v, str):
+        return "string"
+    if isinstance(v, list):
+        inner = {_shape(x) for x in v} - {None, "list of nothing"}
+        return f"list of {inner.pop()}" if len(inner) == 1 else ("list of nothing" if not inner else "list of mixed")
+    if isinstance(v, dict):
+        return "object{" + ",".join(sorted(v)) + "}"
+    return type(v).__name__
 
 
 def check_params(value, path: str = "", depth: int = 0) -> None:
@@ -39,14 +49,14 @@ def check_params(value, path: str = "", depth: int = 0) -> None:
         for k, v in value.items():
             check_params(v, f"{path}.{k}" if path else k, depth + 1)
     elif isinstance(value, list):
-        items = [v for v in value if v is not None]
-        kinds = {_kind(v) for v in items}
-        if len(kinds) > 1:
-            raise BadRequest(f"parameter ‘{path}’: a list must hold one kind of value, got {' and '.join(sorted(kinds))}")
-        if kinds == {"object"} and len({tuple(sorted(v)) for v in items}) > 1:
-            raise BadRequest(f"parameter ‘{path}’: the objects in a list must have the same keys")
         for i, v in enumerate(value):
             check_params(v, f"{path}[{i}]", depth + 1)
+        kinds = {_shape(v) for v in value} - {None, "list of nothing"}
+        if kinds and all(k.startswith("object{") for k in kinds) and len(kinds) > 1:
+            raise BadRequest(f"parameter ‘{path}’: the objects in a list must have the same keys")
+        if len(kinds) > 1 or any(k.endswith("of mixed") for k in kinds):
+            raise BadRequest(f"parameter ‘{path}’: a list must hold one kind of value, got "
+                             f"{' and '.join(sorted(k.split('{')[0] for k in kinds))}")
 
 
 def _int_arg(name: str, default: int, lo: int, hi: int) -> int:

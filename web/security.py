@@ -76,6 +76,8 @@ class RequestHandler(WSGIRequestHandler):
         short, long = self.responses.get(code, ("Error", ""))
         body = json.dumps({"error": short.lower(), "message": long or short, "status": code}).encode()
         self.log_error("code %d, message %s", code, message)
+        if self.request_version == "HTTP/0.9":  # a garbled request line: answer with headers all the same
+            self.request_version = "HTTP/1.0"
         self.send_response(code, short)
         self.send_header("Connection", "close")
         for k, v in HEADERS:
