@@ -45,6 +45,13 @@ def init_app(app: Flask) -> None:
         if request.content_length is not None and request.content_length > limit:
             raise RequestEntityTooLarge(f"the request body is {request.content_length / 2**20:.1f} MiB; "
                                         f"this server accepts at most {limit / 2**20:g} MiB")
+        if request.content_length is None and "chunked" in request.headers.get("Transfer-Encoding", "").lower():
+            # no declared length: read it now, bounded by the limit, and keep it for the view.
+            # werkzeug's limited stream stops AT the limit without an error (the view would get a cut
+            # body: 400 "bad JSON" rather than 413), so a body that fills the limit is refused here
+            if len(request.get_data(cache=True)) >= limit:
+                raise RequestEntityTooLarge(f"the request body is over {limit / 2**20:g} MiB, "
+                                            f"which this server accepts at most")
 
     @app.after_request
     def headers(resp):

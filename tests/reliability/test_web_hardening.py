@@ -320,6 +320,29 @@ def test_request_bodies_over_the_limit_get_413_in_the_error_format_before_they_a
         body = _strict_json(r.data)
         assert body["status"] == 413 and "1 MiB" in body["message"] and "PARKGRAPH_MAX_REQUEST_MB" in body["hint"], body
         assert _csp_ok(r.headers.get("Content-Security-Policy")), path
+    # a chunked body (no declared length) on a real server: cut off at the limit, 413 not "bad JSON"
+    import socket
+    import threading
+
+    from werkzeug.serving import make_server
+    srv = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        chunk = b"10000\r\n" + b"x" * 65536 + b"\r\n"
+        with socket.create_connection(("127.0.0.1", srv.server_port), timeout=5) as sock:
+            sock.sendall(b"POST /api/query HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                         b"Transfer-Encoding: chunked\r\n\r\n" + chunk * 40 + b"0\r\n\r\n")
+            data = b""
+            try:
+                while part := sock.recv(65536):
+                    data += part
+            except TimeoutError:
+                pass
+        assert data.startswith(b"HTTP/1.1 413"), data[:200]
+        assert b"Content-Security-Policy" in data and b'"status":413' in data
+    finally:
+        srv.shutdown()
+        srv.server_close()
     # under the limit still works
     r = client.post("/api/query", json={"query": "RETURN 1 AS one", "pad": "x" * 500_000})
     assert r.status_code == 200 and r.json["rows"] == [[1]]
