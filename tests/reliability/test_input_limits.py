@@ -186,3 +186,18 @@ def test_reading_a_file_keeps_nothing_afterwards(tmp_path):
     out, _ = _run_measured(code, timeout=300)
     assert out["n"] == 15_000
     assert out["after"] - out["first"] < 20, out  # two more reads of 2 MB leave (nearly) nothing behind
+
+
+def test_without_libyaml_the_same_limits_hold(tmp_path, monkeypatch):
+    """The pure-Python composer recurses once per level (RecursionError, not a YAMLError, at ~300)."""
+    import yaml
+
+    from parkgraph.loaders import readers
+    monkeypatch.setattr(readers, "_COMPOSER", yaml.SafeLoader)
+    f = tmp_path / "deep.yaml"
+    f.write_text("enterprises:\n- id: deep\n  note: " + "[" * 5000 + "]" * 5000 + "\n")
+    recs, probs = read_file(f)
+    assert recs == [] and "nested" in probs[0].message
+    f.write_text(BILLION)
+    recs, probs = read_file(f)
+    assert recs == [] and "aliases" in probs[0].message
