@@ -91,3 +91,25 @@ def test_the_console_csv_download_neutralises_formulas(spoof_server, page):
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == ["a", "b", "c", "d", "e", "f"]
     assert rows[1] == ["'=cmd|' /C calc'!A0", "'@SUM(1+1)", "'+1+2", "-5", "-7", 'plain, "quoted"'], rows[1]
+
+
+def test_the_sparql_csv_download_uses_the_same_writer_and_names_are_spelled_out(spoof_server, page):
+    page.goto(spoof_server + "/sparql")
+    page.wait_for_selector('[data-testid="sparql"][data-ready="true"]')
+    query = ('SELECT ?name ?f WHERE { <https://w3id.org/parkgraph/id/enterprise/spoof-firm> ?p ?name '
+             'FILTER(CONTAINS(STR(?name), "Invoice")) BIND("=cmd|\' /C calc\'!A0" AS ?f) }')
+    content = page.locator(f'{tid("sparql-editor")} .cm-content')
+    content.click()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.press("Backspace")
+    page.keyboard.insert_text(query)
+    page.keyboard.press("Escape")
+    page.click(tid("sparql-run"))
+    page.wait_for_selector(tid("sparql-row"))
+    shown = page.locator(tid("sparql-table")).text_content()
+    assert "Invoice ⟨U+202E⟩fdp.exe" in shown and RLO not in shown
+    with page.expect_download() as dl:
+        page.click(tid("sparql-download-csv"))
+    rows = list(csv.reader(io.StringIO(Path(dl.value.path()).read_text(encoding="utf-8-sig"))))
+    assert rows[0] == ["name", "f"]
+    assert rows[1] == [SPOOF_EN, "'=cmd|' /C calc'!A0"], rows  # the data intact, the formula neutralised
