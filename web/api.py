@@ -84,7 +84,10 @@ def schema():
 
 @bp.post("/query")
 def query():
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # json recurses once per level: 100 000 '[' was a 500
+        raise BadRequest(f"the JSON body is nested too deeply (parameters: {MAX_PARAM_DEPTH} levels at most)") from None
     if not isinstance(body, dict) or not isinstance(body.get("query"), str):
         raise BadRequest("send JSON {\"query\": \"MATCH …\", \"params\": {}}")
     params = body.get("params") or {}

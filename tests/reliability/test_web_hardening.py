@@ -416,6 +416,14 @@ def test_parameter_shapes_that_gave_500_get_a_400_naming_the_parameter(hostile_s
     assert not re.search(r"\.(py|cpp|h|java)\b|PYBIND|Traceback|site-packages", text), text
 
 
+def test_deeply_nested_json_bodies_get_400_not_500(hostile_store):
+    client = app_for(hostile_store).test_client()
+    for n, what in ((50, "nested more than 8 levels"), (100_000, "nested too deeply")):
+        body = '{"query": "RETURN 1 AS x", "params": {"x": ' + "[" * n + "]" * n + "}}"
+        r = client.post("/api/query", data=body, content_type="application/json")
+        assert r.status_code == 400 and what in r.json["message"], (n, r.status_code, r.data[:200])
+
+
 def test_odd_parameters_on_every_api_route_never_give_500_or_a_source_path(hostile_store):
     client = app_for(hostile_store).test_client()
     odd = ["", "\x00", "%", "x" * 5000, "-1", "99999999999999999999999", "nan", "[]", "１", "a:b:c:1",
