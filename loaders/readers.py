@@ -14,9 +14,13 @@ from typing import Any, Iterator
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, clip
 
 MAX_STRUCTURED_BYTES = 64 * 1024 * 1024  # YAML/JSON are parsed whole; big data belongs in CSV
+# A record is collection → list → record → field → (cite list → citation → value): 6 levels. 20 leaves
+# room for nested values and refuses the "[[[[…" files that make a parser recurse (libyaml stops at
+# 1000, the pure-Python parser does not stop at all).
+MAX_NESTING = 20
 DATA_SUFFIXES = {".yaml", ".yml", ".json", ".csv"}
 
 
@@ -96,20 +100,31 @@ def read_file(path: Path) -> tuple[list[Record], list[Problem]]:
             json.loads(text)
         except json.JSONDecodeError as e:
             return [], [Problem(f, e.lineno, None, f"invalid JSON: {e.msg} (column {e.colno})")]
+        except RecursionError:
+            return [], [Problem(f, None, None, f"JSON nested too deeply (more than {MAX_NESTING} levels)",
+                                "records are flat: collection → list of records → fields")]
     return _read_structured(path, text)
 
 
 def _read_structured(path: Path, text: str) -> tuple[list[Record], list[Problem]]:
     f = str(path)
     try:
-        root = yaml.compose(text, Loader=_COMPOSER)
+        root = yaml.compose(text, Loader=_COMPOSER)  # a new loader per call, disposed when it returns
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
-        return [], [Problem(f, line, None, f"invalid YAML: {e.problem or e.context}",
+        if "maximum nesting depth" in str(e.problem or e.context):
+            return [], [_too_deep(f, line)]
+        return [], [Problem(f, line, None, f"invalid YAML: {clip(e.problem or e.context, quote=False)}",
                             "check indentation and quoting near this line")]
     except yaml.YAMLError as e:
-        return [], [Problem(f, None, None, f"invalid YAML: {e}")]
+        return [], [Problem(f, None, None, f"invalid YAML: {clip(str(e), quote=False)}")]
+    except RecursionError:  # the pure-Python composer (no libyaml) recurses once per level
+        return [], [_too_deep(f, None)]
+    if root is not None:
+        shape = _check_shape(f, root)
+        if shape:
+            return [], [shape]
     if root is None:
         return [], [Problem(f, None, None, "file is empty", "add records, or leave the file out")]
     if not isinstance(root, yaml.MappingNode):
@@ -118,6 +133,7 @@ def _read_structured(path: Path, text: str) -> tuple[list[Record], list[Problem]
                             "start with e.g. `enterprises:` and list records under it")]
     records, problems = [], []
     seen = set()
+    construct = _constructor()
     for knode, vnode in root.value:
         coll = knode.value
         if coll in seen:
@@ -135,13 +151,13 @@ def _read_structured(path: Path, text: str) -> tuple[list[Record], list[Problem]
                 continue
             data, lines = {}, {}
             for k, v in item.value:
-                key = k.value if isinstance(k, yaml.ScalarNode) else str(k)
+                key = k.value if isinstance(k, yaml.ScalarNode) else clip(str(k), quote=False)
                 if key in data:
                     problems.append(Problem(f, k.start_mark.line + 1, key, f"field ‘{key}’ is given twice in one record"))
                 try:
-                    data[key] = _construct(v)
+                    data[key] = construct(v)
                 except yaml.YAMLError as e:
-                    problems.append(Problem(f, v.start_mark.line + 1, key, f"invalid value: {e}"))
+                    problems.append(Problem(f, v.start_mark.line + 1, key, f"invalid value: {clip(str(e), quote=False)}"))
                     continue
                 lines[key] = k.start_mark.line + 1
             records.append(Record(coll, data, f, line, lines))
@@ -151,12 +167,41 @@ def _read_structured(path: Path, text: str) -> tuple[list[Record], list[Problem]
 # libyaml's parser when PyYAML has it: 5x faster, the same nodes with the same line marks (composing
 # the bundled data was a third of `parkgraph serve`'s first start)
 _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_CONSTRUCT = yaml.SafeLoader("")
 
 
-def _construct(node: yaml.Node) -> Any:
-    # Reuse SafeLoader's constructors so `2019-01-21` becomes a date, `128` an int, etc.
-    return _CONSTRUCT.construct_object(node, deep=True)
+def _constructor():
+    """SafeLoader's constructors (so `2019-01-21` becomes a date, `128` an int, …), new for every file:
+    a constructor remembers every node it built, so one shared for the process kept every upload's
+    nodes for ever (+150–220 MB per 6 MB upload)."""
+    c = yaml.constructor.SafeConstructor()
+    return lambda node: c.construct_object(node, deep=True)
+
+
+def _too_deep(f: str, line: int | None) -> Problem:
+    return Problem(f, line, None, f"values are nested more than {MAX_NESTING} levels deep",
+                   "records are flat: collection → list of records → fields")
+
+
+def _check_shape(f: str, root: yaml.Node) -> Problem | None:
+    """Refuse aliases (`*name`) and deep nesting before anything is built from the nodes. The composer
+    shares one node for an anchor and all its aliases, so a 573-byte "billion laughs" composes small;
+    it is building values (or printing them) that would expand it to gigabytes. One walk, no recursion."""
+    seen: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, int, int]] = [(root, 1, root.start_mark.line + 1)]
+    while stack:
+        node, depth, where = stack.pop()
+        if id(node) in seen:
+            return Problem(f, where, None, "YAML aliases (`*name`) are not supported: this value repeats the one "
+                           f"anchored (`&name`) on line {seen[id(node)]}", "write the value out in full")
+        seen[id(node)] = node.start_mark.line + 1
+        if depth > MAX_NESTING:
+            return _too_deep(f, node.start_mark.line + 1)
+        if isinstance(node, yaml.SequenceNode):
+            stack += [(n, depth + 1, node.start_mark.line + 1) for n in node.value]
+        elif isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack += [(k, depth + 1, k.start_mark.line + 1), (v, depth + 1, k.start_mark.line + 1)]
+    return None
 
 
 def _read_csv(path: Path, text: str) -> tuple[list[Record], list[Problem]]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from parkgraph.ontology import ClassDef, Model, load_model
 
-from .problems import Problem
+from .problems import Problem, clip
 from .readers import Record, read_paths
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -93,7 +93,7 @@ class _Validator:
         if isinstance(rid, int) and not isinstance(rid, bool):
             rid = str(rid)
         if not isinstance(rid, str) or not ID_RE.match(rid):
-            self.err(rec, "id", f"id {rid!r} is not a valid slug", "lower-case letters, digits and ‘-’, e.g. `tongzhou`")
+            self.err(rec, "id", f"id {clip(rid)} is not a valid slug", "lower-case letters, digits and ‘-’, e.g. `tongzhou`")
             return
         ref = f"{cls.segment}/{rid}"
         other = self.first_definition(ref, rec)
@@ -272,7 +272,7 @@ class _Validator:
                     self.err(rec, "cite", f"unknown key ‘{k}’ in cite #{i + 1}", f"use: {', '.join(sorted(CITE_KEYS))}")
             src, quote = c.get("source"), c.get("quote")
             if not isinstance(src, str) or not ID_RE.match(src):
-                self.err(rec, "cite", f"cite #{i + 1} needs a source id (e.g. `cics-2023-03-24`), got {src!r}")
+                self.err(rec, "cite", f"cite #{i + 1} needs a source id (e.g. `cics-2023-03-24`), got {clip(src)}")
                 continue
             if not isinstance(quote, str) or len(quote.strip()) < 2:
                 self.err(rec, "cite", f"cite #{i + 1} needs the quote: the sentence the fact came from")
@@ -298,14 +298,14 @@ class _Validator:
         rel = self.m.relationships.get(rtype) if isinstance(rtype, str) else None
         if rel is None or rel.provenance or rtype == "DESCRIBES":
             usable = ", ".join(t for t, r in self.m.relationships.items() if not r.provenance and t != "DESCRIBES")
-            self.err(rec, "type", f"unknown relationship type {rtype!r}" if rel is None else
+            self.err(rec, "type", f"unknown relationship type {clip(rtype)}" if rel is None else
                      f"{rtype} is written by the loader, not by data files", f"use one of: {usable}")
             return
         out: dict[str, Any] = {"type": rtype}
         for end, allowed in (("from", rel.sources), ("to", rel.targets)):
             ref = d.get(end)
             if not isinstance(ref, str) or "/" not in ref:
-                self.err(rec, end, f"‘{end}’ must be a reference such as `park/beijing`, got {ref!r}")
+                self.err(rec, end, f"‘{end}’ must be a reference such as `park/beijing`, got {clip(ref)}")
                 return
             self.add_ref(ref, rec, end, allowed)
             out[end] = ref

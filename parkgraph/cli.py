@@ -170,12 +170,14 @@ def cmd_query(args) -> int:
     with open_store(s, read_only=True) as store:
         res = store.read(args.cypher, params, console=True, timeout=args.timeout, max_rows=args.max_rows)
     if args.format == "json":
-        print(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
+        from parkgraph import jsonsafe  # NaN/Infinity as strings: the output stays JSON
+        print(jsonsafe.dumps(res.to_dict(), ensure_ascii=False, indent=2))
     elif args.format == "csv":
+        from parkgraph.csvsafe import cell  # formulas (=, +, -, @) neutralised for spreadsheets
         w = csv.writer(sys.stdout)
-        w.writerow(res.columns)
+        w.writerow([cell(c) for c in res.columns])
         for row in res.rows:
-            w.writerow([_cell(v) for v in row])
+            w.writerow([cell(_cell(v)) for v in row])
     else:
         print(format_table(res.columns, [[_cell(v) for v in row] for row in res.rows]))
         print(f"({len(res.rows)} row{'s' if len(res.rows) != 1 else ''}, {res.elapsed_ms:.0f} ms, {store.engine})"
@@ -244,7 +246,8 @@ def cmd_serve(args) -> int:
           file=sys.stderr)
     from werkzeug.serving import make_server
     # a threaded server without the debugger or reloader; never debug mode
-    server = make_server(s.host, int(s.port), app, threaded=True)
+    from parkgraph.web.security import RequestHandler  # the security headers on the server's own errors (431, 414, 400)
+    server = make_server(s.host, int(s.port), app, threaded=True, request_handler=RequestHandler)
     try:
         server.serve_forever()
     finally:
@@ -259,7 +262,8 @@ def _cell(v) -> str:
     if isinstance(v, dict) and "type" in v and "start" in v:
         return f"[:{v['type']}]"
     if isinstance(v, (dict, list)):
-        return json.dumps(v, ensure_ascii=False)
+        from parkgraph import jsonsafe
+        return jsonsafe.dumps(v, ensure_ascii=False)
     return "" if v is None else str(v)
 
 

@@ -35,6 +35,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("buffer_pool_mb", "PARKGRAPH_BUFFER_POOL_MB", 0, "LadybugDB page cache in MB (0: the engine's default, most of RAM); bounds memory on large graphs."),
     Setting("host", "PARKGRAPH_HOST", "127.0.0.1", "Address `parkgraph serve` binds to."),
     Setting("port", "PARKGRAPH_PORT", 5000, "Port `parkgraph serve` listens on."),
+    Setting("max_request_mb", "PARKGRAPH_MAX_REQUEST_MB", 16, "Largest request body the web server accepts, in MiB (413 above it)."),
+    Setting("request_budget", "PARKGRAPH_REQUEST_BUDGET", 15.0, "Seconds a web view may spend on one request; a neighbourhood past it answers what it has (`partial`), other views 504."),
     Setting("write_token", "PARKGRAPH_WRITE_TOKEN", "", "Token required by routes that write; empty disables them."),
     Setting("neo4j_home", "PARKGRAPH_NEO4J_HOME", None, "Where `parkgraph neo4j start` keeps its server (default: user data directory)."),
     Setting("sparql_workers", "PARKGRAPH_SPARQL_WORKERS", 0, "SPARQL worker processes that run queries at once (0: min(2, cores)); one spare more takes short queries while all are busy."),

@@ -5,8 +5,21 @@ web/ presents; it never talks to a database driver: every query goes through the
 from __future__ import annotations
 
 from flask import Flask
+from flask.json.provider import DefaultJSONProvider
 
+from parkgraph import jsonsafe
 from parkgraph.settings import Settings
+
+
+class JSONProvider(DefaultJSONProvider):
+    """Flask's JSON, but NaN and ±Infinity become the strings "NaN", "Infinity", "-Infinity"
+    (Python writes them bare, which is not JSON: the console could not parse a result holding one)."""
+
+    def dumps(self, obj, **kwargs) -> str:
+        kwargs.setdefault("default", self.default)
+        kwargs.setdefault("ensure_ascii", self.ensure_ascii)
+        kwargs.setdefault("sort_keys", self.sort_keys)
+        return jsonsafe.dumps(obj, **kwargs)
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -17,6 +30,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.update(test_config)
     if app.config["SETTINGS"] is None:
         app.config["SETTINGS"] = Settings.from_env()
+    app.json = JSONProvider(app)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
 

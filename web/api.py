@@ -7,9 +7,56 @@ from parkgraph.errors import BadRequest
 from parkgraph.graph.examples import examples_for
 
 from .db import get_store, settings
+from .security import deadline
 from .views import entity_dict, info_dict, label_dict, node_or_404, schema_dict
 
 bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+INT64 = (-(2**63), 2**63 - 1)
+MAX_PARAM_DEPTH = 8
+
+
+def _shape(v) -> str | None:
+    """A value's kind for the one-kind-per-list rule: lists by their items' kind, objects by their keys."""
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        return "boolean"
+    if isinstance(v, (int, float)):
+        return "number"
+    if isinstance(v, str):
+        return "string"
+    if isinstance(v, list):
+        inner = {_shape(x) for x in v} - {None, "list of nothing"}
+        return f"list of {inner.pop()}" if len(inner) == 1 else ("list of nothing" if not inner else "list of mixed")
+    if isinstance(v, dict):
+        return "object{" + ",".join(sorted(v)) + "}"
+    return type(v).__name__
+
+
+def check_params(value, path: str = "", depth: int = 0) -> None:
+    """Refuse the parameter shapes an engine cannot take, with a 400 naming the parameter, on both
+    engines alike: integers beyond 64 bits (Neo4j's driver raised OverflowError → 500; LadybugDB
+    quoted its C++ binding) and lists mixing kinds of value (LadybugDB raised ValueError → 500, and
+    merged the keys of a list of differently-keyed objects into a wrong answer)."""
+    if depth > MAX_PARAM_DEPTH:
+        raise BadRequest(f"parameter ‘{path}’ is nested more than {MAX_PARAM_DEPTH} levels deep")
+    if isinstance(value, int) and not isinstance(value, bool) and not INT64[0] <= value <= INT64[1]:
+        raise BadRequest(f"parameter ‘{path}’: whole numbers must fit in 64 bits (±9.2e18)",
+                         hint="send it as a string, or as a decimal number")
+    if isinstance(value, dict):
+        for k, v in value.items():
+            check_params(v, f"{path}.{k}" if path else k, depth + 1)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            check_params(v, f"{path}[{i}]", depth + 1)
+        kinds = {_shape(v) for v in value} - {None, "list of nothing"}
+        if kinds and all(k.startswith("object{") for k in kinds) and len(kinds) > 1:
+            raise BadRequest(f"parameter ‘{path}’: the objects in a list must have the same keys")
+        if len(kinds) > 1 or any(k.endswith("of mixed") for k in kinds):
+            raise BadRequest(f"parameter ‘{path}’: a list must hold one kind of value, got "
+                             f"{' and '.join(sorted(k.split('{')[0] for k in kinds))}")
 
 
 def _int_arg(name: str, default: int, lo: int, hi: int) -> int:
@@ -37,7 +84,10 @@ def schema():
 
 @bp.post("/query")
 def query():
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # json recurses once per level: 100 000 '[' was a 500
+        raise BadRequest(f"the JSON body is nested too deeply (parameters: {MAX_PARAM_DEPTH} levels at most)") from None
     if not isinstance(body, dict) or not isinstance(body.get("query"), str):
         raise BadRequest("send JSON {\"query\": \"MATCH …\", \"params\": {}}")
     params = body.get("params") or {}
@@ -45,6 +95,7 @@ def query():
         raise BadRequest("‘params’ must be a JSON object")
     if len(body["query"]) > 20000:
         raise BadRequest("query is longer than 20000 characters")
+    check_params(params)
     res = get_store().read(body["query"], params, console=True)
     return jsonify(res.to_dict())
 
@@ -97,7 +148,7 @@ def neighbourhood():
         offsets[key] = int(n)
     hood = store.neighbourhood(uri, depth=_int_arg("depth", 1, 1, 3),
                                limit=_int_arg("limit", int(settings().neighbour_limit), 1, 500),
-                               rel_types=rels, labels=labels, offsets=offsets)
+                               rel_types=rels, labels=labels, offsets=offsets, deadline=deadline())
     if hood is None:  # (the neighbourhood looks the node up itself: no second lookup first)
         node_or_404(store, uri)
     return jsonify(hood)

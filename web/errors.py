@@ -1,6 +1,8 @@
 """One place turns errors into answers: JSON for API clients, a page for browsers."""
 from __future__ import annotations
 
+import re
+
 from flask import Flask, jsonify, render_template, request
 from markupsafe import escape
 from jinja2 import TemplateNotFound
@@ -18,7 +20,17 @@ def wants_json() -> bool:
     return best is not None and best != "text/html"
 
 
+# A source file of the engine or the server (`/home/runner/work/…/src/binder/expression.cpp:42`,
+# `/usr/lib/python3/…/neo4j/_sync/io.py`): an engine's message may quote one; no answer does.
+_SOURCE_PATH = re.compile(r"(?<![\w:/.])(?:[A-Za-z]:)?(?:[/\\][\w.+@-]+){2,}\.(?:cpp|cc|cxx|c|hpp|hh|h|py|pyx|java|scala|kt|rs|go)\b(?::\d+)*")
+
+
+def redact(text):
+    return _SOURCE_PATH.sub("[source path removed]", text) if isinstance(text, str) else text
+
+
 def respond(status: int, payload: dict):
+    payload = {k: redact(v) for k, v in payload.items()}
     if wants_json():
         return jsonify(payload), status
     try:
@@ -38,7 +50,11 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(e: HTTPException):
-        return respond(e.code or 500, {"error": e.name.lower(), "message": e.description, "status": e.code})
+        payload = {"error": e.name.lower(), "message": e.description, "status": e.code}
+        if e.code == 413:
+            payload["hint"] = "split the data into smaller files, or load it with `parkgraph load FILE`; " \
+                              "PARKGRAPH_MAX_REQUEST_MB sets the limit"
+        return respond(e.code or 500, payload)
 
     @app.errorhandler(Exception)
     def unexpected(e: Exception):

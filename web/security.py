@@ -1,26 +1,116 @@
-"""Headers every response carries, and the optional token for routes that write."""
+"""Headers every response carries, limits every request has, and the optional token for routes that write.
+
+The security headers are put on in three places so that no answer goes without them: an after_request
+hook (Flask's own responses), a WSGI wrapper (anything the app returns, even an error raised while
+finishing a response) and the HTTP server's request handler (the errors werkzeug's server answers
+before the app is called: 431 for oversized headers, 414 for a long request line, 400 for garbage).
+"""
 from __future__ import annotations
 
 import hmac
+import json
+import time
 from functools import wraps
 
-from flask import Flask, request
+from flask import Flask, g, has_request_context, request
+from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.serving import WSGIRequestHandler
 
-from parkgraph.errors import Unauthorized, WriteRefused
+from parkgraph.errors import QueryTimeout, Unauthorized, WriteRefused
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
        "form-action 'self'")
+HEADERS = (
+    ("Content-Security-Policy", CSP),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Frame-Options", "DENY"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
+)
 
 
 def init_app(app: Flask) -> None:
+    s = app.config["SETTINGS"]
+    # werkzeug refuses a body over this when it is read (also a chunked one, as it streams); the
+    # before_request check below refuses a declared length at once, before any of it is read
+    app.config["MAX_CONTENT_LENGTH"] = int(float(getattr(s, "max_request_mb", 16)) * 2**20)
+    budget = float(getattr(s, "request_budget", 15.0))
+
+    @app.before_request
+    def limits():
+        g.deadline = time.monotonic() + budget
+        limit = app.config["MAX_CONTENT_LENGTH"]
+        if request.content_length is not None and request.content_length > limit:
+            raise RequestEntityTooLarge(f"the request body is {request.content_length / 2**20:.1f} MiB; "
+                                        f"this server accepts at most {limit / 2**20:g} MiB")
+        if request.content_length is None and "chunked" in request.headers.get("Transfer-Encoding", "").lower():
+            # no declared length: read it now, bounded by the limit, and keep it for the view.
+            # werkzeug's limited stream stops AT the limit without an error (the view would get a cut
+            # body: 400 "bad JSON" rather than 413), so a body that fills the limit is refused here
+            if len(request.get_data(cache=True)) >= limit:
+                raise RequestEntityTooLarge(f"the request body is over {limit / 2**20:g} MiB, "
+                                            f"which this server accepts at most")
+
     @app.after_request
     def headers(resp):
-        resp.headers.setdefault("Content-Security-Policy", CSP)
-        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
-        resp.headers.setdefault("Referrer-Policy", "no-referrer")
-        resp.headers.setdefault("X-Frame-Options", "DENY")
+        for k, v in HEADERS:
+            resp.headers.setdefault(k, v)
         return resp
+
+    app.wsgi_app = SecurityHeaders(app.wsgi_app)
+
+
+class SecurityHeaders:
+    """WSGI middleware: adds any of HEADERS a response lacks (the backstop behind after_request)."""
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        def start(status, headers, exc_info=None):
+            have = {k.lower() for k, _ in headers}
+            return start_response(status, list(headers) + [(k, v) for k, v in HEADERS if k.lower() not in have], exc_info)
+        return self.wsgi_app(environ, start)
+
+
+class RequestHandler(WSGIRequestHandler):
+    """werkzeug's request handler, whose own error answers (sent by http.server before the app runs)
+    carry the security headers and the project's JSON error format, and never echo the request."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        short, long = self.responses.get(code, ("Error", ""))
+        body = json.dumps({"error": short.lower(), "message": long or short, "status": code}).encode()
+        self.log_error("code %d, message %s", code, message)
+        if self.request_version == "HTTP/0.9":  # a garbled request line: answer with headers all the same
+            self.request_version = "HTTP/1.0"
+        self.send_response(code, short)
+        self.send_header("Connection", "close")
+        for k, v in HEADERS:
+            self.send_header(k, v)
+        with_body = code >= 200 and code not in (204, 205, 304) and self.command != "HEAD"
+        if with_body:
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if with_body:
+            self.wfile.write(body)
+
+
+def deadline() -> float | None:
+    """When this request's time budget (PARKGRAPH_REQUEST_BUDGET) runs out, in time.monotonic() seconds."""
+    return g.get("deadline") if has_request_context() else None
+
+
+def check_budget(what: str = "this request") -> None:
+    """Raise 504 when the request has used its time budget (views call it between their queries)."""
+    end = g.get("deadline") if has_request_context() else None
+    if end is not None and time.monotonic() > end:
+        from .db import settings
+        budget = float(getattr(settings(), "request_budget", 15.0))
+        raise QueryTimeout(f"{what} took longer than the {budget:g} s budget and was stopped",
+                           hint="ask for less (a smaller limit or depth), or raise PARKGRAPH_REQUEST_BUDGET")
 
 
 def require_write_token(view):

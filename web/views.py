@@ -44,8 +44,12 @@ def node_or_404(store: GraphStore, uri: str) -> dict:
 
 
 def entity_dict(store: GraphStore, uri: str, limit: int = 200) -> dict:
+    """An entity page's data: a fixed handful of queries plus one per observation, checked against the
+    request's time budget between them (504 past it: a page missing half its sections would mislead)."""
+    from .security import check_budget
     node = node_or_404(store, uri)
     hood = store.neighbourhood(uri, limit=limit)
+    check_budget("this entity page")
     relations = []
     quote_uris: list[str] = []
     # A fact's sources are shown as citations; a Source's or Quote's page lists what was taken from it.
@@ -59,12 +63,14 @@ def entity_dict(store: GraphStore, uri: str, limit: int = 200) -> dict:
         relations.append({"type": g["type"], "direction": g["direction"], "label_zh": rel.label_zh,
                           "label_en": rel.label_en, "total": g["total"], "more": g["more"], "items": g["items"]})
     observations = store.observations_of(uri)
+    check_budget("this entity page")
     by_quote = {c["quote"]["uri"]: c for c in store.quote_citations(list(dict.fromkeys(quote_uris)))}
     for r in relations:
         for it in r["items"]:
             it["citations"] = [by_quote[q] for q in it["rel"]["properties"].get("quotes") or [] if q in by_quote]
     obs = []
     for o in observations:
+        check_budget("this entity page")
         p = o["properties"]
         obs.append({"uri": o["uri"], **{k: p.get(k) for k in ("metric", "metric_zh", "metric_en", "value", "value_text",
                                                               "unit", "as_of", "status", "qualifier", "scope", "note")},

@@ -294,3 +294,195 @@ def test_openapi_documents_the_load_route_and_its_token(hostile_store):
     assert op["security"] == [{"writeToken": []}]
     assert doc["components"]["securitySchemes"]["writeToken"]["scheme"] == "bearer"
     assert yaml.safe_load(GOOD)  # the example body is valid YAML
+
+
+# ---------------------------------------------------------------------- input limits (issue #19 §4)
+def _strict_json(body: bytes):
+    """Parse as JavaScript's JSON.parse would: NaN, Infinity and -Infinity are not JSON."""
+    import json
+
+    def refuse(name):
+        raise ValueError(f"{name} is not JSON")
+    return json.loads(body, parse_constant=refuse)
+
+
+def test_request_bodies_over_the_limit_get_413_in_the_error_format_before_they_are_read(hostile_store):
+    app = app_for(hostile_store, write_token="tok", max_request_mb=1)
+    client = app.test_client()
+    before = hostile_store.content_hash()
+    big = b"enterprises: []\n" + b"#" * (2 * 2**20)
+    for path, kw in (("/api/load", {"content_type": "application/yaml", "headers": {"Authorization": "Bearer tok"}}),
+                     ("/api/query", {"content_type": "application/json"}),
+                     ("/sparql", {"content_type": "application/sparql-query", "headers": {"Accept": "application/json"}}),
+                     ("/api/info", {"content_type": "text/plain"})):
+        r = client.post(path, data=big, **kw)
+        assert r.status_code == 413, (path, r.status_code)
+        body = _strict_json(r.data)
+        assert body["status"] == 413 and "1 MiB" in body["message"] and "PARKGRAPH_MAX_REQUEST_MB" in body["hint"], body
+        assert _csp_ok(r.headers.get("Content-Security-Policy")), path
+    # a chunked body (no declared length) on a real server: cut off at the limit, 413 not "bad JSON"
+    import socket
+    import threading
+
+    from werkzeug.serving import make_server
+    srv = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        chunk = b"10000\r\n" + b"x" * 65536 + b"\r\n"
+        with socket.create_connection(("127.0.0.1", srv.server_port), timeout=5) as sock:
+            sock.sendall(b"POST /api/query HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                         b"Transfer-Encoding: chunked\r\n\r\n" + chunk * 40 + b"0\r\n\r\n")
+            data = b""
+            try:
+                while part := sock.recv(65536):
+                    data += part
+            except TimeoutError:
+                pass
+        assert data.startswith(b"HTTP/1.1 413"), data[:200]
+        assert b"Content-Security-Policy" in data and b'"status":413' in data
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    # under the limit still works
+    r = client.post("/api/query", json={"query": "RETURN 1 AS one", "pad": "x" * 500_000})
+    assert r.status_code == 200 and r.json["rows"] == [[1]]
+    assert hostile_store.content_hash() == before
+
+
+def test_the_servers_own_errors_carry_the_headers_and_never_echo_the_request(hostile_store):
+    """431 (headers too big), 414 (request line too long) and 400 (garbage) are answered by the HTTP
+    server before the app runs; `parkgraph serve` uses the hardened handler."""
+    import socket
+    import threading
+
+    from werkzeug.serving import make_server
+
+    from parkgraph.web.security import RequestHandler
+    srv = make_server("127.0.0.1", 0, app_for(hostile_store), threaded=True, request_handler=RequestHandler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        port = srv.server_port
+        marker = "<script>alert('hdr')</script>"
+        cases = {
+            431: f"GET /api/info HTTP/1.1\r\nHost: x\r\nX-Big: {marker}{'a' * 70000}\r\n\r\n",
+            414: f"GET /api/info?{marker}{'a' * 70000} HTTP/1.1\r\nHost: x\r\n\r\n",
+            400: f"GET /api/info {marker}HTTP/9\r\nHost: x\r\n\r\n",
+        }
+        for status, raw in cases.items():
+            with socket.create_connection(("127.0.0.1", port), timeout=20) as sock:
+                sock.sendall(raw.encode())
+                data = b""
+                while chunk := sock.recv(65536):
+                    data += chunk
+            head, _, body = data.partition(b"\r\n\r\n")
+            lines = head.decode("latin-1").split("\r\n")
+            assert lines[0].split()[1] == str(status), (status, lines[0])
+            headers = {k.lower(): v.strip() for k, _, v in (l.partition(":") for l in lines[1:])}
+            assert _csp_ok(headers.get("content-security-policy")), (status, headers)
+            assert headers.get("x-content-type-options") == "nosniff" and headers.get("x-frame-options") == "DENY"
+            assert _strict_json(body)["status"] == status
+            assert b"alert" not in body and b"hdr" not in body
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+def test_nan_and_infinity_are_valid_json_strings_in_the_api(hostile_store):
+    client = app_for(hostile_store).test_client()
+    r = client.post("/api/query", json={"query": "RETURN 0.0/0.0 AS nan, 1.0/0.0 AS inf, -1.0/0.0 AS ninf, 1.5 AS x, "
+                                                 "[1.0/0.0, 2.0] AS l"})
+    assert r.status_code == 200, r.data[:300]
+    body = _strict_json(r.data)
+    assert body["rows"] == [["NaN", "Infinity", "-Infinity", 1.5, ["Infinity", 2.0]]]
+    # a non-finite parameter (Python's json accepts NaN in the request) comes back the same way
+    r = client.post("/api/query", data=b'{"query": "RETURN $x AS x", "params": {"x": NaN}}', content_type="application/json")
+    assert _strict_json(r.data)["rows"] == [["NaN"]]
+
+
+@pytest.mark.parametrize("params,what", [
+    ({"x": [1, "a"]}, "one kind of value"),
+    ({"x": {"a": [1, "b", None]}}, "one kind of value"),
+    ({"x": [[1], ["a"]]}, "one kind of value"),
+    ({"x": 2**63}, "64 bits"),
+    ({"x": [-(2**63) - 1]}, "64 bits"),
+    ({"x": [{"a": 1}, {"b": 2}]}, "same keys"),
+])
+def test_parameter_shapes_that_gave_500_get_a_400_naming_the_parameter(hostile_store, params, what):
+    client = app_for(hostile_store).test_client()
+    r = client.post("/api/query", json={"query": "RETURN $x AS x", "params": params})
+    assert r.status_code == 400, (r.status_code, r.data[:300])
+    assert what in r.json["message"] and "‘x" in r.json["message"]
+    text = r.get_data(as_text=True)
+    assert not re.search(r"\.(py|cpp|h|java)\b|PYBIND|Traceback|site-packages", text), text
+
+
+def test_deeply_nested_json_bodies_get_400_not_500(hostile_store):
+    client = app_for(hostile_store).test_client()
+    for n, what in ((50, "nested more than 8 levels"), (100_000, "nested too deeply")):
+        body = '{"query": "RETURN 1 AS x", "params": {"x": ' + "[" * n + "]" * n + "}}"
+        r = client.post("/api/query", data=body, content_type="application/json")
+        assert r.status_code == 400 and what in r.json["message"], (n, r.status_code, r.data[:200])
+
+
+def test_odd_parameters_on_every_api_route_never_give_500_or_a_source_path(hostile_store):
+    client = app_for(hostile_store).test_client()
+    odd = ["", "\x00", "%", "x" * 5000, "-1", "99999999999999999999999", "nan", "[]", "１", "a:b:c:1",
+           "LOCATED_IN:out:99999999999999999999", TONGZHOU, TONGZHOU + "\x00"]
+    routes = {"/api/search": ["q", "limit", "label"], "/api/node": ["uri"], "/api/entity": ["uri"],
+              "/api/neighbourhood": ["uri", "depth", "limit", "rel", "label", "offset"], "/api/provenance": ["uri", "quote"]}
+    for route, names in routes.items():
+        for name in names:
+            for v in odd:
+                qs = {name: v} if name == "uri" or route == "/api/search" else {"uri": TONGZHOU, name: v}
+                r = client.get(route, query_string=qs)
+                text = r.get_data(as_text=True)
+                assert r.status_code < 500, (route, name, v, text[:300])
+                assert not re.search(r"/[\w./-]+\.(py|cpp|h)\b|Traceback", text), (route, name, v, text[:300])
+    for raw in ("/api/node?uri=%FF", "/api/search?q=%ED%A0%80", "/api/neighbourhood?uri=%FF%FE", "/api/entity?uri=%C0%AF"):
+        assert client.get(raw).status_code < 500, raw
+
+
+def test_engine_source_paths_are_removed_from_every_error_answer():
+    from parkgraph.web.errors import redact
+    msg = ("Assertion failed: /home/runner/work/ladybug/src/binder/bind_expression.cpp:212 and "
+           "/usr/lib/python3.11/site-packages/neo4j/_sync/io/_bolt.py in C:\\build\\src\\x.h")
+    out = redact(msg)
+    assert ".cpp" not in out and "site-packages" not in out and "x.h" not in out and "Assertion failed" in out
+    assert redact("no entity with IRI 'https://w3id.org/parkgraph/id/park/a.py'") == \
+        "no entity with IRI 'https://w3id.org/parkgraph/id/park/a.py'"
+
+
+def test_a_deep_neighbourhood_stops_at_the_request_budget_with_a_partial_answer(hostile_store):
+    """depth=3&limit=500 had no overall limit (204 s on a 100k graph). Past PARKGRAPH_REQUEST_BUDGET
+    the answer is the part already found, with `partial` saying where it stopped."""
+    import time
+    full = hostile_store.neighbourhood(TONGZHOU, depth=3, limit=500)
+    assert "partial" not in full
+    client = app_for(hostile_store, request_budget=60.0).test_client()
+    r = client.get("/api/neighbourhood", query_string={"uri": TONGZHOU, "depth": 3, "limit": 500})
+    assert r.status_code == 200 and "partial" not in r.json
+    assert {n["uri"] for n in r.json["nodes"]} == {n["uri"] for n in full["nodes"]}
+
+    t = time.perf_counter()
+    r = app_for(hostile_store, request_budget=0.0).test_client().get(
+        "/api/neighbourhood", query_string={"uri": TONGZHOU, "depth": 3, "limit": 500})
+    assert r.status_code == 200 and time.perf_counter() - t < 3
+    assert r.json["partial"] == {"reason": "time budget", "depth": 1, "expanded": 0, "of": 1}
+    assert r.json["center"]["uri"] == TONGZHOU and len(r.json["nodes"]) < len(full["nodes"])
+
+    budget = 0.3
+    t = time.perf_counter()
+    r = app_for(hostile_store, request_budget=budget).test_client().get(
+        "/api/neighbourhood", query_string={"uri": TONGZHOU, "depth": 3, "limit": 500})
+    took = time.perf_counter() - t
+    assert r.status_code == 200 and took < budget + 2.0, took
+    if "partial" in r.json:  # (a fast machine may finish within 0.3 s)
+        got = {n["uri"] for n in r.json["nodes"]}
+        assert got < {n["uri"] for n in full["nodes"]} and r.json["partial"]["reason"] == "time budget"
+
+
+def test_an_entity_page_past_the_budget_answers_504_in_the_error_format(hostile_store):
+    r = app_for(hostile_store, request_budget=0.0).test_client().get("/api/entity", query_string={"uri": TONGZHOU})
+    assert r.status_code == 504 and r.json["error"] == "timeout" and "PARKGRAPH_REQUEST_BUDGET" in r.json["hint"]
+    assert _csp_ok(r.headers.get("Content-Security-Policy"))
+    assert app_for(hostile_store).test_client().get("/api/entity", query_string={"uri": TONGZHOU}).status_code == 200

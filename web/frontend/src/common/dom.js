@@ -3,22 +3,35 @@
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
+// Characters that change how text around them is shown while being invisible themselves: bidi
+// overrides and isolates (U+202E makes "txt.exe" look like "exe.txt"), zero-width and other format
+// characters, C0/C1 controls, line/paragraph separators and Unicode tag characters. Data strings are
+// displayed with each one spelled out as ⟨U+202E⟩, so a value cannot pose as a different one.
+// (Zero-width (non-)joiners U+200C/U+200D are left alone: emoji and several scripts need them.)
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B\u200E\u200F\u2028-\u202E\u2060-\u206F\u3164\uFE00-\uFE0E\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/g;
+
+export function visible(text) {
+  const s = String(text);
+  return s.replace(INVISIBLE, (c) => `⟨U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}⟩`);
+}
+
 function setAttrs(el, attrs) {
   if (!attrs) return;
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === null || v === false) continue;
     if (k === "class") el.setAttribute("class", Array.isArray(v) ? v.filter(Boolean).join(" ") : v);
-    else if (k === "text") el.textContent = String(v);
+    else if (k === "text") el.textContent = visible(v);
     else if (k === "testid") el.setAttribute("data-testid", v);
     else if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
     else if (k === "style") throw new Error("style attributes are not allowed (CSP)");
     else if (k === "dataset") for (const [dk, dv] of Object.entries(v)) el.dataset[dk] = dv;
     else if (v === true) el.setAttribute(k, "");
-    else el.setAttribute(k, String(v));
+    else el.setAttribute(k, k === "title" || k === "aria-label" || k === "alt" ? visible(v) : String(v));
   }
 }
 
-// el.append(...) without the pitfalls: null, undefined and false add nothing; strings become text.
+// el.append(...) without the pitfalls: null, undefined and false add nothing; strings become text
+// (with invisible controls made visible).
 export function add(el, ...children) {
   append(el, children);
   return el;
@@ -27,7 +40,7 @@ export function add(el, ...children) {
 function append(el, children) {
   for (const c of children.flat(Infinity)) {
     if (c === undefined || c === null || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    el.append(c instanceof Node ? c : document.createTextNode(visible(c)));
   }
 }
 

@@ -2,6 +2,7 @@
 // derives from ontology/parkgraph.ttl): class labels and colours, relationship type labels,
 // property labels, IRI segments.
 import { lang, otherLang, pick, t } from "./i18n.js";
+import { visible } from "./dom.js";
 
 const FALLBACK_COLOR = "#95a5a6";
 
@@ -85,8 +86,14 @@ export function observationValue(p) {
   return [p.qualifier || "", value, p.unit || ""].filter(Boolean).join(lang() === "zh" ? "" : " ");
 }
 
-// {primary, secondary} names of a node in the selected language first.
+// {primary, secondary} names of a node in the selected language first, ready to display: invisible
+// controls (a bidi override in a name) are spelled out, on the canvas as in the page.
 export function displayName(node, which = lang()) {
+  const { primary, secondary } = rawName(node, which);
+  return { primary: primary ? visible(primary) : primary, secondary: secondary ? visible(secondary) : secondary };
+}
+
+function rawName(node, which) {
   const p = (node && node.properties) || {};
   const other = which === "zh" ? "en" : "zh";
   const labelName = node && node.labels && node.labels[0];

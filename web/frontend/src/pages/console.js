@@ -2,7 +2,8 @@
 // examples, history in localStorage, results as graph / table / JSON with CSV and JSON downloads.
 import { boot } from "../common/base.js";
 import { api, ApiError } from "../common/api.js";
-import { $, $all, clear, download, h } from "../common/dom.js";
+import { $, $all, clear, download, h, visible } from "../common/dom.js";
+import { csvText } from "../common/csv.js";
 import { lang, onLangChange, pick, t } from "../common/i18n.js";
 import { Model, displayName } from "../common/model.js";
 import { clearError, createEditor, getText, setText, showError } from "../common/editor.js";
@@ -317,7 +318,7 @@ function renderTable() {
 
 function renderJson() {
   const text = JSON.stringify(result, null, 2);
-  els.json.textContent = text.length > 2_000_000 ? `${text.slice(0, 2_000_000)}\n…` : text;
+  els.json.textContent = visible(text.length > 2_000_000 ? `${text.slice(0, 2_000_000)}\n…` : text);
 }
 
 function renderGraph() {
@@ -376,21 +377,19 @@ function renderGraph() {
 }
 
 // ---------------------------------------------------------------- downloads
-function csvCell(v) {
-  let s;
-  if (v === null || v === undefined) s = "";
-  else if (typeof v === "object") {
-    if (Array.isArray(v.labels) && "uri" in v) s = v.uri || "";
-    else if (typeof v.type === "string" && "start" in v) s = v.uri || `${v.start}|${v.type}|${v.end}`;
-    else s = JSON.stringify(v);
-  } else s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+function cellText(v) {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object") {
+    if (Array.isArray(v.labels) && "uri" in v) return v.uri || "";
+    if (typeof v.type === "string" && "start" in v) return v.uri || `${v.start}|${v.type}|${v.end}`;
+    return JSON.stringify(v);
+  }
+  return String(v);
 }
 
 function downloadCsv() {
   if (!result) return;
-  const lines = [result.columns.map(csvCell).join(","), ...result.rows.map((r) => r.map(csvCell).join(","))];
-  download("parkgraph-result.csv", `\ufeff${lines.join("\r\n")}\r\n`, "text/csv;charset=utf-8");
+  download("parkgraph-result.csv", csvText(result.columns, result.rows.map((r) => r.map(cellText))), "text/csv;charset=utf-8");
 }
 
 function downloadJson() {

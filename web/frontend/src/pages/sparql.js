@@ -4,6 +4,7 @@
 import { boot } from "../common/base.js";
 import { api, ApiError } from "../common/api.js";
 import { $, clear, download, externalLink, h } from "../common/dom.js";
+import { csvText } from "../common/csv.js";
 import { onLangChange, pick, t } from "../common/i18n.js";
 import { Model } from "../common/model.js";
 import { createEditor, getText, setText } from "../common/editor.js";
@@ -152,9 +153,8 @@ async function run() {
 function csv() {
   if (!result || !result.results) return;
   const vars = result.head.vars;
-  const esc = (s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [vars.map(esc).join(","), ...result.results.bindings.map((b) => vars.map((v) => esc(b[v] ? b[v].value : "")).join(","))];
-  download("parkgraph-sparql.csv", `\ufeff${lines.join("\r\n")}\r\n`, "text/csv;charset=utf-8");
+  const rows = result.results.bindings.map((b) => vars.map((v) => (b[v] ? b[v].value : "")));
+  download("parkgraph-sparql.csv", csvText(vars, rows), "text/csv;charset=utf-8");
 }
 
 async function main() {
