@@ -66,8 +66,25 @@ def serialize_solutions(result: ox.QuerySolutions, fmt: ox.QueryResultsFormat, m
         lines.append("\t".join("" if sol[n] is None else str(sol[n]) for n in names))
     tsv = ("\n".join(lines) + "\n").encode("utf-8")
     if fmt == ox.QueryResultsFormat.TSV:
-        return tsv, truncated
-    return ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV).serialize(format=fmt), truncated
+        return tsv, truncated  # every TSV cell is RDF term syntax ("…", <…>, _:…): never a formula
+    body = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV).serialize(format=fmt)
+    if fmt == ox.QueryResultsFormat.CSV:
+        body = _neutralised_csv(body)
+    return body, truncated
+
+
+def _neutralised_csv(body: bytes) -> bytes:
+    """SPARQL CSV carries plain values, so `=cmd|…` in the data would run in a spreadsheet: each cell
+    goes through parkgraph.csvsafe (the rule the console's and the CLI's CSV use)."""
+    import csv
+    import io
+
+    from parkgraph.csvsafe import cell
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")  # SPARQL 1.1 CSV: CRLF line ends
+    for row in csv.reader(io.StringIO(body.decode("utf-8"), newline="")):
+        w.writerow([cell(v) for v in row])
+    return out.getvalue().encode("utf-8")
 
 
 def serialize_boolean(result: ox.QueryBoolean, fmt: ox.QueryResultsFormat) -> bytes:
