@@ -462,6 +462,27 @@ class LadybugStore(GraphStore):
         arrow = f"-[:{rtype}]->(m)" if direction == "out" else f"<-[:{rtype}]-(m)"
         return f"MATCH (c:{label} {{uri: $uri}}){arrow} RETURN count(*) AS c"
 
+    def _q_hood_level(self, center_labels: list[str], rel_filter: list[str] | None,
+                      label_filter: list[str] | None) -> str:
+        # `(c:A:B {uri: u})` is A or B, each through its primary-key index. Without CALL subqueries the
+        # two directions are two halves of a UNION ALL. A WITH's ORDER BY needs a LIMIT in this
+        # dialect; collect keeps that order. (list_transform over collected lists gave values of other
+        # rows in 0.22: the lists are returned whole and cut with list_slice only.)
+        conds = (["label(r) IN $types"] if rel_filter else []) + \
+                (["label(m) IN [" + ", ".join(f"'{l}'" for l in label_filter) + "]"] if label_filter else [])
+        where = (" WHERE " + " AND ".join(conds)) if conds else ""
+        part = (f"UNWIND $uris AS u MATCH (c:{':'.join(center_labels)} {{{{uri: u}}}}) "
+                "OPTIONAL MATCH (c){arrow}(m){where} WITH c, r, m ORDER BY m.uri, r.uri LIMIT 4000000000 "
+                "WITH c, label(r) AS t, count(r) AS n, collect(r) AS rs, collect(m) AS ms "
+                "RETURN c, t, {out} AS out, n, list_slice(rs, 1, $take) AS rs, list_slice(ms, 1, $take) AS ms")
+        # an OPTIONAL MATCH over a direction in which the label has no relationship table at all
+        # returns the center as null in 0.22: such a half is left out (the model says which exist)
+        rels = [r for r in self.model.relationships.values() if not rel_filter or r.type in rel_filter]
+        halves = [part.format(arrow=arrow, where=where, out=out) for arrow, out, side in
+                  (("-[r]->", "true", "sources"), ("<-[r]-", "false", "targets"))
+                  if any(l in getattr(r, side) for r in rels for l in center_labels)]
+        return " UNION ALL ".join(halves or [part.format(arrow="<-[r]-", where=where, out="false")])
+
     def _label_where(self, var: str, labels: set[str] | None) -> str:
         if not labels:
             return ""

@@ -219,6 +219,22 @@ class Neo4jStore(GraphStore):
         arrow = f"-[:{rtype}]->()" if direction == "out" else f"<-[:{rtype}]-()"
         return f"MATCH (c:{label} {{uri: $uri}}) RETURN COUNT {{ (c){arrow} }} AS c"
 
+    def _q_hood_level(self, center_labels: list[str], rel_filter: list[str] | None,
+                      label_filter: list[str] | None) -> str:
+        # each center is found through its label's uniqueness index (a label-free MATCH would scan
+        # every node); the groups are counted and cut in one pass per center: the design notes'
+        # hand-written query, 2.45 ms p50 on the bundled data
+        find = " UNION ".join(f"MATCH (c:{l} {{uri: u}}) RETURN c" for l in center_labels)
+        conds = (["type(r) IN $types"] if rel_filter else []) + \
+                (["(" + " OR ".join(f"m:{l}" for l in label_filter) + ")"] if label_filter else [])
+        where = (" WHERE " + " AND ".join(conds)) if conds else ""
+        part = ("OPTIONAL MATCH (c){arrow}(m){where} WITH r, m ORDER BY m.uri, r.uri "
+                "RETURN type(r) AS t, {out} AS out, count(r) AS n, collect(r)[..$take] AS rs, collect(m)[..$take] AS ms")
+        return (f"UNWIND $uris AS u CALL (u) {{ {find} }} CALL (c) {{ "
+                + part.format(arrow="-[r]->", where=where, out="true") + " UNION ALL "
+                + part.format(arrow="<-[r]-", where=where, out="false")
+                + " } RETURN c, t, out, n, rs, ms")
+
     def _label_where(self, var: str, labels: set[str] | None) -> str:
         if not labels:
             return ""
