@@ -437,6 +437,19 @@ class LadybugStore(GraphStore):
         return {"engine": self.engine, "dialect": self.dialect, "version": ladybug.__version__ if hasattr(ladybug, "__version__") else _dist_version(),
                 "edition": "embedded", "path": str(self.path), "read_only": self.read_only}
 
+    def graph_version(self) -> str:
+        """Changes on every committed write: a commit appends to the write-ahead log and a
+        checkpoint rewrites the database file, so their sizes and modification times tell (two
+        stat calls, no query). A read-only handle sees the snapshot of its opening anyway."""
+        parts = []
+        for p in (self.path, Path(str(self.path) + ".wal")):
+            try:
+                st = p.stat()
+                parts.append(f"{st.st_mtime_ns}.{st.st_size}")
+            except OSError:
+                parts.append("-")
+        return "lbdb:" + ":".join(parts)
+
     # ------------------------------------------------------------------ the app's queries, LadybugDB dialect
     def _q_merge_nodes(self, label: str, keys: list[str]) -> str:
         props = self.model.classes[label].properties

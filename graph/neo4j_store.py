@@ -201,6 +201,13 @@ class Neo4jStore(GraphStore):
         return {"engine": self.engine, "dialect": self.dialect, "version": rec["version"],
                 "edition": rec["edition"], "uri": self.uri, "database": self.database}
 
+    def graph_version(self) -> str:
+        # Stand-in until the write paths keep a version of their own: the count store's totals, one
+        # query (Community edition exposes no last-committed transaction id to Cypher)
+        a, b = self.read("CALL () { MATCH (n) RETURN count(n) AS a } CALL () { MATCH ()-[r]->() RETURN count(r) AS b } "
+                         "RETURN a, b").rows[0]
+        return f"neo4j:{a}:{b}"
+
     # ------------------------------------------------------------------ the app's queries, Neo4j dialect
     def _q_merge_nodes(self, label: str, keys: list[str]) -> str:
         # `SET n = row` replaces every property, so reloading a changed record leaves no stale values.

@@ -119,11 +119,20 @@ class GraphStore(abc.ABC):
                     progress and progress(len(chunk))
 
     def counts(self) -> dict[str, dict[str, int]]:
-        nodes = {label: int(self.read(f"MATCH (n:{label}) RETURN count(n) AS c").value(0))
-                 for label in self.model.labels}
-        rels = {t: int(self.read(f"MATCH ()-[r:{t}]->() RETURN count(r) AS c").value(0))
-                for t in self.model.rel_types}
-        return {"nodes": nodes, "relationships": rels}
+        """Nodes per label and relationships per type, in one query (a UNION ALL of count lookups,
+        which both engines answer from their count stores / table sizes) instead of one per label
+        and type (26 on the bundled model)."""
+        parts = [f"MATCH (n:{label}) RETURN 'n' AS k, '{label}' AS name, count(n) AS c" for label in self.model.labels]
+        parts += [f"MATCH ()-[r:{t}]->() RETURN 'r' AS k, '{t}' AS name, count(r) AS c" for t in self.model.rel_types]
+        got = {(k, name): int(c) for k, name, c in self.read(" UNION ALL ".join(parts)).rows}
+        return {"nodes": {label: got.get(("n", label), 0) for label in self.model.labels},
+                "relationships": {t: got.get(("r", t), 0) for t in self.model.rel_types}}
+
+    def graph_version(self) -> str:
+        """A string that changes on every write. (Stand-in until the write paths bump a version of
+        their own: backends derive it cheaply, see their overrides.)"""
+        c = self.counts()
+        return "counts:" + ",".join(str(v) for d in c.values() for v in d.values())
 
     def node(self, uri: str) -> dict | None:
         label = self.label_of(uri)
@@ -273,11 +282,40 @@ class GraphStore(abc.ABC):
         return [_citation(q, s) for q, s in res.rows]
 
     def relationship(self, uri: str) -> dict | None:
-        for rtype in self.model.rel_types:
-            res = self.read(f"MATCH ()-[r:{rtype} {{uri: $uri}}]->() RETURN r", {"uri": uri})
-            if res.rows:
-                return res.rows[0][0]
-        return None
+        # one query over every type (each branch uses that type's uri index) instead of one per type
+        q = " UNION ALL ".join(f"MATCH ()-[r:{t} {{uri: $uri}}]->() RETURN r" for t in self.model.rel_types)
+        res = self.read(q, {"uri": uri})
+        return res.rows[0][0] if res.rows else None
+
+    def observations_with_quotes(self, uri: str) -> list[tuple[dict, list[str]]]:
+        """The observations describing a node, each with the uris of the quotes it is derived from,
+        in one query (ordered by metric, date, uri as `observations_of`)."""
+        label = self.label_of(uri)
+        if label not in self.model.relationships["DESCRIBES"].targets:
+            return []
+        res = self.read(f"MATCH (o:Observation)-[:DESCRIBES]->(x:{label} {{uri: $uri}}) "
+                        "OPTIONAL MATCH (o)-[:DERIVED_FROM]->(q:Quote) RETURN o, collect(q.uri) AS qs", {"uri": uri})
+        rows = [(o, sorted(q for q in qs if q)) for o, qs in res.rows]
+        return sorted(rows, key=lambda r: tuple(_null_last(r[0]["properties"].get(k)) for k in ("metric", "as_of"))
+                      + (r[0]["uri"],))
+
+    def citations_batch(self, uri: str, quote_uris: list[str]) -> tuple[list[dict], dict[str, dict]]:
+        """`citations(uri)` for a node and the citation of each of `quote_uris`, in one query: the
+        entity page's sources for the node, its relationships and its observations together."""
+        label = self.label_of(uri)
+        own = label is not None and self.model.classes[label].needs_citation
+        parts = []
+        if own:
+            parts.append(f"MATCH (n:{label} {{uri: $uri}})-[:DERIVED_FROM]->(q:Quote)-[:QUOTED_FROM]->(s:Source) "
+                         "RETURN true AS own, q, s")
+        if quote_uris:
+            parts.append("MATCH (q:Quote)-[:QUOTED_FROM]->(s:Source) WHERE q.uri IN $uris RETURN false AS own, q, s")
+        if not parts:
+            return [], {}
+        rows = self.read(" UNION ALL ".join(parts), {"uri": uri, "uris": list(quote_uris)}).rows
+        mine = sorted(((q, s) for o, q, s in rows if o), key=_citation_order)
+        by_quote = {q["uri"]: _citation(q, s) for o, q, s in sorted(rows, key=lambda r: _citation_order(r[1:])) if not o}
+        return [_citation(q, s) for q, s in mine], by_quote
 
     def observations_of(self, uri: str) -> list[dict]:
         label = self.label_of(uri)
@@ -358,6 +396,16 @@ def _citation(q: dict, s: dict) -> dict:
     return {"quote": {"uri": q["uri"], **{k: v for k, v in q["properties"].items() if k in ("text", "text_as_found", "repair_note")}},
             "source": {"uri": s["uri"], **{k: v for k, v in s["properties"].items()
                                            if k in ("title", "name_en", "url", "outlet", "author", "published", "kind")}}}
+
+
+def _null_last(v) -> tuple:
+    # ORDER BY's order in both engines: nulls after every value
+    return (v is None, "" if v is None else v)
+
+
+def _citation_order(qs) -> tuple:
+    q, s = qs
+    return (_null_last(s["properties"].get("published")), s["uri"], q["uri"])
 
 
 def _rank(n: dict, q: str, ql: str, qp: str) -> tuple:
