@@ -462,14 +462,18 @@ class LadybugStore(GraphStore):
         return (f"UNWIND $rows AS row MATCH (a:{src} {{uri: row.from}}), (b:{dst} {{uri: row.to}}) "
                 f"MERGE (a)-[r:{rtype} {{uri: row.props.uri}}]->(b) SET {sets}")
 
-    def _q_search(self, label: str) -> str:
-        keys = self.model.classes[label].properties
-        conds = ["n.name_zh CONTAINS q", "lower(n.name_en) CONTAINS ql", "n.pinyin CONTAINS qp"]
-        if "aliases" in keys:
-            conds.append("(n.aliases IS NOT NULL AND any(a IN n.aliases WHERE a CONTAINS q OR lower(a) CONTAINS ql))")
-        # Parameters inside a list predicate trip an assertion in ladybug 0.22: bind them first.
-        return (f"WITH $q AS q, $ql AS ql, $qp AS qp MATCH (n:{label}) WHERE " + " OR ".join(conds)
-                + " RETURN n ORDER BY n.uri LIMIT $cap")
+    def _search_candidates(self, pieces: list[str], labels: list[str] | None) -> list[dict]:
+        from .search_index import SKIP_LABELS, SidecarIndex
+        index = self.__dict__.get("_search_index")
+        if index is None:
+            index = self.__dict__["_search_index"] = SidecarIndex(self.path)
+
+        def nodes():
+            for label in self.model.labels:
+                if label not in SKIP_LABELS:
+                    yield from self.iter_nodes(label)
+        index.ensure(self.graph_version(), nodes)
+        return index.candidates(pieces, labels)
 
     def _q_degree(self, label: str, rtype: str, direction: str) -> str:
         arrow = f"-[:{rtype}]->(m)" if direction == "out" else f"<-[:{rtype}]-(m)"

@@ -63,9 +63,6 @@ class GraphStore(abc.ABC):
     def _q_merge_rels(self, rtype: str, src: str, dst: str, keys: list[str]) -> str: ...
 
     @abc.abstractmethod
-    def _q_search(self, label: str) -> str: ...
-
-    @abc.abstractmethod
     def _q_degree(self, label: str, rtype: str, direction: str) -> str: ...
 
     # ------------------------------------------------------------------ shared behaviour
@@ -230,21 +227,25 @@ class GraphStore(abc.ABC):
     def _label_where(self, var: str, labels: set[str] | None) -> str: ...
 
     def search(self, text: str, *, limit: int = 20, labels: Iterable[str] | None = None) -> list[dict]:
-        """Find nodes by Chinese or English name, alias or pinyin. Exact matches first, then prefixes,
-        then substrings; ties by shorter name, then uri."""
-        q = text.strip()
-        if not q:
-            return []
-        ql = q.lower()
-        qp = ql.replace(" ", "")
-        found: dict[str, dict] = {}
-        for label in labels or self.model.labels:
-            if label not in self.model.classes or label in ("Quote",):
-                continue
-            res = self.read(self._q_search(label), {"q": q, "ql": ql, "qp": qp, "cap": max(limit * 5, 50)})
-            for (n,) in res.rows:
-                found[n["uri"]] = n
-        return sorted(found.values(), key=lambda n: _rank(n, q, ql, qp))[:limit]
+        """Find nodes by Chinese or English name, alias or pinyin (ranking: graph/search_index.py)."""
+        return self.search_page(text, limit=limit, labels=labels)["results"]
+
+    def search_page(self, text: str, *, limit: int = 20, offset: int = 0,
+                    labels: Iterable[str] | None = None) -> dict:
+        """{"total": every match, "results": the page [offset, offset + limit)} — the engine's
+        full-text index finds the candidates in one query, search_index judges and ranks them."""
+        from . import search_index
+        ps = search_index.pieces(text)
+        if not ps:
+            return {"total": 0, "results": []}
+        labels = [l for l in labels] if labels else None
+        found = search_index.judge(self._search_candidates(ps, labels), text, labels)
+        return {"total": len(found), "results": found[offset:offset + limit]}
+
+    @abc.abstractmethod
+    def _search_candidates(self, pieces: list[str], labels: list[str] | None) -> list[dict]:
+        """Every node (of `labels`, when given) holding one of the query's pieces in name_zh,
+        name_en, aliases or pinyin (search_index.pieces), through the engine's search index."""
 
     def content_hash(self) -> str:
         """A digest of every node and relationship with its properties and endpoints: equal for
@@ -406,19 +407,6 @@ def _null_last(v) -> tuple:
 def _citation_order(qs) -> tuple:
     q, s = qs
     return (_null_last(s["properties"].get("published")), s["uri"], q["uri"])
-
-
-def _rank(n: dict, q: str, ql: str, qp: str) -> tuple:
-    p = n["properties"]
-    names = [p.get("name_zh") or "", (p.get("name_en") or "").lower(), *(p.get("aliases") or [])]
-    pinyin = (p.get("pinyin") or "").split()
-    if q in names or ql in names or qp in pinyin:
-        rank = 0
-    elif any(x.startswith(q) or x.startswith(ql) for x in names) or any(x.startswith(qp) for x in pinyin):
-        rank = 1
-    else:
-        rank = 2
-    return (rank, len(p.get("name_zh") or ""), n["uri"])
 
 
 def _fill(row: dict, keys: list[str]) -> dict:

@@ -66,8 +66,9 @@ def search():
         unknown = [l for l in labels if l not in store.model.classes]
         if unknown:
             raise BadRequest(f"unknown label(s): {', '.join(unknown)}")
-    results = store.search(q, limit=_int_arg("limit", 20, 1, 100), labels=labels)
-    return jsonify({"query": q, "results": results})
+    limit, offset = _int_arg("limit", 20, 1, 100), _int_arg("offset", 0, 0, 100000)
+    page = store.search_page(q, limit=limit, offset=offset, labels=labels)
+    return jsonify({"query": q, "total": page["total"], "offset": offset, "limit": limit, "results": page["results"]})
 
 
 @bp.get("/node")
