@@ -98,7 +98,8 @@ def neighbourhood():
         offsets[key] = int(n)
     hood = store.neighbourhood(uri, depth=_int_arg("depth", 1, 1, 3),
                                limit=_int_arg("limit", int(settings().neighbour_limit), 1, 500),
-                               rel_types=rels, labels=labels, offsets=offsets)
+                               rel_types=rels, labels=labels, offsets=offsets,
+                               max_nodes=int(settings().neighbour_max_nodes))
     if hood is None:  # (the neighbourhood looks the node up itself: no second lookup first)
         node_or_404(store, uri)
     return jsonify(hood)
