@@ -167,8 +167,7 @@ class GraphStore(abc.ABC):
         for level in range(max(1, depth)):
             if not frontier or truncated:
                 break
-            rows = self.read(self._q_hood_level(sorted({self.label_of(u) for u in frontier}), rel_filter, label_filter),
-                             {"uris": frontier, "take": take, "types": rel_filter or []}).rows
+            rows = self._hood_rows(frontier, take, rel_filter, label_filter, level == 0)
             if level == 0:
                 center = next((r[0] for r in rows if r[0] is not None), None)
                 if center is None and rows:  # (rows without the center: an engine's quirk, see _q_hood_level)
@@ -205,6 +204,12 @@ class GraphStore(abc.ABC):
             frontier = nxt
         return {"center": center, "groups": groups_out, "nodes": list(nodes.values()), "edges": list(edges.values()),
                 "truncated": truncated}
+
+    def _hood_rows(self, frontier: list[str], take: int, rel_filter: list[str] | None,
+                   label_filter: list[str] | None, with_centers: bool) -> list[list]:
+        """The rows `_q_hood_level` describes, for one level (one query; a backend may answer otherwise)."""
+        return self.read(self._q_hood_level(sorted({self.label_of(u) for u in frontier}), rel_filter, label_filter),
+                         {"uris": frontier, "take": take, "types": rel_filter or []}).rows
 
     def _group_rank(self) -> dict[str, int]:
         """Groups are listed in the model's order of relationship types, out before in."""
