@@ -53,8 +53,10 @@ def serve(python: str, args: list[str], timeout: float = 600.0):
     CACHE.mkdir(parents=True, exist_ok=True)
     log = open(CACHE / f"serve-{port}.log", "wb")
     t0 = time.perf_counter()
+    # run from a neutral folder: `python -m` puts the working directory first on sys.path, and from a
+    # checkout that would import the checkout's parkgraph whatever the interpreter's install is
     p = subprocess.Popen([python, "-m", "parkgraph", "serve", "--port", str(port), *args], stdout=log,
-                         stderr=subprocess.STDOUT, env=os.environ.copy())
+                         stderr=subprocess.STDOUT, env=os.environ.copy(), cwd=tempfile.gettempdir())
     url = f"http://127.0.0.1:{port}"
     try:
         while True:
@@ -191,11 +193,7 @@ def run_engine(engine: str, a, result: dict) -> None:
                 out["hand_written"] = percentiles(hand_written(uri, a.repeat))
         if a.before:
             # the same database, served by the other interpreter's code (loaded already)
-            if engine == "neo4j":
-                args_before = args
-            else:
-                args_before = args
-            with serve(a.before, args_before) as (url, _ready):
+            with serve(a.before, args) as (url, _ready):
                 out["before_clients10"] = load(url, 10, a.duration, ["neighbourhood"])
                 s = one_client(url, max(5, a.repeat // 3))
                 out["before_one_client"] = {k: percentiles(v) for k, v in s.items()}
