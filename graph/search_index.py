@@ -148,6 +148,13 @@ class SidecarIndex:
 
     def __init__(self, db_path: Path):
         self.path = Path(str(db_path) + ".search.sqlite")
+        if not os.access(self.path.parent, os.W_OK):
+            # a database in a folder this process may not write to (a read-only mount): the index
+            # goes to the temporary folder, named for the database it belongs to
+            import hashlib
+            import tempfile
+            key = hashlib.sha1(str(Path(db_path).resolve()).encode()).hexdigest()[:16]
+            self.path = Path(tempfile.gettempdir()) / f"parkgraph-search-{key}.sqlite"
         self._lock = threading.Lock()
 
     def _connect(self) -> sqlite3.Connection:
