@@ -9,11 +9,14 @@
 3. for sample nodes — dense hubs (parks and sub-parks with up to 40 % of all tenants), enterprises,
    zones and the most cited source — GET /api/neighbourhood?uri=… and, for sample words,
    GET /api/search?q=… ; each request is timed end to end (keep-alive HTTP client);
-4. the baseline: the exact Cypher those requests run (captured from the store: the node lookup,
-   the degree and group queries; search's per-label queries), replayed through the raw neo4j
-   driver in one auto-commit session, timed the same number of times, interleaved with the HTTP
-   requests so both see the same machine load.
-Prints p50/p95 per kind of request and the overhead ratio HTTP ÷ raw driver (target: p95 ≤ 1.2x).
+4. the baseline: ONE well-written query through the raw neo4j driver (issue #15: replaying the
+   API's own many-query Cypher made a 17x design cost look like 1x) — for a neighbourhood the design
+   notes' hand-written Cypher that returns a node's groups with counts and the first 25 of each; for
+   a search a direct `db.index.fulltext.queryNodes` call on the same full-text index with the same
+   Lucene query — timed the same number of times, interleaved with the HTTP requests so both see
+   the same machine load.
+Prints p50/p95 per kind of request and the overhead ratio HTTP ÷ raw driver (issue #15 targets: hub
+neighbourhood p95 ≤ 1.5x and ≤ 100 ms; search p95 ≤ 1.5x and ≤ 50 ms).
 """
 from __future__ import annotations
 
@@ -26,10 +29,15 @@ import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import (BASE, Http, capture_reads, dataset, loaded_neo4j, machine_info, neo4j_version,  # noqa: E402
+from _common import (BASE, Http, dataset, loaded_neo4j, machine_info, neo4j_version,  # noqa: E402
                      percentiles, print_header, save_json, serve, table)
 
 SEARCH_WORDS = ["通州", "安信", "beijing", "anxin", "网络安全", "zhongguancun"]
+# design notes (2026-12-01): one query for a node's whole neighbourhood, grouped by relationship type
+# and direction, with counts and the first 25 of each group (2.45 ms p50 on the bundled data)
+HAND_WRITTEN = ("MATCH (c:{label} {{uri:$uri}})-[r]-(m) WITH type(r) AS t, startNode(r)=c AS out, labels(m)[0] AS l, m "
+                "ORDER BY m.uri WITH t, out, l, count(*) AS n, collect(m{{.uri,.name_zh,.name_en}})[..{limit}] AS ms "
+                "RETURN t, out, l, n, ms")
 
 
 def targets(data: Path, k_enterprises: int, seed: int) -> dict[str, list[str]]:
@@ -83,12 +91,14 @@ def main() -> int:
             result["serve_ready_s"] = ready
             http = Http(url)
             jobs = []
+            from parkgraph.graph.search_index import FULLTEXT_INDEX, lucene_query, pieces
             for kind, uris in targets(data, a.sample, a.seed).items():
                 for uri in uris:
-                    qs = capture_reads(store, lambda: store.neighbourhood(uri, depth=1, limit=limit))
+                    qs = [(HAND_WRITTEN.format(label=store.label_of(uri), limit=limit), {"uri": uri})]
                     jobs.append((kind, "/api/neighbourhood?" + urllib.parse.urlencode({"uri": uri}), qs))
             for w in SEARCH_WORDS:
-                qs = capture_reads(store, lambda: store.search(w, limit=20))
+                qs = [(f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $q, {{limit: 20}}) YIELD node, score "
+                       "RETURN node, score", {"q": lucene_query(pieces(w))})]
                 jobs.append((f"search", "/api/search?" + urllib.parse.urlencode({"q": w}), qs))
             for i, (kind, path, qs) in enumerate(jobs):
                 st, _, body = http.get(path)  # warm-up (caches, JIT) for both paths
@@ -119,8 +129,8 @@ def main() -> int:
                  f"{r['p95'] * 1000:.1f}", f"{h['p95'] / r['p95']:.2f}x"])
     result["neighbourhood_all"] = {"http": h, "raw": r, "ratio_p95": h["p95"] / r["p95"]}
     print(table(rows, ["request", "n", "HTTP p50 ms", "HTTP p95 ms", "raw p50 ms", "raw p95 ms", "p95 ratio"]))
-    print(f"\nexplorer p95 overhead (neighbourhood, all targets): {h['p95'] / r['p95']:.2f}x; "
-          f"search: {result['search']['ratio_p95']:.2f}x   (target ≤ 1.2x)")
+    print(f"\nexplorer p95 ÷ one hand-written query (neighbourhood, all targets): {h['p95'] / r['p95']:.2f}x; "
+          f"search ÷ db.index.fulltext.queryNodes: {result['search']['ratio_p95']:.2f}x   (target ≤ 1.5x)")
     print(f"results saved to {save_json('explorer_latency', result)}")
     return 0
 

@@ -31,6 +31,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query_timeout", "PARKGRAPH_QUERY_TIMEOUT", 10.0, "Seconds a console query may run before the server stops it."),
     Setting("max_rows", "PARKGRAPH_MAX_ROWS", 1000, "Rows a console query returns at most; more are cut with a notice."),
     Setting("neighbour_limit", "PARKGRAPH_NEIGHBOUR_LIMIT", 25, "Neighbours shown per relationship type before ‘+N more’."),
+    Setting("neighbour_max_nodes", "PARKGRAPH_NEIGHBOUR_MAX_NODES", 500, "Nodes one neighbourhood request returns at most; past it the answer stops growing and says `truncated` (groups page with offsets)."),
+    Setting("serve_threads", "PARKGRAPH_SERVE_THREADS", 0, "Request threads of `parkgraph serve` (0: 4 per core, at least 8, at most 32)."),
     Setting("batch_size", "PARKGRAPH_BATCH_SIZE", 1000, "Rows per UNWIND batch when loading."),
     Setting("buffer_pool_mb", "PARKGRAPH_BUFFER_POOL_MB", 0, "LadybugDB page cache in MB (0: the engine's default, most of RAM); bounds memory on large graphs."),
     Setting("host", "PARKGRAPH_HOST", "127.0.0.1", "Address `parkgraph serve` binds to."),

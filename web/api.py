@@ -117,8 +117,9 @@ def search():
         unknown = [l for l in labels if l not in store.model.classes]
         if unknown:
             raise BadRequest(f"unknown label(s): {', '.join(unknown)}")
-    results = store.search(q, limit=_int_arg("limit", 20, 1, 100), labels=labels)
-    return jsonify({"query": q, "results": results})
+    limit, offset = _int_arg("limit", 20, 1, 100), _int_arg("offset", 0, 0, 100000)
+    page = store.search_page(q, limit=limit, offset=offset, labels=labels)
+    return jsonify({"query": q, "total": page["total"], "offset": offset, "limit": limit, "results": page["results"]})
 
 
 @bp.get("/node")
@@ -148,7 +149,8 @@ def neighbourhood():
         offsets[key] = int(n)
     hood = store.neighbourhood(uri, depth=_int_arg("depth", 1, 1, 3),
                                limit=_int_arg("limit", int(settings().neighbour_limit), 1, 500),
-                               rel_types=rels, labels=labels, offsets=offsets, deadline=deadline())
+                               rel_types=rels, labels=labels, offsets=offsets,
+                               max_nodes=int(settings().neighbour_max_nodes), deadline=deadline())
     if hood is None:  # (the neighbourhood looks the node up itself: no second lookup first)
         node_or_404(store, uri)
     return jsonify(hood)

@@ -14,7 +14,6 @@ from functools import wraps
 
 from flask import Flask, g, has_request_context, request
 from werkzeug.exceptions import RequestEntityTooLarge
-from werkzeug.serving import WSGIRequestHandler
 
 from parkgraph.errors import QueryTimeout, Unauthorized, WriteRefused
 
@@ -75,27 +74,29 @@ class SecurityHeaders:
         return self.wsgi_app(environ, start)
 
 
-class RequestHandler(WSGIRequestHandler):
-    """werkzeug's request handler, whose own error answers (sent by http.server before the app runs)
-    carry the security headers and the project's JSON error format, and never echo the request."""
+def secure_waitress(server) -> None:
+    """Make waitress's own error answers (sent before the app runs: 431 headers too large, 414, 400 on
+    garbage) carry the security headers and the project's JSON error format; waitress's default
+    text body is replaced, so nothing of the request is echoed."""
+    from waitress.channel import HTTPChannel
+    from waitress.task import ErrorTask
 
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        short, long = self.responses.get(code, ("Error", ""))
-        body = json.dumps({"error": short.lower(), "message": long or short, "status": code}).encode()
-        self.log_error("code %d, message %s", code, message)
-        if self.request_version == "HTTP/0.9":  # a garbled request line: answer with headers all the same
-            self.request_version = "HTTP/1.0"
-        self.send_response(code, short)
-        self.send_header("Connection", "close")
-        for k, v in HEADERS:
-            self.send_header(k, v)
-        with_body = code >= 200 and code not in (204, 205, 304) and self.command != "HEAD"
-        if with_body:
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if with_body:
-            self.wfile.write(body)
+    class SecureErrorTask(ErrorTask):
+        def execute(self) -> None:
+            e = self.request.error
+            code = int(e.code)
+            body = json.dumps({"error": str(e.reason).lower(), "message": str(e.reason), "status": code}).encode()
+            self.status = f"{code} {e.reason}"
+            self.response_headers.extend([("Content-Type", "application/json"), ("Connection", "close"), *HEADERS])
+            self.set_close_on_finish()
+            self.content_length = len(body)
+            self.write(body)
+
+    class SecureChannel(HTTPChannel):
+        error_task_class = SecureErrorTask
+
+    for srv in getattr(server, "servers", None) or [server]:  # one server per listening socket
+        srv.channel_class = SecureChannel
 
 
 def deadline() -> float | None:

@@ -1,6 +1,9 @@
 """Data the pages and the API share: schema, info, entity pages. Presentation only; the store answers."""
 from __future__ import annotations
 
+import threading
+import weakref
+
 from parkgraph.errors import NotFound
 from parkgraph.graph import GraphStore
 from parkgraph.settings import Settings
@@ -19,13 +22,27 @@ def schema_dict(store: GraphStore) -> dict:
     }
 
 
+# per store: its server_info (fixed while it is open) and its counts with the graph version they
+# were read at; /api/info asks only for the version (26 queries before, then 1)
+_info_cache: "weakref.WeakKeyDictionary[GraphStore, dict]" = weakref.WeakKeyDictionary()
+_info_lock = threading.Lock()
+
+
 def info_dict(store: GraphStore, settings: Settings, *, counts: bool = True) -> dict:
-    info = store.server_info()
+    cache = _info_cache.get(store)
+    if cache is None:
+        with _info_lock:
+            cache = _info_cache.setdefault(store, {"server_info": store.server_info()})
+    info = cache["server_info"]
     out = {"engine": info["engine"], "dialect": info["dialect"], "version": info.get("version"),
            "read_only": True, "max_rows": int(settings.max_rows), "query_timeout": float(settings.query_timeout),
            "base_iri": settings.base_iri}
     if counts:
-        out["counts"] = store.counts()
+        version = store.graph_version()
+        got = cache.get("counts")
+        if got is None or got[0] != version:
+            got = cache["counts"] = (version, store.counts())
+        out["counts"] = got[1]
     return out
 
 
@@ -44,11 +61,15 @@ def node_or_404(store: GraphStore, uri: str) -> dict:
 
 
 def entity_dict(store: GraphStore, uri: str, limit: int = 200) -> dict:
-    """An entity page's data: a fixed handful of queries plus one per observation, checked against the
-    request's time budget between them (504 past it: a page missing half its sections would mislead)."""
+    """An entity page in three queries whatever the model's size: the neighbourhood (with the node
+    itself), the observations with their quote uris, then every citation of the page in one batch —
+    checked against the request's time budget between them (504 past it: a page missing half its
+    sections would mislead)."""
     from .security import check_budget
-    node = node_or_404(store, uri)
-    hood = store.neighbourhood(uri, limit=limit)
+    hood = store.neighbourhood(uri, limit=limit) if uri else None
+    if hood is None:
+        raise NotFound(f"no entity with IRI {uri!r}" if uri else "give an entity IRI as ?uri=")
+    node = hood["center"]
     check_budget("this entity page")
     relations = []
     quote_uris: list[str] = []
@@ -62,18 +83,22 @@ def entity_dict(store: GraphStore, uri: str, limit: int = 200) -> dict:
             quote_uris += it["rel"]["properties"].get("quotes") or []
         relations.append({"type": g["type"], "direction": g["direction"], "label_zh": rel.label_zh,
                           "label_en": rel.label_en, "total": g["total"], "more": g["more"], "items": g["items"]})
-    observations = store.observations_of(uri)
+    observations = store.observations_with_quotes(uri)
     check_budget("this entity page")
-    by_quote = {c["quote"]["uri"]: c for c in store.quote_citations(list(dict.fromkeys(quote_uris)))}
+    for _o, qs in observations:
+        quote_uris += qs
+    provenance, by_quote = store.citations_batch(uri, list(dict.fromkeys(quote_uris)))
     for r in relations:
         for it in r["items"]:
             it["citations"] = [by_quote[q] for q in it["rel"]["properties"].get("quotes") or [] if q in by_quote]
     obs = []
-    for o in observations:
-        check_budget("this entity page")
+    for o, qs in observations:
         p = o["properties"]
+        cites = sorted((by_quote[q] for q in qs if q in by_quote),
+                       key=lambda c: (c["source"].get("published") is None, c["source"].get("published") or "",
+                                      c["source"]["uri"], c["quote"]["uri"]))
         obs.append({"uri": o["uri"], **{k: p.get(k) for k in ("metric", "metric_zh", "metric_en", "value", "value_text",
                                                               "unit", "as_of", "status", "qualifier", "scope", "note")},
-                    "citations": store.citations(o["uri"])})
-    return {"node": node, "label": label_dict(store, node), "provenance": store.citations(uri),
+                    "citations": cites})
+    return {"node": node, "label": label_dict(store, node), "provenance": provenance,
             "relations": relations, "observations": obs}

@@ -163,21 +163,22 @@ def served(monkeypatch, tmp_path):
     seen: dict = {}
 
     class FakeServer:
-        def serve_forever(self):
+        def run(self):
             seen["served"] = True
 
-        def server_close(self):
+        def close(self):
             pass
 
-    def fake_make_server(host, port, app, threaded=False, **kw):
-        seen.update(host=host, port=port, app=app, threaded=threaded, **kw)
+    def fake_create_server(app, host=None, port=None, **kw):
+        seen.update(host=host, port=port, app=app, **kw)
         return FakeServer()
 
     def fake_run_simple(host, port, app, **kw):
         seen.update(host=host, port=port, app=app, **kw)
 
+    import waitress
     import werkzeug.serving
-    monkeypatch.setattr(werkzeug.serving, "make_server", fake_make_server)
+    monkeypatch.setattr(waitress, "create_server", fake_create_server)
     monkeypatch.setattr(werkzeug.serving, "run_simple", fake_run_simple)
     for var in ("PARKGRAPH_HOST", "PARKGRAPH_PORT", "PARKGRAPH_BACKEND"):
         monkeypatch.delenv(var, raising=False)
@@ -194,7 +195,7 @@ def test_serve_binds_loopback_and_never_runs_in_debug_mode(served):
     app = seen["app"]
     assert app.debug is False and app.config["DEBUG"] is False
     assert not seen.get("use_debugger") and not seen.get("use_reloader")
-    assert seen.get("threaded", True)
+    assert seen.get("threads", 0) >= 2  # waitress with a pool of threads
     store = app.extensions["parkgraph_store"]
     assert store.read_only is True  # serve hands the app a read-only LadybugDB handle
     assert Settings.from_env(environ={}).host == "127.0.0.1"
@@ -351,17 +352,18 @@ def test_request_bodies_over_the_limit_get_413_in_the_error_format_before_they_a
 
 def test_the_servers_own_errors_carry_the_headers_and_never_echo_the_request(hostile_store):
     """431 (headers too big), 414 (request line too long) and 400 (garbage) are answered by the HTTP
-    server before the app runs; `parkgraph serve` uses the hardened handler."""
+    server before the app runs; `parkgraph serve` hardens waitress's own error answers."""
     import socket
     import threading
 
-    from werkzeug.serving import make_server
+    from waitress import create_server
 
-    from parkgraph.web.security import RequestHandler
-    srv = make_server("127.0.0.1", 0, app_for(hostile_store), threaded=True, request_handler=RequestHandler)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    from parkgraph.web.security import secure_waitress
+    srv = create_server(app_for(hostile_store), host="127.0.0.1", port=0, threads=4, max_request_header_size=65536)
+    secure_waitress(srv)
+    threading.Thread(target=srv.run, daemon=True).start()
     try:
-        port = srv.server_port
+        port = srv.effective_port
         marker = "<script>alert('hdr')</script>"
         cases = {
             431: f"GET /api/info HTTP/1.1\r\nHost: x\r\nX-Big: {marker}{'a' * 70000}\r\n\r\n",
@@ -383,8 +385,7 @@ def test_the_servers_own_errors_carry_the_headers_and_never_echo_the_request(hos
             assert _strict_json(body)["status"] == status
             assert b"alert" not in body and b"hdr" not in body
     finally:
-        srv.shutdown()
-        srv.server_close()
+        srv.close()
 
 
 def test_nan_and_infinity_are_valid_json_strings_in_the_api(hostile_store):

@@ -68,7 +68,7 @@ export const api = {
   schema: getSchema,
   query: (query, params, signal) => request("/api/query", { method: "POST", body: { query, params }, signal }),
   examples: () => request("/api/examples"),
-  search: (q, opts = {}) => request(`/api/search?${qs({ q, limit: opts.limit || 20, label: opts.labels })}`, { signal: opts.signal }),
+  search: (q, opts = {}) => request(`/api/search?${qs({ q, limit: opts.limit || 20, offset: opts.offset || undefined, label: opts.labels })}`, { signal: opts.signal }),
   node: (uri) => request(`/api/node?${qs({ uri })}`),
   neighbourhood: (uri, opts = {}) =>
     request(`/api/neighbourhood?${qs({ uri, depth: opts.depth, limit: opts.limit, rel: opts.rels, label: opts.labels, offset: opts.offset })}`),

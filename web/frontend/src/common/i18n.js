@@ -48,6 +48,8 @@ export const STRINGS = {
     "search.button": "搜索",
     "search.no_results": "没有找到“{q}”。",
     "search.results": "{n} 个结果",
+    "search.results_of": "{n} / {total} 个结果",
+    "search.more": "更多结果",
     "search.hint": "输入名称、别名或拼音（如 tongzhou）开始浏览。",
 
     "explorer.filters": "筛选",
@@ -189,6 +191,8 @@ export const STRINGS = {
     "search.button": "Search",
     "search.no_results": "Nothing found for “{q}”.",
     "search.results": "{n} results",
+    "search.results_of": "{n} of {total}",
+    "search.more": "More results",
     "search.hint": "Type a name, an alias or pinyin (e.g. tongzhou) to start exploring.",
 
     "explorer.filters": "Filters",

@@ -408,11 +408,15 @@ function select(sel) {
 let searchAbort = null;
 let searchTimer = null;
 
-async function runSearch(q) {
+const SEARCH_PAGE = 20;
+let lastTotal = 0;
+
+async function runSearch(q, { more = false } = {}) {
   q = q.trim();
   if (searchAbort) searchAbort.abort();
   if (!q) {
     lastResults = [];
+    lastTotal = 0;
     els.status.textContent = t("search.hint");
     clear(els.results);
     return;
@@ -421,8 +425,11 @@ async function runSearch(q) {
   const signal = searchAbort.signal;
   setBusy(1);
   try {
-    const data = await api.search(q, { limit: 20, signal });
-    lastResults = data.results || [];
+    // the API gives the total and pages (offset/limit): "more" appends the next page
+    const offset = more ? lastResults.length : 0;
+    const data = await api.search(q, { limit: SEARCH_PAGE, offset, signal });
+    lastResults = more ? lastResults.concat(data.results || []) : data.results || [];
+    lastTotal = data.total ?? lastResults.length;
     renderResults(q);
   } catch (e) {
     if (e.name !== "AbortError") els.status.textContent = errorMessage(e);
@@ -433,7 +440,9 @@ async function runSearch(q) {
 
 function renderResults(q) {
   clear(els.results);
-  els.status.textContent = lastResults.length ? t("search.results", { n: lastResults.length }) : t("search.no_results", { q });
+  els.status.textContent = !lastResults.length ? t("search.no_results", { q })
+    : lastTotal > lastResults.length ? t("search.results_of", { n: lastResults.length, total: lastTotal })
+      : t("search.results", { n: lastResults.length });
   for (const node of lastResults) {
     const labelName = node.labels[0];
     const li = h("li", null,
@@ -441,6 +450,10 @@ function renderResults(q) {
         h("span", { class: "hit-name" }, displayName(node).primary),
         h("span", { class: "hit-sub" }, labelChip(model, labelName), h("span", { class: "name-secondary" }, displayName(node).secondary))));
     els.results.append(li);
+  }
+  if (lastTotal > lastResults.length) {
+    els.results.append(h("li", null, h("button", { type: "button", class: "search-more", testid: "search-more",
+      onclick: () => runSearch(q, { more: true }) }, t("search.more"))));
   }
 }
 
