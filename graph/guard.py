@@ -289,3 +289,43 @@ def _safe_eval(src: str):
             return ops[type(n.op)](ev(n.left), ev(n.right))
         raise ValueError("not a constant")
     return ev(tree)
+
+
+# ---------------------------------------------------------------------- the engine's own plan
+# What runs is decided from the engine's parse of the query (EXPLAIN), not from the words typed:
+# every physical operator and table function in LadybugDB's plan must be on these allow-lists.
+# Anything else — COPY_TO, ATTACH_DATABASE, STANDALONE_CALL (settings), INSTALL_EXTENSION,
+# EXPORT_DATABASE, CREATE_*, the file readers READ_CSV_*/READ_PARQUET/READ_NPY (LOAD FROM),
+# CURRENT_SETTING, FILE_INFO, PROJECT_GRAPH — is refused, including operators a future engine adds.
+LADYBUG_OPERATORS = frozenset({
+    "RESULT_COLLECTOR", "PROJECTION", "FILTER", "FLATTEN", "LIMIT", "SKIP", "UNWIND", "CROSS_PRODUCT",
+    "SCAN_NODE_TABLE", "SCAN_REL_TABLE", "PRIMARY_KEY_SCAN_NODE_TABLE", "INDEX_LOOKUP",
+    "HASH_JOIN_BUILD", "HASH_JOIN_PROBE", "INTERSECT_BUILD", "INTERSECT", "SEMI_MASKER",
+    "AGGREGATE", "AGGREGATE_FINALIZE", "AGGREGATE_SCAN", "ORDER_BY", "ORDER_BY_MERGE", "ORDER_BY_SCAN",
+    "TOP_K", "TOP_K_SCAN", "UNION_ALL_SCAN", "RECURSIVE_EXTEND", "PATH_PROPERTY_PROBE", "DUMMY_SINK",
+    "MULTIPLICITY_REDUCER", "EMPTY_RESULT", "TABLE_FUNCTION_CALL", "PARTITIONER", "OFFSET_SCAN_NODE_TABLE",
+    "DUMMY_SIMPLE_SINK", "SIMPLE_AGGREGATE", "SIMPLE_AGGREGATE_FINALIZE", "SIMPLE_AGGREGATE_SCAN",
+    "COUNT_REL_TABLE",
+})
+LADYBUG_TABLE_FUNCTIONS = frozenset({
+    "READ_FTABLE",  # the engine's own intermediate results (RETURN without MATCH, recursive joins)
+    "SHOW_TABLES", "TABLE_INFO", "SHOW_CONNECTION", "DB_VERSION", "SHOW_FUNCTIONS", "SHOW_SEQUENCES",
+    "SHOW_INDEXES", "SHOW_MACROS", "SHOW_WARNINGS", "SHOW_ATTACHED_DATABASES", "SHOW_LOADED_EXTENSIONS",
+    "SHOW_PROJECTED_GRAPHS", "STORAGE_VERSION", "CATALOG_VERSION",
+})
+_PLAN_OPERATOR = re.compile(r"([A-Z][A-Z0-9_]*)\[\d+\]")
+_PLAN_FUNCTION = re.compile(r"Function: ([A-Za-z0-9_]+)")
+
+
+def ladybug_plan_refusal(plan: str) -> str | None:
+    """Why LadybugDB's EXPLAIN text `plan` is not a plain read, or None. Conservative: a string
+    literal that prints like an operator (`FOO[1]`) is refused too, never the other way round."""
+    for op in _PLAN_OPERATOR.findall(plan):
+        if op not in LADYBUG_OPERATORS:
+            return f"the engine's plan contains ‘{op}’, which the console does not run (only reads of the graph)"
+    for fn in _PLAN_FUNCTION.findall(plan):
+        if fn.upper() not in LADYBUG_TABLE_FUNCTIONS:
+            what = "reads files" if fn.upper().startswith("READ_") or fn.upper() == "FILE_INFO" else \
+                "reads engine settings" if "SETTING" in fn.upper() else "is not a read of the graph"
+            return f"the console does not call ‘{fn.lower()}’: it {what}"
+    return None
