@@ -22,10 +22,16 @@ from parkgraph.errors import WriteRefused, QueryError
 # Characters some engines or editors treat as ending a line: a `//` comment stops at the first one.
 _LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
 # Invisible format characters that may sit inside a word without an engine seeing them.
-_INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff"
+_INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff"
+
+# White space as the engines' lexers see it: Python's \s plus U+180E MONGOLIAN VOWEL SEPARATOR, which
+# openCypher's grammar (and so LadybugDB's and Neo4j's lexers) lists as white space although Unicode
+# 6.3 made it a format character. Treating it as part of a word let `x<U+180E>LOAD FROM …` past this
+# check (issue #19); tests/reliability/test_codepoint_sweep.py compares every code point with the engine.
+_SPACE = "\\s\u180e"
 
 _TOKEN = re.compile(
-    rf"""(?P<ws>\s+)
+    rf"""(?P<ws>[{_SPACE}]+)
       |(?P<lcomment>//[^{_LINE_BREAKS}]*)
       |(?P<bcomment>/\*.*?(\*/|\Z))
       |(?P<str>'(?:[^'\\]|\\.)*('|\Z)|"(?:[^"\\]|\\.)*("|\Z))
