@@ -6,6 +6,8 @@ because it is end-of-life and does not speak to current Neo4j versions.
 from __future__ import annotations
 
 import os
+import socket
+import threading
 import time
 from typing import Any
 
@@ -47,26 +49,70 @@ class Neo4jStore(GraphStore):
     # ------------------------------------------------------------------ primitives
     def read(self, query: str, params: dict | None = None, *, timeout: float | None = None,
              max_rows: int | None = None, console: bool = False) -> QueryResult:
-        if console:
-            guard.check_read_only(query, params)
-            max_rows = self.max_rows if max_rows is None else max_rows
         timeout = self.query_timeout if timeout is None else timeout
+        if console:
+            # layer 1: the token check; then what the server could not stop once started
+            guard.check_read_only(query, params)
+            guard.check_regex(query, params)
+            max_rows = self.max_rows if max_rows is None else max_rows
+            return self._console_read(query, params, timeout, max_rows)
         t0 = time.perf_counter()
         try:
             with self._driver.session(database=self.database, default_access_mode=READ_ACCESS) as s:
-                if console:
-                    # a transaction that is always rolled back, on top of READ access mode
-                    with s.begin_transaction(timeout=timeout) as tx:
-                        columns, rows, truncated = _pull(tx, query, params, max_rows)
-                        tx.rollback()
-                else:
-                    # the app's own reads: one auto-commit round trip instead of BEGIN, RUN, ROLLBACK
-                    # (a neighbourhood makes a dozen of them)
-                    columns, rows, truncated = _pull(s, neo4j.Query(query, timeout=timeout), params, max_rows)
+                # the app's own reads: one auto-commit round trip instead of BEGIN, RUN, ROLLBACK
+                # (a neighbourhood makes a dozen of them)
+                columns, rows, truncated = _pull(s, neo4j.Query(query, timeout=timeout), params, max_rows)
         except Neo4jError as e:
             raise self._translate(e, query, timeout) from e
         except (ServiceUnavailable, SessionExpired, OSError) as e:
             raise unavailable(self.uri) from e
+        return QueryResult(columns, rows, truncated, (time.perf_counter() - t0) * 1000, self.engine, max_rows)
+
+    def _console_read(self, query: str, params: dict | None, timeout: float, max_rows: int | None) -> QueryResult:
+        """A console query: EXPLAIN first, in the READ transaction (always rolled back) it then runs in,
+        refused unless Neo4j's own plan is a plain read (guard.neo4j_plan_refusal); the whole thing
+        in a thread with a client-side deadline, since the driver has no read timeout and a server
+        that does not honour its transaction timeout would otherwise hold the request for ever. At
+        the deadline the connection is shut (the server then ends the transaction) and the request
+        gets QueryTimeout."""
+        t0 = time.perf_counter()
+        box: dict[str, Any] = {}
+
+        def work() -> None:
+            try:
+                with self._driver.session(database=self.database, default_access_mode=READ_ACCESS) as s:
+                    box["session"] = s
+                    with s.begin_transaction(timeout=timeout) as tx:
+                        toks = guard.tokens(query)
+                        lead = guard._leading_index(toks)
+                        body = query[toks[lead][2]:] if 0 < lead < len(toks) else query
+                        summary = tx.run("EXPLAIN " + body, params or {}).consume()
+                        why = guard.neo4j_plan_refusal(summary.query_type, summary.plan)
+                        if why:
+                            raise WriteRefused(f"the console is read-only: {why}",
+                                               hint="The console runs reads of the graph; use `parkgraph load` to change it.")
+                        box["result"] = _pull(tx, query, params, max_rows)
+                        tx.rollback()
+            except BaseException as e:  # noqa: BLE001  (handed to the calling thread)
+                box["error"] = e
+
+        worker = threading.Thread(target=work, name="neo4j-console", daemon=True)
+        worker.start()
+        worker.join(timeout * 1.15 + 0.5)
+        if worker.is_alive():
+            box["abandoned"] = True
+            _shut_connection(box.get("session"))
+            worker.join(1.0)
+            raise QueryTimeout(f"the query ran longer than the {timeout:g} s limit and was stopped",
+                               hint="Add a LIMIT or narrow the MATCH.")
+        err = box.get("error")
+        if isinstance(err, Neo4jError):
+            raise self._translate(err, query, timeout) from err
+        if isinstance(err, (ServiceUnavailable, SessionExpired, OSError)):
+            raise unavailable(self.uri) from err
+        if err is not None:
+            raise err
+        columns, rows, truncated = box["result"]
         return QueryResult(columns, rows, truncated, (time.perf_counter() - t0) * 1000, self.engine, max_rows)
 
     def _scalar_rows(self, query: str, params: dict) -> list[list]:
@@ -240,6 +286,18 @@ class Neo4jStore(GraphStore):
         if isinstance(e, TransientError):
             return BackendUnavailable(f"Neo4j is busy: {msg}")
         return QueryError(msg)
+
+
+def _shut_connection(session) -> None:
+    """Shut the socket under a session's connection, so that a thread blocked reading from it wakes up
+    and the server ends the transaction. The driver offers no public way to do this (nor a read
+    timeout); if its internals change, the request still answers at its deadline and only the
+    connection stays busy until the server's own timeout."""
+    try:
+        raw = session._connection.socket._socket  # noqa: SLF001
+        raw.shutdown(socket.SHUT_RDWR)
+    except (AttributeError, OSError):
+        pass
 
 
 def unavailable(uri: str) -> BackendUnavailable:
