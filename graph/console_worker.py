@@ -208,6 +208,7 @@ class ConsolePool:
         self._closed = False
         self._warned = False
         self.kills = 0  # workers killed at their deadline or memory cap (for tests and logs)
+        self._all: set[_Worker] = set()
 
     # the worker's RSS may reach the page cache plus the memory cap before the parent kills it
     @property
@@ -237,6 +238,7 @@ class ConsolePool:
             raise BackendUnavailable(f"a console worker could not open the database: {msg.get('error')}")
         w.layers = msg.get("layers", {})
         self._report(w.layers)
+        self._all.add(w)
         return w
 
     def _report(self, layers: dict[str, str]) -> None:
@@ -298,11 +300,13 @@ class ConsolePool:
     def _release(self, w: _Worker) -> None:
         if self._closed:
             w.kill()
+            self._all.discard(w)
             return
         self._idle.put(w)
 
     def _discard(self, w: _Worker, *, respawn: bool) -> None:
         w.kill()
+        self._all.discard(w)
         with self._lock:
             self._live -= 1
         if respawn and not self._closed:
@@ -362,8 +366,8 @@ class ConsolePool:
                            "ladybug", max_rows)
 
     def pids(self) -> list[int]:
-        """Process ids of the idle workers (for tests that measure them)."""
-        return [w.pid for w in list(self._idle.queue)]
+        """Process ids of the live workers, idle or busy (for tests and monitoring)."""
+        return [w.pid for w in list(self._all) if w.alive()]
 
     def recycle(self) -> None:
         """Replace idle workers (after a write through this process, so that they see it)."""
@@ -482,4 +486,7 @@ def worker_main(cfg: dict) -> None:
 
 
 if __name__ == "__main__":
-    worker_main(json.loads(sys.argv[1]))
+    try:
+        worker_main(json.loads(sys.argv[1]))
+    except (BrokenPipeError, KeyboardInterrupt):
+        pass  # the parent went away (it closed the pool or was stopped): nothing to answer

@@ -396,9 +396,12 @@ def neo4j_plan_refusal(query_type: str | None, plan: dict | None) -> str | None:
 # runs for hours, and neither the transaction timeout nor TERMINATE TRANSACTION stops it (the matcher
 # never checks for interruption). So the console only runs `=~` with a literal pattern (or a string
 # parameter) that is short and cannot backtrack catastrophically: no quantified group that itself
-# contains a quantifier or an alternation, no back-references, few unbounded quantifiers.
+# contains a quantifier or an alternation, no back-references, at most one unbounded quantifier
+# (two already cost n² steps: `.*a.*b` on a 10⁶-character string built in the query is 10¹² steps),
+# and bounded ranges `{m,M}` whose choices multiply to at most MAX_REGEX_CHOICES.
 MAX_REGEX_LENGTH = 200
-MAX_UNBOUNDED_QUANTIFIERS = 3
+MAX_UNBOUNDED_QUANTIFIERS = 1
+MAX_REGEX_CHOICES = 10_000
 
 
 def check_regex(query: str, params: dict | None = None) -> None:
@@ -443,6 +446,7 @@ def regex_refusal(pattern: str) -> str | None:
     # per open group: [contains a quantifier, contains an alternation]
     stack: list[list[bool]] = [[False, False]]
     unbounded = 0
+    choices = 1
     i, n = 0, len(pattern)
     last_group: list[bool] | None = None  # the group that just closed, if the previous token is ')'
     while i < n:
@@ -504,10 +508,14 @@ def regex_refusal(pattern: str) -> str | None:
                 lo, comma, hi = m.group(1), m.group(2), m.group(3)
                 bounded_one = not comma and lo in ("", "0", "1")
                 is_unbounded = bool(comma) and not hi
+                if comma and hi:
+                    choices *= max(1, int(hi) - int(lo or 0) + 1)
                 step = len(m.group(0))
             else:
                 bounded_one = c == "?"
                 is_unbounded = c in "*+"
+                if c == "?":
+                    choices *= 2
                 step = 1
             if i + step < n and pattern[i + step] in "?+":
                 step += 1  # lazy or possessive
@@ -516,7 +524,10 @@ def regex_refusal(pattern: str) -> str | None:
             if is_unbounded:
                 unbounded += 1
                 if unbounded > MAX_UNBOUNDED_QUANTIFIERS:
-                    return f"it has more than {MAX_UNBOUNDED_QUANTIFIERS} unbounded quantifiers"
+                    return ("it has more than one unbounded quantifier (*, +, {n,}): each one more multiplies the "
+                            "work by the length of the text")
+            if choices > MAX_REGEX_CHOICES:
+                return f"its bounded repetitions allow more than {MAX_REGEX_CHOICES:,} ways to match"
             stack[-1][0] = True
             i += step
             last_group = None
