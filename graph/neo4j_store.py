@@ -23,19 +23,28 @@ from .result import QueryResult, plain_node, plain_rel
 from .store import GraphStore
 
 
+CONSOLE_FETCH = 50  # records per PULL for console queries (1000 rows of 1 MB made the server build 1 GB ahead)
+
+
 class Neo4jStore(GraphStore):
     engine = "neo4j"
     dialect = "Neo4j Cypher 5"
 
     def __init__(self, uri: str, user: str | None = None, password: str | None = None,
-                 database: str = "neo4j", **kw):
+                 database: str = "neo4j", console_max_response_mb: int = 32, **kw):
         super().__init__(**kw)
         self.uri = uri
         self.database = database
+        self.console_max_bytes = int(console_max_response_mb) * 2**20
         auth = (user or "neo4j", password) if password else None
         self._driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=5.0,
                                             max_transaction_retry_time=5.0,
                                             notifications_min_severity="OFF")
+        # console queries get connections of their own: one shut at a deadline is never one the app's
+        # own reads are using
+        self._console_driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=5.0,
+                                                    max_transaction_retry_time=5.0,
+                                                    notifications_min_severity="OFF")
         try:
             self._driver.verify_connectivity()
         except (ServiceUnavailable, OSError, DatabaseUnavailable, SessionExpired) as e:
@@ -76,13 +85,18 @@ class Neo4jStore(GraphStore):
         the deadline the connection is shut (the server then ends the transaction) and the request
         gets QueryTimeout."""
         t0 = time.perf_counter()
-        box: dict[str, Any] = {}
+        box: dict[str, Any] = {"state": "starting"}
+        lock = threading.Lock()
 
         def work() -> None:
             try:
-                with self._driver.session(database=self.database, default_access_mode=READ_ACCESS) as s:
-                    box["session"] = s
+                # small batches: the server builds (and holds) only CONSOLE_FETCH rows ahead of what the
+                # response-size cap has seen, instead of the driver's default 1000
+                with self._console_driver.session(database=self.database, default_access_mode=READ_ACCESS,
+                                                  fetch_size=CONSOLE_FETCH) as s:
                     with s.begin_transaction(timeout=timeout) as tx:
+                        with lock:
+                            box["session"], box["state"] = s, "running"
                         toks = guard.tokens(query)
                         lead = guard._leading_index(toks)
                         body = query[toks[lead][2]:] if 0 < lead < len(toks) else query
@@ -91,7 +105,9 @@ class Neo4jStore(GraphStore):
                         if why:
                             raise WriteRefused(f"the console is read-only: {why}",
                                                hint="The console runs reads of the graph; use `parkgraph load` to change it.")
-                        box["result"] = _pull(tx, query, params, max_rows)
+                        box["result"] = _pull(tx, query, params, max_rows, self.console_max_bytes)
+                        with lock:
+                            box["state"] = "finishing"  # the watchdog no longer touches this connection
                         tx.rollback()
             except BaseException as e:  # noqa: BLE001  (handed to the calling thread)
                 box["error"] = e
@@ -100,8 +116,10 @@ class Neo4jStore(GraphStore):
         worker.start()
         worker.join(timeout * 1.15 + 0.5)
         if worker.is_alive():
-            box["abandoned"] = True
-            _shut_connection(box.get("session"))
+            with lock:
+                if box["state"] == "running":
+                    _shut_connection(box.get("session"))
+                box["state"] = "abandoned"
             worker.join(1.0)
             raise QueryTimeout(f"the query ran longer than the {timeout:g} s limit and was stopped",
                                hint="Add a LIMIT or narrow the MATCH.")
@@ -239,6 +257,7 @@ class Neo4jStore(GraphStore):
             s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
     def close(self) -> None:
+        self._console_driver.close()
         self._driver.close()
 
     def server_info(self) -> dict:
@@ -288,6 +307,21 @@ class Neo4jStore(GraphStore):
         return QueryError(msg)
 
 
+def _approx_size(v: Any) -> int:
+    """Bytes a driver value will take once sent as JSON, roughly (for the console's response cap)."""
+    if isinstance(v, (str, bytes, bytearray)):
+        return len(v) + 8
+    if isinstance(v, (list, tuple)):
+        return 16 + sum(_approx_size(x) for x in v)
+    if isinstance(v, dict):
+        return 16 + sum(len(str(k)) + _approx_size(x) for k, x in v.items())
+    if isinstance(v, (neo4j.graph.Node, neo4j.graph.Relationship)):
+        return 64 + sum(len(str(k)) + _approx_size(x) for k, x in v.items())
+    if isinstance(v, neo4j.graph.Path):
+        return 16 + sum(_approx_size(x) for x in (*v.nodes, *v.relationships))
+    return 16
+
+
 def _shut_connection(session) -> None:
     """Shut the socket under a session's connection, so that a thread blocked reading from it wakes up
     and the server ends the transaction. The driver offers no public way to do this (nor a read
@@ -314,15 +348,22 @@ def _neo4j_position(msg: str, query: str) -> dict | None:
     return {"line": int(m.group(1)), "column": int(m.group(2)), "offset": int(m.group(3))}
 
 
-def _pull(runner, query, params: dict | None, max_rows: int | None) -> tuple[list[str], list[list[Any]], bool]:
+def _pull(runner, query, params: dict | None, max_rows: int | None,
+          max_bytes: int | None = None) -> tuple[list[str], list[list[Any]], bool]:
     result = runner.run(query, params or {})
     columns = list(result.keys())
-    raw, truncated = [], False
+    raw, truncated, size = [], False, 0
     for rec in result:
         if max_rows is not None and len(raw) >= max_rows:
             truncated = True
             break
-        raw.append(list(rec.values()))
+        row = list(rec.values())
+        if max_bytes is not None:
+            size += _approx_size(row)
+            if size > max_bytes:
+                raise QueryError(f"the result is larger than {max_bytes // 2**20} MB and was not sent",
+                                 hint="Return fewer or smaller values (PARKGRAPH_CONSOLE_MAX_RESPONSE_MB).")
+        raw.append(row)
     return columns, _Converter(runner).rows(raw), truncated
 
 
