@@ -278,11 +278,15 @@ class ConsolePool:
                         spawn = False
                 if spawn:
                     try:
-                        return self._spawn()
+                        w = self._spawn()
                     except BaseException:
                         with self._lock:
                             self._live -= 1
                         raise
+                    # the rest of the pool starts in the background, so that a worker killed later
+                    # has a spare ready instead of a ~1 s start-up in the next request's way
+                    threading.Thread(target=self._fill, name="console-worker-fill", daemon=True).start()
+                    return w
                 try:
                     w = self._idle.get(timeout=max(0.01, end - time.monotonic()))
                 except queue.Empty:
@@ -314,6 +318,13 @@ class ConsolePool:
             self._live -= 1
         if respawn and not self._closed:
             threading.Thread(target=self._refill, name="console-worker-respawn", daemon=True).start()
+
+    def _fill(self) -> None:
+        while not self._closed and self._live < self.size:
+            before = self._live
+            self._refill()
+            if self._live <= before:
+                return
 
     def _refill(self) -> None:
         with self._lock:
