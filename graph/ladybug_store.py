@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -59,6 +60,17 @@ class LadybugStore(GraphStore):
         self._pool_lock = threading.Lock()
         self._pool_opts = dict(workers=console_workers, memory_mb=console_memory_mb,
                                max_response_mb=console_max_response_mb, buffer_pool_mb=buffer_pool_mb)
+
+    def start_console(self) -> None:
+        """Start the console's workers now, in the background (for `parkgraph serve`): the first
+        console query then does not wait for them, and a sandbox layer this machine lacks is reported
+        at start-up (a WARNING on stderr) rather than at the first query."""
+        def warm() -> None:
+            try:
+                self.console_pool().layers()
+            except Exception as e:  # noqa: BLE001  (reported; a console query will report it again)
+                print(f"parkgraph console: workers did not start: {getattr(e, 'message', e)}", file=sys.stderr)
+        threading.Thread(target=warm, name="console-warm-up", daemon=True).start()
 
     def console_pool(self):
         """The worker processes that run this database's console queries (started on first use)."""
