@@ -399,3 +399,88 @@ def test_neo4j_server_caps_transaction_memory(neo4j_ready):
     with neo4j_ready._driver.session(database="system") as s:
         rows = s.run("SHOW SETTINGS YIELD name, value WHERE name = 'db.memory.transaction.max' RETURN value").values()
     assert rows and rows[0][0] not in ("0", "0B", "", None), rows
+
+
+class FreezingProxy:
+    """A TCP proxy in front of the real Neo4j that can stop passing the server's answers on (a network
+    fault, or a server busy in something it does not interrupt): the driver has no read timeout, so
+    only the console's own deadline can end such a request."""
+
+    def __init__(self, host: str, port: int):
+        import socket
+        self.upstream = (host, port)
+        self.frozen = threading.Event()
+        self.srv = socket.socket()
+        self.srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.srv.bind(("127.0.0.1", 0))
+        self.srv.listen(16)
+        self.port = self.srv.getsockname()[1]
+        self.socks: list = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import socket
+        while True:
+            try:
+                c, _ = self.srv.accept()
+            except OSError:
+                return
+            u = socket.create_connection(self.upstream)
+            self.socks += [c, u]
+            threading.Thread(target=self._pump, args=(c, u, False), daemon=True).start()
+            threading.Thread(target=self._pump, args=(u, c, True), daemon=True).start()
+
+    def _pump(self, src, dst, from_server: bool) -> None:
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    break
+                while from_server and self.frozen.is_set():
+                    time.sleep(0.05)
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                try:
+                    s.close()
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        self.srv.close()
+        for s in self.socks:
+            try:
+                s.close()
+            except OSError:
+                pass
+
+
+def test_neo4j_console_deadline_holds_when_the_server_does_not_answer(neo4j_ready):
+    """The server's transaction timeout cannot help when its answer never arrives; the console's
+    client-side deadline answers 504 within 1.5x the limit, and the next query works."""
+    from urllib.parse import urlparse
+    from parkgraph.graph import open_store
+    from ..conftest import neo4j_settings
+    u = urlparse(neo4j_ready.uri)
+    proxy = FreezingProxy(u.hostname, u.port or 7687)
+    store = open_store(neo4j_settings(neo4j_uri=f"bolt://127.0.0.1:{proxy.port}"))
+    try:
+        assert store.read("RETURN 1 AS one", console=True).rows == [[1]]
+        proxy.frozen.set()
+        t0 = time.monotonic()
+        with pytest.raises(QueryTimeout) as e:
+            store.read("RETURN 2 AS two", console=True, timeout=1.0)
+        elapsed = time.monotonic() - t0
+        assert elapsed < 1.5, elapsed
+        assert "1 s" in e.value.message
+        # once answers pass again, the next console query gets a fresh connection and answers
+        proxy.frozen.clear()
+        t0 = time.monotonic()
+        assert store.read("RETURN 3 AS three", console=True).rows == [[3]]
+        assert time.monotonic() - t0 < 2.0
+    finally:
+        proxy.frozen.clear()
+        store.close()
+        proxy.close()
