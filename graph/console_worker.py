@@ -113,7 +113,7 @@ class _Worker:
         self.sig = db_signature(Path(cfg["db"]))
         self.proc = subprocess.Popen([sys.executable, "-m", "parkgraph.graph.console_worker", json.dumps(cfg)],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None,
-                                     close_fds=True, start_new_session=True)
+                                     close_fds=True, start_new_session=True, env=_worker_env())
         self.queries = 0
         self.layers: dict[str, str] = {}
 
@@ -174,6 +174,15 @@ class _Worker:
                     return _loads(b"")
                 continue
             return _loads(bytes(buf))
+
+
+# What a worker needs of the environment; credentials (NEO4J_PASSWORD, PARKGRAPH_WRITE_TOKEN, cloud
+# keys) stay out of a process that runs strangers' queries.
+_ENV_KEEP = ("PATH", "LANG", "LANGUAGE", "TZ", "PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "TMPDIR")
+
+
+def _worker_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k in _ENV_KEEP or k.startswith("LC_")}
 
 
 class _Expired(Exception):

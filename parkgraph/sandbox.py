@@ -147,6 +147,11 @@ def confine(*, read_paths: Sequence[str] = (), write_paths: Sequence[str] = (), 
     a further, stricter Landlock domain.
     """
     out: dict[str, str] = {}
+    try:
+        # no core files: a worker ended by SIGXCPU or SIGABRT must not dump its memory (query data) to disk
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ValueError, OSError):
+        pass
 
     if memory_bytes:
         try:

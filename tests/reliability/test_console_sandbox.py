@@ -484,3 +484,21 @@ def test_neo4j_console_deadline_holds_when_the_server_does_not_answer(neo4j_read
         proxy.frozen.clear()
         store.close()
         proxy.close()
+
+
+def test_workers_get_no_credentials_and_dump_no_core(lb_db, monkeypatch):
+    """A worker runs strangers' queries: the server's secrets are not in its environment, and a worker
+    ended by a signal leaves no core file with query data behind."""
+    monkeypatch.setenv("PARKGRAPH_WRITE_TOKEN", "secret-token-for-the-test")
+    monkeypatch.setenv("NEO4J_PASSWORD", "secret-password-for-the-test")
+    pool = ConsolePool(lb_db, workers=1)
+    try:
+        pool.layers()
+        (pid,) = pool.pids()
+        env = Path(f"/proc/{pid}/environ").read_bytes()
+        limits = Path(f"/proc/{pid}/limits").read_text()
+    finally:
+        pool.close()
+    assert b"secret-token" not in env and b"secret-password" not in env
+    core = next(line for line in limits.splitlines() if line.startswith("Max core file size"))
+    assert core.split()[4:6] == ["0", "0"], core
