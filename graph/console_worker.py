@@ -49,15 +49,16 @@ _HEADER = struct.Struct("!Q")
 # Seconds a worker may take to start (import, confine, open the database): generous, since on a busy
 # 2-core machine a Python start-up with the engine's import took 0.9 s and can take several.
 START_TIMEOUT = 60.0
-# The engine's own timeout fires first; the parent's deadline is this much later, so a query the
-# engine can stop gets the engine's clean answer and keeps its worker (a kill costs a ~1 s restart).
-def _deadline(timeout: float) -> float:
-    return timeout * 1.15 + 0.15
-
-
 POLL = 0.02  # seconds between resident-memory checks of a busy worker
 CPU_BUDGET = 3600  # CPU seconds of a worker's whole life (hard RLIMIT_CPU); a worker near it is replaced
 _ERRORS = {c.__name__: c for c in (QueryError, QueryTimeout, WriteRefused, BackendUnavailable, ParkGraphError)}
+
+
+def _deadline(timeout: float) -> float:
+    """The parent's wall-clock limit for a query of `timeout` seconds. The engine's own timeout fires
+    first, so a query the engine can stop gets its clean answer and keeps its worker (a kill costs a
+    ~1 s restart); 1.15x + 0.15 s stays within the 1.5x the console promises."""
+    return timeout * 1.15 + 0.15
 
 
 # ---------------------------------------------------------------------------------------------- framing
