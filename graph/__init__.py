@@ -15,10 +15,14 @@ def open_store(settings: Settings, *, read_only: bool = False) -> GraphStore:
     if settings.backend == "neo4j":
         from .neo4j_store import Neo4jStore
         return Neo4jStore(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password,
-                          settings.neo4j_database, **common)
+                          settings.neo4j_database, console_max_response_mb=int(settings.console_max_response_mb),
+                          **common)
     if settings.backend == "ladybug":
         from .ladybug_store import LadybugStore
-        return LadybugStore(settings.db_path, read_only=read_only, buffer_pool_mb=int(settings.buffer_pool_mb), **common)
+        return LadybugStore(settings.db_path, read_only=read_only, buffer_pool_mb=int(settings.buffer_pool_mb),
+                            console_workers=int(settings.console_workers),
+                            console_memory_mb=int(settings.console_memory_mb),
+                            console_max_response_mb=int(settings.console_max_response_mb), **common)
     from parkgraph.errors import BadRequest
     raise BadRequest(f"unknown backend {settings.backend!r}: use ladybug or neo4j")
 

@@ -22,10 +22,16 @@ from parkgraph.errors import WriteRefused, QueryError
 # Characters some engines or editors treat as ending a line: a `//` comment stops at the first one.
 _LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
 # Invisible format characters that may sit inside a word without an engine seeing them.
-_INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff"
+_INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff"
+
+# White space as the engines' lexers see it: Python's \s plus U+180E MONGOLIAN VOWEL SEPARATOR, which
+# openCypher's grammar (and so LadybugDB's and Neo4j's lexers) lists as white space although Unicode
+# 6.3 made it a format character. Treating it as part of a word let `x<U+180E>LOAD FROM …` past this
+# check (issue #19); tests/reliability/test_codepoint_sweep.py compares every code point with the engine.
+_SPACE = "\\s\u180e"
 
 _TOKEN = re.compile(
-    rf"""(?P<ws>\s+)
+    rf"""(?P<ws>[{_SPACE}]+)
       |(?P<lcomment>//[^{_LINE_BREAKS}]*)
       |(?P<bcomment>/\*.*?(\*/|\Z))
       |(?P<str>'(?:[^'\\]|\\.)*('|\Z)|"(?:[^"\\]|\\.)*("|\Z))
@@ -289,3 +295,243 @@ def _safe_eval(src: str):
             return ops[type(n.op)](ev(n.left), ev(n.right))
         raise ValueError("not a constant")
     return ev(tree)
+
+
+# ---------------------------------------------------------------------- the engine's own plan
+# What runs is decided from the engine's parse of the query (EXPLAIN), not from the words typed:
+# every physical operator and table function in LadybugDB's plan must be on these allow-lists.
+# Anything else — COPY_TO, ATTACH_DATABASE, STANDALONE_CALL (settings), INSTALL_EXTENSION,
+# EXPORT_DATABASE, CREATE_*, the file readers READ_CSV_*/READ_PARQUET/READ_NPY (LOAD FROM),
+# CURRENT_SETTING, FILE_INFO, PROJECT_GRAPH — is refused, including operators a future engine adds.
+LADYBUG_OPERATORS = frozenset({
+    "RESULT_COLLECTOR", "PROJECTION", "FILTER", "FLATTEN", "LIMIT", "SKIP", "UNWIND", "CROSS_PRODUCT",
+    "SCAN_NODE_TABLE", "SCAN_REL_TABLE", "PRIMARY_KEY_SCAN_NODE_TABLE", "INDEX_LOOKUP",
+    "HASH_JOIN_BUILD", "HASH_JOIN_PROBE", "INTERSECT_BUILD", "INTERSECT", "SEMI_MASKER",
+    "AGGREGATE", "AGGREGATE_FINALIZE", "AGGREGATE_SCAN", "ORDER_BY", "ORDER_BY_MERGE", "ORDER_BY_SCAN",
+    "TOP_K", "TOP_K_SCAN", "UNION_ALL_SCAN", "RECURSIVE_EXTEND", "PATH_PROPERTY_PROBE", "DUMMY_SINK",
+    "MULTIPLICITY_REDUCER", "EMPTY_RESULT", "TABLE_FUNCTION_CALL", "PARTITIONER", "OFFSET_SCAN_NODE_TABLE",
+    "DUMMY_SIMPLE_SINK", "SIMPLE_AGGREGATE", "SIMPLE_AGGREGATE_FINALIZE", "SIMPLE_AGGREGATE_SCAN",
+    "COUNT_REL_TABLE",
+})
+LADYBUG_TABLE_FUNCTIONS = frozenset({
+    "READ_FTABLE",  # the engine's own intermediate results (RETURN without MATCH, recursive joins)
+    "SHOW_TABLES", "TABLE_INFO", "SHOW_CONNECTION", "DB_VERSION", "SHOW_FUNCTIONS", "SHOW_SEQUENCES",
+    "SHOW_INDEXES", "SHOW_MACROS", "SHOW_WARNINGS", "SHOW_ATTACHED_DATABASES", "SHOW_LOADED_EXTENSIONS",
+    "SHOW_PROJECTED_GRAPHS", "STORAGE_VERSION", "CATALOG_VERSION",
+})
+_PLAN_OPERATOR = re.compile(r"([A-Z][A-Z0-9_]*)\[\d+\]")
+_PLAN_FUNCTION = re.compile(r"Function: ([A-Za-z0-9_]+)")
+
+
+def ladybug_plan_refusal(plan: str) -> str | None:
+    """Why LadybugDB's EXPLAIN text `plan` is not a plain read, or None. Conservative: a string
+    literal that prints like an operator (`FOO[1]`) is refused too, never the other way round."""
+    for op in _PLAN_OPERATOR.findall(plan):
+        if op not in LADYBUG_OPERATORS:
+            return f"the engine's plan contains ‘{op}’, which the console does not run (only reads of the graph)"
+    for fn in _PLAN_FUNCTION.findall(plan):
+        if fn.upper() not in LADYBUG_TABLE_FUNCTIONS:
+            what = "reads files" if fn.upper().startswith("READ_") or fn.upper() == "FILE_INFO" else \
+                "reads engine settings" if "SETTING" in fn.upper() else "is not a read of the graph"
+            return f"the console does not call ‘{fn.lower()}’: it {what}"
+    return None
+
+
+# Neo4j: EXPLAIN in the READ transaction the query then runs in; the summary's query type must be
+# 'r' (read only) and every operator of the plan on this list. LoadCSV, Create/Merge/Set*/Delete*,
+# Foreach, TransactionApply, the SHOW/administration commands and anything unknown are refused;
+# a ProcedureCall must name a procedure of ALLOWED_PROCS.
+NEO4J_OPERATORS = frozenset({
+    "ProduceResults", "EmptyResult", "Argument", "Filter", "Projection", "Limit", "ExhaustiveLimit", "Skip",
+    "Top", "Top1WithTies", "PartialTop", "Sort", "PartialSort", "Distinct", "OrderedDistinct", "Aggregation",
+    "EagerAggregation", "OrderedAggregation", "Unwind", "Eager", "CacheProperties", "Optional", "Union",
+    "AllNodesScan", "NodeByLabelScan", "UnionNodeByLabelsScan", "IntersectionNodeByLabelsScan",
+    "SubtractionNodeByLabelsScan", "NodeByIdSeek", "NodeByElementIdSeek", "NodeIndexSeek", "NodeUniqueIndexSeek",
+    "MultiNodeIndexSeek", "AssertingMultiNodeIndexSeek", "NodeIndexScan", "NodeIndexContainsScan",
+    "NodeIndexEndsWithScan", "NodeIndexSeekByRange", "NodeUniqueIndexSeekByRange", "NodeCountFromCountStore",
+    "RelationshipCountFromCountStore", "DirectedRelationshipTypeScan", "UndirectedRelationshipTypeScan",
+    "DirectedUnionRelationshipTypesScan", "UndirectedUnionRelationshipTypesScan", "DirectedAllRelationshipsScan",
+    "UndirectedAllRelationshipsScan", "DirectedRelationshipByIdSeek", "UndirectedRelationshipByIdSeek",
+    "DirectedRelationshipByElementIdSeek", "UndirectedRelationshipByElementIdSeek",
+    "DirectedRelationshipIndexSeek", "UndirectedRelationshipIndexSeek", "DirectedRelationshipIndexScan",
+    "UndirectedRelationshipIndexScan", "DirectedRelationshipIndexContainsScan",
+    "UndirectedRelationshipIndexContainsScan", "DirectedRelationshipIndexEndsWithScan",
+    "UndirectedRelationshipIndexEndsWithScan", "DirectedRelationshipIndexSeekByRange",
+    "UndirectedRelationshipIndexSeekByRange", "DirectedRelationshipUniqueIndexSeek",
+    "UndirectedRelationshipUniqueIndexSeek",
+    "Expand(All)", "Expand(Into)", "OptionalExpand(All)", "OptionalExpand(Into)", "VarLengthExpand(All)",
+    "VarLengthExpand(Into)", "VarLengthExpand(Pruning)", "VarLengthExpand(Pruning,BFS)", "BFSPruningVarExpand",
+    "ShortestPath", "StatefulShortestPath(All)", "StatefulShortestPath(Into)", "Trail", "Repeat(Trail)",
+    "ProjectEndpoints", "NullifyMetadata", "TriadicSelection", "TriadicBuild", "TriadicFilter",
+    "Apply", "SemiApply", "AntiSemiApply", "LetSemiApply", "LetAntiSemiApply", "SelectOrSemiApply",
+    "SelectOrAntiSemiApply", "LetSelectOrSemiApply", "LetSelectOrAntiSemiApply", "RollUpApply",
+    "ConditionalApply", "AntiConditionalApply", "CartesianProduct", "NodeHashJoin", "ValueHashJoin",
+    "NodeLeftOuterHashJoin", "NodeRightOuterHashJoin", "Anti", "ProcedureCall", "PreserveOrder",
+})
+
+
+def neo4j_plan_refusal(query_type: str | None, plan: dict | None) -> str | None:
+    """Why Neo4j's EXPLAIN summary (query type and plan tree) is not a plain read, or None."""
+    if query_type != "r":
+        what = {"w": "writes", "rw": "reads and writes", "s": "changes the schema or runs a command"}.get(
+            query_type or "", f"is of type {query_type!r}")
+        return f"Neo4j's plan for this query {what}"
+    todo = [plan] if plan else []
+    while todo:
+        p = todo.pop()
+        op = str(p.get("operatorType", "")).split("@", 1)[0]
+        if op not in NEO4J_OPERATORS:
+            return f"Neo4j's plan contains ‘{op}’, which the console does not run (only reads of the graph)"
+        if op == "ProcedureCall":
+            details = str((p.get("arguments") or p.get("args") or {}).get("Details", ""))
+            name = details.split("(", 1)[0].strip()
+            if name.lower() not in ALLOWED_PROCS:
+                return f"the console does not call procedure ‘{name}’"
+        todo.extend(p.get("children") or [])
+    return None
+
+
+# ---------------------------------------------------------------------- regular expressions (Neo4j)
+# Neo4j evaluates `=~` with java.util.regex, which backtracks: `(.*a){20}b` on a 44-character string
+# runs for hours, and neither the transaction timeout nor TERMINATE TRANSACTION stops it (the matcher
+# never checks for interruption). So the console only runs `=~` with a literal pattern (or a string
+# parameter) that is short and cannot backtrack catastrophically: no quantified group that itself
+# contains a quantifier or an alternation, no back-references, at most one unbounded quantifier
+# (two already cost n² steps: `.*a.*b` on a 10⁶-character string built in the query is 10¹² steps),
+# and bounded ranges `{m,M}` whose choices multiply to at most MAX_REGEX_CHOICES.
+MAX_REGEX_LENGTH = 200
+MAX_UNBOUNDED_QUANTIFIERS = 1
+MAX_REGEX_CHOICES = 10_000
+
+
+def check_regex(query: str, params: dict | None = None) -> None:
+    toks = tokens(query)
+    for i, (kind, text, off) in enumerate(toks):
+        if not (kind == "other" and text == "=" and i + 1 < len(toks) and toks[i + 1][1] == "~"):
+            continue
+        j = i + 2
+        pattern = None
+        if j < len(toks) and toks[j][0] == "str":
+            pattern = _cypher_string(toks[j][1])
+            nxt = toks[j + 1][1] if j + 1 < len(toks) else ""
+        elif j + 1 < len(toks) and toks[j][1] == "$" and toks[j + 1][0] in ("word", "num"):
+            v = (params or {}).get(toks[j + 1][1])
+            pattern = v if isinstance(v, str) else None
+            nxt = toks[j + 2][1] if j + 2 < len(toks) else ""
+        else:
+            nxt = ""
+        if pattern is None or nxt in ("+", "*", "[", "."):
+            raise QueryError("the console runs ‘=~’ only with a literal pattern (a string, or a string parameter)",
+                             hint="Neo4j cannot stop a regular expression once it runs, so patterns are checked "
+                                  "before; write the pattern as a string literal.", position=position(query, off))
+        why = regex_refusal(pattern)
+        if why:
+            raise QueryError(f"the console refuses this regular expression: {why}",
+                             hint="Neo4j cannot stop a regular expression once it runs (its timeout does not "
+                                  "apply); use CONTAINS, STARTS WITH or a simpler pattern.",
+                             position=position(query, off))
+
+
+def _cypher_string(lit: str) -> str:
+    body = lit[1:-1] if len(lit) >= 2 and lit[-1] == lit[0] else lit[1:]
+    return re.sub(r"\\(.)", lambda m: {"\\": "\\", "'": "'", '"': '"', "n": "\n", "t": "\t"}.get(m.group(1), "\\" + m.group(1)),
+                  body, flags=re.S)
+
+
+def regex_refusal(pattern: str) -> str | None:
+    """Why a java.util.regex pattern could backtrack for ever, or None. Conservative: it refuses some
+    harmless patterns (a quantified group holding a quantifier), never lets a nested one through."""
+    if len(pattern) > MAX_REGEX_LENGTH:
+        return f"it is longer than {MAX_REGEX_LENGTH} characters"
+    # per open group: [contains a quantifier, contains an alternation]
+    stack: list[list[bool]] = [[False, False]]
+    unbounded = 0
+    choices = 1
+    i, n = 0, len(pattern)
+    last_group: list[bool] | None = None  # the group that just closed, if the previous token is ')'
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            if i + 1 < n and (pattern[i + 1].isdigit() and pattern[i + 1] != "0" or pattern[i + 1] == "k"):
+                return "it uses a back-reference"
+            if i + 1 < n and pattern[i + 1] == "Q":
+                end = pattern.find("\\E", i + 2)
+                i = n if end < 0 else end + 2
+            else:
+                i += 2
+            last_group = None
+            continue
+        if c == "[":
+            j = i + 1
+            if j < n and pattern[j] == "^":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            depth = 1
+            while j < n and depth:
+                if pattern[j] == "\\":
+                    j += 2
+                    continue
+                if pattern[j] == "[":
+                    depth += 1
+                elif pattern[j] == "]":
+                    depth -= 1
+                j += 1
+            i = j
+            last_group = None
+            continue
+        if c == "(":
+            stack.append([False, False])
+            i += 1
+            last_group = None
+            continue
+        if c == ")":
+            if len(stack) > 1:
+                last_group = stack.pop()
+                # what a group holds, its parent holds too
+                stack[-1][0] |= last_group[0]
+                stack[-1][1] |= last_group[1]
+            i += 1
+            continue
+        if c == "|":
+            stack[-1][1] = True
+            i += 1
+            last_group = None
+            continue
+        if c in "*+?{":
+            if c == "{":
+                m = re.match(r"\{(\d*)(,?)(\d*)\}", pattern[i:])
+                if not m:
+                    i += 1
+                    last_group = None
+                    continue
+                lo, comma, hi = m.group(1), m.group(2), m.group(3)
+                bounded_one = not comma and lo in ("", "0", "1")
+                is_unbounded = bool(comma) and not hi
+                if comma and hi:
+                    choices *= max(1, int(hi) - int(lo or 0) + 1)
+                step = len(m.group(0))
+            else:
+                bounded_one = c == "?"
+                is_unbounded = c in "*+"
+                if c == "?":
+                    choices *= 2
+                step = 1
+            if i + step < n and pattern[i + step] in "?+":
+                step += 1  # lazy or possessive
+            if last_group is not None and (last_group[0] or last_group[1]) and not bounded_one:
+                return "a repeated group contains a quantifier or an alternation (nested quantifiers backtrack exponentially)"
+            if is_unbounded:
+                unbounded += 1
+                if unbounded > MAX_UNBOUNDED_QUANTIFIERS:
+                    return ("it has more than one unbounded quantifier (*, +, {n,}): each one more multiplies the "
+                            "work by the length of the text")
+            if choices > MAX_REGEX_CHOICES:
+                return f"its bounded repetitions allow more than {MAX_REGEX_CHOICES:,} ways to match"
+            stack[-1][0] = True
+            i += step
+            last_group = None
+            continue
+        i += 1
+        last_group = None
+    return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -19,6 +20,7 @@ import ladybug
 from parkgraph.errors import BackendUnavailable, QueryError, QueryTimeout, WriteRefused
 
 from . import guard
+from .console_worker import _approx_size
 from .result import QueryResult, plain_node, plain_rel
 from .store import GraphStore, _fill
 
@@ -29,22 +31,55 @@ class LadybugStore(GraphStore):
     engine = "ladybug"
     dialect = "LadybugDB Cypher (Kùzu dialect)"
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, buffer_pool_mb: int = 0, **kw):
+    def __init__(self, path: str | Path, *, read_only: bool = False, buffer_pool_mb: int = 0,
+                 buffer_pool_bytes: int | None = None, max_db_size: int | None = None, max_threads: int = 0,
+                 in_worker: bool = False, console_workers: int = 2, console_memory_mb: int = 1024,
+                 console_max_response_mb: int = 32, **kw):
         super().__init__(**kw)
         self.path = Path(path)
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise BackendUnavailable(f"no LadybugDB database at {self.path}",
                                      hint="Load data first: `parkgraph load data/` (or run `parkgraph serve`, which loads the bundled data).")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not in_worker:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        extra = {} if max_db_size is None else {"max_db_size": int(max_db_size)}
         try:
-            self._db = ladybug.Database(str(self.path), read_only=read_only, buffer_pool_size=buffer_pool_mb * 1024 * 1024)
+            self._db = ladybug.Database(str(self.path), read_only=read_only, max_num_threads=max_threads,
+                                        buffer_pool_size=buffer_pool_mb * 1024 * 1024 if buffer_pool_bytes is None
+                                        else int(buffer_pool_bytes), **extra)
         except RuntimeError as e:
             raise BackendUnavailable(f"cannot open LadybugDB at {self.path}: {e}",
                                      hint="Another process may hold it for writing; stop it or pass --db.") from e
         self._local = threading.local()
         self._tables: dict[int, str] | None = None
         self._write_lock = threading.Lock()
+        # console queries: in a confined worker process (console_worker.py), never in this one
+        self.in_worker = in_worker
+        self._pool = None
+        self._pool_lock = threading.Lock()
+        self._pool_opts = dict(workers=console_workers, memory_mb=console_memory_mb,
+                               max_response_mb=console_max_response_mb, buffer_pool_mb=buffer_pool_mb)
+
+    def start_console(self) -> None:
+        """Start the console's workers now, in the background (for `parkgraph serve`): the first
+        console query then does not wait for them, and a sandbox layer this machine lacks is reported
+        at start-up (a WARNING on stderr) rather than at the first query."""
+        def warm() -> None:
+            try:
+                self.console_pool().layers()
+            except Exception as e:  # noqa: BLE001  (reported; a console query will report it again)
+                print(f"parkgraph console: workers did not start: {getattr(e, 'message', e)}", file=sys.stderr)
+        threading.Thread(target=warm, name="console-warm-up", daemon=True).start()
+
+    def console_pool(self):
+        """The worker processes that run this database's console queries (started on first use)."""
+        if self._pool is None:
+            with self._pool_lock:
+                if self._pool is None:
+                    from .console_worker import ConsolePool
+                    self._pool = ConsolePool(self.path, **self._pool_opts)
+        return self._pool
 
     @property
     def _conn(self) -> ladybug.Connection:
@@ -56,11 +91,19 @@ class LadybugStore(GraphStore):
 
     # ------------------------------------------------------------------ primitives
     def read(self, query: str, params: dict | None = None, *, timeout: float | None = None,
-             max_rows: int | None = None, console: bool = False) -> QueryResult:
+             max_rows: int | None = None, console: bool = False, max_bytes: int | None = None) -> QueryResult:
+        timeout = self.query_timeout if timeout is None else timeout
         if console:
+            # layer 1, cheap and in this process: the token check (same lexer rules as the engine)
             guard.check_read_only(query, params)
             max_rows = self.max_rows if max_rows is None else max_rows
-        timeout = self.query_timeout if timeout is None else timeout
+            if not self.in_worker:
+                # layers 2-4 in a confined worker: the engine's own plan, the sandbox, the kill switch
+                return self.console_pool().run(query, params, timeout, max_rows)
+            try:
+                ladybug_plan_check(self._conn, query, params)
+            except RuntimeError as e:  # the engine failed while planning (it folds constants then)
+                raise self._translate(e, query, timeout) from e
         conn = self._conn
         conn.set_query_timeout(int(timeout * 1000))
         t0 = time.perf_counter()
@@ -69,12 +112,19 @@ class LadybugStore(GraphStore):
             if isinstance(res, list):  # several statements: only reachable for internal callers
                 raise QueryError("one statement per request")
             columns = res.get_column_names()
-            raw, truncated = [], False
+            raw, truncated, size = [], False, 0
             while res.has_next():
                 if max_rows is not None and len(raw) >= max_rows:
                     truncated = True
                     break
-                raw.append(res.get_next())
+                row = res.get_next()
+                if max_bytes is not None:
+                    size += _approx_size(row)
+                    if size > max_bytes:
+                        res.close()
+                        raise QueryError(f"the result is larger than {max_bytes // 2**20} MB and was not sent",
+                                         hint="Return fewer or smaller values (PARKGRAPH_CONSOLE_MAX_RESPONSE_MB).")
+                raw.append(row)
             res.close()
         except RuntimeError as e:
             raise self._translate(e, query, timeout) from e
@@ -433,6 +483,8 @@ class LadybugStore(GraphStore):
             self.write(f"MATCH (n:{label}) DETACH DELETE n")
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
         self._local = threading.local()
         self._db.close()
 
@@ -598,6 +650,10 @@ class LadybugStore(GraphStore):
         if "Interrupted" in msg or "timeout" in msg.lower():
             return QueryTimeout(f"the query ran longer than the {timeout:g} s limit and was stopped",
                                 hint="Add a LIMIT or narrow the MATCH.")
+        if "bad_alloc" in msg or "buffer pool is full" in msg:
+            # the engine's words are kept: the export recognises a full page cache by them (_cache_full)
+            return QueryError(f"the query needed more memory than is allowed and was stopped ({msg[:200]})",
+                              hint="Aggregate instead of building large lists or strings.")
         if "read-only" in msg or "read only" in msg:
             return WriteRefused("the console is read-only: LadybugDB refused a write on its read-only handle")
         return QueryError(msg, position=_ladybug_position(msg, query))
@@ -657,6 +713,34 @@ def _cast(expr: str, pg_type: str) -> str:
 def _dist_version() -> str:
     from importlib.metadata import version
     return version("ladybug")
+
+
+def ladybug_plan_check(conn: "ladybug.Connection", query: str, params: dict | None) -> None:
+    """Refuse the query unless LadybugDB's own plan for it (EXPLAIN) is a plain read of the graph
+    (guard.ladybug_plan_refusal). The same text then runs on the same connection, so what was checked
+    is what runs."""
+    toks = guard.tokens(query)
+    lead = guard._leading_index(toks)
+    # the user's own EXPLAIN/PROFILE prefix: the plan of what follows is what matters
+    body = query[toks[lead][2]:] if 0 < lead < len(toks) else query
+    prefix = "EXPLAIN "
+    try:
+        res = conn.execute(prefix + body, params or {})
+        plan = "\n".join(str(r[0]) for r in res.get_all())
+        res.close()
+    except RuntimeError as e:
+        msg = str(e)
+        if "bad_alloc" in msg or "buffer pool is full" in msg or "Interrupted" in msg:
+            raise
+        pos = _ladybug_position(msg, prefix + body)
+        if pos is not None:
+            off = max(0, pos["offset"] - len(prefix)) + (len(query) - len(body))
+            pos = guard.position(query, off)
+        raise QueryError(msg.replace(prefix + body, query), position=pos) from e
+    why = guard.ladybug_plan_refusal(plan)
+    if why:
+        raise WriteRefused(f"the console is read-only: {why}",
+                           hint="The console runs reads of the graph; use `parkgraph load` to change it.")
 
 
 def _ladybug_position(msg: str, query: str) -> dict | None:

@@ -6,6 +6,8 @@ because it is end-of-life and does not speak to current Neo4j versions.
 from __future__ import annotations
 
 import os
+import socket
+import threading
 import time
 from typing import Any
 
@@ -21,19 +23,28 @@ from .result import QueryResult, plain_node, plain_rel
 from .store import GraphStore
 
 
+CONSOLE_FETCH = 50  # records per PULL for console queries (1000 rows of 1 MB made the server build 1 GB ahead)
+
+
 class Neo4jStore(GraphStore):
     engine = "neo4j"
     dialect = "Neo4j Cypher 5"
 
     def __init__(self, uri: str, user: str | None = None, password: str | None = None,
-                 database: str = "neo4j", **kw):
+                 database: str = "neo4j", console_max_response_mb: int = 32, **kw):
         super().__init__(**kw)
         self.uri = uri
         self.database = database
+        self.console_max_bytes = int(console_max_response_mb) * 2**20
         auth = (user or "neo4j", password) if password else None
         self._driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=5.0,
                                             max_transaction_retry_time=5.0,
                                             notifications_min_severity="OFF")
+        # console queries get connections of their own: one shut at a deadline is never one the app's
+        # own reads are using
+        self._console_driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=5.0,
+                                                    max_transaction_retry_time=5.0,
+                                                    notifications_min_severity="OFF")
         try:
             self._driver.verify_connectivity()
         except (ServiceUnavailable, OSError, DatabaseUnavailable, SessionExpired) as e:
@@ -47,26 +58,80 @@ class Neo4jStore(GraphStore):
     # ------------------------------------------------------------------ primitives
     def read(self, query: str, params: dict | None = None, *, timeout: float | None = None,
              max_rows: int | None = None, console: bool = False) -> QueryResult:
-        if console:
-            guard.check_read_only(query, params)
-            max_rows = self.max_rows if max_rows is None else max_rows
         timeout = self.query_timeout if timeout is None else timeout
+        if console:
+            # layer 1: the token check; then what the server could not stop once started
+            guard.check_read_only(query, params)
+            guard.check_regex(query, params)
+            max_rows = self.max_rows if max_rows is None else max_rows
+            return self._console_read(query, params, timeout, max_rows)
         t0 = time.perf_counter()
         try:
             with self._driver.session(database=self.database, default_access_mode=READ_ACCESS) as s:
-                if console:
-                    # a transaction that is always rolled back, on top of READ access mode
-                    with s.begin_transaction(timeout=timeout) as tx:
-                        columns, rows, truncated = _pull(tx, query, params, max_rows)
-                        tx.rollback()
-                else:
-                    # the app's own reads: one auto-commit round trip instead of BEGIN, RUN, ROLLBACK
-                    # (a neighbourhood makes a dozen of them)
-                    columns, rows, truncated = _pull(s, neo4j.Query(query, timeout=timeout), params, max_rows)
+                # the app's own reads: one auto-commit round trip instead of BEGIN, RUN, ROLLBACK
+                # (a neighbourhood makes a dozen of them)
+                columns, rows, truncated = _pull(s, neo4j.Query(query, timeout=timeout), params, max_rows)
         except Neo4jError as e:
             raise self._translate(e, query, timeout) from e
         except (ServiceUnavailable, SessionExpired, OSError) as e:
             raise unavailable(self.uri) from e
+        return QueryResult(columns, rows, truncated, (time.perf_counter() - t0) * 1000, self.engine, max_rows)
+
+    def _console_read(self, query: str, params: dict | None, timeout: float, max_rows: int | None) -> QueryResult:
+        """A console query: EXPLAIN first, in the READ transaction (always rolled back) it then runs in,
+        refused unless Neo4j's own plan is a plain read (guard.neo4j_plan_refusal); the whole thing
+        in a thread with a client-side deadline, since the driver has no read timeout and a server
+        that does not honour its transaction timeout would otherwise hold the request for ever. At
+        the deadline the connection is shut (the server then ends the transaction) and the request
+        gets QueryTimeout."""
+        t0 = time.perf_counter()
+        box: dict[str, Any] = {"state": "starting"}
+        lock = threading.Lock()
+
+        def work() -> None:
+            try:
+                # small batches: the server builds (and holds) only CONSOLE_FETCH rows ahead of what the
+                # response-size cap has seen, instead of the driver's default 1000
+                with self._console_driver.session(database=self.database, default_access_mode=READ_ACCESS,
+                                                  fetch_size=CONSOLE_FETCH) as s:
+                    with s.begin_transaction(timeout=timeout) as tx:
+                        with lock:
+                            box["session"], box["state"] = s, "running"
+                        toks = guard.tokens(query)
+                        lead = guard._leading_index(toks)
+                        body = query[toks[lead][2]:] if 0 < lead < len(toks) else query
+                        summary = tx.run("EXPLAIN " + body, params or {}).consume()
+                        why = guard.neo4j_plan_refusal(summary.query_type, summary.plan)
+                        if why:
+                            raise WriteRefused(f"the console is read-only: {why}",
+                                               hint="The console runs reads of the graph; use `parkgraph load` to change it.")
+                        box["result"] = _pull(tx, query, params, max_rows, self.console_max_bytes)
+                        with lock:
+                            box["state"] = "finishing"  # the watchdog no longer touches this connection
+                        tx.rollback()
+            except BaseException as e:  # noqa: BLE001  (handed to the calling thread)
+                box["error"] = e
+
+        worker = threading.Thread(target=work, name="neo4j-console", daemon=True)
+        worker.start()
+        # the server's own timeout normally answers first; this one fires when its answer does not come
+        worker.join(timeout * 1.2 + 0.2)
+        if worker.is_alive():
+            with lock:
+                if box["state"] == "running":
+                    _shut_connection(box.get("session"))
+                box["state"] = "abandoned"
+            # not joined: the thread ends by itself once its socket is shut (or the server answers)
+            raise QueryTimeout(f"the query ran longer than the {timeout:g} s limit and was stopped",
+                               hint="Add a LIMIT or narrow the MATCH.")
+        err = box.get("error")
+        if isinstance(err, Neo4jError):
+            raise self._translate(err, query, timeout) from err
+        if isinstance(err, (ServiceUnavailable, SessionExpired, OSError)):
+            raise unavailable(self.uri) from err
+        if err is not None:
+            raise err
+        columns, rows, truncated = box["result"]
         return QueryResult(columns, rows, truncated, (time.perf_counter() - t0) * 1000, self.engine, max_rows)
 
     def _scalar_rows(self, query: str, params: dict) -> list[list]:
@@ -199,6 +264,7 @@ class Neo4jStore(GraphStore):
             s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
     def close(self) -> None:
+        self._console_driver.close()
         self._driver.close()
 
     def graph_version(self) -> str:
@@ -284,6 +350,33 @@ class Neo4jStore(GraphStore):
         return QueryError(msg)
 
 
+def _approx_size(v: Any) -> int:
+    """Bytes a driver value will take once sent as JSON, roughly (for the console's response cap)."""
+    if isinstance(v, (str, bytes, bytearray)):
+        return len(v) + 8
+    if isinstance(v, (list, tuple)):
+        return 16 + sum(_approx_size(x) for x in v)
+    if isinstance(v, dict):
+        return 16 + sum(len(str(k)) + _approx_size(x) for k, x in v.items())
+    if isinstance(v, (neo4j.graph.Node, neo4j.graph.Relationship)):
+        return 64 + sum(len(str(k)) + _approx_size(x) for k, x in v.items())
+    if isinstance(v, neo4j.graph.Path):
+        return 16 + sum(_approx_size(x) for x in (*v.nodes, *v.relationships))
+    return 16
+
+
+def _shut_connection(session) -> None:
+    """Shut the socket under a session's connection, so that a thread blocked reading from it wakes up
+    and the server ends the transaction. The driver offers no public way to do this (nor a read
+    timeout); if its internals change, the request still answers at its deadline and only the
+    connection stays busy until the server's own timeout."""
+    try:
+        raw = session._connection.socket._socket  # noqa: SLF001
+        raw.shutdown(socket.SHUT_RDWR)
+    except (AttributeError, OSError):
+        pass
+
+
 def unavailable(uri: str) -> BackendUnavailable:
     return BackendUnavailable(
         f"cannot reach Neo4j at {uri}",
@@ -298,15 +391,22 @@ def _neo4j_position(msg: str, query: str) -> dict | None:
     return {"line": int(m.group(1)), "column": int(m.group(2)), "offset": int(m.group(3))}
 
 
-def _pull(runner, query, params: dict | None, max_rows: int | None) -> tuple[list[str], list[list[Any]], bool]:
+def _pull(runner, query, params: dict | None, max_rows: int | None,
+          max_bytes: int | None = None) -> tuple[list[str], list[list[Any]], bool]:
     result = runner.run(query, params or {})
     columns = list(result.keys())
-    raw, truncated = [], False
+    raw, truncated, size = [], False, 0
     for rec in result:
         if max_rows is not None and len(raw) >= max_rows:
             truncated = True
             break
-        raw.append(list(rec.values()))
+        row = list(rec.values())
+        if max_bytes is not None:
+            size += _approx_size(row)
+            if size > max_bytes:
+                raise QueryError(f"the result is larger than {max_bytes // 2**20} MB and was not sent",
+                                 hint="Return fewer or smaller values (PARKGRAPH_CONSOLE_MAX_RESPONSE_MB).")
+        raw.append(row)
     return columns, _Converter(runner).rows(raw), truncated
 
 

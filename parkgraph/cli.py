@@ -258,6 +258,8 @@ def cmd_serve(args) -> int:
     s = settings_from(args)
     store = prepare_store(s, load_bundled=not args.no_bundled)
     app = create_app({"SETTINGS": s, "STORE": store})
+    if hasattr(store, "start_console"):
+        store.start_console()  # console workers start now; a missing sandbox layer is reported here
     info = store.server_info()
     threads = serve_threads(int(s.serve_threads))
     print(f"ParkGraph on {info['engine']} {info.get('version', '')} ({info['dialect']}) — http://{s.host}:{s.port}/ "

@@ -1,0 +1,202 @@
+"""Every Unicode code point, against the console's token check (graph/guard.py) and LadybugDB's lexer.
+
+The finding of issue #19: the guard read `x<U+180E>LOAD` as one word, the engine as `x LOAD`, so
+`WITH 1 AS x<U+180E>LOAD FROM '/etc/passwd' …` ran. The check now decides from the engine's own plan
+(EXPLAIN, in the confined worker), and the token check is only a first layer; still, it must never
+let through what the engine reads differently. For each of the 1,112,064 code points (surrogates
+excluded) and each place where lexers can disagree:
+
+- between a name and a keyword: `WITH 1 AS x<cp>LOAD FROM …` and `PROFILE<cp>COPY (…) TO …`;
+- inside a `//` comment (does <cp> end it?): `RETURN 1 AS a //<cp>LOAD FROM …`;
+- inside a string (does <cp> end it?): `RETURN '<cp>' AS s`;
+
+the query is refused by the guard, or the engine reads it the way the guard did. Asking the engine
+1.1 million times takes minutes, so it is asked in batches that can only parse if every code point in
+the batch is read as the guard read it (e.g. `RETURN 1 AS x<c1>a<c2>a… ` is one column named exactly
+so only if every <c> continues a name); a batch that fails is split in halves down to single code
+points, and each single one is then judged on the real hostile query.
+"""
+from __future__ import annotations
+
+import sys
+import time
+
+import ladybug
+import pytest
+
+from parkgraph.errors import ParkGraphError
+from parkgraph.graph import guard
+
+ALL = [cp for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp < 0xE000]
+BATCH = 512
+
+
+@pytest.fixture(scope="module")
+def conn():
+    db = ladybug.Database(None)  # in memory: nothing on disk, and the queries below read no file
+    c = ladybug.Connection(db)
+    yield c
+    c.close()
+    db.close()
+
+
+def refused(query: str) -> bool:
+    try:
+        guard.check_read_only(query)
+        return False
+    except ParkGraphError:
+        return True
+
+
+def engine(conn, query: str) -> tuple[str, list]:
+    """('ok', columns) or (error class, []) for the engine's EXPLAIN/plan of `query`."""
+    try:
+        res = conn.execute(query)
+        cols = res.get_column_names()
+        res.close()
+        return "ok", cols
+    except RuntimeError as e:
+        return str(e).split(":")[0], []
+
+
+def bisect(items: list[str], batch_ok) -> list[str]:
+    """The items for which batch_ok([item]) is False, asking batch_ok about whole halves first."""
+    if batch_ok(items):
+        return []
+    if len(items) == 1:
+        return items
+    mid = len(items) // 2
+    return bisect(items[:mid], batch_ok) + bisect(items[mid:], batch_ok)
+
+
+def sweep(chars: list[str], batch_ok, size: int = BATCH) -> list[str]:
+    out = []
+    for i in range(0, len(chars), size):
+        out += bisect(chars[i:i + size], batch_ok)
+    return out
+
+
+def test_the_original_bypass_is_refused():
+    assert refused("WITH 1 AS x\u180eLOAD FROM '/etc/passwd' (file_format='csv', header=false, delim=':') RETURN * LIMIT 3")
+    assert refused("PROFILE\u180eCOPY (MATCH (n) RETURN n.uri) TO '/tmp/parkgraph-exfil.csv'")
+
+
+def test_no_code_point_joins_a_name_for_the_guard_and_separates_it_for_the_engine(conn):
+    t0 = time.monotonic()
+    # The guard reads `x<cp>LOAD` as one name for these code points, so it would not see a LOAD
+    # clause; for every other code point LOAD is its own word and the query is refused (checked on
+    # the real query below for each kind of separator the guard sees).
+    joined, separated = [], {}
+    for cp in ALL:
+        ch = chr(cp)
+        toks = guard.tokens(f"x{ch}LOAD")
+        if len(toks) == 1:
+            joined.append(ch)
+        else:
+            # grouped by the kinds of tokens between `x` and `LOAD`, keeping the texts the guard treats
+            # specially before a keyword (`.`, `:`, `$` make it a property, label or parameter)
+            separated.setdefault(tuple(t if t in (".", ":", "$") else k for k, t, _ in toks[1:]), []).append(ch)
+    # every separator kind the guard sees, on the real hostile queries (all of them when few)
+    checked = 0
+    for kinds, chars in separated.items():
+        for ch in (chars if len(chars) <= 64 else chars[:: max(1, len(chars) // 64)]):
+            q = f"WITH 1 AS x{ch}LOAD FROM '/nonexistent/parkgraph-canary.csv' RETURN *"
+            if not refused(q):
+                kind, _ = engine(conn, "EXPLAIN " + q)
+                assert kind == "Parser exception", (hex(ord(ch)), kinds, kind)
+            checked += 1
+
+    def names_ok(chars: list[str]) -> bool:
+        name = "x" + "a".join(chars) + "a"
+        kind, cols = engine(conn, f"RETURN 1 AS {name}")
+        return kind == "ok" and cols == [name]
+
+    odd = sweep(joined, names_ok)
+    print("separator kinds the guard sees:", sorted((k, len(v)) for k, v in separated.items()))
+    disagree = []
+    for ch in odd:
+        # the engine reads this code point differently from a name character: the real queries must
+        # then be refused by the guard or fail to parse in the engine too
+        for q in (f"WITH 1 AS x{ch}LOAD FROM '/nonexistent/parkgraph-canary.csv' RETURN *",
+                  f"PROFILE{ch}COPY (RETURN 1) TO '/nonexistent/parkgraph-exfil.csv'"):
+            if refused(q):
+                continue
+            kind, _ = engine(conn, "EXPLAIN " + q)
+            if kind != "Parser exception":
+                disagree.append((hex(ord(ch)), q[:20], kind))
+    elapsed = time.monotonic() - t0
+    print(f"{len(ALL):,} code points: {len(joined):,} continue a name for the guard "
+          f"({len(odd):,} of them not for the engine), {checked:,} separators checked on the real query; {elapsed:.1f} s")
+    assert not disagree, disagree
+    assert len(joined) > 100_000  # the sweep really covered the letters of every script
+
+
+def test_no_code_point_ends_a_line_comment_for_the_engine_only(conn):
+    # The guard ends a // comment at any of its _LINE_BREAKS (and then reads what follows); for every
+    # other code point the engine must keep reading a comment too. `§` after each is not Cypher, so a
+    # batch parses only if no code point in it ended the comment.
+    inside = [chr(cp) for cp in ALL if chr(cp) not in guard._LINE_BREAKS]
+
+    def comment_ok(chars: list[str]) -> bool:
+        kind, cols = engine(conn, "RETURN 1 AS a //" + "".join(c + "\u00a7" for c in chars) + "\n")
+        return kind == "ok" and cols == ["a"]
+
+    odd = sweep(inside, comment_ok, 4096)
+    disagree = []
+    for ch in odd:
+        q = f"RETURN 1 AS a //x{ch}LOAD FROM '/nonexistent/parkgraph-canary.csv' RETURN *"
+        if not refused(q) and engine(conn, "EXPLAIN " + q)[0] != "Parser exception":
+            disagree.append(hex(ord(ch)))
+    assert not disagree, disagree
+
+
+def test_no_code_point_ends_a_string_for_the_engine_only(conn):
+    # The guard ends a '…' string only at an unescaped '; the engine must agree for every code point.
+    inside = [chr(cp) for cp in ALL if chr(cp) not in "'\\"]
+
+    def string_ok(chars: list[str]) -> bool:
+        kind, cols = engine(conn, "RETURN '" + "".join(c + "\u00a7" for c in chars) + "' AS s")
+        return kind == "ok" and cols == ["s"]
+
+    odd = sweep(inside, string_ok, 4096)
+    disagree = []
+    for ch in odd:
+        q = f"RETURN 'x{ch}' AS s LOAD FROM '/nonexistent/parkgraph-canary.csv' RETURN *"
+        if not refused(q) and engine(conn, "EXPLAIN " + q)[0] not in ("Parser exception",):
+            disagree.append(hex(ord(ch)))
+    assert not disagree, disagree
+
+
+def test_neo4j_lexer_agrees_on_every_non_letter_name_character(neo4j_ready):
+    """The same boundary on Neo4j's parser, for the code points a lexer could plausibly read as white
+    space: every one the guard reads as part of a name that is not a letter or digit (format
+    characters such as U+180E's neighbours, marks, connectors), plus every space, separator and
+    control character (which the guard must read as separators). Each is judged on the real query.
+    (All 133,601 name characters in batches take over 10 minutes on Neo4j — most batches fail on
+    letters Neo4j's older Unicode tables do not know — so letters and digits are left to the
+    LadybugDB sweep above.)"""
+    import unicodedata
+    from neo4j import READ_ACCESS
+    from neo4j.exceptions import Neo4jError
+    cands = []
+    for cp in ALL:
+        ch = chr(cp)
+        cat = unicodedata.category(ch)
+        joined = len(guard.tokens(f"x{ch}LOAD")) == 1
+        if (joined and not cat.startswith(("L", "N"))) or cat in ("Zs", "Zl", "Zp", "Cc") or ch == "\u180e":
+            cands.append(ch)
+    disagree = []
+    with neo4j_ready._driver.session(database=neo4j_ready.database, default_access_mode=READ_ACCESS) as s:
+        for ch in cands:
+            q = f"WITH 1 AS x{ch}LOAD CSV FROM 'file:///nonexistent-parkgraph.csv' AS r RETURN r"
+            if refused(q):
+                continue
+            try:
+                s.run("EXPLAIN " + q).consume()
+                disagree.append((hex(ord(ch)), "planned"))
+            except Neo4jError as e:
+                if "SyntaxError" not in (e.code or ""):
+                    disagree.append((hex(ord(ch)), e.code))
+    print(f"Neo4j: {len(cands)} candidate separators checked on the real query")
+    assert len(cands) > 80
+    assert not disagree, disagree
