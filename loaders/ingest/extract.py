@@ -72,6 +72,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Statis
         self.mentions: list[Mention] = []
         self._by_sent: dict[int, list[Mention]] = {}       # sentence → its mentions (keeps every look-up local)
         self._parks_by_para: dict[int, list[Mention]] = {}
+        self._regions_by_para: dict[int, list[Mention]] = {}
         self.dates: list[DateMention] = []
         self._dates_by_sent: dict[int, list[DateMention]] = {}
         self.entities: dict[str, Proposal] = {}
@@ -181,6 +182,17 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Statis
                 best = m
         return best
 
+    def region_context(self, s: Sentence, pos: int) -> Mention | None:
+        """The region a sentence (before `pos`) or else its paragraph (before it) is about."""
+        regs = [m for m in self.mentions_in(s.start, pos, ("Region",)) if not m.attrs.get("members")]
+        if regs:
+            return regs[-1]
+        best = None
+        for m in self._regions_by_para.get(s.para, ()):
+            if m.start < s.start and (best is None or m.start > best.start):
+                best = m
+        return best
+
     def park_word(self, s: Sentence, pos: int) -> bool:
         """Does the clause or sentence refer to a park before `pos` (园区, 该园区, 园内)?"""
         return bool(PARK_WORD.search(self.text, s.start, pos))
@@ -224,10 +236,14 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Statis
             self.titles_by_sent.setdefault(self.sentence_at(t[0]).idx, []).append(t)
         self.find_dictionary()
         self.find_patterns()
+        self.find_short_forms()
         self.link()
         for m in self.mentions:
-            if m.keys and m.label in PARKISH:
-                self._parks_by_para.setdefault(self.doc.sentences[m.sent].para, []).append(m)
+            para = self.doc.sentences[m.sent].para
+            if m.keys and m.label in PARKISH and m.how != "pattern:subpark-pair":   # list members are not the topic
+                self._parks_by_para.setdefault(para, []).append(m)
+            if m.keys and m.label == "Region" and not m.attrs.get("members"):
+                self._regions_by_para.setdefault(para, []).append(m)
         self.facts()
         self.finish()
         return Extraction(self.kb, self.doc, sorted(self.mentions, key=lambda m: m.start), self.dates, self.entities,

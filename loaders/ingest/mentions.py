@@ -294,3 +294,47 @@ class MentionsMixin:
             if f in ("ns", "nt", "nr", "nrt", "nrfg") or norm(w) in known or w in ("国家", "中国", "首批"):
                 return True
         return any(w not in gz.GENERIC_WORDS and len(w) >= 2 and f not in ("v", "vn", "a", "ad", "an") for w, f in ws)
+
+    # -------------------------------------------------------------- short forms of parks
+    def park_by_place(self, place: str) -> tuple | None:
+        """The park whose name holds the place (长沙 → 国家网络安全产业园区（长沙）), from the knowledge base."""
+        place = re.sub(r"(市|省)$", "", place)
+        for name in (f"国家网络安全产业园区（{place}）", f"国家网络安全产业园区（{place}地区）"):
+            hit = self.kb.lookup(name, ("Park",))
+            if hit:
+                return name, hit
+        return None
+
+    def find_short_forms(self) -> None:
+        """长沙园区 / 国家网络安全产业园区 (bare, with 北京 before it in the sentence) / 海淀和通州两个园区."""
+        for m in rx("subpark-pair").finditer(self.text):
+            for g in (1, 2):
+                for k in (2, 3):    # the place is the last 2 or 3 characters before 和 (入驻海淀和通州)
+                    a, b = (m.end(g) - k, m.end(g)) if g == 1 else (m.start(g), m.start(g) + k)
+                    if b > m.end(g) or a < m.start(g):
+                        continue
+                    hit = self.kb.lookup(self.text[a:b] + "园", ("SubPark",))
+                    if hit and self.claimable(a, b):
+                        self.adopt_or_add(a, b, "SubPark", "pattern:subpark-pair", conf("subpark-pair"),
+                                          name=hit[0].name_zh)
+                        break
+        for m in rx("park-short-form").finditer(self.text):
+            a, b = m.start(), m.end()
+            s = self.sentence_at(a)
+            found = None
+            for k in (3, 2):     # a place right before: 长沙园区, 北京国家网络安全产业园
+                if a - k >= s.start:
+                    found = self.park_by_place(self.text[a - k:a])
+                    if found:
+                        a -= k
+                        break
+            if found is None and m.group(1).startswith(("国家网络安全产业园", "网络安全产业园")):
+                regions = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Region" and x.end <= a]
+                for x in reversed(regions):
+                    found = self.park_by_place(x.text)
+                    if found:
+                        break
+            if found is None or not self.claimable(a, b):
+                continue
+            self.add_mention(a, b, "Park", "pattern:park-short-form", conf("park-short-form"), name=found[0])
+            self.claim(a, b)

@@ -28,6 +28,12 @@ class RelationsMixin:
             for sp in self.mentions_in(s.start, s.end, ("SubPark",)):
                 self.rel(sp.key, "PART_OF", p.key, s, (min(p.start, sp.start), max(p.end, sp.end)),
                          conf("subpark-of-park"), "subpark-of-park")
+        if not parks:
+            host = self.topic(s, s.end)
+            if host is not None and host.label == "Park":
+                for sp in self.mentions_in(s.start, s.end, ("SubPark",)):
+                    self.rel(sp.key, "PART_OF", host.key, s, (sp.start, sp.end), conf("subpark-of-topic"),
+                             "subpark-of-topic")
         # a park's sentence naming a region compound or an area (川渝地区): where the park spans
         subj = parks[0] if parks else self.topic(s, s.end)
         if subj is not None and subj.label == "Park":
@@ -104,10 +110,13 @@ class RelationsMixin:
             return
         parks = self.mentions_in(s.start, s.end, PARKISH)
         subj = parks[0] if parks else self.topic(s, doms[0].start)
+        rule = "domain-focus"
+        if subj is None:
+            subj, rule = self.region_context(s, doms[0].start), "domain-focus-region"
         if subj is None or not rx("domain-focus").search(s.text):
             return
         for d in doms:
-            self.rel(subj.key, "FOCUSES_ON", d.key, s, (d.start, d.end), conf("domain-focus"), "domain-focus")
+            self.rel(subj.key, "FOCUSES_ON", d.key, s, (d.start, d.end), conf(rule), rule)
 
     def rules_policies(self, s) -> None:
         from .model import Mention

@@ -42,7 +42,7 @@ class StatisticsMixin:
         prev_cumulative = False
         for m in rx("stat-number").finditer(s.text):
             a, b = s.start + m.start("num"), s.start + m.end()
-            if not self.free(a, b) or self.text[a - 1:a] == "第":
+            if not self.free(a, b) or self.text[a - 1:a] == "第" or self.text[b:b + 1] in ("年", "月", "日"):
                 continue
             unit_w, mult = m.group("unit"), m.group("mult") or ""
             num = m.group("num")
@@ -67,7 +67,7 @@ class StatisticsMixin:
             else:
                 unit, factor = gz.UNITS[unit_w][0], MULT[mult]
             value = round(value * factor, 6)
-            q = m.group("q2") or m.group("q3")
+            q = m.group("q2") or m.group("q3") or m.group("q4")
             qual = q if q else gz.QUALIFIER_MAP.get(m.group("q1") or "")
             ca, cb = self.clause_bounds(s, a)
             clause = self.text[ca:cb]
@@ -94,6 +94,8 @@ class StatisticsMixin:
                     subj, rule = (regions[-1] if regions else None), "stat-region"
                 else:
                     subj, rule = self.topic(s, a), "stat-topic"
+                if subj is None:   # no organisation, no park: the region the text is about (长沙市, 全省)
+                    subj, rule = self.region_context(s, a), "stat-region-context"
                 if subj is None:
                     self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: no entity it describes")
                     continue
