@@ -72,31 +72,47 @@ def run_split(split: str, mode: str = "data", verbose: bool = False):
     return total, time.perf_counter() - t0
 
 
-def speed(target_bytes: int = 1_000_000) -> tuple[float, float, int]:
-    """(ingest seconds, jieba-cut seconds, bytes) for a ~1 MB article of concatenated dev text."""
+def big_article(path: Path, target_bytes: int) -> int:
+    """Write a ~target_bytes article made by concatenating the dev articles' cleaned text; returns its size."""
+    from tests.ingest.corpus import corpus_text
+    parts = [corpus_text.read(CORPUS / "articles" / f"{i}.md").text for i in split_ids("dev")]
+    body, size, i = [], 0, 0
+    while size < target_bytes:
+        body.append(parts[i % len(parts)])
+        size += len(parts[i % len(parts)].encode()) + 2
+        i += 1
+    text = "\n\n".join(body)
+    path.write_text("---\ntitle: long article\ndate: 2023-01-01\n---\n\n" + text + "\n", encoding="utf-8")
+    return len(text.encode())
+
+
+def speed(target_bytes: int = 1_000_000) -> dict:
+    """Seconds to ingest a ~1 MB and a ~250 kB article (linking against data/), beside two baselines
+    from the same run on the same 1 MB text: jieba's word cut (the least any jieba-based extractor
+    does) and jieba's part-of-speech cut (what the extractor did per sentence before)."""
     import tempfile
     from parkgraph.loaders.ingest import ingest
     from parkgraph.loaders.ingest.extract import tokenizer
-    from tests.ingest.corpus import corpus_text
-    parts = [corpus_text.read(CORPUS / "articles" / f"{i}.md").text for i in split_ids("dev")]
-    body, i = [], 0
-    while sum(len(p.encode()) + 2 for p in body) < target_bytes:
-        body.append(parts[i % len(parts)])
-        i += 1
-    text = "\n\n".join(body)
+    out = {}
+    kb = make_kb("data")
+    pt = tokenizer(kb.jieba_words())
     with tempfile.TemporaryDirectory() as tmp:
-        p = Path(tmp) / "big.md"
-        p.write_text("---\ntitle: 1 MB\ndate: 2023-01-01\n---\n\n" + text + "\n", encoding="utf-8")
-        kb = make_kb("data")
-        pt = tokenizer(kb.jieba_words())
+        for n in (target_bytes // 4, target_bytes):
+            p = Path(tmp) / f"big{n}.md"
+            size = big_article(p, n)
+            t0 = time.perf_counter()
+            ingest(p, kb=kb)
+            out[n] = (size, time.perf_counter() - t0)
+        lines = p.read_text(encoding="utf-8").split("\n")
         t0 = time.perf_counter()
-        for line in text.split("\n"):
+        for line in lines:
+            list(pt.tokenizer.cut(line))
+        out["cut"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for line in lines:
             list(pt.cut(line))
-        base = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        ingest(p, kb=kb)
-        secs = time.perf_counter() - t0
-    return secs, base, len(text.encode())
+        out["posseg"] = time.perf_counter() - t0
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,9 +134,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n### {split} split ({n} article{'s' if n > 1 else ''}, linking: {a.mode}, {secs:.1f} s)\n")
         print(table(scores))
     if a.speed:
-        secs, base, size = speed()
-        print(f"\n### speed: {size / 1e6:.2f} MB article: ingest {secs:.1f} s; baseline (jieba POS cut of the "
-              f"same text, same run) {base:.1f} s; ratio {secs / base:.1f}x")
+        r = speed()
+        (s1, t1), (s4, t4) = r[250_000], r[1_000_000]
+        print(f"\n### speed (linking: data)\n\n| article | ingest | jieba word cut (baseline) | jieba POS cut |\n|---|---:|---:|---:|")
+        print(f"| {s1 / 1e6:.2f} MB | {t1:.1f} s | | |")
+        print(f"| {s4 / 1e6:.2f} MB | {t4:.1f} s | {r['cut']:.1f} s | {r['posseg']:.1f} s |")
+        print(f"\n4x the text took {t4 / t1:.1f}x the time (linear: 4x)")
     return 0
 
 

@@ -6,6 +6,7 @@ jionlp is imported only when such a date occurs (its import takes about 1.3 s an
 from __future__ import annotations
 
 import calendar
+import functools
 import contextlib
 import io
 
@@ -28,6 +29,7 @@ def jionlp():
     return _JIO
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_relative(text: str, base: tuple[int, int, int]) -> tuple[str, str] | None:
     """(start, end) ISO days of a relative or partial date, resolved against `base` (y, m, d)."""
     jio = jionlp()

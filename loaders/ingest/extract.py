@@ -60,6 +60,30 @@ def tokenizer(words: list[tuple[str, str]]):
     return pt
 
 
+def _tag_of(w: str) -> str:
+    if DIGITS.match(w):
+        return "m"
+    if LATIN.match(w):
+        return "eng"
+    if HAN_WORD.match(w):
+        return "nz"      # a word the dictionary does not know (found by jieba's HMM): most often a name
+    return "x"
+
+
+DIGITS = re.compile(r"^[0-9０-９.%％]+$")
+LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
+HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+
+
+def tagged_cut(pt, text: str) -> list[tuple[str, str]]:
+    """jieba's words with their dictionary part of speech. jieba.posseg's own cut runs an HMM over
+    parts of speech for every unknown span: 29 s per MB on this machine against 5 s for the word cut
+    (bench/ingest_bench.py --speed), which would make a 1 MB article miss its 30 s budget. The
+    dictionary tags are the same either way; a word only the HMM found is tagged nz (a name)."""
+    tags = pt.word_tag_tab
+    return [(w, tags.get(w) or _tag_of(w)) for w in pt.tokenizer.cut(text)]
+
+
 class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, StatisticsMixin):
     NUM_RX = RULES["stat-number"].rx
 
@@ -92,7 +116,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Statis
     def tokens(self, s: Sentence) -> list[tuple[int, int, str, str]]:
         if s.idx not in self._tokens:
             out, pos = [], s.start
-            for w, f in self.pt.cut(s.text):
+            for w, f in tagged_cut(self.pt, s.text):
                 out.append((pos, pos + len(w), w, f))
                 pos += len(w)
             self._tokens[s.idx] = out
@@ -174,11 +198,11 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Statis
                        and (labels is None or m.label in labels))
         return sorted(out, key=lambda m: m.start)
 
-    def topic(self, s: Sentence, pos: int) -> Mention | None:
+    def topic(self, s: Sentence, pos: int, labels: tuple[str, ...] = PARKISH) -> Mention | None:
         """The park or sub-park the paragraph is about at this point: the last one it named."""
         best = None
         for m in self._parks_by_para.get(s.para, ()):
-            if m.start < pos and (best is None or m.start > best.start):
+            if m.start < pos and m.label in labels and (best is None or m.start > best.start):
                 best = m
         return best
 

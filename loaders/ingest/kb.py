@@ -187,7 +187,19 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------ linking
     def lookup(self, name: str, labels: tuple[str, ...] | None = None) -> tuple[KBEntity, str] | None:
-        """An existing entity for a name: exact name or alias, then pinyin, then the graph's search."""
+        """An existing entity for a name: exact name or alias, then pinyin, then the graph's search.
+        Memoised per (name, labels) until the knowledge base changes: a long article names the same
+        things again and again, and pinyin and the graph's search are the slow part of ingesting."""
+        key = (name, labels)
+        memo = self.__dict__.setdefault("_memo", {})
+        if memo.get("_size") != len(self.entities):
+            memo.clear()
+            memo["_size"] = len(self.entities)
+        if key not in memo:
+            memo[key] = self._lookup(name, labels)
+        return memo[key]
+
+    def _lookup(self, name: str, labels: tuple[str, ...] | None = None) -> tuple[KBEntity, str] | None:
         k = norm(name)
         if not k or k in self.generic:
             return None

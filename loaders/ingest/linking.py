@@ -69,7 +69,11 @@ class LinkingMixin:
         return rec
 
     def english(self, name: str) -> str:
-        return english_name(name, cut=lambda x: [w for w, _ in self.pt.cut(x)])
+        # memoised: a long article proposes the same name many times and jieba's POS cut is slow
+        memo = self.__dict__.setdefault("_english", {})
+        if name not in memo:
+            memo[name] = english_name(name, cut=lambda x: [w for w, _ in self.pt.cut(x)])
+        return memo[name]
 
     def gov_level(self, name: str) -> str:
         if name.startswith(("国家", "中央", "国务院")) or re.match(r"^[^省市区县]{2,8}部$", name):

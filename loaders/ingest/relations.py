@@ -29,8 +29,8 @@ class RelationsMixin:
                 self.rel(sp.key, "PART_OF", p.key, s, (min(p.start, sp.start), max(p.end, sp.end)),
                          conf("subpark-of-park"), "subpark-of-park")
         if not parks:
-            host = self.topic(s, s.end)
-            if host is not None and host.label == "Park":
+            host = self.topic(s, s.end, ("Park",))
+            if host is not None:
                 for sp in self.mentions_in(s.start, s.end, ("SubPark",)):
                     self.rel(sp.key, "PART_OF", host.key, s, (sp.start, sp.end), conf("subpark-of-topic"),
                              "subpark-of-topic")

@@ -20,6 +20,9 @@ from .document import Document, IngestInputError
 from .extract import ACCEPT, Extraction
 from .kb import KnowledgeBase, known_observation, slug
 
+# libyaml's safe dumper where PyYAML has it: the same output, about 5x faster on a long article's records
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 ORDER = ("sources", "parks", "subparks", "enterprises", "institutions", "programmes", "policies", "government_bodies",
          "regions", "domains", "events", "observations", "relations")
 FIELD_ORDER = ("id", "name_zh", "name_en", "aliases", "title", "kind", "level", "date", "issued_on", "doc_number",
@@ -92,8 +95,8 @@ def _ordered(rec: dict) -> dict:
 
 
 def _dump(rec: dict, comment: list[str] | None = None, commented: bool = False) -> str:
-    text = yaml.safe_dump([_ordered(rec)], allow_unicode=True, sort_keys=False, width=100000,
-                          default_flow_style=False)
+    text = yaml.dump([_ordered(rec)], Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=100000,
+                     default_flow_style=False)
     lines = [f"# {c}" for c in (comment or [])]
     for line in text.rstrip("\n").splitlines():
         lines.append(("# " + line) if commented else line)

@@ -132,7 +132,9 @@ def score(ex: Extraction, gold: dict) -> dict[str, Score]:
                              [f"{g['from']} {g['type']} {g['to']}" for i, g in enumerate(gold["relations"]) if i not in used],
                              wrong)
     # events
-    gold_events = gold.get("events") or []
+    gold_events = gold.get("events")
+    if gold_events is None:   # the seed gold lists events among its entities only
+        gold_events = [{"name": e["name"]} for e in gold_ents if e["label"] == "Event"]
     ev_names = []
     for g in gold_events:
         ent = next((e for e in gold_ents if e["label"] == "Event" and norm(e["name"]) == norm(g["name"])), None)

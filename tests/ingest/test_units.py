@@ -56,7 +56,7 @@ def test_dates_statistics_and_relations_of_a_new_article(tmp_path):
     assert any(r.type == "HOLDS" and r.frm == "enterprise/xian-ceshi-keji" for r in ex.relations)
     assert any(r.type == "CONCERNS" and r.to == "park/xian" and r.frm.startswith("event/xian-unveiling") for r in ex.relations)
     review = yaml.safe_load(res.review)
-    assert review["sources"][0]["id"] == "csmt-2023-05-06"
+    assert review["sources"][0]["id"] == "csmt-2023-05-06-cs"   # <outlet>-<date>-<title initials>: cannot collide by day
     assert review["events"][0]["date"] == "2023-03"
 
 
