@@ -60,6 +60,8 @@ def _base(pub: str, last_year: int | None, word: str | None) -> tuple[int, int, 
         return (last_year, 6, 30)
     if len(pub) >= 10:
         return (int(pub[:4]), int(pub[5:7]), int(pub[8:10]))
+    if len(pub) >= 4:   # an article dated to the month or year only: 今年 is still its year
+        return (int(pub[:4]), int(pub[5:7]) if len(pub) >= 7 else 6, 15)
     if last_year:
         return (last_year, 6, 30)
     return None

@@ -186,6 +186,8 @@ class MentionsMixin:
 
     def _enterprise_list(self, m: re.Match) -> None:
         """A、B、C等企业: each item is an enterprise, with or without a company suffix."""
+        if "、" not in m.group(1):
+            return   # one name is not a list: 某某等企业 says too little about what 某某 is
         for a, b, item in self.items(m, 1, re.compile(r"[、，,]|以及|和|及")):
             if not BARE_NAME_RX.match(item) or item in gz.NAME_STOPWORDS or item in gz.GENERIC_WORDS:
                 continue

@@ -81,8 +81,10 @@ class StatisticsMixin:
             # what it describes: an organisation in the clause before the number, else the paragraph's park;
             # not the items of a list the number counts (国防科大、中南大学等58所高等院校)
             listed = bool(re.search(r"等\s*$", self.text[ca:a]))
+            # nor what the number counts (国家工业设计中心6家), nor a member of a list the number sums (A、B等16家企业)
             before = [x for x in self.mentions_in(ca, a, ORG_LABELS)
-                      if not (listed and self.text[x.end:x.end + 1] in ("、", "等", "和", "及", "与"))]
+                      if not (listed and self.text[x.end:x.end + 1] in ("、", "等", "和", "及", "与"))
+                      and "等" not in self.text[x.end:a] and self.text[x.end:a].strip()]
             rule = "stat-number"
             regional = rx("stat-region").search(self.text, s.start, a)
             if before:

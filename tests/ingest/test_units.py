@@ -48,7 +48,7 @@ def test_dates_statistics_and_relations_of_a_new_article(tmp_path):
                                                     ("2025 年", "2025")]
     obs = {(o.fields["value"], o.fields["unit"], o.fields.get("qualifier"), o.fields["status"]) for o in ex.observations}
     assert (45, "家", "超过", "actual") in obs and (12.5, "亿元", "约", "actual") in obs
-    assert (200, "亿元", "达", "forecast") in obs   # 预计: a forecast (a target is 力争/目标), never actual
+    assert (200, "亿元", None, "forecast") in obs   # 预计: a forecast (a target is 力争/目标), never actual
     assert all(o.subject == "park/xian" for o in ex.observations)
     rels = {(r.frm, r.type, r.to) for r in ex.relations}
     assert ("park/xian", "LOCATED_IN", "region/610100") in rels
