@@ -139,6 +139,9 @@ def cmd_validate(args) -> int:
         except (BackendUnavailable, QueryError) as e:
             print(f"note: graph not available ({e.message}); references are resolved within the files only",
                   file=sys.stderr)
+        except Exception as e:  # e.g. the embedded database is locked by a writer: validate the files alone
+            print(f"note: graph not available ({str(e).splitlines()[0][:160] if str(e) else type(e).__name__}); "
+                  "references are resolved within the files only", file=sys.stderr)
     try:
         exists = None
         if store is not None:
