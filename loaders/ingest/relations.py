@@ -119,7 +119,6 @@ class RelationsMixin:
             self.rel(subj.key, "FOCUSES_ON", d.key, s, (d.start, d.end), conf(rule), rule)
 
     def rules_policies(self, s) -> None:
-        from .model import Mention
         for a, b, title in self.titles_by_sent.get(s.idx, ()):
             kind = next((k for suf, k in sorted(gz.POLICY_SUFFIXES, key=lambda x: -len(x[0])) if title.endswith(suf)), None)
             if kind is None:

@@ -16,7 +16,7 @@ from parkgraph.loaders.ingest import IngestInputError, ingest
 from parkgraph.loaders.ingest.document import read_document
 from parkgraph.loaders.ingest.kb import KnowledgeBase
 
-from .conftest import empty_db, lb_settings, run_cli
+from .conftest import lb_settings, run_cli
 
 BASE = "https://w3id.org/parkgraph/id/"
 
