@@ -59,9 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-data", action="store_true", help="link against the graph only, not data files")
 
     p = sub.add_parser("validate", help="check data files and report every problem with file:line and field",
-                       description="Check data files against the ontology and SHACL shapes without touching any database.")
+                       description="Check data files against the ontology and SHACL shapes, and resolve their references "
+                                   "against the configured graph as `load --dry-run` does (read-only; never writes). "
+                                   "With --no-graph, or when no graph is available, the files are checked on their own.")
+    _common(p)
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--json", action="store_true", help="print problems as JSON")
+    p.add_argument("--no-graph", action="store_true", help="do not resolve references against the graph")
 
     p = sub.add_parser("query", help="run a read-only Cypher query and print the result",
                        description="Run one read-only Cypher query (in the dialect of the chosen engine) and print a table.")
@@ -123,7 +127,36 @@ def main(argv: list[str] | None = None) -> int:
 
 def cmd_validate(args) -> int:
     from parkgraph.loaders.stream import validate_and_map
-    res = validate_and_map(args.paths, map_rows=False)  # streamed: bounded memory for big CSV files
+    store = None
+    if not args.no_graph:
+        # References to entities already in the graph resolve as `load` resolves them, so the review
+        # file's own instruction `parkgraph validate FILE && parkgraph load FILE` works (issue #12).
+        from parkgraph.errors import BackendUnavailable, QueryError
+        from parkgraph.graph import open_store
+        s = settings_from(args)
+        try:
+            store = open_store(s, read_only=True)
+        except (BackendUnavailable, QueryError) as e:
+            print(f"note: graph not available ({e.message}); references are resolved within the files only",
+                  file=sys.stderr)
+        except Exception as e:  # e.g. the embedded database is locked by a writer: validate the files alone
+            print(f"note: graph not available ({str(e).splitlines()[0][:160] if str(e) else type(e).__name__}); "
+                  "references are resolved within the files only", file=sys.stderr)
+    try:
+        exists = None
+        if store is not None:
+            base = settings_from(args).base_iri
+
+            def exists(ref: str) -> bool:
+                try:
+                    return store.node(base + ref) is not None
+                except Exception:  # an empty database has no tables yet: nothing exists in it
+                    return False
+        res = validate_and_map(args.paths, map_rows=False, exists=exists,
+                               model=store.model if store is not None else None)  # streamed: bounded memory
+    finally:
+        if store is not None:
+            store.close()
     if args.json:
         print(json.dumps([p.to_dict() for p in res.problems], ensure_ascii=False, indent=2))
     else:
