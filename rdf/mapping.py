@@ -112,7 +112,10 @@ class Mapper:
                 for lit in self.literals(prop.pg_type, prop.lang, props[key]):
                     yield st, prop.iri, lit
 
-    def description(self, triples: int, entities: int, issued: str, version: str) -> Iterator[Triple]:
+    def description(self, triples: int, entities: int, issued: str, version: str,
+                    data_version: str | None = None) -> Iterator[Triple]:
+        """VoID/DCAT: owl:versionInfo is the software that wrote the dump, dcat:version the release of
+        the data (data/VERSION; `parkgraph diff` lists what changed between two releases)."""
         d = self.dataset
         dct, void, dcat = "http://purl.org/dc/terms/", "http://rdfs.org/ns/void#", "http://www.w3.org/ns/dcat#"
         yield d, RDF_TYPE, IRI(void + "Dataset")
@@ -124,6 +127,8 @@ class Mapper:
         yield d, dct + "license", IRI("https://creativecommons.org/licenses/by/4.0/")
         yield d, dct + "issued", Lit(issued, None, XSD + "date")
         yield d, "http://www.w3.org/2002/07/owl#versionInfo", Lit(version)
+        if data_version:
+            yield d, dcat + "version", Lit(data_version)
         yield d, void + "triples", Lit(str(triples), None, XSD + "integer")
         yield d, void + "entities", Lit(str(entities), None, XSD + "integer")
         yield d, void + "uriSpace", Lit(self.base)

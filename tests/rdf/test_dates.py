@@ -3,6 +3,7 @@ with an xsd:date literal sees every value whatever the precision the source gave
 from __future__ import annotations
 
 import io
+import re
 
 import pyoxigraph
 import yaml
@@ -67,3 +68,17 @@ def test_the_curated_export_answers_a_date_range(curated_store):
     rows = _select(ox, 'SELECT ?o WHERE { ?o a pg:Observation ; pg:as_of ?d . '
                        'FILTER(?d >= "2020-01-01"^^xsd:date && ?d <= "2022-12-31"^^xsd:date) }')
     assert {r["o"] for r in rows} == expected and len(expected) > 10
+
+
+def test_the_dataset_description_carries_the_data_release(fixture_store):
+    """data/VERSION is the release of the data; VoID/DCAT say it as dcat:version (owl:versionInfo is
+    the software that wrote the dump)."""
+    from parkgraph.data import DATA_DIR
+    version = (DATA_DIR / "VERSION").read_text(encoding="utf-8").strip()
+    assert re.fullmatch(r"\d+\.\d+\.\d+", version)
+    ox = _oxigraph(fixture_store)
+    rows = _select(ox, f"PREFIX dcat: <http://www.w3.org/ns/dcat#> SELECT ?v WHERE {{ <{BASE}dataset> a dcat:Dataset ; dcat:version ?v }}")
+    assert rows == [{"v": version}]
+    buf = io.StringIO()
+    export(fixture_store, buf, "nt", BASE, issued="2024-01-01", data_version="9.9.9")
+    assert '<http://www.w3.org/ns/dcat#version> "9.9.9"' in buf.getvalue()
