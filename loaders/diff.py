@@ -162,7 +162,38 @@ def diff(old: str | Path, new: str | Path, base_iri: str = "https://w3id.org/par
         fields = {k: (a.get(k), b.get(k)) for k in sorted(a.keys() | b.keys()) if a.get(k) != b.get(k)}
         if fields:
             d.changed.append(Change(uri, kn.get(uri) or ko.get(uri, ""), fields))
+    _pair_restated(d)
     return d
+
+
+def _pair_restated(d: Diff) -> None:
+    """A relationship's statement IRI derives from its ends, type and English role: rewording the
+    role mints a new IRI. When exactly one statement of a (type, from, to) was removed and one added,
+    they are one fact whose wording changed: listed as changed, with `uri: old → new`."""
+    def key(kind: str, f: dict):
+        return (kind, f.get("from"), f.get("to")) if f.get("from") and f.get("to") else None
+    gone: dict[tuple, list] = {}
+    for item in d.removed:
+        k = key(item[1], item[2])
+        if k:
+            gone.setdefault(k, []).append(item)
+    came: dict[tuple, list] = {}
+    for item in d.added:
+        k = key(item[1], item[2])
+        if k:
+            came.setdefault(k, []).append(item)
+    paired = set()
+    for k, olds in gone.items():
+        news = came.get(k, [])
+        if len(olds) == 1 and len(news) == 1:
+            (ou, kind, of), (nu, _k, nf) = olds[0], news[0]
+            fields = {"uri": (ou, nu)} | {f: (of.get(f), nf.get(f)) for f in sorted(of.keys() | nf.keys()) if of.get(f) != nf.get(f)}
+            d.changed.append(Change(nu, kind, fields))
+            paired |= {ou, nu}
+    if paired:
+        d.removed = [x for x in d.removed if x[0] not in paired]
+        d.added = [x for x in d.added if x[0] not in paired]
+        d.changed.sort(key=lambda c: c.uri)
 
 
 # ---------------------------------------------------------------------- reports
@@ -201,8 +232,9 @@ def markdown_report(d: Diff, title: str, base_iri: str = "https://w3id.org/parkg
             out += ["", f"### {head}", ""]
             out += [f"- `{rel(u)}` ({k}) {_short_value(f.get('name_zh') or '', 60)}".rstrip() for u, k, f in items]
     if d.changed:
+        # one line a fact with the fields that changed; `parkgraph diff` gives the values
         out += ["", "### Changed", ""]
         for c in d.changed:
-            out.append(f"- `{rel(c.uri)}` ({c.kind}): " + "; ".join(
-                f"{k}: {_short_value(o, 40)} → {_short_value(n, 40)}" for k, (o, n) in c.fields.items()))
+            renamed = f" (was `{rel(c.fields['uri'][0])}`)" if "uri" in c.fields else ""
+            out.append(f"- `{rel(c.uri)}` ({c.kind}){renamed}: " + ", ".join(k for k in c.fields if k != "uri"))
     return "\n".join(out) + "\n"

@@ -59,7 +59,7 @@ def test_two_data_folders(tmp_path):
     # nothing else changed: an unchanged fact is not listed
     assert all(c.uri in (BASE + "observation/tongzhou-enterprises-2022",) or c.kind == "Enterprise" for c in d.changed)
     md = markdown_report(d, "0.2.0")
-    assert "## 0.2.0" in md and "`enterprise/new-firm`" in md and "status: actual → forecast" in md
+    assert "## 0.2.0" in md and "`enterprise/new-firm`" in md and "`observation/tongzhou-enterprises-2022` (Observation): stated_on, stated_on_precision, status" in md
     # the same folder twice: nothing
     assert diff(old, old, BASE).empty
 
@@ -123,3 +123,22 @@ def test_the_command(tmp_path):
     assert res.returncode == 1 and "broken.yaml:" in res.stderr and "nothing was compared" in res.stderr
     missing = subprocess.run(run + [str(old), str(tmp_path / "nope")], capture_output=True, text=True, timeout=120)
     assert missing.returncode == 1 and "no such file or folder" in missing.stderr
+
+
+def test_a_reworded_role_is_a_change_not_a_removal(tmp_path):
+    """The statement IRI derives from the English role: rewording it mints a new IRI, which the diff
+    reports as the same fact changed (uri old → new), not as one removed and one added."""
+    def role(text):
+        def edit(stem, data):
+            for r in data.get("relations", []):
+                if r["type"] == "TENANT_OF":
+                    r["role"] = text
+        return edit
+    old = _release(tmp_path, "old", role("signatory (签约)"))
+    new = _release(tmp_path, "new", lambda stem, data: [r.update(role_en="signatory", role_zh="签约") for r in
+                                                        data.get("relations", []) if r["type"] == "TENANT_OF"])
+    d = diff(old, new, BASE)
+    assert not d.added and not d.removed
+    (c,) = d.changed
+    assert c.kind == "TENANT_OF" and c.fields["uri"][0] != c.fields["uri"][1] == c.uri
+    assert c.fields["role_en"] == ("signatory (签约)", "signatory") and c.fields["role_zh"] == (None, "签约")
