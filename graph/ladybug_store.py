@@ -19,7 +19,7 @@ import ladybug
 from parkgraph.errors import BackendUnavailable, QueryError, QueryTimeout, WriteRefused
 
 from . import guard
-from .result import QueryResult, plain_node, plain_rel
+from .result import QueryResult, dates_at_precision, plain_node, plain_rel
 from .store import GraphStore, _fill
 
 PG_TO_LADYBUG = {"string": "STRING", "string_list": "STRING[]", "float": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"}
@@ -153,6 +153,7 @@ class LadybugStore(GraphStore):
         # empty field) and "" stay apart; lists are joined with LIST_SEP.
         keys = list(props)
         kinds = [props[k].pg_type for k in keys]
+        dates = [k for k in keys if props[k].pg_type == "date"]
         order = sorted(range(len(keys)), key=lambda i: keys[i])
         iuri = keys.index("uri")
         import shutil
@@ -180,7 +181,7 @@ class LadybugStore(GraphStore):
                             out[keys[i]] = v == "~1"
                         else:
                             out[keys[i]] = v[1:]
-                    yield {"uri": cells[iuri][1][1:], "labels": [label], "properties": out}
+                    yield {"uri": cells[iuri][1][1:], "labels": [label], "properties": dates_at_precision(out, dates)}
         finally:
             for f in files:
                 f.close()
@@ -223,7 +224,9 @@ class LadybugStore(GraphStore):
             pass
 
     def _export_nodes_paged(self, label: str, page: int) -> Iterator[dict]:
-        keys = list(self.model.classes[label].properties)
+        props = self.model.classes[label].properties
+        keys = list(props)
+        dates = [k for k in keys if props[k].pg_type == "date"]
         ret = ", ".join(f"n.{k}" for k in keys)
         order = sorted(range(len(keys)), key=lambda i: keys[i])
         iuri = keys.index("uri")
@@ -232,10 +235,11 @@ class LadybugStore(GraphStore):
         for lo in range(0, -1 if hi is None else hi + 1, page):
             for row in self._raw(q, {"lo": lo, "hi": lo + page}):
                 yield {"uri": row[iuri], "labels": [label],
-                       "properties": {keys[i]: row[i] for i in order if row[i] is not None}}
+                       "properties": dates_at_precision({keys[i]: row[i] for i in order if row[i] is not None}, dates)}
 
     def export_relationships(self, rtype: str, page: int = 20000) -> Iterator[dict]:
         keys = list(self.model.rel_properties)
+        dates = [k for k in keys if self.model.rel_properties[k].pg_type == "date"]
         ret = ", ".join(f"r.{k}" for k in keys)
         order = sorted(range(len(keys)), key=lambda i: keys[i])
         iuri = keys.index("uri")
@@ -263,7 +267,7 @@ class LadybugStore(GraphStore):
                 for row in rows:
                     vals = row[2:]
                     yield {"uri": vals[iuri], "type": rtype, "start": row[0], "end": row[1],
-                           "properties": {keys[i]: vals[i] for i in order if vals[i] is not None}}
+                           "properties": dates_at_precision({keys[i]: vals[i] for i in order if vals[i] is not None}, dates)}
                 lo += step
                 step = max(1, min(step * 2, page, step * page // max(1, len(rows))))
 

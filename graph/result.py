@@ -67,3 +67,14 @@ class QueryResult:
         return {"columns": self.columns, "rows": self.rows, "truncated": self.truncated,
                 "row_count": len(self.rows), "max_rows": self.max_rows,
                 "elapsed_ms": round(self.elapsed_ms, 2), "engine": self.engine}
+
+
+def dates_at_precision(props: dict[str, Any], date_keys: list[str]) -> dict[str, Any]:
+    """The bulk readers' rows as `clean_props` renders them: each date (a date object of either engine,
+    or the ISO text of a COPY file) cut to its precision. `date_keys`: the label's date properties."""
+    for k in date_keys:
+        v = props.get(k)
+        if v is not None:
+            text = v if isinstance(v, str) else v.iso_format() if hasattr(v, "iso_format") else v.isoformat()
+            props[k] = text[:ISO_LENGTH.get(_precision_of(k, props) or "day", 10)]
+    return props
