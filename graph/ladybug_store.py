@@ -21,10 +21,10 @@ from parkgraph.errors import BackendUnavailable, QueryError, QueryTimeout, Write
 
 from . import guard
 from .console_worker import _approx_size
-from .result import QueryResult, plain_node, plain_rel
+from .result import QueryResult, dates_at_precision, plain_node, plain_rel
 from .store import GraphStore, _fill
 
-PG_TO_LADYBUG = {"string": "STRING", "string_list": "STRING[]", "float": "DOUBLE", "boolean": "BOOLEAN", "date": "STRING"}
+PG_TO_LADYBUG = {"string": "STRING", "string_list": "STRING[]", "float": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"}
 
 
 class LadybugStore(GraphStore):
@@ -205,6 +205,7 @@ class LadybugStore(GraphStore):
         # empty field) and "" stay apart; lists are joined with LIST_SEP.
         keys = list(props)
         kinds = [props[k].pg_type for k in keys]
+        dates = [k for k in keys if props[k].pg_type == "date"]
         order = sorted(range(len(keys)), key=lambda i: keys[i])
         iuri = keys.index("uri")
         import shutil
@@ -232,7 +233,7 @@ class LadybugStore(GraphStore):
                             out[keys[i]] = v == "~1"
                         else:
                             out[keys[i]] = v[1:]
-                    yield {"uri": cells[iuri][1][1:], "labels": [label], "properties": out}
+                    yield {"uri": cells[iuri][1][1:], "labels": [label], "properties": dates_at_precision(out, dates)}
         finally:
             for f in files:
                 f.close()
@@ -251,7 +252,7 @@ class LadybugStore(GraphStore):
                 t = kinds[i]
                 v = (f"CASE WHEN size(n.{k}) = 0 THEN '~' ELSE '~+' + list_to_string('{LIST_SEP}', n.{k}) END"
                      if t == "string_list" else f"CASE WHEN n.{k} THEN '~1' ELSE '~0' END" if t == "boolean"
-                     else f"'~' + n.{k}")
+                     else f"'~' + CAST(n.{k} AS STRING)" if t == "date" else f"'~' + n.{k}")
                 path = tmp / f"{label}-{i}.csv"
                 self._raw(f"COPY (MATCH (n:{label}) RETURN offset(id(n)), CASE WHEN n.{k} IS NULL THEN NULL "
                           f"ELSE {v} END) TO '{_quoted_path(path)}' (HEADER=false)")
@@ -275,7 +276,9 @@ class LadybugStore(GraphStore):
             pass
 
     def _export_nodes_paged(self, label: str, page: int) -> Iterator[dict]:
-        keys = list(self.model.classes[label].properties)
+        props = self.model.classes[label].properties
+        keys = list(props)
+        dates = [k for k in keys if props[k].pg_type == "date"]
         ret = ", ".join(f"n.{k}" for k in keys)
         order = sorted(range(len(keys)), key=lambda i: keys[i])
         iuri = keys.index("uri")
@@ -284,10 +287,11 @@ class LadybugStore(GraphStore):
         for lo in range(0, -1 if hi is None else hi + 1, page):
             for row in self._raw(q, {"lo": lo, "hi": lo + page}):
                 yield {"uri": row[iuri], "labels": [label],
-                       "properties": {keys[i]: row[i] for i in order if row[i] is not None}}
+                       "properties": dates_at_precision({keys[i]: row[i] for i in order if row[i] is not None}, dates)}
 
     def export_relationships(self, rtype: str, page: int = 20000) -> Iterator[dict]:
         keys = list(self.model.rel_properties)
+        dates = [k for k in keys if self.model.rel_properties[k].pg_type == "date"]
         ret = ", ".join(f"r.{k}" for k in keys)
         order = sorted(range(len(keys)), key=lambda i: keys[i])
         iuri = keys.index("uri")
@@ -315,7 +319,7 @@ class LadybugStore(GraphStore):
                 for row in rows:
                     vals = row[2:]
                     yield {"uri": vals[iuri], "type": rtype, "start": row[0], "end": row[1],
-                           "properties": {keys[i]: vals[i] for i in order if vals[i] is not None}}
+                           "properties": dates_at_precision({keys[i]: vals[i] for i in order if vals[i] is not None}, dates)}
                 lo += step
                 step = max(1, min(step * 2, page, step * page // max(1, len(rows))))
 
@@ -471,7 +475,8 @@ class LadybugStore(GraphStore):
                 raise
 
     def _copy(self, table: str, path: Path, cols: list[tuple[str, str]], options: str) -> None:
-        header = ", ".join(f"`{k}` {'DOUBLE' if t == 'float' else 'BOOLEAN' if t == 'boolean' else 'STRING'}" for k, t in cols)
+        header = ", ".join(f"`{k}` {'DOUBLE' if t == 'float' else 'BOOLEAN' if t == 'boolean' else 'DATE' if t == 'date' else 'STRING'}"
+                           for k, t in cols)
         ret = ", ".join(f"CASE WHEN `{k}` IS NULL THEN NULL ELSE string_split(`{k}`, '{LIST_SEP}') END" if t == "string_list"
                         else f"`{k}`" for k, t in cols)
         src = str(path).replace("'", "\\'")
@@ -707,7 +712,7 @@ def _frozen(values) -> tuple:
 
 def _cast(expr: str, pg_type: str) -> str:
     # Parameter types are inferred from values; a batch whose column is all null would otherwise bind as STRING.
-    return f"CAST({expr} AS {PG_TO_LADYBUG[pg_type]})" if pg_type in ("string_list", "float", "boolean") else expr
+    return f"CAST({expr} AS {PG_TO_LADYBUG[pg_type]})" if pg_type in ("string_list", "float", "boolean", "date") else expr
 
 
 def _dist_version() -> str:
