@@ -22,7 +22,7 @@ from . import guard
 from .result import QueryResult, plain_node, plain_rel
 from .store import GraphStore, _fill
 
-PG_TO_LADYBUG = {"string": "STRING", "string_list": "STRING[]", "float": "DOUBLE", "boolean": "BOOLEAN", "date": "STRING"}
+PG_TO_LADYBUG = {"string": "STRING", "string_list": "STRING[]", "float": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"}
 
 
 class LadybugStore(GraphStore):
@@ -199,7 +199,7 @@ class LadybugStore(GraphStore):
                 t = kinds[i]
                 v = (f"CASE WHEN size(n.{k}) = 0 THEN '~' ELSE '~+' + list_to_string('{LIST_SEP}', n.{k}) END"
                      if t == "string_list" else f"CASE WHEN n.{k} THEN '~1' ELSE '~0' END" if t == "boolean"
-                     else f"'~' + n.{k}")
+                     else f"'~' + CAST(n.{k} AS STRING)" if t == "date" else f"'~' + n.{k}")
                 path = tmp / f"{label}-{i}.csv"
                 self._raw(f"COPY (MATCH (n:{label}) RETURN offset(id(n)), CASE WHEN n.{k} IS NULL THEN NULL "
                           f"ELSE {v} END) TO '{_quoted_path(path)}' (HEADER=false)")
@@ -418,7 +418,8 @@ class LadybugStore(GraphStore):
                 raise
 
     def _copy(self, table: str, path: Path, cols: list[tuple[str, str]], options: str) -> None:
-        header = ", ".join(f"`{k}` {'DOUBLE' if t == 'float' else 'BOOLEAN' if t == 'boolean' else 'STRING'}" for k, t in cols)
+        header = ", ".join(f"`{k}` {'DOUBLE' if t == 'float' else 'BOOLEAN' if t == 'boolean' else 'DATE' if t == 'date' else 'STRING'}"
+                           for k, t in cols)
         ret = ", ".join(f"CASE WHEN `{k}` IS NULL THEN NULL ELSE string_split(`{k}`, '{LIST_SEP}') END" if t == "string_list"
                         else f"`{k}`" for k, t in cols)
         src = str(path).replace("'", "\\'")
@@ -530,7 +531,7 @@ def _frozen(values) -> tuple:
 
 def _cast(expr: str, pg_type: str) -> str:
     # Parameter types are inferred from values; a batch whose column is all null would otherwise bind as STRING.
-    return f"CAST({expr} AS {PG_TO_LADYBUG[pg_type]})" if pg_type in ("string_list", "float", "boolean") else expr
+    return f"CAST({expr} AS {PG_TO_LADYBUG[pg_type]})" if pg_type in ("string_list", "float", "boolean", "date") else expr
 
 
 def _dist_version() -> str:

@@ -38,7 +38,7 @@ from typing import Any
 from parkgraph.ontology import Model, load_model
 
 from . import readers
-from .mapping import digest, node_row, quote_row, statement_uri
+from .mapping import REL_DATA_KEYS, digest, node_row, quote_row, rel_props, role_key, statement_uri
 from .problems import Problem
 from .readers import Record, expand_paths
 from .validate import ID_RE, Dataset, _Validator
@@ -423,20 +423,19 @@ class StreamMapper:
             for quri in q:
                 self.spool.add(("rel", "DERIVED_FROM", cls.name, "Quote"),
                                {"uri": statement_uri(self.base, uri, "DERIVED_FROM", quri, None), "from": uri, "to": quri,
-                                "role": None, "quotes": None})
+                                "quotes": None})
         if cls.name == "Observation":
             to = self.base + data["subject"]
             self.spool.add(("rel", "DESCRIBES", cls.name, self.label(to)),
                            {"uri": statement_uri(self.base, uri, "DESCRIBES", to, None), "from": uri, "to": to,
-                            "role": None, "quotes": q or None})
+                            "quotes": q or None})
 
     def relation(self, data: dict) -> None:
         src, dst = self.base + data["from"], self.base + data["to"]
-        uri = statement_uri(self.base, src, data["type"], dst, data.get("role"))
+        uri = statement_uri(self.base, src, data["type"], dst, role_key(data))
         self.spool.add(("relations", hash(uri) % self.parts),
-                       (self.seq, data["type"], {"uri": uri, "from": src, "to": dst, "role": data.get("role"),
-                                                 "quotes": self.quotes(data["cite"]), "since": data.get("since"),
-                                                 "note": data.get("note")}))
+                       (self.seq, data["type"], {"uri": uri, "from": src, "to": dst,
+                                                 "quotes": self.quotes(data["cite"]), **rel_props(data, self.m)}))
 
 
 def finalise(model: Model, base_iri: str, spools: list[Spool], out: Spool, parts: int) -> None:
@@ -465,7 +464,7 @@ def finalise(model: Model, base_iri: str, spools: list[Spool], out: Spool, parts
             out.add(("node", "Quote"), row)
             out.add(("rel", "QUOTED_FROM", "Quote", "Source"),
                     {"uri": statement_uri(base_iri, quri, "QUOTED_FROM", src, None), "from": quri, "to": src,
-                     "role": None, "quotes": None})
+                     "quotes": None})
     for p in range(parts):
         rels: dict[str, tuple[str, dict]] = {}
         for _seq, rtype, row in merged_stream(("relations", p)):
@@ -475,7 +474,7 @@ def finalise(model: Model, base_iri: str, spools: list[Spool], out: Spool, parts
                 continue
             have = have[1]
             have["quotes"] = list(dict.fromkeys(have["quotes"] + row["quotes"]))
-            for k in ("since", "note"):
+            for k in REL_DATA_KEYS:
                 have[k] = have.get(k) or row[k]
         for rtype, row in rels.values():
             if not row["quotes"]:

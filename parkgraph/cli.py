@@ -82,6 +82,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["ttl", "nt", "nq", "jsonld"], default="ttl")
     p.add_argument("--out", metavar="FILE", help="write here instead of standard output")
 
+    p = sub.add_parser("diff", help="facts added, changed and removed between two releases",
+                       description="Compare two data folders (or files), or two RDF exports: every fact by IRI, with field-level changes.")
+    p.add_argument("old", metavar="OLD", help="the earlier data folder or RDF export (.ttl, .nt, .nq, .jsonld)")
+    p.add_argument("new", metavar="NEW", help="the later one, of the same kind")
+    p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    p.add_argument("--title", default="Unreleased", help="heading of the markdown (CHANGELOG) entry")
+    p.add_argument("--base-iri", metavar="IRI", help="base of minted IRIs (default: $PARKGRAPH_BASE_IRI)")
+
     p = sub.add_parser("neo4j", help="fetch, start, stop a local Neo4j 5.26 Community server (Java 17 + Maven)",
                        description="Manage a local Neo4j 5.26 Community server fetched from Maven Central: 127.0.0.1, Bolt 7687, HTTP 7474, auth off, capped memory.")
     p.add_argument("action", choices=["start", "stop", "status", "fetch", "log"])
@@ -209,6 +217,20 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_diff(args) -> int:
+    """Exit status 0 when nothing changed, 1 when something did (as diff(1))."""
+    from parkgraph.loaders.diff import diff, markdown_report, text_report
+    base = Settings.from_env({"base_iri": args.base_iri} if args.base_iri else {}).base_iri
+    d = diff(args.old, args.new, base)
+    if args.format == "json":
+        print(json.dumps(d.to_dict(), ensure_ascii=False, indent=2, default=str))
+    elif args.format == "markdown":
+        print(markdown_report(d, args.title, base), end="")
+    else:
+        print(text_report(d, base))
+    return 0 if d.empty else 1
+
+
 def cmd_neo4j(args) -> int:
     from parkgraph.graph.neo4j_server import LocalNeo4j, Neo4jServerError
     s = Settings.from_env()
@@ -290,4 +312,5 @@ def format_table(columns: list[str], rows: list[list[str]]) -> str:
 
 
 COMMANDS = {"serve": cmd_serve, "load": cmd_load, "validate": cmd_validate, "query": cmd_query,
-            "stats": cmd_stats, "export": cmd_export, "neo4j": cmd_neo4j, "ingest": cmd_ingest}
+            "stats": cmd_stats, "export": cmd_export, "neo4j": cmd_neo4j, "ingest": cmd_ingest,
+            "diff": cmd_diff}
