@@ -99,9 +99,11 @@ def with_dates(row: dict, props: dict) -> dict:
 
 
 def role_key(data: dict) -> str | None:
-    """What a relationship's IRI derives from: its English role (the former `role` was English, so
-    the IRIs of the first wave stay the same), else its Chinese role."""
-    return data.get("role_en") or data.get("role_zh")
+    """What a relationship's IRI derives from: `iri_key` when the record gives one (the wording its IRI
+    was first minted from: a published IRI never changes when a role is reworded), else its English
+    role (the former `role` was English, so the IRIs of the first wave stay the same), else its
+    Chinese role."""
+    return data.get("iri_key") or data.get("role_en") or data.get("role_zh")
 
 
 REL_DATA_KEYS = ("role_zh", "role_en", "since", "since_precision", "since_text", "since_end", "note_zh", "note_en")

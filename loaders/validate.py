@@ -23,7 +23,7 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 COUNT_UNITS = {"家", "个", "人", "名", "项", "件", "次", "期"}
 CITE_KEYS = {"source", "quote", "quote_as_found", "repair_note"}
 REL_KEYS = {"from", "type", "to", "role_zh", "role_en", "since", "since_precision", "since_text", "since_end",
-            "note_zh", "note_en", "cite"}
+            "note_zh", "note_en", "cite", "iri_key"}
 # Fields of the first wave, still read during the move to bilingual notes and roles: their text was
 # English, so they fill the English field (a record may not give both).
 DEPRECATED = {"note": "note_en", "role": "role_en"}
@@ -367,6 +367,11 @@ class _Validator:
             self.err(rec, "since_precision", f"‘{out['since_precision']}’ is not a precision", "use one of: year, month, day")
             out.pop("since_precision")
         self.dates(rec, out, props)
+        if d.get("iri_key") not in (None, ""):
+            if isinstance(d["iri_key"], str):
+                out["iri_key"] = d["iri_key"]
+            else:
+                self.err(rec, "iri_key", f"‘iri_key’ must be text, got {clip(d['iri_key'])}")
         if rtype == "RELATED_TO" and not (out.get("role_en") or out.get("role_zh")):
             self.err(rec, "role_en", "RELATED_TO needs a role (role_zh and role_en) saying how the two are related")
         out["cite"] = self.cites(rec, d.get("cite"), required=True)
