@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["ttl", "nt", "nq", "jsonld"], default="ttl")
     p.add_argument("--out", metavar="FILE", help="write here instead of standard output")
 
+    from parkgraph.analyze_cli import add_parsers as _network_parsers
+    _network_parsers(sub, _common)
+
     p = sub.add_parser("neo4j", help="fetch, start, stop a local Neo4j 5.26 Community server (Java 17 + Maven)",
                        description="Manage a local Neo4j 5.26 Community server fetched from Maven Central: 127.0.0.1, Bolt 7687, HTTP 7474, auth off, capped memory.")
     p.add_argument("action", choices=["start", "stop", "status", "fetch", "log"])
@@ -290,4 +293,10 @@ def format_table(columns: list[str], rows: list[list[str]]) -> str:
 
 
 COMMANDS = {"serve": cmd_serve, "load": cmd_load, "validate": cmd_validate, "query": cmd_query,
-            "stats": cmd_stats, "export": cmd_export, "neo4j": cmd_neo4j, "ingest": cmd_ingest}
+            "stats": cmd_stats, "export": cmd_export, "neo4j": cmd_neo4j, "ingest": cmd_ingest,
+            "analyze": lambda a: _network("cmd_analyze", a), "network-export": lambda a: _network("cmd_network_export", a)}
+
+
+def _network(name: str, args) -> int:
+    from parkgraph import analyze_cli
+    return getattr(analyze_cli, name)(args, settings_from(args))
