@@ -1,7 +1,7 @@
 """The projection as files network tools read: GraphML and GEXF (Gephi, Cytoscape desktop, yEd) through
 networkx's own writers, and CSV node and edge lists.
 
-Attributes: both names, the kind (node label), the date where a node has one; on edges the type, the
+Attributes: both names, the kind (node label), the date where a node has one; on edges the type (`rel_type`: GEXF reserves `type` for directed/undirected), the
 relationship's uri, `since` and its sources (quote uris, space-separated: GraphML and GEXF attributes
 are scalars)."""
 from __future__ import annotations
@@ -16,8 +16,12 @@ from .projection import Projection
 
 FORMATS = {"graphml": "application/graphml+xml", "gexf": "application/gexf+xml", "nodes.csv": "text/csv",
            "edges.csv": "text/csv"}
-NODE_FIELDS = ("uri", "label", "name_zh", "name_en", "kind", "level", "date")
-EDGE_FIELDS = ("uri", "source", "target", "type", "since", "quotes")
+# In GraphML and GEXF `label` is what a tool shows on the node: the name. The node's class goes in
+# `node_class`.
+FILE_NODE_FIELDS = ("label", "node_class", "name_zh", "name_en", "kind", "level", "date")
+# CSV headers as Gephi's spreadsheet import reads them (Id, Label; Source, Target, Type = Directed)
+CSV_NODE_FIELDS = ("Id", "Label", "node_class", "name_zh", "name_en", "kind", "level", "date")
+CSV_EDGE_FIELDS = ("Source", "Target", "Type", "Id", "rel_type", "since", "quotes")
 
 
 def flat(proj: Projection) -> nx.MultiDiGraph:
@@ -25,9 +29,10 @@ def flat(proj: Projection) -> nx.MultiDiGraph:
     per attribute)."""
     g = nx.MultiDiGraph()
     for u, d in proj.graph.nodes(data=True):
-        g.add_node(u, **{k: str(d.get(k) or "") for k in NODE_FIELDS if k != "uri"})
+        shown = {"label": d.get("name_zh") or d.get("name_en") or u, "node_class": d["label"]}
+        g.add_node(u, **{k: str(shown.get(k, d.get(k)) or "") for k in FILE_NODE_FIELDS})
     for a, b, k, d in proj.graph.edges(keys=True, data=True):
-        g.add_edge(a, b, key=k, type=d["type"], uri=d["uri"], since=str(d.get("since") or ""),
+        g.add_edge(a, b, key=k, rel_type=d["type"], uri=d["uri"], since=str(d.get("since") or ""),
                    quotes=" ".join(d.get("quotes") or []))
     return g
 
@@ -37,7 +42,13 @@ def write(proj: Projection, fmt: str, out) -> None:
     if fmt == "graphml":
         nx.write_graphml(flat(proj), out, encoding="utf-8", prettyprint=False)
     elif fmt == "gexf":
-        nx.write_gexf(flat(proj), out, encoding="utf-8", prettyprint=False, version="1.2draft")
+        # networkx's writer, less the graph's empty `name` attribute that the GEXF 1.2draft schema
+        # does not allow (tests/graph/test_network.py validates against the schema)
+        writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=False, version="1.2draft")
+        writer.add_graph(flat(proj))
+        for el in writer.xml.iter("graph"):
+            el.attrib.pop("name", None)
+        writer.write(out)
     elif fmt in ("nodes.csv", "edges.csv"):
         for line in csv_lines(proj, fmt):
             out.write(line)
@@ -57,13 +68,14 @@ def csv_lines(proj: Projection, fmt: str) -> Iterator[str]:
         return buf.getvalue()
 
     if fmt == "nodes.csv":
-        yield line(NODE_FIELDS)
+        yield line(CSV_NODE_FIELDS)
         for u, d in sorted(proj.graph.nodes(data=True)):
-            yield line([u, *(d.get(k) or "" for k in NODE_FIELDS[1:])])
+            yield line([u, d.get("name_zh") or d.get("name_en") or u, d["label"],
+                        *(d.get(k) or "" for k in ("name_zh", "name_en", "kind", "level", "date"))])
     else:
-        yield line(EDGE_FIELDS)
+        yield line(CSV_EDGE_FIELDS)
         for a, b, d in sorted(proj.graph.edges(data=True), key=lambda e: e[2]["uri"]):
-            yield line([d["uri"], a, b, d["type"], d.get("since") or "", " ".join(d.get("quotes") or [])])
+            yield line([a, b, "Directed", d["uri"], d["type"], d.get("since") or "", " ".join(d.get("quotes") or [])])
 
 
 def _cell(v) -> str:

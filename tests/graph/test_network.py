@@ -3,6 +3,7 @@ networkx run on an independent read of the same graph (one Cypher query, not our
 from __future__ import annotations
 
 import io
+from pathlib import Path
 import xml.etree.ElementTree as ET
 
 import networkx as nx
@@ -16,6 +17,7 @@ from parkgraph.graph.network.service import run
 
 from ..conftest import BASE
 
+SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
 WANGTENG = BASE + "enterprise/beijing-wangteng-keji"
 PAIRS = [(WANGTENG, BASE + "subpark/haidian"), (WANGTENG, BASE + "park/changsha"),
          (BASE + "subpark/tongzhou", BASE + "park/chengyu")]
@@ -127,16 +129,20 @@ def test_graphml_reads_back_with_the_same_nodes_edges_and_attributes(fixture_sto
     assert set(back.nodes) == set(proj.graph.nodes)
     assert sorted(d["uri"] for _, _, d in back.edges(data=True)) == sorted(d["uri"] for _, _, d in proj.graph.edges(data=True))
     for u, d in proj.graph.nodes(data=True):
-        assert back.nodes[u]["name_zh"] == (d.get("name_zh") or "") and back.nodes[u]["label"] == d["label"]
+        assert back.nodes[u]["name_zh"] == (d.get("name_zh") or "") and back.nodes[u]["node_class"] == d["label"]
     for _, _, d in back.edges(data=True):
         orig = next(e for _, _, e in proj.graph.edges(data=True) if e["uri"] == d["uri"])
-        assert d["type"] == orig["type"] and d["quotes"].split() == orig["quotes"]
+        assert d["rel_type"] == orig["type"] and d["quotes"].split() == orig["quotes"]
 
 
-def test_gexf_is_well_formed_gexf_that_networkx_reads(fixture_store):
+def test_gexf_validates_against_its_schema_and_reads_back(fixture_store):
+    from lxml import etree
     proj = read_projection(fixture_store)
     buf = io.BytesIO()
     formats.write(proj, "gexf", buf)
+    schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "gexf-1.2draft" / "gexf.xsd")))
+    doc = etree.fromstring(buf.getvalue())
+    assert schema.validate(doc), schema.error_log
     root = ET.fromstring(buf.getvalue())
     assert root.tag == "{http://www.gexf.net/1.2draft}gexf" and root.get("version") == "1.2"
     back = nx.read_gexf(io.BytesIO(buf.getvalue()))
@@ -147,7 +153,9 @@ def test_gexf_is_well_formed_gexf_that_networkx_reads(fixture_store):
 def test_csv_lists_neutralise_formulas(fixture_store):
     proj = read_projection(fixture_store)
     rows = list(formats.csv_lines(proj, "nodes.csv"))
-    assert rows[0].startswith("uri,label,name_zh") and len(rows) == proj.graph.number_of_nodes() + 1
+    assert rows[0].startswith("Id,Label,node_class,name_zh") and len(rows) == proj.graph.number_of_nodes() + 1
+    edges = list(formats.csv_lines(proj, "edges.csv"))
+    assert edges[0].startswith("Source,Target,Type,Id,rel_type") and len(edges) == proj.graph.number_of_edges() + 1
     assert formats._cell("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0"
 
 

@@ -35,9 +35,9 @@ def test_export_graphml_reads_back(client):
     assert r.status_code == 200 and "graphml" in r.content_type
     import io
     g = nx.read_graphml(io.BytesIO(r.data))
-    assert "https://w3id.org/parkgraph/id/park/beijing" in g and g.number_of_edges() >= g.number_of_nodes() - 1
+    assert "https://w3id.org/parkgraph/id/park/beijing" in g and g.number_of_edges() > 0
     r = client.get("/api/analytics/export?format=edges.csv")
-    assert r.status_code == 200 and r.data.decode().startswith("uri,source,target,type")
+    assert r.status_code == 200 and r.data.decode().startswith("Source,Target,Type,Id,rel_type")
 
 
 def test_openapi_describes_the_analytics_routes(client):
