@@ -94,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", default="Unreleased", help="heading of the markdown (CHANGELOG) entry")
     p.add_argument("--base-iri", metavar="IRI", help="base of minted IRIs (default: $PARKGRAPH_BASE_IRI)")
 
+    from parkgraph.analyze_cli import add_parsers as _network_parsers
+    _network_parsers(sub, _common)
+
     p = sub.add_parser("neo4j", help="fetch, start, stop a local Neo4j 5.26 Community server (Java 17 + Maven)",
                        description="Manage a local Neo4j 5.26 Community server fetched from Maven Central: 127.0.0.1, Bolt 7687, HTTP 7474, auth off, capped memory.")
     p.add_argument("action", choices=["start", "stop", "status", "fetch", "log"])
@@ -383,4 +386,10 @@ def format_table(columns: list[str], rows: list[list[str]]) -> str:
 
 COMMANDS = {"serve": cmd_serve, "load": cmd_load, "validate": cmd_validate, "query": cmd_query,
             "stats": cmd_stats, "export": cmd_export, "neo4j": cmd_neo4j, "ingest": cmd_ingest,
-            "diff": cmd_diff}
+            "diff": cmd_diff,
+            "analyze": lambda a: _network("cmd_analyze", a), "network-export": lambda a: _network("cmd_network_export", a)}
+
+
+def _network(name: str, args) -> int:
+    from parkgraph import analyze_cli
+    return getattr(analyze_cli, name)(args, settings_from(args))
