@@ -19,6 +19,8 @@ import ladybug
 from parkgraph.errors import BackendUnavailable, QueryError, QueryTimeout, WriteRefused
 
 from . import guard
+from .checkpoints import checkpoint
+from .lock import DatabaseLock
 from .result import QueryResult, plain_node, plain_rel
 from .store import GraphStore, _fill
 
@@ -29,7 +31,7 @@ class LadybugStore(GraphStore):
     engine = "ladybug"
     dialect = "LadybugDB Cypher (Kùzu dialect)"
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, buffer_pool_mb: int = 0, **kw):
+    def __init__(self, path: str | Path, *, read_only: bool = False, buffer_pool_mb: int = 0, lock: bool = True, **kw):
         super().__init__(**kw)
         self.path = Path(path)
         self.read_only = read_only
@@ -37,14 +39,25 @@ class LadybugStore(GraphStore):
             raise BackendUnavailable(f"no LadybugDB database at {self.path}",
                                      hint="Load data first: `parkgraph load data/` (or run `parkgraph serve`, which loads the bundled data).")
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.buffer_pool_mb = buffer_pool_mb
+        # a writer is refused while another process (a server) has the database open: graph/lock.py
+        self._lock = DatabaseLock.acquire(self.path, shared=read_only) if lock else None
+        if not read_only and lock:
+            _remove_replace_leftovers(self.path)
         try:
-            self._db = ladybug.Database(str(self.path), read_only=read_only, buffer_pool_size=buffer_pool_mb * 1024 * 1024)
-        except RuntimeError as e:
+            self._db = self._open_db()
+        except BaseException as e:
+            self._lock and self._lock.release()
+            if not isinstance(e, RuntimeError):
+                raise
             raise BackendUnavailable(f"cannot open LadybugDB at {self.path}: {e}",
                                      hint="Another process may hold it for writing; stop it or pass --db.") from e
         self._local = threading.local()
         self._tables: dict[int, str] | None = None
         self._write_lock = threading.Lock()
+
+    def _open_db(self) -> ladybug.Database:
+        return ladybug.Database(str(self.path), read_only=self.read_only, buffer_pool_size=self.buffer_pool_mb * 1024 * 1024)
 
     @property
     def _conn(self) -> ladybug.Connection:
@@ -288,10 +301,12 @@ class LadybugStore(GraphStore):
             no_rels = int(self._scalar("MATCH ()-[r]->() RETURN count(r)")) == 0
             for label in source.node_labels():
                 self._bulk_nodes(label, source.node_batches(label), tmp, progress)
+                checkpoint(f"ladybug wrote the {label} nodes")
             small: list[tuple[str, str, str, list[dict]]] = []
             for group in source.rel_groups():
                 self._bulk_rels(group, source.rel_batches(group), tmp, progress, empty=True if no_rels else None,
                                 small=small)
+                checkpoint(f"ladybug wrote the {group[0]} relationships")
             self._create_small_groups(small)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -429,9 +444,52 @@ class LadybugStore(GraphStore):
         for label in self.model.labels:
             self.write(f"MATCH (n:{label}) DETACH DELETE n")
 
+    def replace_all(self, source, progress=None) -> None:
+        """Replace the graph by `source`, atomically: the new database is built at a temporary path
+        beside the old one and renamed over it (rename(2) is atomic on one file system). A kill at any
+        point leaves the old database (the new one is a leftover, removed at the next writer's start)
+        or the new one. This handle holds the exclusive lock throughout, so no reader has the old
+        file open while it is swapped."""
+        if self.read_only:
+            raise WriteRefused("this LadybugDB handle is read-only")
+        new_path = self.path.with_name(f"{self.path.name}{REPLACE_SUFFIX}{os.getpid()}")
+        _remove_db_files(new_path)
+        checkpoint("ladybug replace: start")
+        new = LadybugStore(new_path, buffer_pool_mb=self.buffer_pool_mb, lock=False, model=self.model,
+                           query_timeout=self.query_timeout, max_rows=self.max_rows, batch_size=self.batch_size)
+        try:
+            new.create_schema()
+            checkpoint("ladybug replace: new schema")
+            new.bulk_load(source, progress)
+            new.write("CHECKPOINT")  # everything in the main file: the .wal is not renamed with it
+        finally:
+            new.close()
+        checkpoint("ladybug replace: new database built")
+        # the old database: written out and closed, so that its .wal (if any) holds nothing
+        self.write("CHECKPOINT")
+        self._local = threading.local()
+        self._db.close()
+        checkpoint("ladybug replace: old database closed")
+        try:
+            for wal in (_wal(new_path), _wal(self.path)):
+                if wal.exists():
+                    # after a CHECKPOINT and a close there is nothing in it; a stale one would be
+                    # replayed onto the other file after the rename
+                    wal.unlink()
+            checkpoint("ladybug replace: write-ahead logs removed")
+            os.replace(new_path, self.path)  # the switch
+            _fsync_dir(self.path.parent)
+            checkpoint("ladybug replace: swapped")
+        finally:
+            self._db = self._open_db()
+            self._tables = None
+
     def close(self) -> None:
         self._local = threading.local()
         self._db.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def server_info(self) -> dict:
         return {"engine": self.engine, "dialect": self.dialect, "version": ladybug.__version__ if hasattr(ladybug, "__version__") else _dist_version(),
@@ -498,6 +556,38 @@ class _CopyWriter:
 
     def writerow(self, values) -> None:
         self.fh.write(",".join("" if v is None or v == [] else '"' + _csv_text(v).replace('"', '""') + '"' for v in values) + "\n")
+
+
+REPLACE_SUFFIX = ".replace-"  # `<db>.replace-<pid>`: a new database being built by replace_all
+
+
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + ".wal")
+
+
+def _remove_db_files(path: Path) -> None:
+    import shutil
+    for p in (path, _wal(path), Path(str(path) + ".lock")):
+        if p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            p.unlink(missing_ok=True)
+
+
+def _remove_replace_leftovers(db: Path) -> None:
+    """New databases of a replace that was interrupted before its swap: the old one is still in place.
+    Called by a writer, which holds the exclusive lock, so no replace is running."""
+    for p in db.parent.glob(db.name + REPLACE_SUFFIX + "*"):
+        _remove_db_files(p)
+
+
+def _fsync_dir(d: Path) -> None:
+    # the rename is durable once the directory entry is on disk
+    fd = os.open(d, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _temp_dir(prefix: str) -> Path:

@@ -95,3 +95,121 @@ def test_serve_loads_the_bundle_into_an_empty_graph_only_once(empty_graph, tmp_p
         assert store.counts()["nodes"]["SubPark"] == 2
     err = capsys.readouterr().err
     assert "loading the bundled dataset" not in err and "newer bundled" not in err, err
+
+
+# ---------------------------------------------------------------------------------------------- Neo4j: only the ontology
+FOREIGN = "CREATE (a:OtherApp {key: $k, name: 'keep me'})-[:OTHER_LINK]->(b:OtherApp:Person {key: $k + '-2'})"
+
+
+def foreign_count(store, key: str) -> tuple[int, int]:
+    rec = store.read("MATCH (a:OtherApp) WHERE a.key STARTS WITH $k OPTIONAL MATCH (a)-[r:OTHER_LINK]->() "
+                     "RETURN count(DISTINCT a), count(r)", {"k": key}).rows[0]
+    return int(rec[0]), int(rec[1])
+
+
+def test_neo4j_replace_and_clear_leave_other_applications_nodes(tmp_path, request, fixture_dir):
+    import secrets
+    store = make_store("neo4j", tmp_path, request)
+    key = "pg-test-" + secrets.token_hex(4)
+    try:
+        store.write(FOREIGN, {"k": key})
+        load_paths([fixture_dir], store, BASE, progress=False)
+        assert foreign_count(store, key) == (2, 1)
+
+        res = run_cli("neo4j", tmp_path, "load", str(fixture_dir), "--replace")
+        assert res.returncode == 0, res.stderr
+        assert foreign_count(store, key) == (2, 1), "load --replace deleted another application's nodes"
+        assert store.counts()["nodes"]["SubPark"] == 2
+
+        store.clear()
+        assert foreign_count(store, key) == (2, 1), "clear() deleted another application's nodes"
+        assert sum(store.counts()["nodes"].values()) == 0
+    finally:
+        store.write("MATCH (a:OtherApp) WHERE a.key STARTS WITH $k DETACH DELETE a", {"k": key})
+        store.close()
+
+
+# ---------------------------------------------------------------------------------------------- atomic --replace
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli_env(backend: str, tmp_path: Path, **extra: str) -> dict:
+    import os
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PARKGRAPH_TEST_KILL")}
+    env.update({"PARKGRAPH_BACKEND": backend, "PARKGRAPH_DB": str(tmp_path / "graph.lbdb"),
+                # small batches: many commits, so that kills land between them
+                "PARKGRAPH_BULK_ROWS": "40", "PARKGRAPH_BATCH_SIZE": "40",
+                # Neo4j's loader deals rows to its workers by hash(): the same batches on every run
+                "PYTHONHASHSEED": "0", **extra})
+    return env
+
+
+def run_cli(backend: str, tmp_path: Path, *args: str, **env):
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-m", "parkgraph", *args, "--no-progress", "--backend", backend],
+                          cwd=ROOT, env=cli_env(backend, tmp_path, **env), capture_output=True, text=True, timeout=600)
+
+
+def open_graph(backend: str, tmp_path: Path, request, read_only: bool = False):
+    if backend == "neo4j":
+        request.getfixturevalue("neo4j_ready")
+        from ..conftest import neo4j_settings
+        return open_store(neo4j_settings())
+    return open_store(Settings.from_env({"backend": "ladybug", "db_path": str(tmp_path / "graph.lbdb")}),
+                      read_only=read_only)
+
+
+SWITCHED = {"ladybug": "ladybug replace: swapped", "neo4j": "neo4j replace: switched"}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_kill_9_anywhere_in_load_replace_leaves_the_old_graph_or_the_new_one(backend, tmp_path, request, fixture_dir):
+    from .gen import write_dataset
+    new_data = write_dataset(tmp_path / "new", 120, parks=3)
+    make_store(backend, tmp_path, request).close()
+
+    def reset_to_old() -> str:
+        with open_graph(backend, tmp_path, request) as store:
+            load_paths([fixture_dir], store, BASE, replace=True, progress=False)
+            return store.content_hash()
+    old_hash = reset_to_old()
+
+    # one full run lists the kill points and gives the new graph
+    log = tmp_path / "checkpoints.log"
+    res = run_cli(backend, tmp_path, "load", str(new_data), "--replace", PARKGRAPH_TEST_CHECKPOINT_LOG=str(log))
+    assert res.returncode == 0, res.stderr
+    with open_graph(backend, tmp_path, request, read_only=True) as store:
+        new_hash = store.content_hash()
+        assert store.counts()["nodes"]["Enterprise"] == 120
+    assert new_hash != old_hash
+    names = [line.split("\t", 1)[1] for line in log.read_text().splitlines()]
+    switch = names.index(SWITCHED[backend]) + 1  # points from here on come after the switch
+
+    # every point of the replace itself (around the switch above all), then batches spread over the load
+    own = [i + 1 for i, n in enumerate(names) if "replace:" in n]
+    rest = [i + 1 for i, n in enumerate(names) if "replace:" not in n]
+    points = sorted(set(own) | set(rest[:: max(1, len(rest) // max(1, 10 - len(own)))][: max(0, 10 - len(own))]))
+    assert len(points) >= 10, names
+
+    outcomes = []
+    for k in points:
+        reset_to_old()
+        res = run_cli(backend, tmp_path, "load", str(new_data), "--replace", PARKGRAPH_TEST_KILL_AT=str(k))
+        assert res.returncode == 137, (k, names[k - 1], res.returncode, res.stderr[-2000:])
+        with open_graph(backend, tmp_path, request, read_only=True) as store:
+            got = store.content_hash()
+        want = new_hash if k >= switch else old_hash
+        assert got in (old_hash, new_hash), f"killed at {k} ({names[k - 1]}): a mix of the old and new graphs"
+        assert got == want, f"killed at {k} ({names[k - 1]}): expected the {'new' if want == new_hash else 'old'} graph"
+        outcomes.append("new" if got == new_hash else "old")
+    assert "old" in outcomes and "new" in outcomes, outcomes
+
+    # the next load cleans what the interrupted ones left (staging nodes, a half-built database)
+    reset_to_old()
+    if backend == "neo4j":
+        with open_graph(backend, tmp_path, request) as store:
+            left = store.read("MATCH (n) WHERE any(l IN labels(n) WHERE l STARTS WITH 'PgStage_') RETURN count(n)").value(0)
+            assert left == 0
+    else:
+        assert not list(tmp_path.glob("graph.lbdb.replace-*"))
