@@ -213,3 +213,60 @@ def test_kill_9_anywhere_in_load_replace_leaves_the_old_graph_or_the_new_one(bac
             assert left == 0
     else:
         assert not list(tmp_path.glob("graph.lbdb.replace-*"))
+
+
+# ---------------------------------------------------------------------------------------------- a writer vs a server
+def test_a_writer_is_refused_while_serve_has_the_embedded_database_open(tmp_path, fixture_dir):
+    import json
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from parkgraph.graph.lock import DatabaseInUse
+
+    from .conftest import free_port
+    db = tmp_path / "graph.lbdb"
+    s = Settings.from_env({"backend": "ladybug", "db_path": str(db)})
+    with open_store(s) as store:
+        store.create_schema()
+        load_paths([fixture_dir], store, BASE, progress=False)
+        before = store.content_hash()
+    port = free_port()
+    serve = subprocess.Popen([sys.executable, "-m", "parkgraph", "serve", "--backend", "ladybug", "--db", str(db),
+                              "--port", str(port), "--no-bundled"], cwd=ROOT, env=cli_env("ladybug", tmp_path),
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/info", timeout=2) as r:
+                    info = json.load(r)
+                break
+            except OSError:
+                assert serve.poll() is None and time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.3)
+
+        more = tmp_path / "more.yaml"
+        more.write_text(USER_DATA, encoding="utf-8")
+        for cmd in (["load", str(more)], ["load", str(fixture_dir), "--replace"]):
+            res = run_cli("ladybug", tmp_path, *cmd, "--db", str(db))
+            assert res.returncode == 1, (cmd, res.stdout, res.stderr)
+            assert f"is open in process {serve.pid}" in res.stderr and "parkgraph serve" in res.stderr, res.stderr
+            assert f"kill {serve.pid}" in res.stderr and "Traceback" not in res.stderr, res.stderr
+        # in-process writers (ingest --apply opens the store the same way) get the same error
+        with pytest.raises(DatabaseInUse, match=f"process {serve.pid}"):
+            open_store(s)
+        # the server still answers from an intact database
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/info", timeout=5) as r:
+            assert json.load(r) == info
+    finally:
+        serve.terminate()
+        serve.wait(30)
+    with open_store(s) as store:
+        assert store.content_hash() == before
+    # once the server has stopped, the load goes through
+    res = run_cli("ladybug", tmp_path, "load", str(more), "--db", str(db))
+    assert res.returncode == 0, res.stderr
+    with open_store(s, read_only=True) as store:
+        assert store.node(BASE + "enterprise/user-firm") is not None
