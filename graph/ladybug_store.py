@@ -388,7 +388,11 @@ class LadybugStore(GraphStore):
                 self._copy(rtype, path, [("from", "string"), ("to", "string"), *((k, rprops[k].pg_type) for k in cols)],
                            f" (from='{src}', to='{dst}')")
             return
-        # a non-empty table: write only what is new or different
+        # A non-empty table: write only what is new or different. New relationships (a uri the table
+        # does not hold) go in one COPY, as into an empty table; only changed ones are MERGEd. MERGE
+        # of every new row made loading into a non-empty graph quadratic: each MERGE looks for the
+        # relationship among those already there (5k enterprises into the bundled graph: 55 s of
+        # 97 s in MERGE; 30k: 334 s).
         ret = ", ".join(f"r.{k}" for k in cols)
         have: dict[int, int] = {}
         with self._write_lock:
@@ -397,12 +401,32 @@ class LadybugStore(GraphStore):
                 row = res.get_next()
                 have[hash(row[2])] = hash(_frozen(row))
             res.close()
-        for batch in batches:
-            todo = [r for r in batch
-                    if have.get(hash(r["uri"])) != hash(_frozen([r["from"], r["to"], *(r.get(k) for k in cols)]))]
-            for i in range(0, len(todo), self.batch_size):
-                self.write_relationships(rtype, todo[i:i + self.batch_size])
-            progress and progress(len(batch))
+        path = tmp / f"rel-{rtype}-{src}-{dst}-new.csv"
+        new: set[str] = set()
+        again: list[dict] = []  # a new uri met twice in this load: MERGEd after the COPY (rare)
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            w = _CopyWriter(fh)
+            w.writerow(["from", "to", *cols])
+            for batch in batches:
+                todo = []
+                for r in batch:
+                    old = have.get(hash(r["uri"]))
+                    if old is None:  # (a hash collision only sends a new row to MERGE: still right)
+                        if r["uri"] in new:
+                            again.append(r)
+                        else:
+                            new.add(r["uri"])
+                            w.writerow([r["from"], r["to"], *(r.get(k) for k in cols)])
+                    elif old != hash(_frozen([r["from"], r["to"], *(r.get(k) for k in cols)])):
+                        todo.append(r)
+                for i in range(0, len(todo), self.batch_size):
+                    self.write_relationships(rtype, todo[i:i + self.batch_size])
+                progress and progress(len(batch))
+        if new:
+            self._copy(rtype, path, [("from", "string"), ("to", "string"), *((k, rprops[k].pg_type) for k in cols)],
+                       f" (from='{src}', to='{dst}')")
+        for i in range(0, len(again), self.batch_size):
+            self.write_relationships(rtype, again[i:i + self.batch_size])
 
     def _create_small_groups(self, groups: list[tuple[str, str, str, list[dict]]]) -> None:
         """CREATE the relationships of small groups whose tables are empty, in one transaction."""

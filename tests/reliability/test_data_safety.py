@@ -203,6 +203,7 @@ def test_kill_9_anywhere_in_load_replace_leaves_the_old_graph_or_the_new_one(bac
         assert got in (old_hash, new_hash), f"killed at {k} ({names[k - 1]}): a mix of the old and new graphs"
         assert got == want, f"killed at {k} ({names[k - 1]}): expected the {'new' if want == new_hash else 'old'} graph"
         outcomes.append("new" if got == new_hash else "old")
+    print(f"\n{backend}: {len(names)} points; killed at", [(k, names[k - 1], o) for k, o in zip(points, outcomes)])
     assert "old" in outcomes and "new" in outcomes, outcomes
 
     # the next load cleans what the interrupted ones left (staging nodes, a half-built database)
