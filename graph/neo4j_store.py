@@ -236,14 +236,36 @@ class Neo4jStore(GraphStore):
             self.write(f"CREATE INDEX pgstage_{label.lower()}_uri IF NOT EXISTS FOR (n:{STAGE}{label}) ON (n.uri)")
         self._driver.execute_query("CALL db.awaitIndexes(300)", database_=self.database)
         checkpoint("neo4j replace: staging indexes")
-        self._staging = True
         try:
-            self.bulk_load(source, progress)
-        finally:
-            self._staging = False
-        checkpoint("neo4j replace: staged")
-        self._switch()
+            self._staging = True
+            try:
+                self.bulk_load(source, progress)
+            finally:
+                self._staging = False
+            checkpoint("neo4j replace: staged")
+            self._switch()
+        except Neo4jError as e:
+            self._drop_staged_quietly()
+            if "MemoryPoolOutOfMemoryError" in (e.code or ""):
+                import re
+                limit = re.search(r"limit [0-9.]+ \w+", e.message or "")
+                raise BackendUnavailable(
+                    f"Neo4j at {self.uri} has not enough transaction memory to switch to the new graph in one "
+                    f"transaction (db.memory.transaction.max: {limit.group(0) if limit else 'reached'}); "
+                    f"the old graph is unchanged and nothing was written",
+                    hint="raise db.memory.transaction.max (and the heap) on the server, or load without --replace "
+                         "(a merge: entities with the same uri are updated, nothing is deleted)") from e
+            raise self._translate(e, "", 0) from e
+        except BaseException:
+            self._drop_staged_quietly()
+            raise
         checkpoint("neo4j replace: switched")
+
+    def _drop_staged_quietly(self) -> None:
+        try:
+            self._delete_graph(staged=True)
+        except Exception:  # the server may be gone: the next replace_all or clear() deletes them
+            pass
 
     def _switch(self) -> None:
         with self._driver.session(database=self.database, default_access_mode=WRITE_ACCESS) as s:
