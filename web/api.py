@@ -45,7 +45,7 @@ def query():
         raise BadRequest("‘params’ must be a JSON object")
     if len(body["query"]) > 20000:
         raise BadRequest("query is longer than 20000 characters")
-    res = get_store().read(body["query"], params, console=True)
+    res = get_store().console_read(body["query"], params)
     return jsonify(res.to_dict())
 
 

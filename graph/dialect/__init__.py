@@ -1,0 +1,134 @@
+"""Neo4j's Cypher → LadybugDB's, for console queries on the embedded engine: translate what has a
+faithful equivalent, refuse the rest with the position and the equivalent spelled out, never run a
+query that would silently answer differently. The rules are the table in rules.py.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .parse import ParseProblem, line_col, parse
+from .render import Refusal, Renderer, kind, span
+from .rules import RULES, Rule, by_kind
+
+__all__ = ["Translation", "translate", "RULES", "Rule", "postprocess_rows"]
+
+
+@dataclass
+class Translation:
+    text: str                                  # what runs (the query itself when nothing changed)
+    notes: list[str] = field(default_factory=list)
+    refused: dict | None = None                # {message, equivalent, line, column}
+    rules: list[str] = field(default_factory=list)
+    postprocess: dict[int, str] = field(default_factory=dict)  # column index -> 'keys' | 'properties'
+
+    @property
+    def changed(self) -> bool:
+        return self.refused is None and bool(self.rules) and self.text != self._original
+
+    _original: str = ""
+
+    def error_message(self) -> str:
+        r = self.refused or {}
+        return (f"{r.get('message')} (line {r.get('line')}, column {r.get('column')}). "
+                f"On the embedded engine write instead: {r.get('equivalent')}")
+
+
+# What a parse error most likely is, from the tokens around it: Neo4j forms this grammar lacks.
+_PARSE_HINTS = [
+    ("{.", "map projection n {.a, .b} is not available on the embedded engine", "{a: n.a, b: n.b}, or n.a AS a, n.b AS b"),
+    ("{ .", "map projection n { .a } is not available on the embedded engine", "{a: n.a}, or n.a AS a"),
+    ("CALL {", "CALL { … } subqueries are not translated", "WITH … and a second MATCH, or COUNT { MATCH … }"),
+    ("FOREACH", "FOREACH writes: the console is read-only", "a read query"),
+]
+
+
+class _Translator(Renderer):
+    def __init__(self, parsed, model, in_use: Callable[[str], list[str]]):
+        super().__init__(parsed, by_kind())
+        self.model = model
+        self._in_use = in_use
+        self.in_uniqueness = False
+        self.rel_rename: dict = {}
+        self.top_level_call = None
+        self.column_index = -1
+        self._final_items = self._find_final_items(parsed.tree)
+
+    def in_use(self, table_type: str) -> list[str]:
+        return self._in_use(table_type)
+
+    @staticmethod
+    def _find_final_items(tree) -> dict[int, int]:
+        out: dict[int, int] = {}
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            if kind(n) == "Terminal" or kind(n) == "SubqueryExist":
+                continue
+            if kind(n) == "ReturnSt":
+                items = n.projectionBody().projectionItems().projectionItem()
+                star = n.projectionBody().projectionItems().MULT() is not None
+                for i, it in enumerate(items):
+                    out[id(it)] = i + (1 if star else 0)
+                continue
+            stack.extend(n.getChildren())
+        return out
+
+    def in_final_return(self, node) -> bool:
+        return id(node) in self._final_items
+
+    def column_of(self, node) -> int:
+        return self._final_items[id(node)]
+
+
+def _model_in_use(model) -> Callable[[str], list[str]]:
+    def in_use(table_type: str) -> list[str]:
+        if table_type == "NODE":
+            return list(model.classes)
+        return sorted(model.relationships)
+    return in_use
+
+
+def translate(query: str, model, in_use: Callable[[str], list[str]] | None = None) -> Translation:
+    """Translate one Neo4j-dialect read query for LadybugDB. `in_use(kind)` lists the node labels
+    ('NODE') or relationship types ('REL') that hold data (db.labels() lists only those)."""
+    try:
+        parsed = parse(query)
+        r = _Translator(parsed, model, in_use or _model_in_use(model))
+        text = r.render(parsed.tree).rstrip().rstrip(";").rstrip()
+    except ParseProblem as e:
+        line, col = line_col(query, e.offset)
+        message, equivalent = f"not understood: {e.message}", "see the README's table of equivalents"
+        around = query[max(0, e.offset - 40):e.offset + 10]
+        for needle, msg, eq in _PARSE_HINTS:
+            if needle.lower() in around.lower().replace("  ", " "):
+                message, equivalent = msg, eq
+                break
+        return Translation(query, refused={"message": message, "equivalent": equivalent,
+                                           "line": line, "column": col}, _original=query)
+    except Refusal as e:
+        line, col = line_col(query, e.offset)
+        return Translation(query, refused={"message": e.message, "equivalent": e.equivalent,
+                                           "line": line, "column": col}, _original=query)
+    rules = [u for u in r.used if u != "column names"]
+    if not rules:
+        # only column names were added: run the query as typed would name columns differently, so
+        # the aliased text runs, but it is not shown as a translation
+        return Translation(text, r.notes, None, [], r.postprocess, _original=text)
+    return Translation(text, r.notes, None, rules, r.postprocess, _original=query)
+
+
+def postprocess_rows(rows: list[list[Any]], post: dict[int, str]) -> list[list[Any]]:
+    """keys(n)/properties(n) ran as properties(n): drop absent (null) values as Neo4j does."""
+    if not post:
+        return rows
+    out = []
+    for row in rows:
+        row = list(row)
+        for i, how in post.items():
+            v = row[i] if i < len(row) else None
+            if isinstance(v, dict):
+                present = {k: x for k, x in v.items() if x is not None and not k.startswith("_")}
+                row[i] = list(present) if how == "keys" else present
+        out.append(row)
+    return out
