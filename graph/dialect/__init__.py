@@ -53,6 +53,33 @@ class _Translator(Renderer):
         self.top_level_call = None
         self.column_index = -1
         self._final_items = self._find_final_items(parsed.tree)
+        self.var_labels = self._find_var_labels(parsed.tree)
+
+    @staticmethod
+    def _find_var_labels(tree) -> dict:
+        """Variable → the labels its node patterns give it ('*' when none): what `n.key` can hold."""
+        from .parse import LABEL_OR
+        out: dict = {}
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            if kind(n) == "Terminal":
+                continue
+            if kind(n) == "NodePattern" and n.symbol() is not None:
+                var = n.symbol().getText()
+                labels = n.nodeLabels()
+                if labels is not None:
+                    names = [x for nm in labels.name() for x in nm.getText().split(LABEL_OR)]
+                    prev = out.get(var)
+                    out[var] = sorted(set(names) | (set(prev) if isinstance(prev, list) else set()))
+                else:
+                    out.setdefault(var, "*")
+            if kind(n) in ("UnwindSt", "WithSt", "FilterExpression", "YieldItem", "PatternPart"):
+                # a variable also bound by UNWIND/WITH/a list predicate/a path may not be a node
+                for sym in _symbols_bound(n):
+                    out[sym] = None
+            stack.extend(n.getChildren())
+        return {k: v for k, v in out.items() if v is not None}
 
     def in_use(self, table_type: str) -> list[str]:
         return self._in_use(table_type)
@@ -81,6 +108,20 @@ class _Translator(Renderer):
         return self._final_items[id(node)]
 
 
+def _symbols_bound(n) -> list[str]:
+    k = kind(n)
+    if k == "UnwindSt" or k == "FilterExpression":
+        return [n.symbol().getText()]
+    if k == "PatternPart":
+        return [n.symbol().getText()] if n.symbol() is not None else []
+    if k == "YieldItem":
+        return [s.getText() for s in n.symbol()]
+    if k == "WithSt":
+        return [it.symbol().getText() for it in n.projectionBody().projectionItems().projectionItem()
+                if it.symbol() is not None]
+    return []
+
+
 def _model_in_use(model) -> Callable[[str], list[str]]:
     def in_use(table_type: str) -> list[str]:
         if table_type == "NODE":
@@ -91,7 +132,8 @@ def _model_in_use(model) -> Callable[[str], list[str]]:
 
 def translate(query: str, model, in_use: Callable[[str], list[str]] | None = None) -> Translation:
     """Translate one Neo4j-dialect read query for LadybugDB. `in_use(kind)` lists the node labels
-    ('NODE') or relationship types ('REL') that hold data (db.labels() lists only those)."""
+    ('NODE') or relationship types ('REL') db.labels()/db.relationshipTypes() answer with; by default
+    the ontology's, as on Neo4j, where the schema's constraints create every label of the model."""
     try:
         parsed = parse(query)
         r = _Translator(parsed, model, in_use or _model_in_use(model))

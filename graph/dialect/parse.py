@@ -42,6 +42,7 @@ class Parsed:
     tree: object
     count_at: set[int] = field(default_factory=set)   # offsets (in text) of EXISTS tokens that were COUNT
     edits: list[tuple[int, int, int]] = field(default_factory=list)  # (new_start, old_start, delta)
+    regex_at: set[int] = field(default_factory=set)   # offsets (in text) of `=` tokens that were `=~`
 
     def orig_offset(self, new: int) -> int:
         """Map an offset in the normalised text back to the text as typed."""
@@ -61,16 +62,35 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
-def _lex(text: str) -> list[Token]:
-    lexer = CypherLexer(InputStream(text))
-    lexer.removeErrorListeners()
-    errs = _Collect()
-    lexer.addErrorListener(errs)
-    toks = lexer.getAllTokens()
-    if errs.first:
-        line, col, msg = errs.first
-        raise ParseProblem(f"cannot read the query: {msg}", _offset_of(text, line, col))
-    return toks
+class _CollectAll(ErrorListener):
+    def __init__(self) -> None:
+        self.all: list[tuple[int, int, str]] = []
+
+    def syntaxError(self, recognizer, offending, line, column, msg, e):  # noqa: N802
+        self.all.append((line, column, msg))
+
+
+def _lex(text: str) -> tuple[list[Token], str, set[int]]:
+    """Tokens, the text they index, and the offsets of `=~` (which this grammar's lexer lacks: the
+    `~` is blanked and the `=` remembered)."""
+    regex_at: set[int] = set()
+    for _ in range(2):
+        lexer = CypherLexer(InputStream(text))
+        lexer.removeErrorListeners()
+        errs = _CollectAll()
+        lexer.addErrorListener(errs)
+        toks = lexer.getAllTokens()
+        bad = [_offset_of(text, line, col) for line, col, _ in errs.all]
+        tildes = [o for o in bad if text[o:o + 1] == "~" and text[o - 1:o] == "="]
+        if not errs.all:
+            return toks, text, regex_at
+        if len(tildes) != len(bad) or regex_at:
+            line, col, msg = errs.all[0]
+            raise ParseProblem(f"cannot read the query: {msg}", _offset_of(text, line, col))
+        for o in tildes:
+            regex_at.add(o - 1)
+            text = text[:o] + " " + text[o + 1:]
+    raise AssertionError("unreachable")
 
 
 def _offset_of(text: str, line: int, col: int) -> int:
@@ -78,8 +98,8 @@ def _offset_of(text: str, line: int, col: int) -> int:
     return sum(len(l) + 1 for l in lines[:line - 1]) + col
 
 
-def _normalise(text: str) -> tuple[str, set[int], list[tuple[int, int, int]]]:
-    toks = _lex(text)
+def _normalise(text: str) -> tuple[str, set[int], list[tuple[int, int, int]], set[int]]:
+    toks, text, regex_orig = _lex(text)
     sig = [i for i, t in enumerate(toks) if t.type != CypherLexer.SP]
     replace: dict[int, str] = {}          # token index -> new text
     count_tokens: set[int] = set()
@@ -109,20 +129,22 @@ def _normalise(text: str) -> tuple[str, set[int], list[tuple[int, int, int]]]:
                 replace[names[0]] = LABEL_OR.join(toks[j].text for j in names)
                 for j in range(names[0] + 1, names[-1] + 1):
                     replace[j] = ""
-    out, edits, count_at, pos = [], [], set(), 0
+    out, edits, count_at, regex_at, pos = [], [], set(), set(), 0
     for i, t in enumerate(toks):
         new = replace.get(i, t.text)
         if i in count_tokens:
             count_at.add(pos)
+        if t.start in regex_orig:
+            regex_at.add(pos)
         if new != t.text:
             edits.append((pos + min(len(new), len(t.text)), t.start, len(new) - len(t.text)))
         out.append(new)
         pos += len(new)
-    return "".join(out), count_at, edits
+    return "".join(out), count_at, edits, regex_at
 
 
 def parse(query: str) -> Parsed:
-    text, count_at, edits = _normalise(query)
+    text, count_at, edits, regex_at = _normalise(query)
     errs = _Collect()
     lexer = CypherLexer(InputStream(text))
     lexer.removeErrorListeners()
@@ -130,7 +152,7 @@ def parse(query: str) -> Parsed:
     parser.removeErrorListeners()
     parser.addErrorListener(errs)
     tree = parser.script()
-    parsed = Parsed(query, text, tree, count_at, edits)
+    parsed = Parsed(query, text, tree, count_at, edits, regex_at)
     if errs.first:
         line, col, msg = errs.first
         raise ParseProblem(msg, parsed.orig_offset(_offset_of(text, line, col)))

@@ -132,6 +132,10 @@ def _shortest_fn(node, r: Renderer):
         r.shortest = None
 
 
+_ISO = "'^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$'"
+_PART_AT = {"year": (1, 4, 4), "month": (6, 2, 7), "day": (9, 2, 10)}
+
+
 def _date_accessor(node, r: Renderer):
     atom, names = node.atom(), node.name()
     if not names or atom.functionInvocation() is None:
@@ -145,7 +149,47 @@ def _date_accessor(node, r: Renderer):
                  "date_part('year'|'month'|'day'|'quarter', date(x))")
     if _fname(fn) != "date":
         r.refuse(fn, f"{_fname(fn)}() is not available on the embedded engine", "timestamp(x) or date(x)")
-    return f"date_part('{part}', {r.render(fn)})"
+    whole = f"date_part('{part}', {r.render(fn)})"
+    args = _args(fn)
+    if len(args) != 1 or part == "quarter":
+        return whole
+    # Neo4j's date('2025') and date('2025-03') are the first day of the year/month; LadybugDB's date()
+    # takes only YYYY-MM-DD. Read the parts of such strings directly, and leave the rest to date().
+    x = r.render(args[0])
+    start, length, need = _PART_AT[part]
+    direct = (f"CAST(substring({x}, {start}, {length}) AS INT64)" if part == "year" else
+              f"CASE WHEN size({x}) >= {need} THEN CAST(substring({x}, {start}, {length}) AS INT64) ELSE 1 END")
+    return f"(CASE WHEN {x} =~ {_ISO} THEN {direct} ELSE {whole} END)"
+
+
+def _round(node, r: Renderer):
+    if _fname(node) != "round" or len(_args(node)) != 1:
+        return None
+    # Neo4j's round(x) rounds half up (toward +infinity), as Java's Math.round: floor(x + 0.5)
+    return f"floor(({r.render(_args(node)[0])}) + 0.5)"
+
+
+def _missing_property(node, r: Renderer):
+    """Neo4j answers null for a property a node does not have; LadybugDB rejects a property its table
+    lacks. Where the query binds the variable to labels that have no such property, write null."""
+    atom, names = node.atom(), node.name()
+    if len(names) != 1 or atom.symbol() is None:
+        return None
+    var, key = atom.symbol().getText(), names[0].getText()
+    labels = r.var_labels.get(var)
+    if labels is None:
+        return None
+    if labels == "*":
+        known = {k for c in r.model.classes.values() for k in c.properties}
+    else:
+        classes = [r.model.classes[l] for l in labels if l in r.model.classes]
+        if len(classes) != len(labels):
+            return None
+        known = {k for c in classes for k in c.properties}
+    if key in known:
+        return None
+    r.notes.append(f"{var}.{key}: no {'node' if labels == '*' else '/'.join(labels)} has this property, so it is null")
+    return "NULL"
 
 
 _RENAMED = {"tolower": "lower", "toupper": "upper", "split": "string_split"}
@@ -264,18 +308,25 @@ def _rel_uniqueness(node, r: Renderer):
     rels = [d for d in _walk(node.pattern()) if kind(d) == "RelationshipPattern"]
     if len(rels) < 2 or r.in_uniqueness:
         return None
+    def types_of(p) -> set[str]:
+        d = p.relationDetail()
+        if d is None or d.relationshipTypes() is None:
+            return set()
+        return {n.getText().lstrip(":") for n in d.relationshipTypes().name()}
+
+    def may_share(ta: set[str], tb: set[str]) -> bool:
+        return not ta or not tb or bool(ta & tb)
+
     fixed = [p for p in rels if not (p.relationDetail() and p.relationDetail().rangeLit())]
-    if len(fixed) < len(rels):
-        r.refuse(node, "relationship uniqueness across a variable-length relationship and another one in "
-                       "the same MATCH has no faithful equivalent on the embedded engine",
-                 "split into two MATCH clauses if repeats are acceptable, or use one variable-length "
-                 "pattern (* TRAIL)")
+    for v in (p for p in rels if p not in fixed):
+        if any(may_share(types_of(v), types_of(o)) for o in rels if o is not v):
+            r.refuse(node, "relationship uniqueness between a variable-length relationship and another one of "
+                           "the same type in one MATCH has no faithful equivalent on the embedded engine",
+                     "give them different types, or write one variable-length pattern (* TRAIL)")
     names, replace = [], {}
     for p in fixed:
         d = p.relationDetail()
-        types = set()
-        if d is not None and d.relationshipTypes() is not None:
-            types = {n.getText() for n in d.relationshipTypes().name()}
+        types = types_of(p)
         if d is not None and d.symbol() is not None:
             names.append((d.symbol().getText(), types))
         else:
@@ -283,7 +334,7 @@ def _rel_uniqueness(node, r: Renderer):
             names.append((name, types))
             replace[p] = name
     conds = [f"{a} <> {b}" for i, (a, ta) in enumerate(names) for b, tb in names[i + 1:]
-             if not ta or not tb or ta & tb]
+             if may_share(ta, tb)]
     if not conds:
         return None
     r.in_uniqueness = True
@@ -452,8 +503,14 @@ RULES: list[Rule] = [
          _refuse_fn(("startnode", "endnode"), "startNode()/endNode() are not available on the embedded engine",
                     "name the ends in the pattern: MATCH (a)-[r]->(b) and use a, b"),
          "MATCH ()-[r:LOCATED_IN]->() RETURN startNode(r).uri LIMIT 1", refuses=True),
+    Rule("round", "FunctionInvocation", "round(x) (half up)", _round,
+         "MATCH (o:Observation) RETURN round(avg(o.value)) AS avg"),
+    Rule("missing property", "PropertyExpression", "n.key where n's labels have no such property", _missing_property,
+         "MATCH (s:SubPark) RETURN s.name_zh, s.level ORDER BY s.name_zh"),
     Rule("date accessor", "PropertyExpression", "date(x).year / .month / .day / .quarter", _date_accessor,
          "MATCH (e:Event) RETURN date(e.date).year AS y, count(*) AS n ORDER BY y"),
+    Rule("regex match", "ComparisonSigns", "s =~ 'regex'", lambda n, r: "=~" if span(n)[0] in r.p.regex_at else None,
+         "MATCH (n:Enterprise) WHERE n.name_en =~ '.*Security.*' RETURN count(n)"),
     Rule("label test", "PropertyOrLabelExpression", "WHERE n:A, n:A|B, n:A OR n:B", _label_test,
          "MATCH (n) WHERE n:Park OR n:SubPark RETURN n.uri ORDER BY n.uri"),
     Rule("label alternatives", "NodeLabels", "(n:A|B) in a pattern", _node_labels,
