@@ -133,7 +133,7 @@ def _shortest_fn(node, r: Renderer):
 
 
 _ISO = "'^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$'"
-_PART_AT = {"year": (1, 4, 4), "month": (6, 2, 7), "day": (9, 2, 10)}
+_PART_AT = {"year": (1, 4), "month": (6, 2), "day": (9, 2)}
 
 
 def _date_accessor(node, r: Renderer):
@@ -156,10 +156,13 @@ def _date_accessor(node, r: Renderer):
     # Neo4j's date('2025') and date('2025-03') are the first day of the year/month; LadybugDB's date()
     # takes only YYYY-MM-DD. Read the parts of such strings directly, and leave the rest to date().
     x = r.render(args[0])
-    start, length, need = _PART_AT[part]
-    direct = (f"CAST(substring({x}, {start}, {length}) AS INT64)" if part == "year" else
-              f"CASE WHEN size({x}) >= {need} THEN CAST(substring({x}, {start}, {length}) AS INT64) ELSE 1 END")
-    return f"(CASE WHEN {x} =~ {_ISO} THEN {direct} ELSE {whole} END)"
+    start, length = _PART_AT[part]
+    # LadybugDB evaluates both branches of a CASE, so each branch gets an input it cannot fail on.
+    iso = f"CASE WHEN {x} =~ {_ISO} THEN {x} ELSE '1970-01-01' END"
+    other = f"CASE WHEN {x} =~ {_ISO} THEN '1970-01-01' ELSE {x} END"
+    # '2025' and '2025-03' padded with '-01-01' read as Neo4j reads them: the first month/day
+    direct = f"CAST(substring({iso} + '-01-01', {start}, {length}) AS INT64)"
+    return f"(CASE WHEN {x} =~ {_ISO} THEN {direct} ELSE date_part('{part}', date({other})) END)"
 
 
 def _round(node, r: Renderer):

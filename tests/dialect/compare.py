@@ -38,10 +38,31 @@ def _norm(v, unordered: bool):
     return ("val", v)
 
 
-def _ordered(query: str) -> bool:
-    # the final RETURN sorts: compare row order too
-    last = query.upper().rsplit("RETURN", 1)[-1]
-    return "ORDER BY" in last
+def _order_keys(query: str, columns: list[str]) -> list[int] | None:
+    """Column indexes of the final RETURN's ORDER BY items ([] when it does not sort; None when an
+    item is not a returned column, so that rows must match in order exactly)."""
+    from antlr4.tree.Tree import TerminalNode
+    from parkgraph.graph.dialect.parse import parse
+    tree = parse(query).tree
+    stack, returns = [tree], []
+    while stack:
+        n = stack.pop()
+        if isinstance(n, TerminalNode):
+            continue
+        if type(n).__name__ == "ReturnStContext":
+            returns.append(n)
+        stack.extend(n.getChildren())
+    order = returns[0].projectionBody().orderSt() if returns else None
+    if order is None:
+        return []
+    keys = []
+    for item in order.orderItem():
+        t = item.expression().getText()
+        names = [c.replace(" ", "") for c in columns]
+        if t not in names:
+            return None
+        keys.append(names.index(t))
+    return keys
 
 
 def compare(lb, n4, query: str, *, unordered_lists: bool = False) -> Outcome:
@@ -62,7 +83,13 @@ def compare(lb, n4, query: str, *, unordered_lists: bool = False) -> Outcome:
     b = [tuple(_norm(v, unordered_lists) for v in r) for r in got.rows]
     if want.columns != got.columns:
         return Outcome(query, "different", f"columns {want.columns} vs {got.columns}", got.ran_as)
-    same = a == b if _ordered(query) else Counter(a) == Counter(b)
+    keys = _order_keys(query, want.columns)
+    same = Counter(a) == Counter(b)
+    if keys is None:
+        same = a == b
+    elif keys:
+        # sorted on returned columns: the same rows, in the same order of sort keys (ties may differ)
+        same = same and [tuple(r[k] for k in keys) for r in a] == [tuple(r[k] for k in keys) for r in b]
     if same:
         return Outcome(query, "same", "", got.ran_as)
     return Outcome(query, "different", f"Neo4j {want.rows[:3]} … vs embedded {got.rows[:3]} …", got.ran_as)
