@@ -195,7 +195,7 @@ def _missing_property(node, r: Renderer):
     return "NULL"
 
 
-_RENAMED = {"tolower": "lower", "toupper": "upper", "split": "string_split"}
+_RENAMED = {"tolower": "lower", "toupper": "upper"}
 
 
 def _renamed(node, r: Renderer):
@@ -491,8 +491,13 @@ RULES: list[Rule] = [
     Rule("substring", "FunctionInvocation", "substring(s, start[, length]) (0-based start)",
          _call(("substring",), _substring),
          "MATCH (e:Event) RETURN substring(e.date, 0, 4) AS year, count(*) AS n ORDER BY year"),
-    Rule("toLower/toUpper/split", "FunctionInvocation", "toLower(s), toUpper(s), split(s, d)", _renamed,
-         "MATCH (p:Park) RETURN toUpper(p.level) AS l, split(p.uri, '/')[5] AS id ORDER BY id"),
+    Rule("toLower/toUpper", "FunctionInvocation", "toLower(s), toUpper(s)", _renamed,
+         "MATCH (p:Park) RETURN toUpper(p.level) AS l, toLower(p.name_en) AS n ORDER BY n"),
+    # string_split('a//b', '/') drops the empty part Neo4j's split() keeps: measured, not translated.
+    Rule("split", "FunctionInvocation", "split(s, delimiter)",
+         _refuse_fn(("split",), "split() keeps empty parts on Neo4j; the embedded engine's string_split() drops them",
+                    "string_split(s, d) when no part can be empty, or STARTS WITH / ENDS WITH / CONTAINS tests"),
+         "MATCH (p:Park) RETURN split(p.uri, '/')[5] AS id ORDER BY id", refuses=True),
     Rule("keys/properties", "FunctionInvocation", "keys(n), properties(n) as a returned column",
          _keys_props, "MATCH (p:Park) RETURN properties(p) ORDER BY p.uri"),
     Rule("shortestPath", "FunctionInvocation", "shortestPath(...), allShortestPaths(...)", _shortest_fn,
