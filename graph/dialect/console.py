@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from parkgraph.errors import QueryError
 
+from .. import guard
 from . import postprocess_rows, translate
 
 
@@ -13,6 +14,9 @@ def console_read(store, query: str, params: dict | None = None, *, timeout: floa
     and the result says what ran (`ran_as`) when the text changed."""
     if store.engine != "ladybug":
         return store.read(query, params, console=True, timeout=timeout, max_rows=max_rows)
+    # Writes, files and procedures are refused on the text as typed first (403, read-only), so that the
+    # translator never turns a hostile query into a parse error; the translation is checked again.
+    guard.check_read_only(query, params)
     t = translate(query, store.model)
     if t.refused:
         r = t.refused
