@@ -36,8 +36,10 @@ class Translation:
 
 # What a parse error most likely is, from the tokens around it: Neo4j forms this grammar lacks.
 _PARSE_HINTS = [
-    ("{.", "map projection n {.a, .b} is not available on the embedded engine", "{a: n.a, b: n.b}, or n.a AS a, n.b AS b"),
-    ("{ .", "map projection n { .a } is not available on the embedded engine", "{a: n.a}, or n.a AS a"),
+    ("{.", "a map projection with .* or a subquery inside is not translated",
+     "name the keys: n {.name_zh, .name_en}, or {k: COUNT { … }} as its own column"),
+    ("{ .", "a map projection with .* or a subquery inside is not translated",
+     "name the keys: n {.name_zh, .name_en}, or {k: COUNT { … }} as its own column"),
     ("CALL {", "CALL { … } subqueries are not translated", "WITH … and a second MATCH, or COUNT { MATCH … }"),
     ("FOREACH", "FOREACH writes: the console is read-only", "a read query"),
 ]
@@ -153,6 +155,8 @@ def translate(query: str, model, in_use: Callable[[str], list[str]] | None = Non
         return Translation(query, refused={"message": e.message, "equivalent": e.equivalent,
                                            "line": line, "column": col}, _original=query)
     rules = [u for u in r.used if u != "column names"]
+    if parsed.groups:
+        rules.append("map projection")   # rewritten on the token stream before parsing
     if not rules:
         # only column names were added: run the query as typed would name columns differently, so
         # the aliased text runs, but it is not shown as a translation

@@ -43,9 +43,13 @@ class Parsed:
     count_at: set[int] = field(default_factory=set)   # offsets (in text) of EXISTS tokens that were COUNT
     edits: list[tuple[int, int, int]] = field(default_factory=list)  # (new_start, old_start, delta)
     regex_at: set[int] = field(default_factory=set)   # offsets (in text) of `=` tokens that were `=~`
+    groups: list[tuple[int, int, int, int]] = field(default_factory=list)  # rewritten runs: new [a, b) ↔ orig [c, d]
 
-    def orig_offset(self, new: int) -> int:
+    def orig_offset(self, new: int, end: bool = False) -> int:
         """Map an offset in the normalised text back to the text as typed."""
+        for a, b, c, d in self.groups:
+            if a <= new < b:
+                return d if end else c
         shift = 0
         for new_start, _old, delta in self.edits:
             if new_start <= new:
@@ -53,7 +57,7 @@ class Parsed:
         return max(0, min(len(self.original), new - shift))
 
     def original_span(self, start: int, stop: int) -> str:
-        return self.original[self.orig_offset(start):self.orig_offset(stop) + 1]
+        return self.original[self.orig_offset(start):self.orig_offset(stop, end=True) + 1]
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
@@ -102,6 +106,7 @@ def _normalise(text: str) -> tuple[str, set[int], list[tuple[int, int, int]], se
     toks, text, regex_orig = _lex(text)
     sig = [i for i, t in enumerate(toks) if t.type != CypherLexer.SP]
     replace: dict[int, str] = {}          # token index -> new text
+    groups: list[tuple[int, int]] = []    # token runs rewritten as a whole (first, last)
     count_tokens: set[int] = set()
     bracket = 0
     for n, i in enumerate(sig):
@@ -118,6 +123,16 @@ def _normalise(text: str) -> tuple[str, set[int], list[tuple[int, int, int]], se
             after = toks[sig[n + 2]] if n + 2 < len(sig) else None
             if after is not None and after.type == CypherLexer.MATCH:
                 replace[sig[n + 2]] = ""
+        # Map projection `n {.a, .b, k: expr}` (not in this grammar): a map literal, null for a null n.
+        if (t.type == CypherLexer.ID and nxt is not None and nxt.type == CypherLexer.LBRACE
+                and n + 2 < len(sig) and toks[sig[n + 2]].type == CypherLexer.DOT and i not in replace):
+            got = _map_projection(toks, sig, n)
+            if got is not None:
+                text_new, last = got
+                replace[i] = text_new
+                for j in range(i + 1, last + 1):
+                    replace[j] = ""
+                groups.append((i, last))
         # `:A|B|C` on a node (not inside a relationship's brackets): one synthetic name.
         if t.type == CypherLexer.COLON and bracket == 0 and nxt is not None:
             k = n + 1
@@ -130,8 +145,11 @@ def _normalise(text: str) -> tuple[str, set[int], list[tuple[int, int, int]], se
                 for j in range(names[0] + 1, names[-1] + 1):
                     replace[j] = ""
     out, edits, count_at, regex_at, pos = [], [], set(), set(), 0
+    group_spans, starts = [], {first: last for first, last in groups}
     for i, t in enumerate(toks):
         new = replace.get(i, t.text)
+        if i in starts:
+            group_spans.append((pos, pos + len(new), t.start, toks[starts[i]].stop))
         if i in count_tokens:
             count_at.add(pos)
         if t.start in regex_orig:
@@ -140,11 +158,52 @@ def _normalise(text: str) -> tuple[str, set[int], list[tuple[int, int, int]], se
             edits.append((pos + min(len(new), len(t.text)), t.start, len(new) - len(t.text)))
         out.append(new)
         pos += len(new)
-    return "".join(out), count_at, edits, regex_at
+    return "".join(out), count_at, edits, regex_at, group_spans
+
+
+def _map_projection(toks: list[Token], sig: list[int], n: int) -> tuple[str, int] | None:
+    """`var {.a, k: expr, other}` from significant token n (the variable): the LadybugDB text and the
+    index of the closing brace's token, or None when it is not a form translated here (`.*`)."""
+    var = toks[sig[n]].text
+    k, depth, items, cur = n + 2, 0, [], []
+    while k < len(sig):
+        t = toks[sig[k]]
+        if t.type in (CypherLexer.LPAREN, CypherLexer.LBRACK, CypherLexer.LBRACE):
+            depth += 1
+        elif t.type in (CypherLexer.RPAREN, CypherLexer.RBRACK, CypherLexer.RBRACE):
+            if depth == 0:
+                items.append(cur)
+                break
+            depth -= 1
+        if t.type in (CypherLexer.LBRACE, CypherLexer.STICK) or t.text == "~":
+            return None   # subqueries, label alternatives, regexes inside: left to the parse (refused)
+        if t.type == CypherLexer.COMMA and depth == 0:
+            items.append(cur)
+            cur = []
+        else:
+            cur.append(sig[k])
+        k += 1
+    else:
+        return None
+    entries = []
+    for item in items:
+        first = toks[item[0]] if item else None
+        if first is None:
+            return None
+        if first.type == CypherLexer.DOT:
+            if len(item) != 2 or toks[item[1]].type != CypherLexer.ID:
+                return None                         # `.*` and the like: refused from the parse
+            key = toks[item[1]].text
+            entries.append(f"{key}: {var}.{key}")
+        elif len(item) == 1 and first.type == CypherLexer.ID:
+            entries.append(f"{first.text}: {first.text}")
+        else:
+            entries.append("".join(toks[j].text for j in range(item[0], item[-1] + 1)))
+    return f"CASE WHEN {var} IS NULL THEN NULL ELSE {{{', '.join(entries)}}} END", sig[k]
 
 
 def parse(query: str) -> Parsed:
-    text, count_at, edits, regex_at = _normalise(query)
+    text, count_at, edits, regex_at, groups = _normalise(query)
     errs = _Collect()
     lexer = CypherLexer(InputStream(text))
     lexer.removeErrorListeners()
@@ -152,7 +211,7 @@ def parse(query: str) -> Parsed:
     parser.removeErrorListeners()
     parser.addErrorListener(errs)
     tree = parser.script()
-    parsed = Parsed(query, text, tree, count_at, edits, regex_at)
+    parsed = Parsed(query, text, tree, count_at, edits, regex_at, groups)
     if errs.first:
         line, col, msg = errs.first
         raise ParseProblem(msg, parsed.orig_offset(_offset_of(text, line, col)))

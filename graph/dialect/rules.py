@@ -454,7 +454,11 @@ def _projection_item(node, r: Renderer):
         r.top_level_call = None
     if node.symbol() is not None:
         return f"{out} AS {r.render(node.symbol())}"
-    name = r.typed(expr).replace("`", "``")
+    name = r.typed(expr)
+    a, b = span(expr)
+    if any(g[0] == a and g[1] == b + 1 for g in r.p.groups):
+        name = name.split("{", 1)[0].strip()   # Neo4j names a map projection's column by its variable
+    name = name.replace("`", "``")
     return f"{out} AS `{name}`"
 
 
@@ -527,6 +531,9 @@ RULES: list[Rule] = [
          "MATCH (p:Park) RETURN p.aliases[0] AS first, p.aliases[0..2] AS two ORDER BY p.uri"),
     Rule("list comprehension", "ListComprehension", "[x IN list WHERE p | e]", _list_comprehension,
          "MATCH (p:Park) RETURN [a IN p.aliases WHERE size(a) > 8 | size(a)] AS lens ORDER BY p.uri"),
+    # done on the token stream before parsing (parse.py), as the grammar lacks it: no tree node to match
+    Rule("map projection", "-", "n {.a, .b, key: expr}", lambda n, r: None,
+         "MATCH (n:Park) RETURN n {.name_zh, .website} ORDER BY n.uri"),
     Rule("pattern comprehension", "PatternComprehension", "[(a)-->(b) | b.x]", _pattern_comprehension,
          "MATCH (p:Park) RETURN [(p)-[:LOCATED_IN]->(r) | r.name_en] AS regions", refuses=True),
     Rule("variable length", "RangeLit", "-[*a..b]- (no relationship repeats) and shortest paths", _range,

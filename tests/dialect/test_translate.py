@@ -16,9 +16,16 @@ def test_refusal_points_at_the_construct_as_typed():
 
 
 def test_parse_error_names_map_projection_and_its_position():
-    t = translate("MATCH (n:Park) RETURN n {.name_zh}", MODEL)
+    t = translate("MATCH (n:Park) RETURN n {.*}", MODEL)
     assert t.refused and "map projection" in t.refused["message"]
     assert (t.refused["line"], t.refused["column"]) == (1, 25)
+    assert "n {.name_zh, .name_en}" in t.refused["equivalent"]
+
+
+def test_map_projection_becomes_a_map_named_as_typed():
+    t = translate("MATCH (n:Park) RETURN n {.name_zh,  .website}", MODEL)
+    assert "{name_zh: n.name_zh, website: n.website}" in t.text
+    assert t.text.endswith("AS `n`") and t.changed   # Neo4j names the column by the variable
 
 
 def test_untouched_text_is_kept_and_not_reported_as_translated():
