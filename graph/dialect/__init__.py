@@ -154,6 +154,14 @@ def translate(query: str, model, in_use: Callable[[str], list[str]] | None = Non
         line, col = line_col(query, e.offset)
         return Translation(query, refused={"message": e.message, "equivalent": e.equivalent,
                                            "line": line, "column": col}, _original=query)
+    except RecursionError:
+        return Translation(query, refused={"message": "the query is nested too deeply to translate",
+                                           "equivalent": "fewer nested parentheses or lists", "line": 1, "column": 1},
+                           _original=query)
+    except Exception as e:  # noqa: BLE001 — fail closed: an untranslatable query never runs as typed
+        return Translation(query, refused={"message": f"the dialect layer could not translate this query ({type(e).__name__})",
+                                           "equivalent": "the README's table of equivalents, in the embedded engine's own dialect",
+                                           "line": 1, "column": 1}, _original=query)
     rules = [u for u in r.used if u != "column names"]
     if parsed.groups:
         rules.append("map projection")   # rewritten on the token stream before parsing

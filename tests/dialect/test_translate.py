@@ -58,3 +58,8 @@ def test_both_labels_is_refused_not_read_as_either():
 def test_a_string_that_looks_like_a_rewrite_is_left_alone():
     t = translate("MATCH (n:Park) WHERE n.note = 'labels(n)[0] and type(r)' RETURN n.uri AS u", MODEL)
     assert "'labels(n)[0] and type(r)'" in t.text
+
+
+def test_untranslatable_input_fails_closed():
+    t = translate("RETURN " + "(" * 300 + "1" + ")" * 300, MODEL)
+    assert t.refused and "nested" in t.refused["message"]
