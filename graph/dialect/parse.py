@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from antlr4 import CommonTokenStream, InputStream, Token
+from antlr4.atn.PredictionMode import PredictionMode
 from antlr4.error.ErrorListener import ErrorListener
 from antlr4_cypher import CypherLexer, CypherParser
 
@@ -202,15 +203,24 @@ def _map_projection(toks: list[Token], sig: list[int], n: int) -> tuple[str, int
     return f"CASE WHEN {var} IS NULL THEN NULL ELSE {{{', '.join(entries)}}} END", sig[k]
 
 
-def parse(query: str) -> Parsed:
-    text, count_at, edits, regex_at, groups = _normalise(query)
+def _run_parser(text: str, mode) -> tuple[object, _Collect]:
     errs = _Collect()
     lexer = CypherLexer(InputStream(text))
     lexer.removeErrorListeners()
     parser = CypherParser(CommonTokenStream(lexer))
+    parser._interp.predictionMode = mode
     parser.removeErrorListeners()
     parser.addErrorListener(errs)
-    tree = parser.script()
+    return parser.script(), errs
+
+
+def parse(query: str) -> Parsed:
+    text, count_at, edits, regex_at, groups = _normalise(query)
+    # ANTLR's two-stage strategy: the fast SLL prediction first (corpus median 29 → 5 ms), full LL
+    # only when SLL reports an error, since SLL can reject a valid text but never accepts an invalid one.
+    tree, errs = _run_parser(text, PredictionMode.SLL)
+    if errs.first:
+        tree, errs = _run_parser(text, PredictionMode.LL)
     parsed = Parsed(query, text, tree, count_at, edits, regex_at, groups)
     if errs.first:
         line, col, msg = errs.first
