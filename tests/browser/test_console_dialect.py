@@ -86,3 +86,28 @@ def test_completion_follows_the_engine(server, page):
         page.keyboard.press("Backspace")
     page.keyboard.type("toInteg")
     expect(popup).to_contain_text("toInteger")  # translated on the embedded engine, native on Neo4j
+
+
+def test_hover_documents_the_function_for_the_engine(server, page):
+    open_console(page, server.url("/console"))
+    set_editor(page, "MATCH ()-[r]->() RETURN type(r) LIMIT 1")
+    line = page.locator(f"{tid('editor')} .cm-line").first
+    box = line.bounding_box()
+    # hover over the `type` in the line: measure where it starts with a Range over the text node
+    x = page.evaluate("""() => {
+      const root = document.querySelector('[data-testid=editor]').shadowRoot;
+      const walker = document.createTreeWalker(root.querySelector('.cm-content'), NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent.indexOf('type(');
+        if (i >= 0) { const r = document.createRange(); r.setStart(n, i + 1); r.setEnd(n, i + 2);
+                      const b = r.getBoundingClientRect(); return b.left + b.width / 2; }
+      }
+      return null; }""")
+    assert x is not None
+    page.mouse.move(x, box["y"] + box["height"] / 2)
+    doc = page.locator(f"{tid('editor')} {tid('function-doc')}")
+    expect(doc).to_be_visible()
+    if server.backend == "ladybug":
+        expect(doc).to_contain_text("label(relationship)")
+    else:
+        expect(doc).to_contain_text("relationship type")
