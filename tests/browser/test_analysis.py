@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from playwright.sync_api import expect
 
-from .conftest import csp_violations
+from .conftest import _get_json, csp_violations
 from .helpers import api_uri, open_explorer, tid, wait_explorer_idle
 
 FIRM = "北京网藤科技有限公司"
@@ -15,6 +15,16 @@ PARK = "国家网络安全产业园区（北京）"
 
 CANVAS_PATH_EDGES = """() => window.parkgraphExplorer.cy.edges('.analysis-path').map(e =>
     ({id: e.id(), source: e.source().id(), target: e.target().id(), type: e.data('type')}))"""
+
+
+def analytics(server, path: str):
+    """An /api/analytics answer; it reads the whole projection, so it gets longer than the 5 s of server.api."""
+    return _get_json(server.url(path), timeout=120)
+
+
+def wait_analysis(page) -> None:
+    """The explorer idle again after an analysis (as above: longer than the page's 20 s default)."""
+    page.wait_for_selector('[data-testid="explorer"][data-ready="true"][data-state="idle"]', timeout=120_000)
 
 
 def choose(page, which: str, text: str, name: str, uri: str) -> None:
@@ -38,10 +48,10 @@ def test_paths_drawn_on_canvas_with_each_hop_source(server, page, shot):
     page.fill(tid("analysis-k"), "2")
     shot(page, "chosen")
     page.click(tid("analysis-run"))
-    wait_explorer_idle(page)
+    wait_analysis(page)
     cards = page.locator(tid("analysis-path"))
     expect(cards.first).to_be_visible()
-    want = server.api(f"/api/analytics/paths?from={quote(firm, safe='')}&to={quote(park, safe='')}&k=2")["paths"]
+    want = analytics(server, f"/api/analytics/paths?from={quote(firm, safe='')}&to={quote(park, safe='')}&k=2")["paths"]
     assert want and cards.count() == len(want)
     # the shortest path is the issue's example: the firm is in Tongzhou, a sub-park of the Beijing park
     assert [n["uri"] for n in want[0]["nodes"]] == [firm, tongzhou, park]
@@ -94,8 +104,8 @@ def test_graph_at_a_date_leaves_later_facts_out_of_paths(server, page):
     choose(page, "analysis-to", "网络安全产业园区", PARK, park)
     page.fill(tid("analysis-at"), "1990")
     page.click(tid("analysis-run"))
-    wait_explorer_idle(page)
-    want = server.api(f"/api/analytics/paths?from={quote(firm, safe='')}&to={quote(park, safe='')}&k=3&at=1990")
+    wait_analysis(page)
+    want = analytics(server, f"/api/analytics/paths?from={quote(firm, safe='')}&to={quote(park, safe='')}&k=3&at=1990")
     assert want["computed_on"]["at"] == "1990"
     expect(page.locator(tid("analysis-computed-on"))).to_contain_text("1990")
     expect(page.locator(tid("analysis-path"))).to_have_count(len(want["paths"]))
@@ -108,8 +118,8 @@ def test_centrality_communities_and_exports(server, page, shot):
     page.select_option(tid("analysis-measure"), "pagerank")
     page.select_option(tid("analysis-kind"), "Enterprise")
     page.click(tid("analysis-centrality-run"))
-    wait_explorer_idle(page)
-    want = server.api("/api/analytics/centrality?measure=pagerank&kind=Enterprise&top=10")["top"]
+    wait_analysis(page)
+    want = analytics(server, "/api/analytics/centrality?measure=pagerank&kind=Enterprise&top=10")["top"]
     items = page.locator(tid("analysis-central"))
     expect(items).to_have_count(len(want))
     assert [items.nth(i).get_attribute("data-uri") for i in range(len(want))] == [n["uri"] for n in want]
@@ -119,8 +129,8 @@ def test_centrality_communities_and_exports(server, page, shot):
     wait_explorer_idle(page)
     page.click(tid("tab-analysis"))
     page.click(tid("analysis-communities-run"))
-    wait_explorer_idle(page)
-    comms = server.api("/api/analytics/communities")["communities"]
+    wait_analysis(page)
+    comms = analytics(server, "/api/analytics/communities")["communities"]
     index = {m["uri"]: i for i, c in enumerate(comms) for m in c["members"]}
     colours = page.evaluate("() => window.parkgraphExplorer.cy.nodes().map(n => [n.id(), n.data('community'), n.style('background-color')])")
     assert colours
