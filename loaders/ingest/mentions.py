@@ -192,6 +192,8 @@ class MentionsMixin:
             if not BARE_NAME_RX.match(item) or item in gz.NAME_STOPWORDS or item in gz.GENERIC_WORDS:
                 continue
             held = [x for x in self.sent_mentions(a) if x.start < b and x.end > a]
+            if held and all(x.how == "dictionary" and x.label == "Region" and a <= x.start and x.end < b for x in held):
+                held = []   # 天津麒麟 / 湖南长城 in a list of firms: a firm whose name begins with its place
             if held:
                 for x in held:
                     if x.label in ("Enterprise", "Institution"):
@@ -296,6 +298,23 @@ class MentionsMixin:
             if f in ("ns", "nt", "nr", "nrt", "nrfg") or norm(w) in known or w in ("国家", "中国", "首批"):
                 return True
         return any(w not in gz.GENERIC_WORDS and len(w) >= 2 and f not in ("v", "vn", "a", "ad", "an") for w, f in ws)
+
+    def find_deictic_regions(self) -> None:
+        """我市 / 本省 / 全市: the article's own city or province (after linking: which one is known only
+        once the article's regions are). 全市 in an article about 长沙 is 长沙市, never 湖南省."""
+        for m in rx("region-deictic").finditer(self.text):
+            a, b = m.start(), m.end()
+            if not self.free(a, b):
+                continue
+            target = self.article_region("province" if m.group(1) == "省" else "city")
+            if target is None:
+                continue
+            mm = self.add_mention(a, b, "Region", "pattern:region-deictic", conf("region-deictic"),
+                                  name=self.entities[target.key].record["name_zh"], deictic=True)
+            if mm is not None:
+                self.take(a, b, 3)
+                mm.keys = [target.key]
+                self.entities[target.key].mentions.append(mm)
 
     # -------------------------------------------------------------- short forms of parks
     def park_by_place(self, place: str) -> tuple | None:

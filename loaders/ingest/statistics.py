@@ -96,8 +96,12 @@ class StatisticsMixin:
                     subj, rule = (regions[-1] if regions else None), "stat-region"
                 else:
                     subj, rule = self.topic(s, a), "stat-topic"
+                if subj is None and not regional and self.park_word(s, a):   # 产业园年产业规模…: the article's park
+                    subj, rule = self.article_park(), "stat-article-park"
                 if subj is None:   # no organisation, no park: the region the text is about (长沙市, 全省)
                     subj, rule = self.region_context(s, a), "stat-region-context"
+                if subj is None:   # nothing in the sentence or paragraph: the region the article is about
+                    subj, rule = self.article_region(), "stat-article-region"
                 if subj is None:
                     self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: no entity it describes")
                     continue
