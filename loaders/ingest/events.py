@@ -10,6 +10,8 @@ from .relations import ORG_LABELS
 from .rules import conf, rx
 
 # what may follow a trigger: the end of a clause, 成为/为, 的 (在北京揭牌的…), a colon (项目开工：), 仪式
+# 交流会上， / 论坛上， / 会上， at the start of a sentence: what follows happened at that meeting
+AT_MEETING = re.compile(r"^([\u4e00-\u9fff]{0,6}(?:会|论坛|峰会|大赛))上[，,]")
 AFTER_TRIGGER = re.compile(r"^(?:[，。；,;：:、]|成为|为|的|仪式|活动|$)")
 
 
@@ -66,17 +68,49 @@ class EventsMixin:
                 if dates:
                     rec["date"] = dates[-1].point
                 ev.keys = [self.use_new("Event", rec, ev)]
+            ca, cb = self.clause_bounds(s, ev.start)
+            # 长沙市召开…发布会 / 省委网信办主办…: who held it, named right before the verb
+            verb = re.search(r"(召开|举办|主办|承办|举行)了?[^，。；]{0,4}$", self.text[ca:ev.start])
+            organisers = []
+            if verb:
+                organisers = [x for x in self.mentions_in(ca, ca + verb.start(), ORG_LABELS + ("GovernmentBody", "Region"))
+                              if not x.attrs.get("members")][-1:]
+                organisers = [x for x in organisers if x.label not in ("Park", "SubPark")]   # a park: rows below
+            for o in organisers:
+                self.rel(ev.key, "PARTICIPANT", o.key, s, (o.start, ev.end), conf("event-organiser"), "event-organiser",
+                         role=f"organiser ({verb.group(1)})")
+            self.event_place(ev.key, s, ca, cb, "event-place")
             host = self.topic(s, ev.start)
-            if host is not None:
+            if host is not None and not organisers:
                 self.rel(ev.key, "CONCERNS", host.key, s, (ev.start, ev.end), conf("event-meeting"), "event-meeting")
                 self.rel(ev.key, "PARTICIPANT", host.key, s, (ev.start, ev.end), conf("event-meeting-participant"),
                          "event-meeting-participant", role="organiser (举办)")
+        # 交流会上，A、B等16家企业…: those named take part in the meeting the text last named
+        at = AT_MEETING.match(s.text)
+        if at:
+            ev = self.last_meeting(s, at.group(1))
+            if ev is not None:
+                for x in self.mentions_in(s.start, s.end, ("Enterprise", "Institution")):
+                    self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-at-meeting"),
+                             "event-at-meeting", role=f"named at the meeting ({at.group()})")
 
-    def event_place(self, key: str, s, ca: int, cb: int) -> None:
+    def last_meeting(self, s, word: str):
+        """The meeting named last before sentence `s` whose name ends like `word` (交流会 / 论坛 / 会)."""
+        best = None
+        for i in range(s.idx - 1, max(-1, s.idx - 40), -1):
+            for x in self._by_sent.get(i, ()):
+                if x.label == "Event" and x.keys and x.attrs.get("kind") == "meeting" and x.name.endswith(word[-1]):
+                    if best is None or x.start > best.start:
+                        best = x
+            if best is not None:
+                return best
+        return None
+
+    def event_place(self, key: str, s, ca: int, cb: int, rule: str = "event-subject") -> None:
         """在北京揭牌 / 在长沙举行: the place the clause names after 在."""
         for r in self.mentions_in(ca, cb, ("Region",)):
             if self.text[max(ca, r.start - 1):r.start] == "在" and not r.attrs.get("members"):
-                self.rel(key, "LOCATED_IN", r.key, s, (r.start - 1, r.end), conf("event-subject"), "event-subject")
+                self.rel(key, "LOCATED_IN", r.key, s, (r.start - 1, r.end), conf(rule), rule)
 
     def event(self, kind: str, name: str, concerns: set[str], date: DateMention | None, s, a: int, b: int, rule: str,
               note: str | None = None, name_en: str | None = None) -> str:

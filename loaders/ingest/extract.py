@@ -337,6 +337,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Statis
             self.rules_honours(s)
             self.rules_zone_lists(s)
             self.rules_domains(s)
+            self.rules_zones(s)
             self.rules_policies(s)
             self.rules_institutions(s)
             self.rules_statistics(s)

@@ -132,6 +132,8 @@ EVENT_NAME_WORD = {"meeting": "会议", "unveiling": "揭牌", "approval": "获�
                    "opening": "开园", "completion": "竣工"}
 EVENT_NAME_EN = {"unveiling": "Unveiling", "approval": "Approval", "signing": "Signing", "groundbreaking": "Groundbreaking",
                  "opening": "Opening", "completion": "Completion", "meeting": "Meeting"}
+# generic words for a development zone: an alias made of one alone is read only where no place precedes it
+ZONE_WORDS = ("经开区", "高新区", "开发区", "新区", "自贸区", "经济技术开发区", "高新技术产业开发区")
 MEETING_SUFFIXES = ("研讨会", "论坛", "峰会", "大会", "会议", "博览会", "交流会", "对接会", "发布会", "座谈会", "大赛", "竞赛", "沙龙")
 
 # First-draft English: longest-first glossary; everything else is transliterated (pinyin).

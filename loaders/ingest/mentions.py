@@ -50,12 +50,19 @@ class MentionsMixin:
             if not m:
                 break
             a, b = m.start(), m.end()
-            if self.free(a, b) and not self._inside_word(a, b, names[m.group()]):
+            if self.free(a, b) and not self._inside_word(a, b, names[m.group()]) and not self._zone_of_place(a, m.group()):
                 self.add_mention(a, b, names[m.group()], "dictionary", conf("dictionary"))
                 self.take(a, b, 4)
                 pos = b
             else:
                 pos = a + 1
+
+    def _zone_of_place(self, a: int, name: str) -> bool:
+        """A generic zone word (经开区, 高新区) right after a place (长沙经开区) is that place's zone, not
+        the one the dictionary knows by the bare word: the `devzone` row names it."""
+        if name not in gz.ZONE_WORDS:
+            return False
+        return any(self.text[max(0, a - k):a] in self._builtin_regions for k in (2, 3))
 
     def _inside_word(self, a: int, b: int, label: str) -> bool:
         """A short place name glued into a longer word (中国特色), or the place that begins a longer
@@ -144,6 +151,28 @@ class MentionsMixin:
             for a, b, item in self.items(m):
                 if 2 <= len(item) <= 10:
                     self.adopt_or_add(a, b, "Domain", "pattern:domain-list", conf("domain-list"))
+        for m in rx("domain-cluster-list").finditer(t):
+            for a, b, item in self.items(m, 1, re.compile(r"[、]")):
+                if 2 <= len(item) <= 10 and not re.search(r"[从由到的]", item):
+                    self.adopt_or_add(a, b, "Domain", "pattern:domain-cluster-list", conf("domain-cluster-list"))
+        for m in rx("meeting-held").finditer(t):
+            a, b = m.start(1), m.end(1)
+            q = self.text.rfind("“", a, b)   # a quoted title starts the name: 召开“长沙·非凡十年”…发布会
+            if q > a and self.text.find("”", q) > q:
+                a = q
+            if self.free(a, b) or self.claimable(a, b):
+                self.adopt_or_add(a, b, "Event", "pattern:meeting-held", conf("meeting-held"), kind="meeting")
+        for m in rx("firm-of-officer").finditer(t):
+            a, b = m.start(1), m.end(1)
+            s_ = self.sentence_at(a)
+            a = max(a, self.left_boundary(s_, b))
+            held = [x for x in self.sent_mentions(a) if x.start < b and x.end > a]
+            if any(x.label not in ("Region",) or x.how != "dictionary" for x in held):
+                continue   # already a known firm or body (北京金山办公软件股份有限公司CEO)
+            if b - a < 3 or self.text[a:b] in gz.GENERIC_WORDS or not self.claimable(a, b):
+                continue
+            self.add_mention(a, b, "Enterprise", "pattern:firm-of-officer", conf("firm-of-officer"))
+            self.claim(a, b)
         for m in rx("region-compound").finditer(t):
             self.adopt_or_add(m.start(), m.end(), "Region", "pattern:region-compound", conf("region-compound"),
                               members=list(gz.COMPOUNDS[m.group(1)]), area=bool(m.group(2)))
@@ -192,7 +221,8 @@ class MentionsMixin:
             if not BARE_NAME_RX.match(item) or item in gz.NAME_STOPWORDS or item in gz.GENERIC_WORDS:
                 continue
             held = [x for x in self.sent_mentions(a) if x.start < b and x.end > a]
-            if held and all(x.how == "dictionary" and x.label == "Region" and a <= x.start and x.end < b for x in held):
+            if held and all(x.how == "dictionary" and a <= x.start and x.end <= b for x in held) and any(
+                    x.label == "Region" and x.start == a and x.end < b for x in held):
                 held = []   # 天津麒麟 / 湖南长城 in a list of firms: a firm whose name begins with its place
             if held:
                 for x in held:

@@ -112,8 +112,9 @@ class RelationsMixin:
         subj = parks[0] if parks else self.topic(s, doms[0].start)
         rule = "domain-focus"
         if subj is None:
-            subj, rule = self.region_context(s, doms[0].start), "domain-focus-region"
-        if subj is None or not rx("domain-focus").search(s.text):
+            subj, rule = self.region_context(s, doms[0].start) or self.article_region(), "domain-focus-region"
+        counted = any(d.how == "pattern:domain-cluster-list" for d in doms)   # 拥有A、B五大产业集群
+        if subj is None or not (counted or rx("domain-focus").search(s.text)):
             return
         for d in doms:
             self.rel(subj.key, "FOCUSES_ON", d.key, s, (d.start, d.end), conf(rule), rule)
@@ -188,3 +189,18 @@ class RelationsMixin:
             return
         for x in members:
             self.rel(x.key, "HOLDS", prog.key, s, (x.start, x.end), conf("zone-list-member"), "zone-list-member")
+
+    def rules_zones(self, s) -> None:
+        """长沙高新区 / 长沙经济技术开发区: a development zone is part of the city its name begins with."""
+        for z in self.mentions_in(s.start, s.end, ("Region",)):
+            rec = self.entities[z.key].record
+            if rec.get("kind") != "zone":
+                continue
+            name = rec.get("name_zh") or ""
+            for n in sorted(self._builtin_regions, key=len, reverse=True):
+                if len(n) >= 2 and name.startswith(n) and len(name) > len(n) + 2:
+                    code, full, kind = self._builtin_regions[n]
+                    if kind in ("city", "municipality"):
+                        key = self.region_key(full, None)
+                        self.rel(z.key, "PART_OF", key, s, (z.start, z.end), conf("zone-in-city"), "zone-in-city")
+                    break

@@ -73,7 +73,8 @@ class StatisticsMixin:
             clause = self.text[ca:cb]
             cumulative = bool(CUMULATIVE.search(clause))
             has_verb = any(f.startswith("v") for w, f in self.words(ca, cb) if w not in ("相关",))
-            if not cumulative and not has_verb and prev_cumulative:
+            noun_number = bool(re.fullmatch(f"[{HAN}（）()“”]{{2,20}}\\s*[\\d.]+\\s*\\S{{0,3}}", clause.strip()))
+            if not cumulative and (not has_verb or noun_number) and prev_cumulative:
                 cumulative = True  # 共引进…18 名，各类高层次人才 324 名: the list goes on
             prev_cumulative = cumulative
             if qual is None and cumulative:
@@ -87,6 +88,9 @@ class StatisticsMixin:
                       and "等" not in self.text[x.end:a] and self.text[x.end:a].strip()]
             rule = "stat-number"
             regional = rx("stat-region").search(self.text, s.start, a)
+            firms = [x for x in self.mentions_in(s.start, ca, ("Enterprise",))]
+            if not before and firms and re.search(r"公司|该企业", self.text[ca:a]):
+                before, rule = firms[-1:], "stat-company"   # 湖南长城副总经理…介绍，公司…15个
             if before:
                 subj = before[-1]
             else:
@@ -98,6 +102,10 @@ class StatisticsMixin:
                     subj, rule = self.topic(s, a), "stat-topic"
                 if subj is None and not regional and self.park_word(s, a):   # 产业园年产业规模…: the article's park
                     subj, rule = self.article_park(), "stat-article-park"
+                if subj is None and listed and not regional:
+                    # A、B等16家企业 with no park or region named: the count is the list's, not a region's
+                    self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: counts a list, no entity named")
+                    continue
                 if subj is None:   # no organisation, no park: the region the text is about (长沙市, 全省)
                     subj, rule = self.region_context(s, a), "stat-region-context"
                 if subj is None:   # nothing in the sentence or paragraph: the region the article is about
@@ -113,6 +121,11 @@ class StatisticsMixin:
             fields = {"metric": metric, "metric_zh": mzh, "metric_en": men,
                       "value": int(value) if float(value).is_integer() else value,
                       "unit": unit, "as_of": as_of, "status": self.status(s, a, ca, cb)}
+            rng = re.search(r"(\d+(?:\.\d+)?)\s*(?:至|到|~|～|-)\s*$", self.text[max(s.start, a - 8):a])
+            if rng and not mult:   # 3至5家: a range, kept as written
+                del fields["value"]
+                fields["value_text"] = f"{rng.group(1)}至{num}"
+                start = a - len(rng.group())
             if qual:
                 fields["qualifier"] = qual
             fields["scope"] = clause.strip()
