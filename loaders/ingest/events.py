@@ -51,6 +51,8 @@ class EventsMixin:
             if not subj:
                 continue
             subj = subj[-1]
+            if "等" in self.text[subj.end:pos]:
+                continue   # A、B等16家企业…签约: many did it; a name made from the last one would be wrong
             name = self.entities[subj.key].record["name_zh"] + gz.EVENT_NAME_WORD.get(kind, m.group())
             key = self.event(kind, name, {subj.key}, date, s, min(subj.start, pos), end, "event-subject",
                              name_en=f"{gz.EVENT_NAME_EN.get(kind, 'Event')} of the {self.entities[subj.key].record['name_en']}")
@@ -87,6 +89,12 @@ class EventsMixin:
                          "event-meeting-participant", role="organiser (举办)")
         # 交流会上，A、B等16家企业…: those named take part in the meeting the text last named
         at = AT_MEETING.match(s.text)
+        self.__dict__.setdefault("_at_meeting", {})
+        # the sentences after it in the same paragraph (交流会上，A…签约；B…签约；C…签订协议) go on
+        if at is None and s.idx and self.doc.sentences[s.idx - 1].para == s.para:
+            at = self._at_meeting.get(s.idx - 1)
+        if at is not None:
+            self._at_meeting[s.idx] = at
         if at:
             ev = self.last_meeting(s, at.group(1))
             if ev is not None:

@@ -59,9 +59,11 @@ class MentionsMixin:
 
     def _zone_of_place(self, a: int, name: str) -> bool:
         """A generic zone word (经开区, 高新区) right after a place (长沙经开区) is that place's zone, not
-        the one the dictionary knows by the bare word: the `devzone` row names it."""
+        the one the dictionary knows by the bare word (the `devzone` row names it); after 级 it is a class."""
         if name not in gz.ZONE_WORDS:
             return False
+        if self.text[a - 1:a] == "级":   # 国家级经开区: the class of zones, not one
+            return True
         return any(self.text[max(0, a - k):a] in self._builtin_regions for k in (2, 3))
 
     def _inside_word(self, a: int, b: int, label: str) -> bool:
@@ -160,8 +162,12 @@ class MentionsMixin:
             q = self.text.rfind("“", a, b)   # a quoted title starts the name: 召开“长沙·非凡十年”…发布会
             if q > a and self.text.find("”", q) > q:
                 a = q
-            if self.free(a, b) or self.claimable(a, b):
-                self.adopt_or_add(a, b, "Event", "pattern:meeting-held", conf("meeting-held"), kind="meeting")
+            # a year inside the name (2020年国家网络安全宣传周…) is part of it
+            if all(v in (0, 1, 4) for v in self.mask[a:b]) and not any(
+                    x.how != "dictionary" and x.start < b and x.end > a for x in self.sent_mentions(a)):
+                mm = self.add_mention(a, b, "Event", "pattern:meeting-held", conf("meeting-held"), kind="meeting")
+                if mm is not None:
+                    self.claim(a, b)
         for m in rx("firm-of-officer").finditer(t):
             a, b = m.start(1), m.end(1)
             s_ = self.sentence_at(a)
@@ -236,7 +242,8 @@ class MentionsMixin:
             if not ws or any(f in ("v", "vn", "a", "d", "p", "c", "u") for _, f in ws) and not any(
                     f in ("nt", "nz", "nr", "nrt") for _, f in ws):
                 continue
-            mm = self.add_mention(a, b, "Enterprise", "pattern:enterprise-list", conf("enterprise-list"), listed=True)
+            label = "Institution" if self._kind_by_suffix(item)[0] == "Institution" or item.endswith("所") else "Enterprise"
+            mm = self.add_mention(a, b, label, "pattern:enterprise-list", conf("enterprise-list"), listed=True)
             self.claim(a, b)
             if mm is not None:
                 mm.attrs["listed"] = True
