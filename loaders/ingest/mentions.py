@@ -151,6 +151,9 @@ class MentionsMixin:
                     self.adopt_or_add(a, b, "Event", "pattern:meeting", conf("meeting"), kind="meeting")
         for m in rx("domain-list").finditer(t):
             for a, b, item in self.items(m):
+                lead = re.match(r"^(?:未来|现有|当前|目前|新兴|传统)", item)   # 面向未来超级计算: a time word, not the domain
+                if lead:
+                    a, item = a + lead.end(), item[lead.end():]
                 if 2 <= len(item) <= 10:
                     self.adopt_or_add(a, b, "Domain", "pattern:domain-list", conf("domain-list"))
         for m in rx("domain-cluster-list").finditer(t):
@@ -179,6 +182,9 @@ class MentionsMixin:
                 continue
             self.add_mention(a, b, "Enterprise", "pattern:firm-of-officer", conf("firm-of-officer"))
             self.claim(a, b)
+        for s_ in self.doc.sentences:
+            for m in rx("cluster-name").finditer(s_.text):
+                self._cluster(s_, s_.start + m.start(), s_.start + m.end())
         for m in rx("region-compound").finditer(t):
             self.adopt_or_add(m.start(), m.end(), "Region", "pattern:region-compound", conf("region-compound"),
                               members=list(gz.COMPOUNDS[m.group(1)]), area=bool(m.group(2)))
@@ -196,6 +202,30 @@ class MentionsMixin:
         for m in rx("enterprise-list").finditer(t):
             self._enterprise_list(m)
 
+    def _cluster(self, s, a: int, b: int) -> None:
+        """长沙市新一代自主安全计算系统产业集群 → 国家新一代自主安全计算系统产业集群, when the knowledge base
+        knows it (with or without the place, with or without 国家); an unknown cluster is not invented."""
+        toks = self.tokens(s)
+        starts = [x for (x, y, w, f) in toks if x < a and y <= a and a - x <= 24]
+        for st in sorted(starts):
+            if st < s.start or any(v not in (0, 4) for v in self.mask[st:a]):
+                continue
+            name = self.text[st:b]
+            core = name
+            for n in sorted(self._builtin_regions, key=len, reverse=True):
+                if name.startswith(n):
+                    core = name[len(n):]
+                    break
+            hit = None
+            for v in (name, core, "国家" + core):
+                hit = hit or self.kb.lookup(v, ("Region",))
+            if hit and len(core) >= 6:
+                if self.claimable(st, b):
+                    m = self.add_mention(st, b, "Region", "pattern:cluster-name", conf("cluster-name"),
+                                         name=hit[0].name_zh, kind="cluster")
+                    self.claim(st, b)
+                return
+
     def _zone_start(self, a: int, b: int) -> int | None:
         """Where a development zone's name begins: the place before 高新区 etc. (济南, 合肥, 北京市海淀区)."""
         s = self.sentence_at(a)
@@ -204,6 +234,8 @@ class MentionsMixin:
         for x, y, w, f in self.tokens(s):
             if a <= x < b and (f == "ns" or w in self._builtin_regions):
                 return x
+        if "级" in name or name[0] in "在于从到对向和与及的":
+            return None   # 在国家级经开区: a class of zones after a preposition, not a zone's name
         return None if not re.match(f"^[{HAN}]{{2,4}}(?:高新|经开|自贸|新区)", name) else a
 
     def _zone_list(self, m: re.Match) -> None:

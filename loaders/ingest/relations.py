@@ -204,9 +204,11 @@ class RelationsMixin:
         """长沙高新区 / 长沙经济技术开发区: a development zone is part of the city its name begins with."""
         for z in self.mentions_in(s.start, s.end, ("Region",)):
             rec = self.entities[z.key].record
-            if rec.get("kind") != "zone":
+            if rec.get("kind") not in ("zone", "cluster"):
                 continue
             name = rec.get("name_zh") or ""
+            if rec.get("kind") == "cluster":
+                name = z.text   # 长沙市新一代…产业集群: the place is in the text, not in the curated name
             for n in sorted(self._builtin_regions, key=len, reverse=True):
                 if len(n) >= 2 and name.startswith(n) and len(name) > len(n) + 2:
                     code, full, kind = self._builtin_regions[n]
