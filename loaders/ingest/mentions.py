@@ -232,7 +232,7 @@ class MentionsMixin:
         name = self.text[a:b]
         # the match may start with a verb or preposition glued to the place (位于济南…): start at the place
         for x, y, w, f in self.tokens(s):
-            if a <= x < b and (f == "ns" or w in self._builtin_regions):
+            if a <= x < b and (f == "ns" or w in self._builtin_regions) and w not in gz.ZONE_WORDS:
                 return x
         if "级" in name or name[0] in "在于从到对向和与及的":
             return None   # 在国家级经开区: a class of zones after a preposition, not a zone's name
