@@ -174,7 +174,8 @@ class MentionsMixin:
         for m in rx("firm-of-officer").finditer(t):
             a, b = m.start(1), m.end(1)
             s_ = self.sentence_at(a)
-            a = max(a, self.left_boundary(s_, b))
+            if not (a == s_.start or re.match(r"[，、。；：:,（(“\s]", self.text[a - 1:a])):
+                a = max(a, self.left_boundary(s_, b))   # the name does not start after a separator: read words
             held = [x for x in self.sent_mentions(a) if x.start < b and x.end > a]
             if any(x.label not in ("Region",) or x.how != "dictionary" for x in held):
                 continue   # already a known firm or body (北京金山办公软件股份有限公司CEO)
