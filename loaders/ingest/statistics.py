@@ -15,6 +15,8 @@ from .rules import conf, rx
 HAN = r"\u4e00-\u9fff"
 MULT = {"": 1, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 CUMULATIVE = re.compile(r"累计|共(?:引进|培养|培育|引育|签约|落地|招引)")
+# a heading: 二、发展目标 / （三）产业实力 / short and without a full stop
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])[^。；]{0,20}$")
 FUTURE_WORD = re.compile(r"(?<![即])将(?!近|军|领|士)")
 
 
@@ -28,6 +30,15 @@ def chinese_number(s: str) -> float | None:
 
 
 class StatisticsMixin:
+    _status_rule = ""
+
+    def _status_of(self, s, a: int, ca: int, cb: int) -> str:
+        self._status_rule = ""
+        st = self.status(s, a, ca, cb)
+        if st != "actual" and not self._status_rule:
+            self._status_rule = "status-forecast" if st == "forecast" else "status-target"
+        return st
+
     def status(self, s, a: int, ca: int, cb: int) -> str:
         """actual, forecast or target, from the wording of the clause (and the sentence before the figure)."""
         clause = self.text[ca:cb]
@@ -36,7 +47,21 @@ class StatisticsMixin:
             return "forecast"
         if rx("status-target").search(clause) or rx("status-target").search(lead) or FUTURE_WORD.search(clause):
             return "target"
+        if self.target_section(s):
+            self._status_rule = "status-target-section"
+            return "target"
         return "actual"
+
+    def target_section(self, s) -> bool:
+        """Is the sentence in a part of the text about targets: under a heading with 目标 (二、发展目标), or
+        after a sentence of its section that began 到2022年 (the year the figures below are for)?"""
+        for i in range(s.idx - 1, max(-1, s.idx - 8), -1):
+            t = self.doc.sentences[i].text.strip()
+            if HEADING.match(t):
+                return "目标" in t
+            if rx("status-target-section").match(t):
+                return True
+        return False
 
     def rules_statistics(self, s) -> None:
         prev_cumulative = False
@@ -120,7 +145,7 @@ class StatisticsMixin:
             start = s.start + m.start() if m.group("q1") else a
             fields = {"metric": metric, "metric_zh": mzh, "metric_en": men,
                       "value": int(value) if float(value).is_integer() else value,
-                      "unit": unit, "as_of": as_of, "status": self.status(s, a, ca, cb)}
+                      "unit": unit, "as_of": as_of, "status": self._status_of(s, a, ca, cb)}
             rng = re.search(r"(\d+(?:\.\d+)?)\s*(?:至|到|~|～|-)\s*$", self.text[max(s.start, a - 8):a])
             if rng and not mult:   # 3至5家: a range, kept as written
                 del fields["value"]
@@ -129,7 +154,8 @@ class StatisticsMixin:
             if qual:
                 fields["qualifier"] = qual
             fields["scope"] = clause.strip()
-            self.observations.append(ObsFact(subj.key, fields, s.idx, (start, b), conf(rule), rule))
+            self.observations.append(ObsFact(subj.key, fields, s.idx, (start, b), conf(rule), rule,
+                                             status_rule=self._status_rule))
 
     def metric(self, clause: str, subj) -> tuple[str, str, str]:
         text = clause.replace(subj.text, "")

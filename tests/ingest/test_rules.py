@@ -45,6 +45,7 @@ def fired(tmp_path, example: str, parks: bool = False) -> set[str]:
         names.add("link-implied")
     for o in ex.observations:   # status rows fire through the status they set
         names.add({"forecast": "status-forecast", "target": "status-target"}.get(o.fields["status"], ""))
+        names.add(o.status_rule)
     return names
 
 

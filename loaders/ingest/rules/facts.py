@@ -78,6 +78,9 @@ ROWS = [
      "国家网络安全产业园区（长沙）将园区打造成为全国领先的网络安全产业高地。"),
     # ---- status: wording that makes a figure a target or a forecast, never an actual
     ("status-forecast", "statistic", r"预计|有望|预期", 0.85, "国家网络安全产业园区（长沙）产业规模预计2022年达到1000亿元。"),
+    ("status-target-section", "statistic", r"(?:到|至)\s*\d{4}\s*年[，,]", 0.8,
+     "二、发展目标\n\n到2022年，建成网络信息安全之城。\n\n成都市创新载体达到50个。",
+     "a figure in a section about targets: under a heading with 目标, or after a sentence of its section that began 到2022年"),
     ("status-target", "statistic", r"力争|目标|计划|将达|将突破|将超过|争取|到\s*\d{4}\s*年|\d{4}\s*年前", 0.85,
      "国家网络安全产业园区（长沙）力争到2025年产业规模达到1000亿元。"),
 ]
