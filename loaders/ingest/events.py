@@ -87,6 +87,15 @@ class EventsMixin:
                 self.rel(ev.key, "CONCERNS", host.key, s, (ev.start, ev.end), conf("event-meeting"), "event-meeting")
                 self.rel(ev.key, "PARTICIPANT", host.key, s, (ev.start, ev.end), conf("event-meeting-participant"),
                          "event-meeting-participant", role="organiser (举办)")
+        # …启动仪式在天心区举行，省委网信办主任周湘、…出席: the bodies whose officials attended take part
+        att = re.search(r"出席|参加|致辞", s.text)
+        if att:
+            evs = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys and x.start < s.start + att.start()]
+            if evs:
+                ev = evs[-1]
+                for x in self.mentions_in(ev.end, s.start + att.start(), ("GovernmentBody", "Institution", "Enterprise")):
+                    self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-attended"), "event-attended",
+                             role=f"attended ({att.group()})")
         # 交流会上，A、B等16家企业…: those named take part in the meeting the text last named
         at = AT_MEETING.match(s.text)
         self.__dict__.setdefault("_at_meeting", {})

@@ -318,6 +318,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Statis
         self.find_short_forms()
         self.link()
         self.find_deictic_regions()
+        self.find_party_offices()
         for m in self.mentions:
             para = self.doc.sentences[m.sent].para
             if m.keys and m.label in PARKISH and m.how != "pattern:subpark-pair":   # list members are not the topic

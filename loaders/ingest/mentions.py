@@ -162,8 +162,8 @@ class MentionsMixin:
                     self.adopt_or_add(a, b, "Domain", "pattern:domain-cluster-list", conf("domain-cluster-list"))
         for m in rx("meeting-held").finditer(t):
             a, b = m.start(1), m.end(1)
-            q = self.text.rfind("“", a, b)   # a quoted title starts the name: 召开“长沙·非凡十年”…发布会
-            if q > a and self.text.find("”", q) > q:
+            q = self.text.rfind("“", a, b)   # a quoted title after a verb starts the name: 召开“长沙·非凡十年”…发布会
+            if q > a and self.text.find("”", q) > q and re.search(r"(召开|举办|举行|主办|开展|启动)$", self.text[a:q]):
                 a = q
             # a year inside the name (2020年国家网络安全宣传周…) is part of it
             if all(v in (0, 1, 4) for v in self.mask[a:b]) and not any(
@@ -385,6 +385,32 @@ class MentionsMixin:
                 self.take(a, b, 3)
                 mm.keys = [target.key]
                 self.entities[target.key].mentions.append(mm)
+
+    def find_party_offices(self) -> None:
+        """省委网信办 / 长沙市委网信办 / 湖南省委网信委: the full name of the Party committee's office or
+        commission, of the place named or else of the article's province or city."""
+        for m in rx("party-office").finditer(self.text):
+            a, b = m.start(), m.end()
+            if not all(v in (0, 4) for v in self.mask[a:b]):
+                continue
+            place = m.group(1)
+            if place and place in self._builtin_regions:
+                place = self._builtin_regions[place][1]
+            elif not place:
+                r = self.article_region("province" if m.group(2) == "省委" else "city")
+                if r is None:
+                    continue
+                place = self.entities[r.key].record["name_zh"]
+            else:
+                continue
+            if (m.group(2) == "省委") != place.endswith("省"):
+                continue   # 市委 of a province / 省委 of a city: the place is not what it seems
+            body = "网络安全和信息化委员会" + ("办公室" if m.group(3) == "网信办" else "")
+            mm = self.add_mention(a, b, "GovernmentBody", "pattern:party-office", conf("party-office"),
+                                  name=f"中共{place}{m.group(2)[-1]}{body}")
+            if mm is not None:
+                self.claim(a, b)
+                mm.keys = [self.entity_key(mm)]
 
     # -------------------------------------------------------------- short forms of parks
     def park_by_place(self, place: str) -> tuple | None:
