@@ -125,9 +125,26 @@ class EventsMixin:
 
     def event_place(self, key: str, s, ca: int, cb: int, rule: str = "event-subject") -> None:
         """在北京揭牌 / 在长沙举行: the place the clause names after 在."""
+        found = False
         for r in self.mentions_in(ca, cb, ("Region",)):
             if self.text[max(ca, r.start - 1):r.start] == "在" and not r.attrs.get("members"):
                 self.rel(key, "LOCATED_IN", r.key, s, (r.start - 1, r.end), conf(rule), rule)
+                found = True
+        if found or rule != "event-place":
+            return
+        # 在天心区举行: a district the gazetteer does not hold, one word in jieba's dictionary ending in 区/县
+        m = re.search(r"在([\u4e00-\u9fff]{2,4}(?:区|县))(?:举行|召开|举办|启动|开幕)", self.text[ca:cb])
+        if m:
+            a, b = ca + m.start(1), ca + m.end(1)
+            ws = self.words(a, b, overlap=True)
+            one_word = len(ws) == 1 and ws[0][0] == self.text[a:b]   # jieba knows it whole (天心区), tagged ns or n
+            if one_word and ws[0][1] in ("ns", "n") and "园" not in ws[0][0] and ws[0][0] not in gz.ZONE_WORDS \
+                    and self.free(a, b):
+                mm = self.add_mention(a, b, "Region", "pattern:event-place", conf("event-place"), kind="district")
+                if mm is not None:
+                    self.take(a, b)
+                    mm.keys = [self.entity_key(mm)]
+                    self.rel(key, "LOCATED_IN", mm.key, s, (a - 1, b), conf(rule), rule)
 
     def event(self, kind: str, name: str, concerns: set[str], date: DateMention | None, s, a: int, b: int, rule: str,
               note: str | None = None, name_en: str | None = None) -> str:
