@@ -230,7 +230,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Statis
             if m.label != "Region" or not m.keys or m.attrs.get("members") or m.attrs.get("deictic"):
                 continue
             rec = self.entities[m.key].record
-            kind = rec.get("kind") or ""
+            kind = rec.get("kind") or self._builtin_regions.get(rec.get("name_zh") or "", ("", "", ""))[2]
             if kind in ("zone", "area", "cluster", "country", "district"):
                 continue
             if level == "province" and kind not in ("province", "municipality"):

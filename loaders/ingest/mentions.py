@@ -391,20 +391,24 @@ class MentionsMixin:
         commission, of the place named or else of the article's province or city."""
         for m in rx("party-office").finditer(self.text):
             a, b = m.start(), m.end()
-            if not all(v in (0, 4) for v in self.mask[a:b]):
-                continue
             place = m.group(1)
-            if place and place in self._builtin_regions:
+            if place:   # 湖南 in 湖南省委网信办; a word before the place (主任湖南) is not part of it
+                place = next((place[k:] for k in range(len(place) - 1) if place[k:] in self._builtin_regions), None)
+                if place is None:
+                    a = m.start(2)
+                else:
+                    a = m.end(1) - len(place)
+            if place:
                 place = self._builtin_regions[place][1]
-            elif not place:
+            else:
                 r = self.article_region("province" if m.group(2) == "省委" else "city")
                 if r is None:
                     continue
                 place = self.entities[r.key].record["name_zh"]
-            else:
-                continue
             if (m.group(2) == "省委") != place.endswith("省"):
                 continue   # 市委 of a province / 省委 of a city: the place is not what it seems
+            if not all(v in (0, 4) for v in self.mask[a:b]):
+                continue
             body = "网络安全和信息化委员会" + ("办公室" if m.group(3) == "网信办" else "")
             mm = self.add_mention(a, b, "GovernmentBody", "pattern:party-office", conf("party-office"),
                                   name=f"中共{place}{m.group(2)[-1]}{body}")

@@ -48,7 +48,7 @@ ROWS = [
     ("event-at-meeting", "relation", None, 0.8,
      "9月11日下午，产业对接交流会在长沙举行。交流会上，金山软件、天津麒麟、奇安信等16家企业签约。",
      "交流会上/会上，A、B…: the firms and institutions the sentence names take part in that meeting"),
-    ("event-attended", "relation", None, 0.7, "启动仪式在天心区举行，省委宣传部副部长、长沙市工信局局长出席。",
+    ("event-attended", "relation", None, 0.7, "9月1日，网络安全宣传周湖南专场活动在长沙举行，湖南省委网信办主任出席。",
      "bodies whose officials 出席/参加 a meeting named before in the sentence take part in it"),
     # ---- statistics
     ("stat-number", "statistic",
