@@ -78,6 +78,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "件": ("件", 1), "次": ("次", 1), "期": ("期", 1), "倍": ("倍", 1), "%": ("%", 1), "％": ("%", 1),
     "平方公里": ("平方公里", 1), "平方米": ("㎡", 1), "㎡": ("㎡", 1), "亩": ("亩", 1), "公顷": ("公顷", 1),
     "所": ("个", 1), "座": ("个", 1), "支": ("个", 1),
+    "户": ("户", 1), "款": ("款", 1), "Tbps": ("Tbps", 1), "Gbps": ("Gbps", 1),
 }
 # what a statistic counts: key word → (metric code, Chinese, English)
 METRICS: list[tuple[str, str, str, str]] = [
@@ -109,6 +110,7 @@ TEXT_METRICS = {
     "distinction": ("特殊地位", "Distinction"),
     "development_goal": ("发展目标", "Development goal"),
     "positioning": ("发展定位", "Positioning"),
+    "technology_route": ("技术路线", "Technology route"),
 }
 
 # Kinds by the word a name ends with.

@@ -113,8 +113,9 @@ class StatisticsMixin:
                       and "等" not in self.text[x.end:a] and self.text[x.end:a].strip()]
             rule = "stat-number"
             regional = rx("stat-region").search(self.text, s.start, a)
-            firms = [x for x in self.mentions_in(s.start, ca, ("Enterprise",))]
-            if not before and firms and re.search(r"公司|该企业", self.text[ca:a]):
+            co = re.search(r"(?:公司|该企业)(?!.*(?:公司|该企业))", self.text[s.start:a])
+            firms = self.mentions_in(s.start, s.start + co.start(), ("Enterprise",)) if co else []
+            if not before and firms:
                 before, rule = firms[-1:], "stat-company"   # 湖南长城副总经理…介绍，公司…15个
             if before:
                 subj = before[-1]
@@ -178,17 +179,22 @@ class StatisticsMixin:
                 return prev[-1].point
         return self.doc.meta.get("published") or ""
 
-    TEXT_RULES = ("text-layout_slogan", "text-development_main_line", "text-distinction", "text-development_goal")
+    TEXT_RULES = ("text-layout_slogan", "text-development_main_line", "text-distinction", "text-development_goal",
+                  "text-technology_route", "text-development_goal_as")
 
     def rules_text_statistics(self, s) -> None:
         for name in self.TEXT_RULES:
-            metric = name[5:]
+            metric = name[5:].removesuffix("_as")
             for m in rx(name).finditer(s.text):
                 a, b = s.start + m.start(1), s.start + m.end(1)
                 if metric == "layout_slogan" and not re.search(r"布局|格局|概括为", m.group()):
                     continue
                 parks = self.mentions_in(s.start, a, ("Park", "SubPark"))
                 subj = parks[0] if parks else self.topic(s, a)
+                rule = name
+                if subj is None:   # 长沙是全国唯一…的城市 / 我市以打造…为目标: the region the sentence names first
+                    regs = [r for r in self.mentions_in(s.start, a, ("Region",)) if not r.attrs.get("members")]
+                    subj = regs[0] if regs else (self.article_region() if metric == "development_goal" else None)
                 if subj is None:
                     continue
                 zh, en = gz.TEXT_METRICS[metric]
