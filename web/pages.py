@@ -219,3 +219,19 @@ def ontology(term: str | None = None):
     resp = make_response(_render("ontology.html", "ontology", ref=ontology_reference(model), term=term))
     resp.headers["Vary"] = "Accept"
     return resp
+
+
+# ---------------------------------------------------------------- the dataset as a whole
+@bp.get("/id/dataset")
+def dataset():
+    """The dataset's IRI ({base}dataset, described by VoID in every dump): how to cite it and download it."""
+    import parkgraph
+    from parkgraph.rdf import cite
+    from flask import Response
+    work = cite.dataset_work(settings().base_iri + "dataset", version=parkgraph.__version__)
+    fmt = request.args.get("format")
+    if fmt in cite.FORMATS:
+        _, fn, media = cite.FORMATS[fmt]
+        return Response(fn(work), content_type=f"{media}; charset=utf-8")
+    return _render("dataset.html", "dataset", cite=cite.all_formats(work), references=[], version=parkgraph.__version__,
+                   dataset_uri=settings().base_iri + "dataset")
