@@ -97,7 +97,8 @@ def ontology_blocks() -> tuple[tuple[tuple, ...], ...]:
     for s, p, o in g:
         term = Lit(str(o), o.language, str(o.datatype) if o.datatype else None) if isinstance(o, Literal) else IRI(name(o))
         by_subject.setdefault(name(s), []).append((name(s), str(p), term))
-    return tuple(tuple(sorted(by_subject[k], key=lambda t: (t[1], repr(t[2])))) for k in sorted(by_subject))
+    # equal structures (the same owl:unionOf list under two properties) share one name: write each triple once
+    return tuple(tuple(sorted(set(by_subject[k]), key=lambda t: (t[1], repr(t[2])))) for k in sorted(by_subject))
 
 
 ONTOLOGY_GENID = "https://w3id.org/parkgraph/ontology/.well-known/genid/"
