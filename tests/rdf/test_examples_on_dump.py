@@ -62,3 +62,19 @@ def test_the_dump_carries_the_ontology_and_names_it(dump):
                     <{BASE}dataset> <http://rdfs.org/ns/void#vocabulary> <{onto}> .
                     <{onto}#Park> <{onto}#nodeLabel> "Park" }}"""
     assert dump.query(ask)
+
+
+def test_sparql_page_says_what_sparql_runs_on(client, curated_store):
+    html = client.get("/sparql", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert f"pyoxigraph {pyoxigraph.__version__} snapshot of the {curated_store.engine} graph" in html
+    assert 'data-testid="engine-name">pyoxigraph<' in html
+
+
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "text/csv"])
+def test_a_missing_prefix_is_named_in_the_negotiated_format(client, accept):
+    r = client.get("/sparql", query_string={"query": "SELECT ?s WHERE { ?s rdf:type ?t } LIMIT 1"},
+                   headers={"Accept": accept})
+    assert r.status_code == 400
+    text = r.get_data(as_text=True)
+    assert "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>" in text
+    assert ("json" in r.mimetype) == ("json" in accept) and "<html" not in text
