@@ -55,6 +55,28 @@ def entity_path(uri: str) -> str | None:
     return "/id/" + uri[len(base):]
 
 
+# The characters dom.js's visible() spells out (bidi overrides, zero-width and format characters, controls,
+# tag characters): server-rendered text shows them the same way, so a name cannot pose as another
+# before (or without) the script.
+_INVISIBLE = re.compile("[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160"
+                        "\u17B4\u17B5\u180B-\u180F\u200B\u200E\u200F\u2028-\u202E\u2060-\u206F\u3164"
+                        "\uFE00-\uFE0E\uFEFF\uFFA0\uFFF9-\uFFFB\U000E0000-\U000E007F]")
+
+
+def visible(value):
+    """Every {{ }} output of the templates: strings with invisible controls spelled out (⟨U+202E⟩);
+    Markup (tojson blocks) and non-strings pass unchanged."""
+    from markupsafe import Markup
+    if isinstance(value, str) and not isinstance(value, Markup) and _INVISIBLE.search(value):
+        return _INVISIBLE.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", value)
+    return value
+
+
+@bp.record_once
+def _spell_out_invisible(state) -> None:
+    state.app.jinja_env.finalize = visible
+
+
 @bp.app_context_processor
 def _template_helpers() -> dict:
     return {"t": t, "entity_path": entity_path, "page_lang": ui_lang}

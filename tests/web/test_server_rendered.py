@@ -158,3 +158,10 @@ def test_every_class_and_property_iri_dereferences(client):
             g = Graph().parse(data=r.get_data(as_text=True), format=fmt)
             assert (iri, RDF.type, None) in g, (term, accept)
     assert client.get("/ontology/NoSuchTerm", headers={"Accept": "text/turtle"}).status_code == 404
+
+
+def test_invisible_controls_are_spelled_out_in_server_text():
+    from parkgraph.web.pages import visible
+    assert visible("abc\u202etxt.exe") == "abc⟨U+202E⟩txt.exe"
+    assert visible("tag\U000E0041") == "tag⟨U+E0041⟩"
+    assert visible("通州园 A&B") == "通州园 A&B"

@@ -10,6 +10,8 @@ export const STRINGS = {
     "nav.explorer": "图谱浏览",
     "nav.console": "Cypher 控制台",
     "nav.sparql": "SPARQL",
+    "nav.compare": "对比",
+    "nav.ontology": "本体",
     "nav.main": "主导航",
     "nav.skip": "跳到主要内容",
     "lang.switch": "界面语言",
@@ -20,6 +22,7 @@ export const STRINGS = {
     "engine.unknown": "未知引擎",
     "footer.text": "每条事实都可追溯到来源原句。数据许可：CC BY 4.0。",
     "footer.api": "API 文档",
+    "footer.cite": "引用数据集",
 
     "common.loading": "加载中…",
     "common.error": "出错了",
@@ -151,6 +154,8 @@ export const STRINGS = {
     "nav.explorer": "Explorer",
     "nav.console": "Cypher console",
     "nav.sparql": "SPARQL",
+    "nav.compare": "Compare",
+    "nav.ontology": "Ontology",
     "nav.main": "Main navigation",
     "nav.skip": "Skip to main content",
     "lang.switch": "Interface language",
@@ -161,6 +166,7 @@ export const STRINGS = {
     "engine.unknown": "unknown engine",
     "footer.text": "Every fact traces back to the sentence it came from. Data licence: CC BY 4.0.",
     "footer.api": "API description",
+    "footer.cite": "Cite the dataset",
 
     "common.loading": "Loading…",
     "common.error": "Something went wrong",
