@@ -12,6 +12,9 @@ from .db import get_store
 bp = Blueprint("compare", __name__)
 
 MAX_PLACES = 12  # a chart with more lines than this is unreadable; the page says so
+# Metrics that are positions, not quantities (the order in which parks were approved): a line or an axis
+# from 0 would suggest an amount growing over time, so they are shown in the table only.
+ORDINAL_SUFFIXES = ("_order", "_rank", "_ranking")
 
 
 def compare_dict(uris: list[str]) -> dict:
@@ -34,6 +37,8 @@ def compare_dict(uris: list[str]) -> dict:
         g = groups.setdefault(key, {"metric": o["metric"], "metric_zh": o["metric_zh"], "metric_en": o["metric_en"],
                                     "unit": o["unit"] or "", "numeric": False, "subjects": set(), "scopes": []})
         g["numeric"] |= isinstance(o["value"], (int, float))
+        g["ordinal"] = (o["metric"] or "").endswith(ORDINAL_SUFFIXES)
+        g["chart"] = g["numeric"] and not g["ordinal"]
         g["subjects"].add(o["subject"])
         if o["scope"] and o["scope"] not in g["scopes"]:
             g["scopes"].append(o["scope"])

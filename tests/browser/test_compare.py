@@ -35,8 +35,12 @@ def test_compare_shows_the_three_parks_units_apart_forecasts_distinct_and_csv_so
     # one chart per (metric, unit): no chart mixes units, and no (metric, unit) is drawn twice
     charts = page.locator(tid("compare-chart"))
     n = charts.count()
-    numeric = [m for m in api["metrics"] if m["numeric"]]
-    assert n == len(numeric) and n >= 2
+    charted = [m for m in api["metrics"] if m["chart"]]
+    assert n == len(charted) and n >= 2
+    ordinal = {m["metric"] for m in api["metrics"] if m["ordinal"]}
+    assert ordinal, "the three parks' approval order is in the data"
+    assert not {c.get_attribute("data-metric") for c in charts.all()} & ordinal, "a rank is not drawn as an amount over time"
+    expect(page.locator(f'{tid("compare-row")}[data-metric="{sorted(ordinal)[0]}"]').first).to_be_visible()
     keys = [(charts.nth(i).get_attribute("data-metric"), charts.nth(i).get_attribute("data-unit")) for i in range(n)]
     assert len(set(keys)) == n
     units_of_metric = {}
@@ -62,7 +66,7 @@ def test_compare_shows_the_three_parks_units_apart_forecasts_distinct_and_csv_so
         assert cells.nth(i).locator(tid("cell-source")).count() >= 1, cells.nth(i).inner_text()
 
     # scope notes are shown where the data has them
-    if any(m["scopes"] and m["numeric"] for m in api["metrics"]):
+    if any(m["scopes"] and m["chart"] for m in api["metrics"]):
         assert page.locator(tid("scope-note")).count() >= 1
 
     with page.expect_download() as dl:

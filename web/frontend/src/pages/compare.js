@@ -125,7 +125,7 @@ function sourceHref(o) {
 
 function renderCharts(colour) {
   clear(els.charts);
-  const numeric = data.metrics.filter((m) => m.numeric);
+  const numeric = data.metrics.filter((m) => m.chart); // quantities only: ranks stay in the table
   els.chartsSection.hidden = numeric.length === 0;
   const legend = h("ul", { class: "chart-legend", testid: "compare-legend" },
     data.places.map((p) => h("li", null, h("span", { class: "legend-line", dataset: { color: colour.get(p.uri), colorProp: "border" }, "aria-hidden": "true" }), placeName(p))),
