@@ -4,6 +4,7 @@ them; the page scripts then enhance them (charts, language switch). The explorer
 from __future__ import annotations
 
 import functools
+import json
 import re
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def ui_strings() -> dict[str, dict[str, str]]:
             continue
         m = _ENTRY.match(line)
         if lang and m:
-            out[lang][m.group(1)] = m.group(2).encode().decode("unicode_escape") if "\\" in m.group(2) else m.group(2)
+            out[lang][m.group(1)] = json.loads(f'"{m.group(2)}"')  # a JS string literal in double quotes is JSON
     return out
 
 

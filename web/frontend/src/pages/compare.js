@@ -24,11 +24,10 @@ const els = {
 let data = readJsonScript("pg-compare");
 
 const zh = () => lang() === "zh";
-const L = (en, zhs) => (zh() ? zhs : en);
 const placeName = (p) => (zh() ? p.name_zh || p.name_en : p.name_en || p.name_zh) || p.uri;
 const metricName = (m) => (zh() ? m.metric_zh || m.metric_en : m.metric_en || m.metric_zh) || m.metric;
 const isProjected = (o) => PROJECTED.has(o.status);
-const statusText = (o) => ({ target: L("target", "目标"), forecast: L("forecast", "预测"), estimate: L("estimate", "估计") }[o.status] || L("actual", "实际"));
+const statusText = (o) => t(`compare.${["target", "forecast", "estimate"].includes(o.status) ? o.status : "actual"}`);
 const fmt = (v) => v.toLocaleString(zh() ? "zh-CN" : "en", { maximumFractionDigits: 2 });
 
 function parseDate(s) {
@@ -115,7 +114,7 @@ function chart(metric, obs, colour) {
   return h("figure", { class: "chart-panel", testid: "compare-chart", dataset: { metric: metric.metric, unit } },
     h("h3", { class: "chart-title" }, `${metricName(metric)}${unit ? ` (${unit})` : ""}`),
     s,
-    scopes.length ? h("figcaption", { class: "muted small scope-note", testid: "scope-note" }, `${L("Scope", "范围")}: ${scopes.join("; ")}`) : null);
+    scopes.length ? h("figcaption", { class: "muted small scope-note", testid: "scope-note" }, `${t("compare.scope")}: ${scopes.join("; ")}`) : null);
 }
 
 function sourceHref(o) {
@@ -129,8 +128,8 @@ function renderCharts(colour) {
   els.chartsSection.hidden = numeric.length === 0;
   const legend = h("ul", { class: "chart-legend", testid: "compare-legend" },
     data.places.map((p) => h("li", null, h("span", { class: "legend-line", dataset: { color: colour.get(p.uri), colorProp: "border" }, "aria-hidden": "true" }), placeName(p))),
-    h("li", null, h("span", { class: "legend-line", "aria-hidden": "true" }), L("actual", "实际")),
-    h("li", null, h("span", { class: "legend-line legend-target", "aria-hidden": "true" }), L("target / forecast", "目标 / 预测")));
+    h("li", null, h("span", { class: "legend-line", "aria-hidden": "true" }), t("compare.actual")),
+    h("li", null, h("span", { class: "legend-line legend-target", "aria-hidden": "true" }), t("compare.projected")));
   paintSwatches(legend);
   els.charts.append(legend);
   const grid = h("div", { class: "small-multiples-grid" });
@@ -161,7 +160,7 @@ function renderTable() {
     }
   }
   els.table.append(h("table", { class: "data-table compare-table", testid: "compare-wide-table" },
-    h("thead", null, h("tr", null, h("th", null, L("Metric", "指标")), h("th", null, L("As of", "截至")), data.places.map((p) => h("th", { testid: "compare-place" }, placeName(p))))),
+    h("thead", null, h("tr", null, h("th", null, t("entity.metric")), h("th", null, t("entity.as_of")), data.places.map((p) => h("th", { testid: "compare-place" }, placeName(p))))),
     h("tbody", null, rows)));
 }
 
