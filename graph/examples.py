@@ -93,6 +93,30 @@ EXAMPLES: tuple[Example, ...] = (
 )
 
 
+# Questions only SPARQL asks this way: the sources of a relationship live on its statement node
+# (rdf:subject/predicate/object + pg:derivedFrom), and property paths (partOf*) walk any depth.
+SPARQL_ONLY: tuple[Example, ...] = (
+    Example("rel-sources", "企业入驻关系的来源", "Sources of each tenancy",
+            "每家企业入驻分园这一关系出自哪份文件的哪句话？",
+            "Which document and sentence says that each enterprise is a tenant of its sub-park?", neo4j="",
+            sparql='SELECT ?enterprise ?subpark ?source ?published ?quote WHERE {\n'
+                   '  ?st a pg:Statement ; rdf:subject ?e ; rdf:predicate pg:tenantOf ; rdf:object ?s ;\n'
+                   '      pg:derivedFrom ?q .\n'
+                   '  ?e pg:name_zh ?enterprise . ?s pg:name_zh ?subpark .\n'
+                   '  ?q pg:text ?quote ; pg:quotedFrom ?src . ?src pg:title ?source .\n'
+                   '  OPTIONAL { ?src pg:published ?published }\n'
+                   '} ORDER BY ?subpark ?enterprise ?source'),
+    Example("path-beijing", "北京园区内（任意层级）的企业", "Enterprises anywhere inside the Beijing park",
+            "哪些企业位于北京园区或其任一分园（属性路径 pg:partOf*）？",
+            "Which enterprises are tenants of the Beijing park or of any unit inside it (property path pg:partOf*)?",
+            neo4j="",
+            sparql='SELECT ?enterprise ?unit WHERE {\n'
+                   '  ?e a pg:Enterprise ; pg:name_zh ?enterprise ; pg:tenantOf ?u .\n'
+                   '  ?u pg:partOf* <{base}park/beijing> ; pg:name_zh ?unit .\n'
+                   '} ORDER BY ?unit ?enterprise'),
+)
+
+
 SPARQL_PROLOGUE = ("PREFIX pg: <https://w3id.org/parkgraph/ontology#>\n"
                    "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n")
 
@@ -100,7 +124,7 @@ SPARQL_PROLOGUE = ("PREFIX pg: <https://w3id.org/parkgraph/ontology#>\n"
 def sparql_examples(base_iri: str) -> list[dict]:
     return [{"id": ex.id, "title_zh": ex.title_zh, "title_en": ex.title_en, "question_zh": ex.question_zh,
              "question_en": ex.question_en, "query": SPARQL_PROLOGUE + ex.sparql.replace("{base}", base_iri), "params": {}}
-            for ex in EXAMPLES]
+            for ex in (*EXAMPLES, *SPARQL_ONLY)]
 
 
 def examples_for(engine: str, base_iri: str) -> list[dict]:

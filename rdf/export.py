@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 from typing import TextIO
 
 import parkgraph
 from parkgraph.graph import GraphStore
 
-from .mapping import Mapper
+from .mapping import IRI, Lit, Mapper
 from .writers import WRITERS
 
 
@@ -20,9 +21,11 @@ def bundled_data_version() -> str | None:
 
 
 def export(store: GraphStore, fh: TextIO, fmt: str = "ttl", base_iri: str | None = None, *,
-           issued: str | None = None, page: int = 5000, data_version: str | None = None) -> int:
-    """Write every node and relationship; return the number of triples written (description included).
-    `data_version`: the release of the data in the graph (default: the bundled data's VERSION)."""
+           issued: str | None = None, page: int = 5000, data_version: str | None = None,
+           with_ontology: bool = True) -> int:
+    """Write every node and relationship, then the ontology; return the number of triples written
+    (description included). `data_version`: the release of the data in the graph (default: the
+    bundled data's VERSION)."""
     base = base_iri or "https://w3id.org/parkgraph/id/"
     mapper = Mapper(store.model, base)
     writer = WRITERS[fmt](fh, graph=str(mapper.dataset) if fmt == "nq" else None)
@@ -40,6 +43,11 @@ def export(store: GraphStore, fh: TextIO, fmt: str = "ttl", base_iri: str | None
         with contextlib.closing(store.export_relationships(rtype, page=max(page, 20000))) as rels:
             for rel in rels:
                 writer.block(mapper.relationship(rtype, rel))
+    if with_ontology:
+        # the dump carries the model, so questions over classes and relationship types (pg:nodeLabel,
+        # pg:relType) answer on the dump exactly as on /sparql, whose snapshot loads the ontology too
+        for block in ontology_blocks():
+            writer.block(block)
     data_triples = writer.count
     writer.block(mapper.description(data_triples, entities, issued or dt.date.today().isoformat(), parkgraph.__version__,
                                     data_version or bundled_data_version()))
@@ -70,3 +78,37 @@ def export_entity(store: GraphStore, uri: str, fh: TextIO, fmt: str, base_iri: s
         writer.block(mapper.node(s))
     writer.end()
     return writer.count
+
+
+@functools.lru_cache(maxsize=1)
+def ontology_blocks() -> tuple[tuple[tuple, ...], ...]:
+    """The ontology's triples (ontology/parkgraph.ttl), one block per subject, in the writers' terms.
+    Read once (a few hundred triples). Its blank nodes (owl:unionOf domains) get skolem IRIs named by a
+    hash of their content, so the same ontology gives the same dump, and writers need no blank-node case."""
+    import hashlib
+
+    from rdflib import BNode, Graph, Literal
+
+    from parkgraph.ontology import ONTOLOGY_PATH
+    g = Graph()
+    g.parse(ONTOLOGY_PATH, format="turtle")
+    memo: dict = {}
+
+    def canon(b: BNode) -> str:
+        if b not in memo:
+            parts = sorted(f"{p} {canon(o) if isinstance(o, BNode) else o.n3()}" for p, o in g.predicate_objects(b))
+            memo[b] = hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
+        return memo[b]
+
+    def name(t) -> str:
+        return f"{ONTOLOGY_GENID}{canon(t)}" if isinstance(t, BNode) else str(t)
+
+    by_subject: dict[str, list[tuple]] = {}
+    for s, p, o in g:
+        term = Lit(str(o), o.language, str(o.datatype) if o.datatype else None) if isinstance(o, Literal) else IRI(name(o))
+        by_subject.setdefault(name(s), []).append((name(s), str(p), term))
+    # equal structures (the same owl:unionOf list under two properties) share one name: write each triple once
+    return tuple(tuple(sorted(set(by_subject[k]), key=lambda t: (t[1], repr(t[2])))) for k in sorted(by_subject))
+
+
+ONTOLOGY_GENID = "https://w3id.org/parkgraph/ontology/.well-known/genid/"

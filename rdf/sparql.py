@@ -21,7 +21,6 @@ from pathlib import Path
 
 from parkgraph.errors import BadRequest, ParkGraphError, QueryError, WriteRefused
 from parkgraph.graph import GraphStore
-from parkgraph.ontology import ONTOLOGY_PATH
 
 from .export import export
 from .sparql_pool import WorkerPool
@@ -82,7 +81,6 @@ class SparqlService:
                 export(self.store, fh, "nt", self.base_iri, issued="2000-01-01")
             ox = pyoxigraph.Store(str(new_dir / "store"))
             ox.bulk_load(path=str(nt), format=pyoxigraph.RdfFormat.N_TRIPLES)
-            ox.bulk_load(path=str(ONTOLOGY_PATH), format=pyoxigraph.RdfFormat.TURTLE)
             ox.flush()
             del ox
             nt.unlink()

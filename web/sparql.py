@@ -31,6 +31,17 @@ def sparql_error(e: ParkGraphError):
     return Response(text, status=e.status, content_type="text/plain; charset=utf-8")
 
 
+def sparql_info() -> dict:
+    """The page header names what answers SPARQL: pyoxigraph over a snapshot of the graph, not the graph's
+    own engine (which a badge reading "Ladybug 0.22.0" suggested)."""
+    import pyoxigraph
+    info = info_dict(get_store(), settings(), counts=False)
+    graph_engine = info["engine"]
+    info.update(engine="pyoxigraph", version=pyoxigraph.__version__, graph_engine=graph_engine,
+                dialect=f"SPARQL 1.1 on a pyoxigraph {pyoxigraph.__version__} snapshot of the {graph_engine} graph")
+    return info
+
+
 @bp.route("/sparql", methods=["GET", "POST"])
 def endpoint():
     if request.method == "POST":
@@ -49,7 +60,7 @@ def endpoint():
         query = request.args.get("query")
         if query is None:
             # a browser opening /sparql gets the SPARQL page
-            return render_template("sparql.html", info=info_dict(get_store(), settings(), counts=False), page="sparql")
+            return render_template("sparql.html", info=sparql_info(), page="sparql")
     body, ctype, truncated = get_sparql().query(query, request.headers.get("Accept"))
     resp = Response(body, content_type=ctype)
     resp.headers["Vary"] = "Accept"

@@ -22,7 +22,7 @@ def test_page_shell_and_csp(server, page, shot, path, name):
     expect(page.locator(tid("nav-sparql"))).to_be_visible()
     # no inline scripts or style attributes in what the server sends
     html = page.evaluate("document.documentElement.outerHTML")
-    inline = page.evaluate("Array.from(document.querySelectorAll('script:not([src])')).filter(s => s.type !== 'application/json').length")
+    inline = page.evaluate("Array.from(document.querySelectorAll('script:not([src])')).filter(s => !['application/json', 'application/ld+json'].includes(s.type)).length")  # data blocks only (schema.org JSON-LD is one)
     assert inline == 0
     assert ' style="' not in page.evaluate("() => document.querySelector('header').outerHTML")
     assert "<script>" not in html

@@ -11,7 +11,7 @@ from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 from werkzeug.serving import make_server
 
 from parkgraph.errors import QueryTimeout, WriteRefused
-from parkgraph.graph.examples import EXAMPLES, examples_for, sparql_examples
+from parkgraph.graph.examples import EXAMPLES, SPARQL_ONLY, examples_for, sparql_examples
 from parkgraph.ontology import ONTOLOGY_PATH
 from parkgraph.rdf.export import export
 from parkgraph.rdf.sparql import SparqlService, _py
@@ -158,4 +158,4 @@ def test_sparql_examples_endpoint(server):
     import urllib.request
     with urllib.request.urlopen(server + "/api/sparql/examples") as r:
         d = json.loads(r.read())
-    assert {e["id"] for e in d["examples"]} == {e.id for e in EXAMPLES}
+    assert {e["id"] for e in d["examples"]} == {e.id for e in (*EXAMPLES, *SPARQL_ONLY)}
