@@ -18,6 +18,7 @@ from typing import Any
 import ladybug
 
 from parkgraph.errors import BackendUnavailable, QueryError, QueryTimeout, WriteRefused
+from parkgraph.settings import setting
 
 from . import guard
 from .console_worker import _approx_size
@@ -679,7 +680,7 @@ class _CopyWriter:
 
 def _temp_dir(prefix: str) -> Path:
     import tempfile
-    return Path(tempfile.mkdtemp(prefix=prefix, dir=os.environ.get("PARKGRAPH_TMP") or None))
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=setting("tmp_dir") or None))
 
 
 def _cache_full(e: Exception) -> bool:

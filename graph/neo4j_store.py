@@ -5,7 +5,6 @@ because it is end-of-life and does not speak to current Neo4j versions.
 """
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
@@ -17,6 +16,7 @@ from neo4j.exceptions import (AuthError, ClientError, CypherSyntaxError, Databas
                               ServiceUnavailable, SessionExpired, TransientError, Neo4jError)
 
 from parkgraph.errors import BackendUnavailable, QueryError, QueryTimeout, WriteRefused
+from parkgraph.settings import setting
 
 from . import guard
 from .result import QueryResult, plain_node, plain_rel
@@ -167,8 +167,14 @@ class Neo4jStore(GraphStore):
         self._driver.execute_query(f"CALL db.awaitIndexes({int(await_seconds)})", database_=self.database)
 
     # ------------------------------------------------------------------ bulk loading
-    load_workers = int(os.environ.get("PARKGRAPH_LOAD_WORKERS", "2"))
-    bulk_rows = int(os.environ.get("PARKGRAPH_BULK_ROWS", "5000"))
+    @property
+    def load_workers(self) -> int:
+        return int(setting("load_workers"))  # read when loading, not at import
+
+    @property
+    def bulk_rows(self) -> int:
+        return int(setting("bulk_rows"))
+
     defer_text_index_rows = 20_000  # a fresh label getting at least this many rows has its text indexes built after
 
     def _text_indexes(self, label: str) -> list[tuple[str, str]]:

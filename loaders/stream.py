@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from parkgraph.ontology import Model, load_model
+from parkgraph.settings import setting
 
 from . import readers
 from .mapping import digest, node_row, quote_row, statement_uri
@@ -594,9 +595,9 @@ PARALLEL_BYTES = 16 << 20  # below this much CSV, one process does it all
 
 
 def default_processes() -> int:
-    env = os.environ.get("PARKGRAPH_LOAD_PROCESSES")
-    if env:
-        return max(1, int(env))
+    chosen = int(setting("load_processes"))
+    if chosen:
+        return chosen
     return max(1, min(4, os.cpu_count() or 1))
 
 
@@ -608,7 +609,7 @@ def validate_and_map(paths: list[str | Path], *, model: Model | None = None, bas
     cores, up to 4); the result does not depend on how many. The caller closes `result.plan`."""
     import multiprocessing
     model = model or load_model()
-    root = tmp_dir or os.environ.get("PARKGRAPH_TMP") or None
+    root = tmp_dir or setting("tmp_dir") or None
     main = Spool(root)
     spools = [main]
     try:

@@ -76,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="count nodes per label and relationships per type")
     _common(p)
 
+    p = sub.add_parser("settings", help="print the effective configuration and where each value came from",
+                       description="Every setting with its value (secrets masked) and its origin: default, env or flag.")
+    _common(p)
+
     p = sub.add_parser("export", help="export the graph as RDF (Turtle, N-Triples, N-Quads, JSON-LD)",
                        description="Stream the graph as RDF through the ontology's mapping, with a VoID/DCAT description.")
     _common(p)
@@ -194,6 +198,12 @@ def cmd_stats(args) -> int:
     print(f"{info['engine']} {info.get('version', '')} — {info['dialect']}")
     rows = [[k, v] for k, v in c["nodes"].items()] + [["", ""]] + [[k, v] for k, v in c["relationships"].items()]
     print(format_table(["label / type", "count"], rows))
+    return 0
+
+
+def cmd_settings(args) -> int:
+    s = settings_from(args)  # a bad value stops here with the variable and what it accepts
+    print(format_table(["variable", "value", "from"], [list(r) for r in s.describe()]))
     return 0
 
 
@@ -327,4 +337,4 @@ def format_table(columns: list[str], rows: list[list[str]]) -> str:
 
 
 COMMANDS = {"serve": cmd_serve, "load": cmd_load, "validate": cmd_validate, "query": cmd_query,
-            "stats": cmd_stats, "export": cmd_export, "neo4j": cmd_neo4j, "ingest": cmd_ingest}
+            "stats": cmd_stats, "settings": cmd_settings, "export": cmd_export, "neo4j": cmd_neo4j, "ingest": cmd_ingest}
