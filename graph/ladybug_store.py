@@ -113,7 +113,8 @@ class LadybugStore(GraphStore):
             if isinstance(res, list):  # several statements: only reachable for internal callers
                 raise QueryError("one statement per request")
             columns = res.get_column_names()
-            raw, truncated, size = [], False, 0
+            raw: list[list[Any]] = []
+            truncated, size = False, 0
             while res.has_next():
                 if max_rows is not None and len(raw) >= max_rows:
                     truncated = True

@@ -215,7 +215,7 @@ class Neo4jStore(GraphStore):
                 if not fresh:
                     raise
                 (fresh_labels if kind == "node" else fresh_types).discard(what if kind == "node" else what[0])
-                self._bulk_write(self._q_merge_nodes(what, []) if kind == "node" else self._q_merge_rels(*what, keys), rows)
+                self._bulk_write(self._q_merge_nodes(what, []) if kind == "node" else self._q_merge_rels(rtype, src, dst, keys), rows)
             return len(rows)
 
         # Text indexes (Lucene) cost about as much as the rest of a node write: for a fresh label that
@@ -377,7 +377,7 @@ def _shut_connection(session) -> None:
     timeout); if its internals change, the request still answers at its deadline and only the
     connection stays busy until the server's own timeout."""
     try:
-        raw = session._connection.socket._socket  # noqa: SLF001
+        raw = session._connection.socket._socket
         raw.shutdown(socket.SHUT_RDWR)
     except (AttributeError, OSError):
         pass
@@ -401,7 +401,8 @@ def _pull(runner, query, params: dict | None, max_rows: int | None,
           max_bytes: int | None = None) -> tuple[list[str], list[list[Any]], bool]:
     result = runner.run(query, params or {})
     columns = list(result.keys())
-    raw, truncated, size = [], False, 0
+    raw: list[list[Any]] = []
+    truncated, size = False, 0
     for rec in result:
         if max_rows is not None and len(raw) >= max_rows:
             truncated = True
@@ -516,7 +517,7 @@ def _partitioned(fn, groups, workers: int, size: int, conv, progress=None) -> No
     import threading
     lock = threading.Lock()
     errors: list[BaseException] = []
-    qs = [queue.Queue(maxsize=2) for _ in range(workers)]
+    qs: list[queue.Queue] = [queue.Queue(maxsize=2) for _ in range(workers)]
 
     def work(k: int) -> None:
         while True:

@@ -2,7 +2,7 @@
 labels/type and properties; never an engine's internal id."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -19,10 +19,6 @@ def clean_props(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in sorted(props.items()) if v is not None and not k.startswith("_")}
 
 
-def is_node(v: Any) -> bool:
-    return isinstance(v, dict) and "labels" in v and "properties" in v and "uri" in v
-
-
 @dataclass
 class QueryResult:
     columns: list[str]
@@ -31,7 +27,6 @@ class QueryResult:
     elapsed_ms: float = 0.0
     engine: str = ""
     max_rows: int | None = None
-    trace: list[dict] = field(default_factory=list)
 
     def records(self) -> list[dict]:
         return [dict(zip(self.columns, r)) for r in self.rows]

@@ -24,7 +24,6 @@ COUNT_UNITS = {"家", "个", "人", "名", "项", "件", "次", "期"}
 CITE_KEYS = {"source", "quote", "quote_as_found", "repair_note"}
 REL_KEYS = {"from", "type", "to", "role", "since", "note", "cite"}
 OBS_EXTRA = {"subject"}
-SOURCE_DEFAULTED = {"name_zh"}
 MAX_TEXT = 20000
 
 
@@ -233,9 +232,11 @@ class _Validator:
     def text(self, rec: Record, key: str, v: str) -> str | None:
         v = v.strip()
         if CONTROL_RE.search(v):
-            return self.err(rec, key, f"‘{key}’ contains control characters", "remove them")
+            self.err(rec, key, f"‘{key}’ contains control characters", "remove them")
+            return None
         if len(v) > MAX_TEXT:
-            return self.err(rec, key, f"‘{key}’ is {len(v)} characters long (limit {MAX_TEXT})")
+            self.err(rec, key, f"‘{key}’ is {len(v)} characters long (limit {MAX_TEXT})")
+            return None
         return v
 
     def constraint(self, rec: Record, key: str, value: Any, con) -> None:

@@ -5,7 +5,6 @@ import argparse
 import csv
 import json
 import sys
-from pathlib import Path
 
 from parkgraph.errors import ParkGraphError, ValidationFailed
 from parkgraph.settings import Settings

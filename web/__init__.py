@@ -43,11 +43,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .pages import bp as pages_bp
     app.register_blueprint(api_bp)
     app.register_blueprint(pages_bp)
-    from .admin import bp as admin_bp; app.register_blueprint(admin_bp)  # noqa: E702 - routes that write (token)
-    try:
-        from .sparql import bp as sparql_bp
-    except ImportError:  # pragma: no cover - the SPARQL blueprint is optional while it is built
-        sparql_bp = None
-    if sparql_bp is not None:
-        app.register_blueprint(sparql_bp)
+    from .admin import bp as admin_bp  # routes that write (token)
+    app.register_blueprint(admin_bp)
+    from .sparql import bp as sparql_bp
+    app.register_blueprint(sparql_bp)
     return app
