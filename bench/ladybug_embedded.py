@@ -10,7 +10,13 @@ For each size N (the synthetic dataset, generated once and cached):
    new database for at most --baseline-seconds (it is far too slow to finish at 1M): rows/s over
    what it wrote, and the ratio;
 3. the neighbourhood of dense hubs, enterprises and zones through the store (what the explorer API
-   calls) vs the same Cypher on a raw `ladybug.Connection`: p50/p95 and the overhead ratio.
+   calls) vs the same Cypher on a raw `ladybug.Connection`: p50/p95 and the overhead ratio;
+4. the same `parkgraph load DIR` into a NON-EMPTY database (the bundled data/ loaded first, as
+   `parkgraph serve` leaves it), timed the same way: its time beside step 1's (the baseline: loading
+   into an empty database), and the ratio. Issue 19 asks for at most 2x (it was quadratic: 10k 36 s,
+   30k 334 s, 100k over 12 min).
+
+    .venv/bin/python bench/ladybug_embedded.py --enterprises 100000 --load-only   # steps 1 and 4 only
 """
 from __future__ import annotations
 
@@ -82,17 +88,28 @@ def baseline_merge(data: Path, db: Path, seconds: float) -> dict:
     return out
 
 
+def load_non_empty(data: Path, work: Path) -> dict:
+    """`parkgraph load DATA` into a database that already holds the bundled data/."""
+    from parkgraph.data import DATA_DIR
+    db = work / "non-empty.lbdb"
+    run_measured(["load", str(DATA_DIR), "--backend", "ladybug", "--db", str(db), "--no-progress"])
+    run = run_measured(["load", str(data), "--backend", "ladybug", "--db", str(db), "--no-progress"])
+    print("into a non-empty database:", run["stdout"].strip().splitlines()[0], f"in {run['wall']:.1f} s", flush=True)
+    return {"seconds": run["wall"], "peak_rss_mb": run["peak_rss_mb"]}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--enterprises", default="100000,1000000", help="comma-separated sizes (default 100000,1000000)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--baseline-seconds", type=float, default=120.0)
+    ap.add_argument("--load-only", action="store_true", help="only the loads into an empty and a non-empty database")
     a = ap.parse_args()
     sizes = [int(x) for x in a.enterprises.split(",")]
     print_header("ladybug_embedded: COPY load and neighbourhood", machine_info(), {"sizes": sizes})
     results = {}
-    rows_out, lat_rows = [], []
+    rows_out, lat_rows, ne_rows = [], [], []
     import ladybug
     from parkgraph.graph.ladybug_store import LadybugStore
     for n in sizes:
@@ -106,6 +123,16 @@ def main() -> int:
         rows = sum(c["nodes"].values()) + sum(c["relationships"].values())
         nodes = sum(c["nodes"].values())
         r = {"load": {"seconds": run["wall"], "rows": rows, "rows_per_s": rows / run["wall"], "peak_rss_mb": run["peak_rss_mb"]}}
+        ne = load_non_empty(data, work)
+        r["load_non_empty"] = ne
+        ne_rows.append([f"{n:,}", f"{run['wall']:.1f}", f"{ne['seconds']:.1f}", f"{ne['seconds'] / run['wall']:.2f}x",
+                        f"{ne['peak_rss_mb']:.0f}"])
+        if a.load_only:
+            store.close()
+            results[n] = r
+            import shutil
+            shutil.rmtree(work, ignore_errors=True)
+            continue
         base = baseline_merge(data, work / "baseline.lbdb", a.baseline_seconds)
         r["baseline"] = base
         # the baseline's time for this size, extrapolated from its rates (its preparation included)
@@ -155,6 +182,8 @@ def main() -> int:
                     shutil.move(str(f), keep / f.name)
             (keep / ".loaded").write_text(str(time.time()))
         shutil.rmtree(work, ignore_errors=True)
+    print()
+    print(table(ne_rows, ["enterprises", "load into empty s (baseline)", "load into non-empty s", "ratio", "peak RSS MB"]))
     print()
     print(table(rows_out, ["enterprises", "rows", "load s", "rows/s", "peak RSS MB", "MERGE nodes/s", "MERGE rels/s",
                            "MERGE est. s", "COPY speed-up"]))

@@ -58,7 +58,14 @@ EXAMPLES: tuple[Example, ...] = (
             "MATCH (a:Observation)-[:DESCRIBES]->(x)<-[:DESCRIBES]-(b:Observation)\n"
             "WHERE a.metric = b.metric AND a.status = b.status AND a.uri < b.uri\n"
             "  AND (coalesce(a.value, -1) <> coalesce(b.value, -1) OR coalesce(a.value_text, '') <> coalesce(b.value_text, ''))\n"
-            "  AND (a.value_text IS NOT NULL OR left(a.as_of, 4) = left(b.as_of, 4))\n"
+            "  AND (a.value_text IS NOT NULL OR a.as_of.year = b.as_of.year)\n"
+            "RETURN x.name_zh AS subject, a.metric AS metric, a.value AS value_a, a.value_text AS text_a, b.value AS value_b, b.value_text AS text_b\n"
+            "ORDER BY subject, metric, value_a, text_a",
+            # as_of is a DATE on both engines: its year is `.year` in Neo4j, date_part() in LadybugDB
+            "MATCH (a:Observation)-[:DESCRIBES]->(x)<-[:DESCRIBES]-(b:Observation)\n"
+            "WHERE a.metric = b.metric AND a.status = b.status AND a.uri < b.uri\n"
+            "  AND (coalesce(a.value, -1) <> coalesce(b.value, -1) OR coalesce(a.value_text, '') <> coalesce(b.value_text, ''))\n"
+            "  AND (a.value_text IS NOT NULL OR date_part('year', a.as_of) = date_part('year', b.as_of))\n"
             "RETURN x.name_zh AS subject, a.metric AS metric, a.value AS value_a, a.value_text AS text_a, b.value AS value_b, b.value_text AS text_b\n"
             "ORDER BY subject, metric, value_a, text_a",
             sparql='SELECT ?subject ?metric ?value_a ?text_a ?value_b ?text_b WHERE {\n  ?a a pg:Observation ; pg:describes ?x ; pg:metric ?metric .\n  ?b a pg:Observation ; pg:describes ?x ; pg:metric ?metric .\n  ?x pg:name_zh ?subject .\n  ?a pg:status ?status . ?b pg:status ?status .\n  FILTER(STR(?a) < STR(?b))\n  ?a pg:as_of ?as_a . ?b pg:as_of ?as_b .\n  OPTIONAL { ?a pg:value ?value_a } OPTIONAL { ?b pg:value ?value_b }\n  OPTIONAL { ?a pg:value_text ?text_a } OPTIONAL { ?b pg:value_text ?text_b }\n  FILTER(COALESCE(?value_a, -1) != COALESCE(?value_b, -1) || COALESCE(STR(?text_a), "") != COALESCE(STR(?text_b), ""))\n  FILTER(BOUND(?text_a) || SUBSTR(STR(?as_a), 1, 4) = SUBSTR(STR(?as_b), 1, 4))\n} ORDER BY ?subject ?metric ?value_a ?text_a'),

@@ -21,11 +21,13 @@ from parkgraph.errors import BackendUnavailable, QueryError, QueryTimeout, Write
 from parkgraph.settings import setting
 
 from . import guard
+from .checkpoints import checkpoint
 from .console_worker import _approx_size
-from .result import QueryResult, plain_node, plain_rel
+from .lock import DatabaseLock
+from .result import QueryResult, dates_at_precision, plain_node, plain_rel
 from .store import GraphStore, _fill
 
-PG_TO_LADYBUG = {"string": "STRING", "string_list": "STRING[]", "float": "DOUBLE", "boolean": "BOOLEAN", "date": "STRING"}
+PG_TO_LADYBUG = {"string": "STRING", "string_list": "STRING[]", "float": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"}
 
 
 class LadybugStore(GraphStore):
@@ -35,7 +37,7 @@ class LadybugStore(GraphStore):
     def __init__(self, path: str | Path, *, read_only: bool = False, buffer_pool_mb: int = 0,
                  buffer_pool_bytes: int | None = None, max_db_size: int | None = None, max_threads: int = 0,
                  in_worker: bool = False, console_workers: int = 2, console_memory_mb: int = 1024,
-                 console_max_response_mb: int = 32, **kw):
+                 console_max_response_mb: int = 32, lock: bool = True, **kw):
         super().__init__(**kw)
         self.path = Path(path)
         self.read_only = read_only
@@ -44,12 +46,23 @@ class LadybugStore(GraphStore):
                                      hint="Load data first: `parkgraph load data/` (or run `parkgraph serve`, which loads the bundled data).")
         if not in_worker:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        extra = {} if max_db_size is None else {"max_db_size": int(max_db_size)}
+        self.buffer_pool_mb = buffer_pool_mb
+        self._db_opts = dict(max_num_threads=max_threads,
+                             buffer_pool_size=buffer_pool_mb * 1024 * 1024 if buffer_pool_bytes is None else int(buffer_pool_bytes),
+                             **({} if max_db_size is None else {"max_db_size": int(max_db_size)}))
+        # a writer is refused while another process (a server) has the database open: graph/lock.py.
+        # A console worker needs no lock of its own: the server that started it holds one.
+        lock = lock and not in_worker
+        self._lock = DatabaseLock.acquire(self.path, shared=read_only) if lock else None
+        if not read_only and lock:
+            _remove_replace_leftovers(self.path)
         try:
-            self._db = ladybug.Database(str(self.path), read_only=read_only, max_num_threads=max_threads,
-                                        buffer_pool_size=buffer_pool_mb * 1024 * 1024 if buffer_pool_bytes is None
-                                        else int(buffer_pool_bytes), **extra)
-        except RuntimeError as e:
+            self._db = self._open_db()
+        except BaseException as e:
+            if self._lock:
+                self._lock.release()
+            if not isinstance(e, RuntimeError):
+                raise
             raise BackendUnavailable(f"cannot open LadybugDB at {self.path}: {e}",
                                      hint="Another process may hold it for writing; stop it or pass --db.") from e
         self._local = threading.local()
@@ -81,6 +94,9 @@ class LadybugStore(GraphStore):
                     from .console_worker import ConsolePool
                     self._pool = ConsolePool(self.path, **self._pool_opts)
         return self._pool
+
+    def _open_db(self) -> ladybug.Database:
+        return ladybug.Database(str(self.path), read_only=self.read_only, **self._db_opts)
 
     @property
     def _conn(self) -> ladybug.Connection:
@@ -207,6 +223,7 @@ class LadybugStore(GraphStore):
         # empty field) and "" stay apart; lists are joined with LIST_SEP.
         keys = list(props)
         kinds = [props[k].pg_type for k in keys]
+        dates = [k for k in keys if props[k].pg_type == "date"]
         order = sorted(range(len(keys)), key=lambda i: keys[i])
         iuri = keys.index("uri")
         import shutil
@@ -234,7 +251,7 @@ class LadybugStore(GraphStore):
                             out[keys[i]] = v == "~1"
                         else:
                             out[keys[i]] = v[1:]
-                    yield {"uri": cells[iuri][1][1:], "labels": [label], "properties": out}
+                    yield {"uri": cells[iuri][1][1:], "labels": [label], "properties": dates_at_precision(out, dates)}
         finally:
             for f in files:
                 f.close()
@@ -253,7 +270,7 @@ class LadybugStore(GraphStore):
                 t = kinds[i]
                 v = (f"CASE WHEN size(n.{k}) = 0 THEN '~' ELSE '~+' + list_to_string('{LIST_SEP}', n.{k}) END"
                      if t == "string_list" else f"CASE WHEN n.{k} THEN '~1' ELSE '~0' END" if t == "boolean"
-                     else f"'~' + n.{k}")
+                     else f"'~' + CAST(n.{k} AS STRING)" if t == "date" else f"'~' + n.{k}")
                 path = tmp / f"{label}-{i}.csv"
                 self._raw(f"COPY (MATCH (n:{label}) RETURN offset(id(n)), CASE WHEN n.{k} IS NULL THEN NULL "
                           f"ELSE {v} END) TO '{_quoted_path(path)}' (HEADER=false)")
@@ -277,7 +294,9 @@ class LadybugStore(GraphStore):
             pass
 
     def _export_nodes_paged(self, label: str, page: int) -> Iterator[dict]:
-        keys = list(self.model.classes[label].properties)
+        props = self.model.classes[label].properties
+        keys = list(props)
+        dates = [k for k in keys if props[k].pg_type == "date"]
         ret = ", ".join(f"n.{k}" for k in keys)
         order = sorted(range(len(keys)), key=lambda i: keys[i])
         iuri = keys.index("uri")
@@ -286,10 +305,11 @@ class LadybugStore(GraphStore):
         for lo in range(0, -1 if hi is None else hi + 1, page):
             for row in self._raw(q, {"lo": lo, "hi": lo + page}):
                 yield {"uri": row[iuri], "labels": [label],
-                       "properties": {keys[i]: row[i] for i in order if row[i] is not None}}
+                       "properties": dates_at_precision({keys[i]: row[i] for i in order if row[i] is not None}, dates)}
 
     def export_relationships(self, rtype: str, page: int = 20000) -> Iterator[dict]:
         keys = list(self.model.rel_properties)
+        dates = [k for k in keys if self.model.rel_properties[k].pg_type == "date"]
         ret = ", ".join(f"r.{k}" for k in keys)
         order = sorted(range(len(keys)), key=lambda i: keys[i])
         iuri = keys.index("uri")
@@ -317,7 +337,7 @@ class LadybugStore(GraphStore):
                 for row in rows:
                     vals = row[2:]
                     yield {"uri": vals[iuri], "type": rtype, "start": row[0], "end": row[1],
-                           "properties": {keys[i]: vals[i] for i in order if vals[i] is not None}}
+                           "properties": dates_at_precision({keys[i]: vals[i] for i in order if vals[i] is not None}, dates)}
                 lo += step
                 step = max(1, min(step * 2, page, step * page // max(1, len(rows))))
 
@@ -342,10 +362,12 @@ class LadybugStore(GraphStore):
             no_rels = int(self._scalar("MATCH ()-[r]->() RETURN count(r)")) == 0
             for label in source.node_labels():
                 self._bulk_nodes(label, source.node_batches(label), tmp, progress)
+                checkpoint(f"ladybug wrote the {label} nodes")
             small: list[tuple[str, str, str, list[dict]]] = []
             for group in source.rel_groups():
                 self._bulk_rels(group, source.rel_batches(group), tmp, progress, empty=True if no_rels else None,
                                 small=small)
+                checkpoint(f"ladybug wrote the {group[0]} relationships")
             self._create_small_groups(small)
         finally:
             self._bump_version()  # _create_small_groups writes through its own transaction, not write()
@@ -428,7 +450,11 @@ class LadybugStore(GraphStore):
                 self._copy(rtype, path, [("from", "string"), ("to", "string"), *((k, rprops[k].pg_type) for k in cols)],
                            f" (from='{src}', to='{dst}')")
             return
-        # a non-empty table: write only what is new or different
+        # A non-empty table: write only what is new or different. New relationships (a uri the table
+        # does not hold) go in one COPY, as into an empty table; only changed ones are MERGEd. MERGE
+        # of every new row made loading into a non-empty graph quadratic: each MERGE looks for the
+        # relationship among those already there (5k enterprises into the bundled graph: 55 s of
+        # 97 s in MERGE; 30k: 334 s).
         ret = ", ".join(f"r.{k}" for k in cols)
         have: dict[int, int] = {}
         with self._write_lock:
@@ -437,12 +463,32 @@ class LadybugStore(GraphStore):
                 row = res.get_next()
                 have[hash(row[2])] = hash(_frozen(row))
             res.close()
-        for batch in batches:
-            todo = [r for r in batch
-                    if have.get(hash(r["uri"])) != hash(_frozen([r["from"], r["to"], *(r.get(k) for k in cols)]))]
-            for i in range(0, len(todo), self.batch_size):
-                self.write_relationships(rtype, todo[i:i + self.batch_size])
-            progress and progress(len(batch))
+        path = tmp / f"rel-{rtype}-{src}-{dst}-new.csv"
+        new: set[str] = set()
+        again: list[dict] = []  # a new uri met twice in this load: MERGEd after the COPY (rare)
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            w = _CopyWriter(fh)
+            w.writerow(["from", "to", *cols])
+            for batch in batches:
+                todo = []
+                for r in batch:
+                    old = have.get(hash(r["uri"]))
+                    if old is None:  # (a hash collision only sends a new row to MERGE: still right)
+                        if r["uri"] in new:
+                            again.append(r)
+                        else:
+                            new.add(r["uri"])
+                            w.writerow([r["from"], r["to"], *(r.get(k) for k in cols)])
+                    elif old != hash(_frozen([r["from"], r["to"], *(r.get(k) for k in cols)])):
+                        todo.append(r)
+                for i in range(0, len(todo), self.batch_size):
+                    self.write_relationships(rtype, todo[i:i + self.batch_size])
+                progress and progress(len(batch))
+        if new:
+            self._copy(rtype, path, [("from", "string"), ("to", "string"), *((k, rprops[k].pg_type) for k in cols)],
+                       f" (from='{src}', to='{dst}')")
+        for i in range(0, len(again), self.batch_size):
+            self.write_relationships(rtype, again[i:i + self.batch_size])
 
     def _create_small_groups(self, groups: list[tuple[str, str, str, list[dict]]]) -> None:
         """CREATE the relationships of small groups whose tables are empty, in one transaction."""
@@ -473,7 +519,8 @@ class LadybugStore(GraphStore):
                 raise
 
     def _copy(self, table: str, path: Path, cols: list[tuple[str, str]], options: str) -> None:
-        header = ", ".join(f"`{k}` {'DOUBLE' if t == 'float' else 'BOOLEAN' if t == 'boolean' else 'STRING'}" for k, t in cols)
+        header = ", ".join(f"`{k}` {'DOUBLE' if t == 'float' else 'BOOLEAN' if t == 'boolean' else 'DATE' if t == 'date' else 'STRING'}"
+                           for k, t in cols)
         ret = ", ".join(f"CASE WHEN `{k}` IS NULL THEN NULL ELSE string_split(`{k}`, '{LIST_SEP}') END" if t == "string_list"
                         else f"`{k}`" for k, t in cols)
         src = str(path).replace("'", "\\'")
@@ -484,11 +531,54 @@ class LadybugStore(GraphStore):
         for label in self.model.labels:
             self.write(f"MATCH (n:{label}) DETACH DELETE n")
 
+    def replace_all(self, source, progress=None) -> None:
+        """Replace the graph by `source`, atomically: the new database is built at a temporary path
+        beside the old one and renamed over it (rename(2) is atomic on one file system). A kill at any
+        point leaves the old database (the new one is a leftover, removed at the next writer's start)
+        or the new one. This handle holds the exclusive lock throughout, so no reader has the old
+        file open while it is swapped."""
+        if self.read_only:
+            raise WriteRefused("this LadybugDB handle is read-only")
+        new_path = self.path.with_name(f"{self.path.name}{REPLACE_SUFFIX}{os.getpid()}")
+        _remove_db_files(new_path)
+        checkpoint("ladybug replace: start")
+        new = LadybugStore(new_path, buffer_pool_mb=self.buffer_pool_mb, lock=False, model=self.model,
+                           query_timeout=self.query_timeout, max_rows=self.max_rows, batch_size=self.batch_size)
+        try:
+            new.create_schema()
+            checkpoint("ladybug replace: new schema")
+            new.bulk_load(source, progress)
+            new.write("CHECKPOINT")  # everything in the main file: the .wal is not renamed with it
+        finally:
+            new.close()
+        checkpoint("ladybug replace: new database built")
+        # the old database: written out and closed, so that its .wal (if any) holds nothing
+        self.write("CHECKPOINT")
+        self._local = threading.local()
+        self._db.close()
+        checkpoint("ladybug replace: old database closed")
+        try:
+            for wal in (_wal(new_path), _wal(self.path)):
+                if wal.exists():
+                    # after a CHECKPOINT and a close there is nothing in it; a stale one would be
+                    # replayed onto the other file after the rename
+                    wal.unlink()
+            checkpoint("ladybug replace: write-ahead logs removed")
+            os.replace(new_path, self.path)  # the switch
+            _fsync_dir(self.path.parent)
+            checkpoint("ladybug replace: swapped")
+        finally:
+            self._db = self._open_db()
+            self._tables = None
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.close()
         self._local = threading.local()
         self._db.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     # ------------------------------------------------------------------ graph version (cache freshness)
     @property
@@ -679,6 +769,38 @@ class _CopyWriter:
         self.fh.write(",".join("" if v is None or v == [] else '"' + _csv_text(v).replace('"', '""') + '"' for v in values) + "\n")
 
 
+REPLACE_SUFFIX = ".replace-"  # `<db>.replace-<pid>`: a new database being built by replace_all
+
+
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + ".wal")
+
+
+def _remove_db_files(path: Path) -> None:
+    import shutil
+    for p in (path, _wal(path), Path(str(path) + ".lock")):
+        if p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            p.unlink(missing_ok=True)
+
+
+def _remove_replace_leftovers(db: Path) -> None:
+    """New databases of a replace that was interrupted before its swap: the old one is still in place.
+    Called by a writer, which holds the exclusive lock, so no replace is running."""
+    for p in db.parent.glob(db.name + REPLACE_SUFFIX + "*"):
+        _remove_db_files(p)
+
+
+def _fsync_dir(d: Path) -> None:
+    # the rename is durable once the directory entry is on disk
+    fd = os.open(d, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _temp_dir(prefix: str) -> Path:
     import tempfile
     return Path(tempfile.mkdtemp(prefix=prefix, dir=setting("tmp_dir") or None))
@@ -709,7 +831,7 @@ def _frozen(values) -> tuple:
 
 def _cast(expr: str, pg_type: str) -> str:
     # Parameter types are inferred from values; a batch whose column is all null would otherwise bind as STRING.
-    return f"CAST({expr} AS {PG_TO_LADYBUG[pg_type]})" if pg_type in ("string_list", "float", "boolean") else expr
+    return f"CAST({expr} AS {PG_TO_LADYBUG[pg_type]})" if pg_type in ("string_list", "float", "boolean", "date") else expr
 
 
 def _dist_version() -> str:

@@ -19,8 +19,11 @@ from parkgraph.errors import BackendUnavailable, QueryError, QueryTimeout, Write
 from parkgraph.settings import setting
 
 from . import guard
+from .checkpoints import checkpoint
 from .result import QueryResult, plain_node, plain_rel
 from .store import GraphStore
+
+STAGE = "PgStage_"  # prefix of the labels and types a replace stages the new graph under
 
 
 CONSOLE_FETCH = 50  # records per PULL for console queries (1000 rows of 1 MB made the server build 1 GB ahead)
@@ -189,9 +192,10 @@ class Neo4jStore(GraphStore):
         still guard it (a violation, e.g. from a concurrent writer, reruns that batch with MERGE).
         An interrupted load leaves the label non-empty, so running it again MERGEs: idempotent."""
         keys = list(self.model.rel_properties)
-        fresh_labels = {l for l in source.node_labels() if self._count(f"MATCH (n:{l}) RETURN count(n)") == 0}
+        N = self._named  # staging (replace_all) writes under staging labels and types, invisible to the app
+        fresh_labels = {l for l in source.node_labels() if self._count(f"MATCH (n:{N(l)}) RETURN count(n)") == 0}
         fresh_types = {t for t in dict.fromkeys(g[0] for g in source.rel_groups())
-                       if self._count(f"MATCH ()-[r:{t}]->() RETURN count(r)") == 0}
+                       if self._count(f"MATCH ()-[r:{N(t)}]->() RETURN count(r)") == 0}
         size = max(1, self.bulk_rows)
 
         def node_tasks():
@@ -203,26 +207,29 @@ class Neo4jStore(GraphStore):
             kind, what, rows = task
             if kind == "node":
                 fresh = what in fresh_labels
-                q = (f"UNWIND $rows AS row CREATE (n:{what}) SET n = row" if fresh else self._q_merge_nodes(what, []))
+                q = (f"UNWIND $rows AS row CREATE (n:{N(what)}) SET n = row" if fresh else self._q_merge_nodes(N(what), []))
             else:
                 rtype, src, dst = what
                 fresh = rtype in fresh_types
-                q = (f"UNWIND $rows AS row MATCH (a:{src} {{uri: row.from}}) MATCH (b:{dst} {{uri: row.to}}) "
-                     f"CREATE (a)-[r:{rtype}]->(b) SET r = row.props") if fresh else self._q_merge_rels(rtype, src, dst, keys)
+                q = (f"UNWIND $rows AS row MATCH (a:{N(src)} {{uri: row.from}}) MATCH (b:{N(dst)} {{uri: row.to}}) "
+                     f"CREATE (a)-[r:{N(rtype)}]->(b) SET r = row.props") if fresh else self._q_merge_rels(N(rtype), N(src), N(dst), keys)
             try:
                 self._bulk_write(q, rows)
             except neo4j.exceptions.ConstraintError:
                 if not fresh:
                     raise
                 (fresh_labels if kind == "node" else fresh_types).discard(what if kind == "node" else what[0])
-                self._bulk_write(self._q_merge_nodes(what, []) if kind == "node" else self._q_merge_rels(rtype, src, dst, keys), rows)
+                self._bulk_write(self._q_merge_nodes(N(what), []) if kind == "node"
+                                 else self._q_merge_rels(N(rtype), N(src), N(dst), keys), rows)
+            checkpoint(f"neo4j wrote a batch of {kind}s")
             return len(rows)
 
         # Text indexes (Lucene) cost about as much as the rest of a node write: for a fresh label that
         # gets many rows, drop them and build them once at the end (index population is bulk and
         # parallel); they are created again even if the load fails.
         count = getattr(source, "label_count", None)
-        deferred = [l for l in fresh_labels if count is not None and count(l) >= self.defer_text_index_rows]
+        deferred = [l for l in fresh_labels if count is not None and count(l) >= self.defer_text_index_rows
+                    and not self._staging]  # staging labels have no text indexes
         try:
             for label in deferred:
                 for name, _ in self._text_indexes(label):
@@ -262,12 +269,95 @@ class Neo4jStore(GraphStore):
         return int(self._driver.execute_query(query, database_=self.database).records[0][0])
 
     def clear(self) -> None:
+        """Delete the ontology's relationships and nodes, and staging leftovers of an interrupted
+        `replace_all`: only the labels and types of `self.model`, never other nodes. The database may
+        be shared (a server, Aura) with other applications' graphs."""
+        self._delete_graph(staged=False)
+        self._delete_graph(staged=True)
+
+    def _delete_graph(self, *, staged: bool) -> None:
+        name = (lambda x: STAGE + x) if staged else (lambda x: x)
         # CALL {} IN TRANSACTIONS needs an implicit (auto-commit) transaction.
         with self._driver.session(database=self.database) as s:
             # relationships first, then nodes: a hub with 100k relationships must not become one
             # transaction's worth of DETACH DELETE (the transaction memory pool would overflow)
-            s.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume()
-            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+            for t in self.model.rel_types:
+                s.run(f"MATCH ()-[r:{name(t)}]->() CALL (r) {{ DELETE r }} IN TRANSACTIONS OF 10000 ROWS").consume()
+            for label in self.model.labels:
+                s.run(f"MATCH (n:{name(label)}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS").consume()
+
+    # ------------------------------------------------------------------ atomic replace
+    # Neo4j Community has one database, so a new graph cannot be built beside the old one and
+    # swapped in by name. Instead the new graph is STAGED under staging labels and relationship types
+    # (`PgStage_Enterprise`, `PgStage_TENANT_OF`: labels and types the app never queries), in as many
+    # batches as a load needs; then ONE transaction deletes the old graph's nodes and relationships,
+    # relabels the staged nodes and re-creates the staged relationships under their real types. Until
+    # that transaction commits the app sees the old graph; after it, the new one; if the process or
+    # the connection dies inside it, Neo4j rolls it back. Staging leftovers of an interrupted run are
+    # deleted at the start of the next `replace_all` (and by `clear`). The cost: the switch is one
+    # transaction as large as the old and the new graph together (its memory is bounded by the
+    # server's `db.memory.transaction.max`; past it the switch fails, is rolled back, and the old
+    # graph stays).
+    _staging = False
+
+    def _named(self, name: str) -> str:
+        return STAGE + name if self._staging else name
+
+    def replace_all(self, source, progress=None) -> None:
+        """Replace the ontology's graph by `source`, atomically (see above)."""
+        checkpoint("neo4j replace: start")
+        self._delete_graph(staged=True)  # leftovers of an interrupted run
+        checkpoint("neo4j replace: leftovers deleted")
+        for label in self.model.labels:
+            # the staged relationships find their end nodes by uri
+            self.write(f"CREATE INDEX pgstage_{label.lower()}_uri IF NOT EXISTS FOR (n:{STAGE}{label}) ON (n.uri)")
+        self._driver.execute_query("CALL db.awaitIndexes(300)", database_=self.database)
+        checkpoint("neo4j replace: staging indexes")
+        try:
+            self._staging = True
+            try:
+                self.bulk_load(source, progress)
+            finally:
+                self._staging = False
+            checkpoint("neo4j replace: staged")
+            self._switch()
+        except Neo4jError as e:
+            self._drop_staged_quietly()
+            if "MemoryPoolOutOfMemoryError" in (e.code or ""):
+                import re
+                limit = re.search(r"limit [0-9.]+ \w+", e.message or "")
+                raise BackendUnavailable(
+                    f"Neo4j at {self.uri} has not enough transaction memory to switch to the new graph in one "
+                    f"transaction (db.memory.transaction.max: {limit.group(0) if limit else 'reached'}); "
+                    f"the old graph is unchanged and nothing was written",
+                    hint="raise db.memory.transaction.max (and the heap) on the server, or load without --replace "
+                         "(a merge: entities with the same uri are updated, nothing is deleted)") from e
+            raise self._translate(e, "", 0) from e
+        except BaseException:
+            self._drop_staged_quietly()
+            raise
+        checkpoint("neo4j replace: switched")
+
+    def _drop_staged_quietly(self) -> None:
+        try:
+            self._delete_graph(staged=True)
+        except Exception:  # the server may be gone: the next replace_all or clear() deletes them
+            pass
+
+    def _switch(self) -> None:
+        with self._driver.session(database=self.database, default_access_mode=WRITE_ACCESS) as s:
+            with s.begin_transaction() as tx:
+                for t in self.model.rel_types:
+                    tx.run(f"MATCH ()-[r:{t}]->() DELETE r").consume()
+                for label in self.model.labels:
+                    tx.run(f"MATCH (n:{label}) DETACH DELETE n").consume()
+                checkpoint("neo4j replace: old graph deleted, not committed")
+                for label in self.model.labels:
+                    tx.run(f"MATCH (n:{STAGE}{label}) SET n:{label} REMOVE n:{STAGE}{label}").consume()
+                for t in self.model.rel_types:
+                    tx.run(f"MATCH (a)-[s:{STAGE}{t}]->(b) CREATE (a)-[r:{t}]->(b) SET r = properties(s) DELETE s").consume()
+                checkpoint("neo4j replace: new graph promoted, not committed")
+                tx.commit()
 
     def close(self) -> None:
         self._console_driver.close()

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from parkgraph.ontology import Model, load_model
 
-from .result import QueryResult
+from .result import QueryResult, dates_at_precision
 
 
 def segment_of(uri: str) -> str | None:
@@ -361,6 +361,7 @@ class GraphStore(abc.ABC):
         for bulk readers (the RDF export): properties are asked for by name, so no engine object has
         to be converted (bounded memory: pages)."""
         keys = list(self.model.classes[label].properties)
+        dates = [k for k, p in self.model.classes[label].properties.items() if p.pg_type == "date"]
         ret = ", ".join(f"n.{k} AS `{k}`" for k in keys)
         order = sorted(range(len(keys)), key=lambda i: keys[i])
         iuri = keys.index("uri")
@@ -372,13 +373,14 @@ class GraphStore(abc.ABC):
                 return
             for row in rows:
                 yield {"uri": row[iuri], "labels": [label],
-                       "properties": {keys[i]: row[i] for i in order if row[i] is not None}}
+                       "properties": dates_at_precision({keys[i]: row[i] for i in order if row[i] is not None}, dates)}
             last = rows[-1][iuri]
 
     def export_relationships(self, rtype: str, page: int = 20000) -> Iterator[dict]:
         """The relationships `iter_relationships` yields (order as for `export_nodes`), with the
         endpoints' uris read in the same query (no per-endpoint lookups)."""
         keys = list(self.model.rel_properties)
+        dates = [k for k, p in self.model.rel_properties.items() if p.pg_type == "date"]
         ret = ", ".join(f"r.{k} AS `{k}`" for k in keys)
         order = sorted(range(len(keys)), key=lambda i: keys[i])
         iuri = keys.index("uri")
@@ -391,7 +393,7 @@ class GraphStore(abc.ABC):
             for row in rows:
                 vals = row[2:]
                 yield {"uri": vals[iuri], "type": rtype, "start": row[0], "end": row[1],
-                       "properties": {keys[i]: vals[i] for i in order if vals[i] is not None}}
+                       "properties": dates_at_precision({keys[i]: vals[i] for i in order if vals[i] is not None}, dates)}
             last = rows[-1][2 + iuri]
 
     def iter_relationships(self, rtype: str, page: int = 5000) -> Iterator[dict]:

@@ -49,9 +49,9 @@ def load_paths(paths: list[str | Path], store: GraphStore, base_iri: str, *, dry
         if dry_run:
             return LoadReport(plan, True, replace)
         store.create_schema()
-        if replace:
-            store.clear()
-        write_plan(store, plan, progress)
+        # --replace is atomic: the store builds the new graph beside the old one and switches (a kill
+        # at any point leaves the old graph or the new one, never a mix), see `replace_all`
+        write_plan(store, plan, progress, replace=replace)
         return LoadReport(plan, False, replace)
     finally:
         plan.close()
@@ -84,8 +84,10 @@ class PlanSource:
         return (rows[i:i + 5000] for i in range(0, len(rows), 5000))
 
 
-def write_plan(store: GraphStore, plan, progress: bool | None = None) -> None:
-    """Write a plan (a `stream.StreamPlan`, or an in-memory `mapping.Plan`) through the store's bulk path."""
+def write_plan(store: GraphStore, plan, progress: bool | None = None, *, replace: bool = False) -> None:
+    """Write a plan (a `stream.StreamPlan`, or an in-memory `mapping.Plan`) through the store's bulk
+    path; with `replace`, through its atomic `replace_all` (every backend has one: a plain clear then
+    load would leave a half-written graph if interrupted)."""
     total = plan.node_count() + plan.rel_count()
     show = sys.stderr.isatty() if progress is None else progress
     bar = None
@@ -94,6 +96,6 @@ def write_plan(store: GraphStore, plan, progress: bool | None = None) -> None:
         bar = tqdm(total=total, unit="row", desc="loading", file=sys.stderr)
     source = plan if hasattr(plan, "node_batches") else PlanSource(plan, store.model)
     try:
-        store.bulk_load(source, bar.update if bar else None)
+        (store.replace_all if replace else store.bulk_load)(source, bar.update if bar else None)
     finally:
         bar and bar.close()

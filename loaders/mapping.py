@@ -2,6 +2,7 @@
 provenance relationships (DERIVED_FROM, QUOTED_FROM) and DESCRIBES edges the loader owns."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 from dataclasses import dataclass, field
@@ -80,8 +81,40 @@ def statement_uri(base_iri: str, src: str, rtype: str, dst: str, role: str | Non
     return f"{base_iri}statement/{digest(src, rtype, dst, role or '')}"
 
 
+def as_date(v: str | dt.date | None) -> dt.date | None:
+    """A validated date string (YYYY, YYYY-MM, YYYY-MM-DD) as the DATE the graph stores: the first
+    day of the period (its precision is stored beside it)."""
+    if v is None or isinstance(v, dt.date):
+        return v
+    y, m, d = (v.split("-") + ["1", "1"])[:3]
+    return dt.date(int(y), int(m), int(d))
+
+
+def with_dates(row: dict, props: dict) -> dict:
+    """`row` with its date properties as datetime.date (both engines store them as DATE)."""
+    for k, p in props.items():
+        if p.pg_type == "date" and row.get(k) is not None:
+            row[k] = as_date(row[k])
+    return row
+
+
+def role_key(data: dict) -> str | None:
+    """What a relationship's IRI derives from: `iri_key` when the record gives one (the wording its IRI
+    was first minted from: a published IRI never changes when a role is reworded), else its English
+    role (the former `role` was English, so the IRIs of the first wave stay the same), else its
+    Chinese role."""
+    return data.get("iri_key") or data.get("role_en") or data.get("role_zh")
+
+
+REL_DATA_KEYS = ("role_zh", "role_en", "since", "since_precision", "since_text", "since_end", "note_zh", "note_en")
+
+
+def rel_props(data: dict, model: Model) -> dict:
+    return with_dates({k: data.get(k) for k in REL_DATA_KEYS}, model.rel_properties)
+
+
 def node_row(cls, data: dict, uri: str) -> dict:
-    row = {k: v for k, v in data.items() if k in cls.properties}
+    row = with_dates({k: v for k, v in data.items() if k in cls.properties}, cls.properties)
     row["uri"] = uri
     if "pinyin" in cls.properties:
         row["pinyin"] = pinyin_of([data.get("name_zh") or "", *(data.get("aliases") or [])])
@@ -112,7 +145,7 @@ def build_plan(ds: Dataset, model: Model, base_iri: str) -> Plan:
             for k, v in props.items():
                 rels[uri][k] = rels[uri].get(k) or v
             return
-        rels[uri] = {"uri": uri, "type": rtype, "from": src, "to": dst, "role": role, "quotes": q, **props}
+        rels[uri] = {"uri": uri, "type": rtype, "from": src, "to": dst, "quotes": q, **props}
 
     for ref, (cls, data, _rec) in ds.entities.items():
         uri = base_iri + ref
@@ -126,7 +159,7 @@ def build_plan(ds: Dataset, model: Model, base_iri: str) -> Plan:
 
     for data, _rec in ds.relations:
         add_rel(data["type"], base_iri + data["from"], base_iri + data["to"], quote_uris(data["cite"]),
-                data.get("role"), since=data.get("since"), note=data.get("note"))
+                role_key(data), **rel_props(data, model))
 
     for quri, qrow in quotes.items():
         src = qrow.pop("_source")

@@ -39,7 +39,7 @@ from parkgraph.ontology import Model, load_model
 from parkgraph.settings import setting
 
 from . import readers
-from .mapping import digest, node_row, quote_row, statement_uri
+from .mapping import REL_DATA_KEYS, digest, node_row, quote_row, rel_props, role_key, statement_uri
 from .problems import Problem
 from .readers import Record, expand_paths
 from .validate import ID_RE, Dataset, _Validator
@@ -419,20 +419,19 @@ class StreamMapper:
             for quri in q:
                 self.spool.add(("rel", "DERIVED_FROM", cls.name, "Quote"),
                                {"uri": statement_uri(self.base, uri, "DERIVED_FROM", quri, None), "from": uri, "to": quri,
-                                "role": None, "quotes": None})
+                                "quotes": None})
         if cls.name == "Observation":
             to = self.base + data["subject"]
             self.spool.add(("rel", "DESCRIBES", cls.name, self.label(to)),
                            {"uri": statement_uri(self.base, uri, "DESCRIBES", to, None), "from": uri, "to": to,
-                            "role": None, "quotes": q or None})
+                            "quotes": q or None})
 
     def relation(self, data: dict) -> None:
         src, dst = self.base + data["from"], self.base + data["to"]
-        uri = statement_uri(self.base, src, data["type"], dst, data.get("role"))
+        uri = statement_uri(self.base, src, data["type"], dst, role_key(data))
         self.spool.add(("relations", hash(uri) % self.parts),
-                       (self.seq, data["type"], {"uri": uri, "from": src, "to": dst, "role": data.get("role"),
-                                                 "quotes": self.quotes(data["cite"]), "since": data.get("since"),
-                                                 "note": data.get("note")}))
+                       (self.seq, data["type"], {"uri": uri, "from": src, "to": dst,
+                                                 "quotes": self.quotes(data["cite"]), **rel_props(data, self.m)}))
 
 
 def finalise(model: Model, base_iri: str, spools: list[Spool], out: Spool, parts: int) -> None:
@@ -461,7 +460,7 @@ def finalise(model: Model, base_iri: str, spools: list[Spool], out: Spool, parts
             out.add(("node", "Quote"), row)
             out.add(("rel", "QUOTED_FROM", "Quote", "Source"),
                     {"uri": statement_uri(base_iri, quri, "QUOTED_FROM", src, None), "from": quri, "to": src,
-                     "role": None, "quotes": None})
+                     "quotes": None})
     for p in range(parts):
         rels: dict[str, tuple[str, dict]] = {}
         for _seq, rtype, row in merged_stream(("relations", p)):
@@ -471,7 +470,7 @@ def finalise(model: Model, base_iri: str, spools: list[Spool], out: Spool, parts
                 continue
             kept = seen[1]
             kept["quotes"] = list(dict.fromkeys(kept["quotes"] + row["quotes"]))
-            for k in ("since", "note"):
+            for k in REL_DATA_KEYS:
                 kept[k] = kept.get(k) or row[k]
         for rtype, row in rels.values():
             if not row["quotes"]:

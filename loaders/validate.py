@@ -22,7 +22,12 @@ MARKUP_RE = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 COUNT_UNITS = {"家", "个", "人", "名", "项", "件", "次", "期"}
 CITE_KEYS = {"source", "quote", "quote_as_found", "repair_note"}
-REL_KEYS = {"from", "type", "to", "role", "since", "note", "cite"}
+REL_KEYS = {"from", "type", "to", "role_zh", "role_en", "since", "since_precision", "since_text", "since_end",
+            "note_zh", "note_en", "cite", "iri_key"}
+# Fields of the first wave, still read during the move to bilingual notes and roles: their text was
+# English, so they fill the English field (a record may not give both).
+DEPRECATED = {"note": "note_en", "role": "role_en"}
+PRECISION_OF_LENGTH = {4: "year", 7: "month", 10: "day"}
 OBS_EXTRA = {"subject"}
 MAX_TEXT = 20000
 
@@ -80,6 +85,7 @@ class _Validator:
             return self.err(rec, None, f"unknown collection ‘{rec.collection}’", f"use one of: {known}")
         d = rec.data
         csv = rec.file.endswith(".csv")
+        d = self.deprecated(rec, d)
         allowed = set(cls.properties) - {"uri", "pinyin"} | {"id", "cite"} | (OBS_EXTRA if cls.name == "Observation" else set())
         for k in d:
             if k not in allowed:
@@ -123,6 +129,7 @@ class _Validator:
                         self.err(rec, key, f"{key} contains markup {MARKUP_RE.search(s).group()!r}",
                                  "names are plain text; remove the tags")
             out[key] = value
+        self.dates(rec, out, cls.properties)
         if cls.name == "Observation":
             self.observation(rec, out, d)
         if cls.needs_citation or "cite" in d:
@@ -144,6 +151,46 @@ class _Validator:
 
     def add_ref(self, ref: str, rec: Record, fld: str, allowed: tuple[str, ...] | None) -> None:
         self.pending_refs.append((ref, rec, fld, allowed))
+
+    def deprecated(self, rec: Record, d: dict) -> dict:
+        """`note`/`role` of the first wave → `note_en`/`role_en` (an error when both are given)."""
+        if not any(k in d for k in DEPRECATED):
+            return d
+        d = dict(d)
+        for old, new in DEPRECATED.items():
+            if old in d and (rec.collection == "relations" or old == "note"):
+                if d.get(new) not in (None, ""):
+                    self.err(rec, old, f"both ‘{old}’ (deprecated) and ‘{new}’ are given", f"keep ‘{new}’ (and ‘{old[:4]}_zh’)")
+                    d.pop(old)
+                else:
+                    d[new] = d.pop(old)
+        return d
+
+    def dates(self, rec: Record, out: dict, props: dict) -> None:
+        """Each date gets its precision from how it is written (YYYY, YYYY-MM, YYYY-MM-DD); a
+        `<date>_precision` given in the file must agree; `<date>_end` is written at the same precision
+        and is not before the start; `_text`/`_end` need the date itself."""
+        for key in self.m.date_keys(props):
+            pkey, ekey, tkey = f"{key}_precision", f"{key}_end", f"{key}_text"
+            start = out.get(key)
+            if start is None:
+                for k in (pkey, ekey, tkey):
+                    if k in out:
+                        self.err(rec, k, f"‘{k}’ is given without ‘{key}’", f"write the date itself in ‘{key}’")
+                        out.pop(k)
+                continue
+            prec = PRECISION_OF_LENGTH[len(start)]
+            if pkey in out and out[pkey] != prec:
+                self.err(rec, pkey, f"‘{key}: {start}’ is written at {prec} precision, not {out[pkey]}",
+                         {"year": "a year is YYYY", "month": "a month is YYYY-MM", "day": "a day is YYYY-MM-DD"}.get(out[pkey]))
+            out[pkey] = prec
+            end = out.get(ekey)
+            if end is not None:
+                if len(end) != len(start):
+                    self.err(rec, ekey, f"‘{ekey}: {end}’ is not written at the precision of ‘{key}: {start}’ ({prec})",
+                             "write both ends of a range alike, e.g. date: 2019-09-05, date_end: 2019-09-11")
+                elif end < start:
+                    self.err(rec, ekey, f"‘{ekey}: {end}’ is before ‘{key}: {start}’", "a range ends on or after its start")
 
     def _observation_names(self, d: dict) -> dict:
         extra = {}
@@ -293,7 +340,7 @@ class _Validator:
     def relation(self, rec: Record) -> None:
         d = rec.data
         for k in d:
-            if k not in REL_KEYS:
+            if k not in REL_KEYS and k not in DEPRECATED:
                 self.err(rec, k, f"unknown field ‘{k}’ for relations", f"fields of relations: {', '.join(sorted(REL_KEYS))}")
         rtype = d.get("type")
         rel = self.m.relationships.get(rtype) if isinstance(rtype, str) else None
@@ -310,20 +357,24 @@ class _Validator:
                 return
             self.add_ref(ref, rec, end, allowed)
             out[end] = ref
-        if "role" in d:
-            role = self.value(rec, "role", d["role"], "string", False)
-            if role:
-                out["role"] = role
-        if "note" in d:
-            note = self.value(rec, "note", d["note"], "string", False)
-            if note:
-                out["note"] = note
-        if "since" in d:
-            since = self.value(rec, "since", d["since"], "date", False)
-            if since:
-                out["since"] = since
-        if rtype == "RELATED_TO" and not out.get("role"):
-            self.err(rec, "role", "RELATED_TO needs a role saying how the two are related")
+        d = self.deprecated(rec, d)
+        props = self.m.rel_properties
+        for key in ("role_zh", "role_en", "note_zh", "note_en", "since", "since_precision", "since_text", "since_end"):
+            if key in d and d[key] not in (None, ""):
+                v = self.value(rec, key, d[key], props[key].pg_type, False)
+                if v:
+                    out[key] = v
+        if "since_precision" in out and out["since_precision"] not in ("year", "month", "day"):
+            self.err(rec, "since_precision", f"‘{out['since_precision']}’ is not a precision", "use one of: year, month, day")
+            out.pop("since_precision")
+        self.dates(rec, out, props)
+        if d.get("iri_key") not in (None, ""):
+            if isinstance(d["iri_key"], str):
+                out["iri_key"] = d["iri_key"]
+            else:
+                self.err(rec, "iri_key", f"‘iri_key’ must be text, got {clip(d['iri_key'])}")
+        if rtype == "RELATED_TO" and not (out.get("role_en") or out.get("role_zh")):
+            self.err(rec, "role_en", "RELATED_TO needs a role (role_zh and role_en) saying how the two are related")
         out["cite"] = self.cites(rec, d.get("cite"), required=True)
         self.add_relation(out, rec)
 

@@ -30,6 +30,7 @@ class PropDef:
     derived: bool = False
     export_as: tuple[str, ...] = ()
     super_props: tuple[str, ...] = ()
+    date_part: str | None = None  # on <date>_precision/_text/_end: the key of the date it belongs to
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,9 @@ class Model:
     rel_properties: dict[str, PropDef]
     ontology_iri: str
     version: str
+    # property key → allowed value → {"zh", "en"[, "zh_placement", "en_placement"]}: the labels of
+    # every value a shape allows (skos:Concepts with pg:valueOf in parkgraph.ttl)
+    value_labels: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
 
     def by_segment(self, segment: str) -> ClassDef | None:
         return next((c for c in self.classes.values() if c.segment == segment), None)
@@ -108,6 +112,10 @@ class Model:
             keys.update(dict.fromkeys(c.properties))
         keys.update(dict.fromkeys(self.rel_properties))
         return list(keys)
+
+    def date_keys(self, props: dict[str, PropDef]) -> list[str]:
+        """The date properties among `props` that have companions (precision, text, end)."""
+        return [k for k, p in props.items() if p.pg_type == "date" and p.date_part is None]
 
     def searchable_keys(self, label: str) -> list[str]:
         return [k for k, p in self.classes[label].properties.items() if p.searchable]
@@ -171,6 +179,7 @@ def load_model() -> Model:
             derived=_lit(g, p, PG.derived) == "true",
             export_as=tuple(sorted(str(o) for o in g.objects(p, PG.exportAs))),
             super_props=tuple(str(o) for o in g.objects(p, RDFS.subPropertyOf)),
+            date_part=_local(g.value(p, PG.datePart)) if g.value(p, PG.datePart) is not None else None,
         )
         domain = [str(d) for d in _union(g, g.value(p, RDFS.domain))]
         if str(PG.Statement) in domain:
@@ -179,9 +188,10 @@ def load_model() -> Model:
         targets = [iri_to_label[d] for d in domain] if domain else list(classes)
         for t in targets:
             classes[t].properties[key] = prop
-        if not domain and key in ("uri", "note"):
+        if not domain and key in ("uri", "note_zh", "note_en"):
             rel_properties[key] = prop
-    rel_properties = {k: rel_properties[k] for k in ("uri", "role", "since", "quotes", "note") if k in rel_properties} | rel_properties
+    first = ("uri", "role_zh", "role_en", "since", "quotes", "note_zh", "note_en")
+    rel_properties = {k: rel_properties[k] for k in first if k in rel_properties} | dict(sorted(rel_properties.items()))
 
     relationships: dict[str, RelDef] = {}
     for p in g.subjects(RDF.type, OWL.ObjectProperty):
@@ -205,7 +215,22 @@ def load_model() -> Model:
     _read_shapes(shapes, classes, iri_to_label)
     onto = next(g.subjects(RDF.type, OWL.Ontology))
     return Model(classes=classes, relationships=relationships, rel_properties=rel_properties,
-                 ontology_iri=str(onto), version=_lit(g, onto, OWL.versionInfo) or "0")
+                 ontology_iri=str(onto), version=_lit(g, onto, OWL.versionInfo) or "0",
+                 value_labels=_value_labels(g))
+
+
+def _value_labels(g: Graph) -> dict[str, dict[str, dict[str, str]]]:
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for c in g.subjects(PG.valueOf, None, unique=True):
+        code = _lit(g, c, SKOS.notation)
+        entry = {"zh": _lit(g, c, SKOS.prefLabel, "zh") or code, "en": _lit(g, c, SKOS.prefLabel, "en") or code}
+        for side in ("zh", "en"):
+            place = _lit(g, c, PG[f"{side}Placement"])
+            if place:
+                entry[f"{side}_placement"] = place
+        for p in g.objects(c, PG.valueOf):
+            out.setdefault(_local(p), {})[code] = entry
+    return {k: dict(sorted(v.items())) for k, v in sorted(out.items())}
 
 
 def _read_shapes(shapes: Graph, classes: dict[str, ClassDef], iri_to_label: dict[str, str]) -> None:

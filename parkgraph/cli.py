@@ -58,9 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-data", action="store_true", help="link against the graph only, not data files")
 
     p = sub.add_parser("validate", help="check data files and report every problem with file:line and field",
-                       description="Check data files against the ontology and SHACL shapes without touching any database.")
+                       description="Check data files against the ontology and SHACL shapes, and resolve their references "
+                                   "against the configured graph as `load --dry-run` does (read-only; never writes). "
+                                   "With --no-graph, or when no graph is available, the files are checked on their own.")
+    _common(p)
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--json", action="store_true", help="print problems as JSON")
+    p.add_argument("--no-graph", action="store_true", help="do not resolve references against the graph")
 
     p = sub.add_parser("query", help="run a read-only Cypher query and print the result",
                        description="Run one read-only Cypher query (in the dialect of the chosen engine) and print a table.")
@@ -84,6 +88,17 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--format", choices=["ttl", "nt", "nq", "jsonld"], default="ttl")
     p.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+
+    p = sub.add_parser("diff", help="facts added, changed and removed between two releases",
+                       description="Compare two data folders (or files), or two RDF exports: every fact by IRI, with field-level changes.")
+    p.add_argument("old", metavar="OLD", help="the earlier data folder or RDF export (.ttl, .nt, .nq, .jsonld)")
+    p.add_argument("new", metavar="NEW", help="the later one, of the same kind")
+    p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    p.add_argument("--title", default="Unreleased", help="heading of the markdown (CHANGELOG) entry")
+    p.add_argument("--base-iri", metavar="IRI", help="base of minted IRIs (default: $PARKGRAPH_BASE_IRI)")
+
+    from parkgraph.analyze_cli import add_parsers as _network_parsers
+    _network_parsers(sub, _common)
 
     p = sub.add_parser("neo4j", help="fetch, start, stop a local Neo4j 5.26 Community server (Java 17 + Maven)",
                        description="Manage a local Neo4j 5.26 Community server fetched from Maven Central: 127.0.0.1, Bolt 7687, HTTP 7474, auth off, capped memory.")
@@ -126,7 +141,36 @@ def main(argv: list[str] | None = None) -> int:
 
 def cmd_validate(args) -> int:
     from parkgraph.loaders.stream import validate_and_map
-    res = validate_and_map(args.paths, map_rows=False)  # streamed: bounded memory for big CSV files
+    store = None
+    if not args.no_graph:
+        # References to entities already in the graph resolve as `load` resolves them, so the review
+        # file's own instruction `parkgraph validate FILE && parkgraph load FILE` works (issue #12).
+        from parkgraph.errors import BackendUnavailable, QueryError
+        from parkgraph.graph import open_store
+        s = settings_from(args)
+        try:
+            store = open_store(s, read_only=True)
+        except (BackendUnavailable, QueryError) as e:
+            print(f"note: graph not available ({e.message}); references are resolved within the files only",
+                  file=sys.stderr)
+        except Exception as e:  # e.g. the embedded database is locked by a writer: validate the files alone
+            print(f"note: graph not available ({str(e).splitlines()[0][:160] if str(e) else type(e).__name__}); "
+                  "references are resolved within the files only", file=sys.stderr)
+    try:
+        exists = None
+        if store is not None:
+            base = settings_from(args).base_iri
+
+            def exists(ref: str) -> bool:
+                try:
+                    return store.node(base + ref) is not None
+                except Exception:  # an empty database has no tables yet: nothing exists in it
+                    return False
+        res = validate_and_map(args.paths, map_rows=False, exists=exists,
+                               model=store.model if store is not None else None)  # streamed: bounded memory
+    finally:
+        if store is not None:
+            store.close()
     if args.json:
         print(json.dumps([p.to_dict() for p in res.problems], ensure_ascii=False, indent=2))
     else:
@@ -218,6 +262,20 @@ def cmd_export(args) -> int:
         else:
             export(store, sys.stdout, args.format, s.base_iri)
     return 0
+
+
+def cmd_diff(args) -> int:
+    """Exit status 0 when nothing changed, 1 when something did (as diff(1))."""
+    from parkgraph.loaders.diff import diff, markdown_report, text_report
+    base = Settings.from_env({"base_iri": args.base_iri} if args.base_iri else {}).base_iri
+    d = diff(args.old, args.new, base)
+    if args.format == "json":
+        print(json.dumps(d.to_dict(), ensure_ascii=False, indent=2, default=str))
+    elif args.format == "markdown":
+        print(markdown_report(d, args.title, base), end="")
+    else:
+        print(text_report(d, base))
+    return 0 if d.empty else 1
 
 
 def cmd_neo4j(args) -> int:
@@ -336,4 +394,11 @@ def format_table(columns: list[str], rows: list[list[str]]) -> str:
 
 
 COMMANDS = {"serve": cmd_serve, "load": cmd_load, "validate": cmd_validate, "query": cmd_query,
-            "stats": cmd_stats, "settings": cmd_settings, "export": cmd_export, "neo4j": cmd_neo4j, "ingest": cmd_ingest}
+            "stats": cmd_stats, "settings": cmd_settings, "export": cmd_export, "neo4j": cmd_neo4j, "ingest": cmd_ingest,
+            "diff": cmd_diff,
+            "analyze": lambda a: _network("cmd_analyze", a), "network-export": lambda a: _network("cmd_network_export", a)}
+
+
+def _network(name: str, args) -> int:
+    from parkgraph import analyze_cli
+    return getattr(analyze_cli, name)(args, settings_from(args))

@@ -12,9 +12,17 @@ from .mapping import Mapper
 from .writers import WRITERS
 
 
+def bundled_data_version() -> str | None:
+    """The release of the bundled data (data/VERSION), which the VoID/DCAT description carries."""
+    from parkgraph.data import DATA_DIR
+    from parkgraph.loaders.diff import data_version
+    return data_version(DATA_DIR)
+
+
 def export(store: GraphStore, fh: TextIO, fmt: str = "ttl", base_iri: str | None = None, *,
-           issued: str | None = None, page: int = 5000) -> int:
-    """Write every node and relationship; return the number of triples written (description included)."""
+           issued: str | None = None, page: int = 5000, data_version: str | None = None) -> int:
+    """Write every node and relationship; return the number of triples written (description included).
+    `data_version`: the release of the data in the graph (default: the bundled data's VERSION)."""
     base = base_iri or "https://w3id.org/parkgraph/id/"
     mapper = Mapper(store.model, base)
     writer = WRITERS[fmt](fh, graph=str(mapper.dataset) if fmt == "nq" else None)
@@ -33,7 +41,8 @@ def export(store: GraphStore, fh: TextIO, fmt: str = "ttl", base_iri: str | None
             for rel in rels:
                 writer.block(mapper.relationship(rtype, rel))
     data_triples = writer.count
-    writer.block(mapper.description(data_triples, entities, issued or dt.date.today().isoformat(), parkgraph.__version__))
+    writer.block(mapper.description(data_triples, entities, issued or dt.date.today().isoformat(), parkgraph.__version__,
+                                    data_version or bundled_data_version()))
     writer.end()
     return writer.count
 

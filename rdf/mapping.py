@@ -34,9 +34,17 @@ class Lit(NamedTuple):
 Triple = tuple[str, str, "IRI | Lit"]
 
 
-def date_literal(v: str) -> Lit:
-    n = len(v)
-    return Lit(v, None, XSD + ("gYear" if n == 4 else "gYearMonth" if n == 7 else "date"))
+def date_literal(v) -> Lit:
+    """One xsd:date for every date, whatever its precision: the first day of the period (2022-05 is
+    2022-05-01), so that `FILTER(?d < "2021-01-01"^^xsd:date)` compares every value. How much of it
+    the source gave is the companion `pg:<key>_precision` ("year", "month", "day"), as Wikidata
+    keeps a time value and its precision apart. `v`: a date object of either engine or ISO text."""
+    text = v.iso_format() if hasattr(v, "iso_format") else v.isoformat() if hasattr(v, "isoformat") else str(v)
+    if len(text) == 4:
+        text += "-01-01"
+    elif len(text) == 7:
+        text += "-01"
+    return Lit(text[:10], None, XSD + "date")
 
 
 class Mapper:
@@ -57,7 +65,7 @@ class Mapper:
             elif pg_type == "boolean":
                 yield Lit("true" if v else "false", None, XSD + "boolean")
             elif pg_type == "date":
-                yield date_literal(str(v))
+                yield date_literal(v)
             else:
                 yield Lit(str(v), lang, None)
 
@@ -99,13 +107,15 @@ class Mapper:
         for q in props.get("quotes") or []:
             yield st, self.onto + "derivedFrom", IRI(q)
             yield st, PROV_DERIVED, IRI(q)
-        for key in ("role", "since", "note"):
-            if props.get(key) is not None:
-                prop = self.m.rel_properties[key]
-                for lit in self.literals(prop.pg_type, None, props[key]):
+        for key, prop in self.m.rel_properties.items():
+            if key not in ("uri", "quotes") and props.get(key) is not None:
+                for lit in self.literals(prop.pg_type, prop.lang, props[key]):
                     yield st, prop.iri, lit
 
-    def description(self, triples: int, entities: int, issued: str, version: str) -> Iterator[Triple]:
+    def description(self, triples: int, entities: int, issued: str, version: str,
+                    data_version: str | None = None) -> Iterator[Triple]:
+        """VoID/DCAT: owl:versionInfo is the software that wrote the dump, dcat:version the release of
+        the data (data/VERSION; `parkgraph diff` lists what changed between two releases)."""
         d = self.dataset
         dct, void, dcat = "http://purl.org/dc/terms/", "http://rdfs.org/ns/void#", "http://www.w3.org/ns/dcat#"
         yield d, RDF_TYPE, IRI(void + "Dataset")
@@ -117,6 +127,8 @@ class Mapper:
         yield d, dct + "license", IRI("https://creativecommons.org/licenses/by/4.0/")
         yield d, dct + "issued", Lit(issued, None, XSD + "date")
         yield d, "http://www.w3.org/2002/07/owl#versionInfo", Lit(version)
+        if data_version:
+            yield d, dcat + "version", Lit(data_version)
         yield d, void + "triples", Lit(str(triples), None, XSD + "integer")
         yield d, void + "entities", Lit(str(entities), None, XSD + "integer")
         yield d, void + "uriSpace", Lit(self.base)

@@ -43,6 +43,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .pages import bp as pages_bp
     app.register_blueprint(api_bp)
     app.register_blueprint(pages_bp)
+    from .analytics import bp as analytics_bp
+    app.register_blueprint(analytics_bp)
     from .admin import bp as admin_bp  # routes that write (token)
     app.register_blueprint(admin_bp)
     from .sparql import bp as sparql_bp

@@ -1,8 +1,15 @@
-"""Get a store ready for `parkgraph serve`: load the bundled dataset into an empty graph (or a graph
-that serve itself filled from an older bundle), then hand out a read-only handle."""
+"""Get a store ready for `parkgraph serve`: load the bundled dataset into an EMPTY graph, then hand
+out a read-only handle.
+
+A graph that holds data is never replaced or touched, whoever wrote it: serve cannot tell the data it
+loaded from an older bundle from what a user loaded on top of it (a reload with `--replace` used to
+delete the user's data whenever the bundle changed). When the bundle differs from the one the graph
+was filled from, serve says so, with the command that loads it, and serves what is there."""
 from __future__ import annotations
 
 import hashlib
+import logging
+import shlex
 import sys
 from pathlib import Path
 
@@ -10,6 +17,8 @@ from parkgraph.data import DATA_DIR
 from parkgraph.graph import GraphStore, open_store
 from parkgraph.loaders.readers import DATA_SUFFIXES
 from parkgraph.settings import Settings
+
+log = logging.getLogger("parkgraph.serve")
 
 
 def bundled_files() -> list[Path]:
@@ -29,36 +38,56 @@ def prepare_store(settings: Settings, *, load_bundled: bool = True) -> GraphStor
     marker = _marker(settings)
     if load_bundled and bundled_files():
         want = bundle_hash()
-        needs = settings.backend == "ladybug" and not Path(settings.db_path).exists()
-        store = None
-        if not needs:
-            store = open_store(settings, read_only=settings.backend == "ladybug")
-            empty = sum(store.counts()["nodes"].values()) == 0 if _has_schema(store) else True
-            stale = marker.exists() and marker.read_text().strip() != want
-            needs = empty or stale
-            if needs and settings.backend == "ladybug":
-                store.close()
-                store = None
-        if needs:
+        missing = settings.backend == "ladybug" and not Path(settings.db_path).exists()
+        empty = True
+        if not missing:
+            with open_store(settings, read_only=settings.backend == "ladybug") as probe:
+                empty = _is_empty(probe)
+        if empty:
             print(f"loading the bundled dataset into {settings.backend} …", file=sys.stderr)
-            store = store or open_store(settings)
-            load_paths(bundled_files(), store, settings.base_iri, replace=True, progress=False)
+            with open_store(settings) as store:
+                # an empty graph: nothing to replace, so a plain (MERGE) load; the bundle's references
+                # resolve within the bundle
+                load_paths(bundled_files(), store, settings.base_iri, progress=False)
             marker.parent.mkdir(parents=True, exist_ok=True)
             marker.write_text(want)
-            if settings.backend == "ladybug":
-                store.close()
-                store = None
-        if store is not None:
-            return store
+        else:
+            have = marker.read_text().strip() if marker.exists() else None
+            if have != want:
+                notice = newer_bundle_notice(settings, have)
+                print(notice, file=sys.stderr)
+                log.warning(notice)
     return open_store(settings, read_only=True)
 
 
-def _has_schema(store: GraphStore) -> bool:
+def load_command(settings: Settings) -> str:
+    """The exact `parkgraph load` command that loads the bundled dataset into this graph."""
+    cmd = ["parkgraph", "load", str(DATA_DIR), "--backend", str(settings.backend)]
+    if settings.backend == "ladybug":
+        cmd += ["--db", str(settings.db_path)]
+    else:
+        cmd += ["--neo4j-uri", str(settings.neo4j_uri)]
+    return shlex.join(cmd)
+
+
+def newer_bundle_notice(settings: Settings, have: str | None) -> str:
+    where = f"LadybugDB at {settings.db_path}" if settings.backend == "ladybug" else \
+        f"Neo4j at {settings.neo4j_uri} (database {settings.neo4j_database})"
+    was = (f"it was filled from an older bundle ({have}) and may hold data loaded since"
+           if have else "it holds data that was not loaded from the bundle")
+    return (f"a newer bundled dataset ({bundle_hash()}) exists; the graph in {where} was left as it is: {was}.\n"
+            f"  to merge the bundle into it (entities with the same uri are updated, nothing else is deleted):\n"
+            f"    {load_command(settings)}\n"
+            f"  to replace the whole graph with the bundle (deletes everything else in it):\n"
+            f"    {load_command(settings)} --replace")
+
+
+def _is_empty(store: GraphStore) -> bool:
     try:
-        store.counts()
+        counts = store.counts()
+    except Exception:  # no schema yet: a database nothing was loaded into
         return True
-    except Exception:
-        return False
+    return sum(counts["nodes"].values()) + sum(counts["relationships"].values()) == 0
 
 
 def _marker(settings: Settings) -> Path:

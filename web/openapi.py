@@ -34,6 +34,13 @@ def _q(name: str, desc: str, *, required: bool = False, schema: dict | None = No
 
 
 def openapi_document() -> dict:
+    doc = _document()
+    from .analytics import OPENAPI_PATHS
+    doc["paths"].update(OPENAPI_PATHS)
+    return doc
+
+
+def _document() -> dict:
     uri = _q("uri", "IRI of an entity", required=True, schema={"type": "string", "minLength": 1})
     return {
         "openapi": "3.1.0",

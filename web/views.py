@@ -19,6 +19,7 @@ def schema_dict(store: GraphStore) -> dict:
         "rel_types": [{"type": r.type, "label_zh": r.label_zh, "label_en": r.label_en, "sources": list(r.sources),
                        "targets": list(r.targets), "provenance": r.provenance} for r in m.relationships.values()],
         "property_keys": m.all_property_keys(),
+        "values": m.value_labels,  # zh/en labels of every allowed value (national → 国家级)
     }
 
 
@@ -98,7 +99,9 @@ def entity_dict(store: GraphStore, uri: str, limit: int = 200) -> dict:
                        key=lambda c: (c["source"].get("published") is None, c["source"].get("published") or "",
                                       c["source"]["uri"], c["quote"]["uri"]))
         obs.append({"uri": o["uri"], **{k: p.get(k) for k in ("metric", "metric_zh", "metric_en", "value", "value_text",
-                                                              "unit", "as_of", "status", "qualifier", "scope", "note")},
+                                                              "unit", "as_of", "status", "qualifier", "scope", "note_zh", "note_en",
+                                                              "as_of_precision", "as_of_text", "as_of_end", "stated_on",
+                                                              "stated_on_precision", "stated_on_text")},
                     "citations": cites})
     return {"node": node, "label": label_dict(store, node), "provenance": provenance,
             "relations": relations, "observations": obs}

@@ -102,6 +102,34 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     return (fm if isinstance(fm, dict) else {}), text[m.end():]
 
 
+# plain header block: `标题: …` / `URL: …` / `日期: …` / `来源: …` lines before the text, as users write them
+HEADER_KEYS = {"标题": "title", "题目": "title", "title": "title", "url": "url", "链接": "url", "网址": "url",
+               "原文链接": "url", "日期": "date", "发布日期": "date", "发布时间": "date", "时间": "date", "date": "date",
+               "来源": "source", "出处": "source", "source": "source", "作者": "author", "author": "author"}
+HEADER_LINE_RE = re.compile(r"^\s*(%s)\s*[:：]\s*(.+?)\s*$" % "|".join(sorted(HEADER_KEYS, key=len, reverse=True)),
+                            re.I)
+
+
+def split_plain_header(text: str) -> tuple[dict, str]:
+    """(fields, body) of a file that starts with a plain header block; ({}, text) otherwise.
+    The block is the leading `key: value` lines (at least two, or one that is a URL or a date)."""
+    lines = text.splitlines(keepends=True)
+    fields: dict = {}
+    i = 0
+    while i < len(lines) and lines[i].strip() == "":
+        i += 1
+    start = i
+    while i < len(lines):
+        m = HEADER_LINE_RE.match(lines[i])
+        if not m:
+            break
+        fields.setdefault(HEADER_KEYS[m.group(1).lower()], m.group(2))
+        i += 1
+    if not fields or (i - start < 2 and not ({"url", "date"} & set(fields))):
+        return {}, text
+    return fields, "".join(lines[i:]).lstrip("\n")
+
+
 # ---------------------------------------------------------------------------------------------- HTML
 BLOCK_TAGS = {"p", "div", "section", "article", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr",
               "table", "blockquote", "header", "footer", "pre", "hr", "figure", "figcaption", "td", "th"}
@@ -417,6 +445,8 @@ def read_document(path: str | Path, *, title: str | None = None, source_url: str
         fm = {**fm2, **fm}
     else:
         fm, raw = split_front_matter(text)
+        if not fm:
+            fm, raw = split_plain_header(text)
     warnings: list[str] = []
     if date is not None and iso_date(date) is None:
         raise IngestInputError(f"--date {date!r} is not a date", hint="write YYYY-MM-DD")

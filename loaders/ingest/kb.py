@@ -64,7 +64,7 @@ class KnowledgeBase:
         self.notes: list[str] = []
         self.reserved: set[str] = set()                 # refs of other records (observations) ids must avoid
         self.graph_rels: set[tuple[str, str, str]] = set()   # (from, type, to) already in the graph
-        self.graph_obs: dict[tuple, str] = {}           # (subject, value, value_text, unit, qualifier) → ref
+        self.graph_obs: dict[tuple, list] = {}  # (subject, value, value_text, unit, qualifier) → [(metric, as_of, ref)]
 
     # ------------------------------------------------------------------ building
     def add(self, ent: KBEntity) -> None:
@@ -138,10 +138,10 @@ class KnowledgeBase:
                     self.entities[r(a)].concerns.add(r(b))
         for node in store.iter_nodes("Observation"):
             self.reserved.add(r(node["uri"]))
-        res = store.read("MATCH (o:Observation)-[:DESCRIBES]->(s) RETURN o.uri, s.uri, o.value, o.value_text, o.unit, o.qualifier",
-                         max_rows=None)
-        for o, subj, value, text, unit, qual in res.rows:
-            self.graph_obs[(r(subj), float(value) if value is not None else None, text, unit, qual)] = r(o)
+        res = store.read("MATCH (o:Observation)-[:DESCRIBES]->(s) RETURN o.uri, s.uri, o.metric, o.value, o.value_text, "
+                         "o.unit, o.qualifier, o.as_of", max_rows=None)
+        for o, subj, metric, value, text, unit, qual, as_of in res.rows:
+            self.graph_obs.setdefault(obs_key(r(subj), value, text, unit, qual), []).append((metric, as_of, r(o)))
         return n
 
     # ------------------------------------------------------------------ dictionary
@@ -187,7 +187,19 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------ linking
     def lookup(self, name: str, labels: tuple[str, ...] | None = None) -> tuple[KBEntity, str] | None:
-        """An existing entity for a name: exact name or alias, then pinyin, then the graph's search."""
+        """An existing entity for a name: exact name or alias, then pinyin, then the graph's search.
+        Memoised per (name, labels) until the knowledge base changes: a long article names the same
+        things again and again, and pinyin and the graph's search are the slow part of ingesting."""
+        key = (name, labels)
+        memo = self.__dict__.setdefault("_memo", {})
+        if memo.get("_size") != len(self.entities):
+            memo.clear()
+            memo["_size"] = len(self.entities)
+        if key not in memo:
+            memo[key] = self._lookup(name, labels)
+        return memo[key]
+
+    def _lookup(self, name: str, labels: tuple[str, ...] | None = None) -> tuple[KBEntity, str] | None:
         k = norm(name)
         if not k or k in self.generic:
             return None
@@ -231,17 +243,61 @@ class KnowledgeBase:
                 best = (score, ent)
         return best[1] if best else None
 
-    def find_source(self, url: str | None, title: str | None, published: str | None) -> dict | None:
+    def find_source(self, url: str | None, fingerprint: str | None = None) -> dict | None:
+        """The Source already known for this article: by its URL, else by the fingerprint of its
+        cleaned text (kept in the Source's note). Never by title and date: two outlets can publish
+        the same headline on the same day (issue #19)."""
+        want = norm_url(url) if url else None
         for s in self.sources:
-            if url and s.get("url") == url:
+            if want and s.get("url") and norm_url(s["url"]) == want:
                 return s
-        for s in self.sources:
-            if title and norm(s.get("title") or "") == norm(title) and (not published or str(s.get("published") or "")[:10] == published):
-                return s
+        if fingerprint:
+            for s in self.sources:
+                if fingerprint in str(s.get("note") or ""):
+                    return s
         return None
 
     def used_ids(self, segment: str) -> set[str]:
         return {r.split("/", 1)[1] for r in (*self.entities, *self.reserved) if r.startswith(segment + "/")}
+
+
+def obs_key(subject: str, value, value_text, unit, qualifier) -> tuple:
+    return (subject, float(value) if value is not None else None, value_text or None, unit or None, qualifier or None)
+
+
+def same_metric(a: str | None, b: str | None) -> bool:
+    """Metric codes of curated data are finer than the extractor's (land_area vs area): one's words
+    inside the other's is the same metric; `count` is the extractor's "don't know"."""
+    if not a or not b or a == b or "count" in (a, b):
+        return True
+    wa, wb = set(a.split("_")), set(b.split("_"))
+    return wa <= wb or wb <= wa
+
+
+def same_date(a, b) -> bool:
+    """The same as-of date at the precision both give (2019 vs 2019-12-09 agree; 2019 vs 2024 do not)."""
+    a, b = str(a or "")[:10], str(b or "")[:10]
+    if not a or not b:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def known_observation(kb: "KnowledgeBase", subject: str, fields: dict) -> str | None:
+    """The graph's observation that states the same fact — subject, metric, value, unit, qualifier
+    AND as-of date (issue #12: 通州园 5.06平方公里 in 2019 is not suppressed by a 2024 observation)."""
+    for metric, as_of, ref in kb.graph_obs.get(obs_key(subject, fields.get("value"), fields.get("value_text"),
+                                                       fields.get("unit"), fields.get("qualifier")), ()):
+        if same_metric(metric, fields.get("metric")) and same_date(as_of, fields.get("as_of")):
+            return ref
+    return None
+
+
+def norm_url(url: str) -> str:
+    """URLs compared without the scheme's case, a trailing slash or a #fragment (WeChat appends #rd)."""
+    u = url.strip().split("#", 1)[0]
+    u = re.sub(r"^https?://", lambda m: m.group().lower(), u, flags=re.I)
+    return u.rstrip("/")
 
 
 # ---------------------------------------------------------------------------------------------- ids and names

@@ -8,6 +8,8 @@ Matching, per kind (each gold item matched at most once):
 - statistics: same subject (by the entity match), and the same value (or value_text), unit and qualifier.
 - dates: same normalised value in the same sentence.
 - relations: same type and both ends matched to the gold entities.
+- events: a proposed Event (one the review file writes) whose name is the gold event's name or one
+  of the aliases of its gold entity.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ import yaml
 from .extract import ACCEPT, Extraction
 from .kb import norm
 
-KINDS = ("entities", "statistics", "dates", "relations")
+KINDS = ("entities", "statistics", "dates", "relations", "events")
 
 
 @dataclass
@@ -129,11 +131,37 @@ def score(ex: Extraction, gold: dict) -> dict[str, Score]:
     out["relations"] = Score("relations", len(gold_rels), len(preds), len(used),
                              [f"{g['from']} {g['type']} {g['to']}" for i, g in enumerate(gold["relations"]) if i not in used],
                              wrong)
+    # events
+    gold_events = gold.get("events")
+    if gold_events is None:   # the seed gold lists events among its entities only
+        gold_events = [{"name": e["name"]} for e in gold_ents if e["label"] == "Event"]
+    ev_names = []
+    for g in gold_events:
+        ent = next((e for e in gold_ents if e["label"] == "Event" and norm(e["name"]) == norm(g["name"])), None)
+        ev_names.append({norm(g["name"]), *(norm(a) for a in ((ent or {}).get("aliases") or []))})
+    preds = [p for p in ex.entities.values() if p.has_fact and p.label == "Event"]
+    used = set()
+    wrong = []
+    for p in preds:
+        n = norm(p.record.get("name_zh") or "")
+        hit = next((i for i, names in enumerate(ev_names) if i not in used and n in names), None)
+        if hit is None:
+            wrong.append(f"{p.record.get('name_zh')} ({p.key})")
+        else:
+            used.add(hit)
+    out["events"] = Score("events", len(gold_events), len(preds), len(used),
+                          [g["name"] for i, g in enumerate(gold_events) if i not in used], wrong)
     return out
+
+
+def add(a: dict[str, Score], b: dict[str, Score]) -> dict[str, Score]:
+    """Micro-average: sum the counts of two score sets."""
+    return {k: Score(k, a[k].gold + b[k].gold, a[k].predicted + b[k].predicted, a[k].correct + b[k].correct,
+                     a[k].missed + b[k].missed, a[k].wrong + b[k].wrong) for k in KINDS}
 
 
 def table(scores: dict[str, Score]) -> str:
     lines = ["| kind       | gold | predicted | correct | precision | recall |",
              "|------------|-----:|----------:|--------:|----------:|-------:|"]
-    lines += [scores[k].row() for k in KINDS]
+    lines += [scores[k].row() for k in KINDS if k in scores]
     return "\n".join(lines)

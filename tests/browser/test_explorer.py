@@ -23,9 +23,9 @@ def test_search_expand_and_source_quote(server, page, shot):
     expect(page.locator(tid("details-node"))).to_have_attribute("data-uri", tongzhou)
     expect(page.locator(tid("group")).first).to_be_visible()
     # properties are shown as text, exactly (test data has notes like `<script>alert(1)</script>`)
-    note = server.api(f"/api/node?uri={quote(tongzhou, safe='')}")["node"]["properties"].get("note")
-    if note:
-        expect(page.locator(f'{tid("details-body")} {tid("properties")} tr[data-key="note"] td')).to_have_text(note)
+    note = server.api(f"/api/node?uri={quote(tongzhou, safe='')}")["node"]["properties"].get("note_en")
+    if note:  # the English note, in the (English) page
+        expect(page.locator(f'{tid("details-body")} {tid("properties")} tr[data-key="note_en"] td')).to_have_text(note)
     firm = api_uri(server, "网藤", FIRM)
     item = page.locator(f'{tid("group-item")}[data-uri="{firm}"]')
     expect(item).to_be_visible()

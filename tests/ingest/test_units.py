@@ -48,7 +48,7 @@ def test_dates_statistics_and_relations_of_a_new_article(tmp_path):
                                                     ("2025 年", "2025")]
     obs = {(o.fields["value"], o.fields["unit"], o.fields.get("qualifier"), o.fields["status"]) for o in ex.observations}
     assert (45, "家", "超过", "actual") in obs and (12.5, "亿元", "约", "actual") in obs
-    assert (200, "亿元", "达", "target") in obs
+    assert (200, "亿元", None, "forecast") in obs   # 预计: a forecast (a target is 力争/目标), never actual
     assert all(o.subject == "park/xian" for o in ex.observations)
     rels = {(r.frm, r.type, r.to) for r in ex.relations}
     assert ("park/xian", "LOCATED_IN", "region/610100") in rels
@@ -56,7 +56,7 @@ def test_dates_statistics_and_relations_of_a_new_article(tmp_path):
     assert any(r.type == "HOLDS" and r.frm == "enterprise/xian-ceshi-keji" for r in ex.relations)
     assert any(r.type == "CONCERNS" and r.to == "park/xian" and r.frm.startswith("event/xian-unveiling") for r in ex.relations)
     review = yaml.safe_load(res.review)
-    assert review["sources"][0]["id"] == "csmt-2023-05-06"
+    assert review["sources"][0]["id"] == "csmt-2023-05-06-cs"   # <outlet>-<date>-<title initials>: cannot collide by day
     assert review["events"][0]["date"] == "2023-03"
 
 

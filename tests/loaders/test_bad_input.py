@@ -84,7 +84,7 @@ CASES = [
     Case("domain-range-violation", {"a.yaml": rel("enterprise/beijing-wangteng-keji", "HOLDS", "park/beijing")}, "a.yaml", 4, "to", "is a Park"),
     Case("unknown-rel-type", {"a.yaml": rel("subpark/haidian", "BELONGS_TO", "park/beijing")}, "a.yaml", 3, "type", "unknown relationship type"),
     Case("provenance-by-hand", {"a.yaml": rel("subpark/haidian", "DERIVED_FROM", "park/beijing")}, "a.yaml", 3, "type", "written by the loader"),
-    Case("related-without-role", {"a.yaml": rel("subpark/haidian", "RELATED_TO", "park/beijing")}, "a.yaml", 2, "role", "needs a role"),
+    Case("related-without-role", {"a.yaml": rel("subpark/haidian", "RELATED_TO", "park/beijing")}, "a.yaml", 2, "role_en", "needs a role"),
     Case("gbk-file", {"a.yaml": ent().encode("gbk")}, "a.yaml", 3, None, "looks like GBK"),
     Case("utf16-file", {"a.yaml": ent().encode("utf-16")}, "a.yaml", 1, None, "UTF-16"),
     Case("empty-file", {"a.yaml": ""}, "a.yaml", None, None, "file is empty"),

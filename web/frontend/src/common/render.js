@@ -1,7 +1,7 @@
 // Renderers shared by the explorer, the console and the entity page. DOM APIs only.
 import { h, externalLink } from "./dom.js";
 import { t } from "./i18n.js";
-import { displayName } from "./model.js";
+import { displayName, fmtDate, repairNoteText } from "./model.js";
 
 // A label chip: coloured dot + class name in the current language.
 export function labelChip(model, labelName) {
@@ -35,7 +35,9 @@ function formatValue(v) {
 }
 
 export function propertiesTable(model, props, { skip = [] } = {}) {
-  const rows = Object.entries(props || {}).filter(([k, v]) => !skip.includes(k) && v !== null && v !== undefined && v !== "");
+  // the current language's fields, dates at their precision, allowed values translated (model.js)
+  const rows = model.displayProps ? model.displayProps(props, { skip })
+    : Object.entries(props || {}).filter(([k, v]) => !skip.includes(k) && v !== null && v !== undefined && v !== "");
   if (!rows.length) return h("p", { class: "muted" }, t("common.none"));
   return h(
     "table",
@@ -58,12 +60,12 @@ export function citationList(citations, { model = null } = {}) {
       const s = c.source || {};
       const sourcePath = model && s.uri ? model.entityPath(s.uri) : null;
       const title = s.title || s.name_en || s.uri || "";
-      const meta = [s.outlet, s.author, s.published ? t("common.published", { date: s.published }) : null].filter(Boolean).join(" · ");
+      const meta = [s.outlet, s.author, s.published ? t("common.published", { date: fmtDate(s.published) }) : null].filter(Boolean).join(" · ");
       return h("li", { class: "citation", testid: "citation" },
         h("blockquote", { class: "quote", testid: "quote-text" }, q.text || ""),
         q.repair_note
           ? h("details", { class: "repair", testid: "repair-note" },
-              h("summary", null, t("common.repaired"), ": ", q.repair_note),
+              h("summary", null, t("common.repaired"), repairNoteText(q.repair_note) ? `: ${repairNoteText(q.repair_note)}` : ""),
               q.text_as_found ? h("p", { class: "as-found" }, h("span", { class: "muted" }, t("common.as_found"), ": "), q.text_as_found) : null)
           : null,
         h("div", { class: "source", testid: "source" },

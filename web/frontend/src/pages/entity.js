@@ -4,11 +4,44 @@ import { boot } from "../common/base.js";
 import { api, ApiError } from "../common/api.js";
 import { $, add, clear, externalLink, h, readJsonScript, safeUrl, svg } from "../common/dom.js";
 import { lang, onLangChange, pick, t } from "../common/i18n.js";
-import { Model, displayName, observationValue, segmentOf } from "../common/model.js";
+import { Model, dateSpan, displayName, fmtDate, observationValue, segmentOf } from "../common/model.js";
 import { citationList, labelChip, paintSwatches, propertiesTable } from "../common/render.js";
 
 const PALETTE = ["#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed", "#db2777", "#0891b2", "#4b5563", "#65a30d", "#9333ea"];
 const MAX_SUBPARKS = 40;
+// How each status is drawn: actual is the only filled circle on a solid line; the others are hollow
+// marks of their own shape on their own dash pattern, so a forecast never passes for an actual value.
+const STATUS_STYLE = {
+  actual: { mark: "circle", filled: true, dash: null },
+  target: { mark: "circle", filled: false, dash: "6 4" },
+  forecast: { mark: "triangle", filled: false, dash: "2 3" },
+  estimate: { mark: "square", filled: false, dash: "8 3 2 3" },
+  plan: { mark: "diamond", filled: false, dash: "1 5" },
+};
+const STATUSES = Object.keys(STATUS_STYLE);
+
+function statusOf(o) {
+  return STATUS_STYLE[o.status] ? o.status : "actual";
+}
+
+function statusLabel(status) {
+  return model.valueLabel("status", status);
+}
+
+function marker(p, x, y, color, tip) {
+  const st = STATUS_STYLE[p.status];
+  const common = { class: `point point-${p.status}`, stroke: color, fill: st.filled ? color : "#ffffff" };
+  const r = 5.5;
+  let el;
+  if (st.mark === "circle") el = svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r, ...common });
+  else if (st.mark === "square") el = svg("rect", { x: (x - r).toFixed(1), y: (y - r).toFixed(1), width: 2 * r, height: 2 * r, ...common });
+  else {
+    const pts = st.mark === "triangle" ? [[x, y - r - 1], [x + r + 1, y + r], [x - r - 1, y + r]] : [[x, y - r - 1.5], [x + r + 1.5, y], [x, y + r + 1.5], [x - r - 1.5, y]];
+    el = svg("polygon", { points: pts.map(([a, b]) => `${a.toFixed(1)},${b.toFixed(1)}`).join(" "), ...common });
+  }
+  el.append(svg("title", null, tip));
+  return el;
+}
 
 const root = $('[data-testid="entity"]');
 const els = {
@@ -75,7 +108,10 @@ function renderRelations() {
           const { primary, secondary } = displayName(n);
           const path = model.entityPath(n.uri);
           const rp = (it.rel && it.rel.properties) || {};
-          const extra = [rp.role ? `${t("entity.role")}: ${rp.role}` : null, rp.since ? `${t("entity.since")} ${rp.since}` : null, rp.note || null].filter(Boolean).join(" · ");
+          // only the current language's role and note (a zh page never shows the English ones)
+          const role = rp[`role_${lang()}`] || (lang() === "en" ? rp.role_zh : null);
+          const note = rp[`note_${lang()}`] || (lang() === "en" ? rp.note_zh : null);
+          const extra = [role ? `${t("entity.role")}: ${role}` : null, rp.since ? `${t("entity.since")} ${dateSpan(rp, "since")}` : null, note || null].filter(Boolean).join(" · ");
           const cites = it.citations || [];
           return h("li", { class: "relation-item", testid: "relation-item", dataset: { uri: n.uri } },
             h("div", { class: "relation-line" },
@@ -168,41 +204,48 @@ function chartPanel(unit, series, title) {
 
   for (const s of series) {
     const g = svg("g", { class: "series", dataset: { series: s.key } });
-    const actual = s.points.filter((p) => p.status !== "target");
-    const target = s.points.filter((p) => p.status === "target");
+    const actual = s.points.filter((p) => p.status === "actual");
     const line = (list) => list.map((p) => `${X(p.x).toFixed(1)},${Y(p.v).toFixed(1)}`).join(" ");
     if (actual.length > 1) g.append(svg("polyline", { points: line(actual), class: "line line-actual", stroke: s.color }));
-    if (target.length) {
-      const bridge = actual.length ? [actual[actual.length - 1], ...target] : target;
-      if (bridge.length > 1) g.append(svg("polyline", { points: line(bridge), class: "line line-target", stroke: s.color }));
+    for (const status of STATUSES.slice(1)) {
+      const pts = s.points.filter((p) => p.status === status);
+      if (!pts.length) continue;
+      // each claimed figure is joined to the last actual value before it, on its own dash pattern
+      const before = actual.filter((a) => a.x <= pts[0].x);
+      const bridge = before.length ? [before[before.length - 1], ...pts] : pts;
+      if (bridge.length > 1) g.append(svg("polyline", { points: line(bridge), class: `line line-${status}`, stroke: s.color, "stroke-dasharray": STATUS_STYLE[status].dash }));
     }
     for (const p of s.points) {
       const o = p.obs;
       const href = firstUrl(o) || model.entityPath(o.uri);
-      const tip = `${s.name}: ${observationValue(o)} · ${o.as_of} · ${t(p.status === "target" ? "entity.target" : "entity.actual")}`
+      const stated = o.stated_on ? ` · ${t("entity.stated_on", { date: fmtDate(o.stated_on, o.stated_on_precision) })}` : "";
+      const tip = `${s.name}: ${observationValue(o, model)} · ${dateSpan(o, "as_of")} · ${statusLabel(p.status)}${stated}`
         + ((o.citations && o.citations[0] && o.citations[0].source && o.citations[0].source.title) ? ` · ${o.citations[0].source.title}` : "");
-      const circle = svg("circle", {
-        cx: X(p.x).toFixed(1), cy: Y(p.v).toFixed(1), r: 5.5,
-        class: p.status === "target" ? "point point-target" : "point point-actual",
-        stroke: s.color, fill: p.status === "target" ? "#ffffff" : s.color,
-      }, svg("title", null, tip));
       const a = svg("a", { href: href || "#", testid: "chart-point", dataset: { status: p.status, uri: o.uri }, "aria-label": tip });
       if (href && /^https?:/.test(href)) {
         a.setAttribute("target", "_blank");
         a.setAttribute("rel", "noopener noreferrer");
       }
-      a.append(circle);
+      a.append(marker(p, X(p.x), Y(p.v), s.color, tip));
       g.append(a);
     }
     chart.append(g);
   }
+  const used = STATUSES.filter((st) => pts.some((p) => p.status === st));
+  const statusKey = h("ul", { class: "chart-legend chart-status-legend", testid: "chart-status-legend" },
+    used.map((st) => {
+      const mark = svg("svg", { viewBox: "0 0 28 14", width: 28, height: 14, "aria-hidden": "true" },
+        svg("line", { x1: 0, x2: 28, y1: 7, y2: 7, stroke: "#555", "stroke-dasharray": STATUS_STYLE[st].dash }),
+        marker({ status: st }, 14, 7, "#555", statusLabel(st)));
+      return h("li", { dataset: { status: st } }, mark, " ", statusLabel(st));
+    }));
   const legend = h("ul", { class: "chart-legend" },
     series.map((s) => h("li", null,
       h("span", { class: s.targetOnly ? "legend-line legend-target" : "legend-line", dataset: { color: s.color, colorProp: "border" }, "aria-hidden": "true" }),
       s.name)));
   paintSwatches(legend);
   return h("figure", { class: "chart-panel", testid: "chart-panel", dataset: { unit } },
-    h("h3", { class: "chart-title" }, title), chart, h("figcaption", null, legend));
+    h("h3", { class: "chart-title" }, title), chart, h("figcaption", null, legend, statusKey));
 }
 
 function renderChart() {
@@ -220,16 +263,16 @@ function renderChart() {
       const sname = subjectName(o);
       seriesMap.set(key, { key, metricLabel: metricName(o), name: [sname, `${metricName(o)}${unit ? ` (${unit})` : ""}`].filter(Boolean).join(" · "), points: [] });
     }
-    seriesMap.get(key).points.push({ x: parseDate(o.as_of), v: o.value, status: o.status === "target" ? "target" : "actual", obs: o });
+    seriesMap.get(key).points.push({ x: parseDate(o.as_of), v: o.value, status: statusOf(o), obs: o });
   }
   // richest panels first; colours restart in each panel
   const panels = [...byUnit].map(([unit, m]) => [unit, [...m.values()]]);
   panels.sort((a, b) => b[1].reduce((n, s) => n + s.points.length, 0) - a[1].reduce((n, s) => n + s.points.length, 0) || a[0].localeCompare(b[0]));
   for (const [unit, series] of panels) {
     series.forEach((s, i) => {
-      s.points.sort((a, b) => a.x - b.x || (a.status === "target") - (b.status === "target"));
+      s.points.sort((a, b) => a.x - b.x || (a.status !== "actual") - (b.status !== "actual"));
       s.color = PALETTE[i % PALETTE.length];
-      s.targetOnly = s.points.every((p) => p.status === "target");
+      s.targetOnly = s.points.every((p) => p.status !== "actual");
     });
     const metrics = new Set(series.map((s) => s.metricLabel));
     const title = metrics.size === 1 ? `${[...metrics][0]}${unit ? ` (${unit})` : ""}` : t("entity.chart_unit", { unit: unit || "—" });
@@ -250,7 +293,6 @@ function renderObservations() {
       h("th", { class: "num" }, t("entity.value")),
       h("th", null, t("entity.as_of")),
       h("th", null, t("entity.status")),
-      h("th", null, t("entity.qualifier")),
       h("th", null, t("entity.source")))),
     h("tbody", null, sorted.map((o) => {
       const subjPath = o.subject ? model.entityPath(o.subject.uri) : null;
@@ -258,14 +300,16 @@ function renderObservations() {
       return h("tr", { testid: "observation-row", dataset: { uri: o.uri, status: o.status || "" } },
         withSubject ? h("td", null, o.subject ? (subjPath ? h("a", { href: subjPath }, subjectName(o)) : subjectName(o)) : "") : null,
         h("td", null, obsPath ? h("a", { href: obsPath }, metricName(o)) : metricName(o)),
-        h("td", { class: typeof o.value === "number" ? "num" : "text-value" }, observationValue(o)),
-        h("td", { class: "nowrap" }, o.as_of || ""),
-        h("td", null, h("span", { class: `status status-${o.status === "target" ? "target" : "actual"}` }, t(o.status === "target" ? "entity.target" : "entity.actual"))),
-        h("td", null, o.qualifier || ""),
+        h("td", { class: typeof o.value === "number" ? "num" : "text-value", testid: "observation-value" }, observationValue(o, model)),
+        h("td", { class: "nowrap", testid: "observation-as-of" }, o.as_of ? dateSpan(o, "as_of") : ""),
+        h("td", null,
+          h("span", { class: `status status-${statusOf(o)}`, testid: "observation-status", dataset: { status: statusOf(o) } }, statusLabel(statusOf(o))),
+          o.stated_on ? h("span", { class: "muted stated-on" }, ` ${t("entity.stated_on", { date: fmtDate(o.stated_on, o.stated_on_precision) })}`) : null,
+          o[`note_${lang()}`] ? h("div", { class: "muted obs-note", testid: "observation-note" }, o[`note_${lang()}`]) : null),
         h("td", { class: "obs-sources" }, (o.citations || []).map((c) => {
           const s = c.source || {};
           const title = s.title || s.name_en || s.uri || "";
-          return h("div", null, s.url ? externalLink(s.url, title) : title, s.published ? h("span", { class: "muted" }, ` (${s.published})`) : null);
+          return h("div", null, s.url ? externalLink(s.url, title) : title, s.published ? h("span", { class: "muted" }, ` (${fmtDate(s.published)})`) : null);
         })));
     })));
   els.obs.append(table);

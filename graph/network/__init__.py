@@ -1,0 +1,9 @@
+"""Network analysis over the graph with networkx: a projection read from the store in one streamed
+pass (`projection`), paths with their sources (`paths`), centrality, communities and bridges
+(`measures`), and files for network tools (`formats`: GraphML, GEXF, CSV node and edge lists).
+
+Everything reads through the store's bulk readers (`export_nodes`, `export_relationships`), so it runs
+the same on LadybugDB and Neo4j and holds in memory only the projection itself."""
+from .projection import Projection, read_projection
+
+__all__ = ["Projection", "read_projection"]

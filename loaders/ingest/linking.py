@@ -1,0 +1,136 @@
+"""Linking mentions to entities: an existing one (the graph, data/, by name, alias, pinyin or the
+graph's search) or a new one with an id minted from pinyin and a first-draft English name."""
+from __future__ import annotations
+
+import re
+
+from .kb import KBEntity, english_name, norm, slug
+from .model import Mention, Proposal
+from .rules import conf
+
+
+class LinkingMixin:
+    def link(self) -> None:
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            if m.label == "Region" and m.attrs.get("members"):
+                m.keys = [k for k in (self.region_key(x, m) for x in m.attrs["members"]) if k]
+                continue
+            if m.label == "Event":
+                continue  # after relations (events are linked by what they concern)
+            m.keys = [self.entity_key(m)]
+
+    def region_key(self, name: str, m: Mention) -> str | None:
+        hit = self.kb.lookup(name, ("Region",))
+        if hit is None and name in self._builtin_regions:
+            hit = self.kb.lookup(self._builtin_regions[name][1], ("Region",))
+        if hit:
+            return self.use_existing(hit[0], hit[1], m)
+        if name in self._builtin_regions:
+            code, full, kind = self._builtin_regions[name]
+            rec = {"id": code, "name_zh": full, "name_en": self.english(full), "kind": kind, "admin_code": code}
+            if name != full:
+                rec["aliases"] = [name]
+            return self.use_new("Region", rec, m, fixed_id=True)
+        rec = {"id": "", "name_zh": name, "name_en": self.english(name), "kind": "area"}
+        return self.use_new("Region", rec, m)
+
+    def entity_key(self, m: Mention) -> str:
+        labels = (m.label,) if m.label not in ("Park", "SubPark") else ("Park", "SubPark")
+        hit = self.kb.lookup(m.name, labels)
+        if hit is None and m.label == "TalentProgram":
+            for variant in (re.sub(r"(企业|称号)$", "", m.name), re.sub(r"^(首批|国家级)", "", m.name)):
+                hit = hit or self.kb.lookup(variant, labels)
+        if hit is None and m.how == "dictionary":
+            hit = self.kb.lookup(m.name)
+        if hit:
+            m.label = hit[0].label
+            return self.use_existing(hit[0], hit[1], m)
+        if m.label == "Region" and m.name in self._builtin_regions:
+            return self.region_key(m.name, m)
+        return self.use_new(m.label, self.new_record(m), m)
+
+    def new_record(self, m: Mention) -> dict:
+        name = m.name
+        rec: dict = {"id": "", "name_zh": name, "name_en": self.english(name)}
+        if m.label == "Park":
+            rec["level"] = "national"
+        elif m.label == "Institution":
+            rec["kind"] = m.attrs.get("kind") or "other"
+        elif m.label == "TalentProgram":
+            rec["kind"] = m.attrs.get("kind") or "programme"
+            if m.attrs.get("level"):
+                rec["level"] = m.attrs["level"]
+            if m.attrs.get("first_batch"):
+                rec["aliases"] = ["首批" + name]
+        elif m.label == "GovernmentBody":
+            rec["level"] = self.gov_level(name)
+        elif m.label == "Region":
+            rec["kind"] = m.attrs.get("kind") or "area"
+        return rec
+
+    def english(self, name: str) -> str:
+        # memoised: a long article proposes the same name many times and jieba's POS cut is slow
+        memo = self.__dict__.setdefault("_english", {})
+        if name not in memo:
+            memo[name] = english_name(name, cut=lambda x: [w for w, _ in self.pt.cut(x)])
+        return memo[name]
+
+    def gov_level(self, name: str) -> str:
+        if name.startswith(("国家", "中央", "国务院")) or re.match(r"^[^省市区县]{2,8}部$", name):
+            return "central"
+        for full, (code, fname, kind) in self._builtin_regions.items():
+            if name.startswith(full):
+                return "provincial" if code.endswith("0000") else "municipal"
+        if re.match(r"^.{2,6}?省", name):
+            return "provincial"
+        if re.match(r"^.{2,6}?市", name):
+            return "municipal"
+        return "district"
+
+    def id_for(self, label: str, rec: dict, hint: str | None = None) -> str:
+        seg = self.kb.model.classes[label].segment
+        name = rec["name_zh"]
+        core = name
+        if label == "Enterprise":
+            core = re.sub(r"(股份有限公司|有限责任公司|有限公司)$", "", name) or name
+        elif label in ("Park", "SubPark"):
+            inner = re.search(r"[（(]([^（）()]+)[）)]", name)
+            core = inner.group(1) if inner else name
+            if label == "SubPark":
+                core = re.sub(r"园$", "", core) or core
+        toks = [w for w, _ in self.pt.cut(core)] if len(core) <= 40 else None
+        base = hint or slug(core, toks)
+        used = self.kb.used_ids(seg) | self._new_ids.setdefault(seg, set())
+        cand, i = base, 2
+        while cand in used:
+            cand, i = f"{base}-{i}", i + 1
+        self._new_ids[seg].add(cand)
+        return cand
+
+    def use_existing(self, ent: KBEntity, how: str, m: Mention | None) -> str:
+        p = self.entities.get(ent.ref)
+        if p is None:
+            p = self.entities[ent.ref] = Proposal(ent.ref, ent.label, dict(ent.record), ent.origin, how,
+                                                  conf("link-by-name") if how in ("name", "alias") else conf("link-other"))
+        if m is not None:
+            p.mentions.append(m)
+            m.conf = max(m.conf, p.conf)
+        return ent.ref
+
+    def use_new(self, label: str, rec: dict, m: Mention | None, fixed_id: bool = False, id_hint: str | None = None) -> str:
+        # the same new thing twice in one article is one entity (an index: linear in the article's length)
+        same = self._new_by_name.get((label, norm(rec["name_zh"])))
+        if same is not None:
+            if m is not None:
+                self.entities[same].mentions.append(m)
+            return same
+        seg = self.kb.model.classes[label].segment
+        if not fixed_id or not rec.get("id"):
+            rec["id"] = self.id_for(label, rec, id_hint)
+        key = f"{seg}/{rec['id']}"
+        self.entities[key] = Proposal(key, label, rec, "new", "new", m.conf if m else conf("link-implied"))
+        self._new_by_name[(label, norm(rec["name_zh"]))] = key
+        if m is not None:
+            self.entities[key].mentions.append(m)
+        return key
+

@@ -1,0 +1,342 @@
+"""Finding mentions: the knowledge base's names (the `dictionary` row), 《titles》, and the mention
+rows of loaders/ingest/rules/mentions.py: patterns on the text, enumerations (one mention per
+member) and names read right to left from a suffix with jieba's words and parts of speech."""
+from __future__ import annotations
+
+import re
+
+from . import gazetteer as gz
+from .kb import norm
+from .model import Mention
+from .rules import conf, rx
+
+HAN = r"\u4e00-\u9fff"
+ITEM_SPLIT = re.compile(r"[、和及与，,]|以及")
+STOP_FLAGS = {"x", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "m", "q", "r", "f", "t", "v", "vd", "y",
+              "e", "o", "w", "zg", "mq", "b", "eng"}
+NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9]+$")
+# enterprise names without a suffix: short, made of name-like words (not a description)
+# what follows a place that begins a longer address or zone name
+ADDRESS_TAIL = re.compile(f"[{HAN}]{{0,6}}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区)|"
+                          f"[{HAN}]{{1,5}}?(?<!园)(?:区|县|镇|乡|街道)(?![{HAN}]?(?:企业|政府|委|局|厅))")
+BARE_NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9·]{{2,12}}$")
+
+
+class MentionsMixin:
+    # -------------------------------------------------------------- titles and dictionary
+    def find_titles(self) -> list[tuple[int, int, str]]:
+        out = []
+        for m in rx("policy-title").finditer(self.text):
+            out.append((m.start(), m.end(), m.group(1)))
+            self.take(m.start(), m.end(), 2)
+        return out
+
+    def find_dictionary(self) -> None:
+        names: dict[str, str] = {}
+        for n, label in self.kb.dictionary():
+            for v in {n, n.replace("（", "(").replace("）", ")"), n.replace("(", "（").replace(")", "）"),
+                      n.replace("“", "\"").replace("”", "\"")}:
+                names.setdefault(v, label)
+        for n in self._builtin_regions:
+            if len(n) >= 2 and not self.kb.lookup(n):
+                names.setdefault(n, "Region")
+        if not names:
+            return
+        alts = sorted(names, key=len, reverse=True)
+        r = re.compile("|".join(re.escape(a) for a in alts))
+        pos = 0
+        while True:
+            m = r.search(self.text, pos)
+            if not m:
+                break
+            a, b = m.start(), m.end()
+            if self.free(a, b) and not self._inside_word(a, b, names[m.group()]):
+                self.add_mention(a, b, names[m.group()], "dictionary", conf("dictionary"))
+                self.take(a, b, 4)
+                pos = b
+            else:
+                pos = a + 1
+
+    def _inside_word(self, a: int, b: int, label: str) -> bool:
+        """A short place name glued into a longer word (中国特色), or the place that begins a longer
+        place or zone name (北京市 in 北京市通州区西集镇, 济南 in 济南高新技术产业开发区)."""
+        if label != "Region":
+            return False
+        if ADDRESS_TAIL.match(self.text, b) and self.text[b:b + 2] not in ("地区", "区域"):
+            return True
+        if b - a > 3:
+            return False
+        s = self.sentence_at(a)
+        for x, y, w, f in self.tokens(s):
+            if x < b and y > a and (x < a or y > b) and len(w) > b - a:
+                return True
+        return False
+
+    # -------------------------------------------------------------- patterns
+    def adopt_or_add(self, a: int, b: int, label: str, how: str, conf_: float, name: str | None = None,
+                     inner: tuple[int, int] | None = None, **attrs) -> Mention | None:
+        """A pattern found [a, b): if the dictionary already found the same name (at [a, b) or at
+        `inner`, the name inside quotes or brackets), keep that mention and add what the pattern
+        knows; else take the span if nothing longer holds it."""
+        for x in self.sent_mentions(a):
+            if x.how == "dictionary" and ((x.start, x.end) == (a, b) or (inner and (x.start, x.end) == inner)):
+                x.attrs.update({k: v for k, v in attrs.items() if v is not None})
+                x.attrs.setdefault("pattern", how)
+                return x
+        if not self.claimable(a, b):
+            return None
+        m = self.add_mention(a, b, label, how, conf_, name, **attrs)
+        self.claim(a, b)
+        return m
+
+    def items(self, m: re.Match, group: int = 1, splitter: re.Pattern | None = None):
+        """The items of an enumeration (A、B和C) with their spans."""
+        base = m.start(group)
+        text = m.group(group)
+        pos = 0
+        for item in (splitter or re.compile(r"[、和及与]")).split(text):
+            a = text.find(item, pos)
+            if a < 0:
+                continue
+            pos = a + len(item)
+            item_s = item.strip()
+            if not item_s:
+                continue
+            a += len(item) - len(item.lstrip())
+            yield base + a, base + a + len(item_s), item_s
+
+    def find_patterns(self) -> None:
+        t = self.text
+        for m in rx("park-name").finditer(t):
+            inner = m.group(1)
+            self.adopt_or_add(m.start(), m.end(), "SubPark" if inner.endswith("园") else "Park", "pattern:park-name",
+                              conf("park-name"), place=inner)
+        for m in rx("honour").finditer(t):
+            a = m.start(1) if m.group(1) else m.start(2)
+            lvl = {"国家级": "national", "省级": "provincial", "市级": "municipal"}.get(m.group(1) or "")
+            self.adopt_or_add(a, m.end(), "TalentProgram", "pattern:honour", conf("honour"), name=m.group(2), kind="honour",
+                              level=lvl, inner=(a, m.end() - 2))
+        for m in rx("special-allowance").finditer(t):
+            self.adopt_or_add(m.start(), m.end(), "TalentProgram", "pattern:special-allowance", conf("special-allowance"),
+                              name="国务院特殊津贴" if m.group(1) == "国务院" else m.group(1) + "特殊津贴",
+                              kind="honour", level="national" if m.group(1) == "国务院" else None)
+        for m in rx("quoted-project").finditer(t):
+            if re.search(r"十[一二三四五]五|高精尖", m.group(1)) or not re.fullmatch(f"[{HAN}0-9]+", m.group(1)):
+                continue
+            self.adopt_or_add(m.start(1) - 1, m.end(1) + 1, "TalentProgram", "pattern:quoted-project",
+                              conf("quoted-project"), name=m.group(1), inner=(m.start(1), m.end(1)), kind="project",
+                              flagship=True)
+        for m in rx("project-list").finditer(t):
+            for a, b, item in self.items(m):
+                label, kind = self._kind_by_suffix(item)
+                for x in self.sent_mentions(a):
+                    if (x.start, x.end) == (a, b):
+                        x.attrs["project"] = True
+                        break
+                else:
+                    if label:
+                        self.adopt_or_add(a, b, label, "pattern:project-list", conf("project-list"), project=True, kind=kind)
+        for m in rx("meeting").finditer(t):
+            for a, b, item in self.items(m):
+                if item.endswith(gz.MEETING_SUFFIXES) and len(item) >= 4:
+                    self.adopt_or_add(a, b, "Event", "pattern:meeting", conf("meeting"), kind="meeting")
+        for m in rx("domain-list").finditer(t):
+            for a, b, item in self.items(m):
+                if 2 <= len(item) <= 10:
+                    self.adopt_or_add(a, b, "Domain", "pattern:domain-list", conf("domain-list"))
+        for m in rx("region-compound").finditer(t):
+            self.adopt_or_add(m.start(), m.end(), "Region", "pattern:region-compound", conf("region-compound"),
+                              members=list(gz.COMPOUNDS[m.group(1)]), area=bool(m.group(2)))
+        for m in rx("devzone").finditer(t):
+            a, b = m.start(1), m.end(1)
+            a = self._zone_start(a, b)
+            if a is not None:
+                self.adopt_or_add(a, b, "Region", "pattern:devzone", conf("devzone"), kind="zone")
+        for m in rx("office").finditer(t):
+            self.adopt_or_add(m.start(1), m.end(1), "GovernmentBody", "pattern:office", conf("office"))
+        for m in rx("zone-list").finditer(t):
+            self._zone_list(m)
+        for s in self.doc.sentences:
+            self._suffix_patterns(s)
+        for m in rx("enterprise-list").finditer(t):
+            self._enterprise_list(m)
+
+    def _zone_start(self, a: int, b: int) -> int | None:
+        """Where a development zone's name begins: the place before 高新区 etc. (济南, 合肥, 北京市海淀区)."""
+        s = self.sentence_at(a)
+        name = self.text[a:b]
+        # the match may start with a verb or preposition glued to the place (位于济南…): start at the place
+        for x, y, w, f in self.tokens(s):
+            if a <= x < b and (f == "ns" or w in self._builtin_regions):
+                return x
+        return None if not re.match(f"^[{HAN}]{{2,4}}(?:高新|经开|自贸|新区)", name) else a
+
+    def _zone_list(self, m: re.Match) -> None:
+        """首批获授牌的五个试验区是：A、B…: each member is a mention of what was counted."""
+        what = m.group(1)
+        for a, b, item in self.items(m, 2, re.compile(r"[、，,；;]|以及|和")):
+            item = item.rstrip("等")
+            if len(item) < 4:
+                continue
+            self.adopt_or_add(a, a + len(item), "Region", "pattern:zone-list", conf("zone-list"), zone_list=what,
+                              kind="zone")
+            for x in self.sent_mentions(a):
+                if x.start == a and x.end == a + len(item):
+                    x.attrs["zone_list"] = what
+
+    def _enterprise_list(self, m: re.Match) -> None:
+        """A、B、C等企业: each item is an enterprise, with or without a company suffix."""
+        if "、" not in m.group(1):
+            return   # one name is not a list: 某某等企业 says too little about what 某某 is
+        for a, b, item in self.items(m, 1, re.compile(r"[、，,]|以及|和|及")):
+            if not BARE_NAME_RX.match(item) or item in gz.NAME_STOPWORDS or item in gz.GENERIC_WORDS:
+                continue
+            held = [x for x in self.sent_mentions(a) if x.start < b and x.end > a]
+            if held:
+                for x in held:
+                    if x.label in ("Enterprise", "Institution"):
+                        x.attrs["listed"] = True
+                continue
+            if not self.claimable(a, b):
+                continue
+            ws = self.words(a, b, overlap=True)
+            # a bare name: jieba calls it a name (nt/nz/nr/ns), or it is one or two unknown words
+            if not ws or any(f in ("v", "vn", "a", "d", "p", "c", "u") for _, f in ws) and not any(
+                    f in ("nt", "nz", "nr", "nrt") for _, f in ws):
+                continue
+            mm = self.add_mention(a, b, "Enterprise", "pattern:enterprise-list", conf("enterprise-list"), listed=True)
+            self.claim(a, b)
+            if mm is not None:
+                mm.attrs["listed"] = True
+
+    def _kind_by_suffix(self, name: str) -> tuple[str | None, str | None]:
+        for suf, kind in gz.PROGRAMME_SUFFIXES:
+            if name.endswith(suf):
+                return "TalentProgram", kind
+        for suf, kind in gz.INSTITUTION_SUFFIXES:
+            if name.endswith(suf):
+                return "Institution", kind
+        if re.search(r"(有限公司|集团)$", name):
+            return "Enterprise", None
+        return None, None
+
+    SUFFIX_ROWS = (("Enterprise", "suffix-enterprise"), ("Institution", "suffix-institution"),
+                   ("TalentProgram", "suffix-programme"), ("GovernmentBody", "suffix-govbody"), ("SubPark", "suffix-subpark"))
+
+    def _suffix_patterns(self, s) -> None:
+        hits = [(label, name, m) for label, name in self.SUFFIX_ROWS for m in rx(name).finditer(s.text)]
+        # the rightmost suffix first within a row: 西北工业大学北京研究院 is one name, not 大学 + 北京研究院
+        hits.sort(key=lambda h: (self.SUFFIX_ROWS.index((h[0], h[1])), -h[2].end()))
+        if not hits:
+            return
+        toks = self.tokens(s)
+        ends = {b for (_, b, _, _) in toks}
+        for label, rule, m in hits:
+            ss, se = s.start + m.start(), s.start + m.end()
+            if not self.claimable(ss, se):
+                continue
+            if se not in ends and label != "SubPark":
+                # the suffix must end a word: 总部, 内部, 干部 are not bodies
+                glued = [t for t in toks if t[0] < se < t[1]]
+                if not (glued and label == "GovernmentBody" and glued[0][2][se - glued[0][0]:] in ("于", "在", "和", "与")):
+                    continue
+            a = self.left_boundary(s, ss)
+            if se - a < len(m.group()) + 2:
+                continue
+            name = self.text[a:se]
+            if label == "TalentProgram" and name.startswith("首批"):
+                a += 2
+                name = name[2:]
+            if not self.claimable(a, se):
+                continue
+            if label == "GovernmentBody":
+                first = self.words(a, se)[:1]
+                if not first or not (first[0][1] == "ns" or first[0][0] in ("国家", "中央", "国务院")):
+                    continue
+                if m.group() == "部" and len(self.words(a, se)) < 2:
+                    continue
+            if label == "SubPark":
+                ws = self.words(a, se)
+                if not ws or name in ("产业园", "科技园", "公园", "校园", "家园", "花园", "园") or \
+                        not (ws[0][1] == "ns" or self._has_park(s)):
+                    continue
+            kind = next((k for suf, k in gz.INSTITUTION_SUFFIXES + gz.PROGRAMME_SUFFIXES if name.endswith(suf)), None)
+            if not self.specific(a, se, len(m.group())):
+                continue
+            first_batch = self.text[max(0, a - 2):a] == "首批"
+            self.add_mention(a, se, label, f"pattern:{rule}", conf(rule), kind=kind, first_batch=first_batch,
+                             level="national" if name.startswith("国家") and label == "TalentProgram" else None)
+            self.claim(a, se)
+
+    def _has_park(self, s) -> bool:
+        return any(m.label == "Park" for m in self._by_sent.get(s.idx, ()))
+
+    def left_boundary(self, s, suffix_start: int, max_len: int = 24) -> int:
+        """Read words right to left from a name's suffix until a verb, function word or stop word."""
+        toks = self.tokens(s)
+        start = suffix_start
+        j = max((i for i, t in enumerate(toks) if t[0] < suffix_start), default=-1)
+        while j >= 0:
+            a, b, w, f = toks[j]
+            if w in gz.NAME_STOPWORDS or f in STOP_FLAGS or not NAME_RX.match(w):
+                break   # a verb glued to the name's suffix (委于) still ends the name at the suffix
+            if suffix_start - a > max_len or any(v not in (0, 4) for v in self.mask[a:min(b, suffix_start)]):
+                break
+            start = a
+            j -= 1
+        return start
+
+    def specific(self, a: int, b: int, suffix_len: int) -> bool:
+        """Does the name say which one (a place, an organisation, a proper word), or only what kind?"""
+        ws = self.words(a, b - suffix_len, overlap=True) if b - suffix_len > a else []
+        if not ws:
+            return False
+        known = self._known_names
+        for w, f in ws:
+            if f in ("ns", "nt", "nr", "nrt", "nrfg") or norm(w) in known or w in ("国家", "中国", "首批"):
+                return True
+        return any(w not in gz.GENERIC_WORDS and len(w) >= 2 and f not in ("v", "vn", "a", "ad", "an") for w, f in ws)
+
+    # -------------------------------------------------------------- short forms of parks
+    def park_by_place(self, place: str) -> tuple | None:
+        """The park whose name holds the place (长沙 → 国家网络安全产业园区（长沙）), from the knowledge base."""
+        place = re.sub(r"(市|省)$", "", place)
+        for name in (f"国家网络安全产业园区（{place}）", f"国家网络安全产业园区（{place}地区）"):
+            hit = self.kb.lookup(name, ("Park",))
+            if hit:
+                return name, hit
+        return None
+
+    def find_short_forms(self) -> None:
+        """长沙园区 / 国家网络安全产业园区 (bare, with 北京 before it in the sentence) / 海淀和通州两个园区."""
+        for m in rx("subpark-pair").finditer(self.text):
+            for g in (1, 2):
+                for k in (2, 3):    # the place is the last 2 or 3 characters before 和 (入驻海淀和通州)
+                    a, b = (m.end(g) - k, m.end(g)) if g == 1 else (m.start(g), m.start(g) + k)
+                    if b > m.end(g) or a < m.start(g):
+                        continue
+                    hit = self.kb.lookup(self.text[a:b] + "园", ("SubPark",))
+                    if hit and self.claimable(a, b):
+                        self.adopt_or_add(a, b, "SubPark", "pattern:subpark-pair", conf("subpark-pair"),
+                                          name=hit[0].name_zh)
+                        break
+        for m in rx("park-short-form").finditer(self.text):
+            a, b = m.start(), m.end()
+            s = self.sentence_at(a)
+            found = None
+            for k in (3, 2):     # a place right before: 长沙园区, 北京国家网络安全产业园
+                if a - k >= s.start:
+                    found = self.park_by_place(self.text[a - k:a])
+                    if found:
+                        a -= k
+                        break
+            if found is None and m.group(1).startswith(("国家网络安全产业园", "网络安全产业园")):
+                regions = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Region" and x.end <= a]
+                for x in reversed(regions):
+                    found = self.park_by_place(x.text)
+                    if found:
+                        break
+            if found is None or not self.claimable(a, b):
+                continue
+            self.add_mention(a, b, "Park", "pattern:park-short-form", conf("park-short-form"), name=found[0])
+            self.claim(a, b)

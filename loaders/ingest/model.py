@@ -1,0 +1,89 @@
+"""What the extractor produces: mentions, dates, entity proposals, relation and statistic facts.
+Every fact keeps its sentence, its character span in the cleaned text, a confidence in [0, 1] and
+the name of the rule (loaders/ingest/rules) that made it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .document import Document
+from .kb import KnowledgeBase
+from .rules import ACCEPT  # noqa: F401  (re-exported)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+    sent: int
+    how: str                      # dictionary | pattern:<rule>
+    conf: float
+    name: str                     # the name to link or to propose (modifiers such as 首批 removed)
+    attrs: dict = field(default_factory=dict)
+    keys: list[str] = field(default_factory=list)   # linked entity refs (a compound region has several)
+
+    @property
+    def key(self) -> str | None:
+        return self.keys[0] if self.keys else None
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: str      # ISO date at the precision given, or an interval YYYY-MM-DD/YYYY-MM-DD
+    point: str      # the date an event or statistic takes from it
+    sent: int
+    kind: str = "date"
+    rule: str = ""
+
+
+@dataclass
+class Proposal:
+    key: str                      # segment/id
+    label: str
+    record: dict
+    origin: str                   # graph | data:<file> | new
+    link: str                     # how it was linked: name, alias, pinyin, search, event, new
+    conf: float
+    mentions: list[Mention] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)
+    has_fact: bool = False
+
+
+@dataclass
+class RelFact:
+    frm: str
+    type: str
+    to: str
+    sent: int
+    span: tuple[int, int]
+    conf: float
+    rule: str
+    role: str | None = None
+    since: str | None = None
+
+
+@dataclass
+class ObsFact:
+    subject: str
+    fields: dict
+    sent: int
+    span: tuple[int, int]
+    conf: float
+    rule: str
+    key: str = ""
+
+
+@dataclass
+class Extraction:
+    kb: KnowledgeBase
+    doc: Document
+    mentions: list[Mention]
+    dates: list[DateMention]
+    entities: dict[str, Proposal]
+    relations: list[RelFact]
+    observations: list[ObsFact]
+    unanchored: list[str] = field(default_factory=list)

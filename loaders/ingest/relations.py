@@ -1,0 +1,190 @@
+"""Relation rows (loaders/ingest/rules/facts.py) read inside one sentence from the mentions found:
+a park's place and sub-parks, tenants, honours and designations, domains, policies, parents."""
+from __future__ import annotations
+
+import re
+
+from . import gazetteer as gz
+from .model import Mention
+from .rules import conf, rx
+
+ORG_LABELS = ("Park", "SubPark", "Enterprise", "Institution")
+PARKISH = ("Park", "SubPark")
+
+
+class RelationsMixin:
+    def rules_parks(self, s) -> None:
+        parks = self.mentions_in(s.start, s.end, ("Park",))
+        for p in parks:
+            # the park's name says where it is: 国家网络安全产业园区（长沙）
+            inner = re.search(r"[（(]([^（）()]+)[）)]", self.entities[p.key].record["name_zh"])
+            if inner:
+                place = inner.group(1)
+                base = re.sub("(" + "|".join(gz.COMPOUND_SUFFIXES) + ")$", "", place)
+                for n in gz.COMPOUNDS.get(base, (base,)):
+                    key = self.region_key(n, None) if (self.kb.lookup(n, ("Region",)) or n in self._builtin_regions) else None
+                    if key:
+                        self.rel(p.key, "LOCATED_IN", key, s, (p.start, p.end), conf("park-place"), "park-place")
+            for sp in self.mentions_in(s.start, s.end, ("SubPark",)):
+                self.rel(sp.key, "PART_OF", p.key, s, (min(p.start, sp.start), max(p.end, sp.end)),
+                         conf("subpark-of-park"), "subpark-of-park")
+        if not parks:
+            host = self.topic(s, s.end, ("Park",))
+            if host is not None:
+                for sp in self.mentions_in(s.start, s.end, ("SubPark",)):
+                    self.rel(sp.key, "PART_OF", host.key, s, (sp.start, sp.end), conf("subpark-of-topic"),
+                             "subpark-of-topic")
+        # a park's sentence naming a region compound or an area (川渝地区): where the park spans
+        subj = parks[0] if parks else self.topic(s, s.end)
+        if subj is not None and subj.label == "Park":
+            for r in self.mentions_in(s.start, s.end, ("Region",)):
+                if r.how == "pattern:region-compound":
+                    for k in r.keys:
+                        self.rel(subj.key, "LOCATED_IN", k, s, (r.start, r.end), conf("park-spans-compound"),
+                                 "park-spans-compound", role=f"spans {r.text}")
+
+    def rules_tenants(self, s) -> None:
+        # 园区企业A和B / 入驻企业A: firms of the park the paragraph is about
+        for m in rx("tenant-park-enterprise").finditer(s.text):
+            a = s.start + m.end()
+            ca, cb = self.clause_bounds(s, a)
+            host = self.topic(s, a)
+            if host is None:
+                continue
+            for e in self.mentions_in(a, cb, ("Enterprise", "Institution")):
+                self.rel(e.key, "TENANT_OF", host.key, s, (s.start + m.start(), e.end), conf("tenant-park-enterprise"),
+                         "tenant-park-enterprise", role=f"park enterprise ({m.group()})")
+        # A入驻/落户B
+        for m in rx("tenant-moved-in").finditer(s.text):
+            pos = s.start + m.start()
+            ca, cb = self.clause_bounds(s, pos)
+            firms = self.mentions_in(ca, pos, ("Enterprise", "Institution"))
+            parks = self.mentions_in(pos, cb, PARKISH)
+            if firms and parks:
+                self.rel(firms[-1].key, "TENANT_OF", parks[0].key, s, (firms[-1].start, parks[0].end),
+                         conf("tenant-moved-in"), "tenant-moved-in")
+        # A、B等重大项目 (in the park the paragraph is about)
+        for x in self.mentions_in(s.start, s.end):
+            if x.attrs.get("project") or x.attrs.get("flagship"):
+                host = self.topic(s, x.start)
+                if host is not None:
+                    role = "major project" if x.attrs.get("project") else f"flagship project ({self.text[x.start:x.end]})"
+                    self.rel(x.key, "TENANT_OF", host.key, s, (x.start, x.end), conf("tenant-project"), "tenant-project",
+                             role=role)
+        # 园区聚集了A、B等企业: the park's firms (only when the sentence is about a park)
+        listed = [x for x in self.mentions_in(s.start, s.end, ("Enterprise",)) if x.attrs.get("listed")]
+        if listed:
+            parks = self.mentions_in(s.start, listed[0].start, PARKISH)
+            host = parks[-1] if parks else (self.topic(s, listed[0].start) if self.park_word(s, listed[0].start) else None)
+            if host is not None:
+                for x in listed:
+                    self.rel(x.key, "TENANT_OF", host.key, s, (x.start, x.end), conf("tenant-enterprise-list"),
+                             "tenant-enterprise-list", role="listed as the park's enterprise")
+
+    def rules_honours(self, s) -> None:
+        for h in self.mentions_in(s.start, s.end, ("TalentProgram",)):
+            kind = self.entities[h.key].record.get("kind")
+            if kind not in ("honour", "designation"):
+                continue
+            ca, cb = self.clause_bounds(s, h.start)
+            verb = rx("honour-holder").search(self.text, ca, h.end)
+            if not verb:
+                continue
+            holders = self.mentions_in(ca, h.start, ("Enterprise", "Institution", "Park", "SubPark"))
+            level = self.text[max(ca, h.start - 3):h.start + 3]
+            role = "national-level (国家级)" if "国家级" in level else (
+                "first batch (首批)" if self.text[max(0, h.start - 2):h.start] == "首批" or h.attrs.get("first_batch") else None)
+            if holders:
+                for x in holders:
+                    self.rel(x.key, "HOLDS", h.key, s, (x.start, h.end), conf("honour-holder"), "honour-holder", role=role)
+            else:
+                host = self.topic(s, h.start)
+                if host is not None:
+                    if verb.group() == "享受":
+                        role = f"held by its people ({self.text[ca:cb].strip()})"
+                    self.rel(host.key, "HOLDS", h.key, s, (ca, h.end), conf("honour-park"), "honour-park", role=role)
+
+    def rules_domains(self, s) -> None:
+        doms = self.mentions_in(s.start, s.end, ("Domain",))
+        if not doms:
+            return
+        parks = self.mentions_in(s.start, s.end, PARKISH)
+        subj = parks[0] if parks else self.topic(s, doms[0].start)
+        rule = "domain-focus"
+        if subj is None:
+            subj, rule = self.region_context(s, doms[0].start), "domain-focus-region"
+        if subj is None or not rx("domain-focus").search(s.text):
+            return
+        for d in doms:
+            self.rel(subj.key, "FOCUSES_ON", d.key, s, (d.start, d.end), conf(rule), rule)
+
+    def rules_policies(self, s) -> None:
+        for a, b, title in self.titles_by_sent.get(s.idx, ()):
+            kind = next((k for suf, k in sorted(gz.POLICY_SUFFIXES, key=lambda x: -len(x[0])) if title.endswith(suf)), None)
+            if kind is None:
+                continue  # a book or a magazine
+            m = Mention(a, b, self.text[a:b], "Policy", s.idx, "pattern:policy-title", conf("policy-title"), title,
+                        {"kind": kind})
+            self.register(m)
+            issuers = self.mentions_in(s.start, a, ("GovernmentBody", "Institution"))
+            issuer = issuers[-1] if issuers and rx("policy-issuer").search(self.text[issuers[-1].end:a]) else None
+            dates = self.dates_in(issuer.end if issuer else s.start, a)
+            hit = self.kb.lookup(title, ("Policy",))
+            if hit:
+                m.keys = [self.use_existing(hit[0], hit[1], m)]
+            else:
+                rec = {"id": "", "name_zh": title, "name_en": self.english(title), "kind": kind}
+                if issuer is not None:
+                    lvl = self.entities[issuer.key].record.get("level")
+                    lvl = {"central": "national"}.get(lvl, lvl) if lvl else None
+                    if lvl:
+                        rec["level"] = lvl
+                if dates:
+                    rec["issued_on"] = dates[-1].point
+                m.keys = [self.use_new("Policy", rec, m)]
+            if issuer is not None:
+                self.rel(m.key, "ISSUED_BY", issuer.key, s, (issuer.start, b), conf("policy-issuer"), "policy-issuer")
+            parks = self.mentions_in(s.start, s.end, PARKISH)
+            if parks:
+                for p in parks:
+                    self.rel(m.key, "CONCERNS", p.key, s, (a, b), conf("policy-park"), "policy-park")
+            elif re.search(r"园区|产业园", title):
+                host = self.topic(s, a)
+                if host is not None:
+                    self.rel(m.key, "CONCERNS", host.key, s, (a, b), conf("policy-park-topic"), "policy-park-topic")
+
+    def rules_institutions(self, s) -> None:
+        for x in self.mentions_in(s.start, s.end, ("Institution",)):
+            name = self.entities[x.key].record["name_zh"]
+            m = rx("parent-in-name").match(name)
+            if not m:
+                continue
+            parent = m.group(1)
+            hit = self.kb.lookup(parent, ("Institution",))
+            pm = Mention(x.start, x.start + len(parent), parent, "Institution", s.idx, "pattern:parent-in-name",
+                         conf("parent-in-name"), parent,
+                         {"kind": "university" if parent.endswith("大学") else "research_institute"})
+            if hit:
+                pk = self.use_existing(hit[0], hit[1], pm)
+            else:
+                pk = self.use_new("Institution", {"id": "", "name_zh": parent, "name_en": self.english(parent),
+                                                  "kind": pm.attrs["kind"]}, pm)
+            pm.keys = [pk]
+            self.rel(x.key, "PART_OF", pk, s, (x.start, x.end), conf("parent-of-institute"), "parent-of-institute")
+
+    def rules_zone_lists(self, s) -> None:
+        """首批获授牌的五个试验区是：A、B…: each member holds the designation the sentence names."""
+        members = [x for x in self.mentions_in(s.start, s.end, ("Region",)) if x.attrs.get("zone_list")]
+        if not members:
+            return
+        progs = self.mentions_in(s.start, members[0].start, ("TalentProgram",))
+        prog = progs[-1] if progs else None
+        if prog is None:   # the designation named in the previous sentence of the paragraph
+            prev = self.doc.sentences[s.idx - 1] if s.idx else None
+            if prev is not None and prev.para == s.para:
+                ps = self.mentions_in(prev.start, prev.end, ("TalentProgram",))
+                prog = ps[-1] if ps else None
+        if prog is None:
+            return
+        for x in members:
+            self.rel(x.key, "HOLDS", prog.key, s, (x.start, x.end), conf("zone-list-member"), "zone-list-member")

@@ -1,0 +1,26 @@
+"""Date rows, tried in this order on each sentence (an earlier row's span is not matched again).
+Absolute dates are normalised here; relative and partial ones (今年3月, 当年1月, 9月5日至11日,
+11月底) are resolved by jionlp.parse_time against the article's date or the year the text last
+named (loaders/ingest/dates.py)."""
+D = r"(?<!\d)"
+ROWS = [
+    # name, kind, pattern, confidence, example
+    ("date-ymd-range", "date", D + r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*(?:至|到|—|–|-|~)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日",
+     0.9, "论坛于2022年9月5日至11日在武汉举行。"),
+    ("date-md-range", "date", D + r"(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*(?:至|到|—|–|-|~)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日",
+     0.85, "网络安全宣传周于9月5日至11日举行。"),
+    ("date-ymd", "date", D + r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", 0.95, "园区于2019年1月21日揭牌。"),
+    ("date-iso", "date", D + r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)", 0.95, "发布时间：2023-03-24。"),
+    ("date-year-range", "date", D + r"(\d{4})\s*(?:年\s*)?[-—–~至到]\s*(\d{4})\s*年", 0.9, "《规划（2021-2025年）》"),
+    ("date-ym-end", "date", D + r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:底|末)", 0.9, "截至2022年11月底，园区有企业50家。"),
+    ("date-ym", "date", D + r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?", 0.95, "园区于2019年1月揭牌。"),
+    ("date-year-end", "date", D + r"(\d{4})\s*年\s*(?:底|末)", 0.9, "截至2022年底，园区有企业50家。"),
+    ("date-year-start", "date", D + r"(\d{4})\s*年\s*初", 0.9, "2022年初，园区开工。"),
+    ("date-year", "date", D + r"(\d{4})\s*年(?![\d\s]*[月底末初])(?!(?:国家|全国|中国|世界|第)[\u4e00-\u9fff])", 0.9,
+     "预计到2025年产业规模达到1000亿元。", "not a year inside a name (2020年国家网络安全宣传周)"),
+    ("date-relative", "date", r"(今年|去年|前年|明年|当年|同年)\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?", 0.85,
+     "园区于2020年建成，当年1月开园。"),
+    ("date-md", "date", D + r"(\d{1,2})\s*月\s*(\d{1,2})\s*日", 0.8, "5月18日，园区举行签约仪式。"),
+    ("date-plan", "date", r"[“\"]?(十[一二三四五]五)[”\"]?\s*(期间|时期|末|初|以来|中期)", 0.9, "“十四五”期间，园区将建成一批项目。"),
+    ("date-congress", "date", r"[“\"]?(十[六七八九]大|二十大)[”\"]?\s*(以来|之后|召开以来)", 0.9, "党的“十八大”以来，产业发展迅速。"),
+]

@@ -1,0 +1,157 @@
+"""Statistic rows: a number with a unit (Arabic or Chinese numerals, the latter read by cn2an) and
+text-valued statistics (slogans, main lines, distinctions, goals); the subject is the organisation
+the clause names before the figure, else the park the paragraph is about (a short form or
+园区/该园区 resolves to it), else — for 全省/全市 figures — the region; the status comes from the
+wording (预计 → forecast; 力争/目标/到…年/将 → target), never actual for those."""
+from __future__ import annotations
+
+import re
+
+from . import gazetteer as gz
+from .model import ObsFact
+from .relations import ORG_LABELS
+from .rules import conf, rx
+
+HAN = r"\u4e00-\u9fff"
+MULT = {"": 1, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
+CUMULATIVE = re.compile(r"累计|共(?:引进|培养|培育|引育|签约|落地|招引)")
+FUTURE_WORD = re.compile(r"(?<![即])将(?!近|军|领|士)")
+
+
+def chinese_number(s: str) -> float | None:
+    """三 → 3, 二十五 → 25 (cn2an; None when it is not a number)."""
+    import cn2an
+    try:
+        return float(cn2an.cn2an(s, "normal"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+class StatisticsMixin:
+    def status(self, s, a: int, ca: int, cb: int) -> str:
+        """actual, forecast or target, from the wording of the clause (and the sentence before the figure)."""
+        clause = self.text[ca:cb]
+        lead = self.text[s.start:a]
+        if rx("status-forecast").search(clause) or rx("status-forecast").search(lead):
+            return "forecast"
+        if rx("status-target").search(clause) or rx("status-target").search(lead) or FUTURE_WORD.search(clause):
+            return "target"
+        return "actual"
+
+    def rules_statistics(self, s) -> None:
+        prev_cumulative = False
+        for m in rx("stat-number").finditer(s.text):
+            a, b = s.start + m.start("num"), s.start + m.end()
+            if not self.free(a, b) or self.text[a - 1:a] == "第" or self.text[b:b + 1] in ("年", "月", "日"):
+                continue
+            unit_w, mult = m.group("unit"), m.group("mult") or ""
+            num = m.group("num")
+            if num[0].isdigit():
+                value = float(num)
+                if unit_w in ("所", "座", "支") and re.match(f"[{HAN}]", self.text[a - 1:a] or " ") \
+                        and self.text[a - 1:a] not in "等共有了近约达余过":
+                    continue  # 中国电科48所 is a name, not 48 of something
+            else:
+                if unit_w not in ("家", "个", "所", "座", "支", "项", "名", "位", "件", "期") or len(num) > 4:
+                    continue  # 一个 in prose; Chinese numerals are read for counts only
+                if num in ("一", "两") or re.match(f"[{HAN}]", self.text[a - 1:a] or " ") and \
+                        self.text[a - 1:a] not in "等共有了近约达余过是为和、聚集":
+                    continue  # 统一 / 第一个 / 一个: not a figure
+                value = chinese_number(num)
+                if value is None:
+                    continue
+            if mult and unit_w == "元":
+                unit, factor = mult + "元", 1.0
+            elif mult == "万" and unit_w in ("平方米", "㎡"):
+                unit, factor = "万㎡", 1.0
+            else:
+                unit, factor = gz.UNITS[unit_w][0], MULT[mult]
+            value = round(value * factor, 6)
+            q = m.group("q2") or m.group("q3") or m.group("q4")
+            qual = q if q else gz.QUALIFIER_MAP.get(m.group("q1") or "")
+            ca, cb = self.clause_bounds(s, a)
+            clause = self.text[ca:cb]
+            cumulative = bool(CUMULATIVE.search(clause))
+            has_verb = any(f.startswith("v") for w, f in self.words(ca, cb) if w not in ("相关",))
+            if not cumulative and not has_verb and prev_cumulative:
+                cumulative = True  # 共引进…18 名，各类高层次人才 324 名: the list goes on
+            prev_cumulative = cumulative
+            if qual is None and cumulative:
+                qual = "累计"
+            # what it describes: an organisation in the clause before the number, else the paragraph's park;
+            # not the items of a list the number counts (国防科大、中南大学等58所高等院校)
+            listed = bool(re.search(r"等\s*$", self.text[ca:a]))
+            # nor what the number counts (国家工业设计中心6家), nor a member of a list the number sums (A、B等16家企业)
+            before = [x for x in self.mentions_in(ca, a, ORG_LABELS)
+                      if not (listed and self.text[x.end:x.end + 1] in ("、", "等", "和", "及", "与"))
+                      and "等" not in self.text[x.end:a] and self.text[x.end:a].strip()]
+            rule = "stat-number"
+            regional = rx("stat-region").search(self.text, s.start, a)
+            if before:
+                subj = before[-1]
+            else:
+                regions = [r for r in self.mentions_in(s.start, a, ("Region",)) if not r.attrs.get("members")]
+                if regional or (regions and not self.park_word(s, a)):
+                    # 全省 / 湖南网络安全产业规模…: the region's figure, not the park's
+                    subj, rule = (regions[-1] if regions else None), "stat-region"
+                else:
+                    subj, rule = self.topic(s, a), "stat-topic"
+                if subj is None:   # no organisation, no park: the region the text is about (长沙市, 全省)
+                    subj, rule = self.region_context(s, a), "stat-region-context"
+                if subj is None:
+                    self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: no entity it describes")
+                    continue
+            metric, mzh, men = self.metric(clause, subj)
+            if unit in ("平方公里", "㎡", "万㎡", "亩", "公顷"):
+                metric, mzh, men = "area", "面积", "Area"
+            as_of = self.as_of(s, ca)
+            start = s.start + m.start() if m.group("q1") else a
+            fields = {"metric": metric, "metric_zh": mzh, "metric_en": men,
+                      "value": int(value) if float(value).is_integer() else value,
+                      "unit": unit, "as_of": as_of, "status": self.status(s, a, ca, cb)}
+            if qual:
+                fields["qualifier"] = qual
+            fields["scope"] = clause.strip()
+            self.observations.append(ObsFact(subj.key, fields, s.idx, (start, b), conf(rule), rule))
+
+    def metric(self, clause: str, subj) -> tuple[str, str, str]:
+        text = clause.replace(subj.text, "")
+        for word, code, zh, en in gz.METRICS:
+            if word in text:
+                if re.search(r"年均|每年|年度|年" + word, text) and not code.startswith("annual_"):
+                    return "annual_" + code, "年均" + zh, "Annual " + en[0].lower() + en[1:]
+                return code, zh, en
+        return "count", "数量", "Count"
+
+    def as_of(self, s, ca: int) -> str:
+        own = self.dates_in(ca, self.clause_bounds(s, ca)[1])
+        if own:
+            return own[0].point
+        prev = self.dates_in(s.start, ca)
+        if prev:
+            pa, _ = self.clause_bounds(s, prev[-1].start)
+            lead = self.text[pa:prev[-1].start]
+            if re.search(r"截至|截止|到", lead) or re.match(r"^\s*(成为|并)", self.text[ca:ca + 3]):
+                return prev[-1].point
+        return self.doc.meta.get("published") or ""
+
+    TEXT_RULES = ("text-layout_slogan", "text-development_main_line", "text-distinction", "text-development_goal")
+
+    def rules_text_statistics(self, s) -> None:
+        for name in self.TEXT_RULES:
+            metric = name[5:]
+            for m in rx(name).finditer(s.text):
+                a = s.start + m.start(1)
+                if metric == "layout_slogan" and not re.search(r"布局|格局|概括为", m.group()):
+                    continue
+                parks = self.mentions_in(s.start, a, ("Park", "SubPark"))
+                subj = parks[0] if parks else self.topic(s, a)
+                if subj is None:
+                    continue
+                zh, en = gz.TEXT_METRICS[metric]
+                ca, cb = self.clause_bounds(s, a)
+                status = "target" if metric == "development_goal" else "actual"
+                fields = {"metric": metric, "metric_zh": zh, "metric_en": en, "value_text": m.group(1),
+                          "as_of": self.as_of(s, ca), "status": status}
+                self.observations.append(ObsFact(subj.key, fields, s.idx, (s.start + m.start(), s.start + m.end()),
+                                                 conf(name), name))

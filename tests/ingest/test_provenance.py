@@ -1,0 +1,84 @@
+"""Every proposed fact carries its source id and its sentence, and every quoted span is in the text
+(issue #12, "Done when"); where the gold says forecast or target, the proposal never says actual
+(a test over the whole corpus: it asserts, it never prints a test article's output)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from parkgraph.loaders.ingest import ingest
+from parkgraph.loaders.ingest.kb import KnowledgeBase, norm
+from parkgraph.loaders.ingest.score import load_gold
+
+from .conftest import ARTICLE
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+SPLIT = yaml.safe_load((CORPUS / "split.yaml").read_text(encoding="utf-8"))
+ALL = [*SPLIT["dev"], *SPLIT["test"]]
+
+
+def _kb() -> KnowledgeBase:
+    from parkgraph.data import DATA_DIR
+    kb = KnowledgeBase()
+    kb.add_data([DATA_DIR])
+    return kb
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return _kb()
+
+
+@pytest.mark.parametrize("ident", ["seed", *SPLIT["dev"]])
+def test_every_fact_cites_its_source_and_a_sentence_of_the_text(ident, kb):
+    path = ARTICLE if ident == "seed" else CORPUS / "articles" / f"{ident}.md"
+    res = ingest(path, kb=kb)
+    doc, sid = res.doc, res.source["id"]
+    sentences = {s.text for s in doc.sentences}
+    review = yaml.safe_load(res.review)
+    facts = 0
+    for coll, recs in review.items():
+        if coll == "sources":
+            continue
+        for rec in recs or []:
+            assert rec.get("cite"), (coll, rec)
+            for c in rec["cite"]:
+                assert c["source"] == sid
+                assert c["quote"] in sentences and c["quote"] in doc.text, (coll, c["quote"])
+            facts += coll in ("relations", "observations")
+    # the spans in the comments ([start,end) + the text they quote) hold that text
+    for a, b, quoted in re.findall(r"# confidence \S+ · s\d+ \[(\d+),(\d+)\) (\S+) ·", res.review):
+        assert doc.text[int(a):int(b)].split()[0] == quoted.split()[0] or quoted in doc.text[int(a):int(b)] \
+            or doc.text[int(a):int(b)].replace(" ", "") == quoted.replace(" ", "")
+    for r in res.extraction.relations + res.extraction.observations:
+        s = doc.sentences[r.sent]
+        assert s.start <= r.span[0] < r.span[1] <= s.end, r
+    assert ident != "seed" or facts >= 45
+
+
+# Failing on one TEST-split article when this test was first run (2026-12-01, after the rules were
+# frozen). The rules may not be changed after looking at test output, so it is recorded here, not
+# fixed; strict, so that it is noticed when a rule change tuned on dev makes it pass.
+KNOWN_TEST_FAILURES = {"2021-12-30-haidian-press-conference"}
+
+
+@pytest.mark.parametrize("ident", [pytest.param(i, marks=pytest.mark.xfail(
+    strict=True, reason="test split: a future figure proposed as actual; not tuned on (see comment)"))
+    if i in KNOWN_TEST_FAILURES else i for i in ALL])
+def test_forecasts_and_targets_are_never_proposed_as_actual(ident, kb):
+    gold = load_gold(CORPUS / "gold" / f"{ident}.yaml")
+    future = [g for g in gold["statistics"] if g.get("status") in ("forecast", "target")]
+    if not future:
+        return
+    res = ingest(CORPUS / "articles" / f"{ident}.md", kb=kb)
+    for g in future:
+        for o in res.extraction.observations:
+            f = o.fields
+            same_value = ("value" in g and f.get("value") is not None and float(f["value"]) == float(g["value"])
+                          and f.get("unit") == g.get("unit")) or \
+                         ("value_text" in g and f.get("value_text") and norm(f["value_text"]) == norm(g["value_text"]))
+            if same_value and o.sent == g["sentence"]:
+                assert f["status"] != "actual", f"{ident}: {g['text']} is {g['status']} in the gold"
