@@ -1,7 +1,10 @@
 """Precision and recall of `parkgraph ingest` on the hand-labelled corpus (tests/ingest/corpus) and
 the seed article, micro-averaged per kind: entities, statistics, dates, relations, events.
 
-    python bench/ingest_bench.py [--split dev|test|seed|all] [--mode data|none] [-v] [--speed]
+    python bench/ingest_bench.py [--split dev|test|seed|all] [--mode data|none] [-v] [--speed] [--why]
+
+--why classifies every missed gold entity of the dev split (never the test split): linked but in no
+fact, linked with another class, mentioned but not linked, a partial span, never mentioned.
 
 The test split is never tuned on (tests/ingest/corpus/split.yaml); it is printed first. Linking is
 against the bundled data/ files (what `parkgraph ingest` does by default; mode `data`) or nothing
@@ -72,6 +75,43 @@ def run_split(split: str, mode: str = "data", verbose: bool = False):
     return total, time.perf_counter() - t0
 
 
+def why(split: str = "dev") -> dict[str, int]:
+    """Why each gold entity of a split is missed: proposed (ok), linked but in no fact, linked with
+    another class, mentioned but not linked, only a partial span in its sentence, or never mentioned.
+    Prints one line per miss and the counts. Never on the test split: its misses are not to be read."""
+    import collections
+    from parkgraph.loaders.ingest import ingest
+    from parkgraph.loaders.ingest.kb import norm
+    from parkgraph.loaders.ingest.score import load_gold
+    if split == "test":
+        raise SystemExit("--why reads misses; the test split's are not to be read (tests/ingest/corpus/split.yaml)")
+    counts: collections.Counter = collections.Counter()
+    for ident in split_ids(split):
+        gold = load_gold(CORPUS / "gold" / f"{ident}.yaml")
+        ex = ingest(CORPUS / "articles" / f"{ident}.md", kb=make_kb("data", gold)).extraction
+        print(f"\n#### {ident}")
+        for g in gold["entities"]:
+            names = {norm(g["name"]), *(norm(a) for a in g.get("aliases") or [])}
+            props = [q for q in ex.entities.values() if norm(q.record.get("name_zh") or "") in names]
+            if any(q.has_fact and q.label == g["label"] for q in props):
+                cause = "proposed"
+            elif any(q.label == g["label"] for q in props):
+                cause = "linked, in no fact"
+            elif props:
+                cause = f"linked as {props[0].label}"
+            elif any(norm(m.name) in names or norm(m.text) in names for m in ex.mentions):
+                cause = "mentioned, not linked"
+            elif any(g["text"] in m.text or m.text in g["text"] for m in ex.mentions if m.sent == g.get("sentence")):
+                cause = "partial span only"
+            else:
+                cause = "never mentioned"
+            counts[cause.split(" as ")[0]] += 1
+            if cause != "proposed":
+                print(f"  {cause:<22} {g['label']:<14} {g['name']}  ({g.get('text')})")
+    print("\n" + ", ".join(f"{k}: {v}" for k, v in counts.most_common()))
+    return dict(counts)
+
+
 def big_article(path: Path, target_bytes: int) -> int:
     """Write a ~target_bytes article made by concatenating the dev articles' cleaned text; returns its size."""
     from tests.ingest.corpus import corpus_text
@@ -121,7 +161,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mode", choices=MODES, default="data")
     ap.add_argument("-v", "--verbose", action="store_true", help="misses and false positives per article")
     ap.add_argument("--speed", action="store_true", help="also time a ~1 MB article")
+    ap.add_argument("--why", action="store_true", help="why each gold entity of the dev split is missed (dev only)")
     a = ap.parse_args(argv)
+    if a.why:
+        why("dev" if a.split == "all" else a.split)
+        return 0
     from parkgraph.loaders.ingest.score import table
     print(f"command: python bench/{Path(__file__).name} {' '.join(argv if argv is not None else sys.argv[1:])}".rstrip())
     for split in (("test", "dev", "seed") if a.split == "all" else (a.split,)):

@@ -86,13 +86,15 @@ TITLES = {
     "ladybug_embedded": "COPY load and neighbourhood in embedded LadybugDB",
     "sparql_latency": "/sparql examples vs pyoxigraph; serve start-up",
     "load_test": "loopback load test of the explorer, the JSON API and /sparql",
+    "network_analysis": "projection + networkx measures vs raw driver + networkx",
 }
 # the keys find_results fills; all but the synthetic sparql run are needed for a complete report
 REQUIRED = ("load_neo4j", "explorer_latency", "export_ntriples", "ladybug_embedded", "sparql_latency", "load_test")
 SPARQL_SYNTHETIC = "sparql_latency:synthetic"
 EXPORT_NEO4J = "export_ntriples:neo4j"  # optional: the exporter as a pure client, the database in its own process
 LOAD_TEST_NEO4J = "load_test:neo4j"
-OPTIONAL = (SPARQL_SYNTHETIC, EXPORT_NEO4J, LOAD_TEST_NEO4J)
+NETWORK = "network_analysis"  # optional: shown when a run exists (issue 17)
+OPTIONAL = (SPARQL_SYNTHETIC, EXPORT_NEO4J, LOAD_TEST_NEO4J, NETWORK)
 
 FILE_RE = re.compile(r"^(?P<name>.+)-(?P<stamp>\d{8}-\d{6})\.json$")
 
@@ -157,6 +159,7 @@ def find_results(results_dir: Path) -> dict[str, Result | None]:
     found[EXPORT_NEO4J] = newest(results_dir, "export_ntriples", lambda d: d.get("backend") == "neo4j")
     found["sparql_latency"] = newest(results_dir, "sparql_latency", lambda d: not d.get("enterprises"))
     found[SPARQL_SYNTHETIC] = newest(results_dir, "sparql_latency", lambda d: bool(d.get("enterprises")))
+    found[NETWORK] = newest(results_dir, NETWORK)
     return found
 
 
@@ -558,10 +561,28 @@ def section_load_test(r: Result) -> list[str]:
             "", md_table(["endpoint", "requests", "errors", "p50 ms", "p90 ms", "p99 ms", "max ms"], rows, "lrrrrrr")]
 
 
+def section_network(r: Result) -> list[str]:
+    d = r.data
+    o, b = d.get("ours") or {}, d.get("baseline") or {}
+    rows = []
+    for step in ("read", "degree", "betweenness", "pagerank", "louvain"):
+        so, sb = (o.get("steps") or {}).get(step, {}), (b.get("steps") or {}).get(step, {})
+        rows.append([step, sec(so.get("seconds"), 2), sec(sb.get("seconds"), 2), ratio(_div(so.get("seconds"), sb.get("seconds"))),
+                     mb(so.get("peak_mb")), mb(sb.get("peak_mb"))])
+    how = ((o.get("how") or {}).get("betweenness") or {})
+    return [f"{n(d.get('enterprises'))} enterprises: ours {n(o.get('nodes'))} nodes / {n(o.get('edges'))} relationships "
+            f"(graph/network's projection through the store), baseline {n(b.get('nodes'))} nodes / {n(b.get('edges'))} edges "
+            f"(one Cypher statement through the raw driver). Betweenness: {how.get('method', '?')}"
+            + (f", {n(how.get('pivots'))} pivots" if how.get("pivots") else "") + ". Peak MB is the process's high-water "
+            f"mark during the step (it includes the graph already held). Top-10 agreement (of 10): {d.get('agreement_top10')}; "
+            f"Louvain modularity ours {_num(o.get('modularity'), '.4f')}, baseline {_num(b.get('modularity'), '.4f')}.", "",
+            md_table(["step", "ours s", "baseline s", "time ratio", "ours peak MB", "baseline peak MB"], rows, "lrrrrr")]
+
+
 SECTIONS = [("load_neo4j", section_load_neo4j), ("explorer_latency", section_explorer), ("export_ntriples", section_export),
             (EXPORT_NEO4J, section_export), ("ladybug_embedded", section_ladybug), ("sparql_latency", section_sparql),
             (SPARQL_SYNTHETIC, section_sparql), ("load_test", section_load_test),
-            (LOAD_TEST_NEO4J, section_load_test)]
+            (LOAD_TEST_NEO4J, section_load_test), (NETWORK, section_network)]
 
 
 # ---------------------------------------------------------------------- the report

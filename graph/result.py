@@ -2,7 +2,7 @@
 labels/type and properties; never an engine's internal id."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -51,6 +51,9 @@ class QueryResult:
     elapsed_ms: float = 0.0
     engine: str = ""
     max_rows: int | None = None
+    ran_as: str | None = None          # the embedded engine's translation of a console query
+    dialect_notes: list[str] = field(default_factory=list)
+    dialect_rules: list[str] = field(default_factory=list)
 
     def records(self) -> list[dict]:
         return [dict(zip(self.columns, r)) for r in self.rows]
@@ -59,9 +62,12 @@ class QueryResult:
         return self.rows[0][0] if self.rows and self.rows[0] else default
 
     def to_dict(self) -> dict:
-        return {"columns": self.columns, "rows": self.rows, "truncated": self.truncated,
+        d = {"columns": self.columns, "rows": self.rows, "truncated": self.truncated,
                 "row_count": len(self.rows), "max_rows": self.max_rows,
                 "elapsed_ms": round(self.elapsed_ms, 2), "engine": self.engine}
+        if self.ran_as is not None:
+            d["ran_as"], d["dialect_notes"], d["dialect_rules"] = self.ran_as, self.dialect_notes, self.dialect_rules
+        return d
 
 
 def dates_at_precision(props: dict[str, Any], date_keys: list[str]) -> dict[str, Any]:

@@ -38,6 +38,12 @@ class GraphStore(abc.ABC):
              max_rows: int | None = None, console: bool = False) -> QueryResult:
         """Run a read-only query. `console=True` marks user-typed text (guarded, capped)."""
 
+    def console_read(self, query: str, params: dict | None = None, *, timeout: float | None = None,
+                     max_rows: int | None = None) -> QueryResult:
+        """A query typed in the console, in Neo4j's dialect: translated for the embedded engine."""
+        from .dialect.console import console_read
+        return console_read(self, query, params, timeout=timeout, max_rows=max_rows)
+
     @abc.abstractmethod
     def write(self, query: str, params: dict | None = None) -> None:
         """Run one write statement (loaders only, through the methods below)."""

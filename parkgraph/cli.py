@@ -215,7 +215,7 @@ def cmd_query(args) -> int:
             params[name] = raw
     s = settings_from(args)
     with open_store(s, read_only=True) as store:
-        res = store.read(args.cypher, params, console=True, timeout=args.timeout, max_rows=args.max_rows)
+        res = store.console_read(args.cypher, params, timeout=args.timeout, max_rows=args.max_rows)
     if args.format == "json":
         from parkgraph import jsonsafe  # NaN/Infinity as strings: the output stays JSON
         print(jsonsafe.dumps(res.to_dict(), ensure_ascii=False, indent=2))
@@ -227,6 +227,8 @@ def cmd_query(args) -> int:
             w.writerow([cell(_cell(v)) for v in row])
     else:
         print(format_table(res.columns, [[_cell(v) for v in row] for row in res.rows]))
+        if res.ran_as:
+            print(f"ran as: {res.ran_as}")
         print(f"({len(res.rows)} row{'s' if len(res.rows) != 1 else ''}, {res.elapsed_ms:.0f} ms, {store.engine})"
               + (f" — truncated at {res.max_rows} rows" if res.truncated else ""))
     return 0

@@ -19,6 +19,10 @@ explorer
 download
 limits
 
+# ANTLR calls ErrorListener.syntaxError(recognizer, offending, line, column, msg, e) (graph/dialect/parse.py).
+recognizer
+offending
+
 # html.parser.HTMLParser calls its handle_* hooks (loaders/ingest/document.py).
 handle_startendtag
 handle_data

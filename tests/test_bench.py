@@ -24,6 +24,8 @@ SCRIPTS = {
     "load_neo4j": (["--enterprises", "300", *SMALL_NEO4J], "ratio loader ÷ LOAD CSV"),
     "explorer_latency": (["--enterprises", "300", "--repeat", "1", "--sample", "2", *SMALL_NEO4J],
                          "explorer p95 overhead"),
+    "network_analysis": (["--enterprises", "300", "--pivots", "20", "--exact-max", "0", *SMALL_NEO4J],
+                         "total time ratio ours ÷ raw driver"),
 }
 
 

@@ -96,7 +96,7 @@ def query():
     if len(body["query"]) > 20000:
         raise BadRequest("query is longer than 20000 characters")
     check_params(params)
-    res = get_store().read(body["query"], params, console=True)
+    res = get_store().console_read(body["query"], params)
     return jsonify(res.to_dict())
 
 

@@ -110,6 +110,11 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None) -
         has_day = g[2] if name == "date-relative" else g[1]
         v = r[0] if has_day else r[0][:7]
         return v, v
+    if name == "date-day":
+        if len(pub) < 10 or not 1 <= int(g[0]) <= int(pub[8:10]):
+            return None   # without the article's day, or a day after it: not this month's
+        v = f"{pub[:7]}-{int(g[0]):02d}"
+        return v, v
     if name == "date-plan":
         y0, y1 = gz.FIVE_YEAR_PLANS[g[0]]
         return f"{y0}/{y1}", str(y0) if g[1] in ("初", "以来") else str(y1)
@@ -119,7 +124,7 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None) -
     raise KeyError(name)
 
 
-RELATIVE = ("date-relative", "date-md", "date-md-range")
+RELATIVE = ("date-relative", "date-md", "date-md-range", "date-day")
 
 
 def find_dates(doc: Document) -> list[DateMention]:

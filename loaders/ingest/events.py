@@ -10,6 +10,8 @@ from .relations import ORG_LABELS
 from .rules import conf, rx
 
 # what may follow a trigger: the end of a clause, 成为/为, 的 (在北京揭牌的…), a colon (项目开工：), 仪式
+# 交流会上， / 论坛上， / 会上， at the start of a sentence: what follows happened at that meeting
+AT_MEETING = re.compile(r"^([\u4e00-\u9fff]{0,6}(?:会|论坛|峰会|大赛))上[，,]")
 AFTER_TRIGGER = re.compile(r"^(?:[，。；,;：:、]|成为|为|的|仪式|活动|$)")
 
 
@@ -49,6 +51,8 @@ class EventsMixin:
             if not subj:
                 continue
             subj = subj[-1]
+            if "等" in self.text[subj.end:pos]:
+                continue   # A、B等16家企业…签约: many did it; a name made from the last one would be wrong
             name = self.entities[subj.key].record["name_zh"] + gz.EVENT_NAME_WORD.get(kind, m.group())
             key = self.event(kind, name, {subj.key}, date, s, min(subj.start, pos), end, "event-subject",
                              name_en=f"{gz.EVENT_NAME_EN.get(kind, 'Event')} of the {self.entities[subj.key].record['name_en']}")
@@ -66,17 +70,81 @@ class EventsMixin:
                 if dates:
                     rec["date"] = dates[-1].point
                 ev.keys = [self.use_new("Event", rec, ev)]
+            ca, cb = self.clause_bounds(s, ev.start)
+            # 长沙市召开…发布会 / 省委网信办主办…: who held it, named right before the verb
+            verb = re.search(r"(召开|举办|主办|承办|举行)了?[^，。；]{0,4}$", self.text[ca:ev.start])
+            organisers = []
+            if verb:
+                organisers = [x for x in self.mentions_in(ca, ca + verb.start(), ORG_LABELS + ("GovernmentBody", "Region"))
+                              if not x.attrs.get("members")][-1:]
+                organisers = [x for x in organisers if x.label not in ("Park", "SubPark")]   # a park: rows below
+            for o in organisers:
+                self.rel(ev.key, "PARTICIPANT", o.key, s, (o.start, ev.end), conf("event-organiser"), "event-organiser",
+                         role=f"organiser ({verb.group(1)})")
+            self.event_place(ev.key, s, ca, cb, "event-place")
             host = self.topic(s, ev.start)
-            if host is not None:
+            if host is not None and not organisers:
                 self.rel(ev.key, "CONCERNS", host.key, s, (ev.start, ev.end), conf("event-meeting"), "event-meeting")
                 self.rel(ev.key, "PARTICIPANT", host.key, s, (ev.start, ev.end), conf("event-meeting-participant"),
                          "event-meeting-participant", role="organiser (举办)")
+        # …启动仪式在天心区举行，省委网信办主任周湘、…出席: the bodies whose officials attended take part
+        att = re.search(r"出席|参加|致辞", s.text)
+        if att:
+            evs = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys and x.start < s.start + att.start()]
+            if evs:
+                ev = evs[-1]
+                for x in self.mentions_in(ev.end, s.start + att.start(), ("GovernmentBody", "Institution", "Enterprise")):
+                    self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-attended"), "event-attended",
+                             role=f"attended ({att.group()})")
+        # 交流会上，A、B等16家企业…: those named take part in the meeting the text last named
+        at = AT_MEETING.match(s.text)
+        self.__dict__.setdefault("_at_meeting", {})
+        # the sentences after it in the same paragraph (交流会上，A…签约；B…签约；C…签订协议) go on
+        if at is None and s.idx and self.doc.sentences[s.idx - 1].para == s.para:
+            at = self._at_meeting.get(s.idx - 1)
+        if at is not None:
+            self._at_meeting[s.idx] = at
+        if at:
+            ev = self.last_meeting(s, at.group(1))
+            if ev is not None:
+                for x in self.mentions_in(s.start, s.end, ("Enterprise", "Institution")):
+                    self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-at-meeting"),
+                             "event-at-meeting", role=f"named at the meeting ({at.group()})")
 
-    def event_place(self, key: str, s, ca: int, cb: int) -> None:
+    def last_meeting(self, s, word: str):
+        """The meeting named last before sentence `s` whose name ends like `word` (交流会 / 论坛 / 会)."""
+        best = None
+        for i in range(s.idx - 1, max(-1, s.idx - 40), -1):
+            for x in self._by_sent.get(i, ()):
+                if x.label == "Event" and x.keys and x.attrs.get("kind") == "meeting" and x.name.endswith(word[-1]):
+                    if best is None or x.start > best.start:
+                        best = x
+            if best is not None:
+                return best
+        return None
+
+    def event_place(self, key: str, s, ca: int, cb: int, rule: str = "event-subject") -> None:
         """在北京揭牌 / 在长沙举行: the place the clause names after 在."""
+        found = False
         for r in self.mentions_in(ca, cb, ("Region",)):
             if self.text[max(ca, r.start - 1):r.start] == "在" and not r.attrs.get("members"):
-                self.rel(key, "LOCATED_IN", r.key, s, (r.start - 1, r.end), conf("event-subject"), "event-subject")
+                self.rel(key, "LOCATED_IN", r.key, s, (r.start - 1, r.end), conf(rule), rule)
+                found = True
+        if found or rule != "event-place":
+            return
+        # 在天心区举行: a district the gazetteer does not hold, one word in jieba's dictionary ending in 区/县
+        m = re.search(r"在([\u4e00-\u9fff]{2,4}(?:区|县))(?:举行|召开|举办|启动|开幕)", self.text[ca:cb])
+        if m:
+            a, b = ca + m.start(1), ca + m.end(1)
+            ws = self.words(a, b, overlap=True)
+            one_word = len(ws) == 1 and ws[0][0] == self.text[a:b]   # jieba knows it whole (天心区), tagged ns or n
+            if one_word and ws[0][1] in ("ns", "n") and "园" not in ws[0][0] and ws[0][0] not in gz.ZONE_WORDS \
+                    and self.free(a, b):
+                mm = self.add_mention(a, b, "Region", "pattern:event-place", conf("event-place"), kind="district")
+                if mm is not None:
+                    self.take(a, b)
+                    mm.keys = [self.entity_key(mm)]
+                    self.rel(key, "LOCATED_IN", mm.key, s, (a - 1, b), conf(rule), rule)
 
     def event(self, kind: str, name: str, concerns: set[str], date: DateMention | None, s, a: int, b: int, rule: str,
               note: str | None = None, name_en: str | None = None) -> str:

@@ -217,6 +217,61 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Statis
                 best = m
         return best
 
+    def article_region(self, level: str | None = None) -> Mention | None:
+        """The region the article is about: the one its title names, else the one it names most often
+        (a tie goes to the first named). `level` "province" or "city" keeps only regions of that level
+        (全省 / 我市 mean the article's province / city). Memoised per level."""
+        memo = self.__dict__.setdefault("_article_region", {})
+        if level in memo:
+            return memo[level]
+        title = self.doc.meta.get("title") or ""
+        count: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if m.label != "Region" or not m.keys or m.attrs.get("members") or m.attrs.get("deictic"):
+                continue
+            rec = self.entities[m.key].record
+            kind = rec.get("kind") or self._builtin_regions.get(rec.get("name_zh") or "", ("", "", ""))[2]
+            if kind in ("zone", "area", "cluster", "country", "district"):
+                continue
+            if level == "province" and kind not in ("province", "municipality"):
+                continue
+            if level == "city" and kind not in ("city", "municipality"):
+                continue
+            count.setdefault(m.key, []).append(m)
+        # a region the title names counts even when the body never names it (成都市关于…的意见 says 我市)
+        for name in sorted(self._builtin_regions, key=len, reverse=True):
+            if len(name) >= 2 and name in title:
+                code, full, kind = self._builtin_regions[name]
+                ok = {"province": ("province", "municipality"), "city": ("city", "municipality")}.get(level)
+                if ok and kind not in ok:
+                    continue
+                key = self.region_key(full, None)
+                if key and key not in count:
+                    count[key] = [Mention(0, 0, name, "Region", 0, "pattern:region-deictic", self.entities[key].conf,
+                                          full, {}, [key])]
+                break
+        best = None
+        for key, ms in count.items():
+            rec = self.entities[key].record
+            in_title = any(n and n in title for n in [rec.get("name_zh"), *(rec.get("aliases") or []), ms[0].text])
+            score = (in_title, len(ms), -ms[0].start)
+            if best is None or score > best[0]:
+                best = (score, ms[0])
+        memo[level] = best[1] if best else None
+        return memo[level]
+
+    def article_park(self) -> Mention | None:
+        """The park the article names most often (产业园 / 园区 with no park in the paragraph)."""
+        memo = self.__dict__.setdefault("_article_park", [])
+        if not memo:
+            count: dict[str, list[Mention]] = {}
+            for m in self.mentions:
+                if m.keys and m.label == "Park":
+                    count.setdefault(m.key, []).append(m)
+            best = max(count.values(), key=lambda ms: (len(ms), -ms[0].start), default=None)
+            memo.append(best[0] if best else None)
+        return memo[0]
+
     def park_word(self, s: Sentence, pos: int) -> bool:
         """Does the clause or sentence refer to a park before `pos` (园区, 该园区, 园内)?"""
         return bool(PARK_WORD.search(self.text, s.start, pos))
@@ -262,6 +317,8 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Statis
         self.find_patterns()
         self.find_short_forms()
         self.link()
+        self.find_deictic_regions()
+        self.find_party_offices()
         for m in self.mentions:
             para = self.doc.sentences[m.sent].para
             if m.keys and m.label in PARKISH and m.how != "pattern:subpark-pair":   # list members are not the topic
@@ -281,6 +338,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Statis
             self.rules_honours(s)
             self.rules_zone_lists(s)
             self.rules_domains(s)
+            self.rules_zones(s)
             self.rules_policies(s)
             self.rules_institutions(s)
             self.rules_statistics(s)

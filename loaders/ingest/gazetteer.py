@@ -69,7 +69,7 @@ PARTY_CONGRESSES = {"十六大": "2002-11", "十七大": "2007-10", "十八大":
 # Statistics: qualifiers as shapes.ttl allows them, and units (as written → as stored, multiplier).
 QUALIFIERS_BEFORE = ("超过", "不少于", "不到", "约", "近", "逾", "累计", "达到", "达", "突破", "共计")
 # 达/达到 only says the figure was reached: not a qualifier (the corpus gold, tests/ingest/corpus/README.md)
-QUALIFIER_MAP = {"超过": "超过", "逾": "超过", "突破": "超过", "不少于": "不少于", "不到": "不到", "约": "约",
+QUALIFIER_MAP = {"超过": "超过", "逾": "超过", "突破": "突破", "不少于": "不少于", "不到": "不到", "约": "约",
                  "近": "近", "累计": "累计"}
 # unit as written → (unit stored, factor applied to the value)
 UNITS: dict[str, tuple[str, float]] = {
@@ -78,6 +78,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "件": ("件", 1), "次": ("次", 1), "期": ("期", 1), "倍": ("倍", 1), "%": ("%", 1), "％": ("%", 1),
     "平方公里": ("平方公里", 1), "平方米": ("㎡", 1), "㎡": ("㎡", 1), "亩": ("亩", 1), "公顷": ("公顷", 1),
     "所": ("个", 1), "座": ("个", 1), "支": ("个", 1),
+    "户": ("户", 1), "款": ("款", 1), "Tbps": ("Tbps", 1), "Gbps": ("Gbps", 1),
 }
 # what a statistic counts: key word → (metric code, Chinese, English)
 METRICS: list[tuple[str, str, str, str]] = [
@@ -109,6 +110,7 @@ TEXT_METRICS = {
     "distinction": ("特殊地位", "Distinction"),
     "development_goal": ("发展目标", "Development goal"),
     "positioning": ("发展定位", "Positioning"),
+    "technology_route": ("技术路线", "Technology route"),
 }
 
 # Kinds by the word a name ends with.
@@ -132,6 +134,8 @@ EVENT_NAME_WORD = {"meeting": "会议", "unveiling": "揭牌", "approval": "获�
                    "opening": "开园", "completion": "竣工"}
 EVENT_NAME_EN = {"unveiling": "Unveiling", "approval": "Approval", "signing": "Signing", "groundbreaking": "Groundbreaking",
                  "opening": "Opening", "completion": "Completion", "meeting": "Meeting"}
+# generic words for a development zone: an alias made of one alone is read only where no place precedes it
+ZONE_WORDS = ("经开区", "高新区", "开发区", "新区", "自贸区", "经济技术开发区", "高新技术产业开发区")
 MEETING_SUFFIXES = ("研讨会", "论坛", "峰会", "大会", "会议", "博览会", "交流会", "对接会", "发布会", "座谈会", "大赛", "竞赛", "沙龙")
 
 # First-draft English: longest-first glossary; everything else is transliterated (pinyin).
@@ -169,7 +173,7 @@ NAME_STOPWORDS = {"企业", "园区", "园区企业", "公司", "单位", "机�
                   "入驻", "获得", "获批", "首批", "等", "和", "与", "及", "或", "的", "了", "在", "由", "为", "是", "将",
                   "重大", "项目", "重大项目", "开放式", "一批", "特别是", "其", "该", "本"}
 # Pattern-found names made only of these words are generic (创新中心, 技术研发实验室), not names.
-GENERIC_WORDS = {"网络安全", "网络", "安全", "创新", "联合", "协同", "技术", "研发", "工程师", "人才", "培养", "培育",
+GENERIC_WORDS = {"中小", "中小学", "高等", "职业", "网络安全", "网络", "安全", "创新", "联合", "协同", "技术", "研发", "工程师", "人才", "培养", "培育",
                  "开放式", "应用", "转化", "适配", "攻防", "靶场", "公共服务", "服务", "平台", "产业", "发展", "科研",
                  "研究", "重点", "领域", "数字化", "一体化", "安全企业", "领军", "实验", "实训", "教育", "示范",
                  "中心", "实验室", "基地", "研究院", "研究所", "协会", "联盟", "学院", "园区", "企业", "集群",

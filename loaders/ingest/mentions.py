@@ -50,12 +50,21 @@ class MentionsMixin:
             if not m:
                 break
             a, b = m.start(), m.end()
-            if self.free(a, b) and not self._inside_word(a, b, names[m.group()]):
+            if self.free(a, b) and not self._inside_word(a, b, names[m.group()]) and not self._zone_of_place(a, m.group()):
                 self.add_mention(a, b, names[m.group()], "dictionary", conf("dictionary"))
                 self.take(a, b, 4)
                 pos = b
             else:
                 pos = a + 1
+
+    def _zone_of_place(self, a: int, name: str) -> bool:
+        """A generic zone word (经开区, 高新区) right after a place (长沙经开区) is that place's zone, not
+        the one the dictionary knows by the bare word (the `devzone` row names it); after 级 it is a class."""
+        if name not in gz.ZONE_WORDS:
+            return False
+        if self.text[a - 1:a] == "级":   # 国家级经开区: the class of zones, not one
+            return True
+        return any(self.text[max(0, a - k):a] in self._builtin_regions for k in (2, 3))
 
     def _inside_word(self, a: int, b: int, label: str) -> bool:
         """A short place name glued into a longer word (中国特色), or the place that begins a longer
@@ -142,8 +151,41 @@ class MentionsMixin:
                     self.adopt_or_add(a, b, "Event", "pattern:meeting", conf("meeting"), kind="meeting")
         for m in rx("domain-list").finditer(t):
             for a, b, item in self.items(m):
+                lead = re.match(r"^(?:未来|现有|当前|目前|新兴|传统)", item)   # 面向未来超级计算: a time word, not the domain
+                if lead:
+                    a, item = a + lead.end(), item[lead.end():]
                 if 2 <= len(item) <= 10:
                     self.adopt_or_add(a, b, "Domain", "pattern:domain-list", conf("domain-list"))
+        for m in rx("domain-cluster-list").finditer(t):
+            for a, b, item in self.items(m, 1, re.compile(r"[、]")):
+                if 2 <= len(item) <= 10 and not re.search(r"[从由到的]", item):
+                    self.adopt_or_add(a, b, "Domain", "pattern:domain-cluster-list", conf("domain-cluster-list"))
+        for m in rx("meeting-held").finditer(t):
+            a, b = m.start(1), m.end(1)
+            q = self.text.rfind("“", a, b)   # a quoted title after a verb starts the name: 召开“长沙·非凡十年”…发布会
+            if q > a and self.text.find("”", q) > q and re.search(r"(召开|举办|举行|主办|开展|启动)$", self.text[a:q]):
+                a = q
+            # a year inside the name (2020年国家网络安全宣传周…) is part of it
+            if all(v in (0, 1, 4) for v in self.mask[a:b]) and not any(
+                    x.how != "dictionary" and x.start < b and x.end > a for x in self.sent_mentions(a)):
+                mm = self.add_mention(a, b, "Event", "pattern:meeting-held", conf("meeting-held"), kind="meeting")
+                if mm is not None:
+                    self.claim(a, b)
+        for m in rx("firm-of-officer").finditer(t):
+            a, b = m.start(1), m.end(1)
+            s_ = self.sentence_at(a)
+            if not (a == s_.start or re.match(r"[，、。；：:,（(“\s]", self.text[a - 1:a])):
+                a = max(a, self.left_boundary(s_, b))   # the name does not start after a separator: read words
+            held = [x for x in self.sent_mentions(a) if x.start < b and x.end > a]
+            if any(x.label not in ("Region",) or x.how != "dictionary" for x in held):
+                continue   # already a known firm or body (北京金山办公软件股份有限公司CEO)
+            if b - a < 3 or self.text[a:b] in gz.GENERIC_WORDS or not self.claimable(a, b):
+                continue
+            self.add_mention(a, b, "Enterprise", "pattern:firm-of-officer", conf("firm-of-officer"))
+            self.claim(a, b)
+        for s_ in self.doc.sentences:
+            for m in rx("cluster-name").finditer(s_.text):
+                self._cluster(s_, s_.start + m.start(), s_.start + m.end())
         for m in rx("region-compound").finditer(t):
             self.adopt_or_add(m.start(), m.end(), "Region", "pattern:region-compound", conf("region-compound"),
                               members=list(gz.COMPOUNDS[m.group(1)]), area=bool(m.group(2)))
@@ -161,14 +203,40 @@ class MentionsMixin:
         for m in rx("enterprise-list").finditer(t):
             self._enterprise_list(m)
 
+    def _cluster(self, s, a: int, b: int) -> None:
+        """长沙市新一代自主安全计算系统产业集群 → 国家新一代自主安全计算系统产业集群, when the knowledge base
+        knows it (with or without the place, with or without 国家); an unknown cluster is not invented."""
+        toks = self.tokens(s)
+        starts = [x for (x, y, w, f) in toks if x < a and y <= a and a - x <= 24]
+        for st in sorted(starts):
+            if st < s.start or any(v not in (0, 4) for v in self.mask[st:a]):
+                continue
+            name = self.text[st:b]
+            core = name
+            for n in sorted(self._builtin_regions, key=len, reverse=True):
+                if name.startswith(n):
+                    core = name[len(n):]
+                    break
+            hit = None
+            for v in (name, core, "国家" + core):
+                hit = hit or self.kb.lookup(v, ("Region",))
+            if hit and len(core) >= 6:
+                if self.claimable(st, b):
+                    self.add_mention(st, b, "Region", "pattern:cluster-name", conf("cluster-name"),
+                                     name=hit[0].name_zh, kind="cluster")
+                    self.claim(st, b)
+                return
+
     def _zone_start(self, a: int, b: int) -> int | None:
         """Where a development zone's name begins: the place before 高新区 etc. (济南, 合肥, 北京市海淀区)."""
         s = self.sentence_at(a)
         name = self.text[a:b]
         # the match may start with a verb or preposition glued to the place (位于济南…): start at the place
         for x, y, w, f in self.tokens(s):
-            if a <= x < b and (f == "ns" or w in self._builtin_regions):
+            if a <= x < b and (f == "ns" or w in self._builtin_regions) and w not in gz.ZONE_WORDS:
                 return x
+        if "级" in name or name[0] in "在于从到对向和与及的":
+            return None   # 在国家级经开区: a class of zones after a preposition, not a zone's name
         return None if not re.match(f"^[{HAN}]{{2,4}}(?:高新|经开|自贸|新区)", name) else a
 
     def _zone_list(self, m: re.Match) -> None:
@@ -192,6 +260,9 @@ class MentionsMixin:
             if not BARE_NAME_RX.match(item) or item in gz.NAME_STOPWORDS or item in gz.GENERIC_WORDS:
                 continue
             held = [x for x in self.sent_mentions(a) if x.start < b and x.end > a]
+            if held and all(x.how == "dictionary" and a <= x.start and x.end <= b for x in held) and any(
+                    x.label == "Region" and x.start == a and x.end < b for x in held):
+                held = []   # 天津麒麟 / 湖南长城 in a list of firms: a firm whose name begins with its place
             if held:
                 for x in held:
                     if x.label in ("Enterprise", "Institution"):
@@ -204,7 +275,8 @@ class MentionsMixin:
             if not ws or any(f in ("v", "vn", "a", "d", "p", "c", "u") for _, f in ws) and not any(
                     f in ("nt", "nz", "nr", "nrt") for _, f in ws):
                 continue
-            mm = self.add_mention(a, b, "Enterprise", "pattern:enterprise-list", conf("enterprise-list"), listed=True)
+            label = "Institution" if self._kind_by_suffix(item)[0] == "Institution" or item.endswith("所") else "Enterprise"
+            mm = self.add_mention(a, b, label, "pattern:enterprise-list", conf("enterprise-list"), listed=True)
             self.claim(a, b)
             if mm is not None:
                 mm.attrs["listed"] = True
@@ -296,6 +368,53 @@ class MentionsMixin:
             if f in ("ns", "nt", "nr", "nrt", "nrfg") or norm(w) in known or w in ("国家", "中国", "首批"):
                 return True
         return any(w not in gz.GENERIC_WORDS and len(w) >= 2 and f not in ("v", "vn", "a", "ad", "an") for w, f in ws)
+
+    def find_deictic_regions(self) -> None:
+        """我市 / 本省 / 全市: the article's own city or province (after linking: which one is known only
+        once the article's regions are). 全市 in an article about 长沙 is 长沙市, never 湖南省."""
+        for m in rx("region-deictic").finditer(self.text):
+            a, b = m.start(), m.end()
+            if not self.free(a, b):
+                continue
+            target = self.article_region("province" if m.group(1) == "省" else "city")
+            if target is None:
+                continue
+            mm = self.add_mention(a, b, "Region", "pattern:region-deictic", conf("region-deictic"),
+                                  name=self.entities[target.key].record["name_zh"], deictic=True)
+            if mm is not None:
+                self.take(a, b, 3)
+                mm.keys = [target.key]
+                self.entities[target.key].mentions.append(mm)
+
+    def find_party_offices(self) -> None:
+        """省委网信办 / 长沙市委网信办 / 湖南省委网信委: the full name of the Party committee's office or
+        commission, of the place named or else of the article's province or city."""
+        for m in rx("party-office").finditer(self.text):
+            a, b = m.start(), m.end()
+            place = m.group(1)
+            if place:   # 湖南 in 湖南省委网信办; a word before the place (主任湖南) is not part of it
+                place = next((place[k:] for k in range(len(place) - 1) if place[k:] in self._builtin_regions), None)
+                if place is None:
+                    a = m.start(2)
+                else:
+                    a = m.end(1) - len(place)
+            if place:
+                place = self._builtin_regions[place][1]
+            else:
+                r = self.article_region("province" if m.group(2) == "省委" else "city")
+                if r is None:
+                    continue
+                place = self.entities[r.key].record["name_zh"]
+            if (m.group(2) == "省委") != place.endswith("省"):
+                continue   # 市委 of a province / 省委 of a city: the place is not what it seems
+            if not all(v in (0, 4) for v in self.mask[a:b]):
+                continue
+            body = "网络安全和信息化委员会" + ("办公室" if m.group(3) == "网信办" else "")
+            mm = self.add_mention(a, b, "GovernmentBody", "pattern:party-office", conf("party-office"),
+                                  name=f"中共{place}{m.group(2)[-1]}{body}")
+            if mm is not None:
+                self.claim(a, b)
+                mm.keys = [self.entity_key(mm)]
 
     # -------------------------------------------------------------- short forms of parks
     def park_by_place(self, place: str) -> tuple | None:

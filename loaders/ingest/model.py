@@ -75,6 +75,7 @@ class ObsFact:
     conf: float
     rule: str
     key: str = ""
+    status_rule: str = ""    # the status-* row that made it a forecast or target (not written to the review file)
 
 
 @dataclass

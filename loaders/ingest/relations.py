@@ -29,7 +29,7 @@ class RelationsMixin:
                 self.rel(sp.key, "PART_OF", p.key, s, (min(p.start, sp.start), max(p.end, sp.end)),
                          conf("subpark-of-park"), "subpark-of-park")
         if not parks:
-            host = self.topic(s, s.end, ("Park",))
+            host = self.topic(s, s.end, ("Park",)) or self.article_park()
             if host is not None:
                 for sp in self.mentions_in(s.start, s.end, ("SubPark",)):
                     self.rel(sp.key, "PART_OF", host.key, s, (sp.start, sp.end), conf("subpark-of-topic"),
@@ -54,15 +54,25 @@ class RelationsMixin:
             for e in self.mentions_in(a, cb, ("Enterprise", "Institution")):
                 self.rel(e.key, "TENANT_OF", host.key, s, (s.start + m.start(), e.end), conf("tenant-park-enterprise"),
                          "tenant-park-enterprise", role=f"park enterprise ({m.group()})")
-        # A入驻/落户B
+        # A入驻/落户B; A、B、C等10家企业签约入驻海淀和通州两个园区: every listed firm, of the park whose
+        # sub-parks are named by their places
         for m in rx("tenant-moved-in").finditer(s.text):
             pos = s.start + m.start()
             ca, cb = self.clause_bounds(s, pos)
             firms = self.mentions_in(ca, pos, ("Enterprise", "Institution"))
             parks = self.mentions_in(pos, cb, PARKISH)
-            if firms and parks:
-                self.rel(firms[-1].key, "TENANT_OF", parks[0].key, s, (firms[-1].start, parks[0].end),
-                         conf("tenant-moved-in"), "tenant-moved-in")
+            if not firms or not parks:
+                continue
+            listed = [f for f in firms if f is firms[-1] or self.text[f.end:f.end + 1] in ("、", "和", "及", "与")]
+            target = parks[0]
+            if target.how == "pattern:subpark-pair":
+                host = self.topic(s, pos, ("Park",)) or self.article_park()
+                if host is None:
+                    continue
+                target = host
+            for f in listed:
+                self.rel(f.key, "TENANT_OF", target.key, s, (f.start, parks[0].end), conf("tenant-moved-in"),
+                         "tenant-moved-in")
         # A、B等重大项目 (in the park the paragraph is about)
         for x in self.mentions_in(s.start, s.end):
             if x.attrs.get("project") or x.attrs.get("flagship"):
@@ -112,8 +122,9 @@ class RelationsMixin:
         subj = parks[0] if parks else self.topic(s, doms[0].start)
         rule = "domain-focus"
         if subj is None:
-            subj, rule = self.region_context(s, doms[0].start), "domain-focus-region"
-        if subj is None or not rx("domain-focus").search(s.text):
+            subj, rule = self.region_context(s, doms[0].start) or self.article_region(), "domain-focus-region"
+        counted = any(d.how == "pattern:domain-cluster-list" for d in doms)   # 拥有A、B五大产业集群
+        if subj is None or not (counted or rx("domain-focus").search(s.text)):
             return
         for d in doms:
             self.rel(subj.key, "FOCUSES_ON", d.key, s, (d.start, d.end), conf(rule), rule)
@@ -188,3 +199,20 @@ class RelationsMixin:
             return
         for x in members:
             self.rel(x.key, "HOLDS", prog.key, s, (x.start, x.end), conf("zone-list-member"), "zone-list-member")
+
+    def rules_zones(self, s) -> None:
+        """长沙高新区 / 长沙经济技术开发区: a development zone is part of the city its name begins with."""
+        for z in self.mentions_in(s.start, s.end, ("Region",)):
+            rec = self.entities[z.key].record
+            if rec.get("kind") not in ("zone", "cluster"):
+                continue
+            name = rec.get("name_zh") or ""
+            if rec.get("kind") == "cluster":
+                name = z.text   # 长沙市新一代…产业集群: the place is in the text, not in the curated name
+            for n in sorted(self._builtin_regions, key=len, reverse=True):
+                if len(n) >= 2 and name.startswith(n) and len(name) > len(n) + 2:
+                    code, full, kind = self._builtin_regions[n]
+                    if kind in ("city", "municipality"):
+                        key = self.region_key(full, None)
+                        self.rel(z.key, "PART_OF", key, s, (z.start, z.end), conf("zone-in-city"), "zone-in-city")
+                    break

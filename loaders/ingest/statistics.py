@@ -15,6 +15,8 @@ from .rules import conf, rx
 HAN = r"\u4e00-\u9fff"
 MULT = {"": 1, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 CUMULATIVE = re.compile(r"累计|共(?:引进|培养|培育|引育|签约|落地|招引)")
+# a heading: 二、发展目标 / （三）产业实力 / short and without a full stop
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])[^。；]{0,20}$")
 FUTURE_WORD = re.compile(r"(?<![即])将(?!近|军|领|士)")
 
 
@@ -28,6 +30,15 @@ def chinese_number(s: str) -> float | None:
 
 
 class StatisticsMixin:
+    _status_rule = ""
+
+    def _status_of(self, s, a: int, ca: int, cb: int) -> str:
+        self._status_rule = ""
+        st = self.status(s, a, ca, cb)
+        if st != "actual" and not self._status_rule:
+            self._status_rule = "status-forecast" if st == "forecast" else "status-target"
+        return st
+
     def status(self, s, a: int, ca: int, cb: int) -> str:
         """actual, forecast or target, from the wording of the clause (and the sentence before the figure)."""
         clause = self.text[ca:cb]
@@ -36,7 +47,21 @@ class StatisticsMixin:
             return "forecast"
         if rx("status-target").search(clause) or rx("status-target").search(lead) or FUTURE_WORD.search(clause):
             return "target"
+        if self.target_section(s):
+            self._status_rule = "status-target-section"
+            return "target"
         return "actual"
+
+    def target_section(self, s) -> bool:
+        """Is the sentence in a part of the text about targets: under a heading with 目标 (二、发展目标), or
+        after a sentence of its section that began 到2022年 (the year the figures below are for)?"""
+        for i in range(s.idx - 1, max(-1, s.idx - 8), -1):
+            t = self.doc.sentences[i].text.strip()
+            if HEADING.match(t):
+                return "目标" in t
+            if rx("status-target-section").match(t):
+                return True
+        return False
 
     def rules_statistics(self, s) -> None:
         prev_cumulative = False
@@ -73,7 +98,8 @@ class StatisticsMixin:
             clause = self.text[ca:cb]
             cumulative = bool(CUMULATIVE.search(clause))
             has_verb = any(f.startswith("v") for w, f in self.words(ca, cb) if w not in ("相关",))
-            if not cumulative and not has_verb and prev_cumulative:
+            noun_number = bool(re.fullmatch(f"[{HAN}（）()“”]{{2,20}}\\s*[\\d.]+\\s*\\S{{0,3}}", clause.strip()))
+            if not cumulative and (not has_verb or noun_number) and prev_cumulative:
                 cumulative = True  # 共引进…18 名，各类高层次人才 324 名: the list goes on
             prev_cumulative = cumulative
             if qual is None and cumulative:
@@ -87,6 +113,10 @@ class StatisticsMixin:
                       and "等" not in self.text[x.end:a] and self.text[x.end:a].strip()]
             rule = "stat-number"
             regional = rx("stat-region").search(self.text, s.start, a)
+            co = re.search(r"(?:公司|该企业)(?!.*(?:公司|该企业))", self.text[s.start:a])
+            firms = self.mentions_in(s.start, s.start + co.start(), ("Enterprise",)) if co else []
+            if not before and firms:
+                before, rule = firms[-1:], "stat-company"   # 湖南长城副总经理…介绍，公司…15个
             if before:
                 subj = before[-1]
             else:
@@ -96,8 +126,16 @@ class StatisticsMixin:
                     subj, rule = (regions[-1] if regions else None), "stat-region"
                 else:
                     subj, rule = self.topic(s, a), "stat-topic"
+                if subj is None and not regional and self.park_word(s, a):   # 产业园年产业规模…: the article's park
+                    subj, rule = self.article_park(), "stat-article-park"
+                if subj is None and listed and not regional:
+                    # A、B等16家企业 with no park or region named: the count is the list's, not a region's
+                    self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: counts a list, no entity named")
+                    continue
                 if subj is None:   # no organisation, no park: the region the text is about (长沙市, 全省)
                     subj, rule = self.region_context(s, a), "stat-region-context"
+                if subj is None:   # nothing in the sentence or paragraph: the region the article is about
+                    subj, rule = self.article_region(), "stat-article-region"
                 if subj is None:
                     self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: no entity it describes")
                     continue
@@ -108,11 +146,17 @@ class StatisticsMixin:
             start = s.start + m.start() if m.group("q1") else a
             fields = {"metric": metric, "metric_zh": mzh, "metric_en": men,
                       "value": int(value) if float(value).is_integer() else value,
-                      "unit": unit, "as_of": as_of, "status": self.status(s, a, ca, cb)}
+                      "unit": unit, "as_of": as_of, "status": self._status_of(s, a, ca, cb)}
+            rng = re.search(r"(\d+(?:\.\d+)?)\s*(?:至|到|~|～|-)\s*$", self.text[max(s.start, a - 8):a])
+            if rng and not mult:   # 3至5家: a range, kept as written
+                del fields["value"]
+                fields["value_text"] = f"{rng.group(1)}至{num}"
+                start = a - len(rng.group())
             if qual:
                 fields["qualifier"] = qual
             fields["scope"] = clause.strip()
-            self.observations.append(ObsFact(subj.key, fields, s.idx, (start, b), conf(rule), rule))
+            self.observations.append(ObsFact(subj.key, fields, s.idx, (start, b), conf(rule), rule,
+                                             status_rule=self._status_rule))
 
     def metric(self, clause: str, subj) -> tuple[str, str, str]:
         text = clause.replace(subj.text, "")
@@ -135,17 +179,21 @@ class StatisticsMixin:
                 return prev[-1].point
         return self.doc.meta.get("published") or ""
 
-    TEXT_RULES = ("text-layout_slogan", "text-development_main_line", "text-distinction", "text-development_goal")
+    TEXT_RULES = ("text-layout_slogan", "text-development_main_line", "text-distinction", "text-development_goal",
+                  "text-technology_route", "text-development_goal_as")
 
     def rules_text_statistics(self, s) -> None:
         for name in self.TEXT_RULES:
-            metric = name[5:]
+            metric = name[5:].removesuffix("_as")
             for m in rx(name).finditer(s.text):
                 a = s.start + m.start(1)
                 if metric == "layout_slogan" and not re.search(r"布局|格局|概括为", m.group()):
                     continue
                 parks = self.mentions_in(s.start, a, ("Park", "SubPark"))
                 subj = parks[0] if parks else self.topic(s, a)
+                if subj is None:   # 长沙是全国唯一…的城市 / 我市以打造…为目标: the region the sentence names first
+                    regs = [r for r in self.mentions_in(s.start, a, ("Region",)) if not r.attrs.get("members")]
+                    subj = regs[0] if regs else (self.article_region() if metric == "development_goal" else None)
                 if subj is None:
                     continue
                 zh, en = gz.TEXT_METRICS[metric]

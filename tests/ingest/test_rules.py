@@ -11,7 +11,8 @@ from parkgraph.loaders.ingest.rules import ACCEPT, RULES
 
 
 # rows that read the knowledge base: a park named by its place, sub-parks named by theirs
-NEEDS_PARKS = {"park-short-form", "subpark-pair", "subpark-of-topic"}
+# and a curated industrial cluster (cluster-name links only what the knowledge base knows)
+NEEDS_PARKS = {"park-short-form", "subpark-pair", "subpark-of-topic", "cluster-name"}
 
 
 def fired(tmp_path, example: str, parks: bool = False) -> set[str]:
@@ -23,6 +24,8 @@ def fired(tmp_path, example: str, parks: bool = False) -> set[str]:
     kb.add(KBEntity("enterprise/wt", "Enterprise", {"id": "wt", "name_zh": "北京网藤科技有限公司", "name_en": "WT"}, "data:x"))
     if parks:
         kb.add(KBEntity("park/beijing", "Park", {"id": "beijing", "name_zh": "国家网络安全产业园区（北京）", "name_en": "B"}, "data:x"))
+        kb.add(KBEntity("region/cluster", "Region", {"id": "cluster", "name_zh": "国家新一代自主安全计算系统产业集群",
+                                                      "name_en": "C", "kind": "cluster"}, "data:x"))
         for sid, name in (("haidian", "海淀园"), ("tongzhou", "通州园")):
             kb.add(KBEntity(f"subpark/{sid}", "SubPark", {"id": sid, "name_zh": name, "name_en": sid}, "data:x"))
     ex = ingest(p, kb=kb).extraction
@@ -42,6 +45,7 @@ def fired(tmp_path, example: str, parks: bool = False) -> set[str]:
         names.add("link-implied")
     for o in ex.observations:   # status rows fire through the status they set
         names.add({"forecast": "status-forecast", "target": "status-target"}.get(o.fields["status"], ""))
+        names.add(o.status_rule)
     return names
 
 

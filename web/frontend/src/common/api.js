@@ -75,4 +75,10 @@ export const api = {
   provenance: (uri) => request(`/api/provenance?${qs({ uri })}`),
   entity: (uri) => request(`/api/entity?${qs({ uri })}`),
   sparqlExamples: () => request("/api/sparql/examples"),
+  // network analysis (docs/analysis.md); `types` is a list of relationship types, `at` a date
+  analyticsPaths: (p) => request(`/api/analytics/paths?${qs({ from: p.from, to: p.to, k: p.k, directed: p.directed, types: p.types, at: p.at })}`),
+  analyticsCentrality: (p) => request(`/api/analytics/centrality?${qs({ measure: p.measure, kind: p.kind, top: p.top, types: p.types, at: p.at })}`),
+  analyticsCommunities: (p) => request(`/api/analytics/communities?${qs({ seed: p.seed, types: p.types, at: p.at })}`),
+  // a file download: the browser fetches it through a link, so this gives the address
+  analyticsExportUrl: (p) => `/api/analytics/export?${qs({ format: p.format, types: p.types, at: p.at })}`,
 };

@@ -2,9 +2,9 @@
 import { EditorState, StateEffect, StateField, Prec } from "@codemirror/state";
 import {
   EditorView, Decoration, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
-  drawSelection, placeholder as placeholderExt,
+  drawSelection, placeholder as placeholderExt, hoverTooltip,
 } from "@codemirror/view";
-import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { defaultKeymap, history, historyKeymap, indentWithTab, insertNewlineAndIndent } from "@codemirror/commands";
 import { StreamLanguage, syntaxHighlighting, defaultHighlightStyle, bracketMatching, indentOnInput } from "@codemirror/language";
 import { autocompletion, completionKeymap, closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
@@ -88,11 +88,78 @@ export function clearError(view) {
 const CYPHER_KEYWORDS = [
   "MATCH", "OPTIONAL MATCH", "WHERE", "RETURN", "WITH", "ORDER BY", "SKIP", "LIMIT", "DISTINCT", "UNWIND", "AS",
   "AND", "OR", "NOT", "IN", "IS NULL", "IS NOT NULL", "CONTAINS", "STARTS WITH", "ENDS WITH", "CASE", "WHEN",
-  "THEN", "ELSE", "END", "UNION", "count", "collect", "size", "labels", "label", "type", "coalesce", "lower", "upper",
-  "toString", "toInteger", "exists", "nodes", "relationships", "length", "DESC", "ASC",
+  "THEN", "ELSE", "END", "UNION", "DESC", "ASC",
 ];
 
-function cypherCompletion(schemaRef) {
+// Functions as a console user types them (Neo4j's dialect), with what each engine does with them.
+// neo4j: its documentation line; ladybug: what the dialect layer runs instead, or null when it is
+// refused there (then it is not offered on that engine). Kept in step with graph/dialect/rules.py.
+export const CYPHER_FUNCTIONS = {
+  count: { neo4j: "count(expr) — number of non-null values; count(*) counts rows", ladybug: "count(expr), as on Neo4j" },
+  collect: { neo4j: "collect(expr) — the values as a list", ladybug: "collect(expr), as on Neo4j" },
+  size: { neo4j: "size(list | string) — number of items or characters", ladybug: "size(list | string), as on Neo4j" },
+  labels: { neo4j: "labels(node) — the node's labels as a list", ladybug: "translated to [label(node)] (one label per node)" },
+  type: { neo4j: "type(relationship) — the relationship type", ladybug: "translated to label(relationship)" },
+  keys: { neo4j: "keys(map | node) — property names", ladybug: "translated (as a returned column) to properties() without absent values" },
+  properties: { neo4j: "properties(node) — the property map", ladybug: "translated (as a returned column); absent values dropped as on Neo4j" },
+  coalesce: { neo4j: "coalesce(a, b, …) — the first non-null argument", ladybug: "coalesce(a, b, …), as on Neo4j" },
+  toLower: { neo4j: "toLower(string)", ladybug: "translated to lower(string)" },
+  toUpper: { neo4j: "toUpper(string)", ladybug: "translated to upper(string)" },
+  toString: { neo4j: "toString(value)", ladybug: "translated to CAST(x AS STRING) for text, dates and integers; refused for numbers with decimals and booleans" },
+  toInteger: { neo4j: "toInteger(value) — truncates toward zero", ladybug: "translated to CAST(… AS INT64), truncating as Neo4j" },
+  toFloat: { neo4j: "toFloat(value)", ladybug: "translated to CAST(x AS DOUBLE)" },
+  toBoolean: { neo4j: "toBoolean(value)", ladybug: "translated to CAST(x AS BOOLEAN)" },
+  substring: { neo4j: "substring(string, start [, length]) — start counts from 0", ladybug: "translated: start + 1 (the engine counts from 1)" },
+  date: { neo4j: "date(string) — a date; .year .month .day read its parts", ladybug: "date(x); date(x).year/.month/.day translated to date_part" },
+  round: { neo4j: "round(x) — nearest integer, halves up", ladybug: "translated to floor(x + 0.5)" },
+  shortestPath: { neo4j: "shortestPath((a)-[*..n]-(b)) — one shortest path", ladybug: "translated to (a)-[* SHORTEST 1..n]-(b)" },
+  allShortestPaths: { neo4j: "allShortestPaths((a)-[*..n]-(b)) — all shortest paths", ladybug: "translated to (a)-[* ALL SHORTEST 1..n]-(b)" },
+  nodes: { neo4j: "nodes(path)", ladybug: "nodes(path), as on Neo4j" },
+  length: { neo4j: "length(path) — number of relationships", ladybug: "length(path), as on Neo4j" },
+  label: { neo4j: null, ladybug: "label(node | relationship) — the engine's own: one label, a string" },
+  elementId: { neo4j: "elementId(node) — an internal id (ParkGraph prefers n.uri)", ladybug: null },
+  split: { neo4j: "split(string, delimiter) — keeps empty parts", ladybug: null },
+  startNode: { neo4j: "startNode(relationship)", ladybug: null },
+  endNode: { neo4j: "endNode(relationship)", ladybug: null },
+};
+
+// The functions offered on an engine, with the documentation line shown for it.
+export function functionsFor(engine) {
+  const key = engine === "neo4j" ? "neo4j" : "ladybug";
+  return Object.entries(CYPHER_FUNCTIONS).filter(([, d]) => d[key]).map(([name, d]) => ({ name, doc: d[key] }));
+}
+
+function cypherHover(engineRef) {
+  return hoverTooltip((view, pos) => {
+    const line = view.state.doc.lineAt(pos);
+    const text = line.text;
+    let a = pos - line.from;
+    let b = a;
+    while (a > 0 && /[\w]/.test(text[a - 1])) a -= 1;
+    while (b < text.length && /[\w]/.test(text[b])) b += 1;
+    if (a === b) return null;
+    const word = text.slice(a, b);
+    if (text[b] !== "(") return null;
+    const fn = functionsFor(engineRef.current).find((f) => f.name.toLowerCase() === word.toLowerCase());
+    const d = CYPHER_FUNCTIONS[Object.keys(CYPHER_FUNCTIONS).find((k) => k.toLowerCase() === word.toLowerCase())];
+    if (!fn && !d) return null;
+    const doc = fn ? fn.doc : "not available on this engine";
+    return {
+      pos: line.from + a,
+      end: line.from + b,
+      above: true,
+      create() {
+        const dom = document.createElement("div");
+        dom.className = "cm-fn-doc";
+        dom.setAttribute("data-testid", "function-doc");
+        dom.textContent = `${word}: ${doc}`;
+        return { dom };
+      },
+    };
+  });
+}
+
+function cypherCompletion(schemaRef, engineRef) {
   return (context) => {
     const s = schemaRef.current;
     const colon = context.matchBefore(/:[\p{L}\p{N}_]*/u);
@@ -111,6 +178,7 @@ function cypherCompletion(schemaRef) {
     const word = context.matchBefore(/[\p{L}_][\p{L}\p{N}_]*/u);
     if (!word || (word.from === word.to && !context.explicit)) return null;
     const options = CYPHER_KEYWORDS.map((k) => ({ label: k, type: "keyword" }));
+    for (const f of functionsFor(engineRef.current)) options.push({ label: f.name, type: "function", info: f.doc });
     if (s) {
       s.labels.forEach((l) => options.push({ label: l.name, type: "type" }));
       s.rel_types.forEach((r) => options.push({ label: r.type, type: "enum" }));
@@ -120,12 +188,13 @@ function cypherCompletion(schemaRef) {
 }
 
 // ---------------------------------------------------------------- editor
-export function createEditor(parent, { doc = "", language = "cypher", onRun, schemaRef, ariaLabel, placeholder, extraKeys = [] } = {}) {
+export function createEditor(parent, { doc = "", language = "cypher", onRun, schemaRef, engineRef, ariaLabel, placeholder, extraKeys = [] } = {}) {
   const mode = language === "sparql" ? sparql : cypher;
   const runKey = Prec.highest(
     keymap.of([
       { key: "Mod-Enter", run: () => { if (onRun) onRun(); return true; } },
-      { key: "Shift-Enter", run: () => { if (onRun) onRun(); return true; } },
+      // Shift+Enter is a new line, as in Neo4j Browser; Ctrl/Cmd+Enter runs
+      { key: "Shift-Enter", run: insertNewlineAndIndent },
       ...extraKeys,
     ]),
   );
@@ -149,7 +218,11 @@ export function createEditor(parent, { doc = "", language = "cypher", onRun, sch
   ];
   extensions.push(editorTheme);
   if (placeholder) extensions.push(placeholderExt(placeholder));
-  if (language === "cypher") extensions.push(autocompletion({ override: [cypherCompletion(schemaRef || { current: null })], activateOnTyping: true }));
+  if (language === "cypher") {
+    const eng = engineRef || { current: null };
+    extensions.push(autocompletion({ override: [cypherCompletion(schemaRef || { current: null }, eng)], activateOnTyping: true }));
+    extensions.push(cypherHover(eng));
+  }
   // CodeMirror injects its styles with style-mod, which uses a <style> element in a document (blocked
   // by the CSP, style-src 'self') but a constructed, adopted stylesheet in a shadow root (allowed).
   // So the editor lives in a shadow root of `parent`; page CSS custom properties still inherit into it.

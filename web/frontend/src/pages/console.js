@@ -11,6 +11,13 @@ import { collectGraph, createGraph, edgeElement, labelEdges, nodeElement, relabe
 import { paintSwatches } from "../common/render.js";
 
 const HISTORY_KEY = "parkgraph.console.history";
+const HEADER_MAX = 40; // longer column names (Neo4j names un-aliased columns by the expression) are shortened
+// Strings of the dialect display, kept here so the shared i18n table stays untouched.
+const LOCAL = {
+  zh: { ran_as: "实际运行（已转换为嵌入式引擎的方言）：", notes: "说明：" },
+  en: { ran_as: "ran as (translated to the embedded engine's dialect):", notes: "note:" },
+};
+const local = (key) => (LOCAL[lang()] || LOCAL.en)[key];
 const HISTORY_MAX = 100;
 const DEFAULT_QUERY = "MATCH (n:Park) RETURN n LIMIT 25";
 
@@ -40,6 +47,7 @@ const els = {
 
 let model = new Model(null);
 const schemaRef = { current: null };
+const engineRef = { current: null }; // completion and hover documentation follow the engine in use
 let info = {};
 let examples = [];
 let view = null;
@@ -49,6 +57,7 @@ let activeTab = null; // chosen by the user
 let cy = null;
 let historyCursor = -1;
 let running = null;
+let ranAsEl = null;
 
 // ---------------------------------------------------------------- history
 function loadHistory() {
@@ -238,12 +247,14 @@ function renderResult() {
   els.placeholder.hidden = has || !!lastError;
   if (!has) {
     els.summary.textContent = "";
+    renderRanAs();
     els.truncated.hidden = true;
     for (const p of $all("[data-result-panel]")) p.hidden = true;
     for (const b of $all("[data-result-tab]")) b.classList.remove("is-active");
     return;
   }
   els.summary.textContent = t("console.summary", { rows: result.row_count ?? result.rows.length, ms: result.elapsed_ms ?? "?" });
+  renderRanAs();
   if (result.truncated) {
     els.truncated.textContent = t("console.truncated", { n: result.max_rows ?? result.rows.length });
     els.truncated.hidden = false;
@@ -251,6 +262,26 @@ function renderResult() {
   const { nodes } = resultGraph();
   const tab = activeTab || (nodes.size ? "graph" : "table");
   showTab(tab);
+}
+
+// What actually ran on the embedded engine, when the dialect layer changed the text.
+function renderRanAs() {
+  if (!ranAsEl) {
+    ranAsEl = h("div", { class: "ran-as hint", testid: "ran-as", hidden: true });
+    els.summary.parentNode.insertBefore(ranAsEl, els.summary.nextSibling);
+  }
+  clear(ranAsEl);
+  const text = result && result.ran_as;
+  ranAsEl.hidden = !text;
+  if (!text) return;
+  ranAsEl.append(h("span", { class: "muted" }, `${local("ran_as")} `), h("code", { testid: "ran-as-text" }, text));
+  for (const n of result.dialect_notes || []) ranAsEl.append(h("p", { class: "muted" }, `${local("notes")} ${n}`));
+}
+
+function columnHeader(c) {
+  const name = String(c);
+  const short = name.length > HEADER_MAX ? `${name.slice(0, HEADER_MAX - 1)}…` : name;
+  return h("th", { scope: "col", title: name, testid: "column-header" }, short);
 }
 
 function showTab(tab) {
@@ -310,9 +341,11 @@ function renderTable() {
     return;
   }
   const table = h("table", { class: "data-table", testid: "result-rows" },
-    h("thead", null, h("tr", null, h("th", { class: "rownum" }, "#"), result.columns.map((c) => h("th", { scope: "col" }, c)))),
+    h("thead", null, h("tr", null, h("th", { class: "rownum" }, "#"), result.columns.map(columnHeader))),
     h("tbody", null, result.rows.map((row, i) => h("tr", { testid: "result-row" }, h("td", { class: "rownum" }, String(i + 1)), row.map((v) => h("td", null, cellContent(v)))))));
   els.table.append(table);
+  // row numbers up to the row cap stay on one line (set through the CSSOM: the CSP forbids style attributes)
+  for (const td of table.querySelectorAll(".rownum")) td.style.whiteSpace = "nowrap";
   paintSwatches(els.table);
 }
 
@@ -352,6 +385,9 @@ function renderGraph() {
     elements.push(edgeElement(model, r));
   }
   cy = createGraph(container, { elements });
+  // captions at every zoom: the shared style hides node names below 7 px, which the console's
+  // fitted overview reached at once (unlabelled dots)
+  cy.style().selector("node").style("min-zoomed-font-size", 0).update();
   const layout = nodes.size > 300
     ? { name: "grid", animate: false }
     : { name: "cose", animate: false, randomize: true, nodeRepulsion: () => 400000, idealEdgeLength: () => 110, nodeDimensionsIncludeLabels: true, padding: 30 };
@@ -415,6 +451,7 @@ async function main() {
     language: "cypher",
     onRun: run,
     schemaRef,
+    engineRef,
     ariaLabel: t("console.editor_label"),
     extraKeys: [
       { key: "Alt-ArrowUp", run: () => browseHistory(1) },
@@ -455,6 +492,7 @@ async function main() {
       for (const p of $all("[data-side-panel]")) p.hidden = p.dataset.sidePanel !== b.dataset.sideTab;
     });
   }
+  engineRef.current = info.engine || null;
   renderEngine();
   renderHistory();
   renderResult();
@@ -465,6 +503,7 @@ async function main() {
   }
   if (inf.status === "fulfilled") {
     info = inf.value;
+    engineRef.current = info.engine || null;
     renderEngine();
   }
   if (ex.status === "fulfilled") examples = ex.value.examples || [];

@@ -8,6 +8,7 @@ import { lang, onLangChange, t } from "../common/i18n.js";
 import { Model, displayName, localParts } from "../common/model.js";
 import { createGraph, edgeElement, edgeId, labelEdges, nodeElement, placeAround, relabel } from "../common/graph.js";
 import { citationList, labelChip, namesBlock, paintSwatches, propertiesTable } from "../common/render.js";
+import { initAnalysis } from "./analysis.js";
 
 // Neighbours per relationship group: the server's setting, or ?limit=N in the page address.
 const GROUP_LIMIT = Number.parseInt(new URLSearchParams(location.search).get("limit"), 10) || undefined;
@@ -702,6 +703,7 @@ async function main() {
   wireCanvas();
   wireToolbar();
   wireSearch();
+  const analysis = initAnalysis({ cy, model: () => model, withBusy, toast, errorMessage, pushUndo, afterChange, pickNode });
   await withBusy(async () => {
     try {
       const [schema, info] = await Promise.all([api.schema(), api.info().catch(() => ({}))]);
@@ -711,6 +713,7 @@ async function main() {
     } catch (e) {
       toast(errorMessage(e), "error");
     }
+    analysis.modelChanged();
     renderFilters();
     const saved = readHash();
     if (saved && saved.ops.length) await replay(saved);

@@ -1,0 +1,206 @@
+"""Network analysis at scale: ParkGraph's projection and measures (graph/network) vs the same networkx
+computation on a graph read through the raw neo4j driver with one Cypher query, in the same run.
+
+    .venv/bin/python bench/network_analysis.py --enterprises 100000
+
+1. a private Neo4j 5.26 holding the synthetic dataset of N enterprises (made with
+   parkgraph.loaders.synthetic, loaded once with `parkgraph load` into a cached home, reused by later
+   runs; --fresh reloads);
+2. ours, in a subprocess: `read_projection` through the store's bulk readers (what `parkgraph
+   analyze` and /api/analytics read), then `measures.centrality` for degree, betweenness (exact up to
+   EXACT_BETWEENNESS_NODES nodes, sampled with --pivots pivots above) and PageRank, and
+   `measures.communities` (Louvain, seed 42);
+3. the baseline, in another subprocess: the same node labels and relationship types read with one
+   Cypher statement through the raw driver (nodes UNION ALL edges, uris only) into an undirected
+   networkx graph, and the same networkx calls with the same parameters;
+4. each step timed, with its peak memory: the process's high-water mark (VmHWM) is reset before the
+   step (/proc/self/clear_refs) and read after it, so a step's peak includes what the process
+   already held (the graph) and nothing from an earlier step.
+Prints a table per step (seconds, peak MB, ratio ours ÷ baseline) and whether both got the same
+top 10s and how close their Louvain modularities are.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import loaded_neo4j, machine_info, neo4j_version, print_header, save_json, table  # noqa: E402
+
+STEPS = ("read", "degree", "betweenness", "pagerank", "louvain")
+SEED = 42
+
+
+# ---------------------------------------------------------------------- measuring inside a worker
+def _status_kb(key: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+def _reset_peak() -> bool:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")  # "5" resets VmHWM to the current RSS
+        return True
+    except OSError:
+        return False
+
+
+class Steps:
+    def __init__(self):
+        self.out: dict[str, dict] = {}
+
+    def run(self, name: str, fn):
+        exact = _reset_peak()
+        before = _status_kb("VmRSS")
+        t = time.perf_counter()
+        value = fn()
+        self.out[name] = {"seconds": time.perf_counter() - t, "peak_mb": _status_kb("VmHWM") / 1024,
+                          "rss_before_mb": before / 1024, "peak_is_per_step": exact}
+        print(f"  {name}: {self.out[name]['seconds']:.1f} s", file=sys.stderr, flush=True)
+        return value
+
+
+def _top(scores: dict, n: int = 10) -> list[str]:
+    return [u for _, u in sorted(((-s, u) for u, s in scores.items()))[:n]]
+
+
+def ours_worker(uri: str, pivots: int, exact_max: int) -> dict:
+    from parkgraph.graph.neo4j_store import Neo4jStore
+    from parkgraph.graph.network import measures
+    from parkgraph.graph.network.projection import read_projection
+    measures.SAMPLED_PIVOTS = pivots
+    measures.EXACT_BETWEENNESS_NODES = exact_max
+    st = Steps()
+    with Neo4jStore(uri) as store:
+        proj = st.run("read", lambda: read_projection(store))
+    res = {"nodes": proj.graph.number_of_nodes(), "edges": proj.graph.number_of_edges(), "top": {}}
+    for m in ("degree", "betweenness", "pagerank"):
+        c = st.run(m, lambda m=m: measures.centrality(proj, measure=m, top=10, seed=SEED))
+        res["top"][m] = [x["uri"] for x in c["top"]]
+        res.setdefault("how", {})[m] = c["how"]
+    comm = st.run("louvain", lambda: measures.communities(proj, seed=SEED))
+    res.update(steps=st.out, communities=len(comm["communities"]), modularity=comm["modularity"])
+    return res
+
+
+def cypher(labels: list[str], types: list[str]) -> str:
+    """One statement: every node of the chosen labels, then every relationship of the chosen types
+    between two of them, uris only (the label and type lists come from the ontology, not from input)."""
+    lx = "|".join(labels)
+    return (f"MATCH (n:{lx}) RETURN n.uri AS a, null AS b "
+            f"UNION ALL MATCH (a:{lx})-[:{'|'.join(types)}]->(b:{lx}) RETURN a.uri AS a, b.uri AS b")
+
+
+def baseline_worker(uri: str, pivots: int, exact_max: int, labels: list[str], types: list[str]) -> dict:
+    import networkx as nx
+    from neo4j import GraphDatabase
+    st = Steps()
+
+    def read() -> nx.Graph:
+        g = nx.Graph()
+        with GraphDatabase.driver(uri, auth=None) as d, d.session() as s:
+            for a, b in s.run(cypher(labels, types)):
+                if b is None:
+                    g.add_node(a)
+                else:
+                    g.add_edge(a, b)
+        return g
+    g = st.run("read", read)
+    res = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "top": {}}
+    res["top"]["degree"] = st.run("degree", lambda: _top(dict(g.degree())))
+    if g.number_of_nodes() <= exact_max:
+        res["top"]["betweenness"] = st.run("betweenness", lambda: _top(nx.betweenness_centrality(g, normalized=True)))
+    else:
+        res["top"]["betweenness"] = st.run("betweenness", lambda: _top(
+            nx.betweenness_centrality(g, k=pivots, normalized=True, seed=SEED)))
+    res["top"]["pagerank"] = st.run("pagerank", lambda: _top(nx.pagerank(g, alpha=0.85, tol=1e-10, max_iter=200)))
+    comms = st.run("louvain", lambda: nx.community.louvain_communities(g, seed=SEED))
+    res.update(steps=st.out, communities=len(comms), modularity=round(nx.community.modularity(g, comms), 12))
+    return res
+
+
+# ---------------------------------------------------------------------- the run
+def run_worker(kind: str, args: list[str], timeout: float) -> dict:
+    t = time.perf_counter()
+    p = subprocess.run([sys.executable, __file__, f"--{kind}-worker", *args], capture_output=True, text=True, timeout=timeout)
+    sys.stderr.write(p.stderr)
+    if p.returncode != 0:
+        raise RuntimeError(f"the {kind} worker failed ({p.returncode}):\n{p.stderr[-3000:]}")
+    res = json.loads(p.stdout.strip().splitlines()[-1])
+    res["wall"] = time.perf_counter() - t
+    return res
+
+
+def overlap(a: list[str], b: list[str]) -> int:
+    return len(set(a) & set(b))
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] in ("--ours-worker", "--baseline-worker"):
+        uri, pivots, exact_max = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+        if sys.argv[1] == "--ours-worker":
+            res = ours_worker(uri, pivots, exact_max)
+        else:
+            res = baseline_worker(uri, pivots, exact_max, sys.argv[5].split(","), sys.argv[6].split(","))
+        print(json.dumps(res))
+        return 0
+    from parkgraph.graph.network.measures import EXACT_BETWEENNESS_NODES, SAMPLED_PIVOTS
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--enterprises", type=int, default=100_000)
+    ap.add_argument("--seed", type=int, default=1, help="seed of the synthetic dataset")
+    ap.add_argument("--pivots", type=int, default=SAMPLED_PIVOTS,
+                    help=f"pivots of sampled betweenness on both sides (the product uses {SAMPLED_PIVOTS}; its time "
+                         "grows linearly with them)")
+    ap.add_argument("--exact-max", type=int, default=EXACT_BETWEENNESS_NODES,
+                    help=f"exact betweenness up to this many nodes, sampled above (the product's rule: {EXACT_BETWEENNESS_NODES:,}; "
+                         "0 samples at every size, to compare sizes at the same pivots)")
+    ap.add_argument("--heap", default="2g")
+    ap.add_argument("--pagecache", default="1g")
+    ap.add_argument("--timeout", type=float, default=7200, help="seconds each side may take")
+    ap.add_argument("--fresh", action="store_true", help="load the dataset again instead of reusing the cached server")
+    a = ap.parse_args()
+    from types import SimpleNamespace
+
+    from parkgraph.graph.network.projection import default_labels, default_rel_types
+    from parkgraph.ontology.model import load_model
+    # the projection's default labels and types, from the ontology (they need only the store's model)
+    model_only = SimpleNamespace(model=load_model())
+    labels = default_labels(model_only)
+    types = default_rel_types(model_only, labels)
+    with loaded_neo4j(a.enterprises, a.seed, a.heap, a.pagecache, fresh=a.fresh) as srv:
+        print_header("network_analysis: projection + networkx measures vs raw driver + networkx",
+                     machine_info(neo4j_version(srv.bolt_uri)),
+                     {"enterprises": f"{a.enterprises:,}", "pivots": f"{a.pivots:,} (sampled above {a.exact_max:,} nodes)",
+                      "louvain seed": SEED, "neo4j heap / page cache": f"{a.heap} / {a.pagecache}"})
+        # the baseline first: neither side gets a page cache the other warmed alone
+        base = run_worker("baseline", [srv.bolt_uri, str(a.pivots), str(a.exact_max), ",".join(labels), ",".join(types)], a.timeout)
+        ours = run_worker("ours", [srv.bolt_uri, str(a.pivots), str(a.exact_max)], a.timeout)
+    rows = []
+    for s in STEPS:
+        o, b = ours["steps"][s], base["steps"][s]
+        rows.append([s, f"{o['seconds']:.2f}", f"{b['seconds']:.2f}", f"{o['seconds'] / max(b['seconds'], 1e-9):.2f}x",
+                     f"{o['peak_mb']:.0f}", f"{b['peak_mb']:.0f}", f"{o['peak_mb'] / max(b['peak_mb'], 1e-9):.2f}x"])
+    print(f"graph: ours {ours['nodes']:,} nodes / {ours['edges']:,} relationships (a multigraph with sources on its edges); "
+          f"baseline {base['nodes']:,} nodes / {base['edges']:,} edges (simple, undirected)")
+    print(f"betweenness: {ours['how']['betweenness']}")
+    print(table(rows, ["step", "ours s", "baseline s", "time ratio", "ours peak MB", "baseline peak MB", "memory ratio"]))
+    agree = {m: overlap(ours["top"][m], base["top"][m]) for m in ("degree", "betweenness", "pagerank")}
+    total_o = sum(ours["steps"][s]["seconds"] for s in STEPS)
+    total_b = sum(base["steps"][s]["seconds"] for s in STEPS)
+    print(f"\ntotal time ratio ours ÷ raw driver: {total_o / total_b:.2f}x ({total_o:.1f} s vs {total_b:.1f} s); "
+          f"top-10 agreement (of 10): {agree}; Louvain: ours {ours['communities']} communities, modularity "
+          f"{ours['modularity']:.4f}, baseline {base['communities']}, {base['modularity']:.4f}")
+    result = {"enterprises": a.enterprises, "pivots": a.pivots, "exact_max": a.exact_max, "labels": labels, "types": types, "ours": ours,
+              "baseline": base, "agreement_top10": agree, "time_ratio": total_o / total_b}
+    print(f"results saved to {save_json('network_analysis', result)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
