@@ -207,11 +207,13 @@ class ConsolePool:
         self.size = max(1, int(workers))
         self.memory_bytes = int(memory_mb) * 2**20
         self.max_bytes = int(max_response_mb) * 2**20
-        # the engine's page cache lives inside the worker: a quarter of its memory unless set lower
-        bp = self.memory_bytes // 4
+        # the engine's page cache lives inside the worker: half its memory unless set lower, and never
+        # under 512 MB — a variable-length match reserves its buffers up front: `MATCH (a:Park)-[*
+        # TRAIL 1..2]-(b) RETURN count(*)` (591 rows on the bundled data) fails with 256 MB, runs with 512
+        bp = self.memory_bytes // 2
         if buffer_pool_mb:
             bp = min(bp, int(buffer_pool_mb) * 2**20)
-        self.buffer_pool = max(64 * 2**20, bp)
+        self.buffer_pool = max(512 * 2**20, bp)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self._live = 0

@@ -369,6 +369,11 @@ NEO4J_OPERATORS = frozenset({
 })
 
 
+# An operator's name may carry its variant in brackets, more of them in newer planners
+# (`VarLengthExpand(Pruning,BFS,All)`): any variant of a read operator is a read.
+NEO4J_OPERATOR_FAMILIES = frozenset(op.split("(", 1)[0] for op in NEO4J_OPERATORS)
+
+
 def neo4j_plan_refusal(query_type: str | None, plan: dict | None) -> str | None:
     """Why Neo4j's EXPLAIN summary (query type and plan tree) is not a plain read, or None."""
     if query_type != "r":
@@ -379,7 +384,7 @@ def neo4j_plan_refusal(query_type: str | None, plan: dict | None) -> str | None:
     while todo:
         p = todo.pop()
         op = str(p.get("operatorType", "")).split("@", 1)[0]
-        if op not in NEO4J_OPERATORS:
+        if op not in NEO4J_OPERATORS and op.split("(", 1)[0] not in NEO4J_OPERATOR_FAMILIES:
             return f"Neo4j's plan contains ‘{op}’, which the console does not run (only reads of the graph)"
         if op == "ProcedureCall":
             details = str((p.get("arguments") or p.get("args") or {}).get("Details", ""))

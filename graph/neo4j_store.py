@@ -337,12 +337,23 @@ class Neo4jStore(GraphStore):
             self._drop_staged_quietly()
             raise
         checkpoint("neo4j replace: switched")
+        self._drop_stage_indexes()
+
+    def _drop_stage_indexes(self) -> None:
+        """The staging labels' indexes go once the switch is done: an index keeps its label in the
+        database's token list, so `CALL db.labels()` in the console would list PgStage_* for ever."""
+        try:
+            for label in self.model.labels:
+                self.write(f"DROP INDEX pgstage_{label.lower()}_uri IF EXISTS")
+        except Exception:  # the server may be gone: the next replace_all drops them
+            pass
 
     def _drop_staged_quietly(self) -> None:
         try:
             self._delete_graph(staged=True)
         except Exception:  # the server may be gone: the next replace_all or clear() deletes them
             pass
+        self._drop_stage_indexes()
 
     def _switch(self) -> None:
         with self._driver.session(database=self.database, default_access_mode=WRITE_ACCESS) as s:

@@ -7,6 +7,8 @@ A rewrite returns the LadybugDB text, or None when the row does not apply to thi
 """
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -133,6 +135,16 @@ def _shortest_fn(node, r: Renderer):
 
 
 _ISO = "'^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$'"
+_DATE_PROPERTY = re.compile(r"[A-Za-z_][A-Za-z_0-9]*\.[A-Za-z_][A-Za-z_0-9]*")
+
+
+@functools.lru_cache(maxsize=1)
+def _date_keys() -> frozenset[str]:
+    """The ontology's date-typed property keys: stored as DATE on both engines (not text)."""
+    from parkgraph.ontology import load_model
+    m = load_model()
+    keys = {k for c in m.classes.values() for k, p in c.properties.items() if p.pg_type == "date"}
+    return frozenset(keys | {k for k, p in m.rel_properties.items() if p.pg_type == "date"})
 _PART_AT = {"year": (1, 4), "month": (6, 2), "day": (9, 2)}
 
 
@@ -149,8 +161,12 @@ def _date_accessor(node, r: Renderer):
                  "date_part('year'|'month'|'day'|'quarter', date(x))")
     if _fname(fn) != "date":
         r.refuse(fn, f"{_fname(fn)}() is not available on the embedded engine", "timestamp(x) or date(x)")
-    whole = f"date_part('{part}', {r.render(fn)})"
     args = _args(fn)
+    if len(args) == 1 and _DATE_PROPERTY.fullmatch(r.src(args[0]).strip() or ""):
+        key = r.src(args[0]).strip().split(".")[-1]
+        if key in _date_keys():  # a DATE property already: date(x) is x
+            return f"date_part('{part}', {r.render(args[0])})"
+    whole = f"date_part('{part}', {r.render(fn)})"
     if len(args) != 1 or part == "quarter":
         return whole
     # Neo4j's date('2025') and date('2025-03') are the first day of the year/month; LadybugDB's date()
@@ -163,6 +179,26 @@ def _date_accessor(node, r: Renderer):
     # '2025' and '2025-03' padded with '-01-01' read as Neo4j reads them: the first month/day
     direct = f"CAST(substring({iso} + '-01-01', {start}, {length}) AS INT64)"
     return f"(CASE WHEN {x} =~ {_ISO} THEN {direct} ELSE date_part('{part}', date({other})) END)"
+
+
+def _date_vs_text(node, r: Renderer):
+    """`e.date >= '2020-01-01'`: on Neo4j a DATE compared with text is null (no row); the embedded
+    engine would convert the text and answer rows. Refused, with the comparison Neo4j users mean."""
+    parent = getattr(node, "parentCtx", None)
+    if parent is None:
+        return None
+    kids = [k for k in parent.getChildren() if k is node or r.src(k).strip()]  # the grammar keeps spaces as children
+    i = kids.index(node) if node in kids else -1
+    if i <= 0 or i + 1 >= len(kids):
+        return None
+    sides = [r.src(kids[i - 1]).strip(), r.src(kids[i + 1]).strip()]
+    is_date = [bool(_DATE_PROPERTY.fullmatch(x)) and x.split(".")[-1] in _date_keys() for x in sides]
+    is_text = [x[:1] in ("'", '"') for x in sides]
+    if (is_date[0] and is_text[1]) or (is_date[1] and is_text[0]):
+        text = sides[1] if is_text[1] else sides[0]
+        r.refuse(node, "compares a date with text: Neo4j answers null for that (no row), the embedded engine "
+                       "would read the text as a date", f"compare with a date: … {r.src(node).strip()} date({text})")
+    return None
 
 
 def _round(node, r: Renderer):
@@ -485,7 +521,7 @@ RULES: list[Rule] = [
          "MATCH (o:Observation) WHERE o.value IS NOT NULL RETURN toInteger(o.value) AS v ORDER BY v LIMIT 5"),
     Rule("toFloat", "FunctionInvocation", "toFloat(x)",
          _call(("tofloat",), lambda n, r, a: f"CAST({a[0]} AS DOUBLE)"),
-         "MATCH (e:Event) RETURN toFloat(substring(e.date, 0, 4)) AS y ORDER BY y LIMIT 3"),
+         "MATCH (e:Event) RETURN toFloat(substring(toString(e.date), 0, 4)) AS y ORDER BY y LIMIT 3"),
     Rule("toString", "FunctionInvocation", "toString(x) of text, dates and integers",
          _call(("tostring",), _to_string),
          "MATCH (e:Event) RETURN toString(e.date) AS d ORDER BY d LIMIT 3"),
@@ -494,7 +530,7 @@ RULES: list[Rule] = [
          "RETURN toBoolean('true') AS t, toBoolean('false') AS f"),
     Rule("substring", "FunctionInvocation", "substring(s, start[, length]) (0-based start)",
          _call(("substring",), _substring),
-         "MATCH (e:Event) RETURN substring(e.date, 0, 4) AS year, count(*) AS n ORDER BY year"),
+         "MATCH (e:Event) RETURN substring(toString(e.date), 0, 4) AS year, count(*) AS n ORDER BY year"),
     Rule("toLower/toUpper", "FunctionInvocation", "toLower(s), toUpper(s)", _renamed,
          "MATCH (p:Park) RETURN toUpper(p.level) AS l, toLower(p.name_en) AS n ORDER BY n"),
     # string_split('a//b', '/') drops the empty part Neo4j's split() keeps: measured, not translated.
@@ -521,8 +557,10 @@ RULES: list[Rule] = [
          "MATCH (s:SubPark) RETURN s.name_zh, s.level ORDER BY s.name_zh"),
     Rule("date accessor", "PropertyExpression", "date(x).year / .month / .day / .quarter", _date_accessor,
          "MATCH (e:Event) RETURN date(e.date).year AS y, count(*) AS n ORDER BY y"),
+    Rule("date compared with text", "ComparisonSigns", "d >= '2020-01-01' where d is a DATE property",
+         _date_vs_text, "MATCH (e:Event) WHERE e.date >= '2020-01-01' RETURN count(e)", refuses=True),
     Rule("regex match", "ComparisonSigns", "s =~ 'regex'", lambda n, r: "=~" if span(n)[0] in r.p.regex_at else None,
-         "MATCH (n:Enterprise) WHERE n.name_en =~ '.*Security.*' RETURN count(n)"),
+         "MATCH (n:Enterprise) WHERE n.name_en =~ 'Beijing.*' RETURN count(n)"),
     Rule("label test", "PropertyOrLabelExpression", "WHERE n:A, n:A|B, n:A OR n:B", _label_test,
          "MATCH (n) WHERE n:Park OR n:SubPark RETURN n.uri ORDER BY n.uri"),
     Rule("label alternatives", "NodeLabels", "(n:A|B) in a pattern", _node_labels,
