@@ -247,7 +247,7 @@ class Http:
         import http.client
         import urllib.parse
         u = urllib.parse.urlsplit(base_url)
-        self._mk = lambda: http.client.HTTPConnection(u.hostname, u.port, timeout=120)  # noqa: E731
+        self._mk = lambda: http.client.HTTPConnection(u.hostname, u.port, timeout=120)
         self.conn = self._mk()
 
     def get(self, path: str, headers: dict | None = None) -> tuple[int, float, bytes]:

@@ -35,8 +35,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import (BASE, CACHE, Http, free_port, local_neo4j, machine_info, neo4j_version,  # noqa: E402
-                     percentiles, print_header, save_json, table)
+from _common import (BASE, CACHE, Http, free_port, local_neo4j, machine_info, percentiles, print_header, save_json, table)
 
 NODES = ["subpark/tongzhou", "park/beijing", "park/changsha", "subpark/haidian", "enterprise/beijing-wangteng-keji",
          "region/110112"]

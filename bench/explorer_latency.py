@@ -29,7 +29,7 @@ import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import (BASE, Http, dataset, loaded_neo4j, machine_info, neo4j_version,  # noqa: E402
+from _common import (BASE, Http, dataset, loaded_neo4j, machine_info, neo4j_version,
                      percentiles, print_header, save_json, serve, table)
 
 SEARCH_WORDS = ["通州", "安信", "beijing", "anxin", "网络安全", "zhongguancun"]
@@ -99,7 +99,7 @@ def main() -> int:
             for w in SEARCH_WORDS:
                 qs = [(f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $q, {{limit: 20}}) YIELD node, score "
                        "RETURN node, score", {"q": lucene_query(pieces(w))})]
-                jobs.append((f"search", "/api/search?" + urllib.parse.urlencode({"q": w}), qs))
+                jobs.append(("search", "/api/search?" + urllib.parse.urlencode({"q": w}), qs))
             for i, (kind, path, qs) in enumerate(jobs):
                 st, _, body = http.get(path)  # warm-up (caches, JIT) for both paths
                 assert st == 200, (path, st, body[:300])

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import (BASE, PEAK, loaded_ladybug, loaded_neo4j, machine_info, print_header, run_measured,  # noqa: E402
+from _common import (BASE, PEAK, loaded_ladybug, loaded_neo4j, machine_info, print_header, run_measured,
                      save_json, table)
 
 

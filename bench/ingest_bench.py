@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.speed:
         r = speed()
         (s1, t1), (s4, t4) = r[250_000], r[1_000_000]
-        print(f"\n### speed (linking: data)\n\n| article | ingest | jieba word cut (baseline) | jieba POS cut |\n|---|---:|---:|---:|")
+        print("\n### speed (linking: data)\n\n| article | ingest | jieba word cut (baseline) | jieba POS cut |\n|---|---:|---:|---:|")
         print(f"| {s1 / 1e6:.2f} MB | {t1:.1f} s | | |")
         print(f"| {s4 / 1e6:.2f} MB | {t4:.1f} s | {r['cut']:.1f} s | {r['posseg']:.1f} s |")
         print(f"\n4x the text took {t4 / t1:.1f}x the time (linear: 4x)")

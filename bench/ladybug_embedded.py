@@ -21,16 +21,15 @@ For each size N (the synthetic dataset, generated once and cached):
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import (BASE, CACHE, capture_reads, dataset, machine_info, percentiles, print_header,  # noqa: E402
+from _common import (BASE, CACHE, capture_reads, dataset, machine_info, percentiles, print_header,
                      run_measured, save_json, table)
-from explorer_latency import targets  # noqa: E402
+from explorer_latency import targets
 
 
 class _Stop(Exception):

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import (BASE, CACHE, dataset, local_neo4j, machine_info, neo4j_version, print_header,  # noqa: E402
+from _common import (BASE, CACHE, dataset, local_neo4j, machine_info, neo4j_version, print_header,
                      run_measured, save_json, table)
 
 SEP = "\x1f"

@@ -34,8 +34,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _common  # noqa: E402
-from _common import command_line, machine_info, neo4j_version, save_json  # noqa: E402
+import _common
+from _common import command_line, machine_info, neo4j_version, save_json
 
 HOST = "127.0.0.1"  # loopback only, by design
 ROOT = Path(__file__).resolve().parents[1]
@@ -128,8 +128,8 @@ def workload(found: dict) -> list[tuple[str, int, callable]]:
     cypher = ["MATCH (s:SubPark)-[:PART_OF]->(p:Park) RETURN s.name_zh, p.name_zh ORDER BY s.name_zh",
               "MATCH (e:Enterprise)-[:TENANT_OF]->(p) RETURN p.name_zh AS park, count(e) AS firms ORDER BY firms DESC LIMIT 10",
               "MATCH (o:Observation) RETURN o.metric, o.value, o.unit ORDER BY o.metric LIMIT 20"]
-    sparql = [f"SELECT ?s ?label WHERE {{ ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label }} LIMIT 20",
-              f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o }}",
+    sparql = ["SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label } LIMIT 20",
+              "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
               f"ASK {{ <{uris[0]}> ?p ?o }}"]
     local = [u[len(base):] for u in uris if u.startswith(base)]
     js = {"Content-Type": "application/json"}

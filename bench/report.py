@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import CACHE  # noqa: E402
+from _common import CACHE
 
 HERE = Path(__file__).resolve().parent
 

@@ -27,7 +27,7 @@ import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import (BASE, Http, loaded_ladybug, machine_info, percentiles, print_header, save_json, serve,  # noqa: E402
+from _common import (BASE, Http, loaded_ladybug, machine_info, percentiles, print_header, save_json, serve,
                      table)
 
 

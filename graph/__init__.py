@@ -1,6 +1,8 @@
 """graph/ owns every database connection and every query, per backend."""
 from __future__ import annotations
 
+from typing import Any
+
 from parkgraph.settings import Settings
 
 from .result import QueryResult
@@ -10,7 +12,7 @@ from .store import GraphStore
 def open_store(settings: Settings, *, read_only: bool = False) -> GraphStore:
     """Open the configured backend. `read_only` opens LadybugDB's read-only handle; Neo4j console
     reads are always READ access mode."""
-    common = dict(query_timeout=float(settings.query_timeout), max_rows=int(settings.max_rows),
+    common: dict[str, Any] = dict(query_timeout=float(settings.query_timeout), max_rows=int(settings.max_rows),
                   batch_size=int(settings.batch_size))
     if settings.backend == "neo4j":
         from .neo4j_store import Neo4jStore

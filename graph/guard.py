@@ -68,8 +68,6 @@ ALLOWED_PROCS = {
     "show_indexes", "show_macros", "show_warnings", "show_attached_databases", "show_loaded_extensions",
     "show_projected_graphs", "storage_version", "catalog_version",
 }
-# Kept for callers that imported it: the namespaces that are refused in any case.
-FORBIDDEN_PROC = re.compile(r"^(dbms|apoc|gds|db\.create|db\.index\.fulltext\.create|db\.clearQueryCaches|tx|n10s)", re.I)
 
 # Functions that build a value of a size given by an argument, before any timeout can stop them
 # (LadybugDB evaluates `range(1, 1000000000)` into an 8 GB list in one go): literal sizes are capped.
@@ -215,7 +213,8 @@ def _check_size(query: str, toks: list, i: int, fname: str, params: dict) -> Non
 
 
 def _call_args(toks: list, open_idx: int) -> list[list] | None:
-    depth, args, cur = 0, [], []
+    depth, args = 0, []
+    cur: list = []
     for kind, text, off in toks[open_idx:]:
         if kind == "other" and text in "([{":
             depth += 1

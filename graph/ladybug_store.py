@@ -18,6 +18,7 @@ from typing import Any
 import ladybug
 
 from parkgraph.errors import BackendUnavailable, QueryError, QueryTimeout, WriteRefused
+from parkgraph.settings import setting
 
 from . import guard
 from .checkpoints import checkpoint
@@ -58,7 +59,8 @@ class LadybugStore(GraphStore):
         try:
             self._db = self._open_db()
         except BaseException as e:
-            self._lock and self._lock.release()
+            if self._lock:
+                self._lock.release()
             if not isinstance(e, RuntimeError):
                 raise
             raise BackendUnavailable(f"cannot open LadybugDB at {self.path}: {e}",
@@ -127,7 +129,8 @@ class LadybugStore(GraphStore):
             if isinstance(res, list):  # several statements: only reachable for internal callers
                 raise QueryError("one statement per request")
             columns = res.get_column_names()
-            raw, truncated, size = [], False, 0
+            raw: list[list[Any]] = []
+            truncated, size = False, 0
             while res.has_next():
                 if max_rows is not None and len(raw) >= max_rows:
                     truncated = True
@@ -800,7 +803,7 @@ def _fsync_dir(d: Path) -> None:
 
 def _temp_dir(prefix: str) -> Path:
     import tempfile
-    return Path(tempfile.mkdtemp(prefix=prefix, dir=os.environ.get("PARKGRAPH_TMP") or None))
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=setting("tmp_dir") or None))
 
 
 def _cache_full(e: Exception) -> bool:

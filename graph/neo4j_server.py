@@ -16,6 +16,8 @@ import sys
 import time
 from pathlib import Path
 
+from parkgraph.settings import setting
+
 POM = Path(__file__).resolve().parent / "neo4j_runtime" / "pom.xml"
 NEO4J_VERSION = re.search(r"<neo4j.version>([^<]+)</neo4j.version>", POM.read_text()).group(1)
 JVM_FLAGS = [
@@ -63,8 +65,8 @@ class LocalNeo4j:
     @staticmethod
     def java() -> str:
         candidates = []
-        if os.environ.get("PARKGRAPH_JAVA"):
-            candidates.append(os.environ["PARKGRAPH_JAVA"])
+        if setting("java"):
+            candidates.append(setting("java"))
         if os.environ.get("JAVA_HOME"):
             candidates.append(str(Path(os.environ["JAVA_HOME"]) / "bin" / "java"))
         candidates += [str(p / "bin" / "java") for p in sorted(Path("/usr/lib/jvm").glob("*17*"))]

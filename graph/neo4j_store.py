@@ -5,7 +5,6 @@ because it is end-of-life and does not speak to current Neo4j versions.
 """
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
@@ -17,6 +16,7 @@ from neo4j.exceptions import (AuthError, ClientError, CypherSyntaxError, Databas
                               ServiceUnavailable, SessionExpired, TransientError, Neo4jError)
 
 from parkgraph.errors import BackendUnavailable, QueryError, QueryTimeout, WriteRefused
+from parkgraph.settings import setting
 
 from . import guard
 from .checkpoints import checkpoint
@@ -170,8 +170,14 @@ class Neo4jStore(GraphStore):
         self._driver.execute_query(f"CALL db.awaitIndexes({int(await_seconds)})", database_=self.database)
 
     # ------------------------------------------------------------------ bulk loading
-    load_workers = int(os.environ.get("PARKGRAPH_LOAD_WORKERS", "2"))
-    bulk_rows = int(os.environ.get("PARKGRAPH_BULK_ROWS", "5000"))
+    @property
+    def load_workers(self) -> int:
+        return int(setting("load_workers"))  # read when loading, not at import
+
+    @property
+    def bulk_rows(self) -> int:
+        return int(setting("bulk_rows"))
+
     defer_text_index_rows = 20_000  # a fresh label getting at least this many rows has its text indexes built after
 
     def _text_indexes(self, label: str) -> list[tuple[str, str]]:
@@ -214,7 +220,7 @@ class Neo4jStore(GraphStore):
                     raise
                 (fresh_labels if kind == "node" else fresh_types).discard(what if kind == "node" else what[0])
                 self._bulk_write(self._q_merge_nodes(N(what), []) if kind == "node"
-                                 else self._q_merge_rels(*map(N, what), keys), rows)
+                                 else self._q_merge_rels(N(rtype), N(src), N(dst), keys), rows)
             checkpoint(f"neo4j wrote a batch of {kind}s")
             return len(rows)
 
@@ -472,7 +478,7 @@ def _shut_connection(session) -> None:
     timeout); if its internals change, the request still answers at its deadline and only the
     connection stays busy until the server's own timeout."""
     try:
-        raw = session._connection.socket._socket  # noqa: SLF001
+        raw = session._connection.socket._socket
         raw.shutdown(socket.SHUT_RDWR)
     except (AttributeError, OSError):
         pass
@@ -496,7 +502,8 @@ def _pull(runner, query, params: dict | None, max_rows: int | None,
           max_bytes: int | None = None) -> tuple[list[str], list[list[Any]], bool]:
     result = runner.run(query, params or {})
     columns = list(result.keys())
-    raw, truncated, size = [], False, 0
+    raw: list[list[Any]] = []
+    truncated, size = False, 0
     for rec in result:
         if max_rows is not None and len(raw) >= max_rows:
             truncated = True
@@ -611,7 +618,7 @@ def _partitioned(fn, groups, workers: int, size: int, conv, progress=None) -> No
     import threading
     lock = threading.Lock()
     errors: list[BaseException] = []
-    qs = [queue.Queue(maxsize=2) for _ in range(workers)]
+    qs: list[queue.Queue] = [queue.Queue(maxsize=2) for _ in range(workers)]
 
     def work(k: int) -> None:
         while True:

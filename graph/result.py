@@ -43,10 +43,6 @@ def iso_at_precision(v: Any, precision: str | None) -> str:
     return text[:ISO_LENGTH.get(precision or "day", 10)]
 
 
-def is_node(v: Any) -> bool:
-    return isinstance(v, dict) and "labels" in v and "properties" in v and "uri" in v
-
-
 @dataclass
 class QueryResult:
     columns: list[str]
@@ -55,7 +51,6 @@ class QueryResult:
     elapsed_ms: float = 0.0
     engine: str = ""
     max_rows: int | None = None
-    trace: list[dict] = field(default_factory=list)
     ran_as: str | None = None          # the embedded engine's translation of a console query
     dialect_notes: list[str] = field(default_factory=list)
     dialect_rules: list[str] = field(default_factory=list)

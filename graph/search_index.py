@@ -215,7 +215,8 @@ class SidecarIndex:
         """Nodes holding any of the pieces (one SQL statement)."""
         if not ps:
             return []
-        subs, args = [], []
+        subs: list[str] = []
+        args: list[object] = []
         for p in ps:
             if len(p) >= 3:
                 subs.append("SELECT rowid FROM tri WHERE tri MATCH ?")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import abc
 import time
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
 
 from parkgraph.ontology import Model, load_model
 

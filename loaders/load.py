@@ -8,14 +8,14 @@ from pathlib import Path
 from parkgraph.errors import ValidationFailed
 from parkgraph.graph import GraphStore
 
-from .mapping import Plan, build_plan
-from .stream import validate_and_map
+from .mapping import Plan
+from .stream import StreamPlan, validate_and_map
 from .validate import Dataset, validate_paths
 
 
 @dataclass
 class LoadReport:
-    plan: Plan
+    plan: Plan | StreamPlan
     dry_run: bool
     replaced: bool
 

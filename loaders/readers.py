@@ -205,9 +205,13 @@ def _check_shape(f: str, root: yaml.Node) -> Problem | None:
 
 
 def _read_csv(path: Path, text: str) -> tuple[list[Record], list[Problem]]:
-    records, problems = [], []
+    records: list[Record] = []
+    problems: list[Problem] = []
     for item in iter_csv(path, io.StringIO(text, newline="")):
-        (records if isinstance(item, Record) else problems).append(item)
+        if isinstance(item, Record):
+            records.append(item)
+        else:
+            problems.append(item)
     return records, problems
 
 

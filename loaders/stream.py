@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from parkgraph.ontology import Model, load_model
+from parkgraph.settings import setting
 
 from . import readers
 from .mapping import REL_DATA_KEYS, digest, node_row, quote_row, rel_props, role_key, statement_uri
@@ -208,18 +209,13 @@ def _check_bytes(path: Path) -> tuple[bool, bool]:
     return not blank, not lone_cr
 
 
-class _Unit(tuple):
-    """A piece of work for pass 2: (seq, file index, kind, start, end, header, line offset)."""
-    __slots__ = ()
-
-
 class _Files:
     """The files of a load, in the order `read_paths` reads them, cut into units of work."""
 
     def __init__(self, paths, spool: Spool):
         self.files, self.problems = expand_paths(paths)
         self.spool = spool
-        self.units: list[tuple] = []
+        self.units: list[tuple] = []  # work for pass 2: (seq, file index, kind, start, end, header, line offset)
         self.lines = 0
         self.bytes = 0
 
@@ -343,7 +339,7 @@ def _scan_csv(path: Path, cls, idx: RefIndex, cut_bytes: int) -> tuple[list[str]
 # ---------------------------------------------------------------------- pass 2: validate and map
 class _StreamValidator(_Validator):
     def __init__(self, model: Model, ds: Dataset, index: RefIndex, first: dict, check_db: bool,
-                 mapper: "StreamMapper", spool: Spool):
+                 mapper: "StreamMapper | _NullMapper", spool: Spool):
         super().__init__(model, ds)
         self.index = index
         self.mapper = mapper
@@ -468,14 +464,14 @@ def finalise(model: Model, base_iri: str, spools: list[Spool], out: Spool, parts
     for p in range(parts):
         rels: dict[str, tuple[str, dict]] = {}
         for _seq, rtype, row in merged_stream(("relations", p)):
-            have = rels.get(row["uri"])
-            if have is None:
+            seen = rels.get(row["uri"])
+            if seen is None:
                 rels[row["uri"]] = (rtype, row)
                 continue
-            have = have[1]
-            have["quotes"] = list(dict.fromkeys(have["quotes"] + row["quotes"]))
+            kept = seen[1]
+            kept["quotes"] = list(dict.fromkeys(kept["quotes"] + row["quotes"]))
             for k in REL_DATA_KEYS:
-                have[k] = have.get(k) or row[k]
+                kept[k] = kept.get(k) or row[k]
         for rtype, row in rels.values():
             if not row["quotes"]:
                 row["quotes"] = None
@@ -541,9 +537,6 @@ class StreamPlan:
     def rel_batches(self, group: tuple[str, str, str]) -> Iterator[list[dict]]:
         return self._read(("rel", *group))
 
-    def group_count(self, group) -> int:
-        return self._count(("rel", *group))
-
     def label_count(self, label) -> int:
         return self._count(("node", label))
 
@@ -593,9 +586,9 @@ PARALLEL_BYTES = 16 << 20  # below this much CSV, one process does it all
 
 
 def default_processes() -> int:
-    env = os.environ.get("PARKGRAPH_LOAD_PROCESSES")
-    if env:
-        return max(1, int(env))
+    chosen = int(setting("load_processes"))
+    if chosen:
+        return chosen
     return max(1, min(4, os.cpu_count() or 1))
 
 
@@ -607,7 +600,7 @@ def validate_and_map(paths: list[str | Path], *, model: Model | None = None, bas
     cores, up to 4); the result does not depend on how many. The caller closes `result.plan`."""
     import multiprocessing
     model = model or load_model()
-    root = tmp_dir or os.environ.get("PARKGRAPH_TMP") or None
+    root = tmp_dir or setting("tmp_dir") or None
     main = Spool(root)
     spools = [main]
     try:

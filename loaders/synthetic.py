@@ -25,7 +25,7 @@ import random
 import sys
 import time
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import yaml
 
@@ -313,14 +313,15 @@ class Generator:
             k = ent_zipf_obs.randrange(n)
             ref, name = self.ent_meta[k]
             y = 2019 + i % 6
+            rec: dict[str, Any]
             if i % 2:
                 v = rng.randrange(5, 5000)
                 rec = {"metric": "employees", "metric_zh": "员工人数", "metric_en": "Employees", "value": v, "unit": "人",
                        "q": f"截至{y}年底，{name}共有员工{v}人。"}
             else:
-                v = round(rng.lognormvariate(7.0, 1.5), 1)
-                rec = {"metric": "revenue", "metric_zh": "营业收入", "metric_en": "Revenue", "value": v, "unit": "万元",
-                       "q": f"{y}年，{name}实现营业收入{v}万元。"}
+                amount = round(rng.lognormvariate(7.0, 1.5), 1)
+                rec = {"metric": "revenue", "metric_zh": "营业收入", "metric_en": "Revenue", "value": amount, "unit": "万元",
+                       "q": f"{y}年，{name}实现营业收入{amount}万元。"}
             q = rec.pop("q")
             yield "observations", {"id": f"syn-obs-{i:07d}", "subject": ref, **rec, "as_of": str(y),
                                    "status": "actual", "cite": [{"source": self.sources.one(), "quote": q}]}

@@ -29,7 +29,6 @@ REL_KEYS = {"from", "type", "to", "role_zh", "role_en", "since", "since_precisio
 DEPRECATED = {"note": "note_en", "role": "role_en"}
 PRECISION_OF_LENGTH = {4: "year", 7: "month", 10: "day"}
 OBS_EXTRA = {"subject"}
-SOURCE_DEFAULTED = {"name_zh"}
 MAX_TEXT = 20000
 
 
@@ -280,9 +279,11 @@ class _Validator:
     def text(self, rec: Record, key: str, v: str) -> str | None:
         v = v.strip()
         if CONTROL_RE.search(v):
-            return self.err(rec, key, f"‘{key}’ contains control characters", "remove them")
+            self.err(rec, key, f"‘{key}’ contains control characters", "remove them")
+            return None
         if len(v) > MAX_TEXT:
-            return self.err(rec, key, f"‘{key}’ is {len(v)} characters long (limit {MAX_TEXT})")
+            self.err(rec, key, f"‘{key}’ is {len(v)} characters long (limit {MAX_TEXT})")
+            return None
         return v
 
     def constraint(self, rec: Record, key: str, value: Any, con) -> None:

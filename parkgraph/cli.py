@@ -5,7 +5,6 @@ import argparse
 import csv
 import json
 import sys
-from pathlib import Path
 
 from parkgraph.errors import ParkGraphError, ValidationFailed
 from parkgraph.settings import Settings
@@ -78,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-rows", type=int, help="rows to return at most")
 
     p = sub.add_parser("stats", help="count nodes per label and relationships per type")
+    _common(p)
+
+    p = sub.add_parser("settings", help="print the effective configuration and where each value came from",
+                       description="Every setting with its value (secrets masked) and its origin: default, env or flag.")
     _common(p)
 
     p = sub.add_parser("export", help="export the graph as RDF (Turtle, N-Triples, N-Quads, JSON-LD)",
@@ -243,6 +246,12 @@ def cmd_stats(args) -> int:
     return 0
 
 
+def cmd_settings(args) -> int:
+    s = settings_from(args)  # a bad value stops here with the variable and what it accepts
+    print(format_table(["variable", "value", "from"], [list(r) for r in s.describe()]))
+    return 0
+
+
 def cmd_export(args) -> int:
     from parkgraph.graph import open_store
     from parkgraph.rdf.export import export
@@ -387,7 +396,7 @@ def format_table(columns: list[str], rows: list[list[str]]) -> str:
 
 
 COMMANDS = {"serve": cmd_serve, "load": cmd_load, "validate": cmd_validate, "query": cmd_query,
-            "stats": cmd_stats, "export": cmd_export, "neo4j": cmd_neo4j, "ingest": cmd_ingest,
+            "stats": cmd_stats, "settings": cmd_settings, "export": cmd_export, "neo4j": cmd_neo4j, "ingest": cmd_ingest,
             "diff": cmd_diff,
             "analyze": lambda a: _network("cmd_analyze", a), "network-export": lambda a: _network("cmd_network_export", a)}
 

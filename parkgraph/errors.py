@@ -71,3 +71,9 @@ class ValidationFailed(ParkGraphError):
         d = super().to_dict()
         d["problems"] = [p.to_dict() if hasattr(p, "to_dict") else str(p) for p in self.problems]
         return d
+
+
+class ConfigError(ParkGraphError):
+    """A setting (environment variable or flag) has a value it does not accept."""
+    status = 500
+    title = "configuration error"

@@ -4,9 +4,15 @@ graphs: Turtle, N-Triples, JSON-LD, RDF/XML) and werkzeug's Accept parser (q-val
 q=0 as "not acceptable"), never by hand-written code."""
 from __future__ import annotations
 
+import csv
+import io
+
 import pyoxigraph as ox
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
+
+# imported with this module, before a worker's sandbox closes: a lazy import there cannot read the file
+from parkgraph.csvsafe import cell
 
 from .vocab import PREFIXES
 
@@ -76,10 +82,6 @@ def serialize_solutions(result: ox.QuerySolutions, fmt: ox.QueryResultsFormat, m
 def _neutralised_csv(body: bytes) -> bytes:
     """SPARQL CSV carries plain values, so `=cmd|…` in the data would run in a spreadsheet: each cell
     goes through parkgraph.csvsafe (the rule the console's and the CLI's CSV use)."""
-    import csv
-    import io
-
-    from parkgraph.csvsafe import cell
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\r\n")  # SPARQL 1.1 CSV: CRLF line ends
     for row in csv.reader(io.StringIO(body.decode("utf-8"), newline="")):
@@ -92,7 +94,8 @@ def serialize_boolean(result: ox.QueryBoolean, fmt: ox.QueryResultsFormat) -> by
 
 
 def serialize_triples(result: ox.QueryTriples, fmt: ox.RdfFormat, max_triples: int) -> tuple[bytes, bool]:
-    triples, truncated = [], False
+    triples: list = []
+    truncated = False
     for t in result:
         if len(triples) >= max_triples:
             truncated = True

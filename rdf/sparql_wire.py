@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import struct
-from typing import BinaryIO
+from typing import IO
 
 _HEAD = struct.Struct(">II")
 MAX_HEADER = 1 << 20
@@ -15,13 +15,13 @@ class FrameError(Exception):
     pass
 
 
-def send(fh: BinaryIO, header: dict, body: bytes = b"") -> None:
+def send(fh: IO[bytes], header: dict, body: bytes = b"") -> None:
     h = json.dumps(header, ensure_ascii=True).encode("ascii")
     fh.write(_HEAD.pack(len(h), len(body)) + h + body)
     fh.flush()
 
 
-def recv(fh: BinaryIO, max_body: int) -> tuple[dict, bytes] | None:
+def recv(fh: IO[bytes], max_body: int) -> tuple[dict, bytes] | None:
     """One frame, or None at end of stream (the other side is gone)."""
     head = _read(fh, _HEAD.size)
     if head is None:
@@ -36,7 +36,7 @@ def recv(fh: BinaryIO, max_body: int) -> tuple[dict, bytes] | None:
     return json.loads(h), b
 
 
-def _read(fh: BinaryIO, n: int) -> bytes | None:
+def _read(fh: IO[bytes], n: int) -> bytes | None:
     buf = b""
     while len(buf) < n:
         chunk = fh.read(n - len(buf))

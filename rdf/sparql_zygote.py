@@ -92,7 +92,7 @@ class Zygote:
 
 def main(sock_fd: int) -> int:
     sock = socket.socket(fileno=sock_fd)
-    from . import sparql_guard, sparql_worker  # noqa: F401  (imported once here, shared by every fork)
+    from . import sparql_guard, sparql_worker  # imported once here, shared by every fork
     import pyoxigraph  # noqa: F401
     sparql_guard.check("ASK { ?s ?p ?o }")  # builds rdflib's grammar and its caches before any fork
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps the workers: no zombies

@@ -9,7 +9,7 @@ from json.encoder import encode_basestring
 from collections.abc import Iterable
 from typing import TextIO
 
-from .mapping import IRI, Lit, RDF_TYPE
+from .mapping import Lit, RDF_TYPE
 from .vocab import PREFIXES
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

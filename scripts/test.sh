@@ -14,6 +14,15 @@ cd "$(dirname "$0")/.."
 fast=0
 if [ "${1:-}" = "--fast" ]; then fast=1; shift; fi
 bash scripts/setup.sh test
+# Linters first: a failure stops the run before any test starts (configuration in pyproject.toml).
+#   ruff      lint only (pyflakes, pycodestyle errors), never format
+#   vulture   dead code at 80% confidence; framework entry points listed in scripts/vulture_whitelist.py
+#   mypy      annotated functions of graph/, loaders/ and rdf/
+#   node      unit tests of the front end's pure functions, Node's own runner (no dependency)
+echo "== ruff" && .venv/bin/ruff check --quiet .
+echo "== vulture" && .venv/bin/vulture parkgraph graph loaders web rdf ontology scripts/vulture_whitelist.py --min-confidence 80
+echo "== mypy" && .venv/bin/mypy graph loaders rdf
+echo "== node --test" && node --test web/frontend/test/
 if [ "$fast" = 1 ]; then
   exec .venv/bin/python -m pytest -ra -m "not neo4j and not browser and not slow" "$@"
 fi

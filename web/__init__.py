@@ -45,12 +45,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(pages_bp)
     from .analytics import bp as analytics_bp
     app.register_blueprint(analytics_bp)
-    from .admin import bp as admin_bp; app.register_blueprint(admin_bp)  # noqa: E702 - routes that write (token)
-    from .compare import bp as compare_bp; app.register_blueprint(compare_bp)  # noqa: E702 - /compare, /api/compare
-    try:
-        from .sparql import bp as sparql_bp
-    except ImportError:  # pragma: no cover - the SPARQL blueprint is optional while it is built
-        sparql_bp = None
-    if sparql_bp is not None:
-        app.register_blueprint(sparql_bp)
+    from .admin import bp as admin_bp  # routes that write (token)
+    app.register_blueprint(admin_bp)
+    from .compare import bp as compare_bp  # /compare, /api/compare
+    app.register_blueprint(compare_bp)
+    from .sparql import bp as sparql_bp
+    app.register_blueprint(sparql_bp)
     return app

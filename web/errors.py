@@ -9,6 +9,7 @@ from jinja2 import TemplateNotFound
 from werkzeug.exceptions import HTTPException
 
 from parkgraph.errors import ParkGraphError
+from parkgraph.graph.driver_errors import connection_lost  # graph/ knows the drivers' error names
 
 
 def wants_json() -> bool:
@@ -58,7 +59,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def unexpected(e: Exception):
-        if _connection_lost(e):
+        if connection_lost(e):
             # a driver's connection error that the store did not translate (Neo4j's server_info does
             # not): the database is down, which is a 503 the UI recovers from, not an internal error
             app.logger.warning("database unavailable: %s", e)
@@ -66,18 +67,6 @@ def init_app(app: Flask) -> None:
         app.logger.exception("unhandled error")
         return respond(500, {"error": "internal error", "message": "something went wrong on the server; it has been logged",
                              "status": 500})
-
-
-_DRIVER_DOWN = {"ServiceUnavailable", "SessionExpired", "DatabaseUnavailable", "IncompleteCommit"}
-
-
-def _connection_lost(e: BaseException) -> bool:
-    seen = 0
-    while e is not None and seen < 10:
-        if (type(e).__module__ or "").split(".")[0] == "neo4j" and type(e).__name__ in _DRIVER_DOWN:
-            return True
-        e, seen = e.__cause__ or e.__context__, seen + 1
-    return False
 
 
 def _unavailable_error() -> ParkGraphError:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .parse import ParseProblem, line_col, parse
-from .render import Refusal, Renderer, kind, span
+from .render import Refusal, Renderer, kind
 from .rules import RULES, Rule, by_kind
 
 __all__ = ["Translation", "translate", "RULES", "Rule", "postprocess_rows"]

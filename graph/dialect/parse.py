@@ -103,7 +103,7 @@ def _offset_of(text: str, line: int, col: int) -> int:
     return sum(len(l) + 1 for l in lines[:line - 1]) + col
 
 
-def _normalise(text: str) -> tuple[str, set[int], list[tuple[int, int, int]], set[int]]:
+def _normalise(text: str) -> tuple[str, set[int], list[tuple[int, int, int]], set[int], list[tuple[int, int, int, int]]]:
     toks, text, regex_orig = _lex(text)
     sig = [i for i, t in enumerate(toks) if t.type != CypherLexer.SP]
     replace: dict[int, str] = {}          # token index -> new text
@@ -166,7 +166,9 @@ def _map_projection(toks: list[Token], sig: list[int], n: int) -> tuple[str, int
     """`var {.a, k: expr, other}` from significant token n (the variable): the LadybugDB text and the
     index of the closing brace's token, or None when it is not a form translated here (`.*`)."""
     var = toks[sig[n]].text
-    k, depth, items, cur = n + 2, 0, [], []
+    k, depth = n + 2, 0
+    items: list = []
+    cur: list = []
     while k < len(sig):
         t = toks[sig[k]]
         if t.type in (CypherLexer.LPAREN, CypherLexer.LBRACK, CypherLexer.LBRACE):

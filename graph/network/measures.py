@@ -24,7 +24,7 @@ def centrality(proj: Projection, *, measure: str = "degree", label: str | None =
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}; one of {', '.join(MEASURES)}")
     g = proj.simple()
-    how = {"measure": measure}
+    how: dict[str, object] = {"measure": measure}
     if measure == "degree":
         scores = dict(g.degree())
     elif measure == "betweenness":

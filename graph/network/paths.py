@@ -34,7 +34,7 @@ def k_shortest_paths(store: GraphStore, proj: Projection, source: str, target: s
     # ties in a deterministic order: length, then the node uris
     found.sort(key=lambda p: (len(p), p))
     quotes = sorted({q for p in found for a, b in zip(p, p[1:]) for e in _edges(g, a, b, directed) for q in e["quotes"]})
-    cites = {}
+    cites: dict[str, list[dict]] = {}
     for c in store.quote_citations(quotes):
         cites.setdefault(c["quote"]["uri"], []).append(c)
     out = []

@@ -126,7 +126,7 @@ POLICY_SUFFIXES = [("通知", "notice"), ("意见", "opinion"), ("指导意见",
                    ("政策", "measures"), ("条例", "regulation"), ("规定", "regulation"), ("决定", "regulation"),
                    ("函", "letter"), ("批复", "letter"), ("指南", "other")]
 EVENT_TRIGGERS = {"复函": "approval", "获得批准": "approval", "获得批复": "approval", "正式批复": "approval",
-                  "签约入驻": "signing", "揭牌": "unveiling", "挂牌": "unveiling", "授牌": "unveiling", "获批": "approval", "获得批复": "approval",
+                  "签约入驻": "signing", "揭牌": "unveiling", "挂牌": "unveiling", "授牌": "unveiling", "获批": "approval",
                   "批复": "approval", "签约": "signing", "签署": "signing", "开工": "groundbreaking", "奠基": "groundbreaking",
                   "开园": "opening", "开业": "opening", "启用": "opening", "投入使用": "opening", "竣工": "completion",
                   "建成": "completion", "落成": "completion"}

@@ -222,8 +222,8 @@ class MentionsMixin:
                 hit = hit or self.kb.lookup(v, ("Region",))
             if hit and len(core) >= 6:
                 if self.claimable(st, b):
-                    m = self.add_mention(st, b, "Region", "pattern:cluster-name", conf("cluster-name"),
-                                         name=hit[0].name_zh, kind="cluster")
+                    self.add_mention(st, b, "Region", "pattern:cluster-name", conf("cluster-name"),
+                                     name=hit[0].name_zh, kind="cluster")
                     self.claim(st, b)
                 return
 

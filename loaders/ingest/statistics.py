@@ -186,12 +186,11 @@ class StatisticsMixin:
         for name in self.TEXT_RULES:
             metric = name[5:].removesuffix("_as")
             for m in rx(name).finditer(s.text):
-                a, b = s.start + m.start(1), s.start + m.end(1)
+                a = s.start + m.start(1)
                 if metric == "layout_slogan" and not re.search(r"布局|格局|概括为", m.group()):
                     continue
                 parks = self.mentions_in(s.start, a, ("Park", "SubPark"))
                 subj = parks[0] if parks else self.topic(s, a)
-                rule = name
                 if subj is None:   # 长沙是全国唯一…的城市 / 我市以打造…为目标: the region the sentence names first
                     regs = [r for r in self.mentions_in(s.start, a, ("Region",)) if not r.attrs.get("members")]
                     subj = regs[0] if regs else (self.article_region() if metric == "development_goal" else None)

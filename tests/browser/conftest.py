@@ -81,7 +81,7 @@ def _ensure_frontend_built() -> None:
 
 
 def _get_json(url: str, timeout: float = 5.0):
-    with urllib.request.urlopen(url, timeout=timeout) as r:  # noqa: S310 - loopback only
+    with urllib.request.urlopen(url, timeout=timeout) as r:  # loopback only
         return json.loads(r.read().decode("utf-8"))
 
 
@@ -136,7 +136,7 @@ def server(request, tmp_path_factory):
             pytest.fail(f"loading the fixture failed:\n{res.stdout}\n{res.stderr}", pytrace=False)
         serve = _cli("serve", *common, "--port", str(port), "--no-bundled")
     log = work / "serve.log"
-    fh = open(log, "w", encoding="utf-8")  # noqa: SIM115 - closed at teardown
+    fh = open(log, "w", encoding="utf-8")  # closed at teardown
     proc = subprocess.Popen(serve, cwd=work, env=env, stdout=fh, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + SERVER_START_TIMEOUT

@@ -42,14 +42,14 @@ def spoof_server(tmp_path_factory):
                          capture_output=True, text=True, timeout=600)
     assert res.returncode == 0, res.stdout + res.stderr
     port = _free_port()
-    log = open(work / "serve.log", "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    log = open(work / "serve.log", "w", encoding="utf-8")  # closed below
     proc = subprocess.Popen([*cli, "serve", "--backend", "ladybug", "--db", str(db), "--port", str(port), "--no-bundled"],
                             stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     end = time.monotonic() + 120
     while True:
         try:
-            urllib.request.urlopen(base + "/api/info", timeout=2).read()  # noqa: S310 - loopback
+            urllib.request.urlopen(base + "/api/info", timeout=2).read()  # loopback
             break
         except OSError:
             assert proc.poll() is None and time.monotonic() < end, (work / "serve.log").read_text()
@@ -70,7 +70,7 @@ def test_a_bidi_override_in_a_name_is_shown_spelled_out(spoof_server, page, shot
     assert RLO not in page.title() and "⟨U+202E⟩" in page.title()
     shot(page, "entity")
     # the data itself is intact in the API: only the display spells the control out
-    with urllib.request.urlopen(spoof_server + "/api/node?uri=https://w3id.org/parkgraph/id/enterprise/spoof-firm") as r:  # noqa: S310
+    with urllib.request.urlopen(spoof_server + "/api/node?uri=https://w3id.org/parkgraph/id/enterprise/spoof-firm") as r:
         assert RLO in r.read().decode("utf-8")
 
     # the console's table and JSON views

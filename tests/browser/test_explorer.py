@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-import pytest
 
 from playwright.sync_api import expect
 

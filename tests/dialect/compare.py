@@ -4,7 +4,6 @@ refusal) or DIFFERENT (a silently different answer: never allowed)."""
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 

@@ -1,7 +1,7 @@
 """Loading: idempotent, dry-run writes nothing, --replace, and provenance on everything."""
 from __future__ import annotations
 
-from parkgraph.fixture import FIXTURE, write_fixture
+from parkgraph.fixture import FIXTURE
 from parkgraph.loaders import load_paths
 
 from ..conftest import BASE

@@ -2,7 +2,6 @@
 the endpoint follows the SPARQL 1.1 Protocol, as a researcher's client (SPARQLWrapper) sees it."""
 from __future__ import annotations
 
-import io
 import threading
 
 import pyoxigraph
@@ -122,7 +121,7 @@ def test_protocol_tsv_construct_describe_and_update(server):
     ctype, body = get(Q, "text/tab-separated-values")
     assert ctype.startswith("text/tab-separated-values") and body.splitlines()[0] == "?name"
     w = SPARQLWrapper(server + "/sparql")
-    w.setQuery(f"CONSTRUCT {{ ?p ?q ?o }} WHERE {{ ?p a <https://w3id.org/parkgraph/ontology#Park> ; ?q ?o }}")
+    w.setQuery("CONSTRUCT { ?p ?q ?o } WHERE { ?p a <https://w3id.org/parkgraph/ontology#Park> ; ?q ?o }")
     w.setReturnFormat(TURTLE)
     g = w.query().convert()
     import rdflib

@@ -6,17 +6,14 @@ from __future__ import annotations
 
 import copy
 import json
-import threading
 from urllib.parse import quote
 
 import pytest
 import rdflib
 import yaml
-from werkzeug.serving import make_server
 
 from parkgraph.fixture import FIXTURE, write_fixture
 from parkgraph.loaders import load_paths
-from parkgraph.rdf.sparql import SparqlService
 from parkgraph.settings import Settings
 from parkgraph.web import create_app
 
