@@ -11,7 +11,7 @@ from pathlib import Path
 from flask import Blueprint, jsonify, render_template, request
 
 from .db import get_store, settings
-from .views import entity_dict, info_dict, node_or_404
+from .views import entity_dict, info_dict
 
 bp = Blueprint("pages", __name__)
 
