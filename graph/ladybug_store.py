@@ -570,6 +570,8 @@ class LadybugStore(GraphStore):
         finally:
             self._db = self._open_db()
             self._tables = None
+        _remove_db_files(new_path)  # the new database's sidecars (its write counter, search index)
+        self._bump_version()
 
     def close(self) -> None:
         if self._pool is not None:
@@ -777,8 +779,10 @@ def _wal(path: Path) -> Path:
 
 
 def _remove_db_files(path: Path) -> None:
+    """A database and its sidecars: write-ahead log, lock, write counter (.version), search index."""
     import shutil
-    for p in (path, _wal(path), Path(str(path) + ".lock")):
+    for p in (path, _wal(path), *(Path(str(path) + s) for s in (".lock", ".version", ".search.sqlite",
+                                                                ".search.sqlite-wal", ".search.sqlite-shm"))):
         if p.is_dir():
             shutil.rmtree(p, ignore_errors=True)
         else:

@@ -33,7 +33,7 @@ from parkgraph.data import DATA_DIR
 
 COLLECTION_ORDER = ["sources", "parks", "subparks", "regions", "domains", "government_bodies", "programmes",
                     "institutions", "policies", "events", "enterprises", "observations", "relations"]
-ENTITY_COLUMNS = ["id", "name_zh", "name_en", "aliases", "note"]
+ENTITY_COLUMNS = ["id", "name_zh", "name_en", "aliases", "note_en"]
 CLASS_COLUMNS = {
     "sources": ["title", "kind", "url", "outlet", "author", "published", "retrieved", "extent"],
     "parks": ["level", "website"],
@@ -49,7 +49,7 @@ CLASS_COLUMNS = {
     "observations": ["subject", "metric", "metric_zh", "metric_en", "value", "value_text", "unit", "as_of", "status",
                      "qualifier", "scope"],
 }
-RELATION_COLUMNS = ["from", "type", "to", "role", "since", "note", "cite_source", "cite_quote"]
+RELATION_COLUMNS = ["from", "type", "to", "role_zh", "role_en", "since", "note_en", "cite_source", "cite_quote"]
 YAML_SHARD = 50_000  # records per YAML file: well under the loader's limit for structured files
 
 # Characters for made-up firm names, with their pinyin (toneless), so English names need no converter.
@@ -173,7 +173,7 @@ class Generator:
                               "kind": SOURCE_KINDS[i % len(SOURCE_KINDS)],
                               "url": f"https://example.org/parkgraph-synthetic/{self.seed}/{sid}",
                               "outlet": "合成数据", "published": f"{y}-{1 + i % 12:02d}-{1 + i % 28:02d}",
-                              "note": f"synthetic source (seed {self.seed}) for benchmarks; not a real document"}
+                              "note_en": f"synthetic source (seed {self.seed}) for benchmarks; not a real document"}
         self.sources = Zipf(src_ids, 0.9, rng)
 
         for r in cur["parks"]:
@@ -388,7 +388,7 @@ class Generator:
             k = i - 1 - k if rng.random() < 0.5 else k
             oref, oname = self.ent_meta[k]
             role_zh, role_en = ROLES[rng.randrange(len(ROLES))]
-            rels.append({"from": ref, "type": "RELATED_TO", "to": oref, "role": role_en,
+            rels.append({"from": ref, "type": "RELATED_TO", "to": oref, "role_zh": role_zh, "role_en": role_en,
                          "cite": [{"source": self.sources.one(), "quote": f"{name}是{oname}的{role_zh}。"}]})
         return rec
 

@@ -177,7 +177,7 @@ def test_validation_in_pieces_by_several_processes_gives_the_same_answers(synth,
             lines = text.splitlines(keepends=True)
             text = "".join(lines) + lines[len(lines) // 3]
         if p.name == "relations.csv":
-            text += "enterprise/nobody,TENANT_OF,subpark/tongzhou,,,,cics-2023-03-24,一句话。\n"
+            text += "enterprise/nobody,TENANT_OF,subpark/tongzhou,,,,,cics-2023-03-24,一句话。\n"
         if p.name == "observations.csv":
             text = text.replace(",万元,", ",万家,", 1)
         (bad / p.name).write_text(text, encoding="utf-8")

@@ -148,7 +148,7 @@ def test_the_curated_data_answers_a_date_range_on_both_engines(curated_store):
     assert {r[0] for r in res.rows} == expected
 
 
-def test_both_engines_store_the_same_dates(tmp_path, request):
+def test_both_engines_store_the_same_dates(tmp_path, neo4j_ready, request):
     from ..conftest import make_store
     hashes = []
     for backend in ("ladybug", "neo4j"):

@@ -2,6 +2,7 @@
 fields that changed, for two data folders or two RDF exports."""
 from __future__ import annotations
 
+import copy
 import json
 import shutil
 import subprocess
@@ -44,7 +45,7 @@ def test_two_data_folders(tmp_path):
                 break
         if "enterprises" in data:
             data["enterprises"].append({"id": "new-firm", "name_zh": "新企业", "name_en": "New firm",
-                                        "cite": data["enterprises"][0]["cite"]})
+                                        "cite": copy.deepcopy(data["enterprises"][0]["cite"])})  # no YAML alias
     new = _release(tmp_path, "new", edit, version="0.2.0")
     d = diff(old, new, BASE)
     assert (d.old_version, d.new_version) == ("0.1.0", "0.2.0")

@@ -107,7 +107,7 @@ def foreign_count(store, key: str) -> tuple[int, int]:
     return int(rec[0]), int(rec[1])
 
 
-def test_neo4j_replace_and_clear_leave_other_applications_nodes(tmp_path, request, fixture_dir):
+def test_neo4j_replace_and_clear_leave_other_applications_nodes(tmp_path, neo4j_ready, request, fixture_dir):
     import secrets
     store = make_store("neo4j", tmp_path, request)
     key = "pg-test-" + secrets.token_hex(4)
