@@ -146,6 +146,8 @@ def neighbourhood():
         key, _, n = item.rpartition(":")
         if not key or not n.isdigit():
             raise BadRequest(f"offset must look like TYPE:out:25, got {item!r}")
+        if len(n) > 9:  # the offset goes into the engine's query as a 64-bit integer
+            raise BadRequest(f"offset {n[:20]}… is larger than any group")
         offsets[key] = int(n)
     hood = store.neighbourhood(uri, depth=_int_arg("depth", 1, 1, 3),
                                limit=_int_arg("limit", int(settings().neighbour_limit), 1, 500),

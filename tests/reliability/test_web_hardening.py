@@ -53,7 +53,7 @@ def test_pages_never_carry_markup_from_data(hostile_store):
     # the data itself is served as JSON (never sniffed as HTML) and is intact there
     r = client.get("/api/node", query_string={"uri": TONGZHOU})
     assert r.mimetype == "application/json" and r.headers["X-Content-Type-Options"] == "nosniff"
-    assert r.json["node"]["properties"]["note"].endswith("<script>alert(1)</script>")
+    assert r.json["node"]["properties"]["note_en"].endswith("<script>alert(1)</script>")  # the fixture's `note` is read as English
 
 
 def test_user_input_is_escaped_wherever_it_is_echoed(hostile_store):
@@ -133,6 +133,9 @@ def test_every_route_and_every_error_carries_a_strict_csp(hostile_store):
         ("GET", "/ontology", {}), ("GET", "/ontology/Park", {"headers": {"Accept": "text/turtle"}}),
         ("GET", "/compare", {}), ("GET", "/api/compare", {}), ("GET", "/id/dataset", {}),
         ("GET", "/id/subpark/tongzhou?format=csv", {}), ("GET", "/id/subpark/tongzhou?format=bib", {}),
+        ("GET", f"/api/analytics/paths?from={TONGZHOU}&to=park/beijing", {}), ("GET", "/api/analytics/centrality", {}),
+        ("GET", "/api/analytics/communities", {}), ("GET", "/api/analytics/bridges", {}),
+        ("GET", "/api/analytics/export?format=gexf", {}),
         ("GET", "/static/favicon.svg", {}), ("GET", "/static/css/parkgraph.css", {}),
         ("GET", "/nowhere", {}), ("GET", "/__boom", {}), ("GET", "/__boom", {"headers": {"Accept": "text/html"}}),
     ]
@@ -369,16 +372,21 @@ def test_the_servers_own_errors_carry_the_headers_and_never_echo_the_request(hos
         port = srv.effective_port
         marker = "<script>alert('hdr')</script>"
         cases = {
-            431: f"GET /api/info HTTP/1.1\r\nHost: x\r\nX-Big: {marker}{'a' * 70000}\r\n\r\n",
-            414: f"GET /api/info?{marker}{'a' * 70000} HTTP/1.1\r\nHost: x\r\n\r\n",
-            400: f"GET /api/info {marker}HTTP/9\r\nHost: x\r\n\r\n",
+            # waitress counts the request line with the headers: a long line is 431 too
+            "431 header": f"GET /api/info HTTP/1.1\r\nHost: x\r\nX-Big: {marker}{'a' * 70000}\r\n\r\n",
+            "431 line": f"GET /api/info?{marker}{'a' * 70000} HTTP/1.1\r\nHost: x\r\n\r\n",
+            "400": f"GET /api/info {marker}HTTP/9\r\nHost: x\r\n\r\n",
         }
-        for status, raw in cases.items():
+        for case, raw in cases.items():
+            status = int(case.split()[0])
             with socket.create_connection(("127.0.0.1", port), timeout=20) as sock:
-                sock.sendall(raw.encode())
                 data = b""
-                while chunk := sock.recv(65536):
-                    data += chunk
+                try:
+                    sock.sendall(raw.encode())
+                    while chunk := sock.recv(65536):
+                        data += chunk
+                except ConnectionResetError:  # the server answers and closes before reading 70 kB it refused
+                    pass
             head, _, body = data.partition(b"\r\n\r\n")
             lines = head.decode("latin-1").split("\r\n")
             assert lines[0].split()[1] == str(status), (status, lines[0])
@@ -471,7 +479,9 @@ def test_a_deep_neighbourhood_stops_at_the_request_budget_with_a_partial_answer(
     r = app_for(hostile_store, request_budget=0.0).test_client().get(
         "/api/neighbourhood", query_string={"uri": TONGZHOU, "depth": 3, "limit": 500})
     assert r.status_code == 200 and time.perf_counter() - t < 3
-    assert r.json["partial"] == {"reason": "time budget", "depth": 1, "expanded": 0, "of": 1}
+    # the first level is always read (one query: the node and its neighbours); no further level is
+    partial = r.json["partial"]
+    assert partial["reason"] == "time budget" and partial["depth"] == 2 and partial["expanded"] == 0 and partial["of"] >= 1
     assert r.json["center"]["uri"] == TONGZHOU and len(r.json["nodes"]) < len(full["nodes"])
 
     budget = 0.3
