@@ -113,7 +113,9 @@ PATHS = [("GET", "/api/info"), ("GET", "/api/search?q=tongzhou"), ("GET", "/"),
 
 def ask(srv: LiveServer, method: str, path: str):
     body = json.dumps({"query": "MATCH (n:SubPark) RETURN count(n) AS c"}).encode() if method == "POST" else None
-    headers = {"Content-Type": "application/json"} if body else {"Accept": "application/json" if path.startswith("/api") else "text/html"}
+    # a SPARQL query answers results, never an HTML page (text/html alone is a 406 there, as the protocol says)
+    headers = {"Content-Type": "application/json"} if body else {
+        "Accept": "application/json" if path.startswith(("/api", "/sparql?")) else "text/html"}
     t0 = time.monotonic()
     status, h, data = srv.request(method, path, body, headers, timeout=60)
     return status, h, data.decode("utf-8", "replace"), time.monotonic() - t0
@@ -134,6 +136,11 @@ def test_ui_answers_503_while_neo4j_is_stopped_and_recovers_by_itself(private_ne
         srv.stop(wait=60)
         for method, path in PATHS:
             status, headers, body, elapsed = ask(web, method, path)
+            if path == "/":
+                # the explorer's shell needs no query (the engine's name is cached): it loads, and
+                # each of its API calls below answers 503 with the reason
+                assert status == 200 and "content-security-policy" in headers
+                continue
             assert status == 503, (path, status, body[:300])
             assert elapsed < QUERY_TIMEOUT, f"{path} took {elapsed:.1f} s to say Neo4j is down"
             assert "Traceback" not in body and "neo4j.exceptions" not in body
