@@ -164,3 +164,16 @@ def test_invisible_controls_are_spelled_out_in_server_text():
     assert visible("abc\u202etxt.exe") == "abc⟨U+202E⟩txt.exe"
     assert visible("tag\U000E0041") == "tag⟨U+E0041⟩"
     assert visible("通州园 A&B") == "通州园 A&B"
+
+
+def test_every_ui_label_is_in_the_html_before_any_script_runs(client):
+    """Navigation, buttons and headings carry their text in the reader's language in the HTML itself:
+    a reader without JavaScript (or a crawler) sees no empty link."""
+    import re
+    for path in ("/", "/console", "/sparql", "/compare", "/ontology", "/id/subpark/tongzhou"):
+        html = client.get(path, headers={"Accept": "text/html"}).get_data(as_text=True)
+        assert not re.findall(r'data-i18n="[a-z_.]+"></', html), path
+        assert ">Explorer</a>" in html and ">Compare</a>" in html, path
+    client.set_cookie("lang", "zh")
+    zh = client.get("/", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert ">Explorer</a>" not in zh and not re.findall(r'data-i18n="[a-z_.]+"></', zh)
