@@ -36,6 +36,8 @@ def cypher_value(key: str, pg_type: str) -> str:
         return f"toFloat({v})"
     if pg_type == "boolean":
         return f"toBoolean({v})"
+    if pg_type == "date":  # the loader stores dates as DATE values (issue #13): so does the baseline
+        return f"date({v})"
     return v
 
 
