@@ -13,14 +13,20 @@ import { paintSwatches } from "../common/render.js";
 const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442", "#7f7f7f", "#8c564b", "#17becf", "#bcbd22"];
 const PROJECTED = new Set(["target", "forecast"]);
 
-const root = $('[data-testid="compare"]');
-const els = {
-  form: $('[data-testid="compare-picker"]'),
-  chartsSection: $('[data-testid="compare-charts-section"]'),
-  charts: $('[data-testid="compare-charts"]'),
-  table: $('[data-testid="compare-table"]'),
-  csv: $('[data-testid="compare-csv"]'),
-};
+let root = null;
+let els = {};
+
+// The page's elements, looked up inside its root.
+function bind(rootEl) {
+  root = rootEl;
+  els = {
+    form: $('[data-testid="compare-picker"]', root),
+    chartsSection: $('[data-testid="compare-charts-section"]', root),
+    charts: $('[data-testid="compare-charts"]', root),
+    table: $('[data-testid="compare-table"]', root),
+    csv: $('[data-testid="compare-csv"]', root),
+  };
+}
 let data = readJsonScript("pg-compare");
 
 const zh = () => lang() === "zh";
@@ -191,7 +197,9 @@ async function reload() {
   root.dataset.state = "ready";
 }
 
-function main() {
+// The page inside `rootEl` (its [data-testid="compare"] element); src/entries/compare.js calls it.
+export function init(rootEl) {
+  bind(rootEl);
   boot();
   els.form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -205,5 +213,3 @@ function main() {
   root.dataset.state = "ready";
   onLangChange(renderAll);
 }
-
-main();

@@ -43,17 +43,23 @@ function marker(p, x, y, color, tip) {
   return el;
 }
 
-const root = $('[data-testid="entity"]');
-const els = {
-  head: $('[data-testid="entity-head"]'),
-  props: $('[data-testid="entity-properties"]'),
-  sources: $('[data-testid="entity-sources"]'),
-  relations: $('[data-testid="relations"]'),
-  chartSection: $('[data-testid="entity-chart-section"]'),
-  chart: $('[data-testid="chart"]'),
-  obsSection: $('[data-testid="entity-observations-section"]'),
-  obs: $('[data-testid="observations"]'),
-};
+let root = null;
+let els = {};
+
+// The page's elements, looked up inside its root.
+function bind(rootEl) {
+  root = rootEl;
+  els = {
+    head: $('[data-testid="entity-head"]', root),
+    props: $('[data-testid="entity-properties"]', root),
+    sources: $('[data-testid="entity-sources"]', root),
+    relations: $('[data-testid="relations"]', root),
+    chartSection: $('[data-testid="entity-chart-section"]', root),
+    chart: $('[data-testid="chart"]', root),
+    obsSection: $('[data-testid="entity-observations-section"]', root),
+    obs: $('[data-testid="observations"]', root),
+  };
+}
 
 let model = new Model(null);
 let data = null;
@@ -347,7 +353,9 @@ function renderAll() {
   renderObservations();
 }
 
-async function main() {
+// The page inside `rootEl` (its [data-testid="entity"] element); src/entries/entity.js calls it.
+export async function init(rootEl) {
+  bind(rootEl);
   boot();
   const page = readJsonScript("pg-entity") || {};
   const uri = page.uri;
@@ -366,5 +374,3 @@ async function main() {
     if (data) renderAll();
   });
 }
-
-main();

@@ -15,21 +15,27 @@ const GROUP_LIMIT = Number.parseInt(new URLSearchParams(location.search).get("li
 const UNDO_DEPTH = 60;
 const DEFAULT_HIDDEN_LABELS = ["Quote", "Source"];
 
-const root = $('[data-testid="explorer"]');
-const els = {
-  form: $('[data-testid="search-form"]'),
-  input: $('[data-testid="search-input"]'),
-  status: $('[data-testid="search-status"]'),
-  results: $('[data-testid="search-results"]'),
-  labelFilters: $('[data-testid="label-filters"]'),
-  relFilters: $('[data-testid="rel-filters"]'),
-  canvas: $('[data-testid="canvas"]'),
-  empty: $('[data-testid="canvas-empty"]'),
-  canvasStatus: $('[data-testid="canvas-status"]'),
-  details: $('[data-testid="details-body"]'),
-  undo: $('[data-testid="undo"]'),
-  toast: $('[data-testid="toast"]'),
-};
+let root = null;
+let els = {};
+
+// The page's elements, looked up inside its root.
+function bind(rootEl) {
+  root = rootEl;
+  els = {
+    form: $('[data-testid="search-form"]', root),
+    input: $('[data-testid="search-input"]', root),
+    status: $('[data-testid="search-status"]', root),
+    results: $('[data-testid="search-results"]', root),
+    labelFilters: $('[data-testid="label-filters"]', root),
+    relFilters: $('[data-testid="rel-filters"]', root),
+    canvas: $('[data-testid="canvas"]', root),
+    empty: $('[data-testid="canvas-empty"]', root),
+    canvasStatus: $('[data-testid="canvas-status"]', root),
+    details: $('[data-testid="details-body"]', root),
+    undo: $('[data-testid="undo"]', root),
+    toast: $('[data-testid="toast"]', root),
+  };
+}
 
 let model = new Model(null);
 let counts = { nodes: {}, relationships: {} };
@@ -691,7 +697,9 @@ async function replay(saved) {
   renderDetails();
 }
 
-async function main() {
+// The page inside `rootEl` (its [data-testid="explorer"] element); src/entries/explorer.js calls it.
+export async function init(rootEl) {
+  bind(rootEl);
   boot();
   cy = createGraph(els.canvas);
   window.parkgraphExplorer = {
@@ -746,5 +754,3 @@ async function main() {
   });
   root.dataset.ready = "true";
 }
-
-main();

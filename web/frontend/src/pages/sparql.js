@@ -9,21 +9,27 @@ import { onLangChange, pick, t } from "../common/i18n.js";
 import { Model } from "../common/model.js";
 import { createEditor, getText, setText } from "../common/editor.js";
 
-const root = $('[data-testid="sparql"]');
-const els = {
-  form: $('[data-testid="sparql-form"]'),
-  editor: $('[data-testid="sparql-editor"]'),
-  textarea: $('[data-testid="sparql-query"]'),
-  run: $('[data-testid="sparql-run"]'),
-  examples: $('[data-testid="sparql-examples"]'),
-  unavailable: $('[data-testid="sparql-unavailable"]'),
-  summary: $('[data-testid="sparql-summary"]'),
-  error: $('[data-testid="sparql-error"]'),
-  table: $('[data-testid="sparql-table"]'),
-  csv: $('[data-testid="sparql-download-csv"]'),
-  json: $('[data-testid="sparql-download-json"]'),
-  truncated: $('[data-testid="sparql-truncated"]'),
-};
+let root = null;
+let els = {};
+
+// The page's elements, looked up inside its root.
+function bind(rootEl) {
+  root = rootEl;
+  els = {
+    form: $('[data-testid="sparql-form"]', root),
+    editor: $('[data-testid="sparql-editor"]', root),
+    textarea: $('[data-testid="sparql-query"]', root),
+    run: $('[data-testid="sparql-run"]', root),
+    examples: $('[data-testid="sparql-examples"]', root),
+    unavailable: $('[data-testid="sparql-unavailable"]', root),
+    summary: $('[data-testid="sparql-summary"]', root),
+    error: $('[data-testid="sparql-error"]', root),
+    table: $('[data-testid="sparql-table"]', root),
+    csv: $('[data-testid="sparql-download-csv"]', root),
+    json: $('[data-testid="sparql-download-json"]', root),
+    truncated: $('[data-testid="sparql-truncated"]', root),
+  };
+}
 
 const UNAVAILABLE = new Set([404, 405, 501]);
 let model = new Model(null);
@@ -157,7 +163,9 @@ function csv() {
   download("parkgraph-sparql.csv", csvText(vars, rows), "text/csv;charset=utf-8");
 }
 
-async function main() {
+// The page inside `rootEl` (its [data-testid="sparql"] element); src/entries/sparql.js calls it.
+export async function init(rootEl) {
+  bind(rootEl);
   Object.assign(info, boot().info || {});
   view = createEditor(els.editor, { doc: els.textarea.value, language: "sparql", onRun: run, ariaLabel: t("sparql.editor_label") });
   els.form.addEventListener("submit", (e) => {
@@ -193,5 +201,3 @@ async function main() {
   });
   root.dataset.ready = "true";
 }
-
-main();
