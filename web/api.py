@@ -98,7 +98,7 @@ def query():
     check_params(params)
     res = get_store().console_read(body["query"], params)
     if "application/x-ndjson" in request.headers.get("Accept", ""):
-        return Response(_ndjson(res.to_dict()), mimetype="application/x-ndjson")
+        return Response(_ndjson(res.to_dict(), current_app.json.dumps), mimetype="application/x-ndjson")
     return jsonify(res.to_dict())
 
 
@@ -106,10 +106,10 @@ def query():
 STREAM_BATCH = 100
 
 
-def _ndjson(d: dict):
+def _ndjson(d: dict, dumps):
     """The console's answer as lines: everything but the rows first, then the rows in batches, so the
-    browser shows the head and the first rows before the rest has arrived (and is parsed)."""
-    dumps = current_app.json.dumps
+    browser shows the head and the first rows before the rest has arrived (and is parsed). `dumps`
+    is the app's JSON encoder, taken while the request is still open."""
     rows = d.pop("rows")
     yield dumps(d) + "\n"
     for i in range(0, len(rows), STREAM_BATCH):

@@ -120,34 +120,26 @@ async function run() {
   lastError = null;
   const t0 = performance.now();
   try {
-    const res = await fetch("/sparql", {
-      method: "POST",
-      headers: { Accept: "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8" },
-      body: new URLSearchParams({ query }).toString(),
-      credentials: "same-origin",
-    });
+    const res = await api.sparql(query);
     elapsed = Math.round(performance.now() - t0);
-    const type = res.headers.get("Content-Type") || "";
     if (UNAVAILABLE.has(res.status)) {
       unavailableStatus = res.status;
       result = null;
     } else if (!res.ok) {
-      let body = null;
-      if (type.includes("json")) body = await res.json().catch(() => null);
-      const text = body ? null : await res.text().catch(() => "");
-      lastError = { title: (body && body.error) || `HTTP ${res.status}`, message: (body && body.message) || (text || "").slice(0, 2000) || res.statusText };
+      const body = res.json;
+      lastError = { title: (body && body.error) || `HTTP ${res.status}`, message: (body && body.message) || (res.text || "").slice(0, 2000) || `HTTP ${res.status}` };
       result = null;
-    } else if (type.includes("json")) {
+    } else if (res.json) {
       unavailableStatus = null;
-      truncated = res.headers.has("X-ParkGraph-Truncated");
-      result = await res.json();
+      truncated = res.truncated;
+      result = res.json;
     } else {
       result = null;
-      lastError = { title: t("common.error"), message: `${type}: ${(await res.text()).slice(0, 500)}` };
+      lastError = { title: t("common.error"), message: `${res.type}: ${res.text.slice(0, 500)}` };
     }
   } catch (e) {
     result = null;
-    lastError = { title: t("common.error"), message: t("common.network_error", { message: e.message }) };
+    lastError = { title: t("common.error"), message: e.message };
   } finally {
     root.dataset.state = "idle";
     els.run.disabled = false;
@@ -185,7 +177,7 @@ export async function init(rootEl) {
     if (UNAVAILABLE.has(status)) {
       // no examples route: probe the endpoint itself so the page says at once whether it works
       try {
-        const probe = await fetch("/sparql", { method: "POST", headers: { Accept: "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded" }, body: "query=ASK%7B%7D" });
+        const probe = await api.sparql("ASK{}");
         if (UNAVAILABLE.has(probe.status)) unavailableStatus = probe.status;
       } catch (_) {
         /* reported when run */
