@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from .render import Renderer, kind
+from .render import kind
 
 _PROCS = {"db.labels": ("NODE", "label"), "db.relationshiptypes": ("REL", "relationshipType")}
 SCHEMA_VIS = "db.schema.visualization"
 
 
-def procedure(node, r: Renderer):
+def procedure(node, r: Any) -> str | None:  # r: the _Translator (in_use)
     name = node.invocationName().getText().lower()
     if name == SCHEMA_VIS:
         if kind(node) == "StandaloneCall":
@@ -49,7 +49,7 @@ def procedure(node, r: Renderer):
     return out
 
 
-def schema_visualization(node, r: Renderer) -> str | None:
+def schema_visualization(node, r: Any) -> str | None:
     """One row, `nodes` and `relationships`, as Neo4j gives it: a node per label (the ontology's
     classes, which the schema's constraints put in Neo4j's token store) and, per relationship type,
     one relationship from every label that starts one of that type to every label that ends one
