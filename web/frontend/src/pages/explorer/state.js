@@ -26,6 +26,11 @@ export function baseOf(uri) {
   return parts ? uri.slice(0, uri.length - parts[0].length - parts[1].length - 1) : "";
 }
 
+// One letter per operation in the address. ("remove" was written as its first letter, "r", which
+// reads back as "root": a permalink replayed a removed node as a new root.)
+const CODES = { root: "r", expand: "e", collapse: "c", remove: "d" };
+const NAMES = Object.fromEntries(Object.entries(CODES).map(([k, v]) => [v, k]));
+
 // The log and the selection as the address's fragment (without '#'): b=<base IRI>, o=<op>…, s=<selected>.
 export function encodeHash(ops, selected) {
   const sp = new URLSearchParams();
@@ -35,7 +40,7 @@ export function encodeHash(ops, selected) {
   for (const op of ops) {
     if (op.op === "filter") sp.append("o", `f~${op.hl.join(",")}~${op.hr.join(",")}`);
     else if (op.op === "more") sp.append("o", `m~${encodeUri(op.uri, base)}~${op.offset}`);
-    else sp.append("o", `${op.op[0]}~${encodeUri(op.uri, base)}`);
+    else if (CODES[op.op]) sp.append("o", `${CODES[op.op]}~${encodeUri(op.uri, base)}`);
   }
   if (selected) sp.set("s", selected.kind === "node" ? encodeUri(selected.id, base) : `edge:${selected.id}`);
   return ops.length ? sp.toString() : "";
@@ -46,12 +51,11 @@ export function decodeHash(raw) {
   const sp = new URLSearchParams(raw);
   const base = sp.get("b") || "";
   const ops = [];
-  const names = { r: "root", e: "expand", c: "collapse", d: "remove" };
   for (const item of sp.getAll("o")) {
     const [code, a, b] = item.split("~");
     if (code === "f") ops.push({ op: "filter", hl: a ? a.split(",") : [], hr: b ? b.split(",") : [] });
     else if (code === "m" && a && b) ops.push({ op: "more", uri: decodeUri(a, base), offset: b });
-    else if (names[code] && a) ops.push({ op: names[code], uri: decodeUri(a, base) });
+    else if (NAMES[code] && a) ops.push({ op: NAMES[code], uri: decodeUri(a, base) });
   }
   let selected = null;
   const s = sp.get("s");
