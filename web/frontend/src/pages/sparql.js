@@ -8,6 +8,7 @@ import { csvText } from "../common/csv.js";
 import { onLangChange, pick, t } from "../common/i18n.js";
 import { Model } from "../common/model.js";
 import { createEditor, getText, setText } from "../common/editor.js";
+import { UNAVAILABLE, answerState, resultTable } from "./sparql/state.js";
 
 let root = null;
 let els = {};
@@ -31,7 +32,6 @@ function bind(rootEl) {
   };
 }
 
-const UNAVAILABLE = new Set([404, 405, 501]);
 let model = new Model(null);
 let view = null;
 let examples = [];
@@ -122,21 +122,11 @@ async function run() {
   try {
     const res = await api.sparql(query);
     elapsed = Math.round(performance.now() - t0);
-    if (UNAVAILABLE.has(res.status)) {
-      unavailableStatus = res.status;
-      result = null;
-    } else if (!res.ok) {
-      const body = res.json;
-      lastError = { title: (body && body.error) || `HTTP ${res.status}`, message: (body && body.message) || (res.text || "").slice(0, 2000) || `HTTP ${res.status}` };
-      result = null;
-    } else if (res.json) {
-      unavailableStatus = null;
-      truncated = res.truncated;
-      result = res.json;
-    } else {
-      result = null;
-      lastError = { title: t("common.error"), message: `${res.type}: ${res.text.slice(0, 500)}` };
-    }
+    const st = answerState(res, t("common.error"));
+    result = st.result;
+    lastError = st.error;
+    truncated = st.truncated;
+    if (st.unavailable || res.ok) unavailableStatus = st.unavailable;
   } catch (e) {
     result = null;
     lastError = { title: t("common.error"), message: e.message };
@@ -149,10 +139,8 @@ async function run() {
 }
 
 function csv() {
-  if (!result || !result.results) return;
-  const vars = result.head.vars;
-  const rows = result.results.bindings.map((b) => vars.map((v) => (b[v] ? b[v].value : "")));
-  download("parkgraph-sparql.csv", csvText(vars, rows), "text/csv;charset=utf-8");
+  const table = resultTable(result);
+  if (table) download("parkgraph-sparql.csv", csvText(table.header, table.rows), "text/csv;charset=utf-8");
 }
 
 // The page inside `rootEl` (its [data-testid="sparql"] element); src/entries/sparql.js calls it.
