@@ -55,3 +55,19 @@ def test_stream_endpoint_sends_head_then_batches(server):
     assert head["columns"] == ["i"] and head["row_count"] == 250 and "rows" not in head
     assert [len(b["rows"]) for b in batches] == [100, 100, 50]
     assert [row[0] for b in batches for row in b["rows"]] == list(range(1, 251))
+
+
+def test_stream_endpoint_errors_are_the_usual_json(server):
+    import json
+    import urllib.error
+    import urllib.request
+    req = urllib.request.Request(server.url("/api/query"), method="POST",
+                                 data=json.dumps({"query": "CREATE (n:Park {uri: 'x'})"}).encode(),
+                                 headers={"Content-Type": "application/json", "Accept": "application/x-ndjson"})
+    try:
+        urllib.request.urlopen(req, timeout=30)
+        raise AssertionError("a write was accepted")
+    except urllib.error.HTTPError as e:
+        assert e.code == 403
+        body = json.loads(e.read().decode())
+        assert "read-only" in body["message"]
