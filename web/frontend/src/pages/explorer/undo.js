@@ -58,5 +58,6 @@ export function createUndo(cy, { depth = 60, capture, restore }) {
     get size() {
       return stack.length;
     },
+    _entries: () => stack.slice(), // for the unit tests (test/undo.test.js)
   };
 }
