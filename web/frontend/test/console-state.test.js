@@ -2,7 +2,7 @@
 // the streamed answer. Run with Node's own runner: `node --test web/frontend/test/`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { HISTORY_MAX, cellText, mergeStreamLine, parseHistory, parseParams, pushHistory, shortHeader } from "../src/pages/console/state.js";
+import { HISTORY_MAX, answerJson, cellText, mergeStreamLine, parseHistory, parseParams, pushHistory, shortHeader } from "../src/pages/console/state.js";
 
 test("history: newest first, a repeat refreshes its time, at most HISTORY_MAX entries", () => {
   let list = pushHistory([], "RETURN 1", "{}", "t1");
@@ -44,4 +44,10 @@ test("a streamed answer: the head line, then each batch appended in order", () =
   assert.deepEqual(r.columns, ["i"]);
   assert.deepEqual(r.rows, [[1], [2], [3]]);
   assert.equal(r.row_count, 3);
+});
+
+test("the JSON view and download are the answer as the API gave it", () => {
+  const r = { columns: ["i"], rows: [[1]], complete: true };
+  assert.deepEqual(JSON.parse(answerJson(r)), { columns: ["i"], rows: [[1]] });
+  assert.equal(r.complete, true);
 });

@@ -8,7 +8,7 @@ import { lang, onLangChange, pick, t } from "../common/i18n.js";
 import { Model } from "../common/model.js";
 import { clearError, createEditor, getText, setText, showError } from "../common/editor.js";
 import { collectGraph, createGraph, edgeElement, labelEdges, nodeElement, relabel } from "../common/graph.js";
-import { cellText, mergeStreamLine, parseHistory, parseParams, pushHistory } from "./console/state.js";
+import { answerJson, cellText, mergeStreamLine, parseHistory, parseParams, pushHistory } from "./console/state.js";
 import { createTable } from "./console/table.js";
 
 const HISTORY_KEY = "parkgraph.console.history";
@@ -305,7 +305,7 @@ function renderTable() {
 }
 
 function renderJson() {
-  const text = JSON.stringify(result, null, 2);
+  const text = answerJson(result);
   els.json.textContent = visible(text.length > 2_000_000 ? `${text.slice(0, 2_000_000)}\n…` : text);
 }
 
@@ -375,7 +375,7 @@ function downloadCsv() {
 
 function downloadJson() {
   if (!result) return;
-  download("parkgraph-result.json", JSON.stringify(result, null, 2), "application/json");
+  download("parkgraph-result.json", answerJson(result), "application/json");
 }
 
 // ---------------------------------------------------------------- engine line

@@ -57,3 +57,9 @@ export function mergeStreamLine(result, line) {
   if (Array.isArray(line.rows)) for (const r of line.rows) result.rows.push(r);
   return result;
 }
+
+// The answer as the API gave it (the JSON view and download): without the page's own `complete` mark.
+export function answerJson(result) {
+  const { complete, ...answer } = result; // eslint-disable-line no-unused-vars
+  return JSON.stringify(answer, null, 2);
+}
