@@ -1,7 +1,7 @@
 """The JSON API behind every page (described at /api/openapi.json)."""
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from parkgraph.errors import BadRequest
 from parkgraph.graph.examples import examples_for
@@ -97,7 +97,23 @@ def query():
         raise BadRequest("query is longer than 20000 characters")
     check_params(params)
     res = get_store().console_read(body["query"], params)
+    if "application/x-ndjson" in request.headers.get("Accept", ""):
+        return Response(_ndjson(res.to_dict(), current_app.json.dumps), mimetype="application/x-ndjson")
     return jsonify(res.to_dict())
+
+
+# Rows per NDJSON line: the console draws the first screen of a 1,000-row answer from the first line.
+STREAM_BATCH = 100
+
+
+def _ndjson(d: dict, dumps):
+    """The console's answer as lines: everything but the rows first, then the rows in batches, so the
+    browser shows the head and the first rows before the rest has arrived (and is parsed). `dumps`
+    is the app's JSON encoder, taken while the request is still open."""
+    rows = d.pop("rows")
+    yield dumps(d) + "\n"
+    for i in range(0, len(rows), STREAM_BATCH):
+        yield dumps({"rows": rows[i:i + STREAM_BATCH]}) + "\n"
 
 
 @bp.get("/examples")

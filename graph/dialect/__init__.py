@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .parse import ParseProblem, line_col, parse
+from .procedures import postprocess_schema
 from .render import Refusal, Renderer, kind
 from .rules import RULES, Rule, by_kind
 
@@ -20,7 +21,7 @@ class Translation:
     notes: list[str] = field(default_factory=list)
     refused: dict | None = None                # {message, equivalent, line, column}
     rules: list[str] = field(default_factory=list)
-    postprocess: dict[int, str] = field(default_factory=dict)  # column index -> 'keys' | 'properties'
+    postprocess: dict[int, str] = field(default_factory=dict)  # column index -> 'keys' | 'properties' | 'schema_…'
 
     @property
     def changed(self) -> bool:
@@ -172,14 +173,19 @@ def translate(query: str, model, in_use: Callable[[str], list[str]] | None = Non
     return Translation(text, r.notes, None, rules, r.postprocess, _original=query)
 
 
-def postprocess_rows(rows: list[list[Any]], post: dict[int, str]) -> list[list[Any]]:
-    """keys(n)/properties(n) ran as properties(n): drop absent (null) values as Neo4j does."""
+def postprocess_rows(rows: list[list[Any]], post: dict[int, str],
+                     iri_of: Callable[[str], str | None] = lambda label: None) -> list[list[Any]]:
+    """keys(n)/properties(n) ran as properties(n): drop absent (null) values as Neo4j does;
+    db.schema.visualization()'s cells become nodes and relationships (`iri_of`: a label's class IRI)."""
     if not post:
         return rows
     out = []
     for row in rows:
         row = list(row)
         for i, how in post.items():
+            if how.startswith("schema_"):
+                postprocess_schema(row, how, i, iri_of)
+                continue
             v = row[i] if i < len(row) else None
             if isinstance(v, dict):
                 present = {k: x for k, x in v.items() if x is not None and not k.startswith("_")}

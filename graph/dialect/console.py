@@ -30,7 +30,8 @@ def console_read(store, query: str, params: dict | None = None, *, timeout: floa
             e.position = None  # the engine's position points into the translation, not the typed text
             e.args = (e.message,)
         raise
-    res.rows = postprocess_rows(res.rows, t.postprocess)
+    classes = store.model.classes
+    res.rows = postprocess_rows(res.rows, t.postprocess, lambda lb: classes[lb].iri if lb in classes else None)
     if t.changed:
         res.ran_as = t.text
         res.dialect_notes = list(t.notes)

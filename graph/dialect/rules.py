@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .parse import LABEL_OR
+from .procedures import procedure as _procedure
+from .procedures import schema_visualization as _schema_visualization
 from .render import Renderer, kind, span
 
 # LadybugDB's variable-length patterns need an upper bound; it uses 30 when none is given.
@@ -426,46 +428,6 @@ def _subquery(node, r: Renderer):
     return f"{word} {{ MATCH {r.render(node.patternWhere())} }}"
 
 
-# ---------------------------------------------------------------- procedures
-_PROCS = {"db.labels": ("NODE", "label"), "db.relationshiptypes": ("REL", "relationshipType")}
-
-
-def _procedure(node, r: Renderer):
-    name = node.invocationName().getText().lower()
-    if name == "db.schema.visualization":
-        r.refuse(node, "db.schema.visualization() is not available on the embedded engine",
-                 "CALL show_tables() RETURN *; CALL show_connection('LOCATED_IN') RETURN * (the /schema page draws it)")
-    if name not in _PROCS:
-        r.refuse(node, f"the procedure {node.invocationName().getText()}() does not exist on the embedded engine",
-                 "CALL show_tables() RETURN * lists tables; db.labels() and db.relationshipTypes() are translated")
-    table_type, column = _PROCS[name]
-    # Neo4j lists the labels/types in use: the tables that hold at least one row.
-    in_use = [t for t in r.in_use(table_type)]
-    listing = f"UNWIND {in_use!r} AS {column}"
-    yields = node.yieldItems() if hasattr(node, "yieldItems") else None
-    if kind(node) == "StandaloneCall":
-        if node.MULT() is None and yields is None:
-            return f"{listing} RETURN {column}"
-        if node.MULT() is not None:
-            return f"{listing} RETURN {column}"
-    if yields is None:
-        return listing
-    items = yields.yieldItem()
-    out = listing
-    for it in items:
-        syms = it.symbol()
-        src_name = syms[0].getText()
-        if src_name != column:
-            r.refuse(it, f"{node.invocationName().getText()}() yields `{column}` only", f"YIELD {column}")
-        if len(syms) == 2:
-            out += f" WITH {column} AS {syms[1].getText()}"
-    if yields.where() is not None:
-        out += f" WITH * WHERE {r.render(yields.where().expression())}"
-    if kind(node) == "StandaloneCall":
-        out += " RETURN *"
-    return out
-
-
 # ---------------------------------------------------------------- clauses
 def _with_order(node, r: Renderer):
     body = node.projectionBody()
@@ -586,6 +548,8 @@ RULES: list[Rule] = [
          "CALL db.labels() YIELD label RETURN label ORDER BY label"),
     Rule("standalone CALL", "StandaloneCall", "CALL db.relationshipTypes()", _procedure,
          "CALL db.relationshipTypes()"),
+    Rule("db.schema.visualization", "StandaloneCall", "CALL db.schema.visualization()", _schema_visualization,
+         "CALL db.schema.visualization()"),
     Rule("WITH ORDER BY", "WithSt", "WITH … ORDER BY … (without SKIP/LIMIT)", _with_order,
          "MATCH (p:Park) WITH p ORDER BY p.uri RETURN collect(p.uri) AS uris", refuses=True),
     Rule("column names", "ProjectionItem", "un-aliased RETURN items", _projection_item,

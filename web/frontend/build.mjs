@@ -1,4 +1,4 @@
-// Bundles src/pages/*.js into ../static/vendor/ (git-ignored) with esbuild.
+// Bundles src/entries/*.js (one per page: each calls its page module's init(root)) into ../static/vendor/ (git-ignored) with esbuild.
 // Deterministic: fixed options, no timestamps, hashed shared chunks, output folder wiped first.
 // Usage: npm run build            (minified, with source maps)
 //        npm run build -- --watch (rebuild on change, for development)
@@ -9,11 +9,11 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outdir = join(here, "..", "static", "vendor");
-const pages = join(here, "src", "pages");
+const entries = join(here, "src", "entries");
 const watch = process.argv.includes("--watch");
 
 const options = {
-  entryPoints: readdirSync(pages).filter((f) => f.endsWith(".js")).sort().map((f) => join(pages, f)),
+  entryPoints: readdirSync(entries).filter((f) => f.endsWith(".js")).sort().map((f) => join(entries, f)),
   outdir,
   bundle: true,
   format: "esm",

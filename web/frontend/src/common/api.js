@@ -42,6 +42,61 @@ export async function request(path, { method = "GET", body, headers = {}, signal
   return data;
 }
 
+// NDJSON lines as they arrive: each parsed line is handed to onLine (the console's streamed rows).
+async function readLines(res, onLine) {
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buf = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    buf += decoder.decode(value || new Uint8Array(), { stream: !done });
+    let i;
+    while ((i = buf.indexOf("\n")) >= 0) {
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      if (line.trim()) onLine(JSON.parse(line));
+    }
+    if (done) break;
+  }
+  if (buf.trim()) onLine(JSON.parse(buf));
+}
+
+// POST /api/query answered as NDJSON (docs/web-api.md): errors throw ApiError as request() does.
+export async function streamQuery(query, params, { signal, onLine }) {
+  let res;
+  try {
+    res = await fetch("/api/query", { method: "POST", signal, credentials: "same-origin",
+      headers: { Accept: "application/x-ndjson", "Content-Type": "application/json" }, body: JSON.stringify({ query, params }) });
+  } catch (e) {
+    if (e.name === "AbortError") throw e;
+    throw new ApiError(0, null, t("common.network_error", { message: e.message }));
+  }
+  if (!res.ok) {
+    const data = (res.headers.get("Content-Type") || "").includes("json") ? await res.json().catch(() => null) : null;
+    throw new ApiError(res.status, data, t("common.http_error", { status: res.status, message: res.statusText }));
+  }
+  await readLines(res, onLine);
+}
+
+// SPARQL (POST /sparql, form-encoded, SPARQL JSON results). The answer keeps the HTTP status and
+// headers: the page tells "no endpoint" (404/405/501) and truncation (X-ParkGraph-Truncated) apart.
+export async function sparql(query, { signal } = {}) {
+  let res;
+  try {
+    res = await fetch("/sparql", { method: "POST", signal, credentials: "same-origin",
+      headers: { Accept: "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8" },
+      body: new URLSearchParams({ query }).toString() });
+  } catch (e) {
+    if (e.name === "AbortError") throw e;
+    throw new ApiError(0, null, t("common.network_error", { message: e.message }));
+  }
+  const type = res.headers.get("Content-Type") || "";
+  const out = { status: res.status, ok: res.ok, type, truncated: res.headers.has("X-ParkGraph-Truncated"), json: null, text: "" };
+  if (type.includes("json")) out.json = await res.json().catch(() => null);
+  else out.text = await res.text().catch(() => "");
+  return out;
+}
+
 export function qs(params) {
   const sp = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
@@ -67,6 +122,8 @@ export const api = {
   info: () => request("/api/info"),
   schema: getSchema,
   query: (query, params, signal) => request("/api/query", { method: "POST", body: { query, params }, signal }),
+  queryStream: streamQuery,
+  sparql,
   examples: () => request("/api/examples"),
   search: (q, opts = {}) => request(`/api/search?${qs({ q, limit: opts.limit || 20, offset: opts.offset || undefined, label: opts.labels })}`, { signal: opts.signal }),
   node: (uri) => request(`/api/node?${qs({ uri })}`),

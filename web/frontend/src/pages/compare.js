@@ -4,6 +4,7 @@
 // Data: the page's server-rendered JSON (the same as /api/compare), refetched when the picker changes.
 import { boot } from "../common/base.js";
 import { request } from "../common/api.js";
+import { valueAxis } from "../common/chart.js";
 import { $, clear, download, h, readJsonScript, safeUrl, svg } from "../common/dom.js";
 import { lang, onLangChange, t } from "../common/i18n.js";
 import { csvText } from "../common/csv.js";
@@ -13,15 +14,21 @@ import { paintSwatches } from "../common/render.js";
 const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442", "#7f7f7f", "#8c564b", "#17becf", "#bcbd22"];
 const PROJECTED = new Set(["target", "forecast"]);
 
-const root = $('[data-testid="compare"]');
-const els = {
-  form: $('[data-testid="compare-picker"]'),
-  chartsSection: $('[data-testid="compare-charts-section"]'),
-  charts: $('[data-testid="compare-charts"]'),
-  table: $('[data-testid="compare-table"]'),
-  csv: $('[data-testid="compare-csv"]'),
-};
-let data = readJsonScript("pg-compare");
+let root = null;
+let els = {};
+
+// The page's elements, looked up inside its root.
+function bind(rootEl) {
+  root = rootEl;
+  els = {
+    form: $('[data-testid="compare-picker"]', root),
+    chartsSection: $('[data-testid="compare-charts-section"]', root),
+    charts: $('[data-testid="compare-charts"]', root),
+    table: $('[data-testid="compare-table"]', root),
+    csv: $('[data-testid="compare-csv"]', root),
+  };
+}
+let data = null; // the page's server-rendered JSON, read by init()
 
 const zh = () => lang() === "zh";
 const placeName = (p) => (zh() ? p.name_zh || p.name_en : p.name_en || p.name_zh) || p.uri;
@@ -68,18 +75,14 @@ function chart(metric, obs, colour) {
   const years = pts.map((p) => new Date(p.x).getUTCFullYear());
   const y0 = Math.min(...years), y1 = Math.max(...years);
   const xmin = Date.UTC(y0, 0, 1), xmax = Date.UTC(y1 + 1, 0, 1);
-  let vmax = Math.max(...pts.map((p) => p.v)), vmin = Math.min(0, ...pts.map((p) => p.v));
-  if (vmax === vmin) vmax = vmin + 1;
-  const raw = (vmax - vmin) / 4, mag = 10 ** Math.floor(Math.log10(raw || 1)), n = raw / mag;
-  const step = (n < 1.5 ? 1 : n < 3 ? 2 : n < 7 ? 5 : 10) * mag;
-  vmax = Math.ceil((vmax * 1.02) / step) * step;
-  vmin = Math.floor(vmin / step) * step;
+  const axis = valueAxis(Math.min(...pts.map((p) => p.v)), Math.max(...pts.map((p) => p.v)), { target: 4, headroom: 1.02 });
+  const vmin = axis.min, vmax = axis.max;
   const X = (x) => M.l + ((x - xmin) / (xmax - xmin)) * (W - M.l - M.r);
   const Y = (v) => H - M.b - ((v - vmin) / (vmax - vmin)) * (H - M.t - M.b);
   const unit = metric.unit || "";
   const s = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart-svg", role: "img", testid: "compare-chart-svg", "aria-label": `${metricName(metric)} (${unit || "—"})` });
   const grid = svg("g", { class: "grid" });
-  for (let v = vmin; v <= vmax + step / 2; v += step) {
+  for (const v of axis.ticks) {
     grid.append(svg("line", { x1: M.l, x2: W - M.r, y1: Y(v), y2: Y(v), class: v === 0 ? "axis-line" : "grid-line" }));
     grid.append(svg("text", { x: M.l - 6, y: Y(v) + 4, class: "tick tick-y", "text-anchor": "end" }, fmt(v)));
   }
@@ -191,7 +194,10 @@ async function reload() {
   root.dataset.state = "ready";
 }
 
-function main() {
+// The page inside `rootEl` (its [data-testid="compare"] element); src/entries/compare.js calls it.
+export function init(rootEl) {
+  bind(rootEl);
+  data = readJsonScript("pg-compare");
   boot();
   els.form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -205,5 +211,3 @@ function main() {
   root.dataset.state = "ready";
   onLangChange(renderAll);
 }
-
-main();

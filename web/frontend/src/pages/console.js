@@ -5,45 +5,30 @@ import { api, ApiError } from "../common/api.js";
 import { $, $all, clear, download, h, visible } from "../common/dom.js";
 import { csvText } from "../common/csv.js";
 import { lang, onLangChange, pick, t } from "../common/i18n.js";
-import { Model, displayName } from "../common/model.js";
+import { Model } from "../common/model.js";
 import { clearError, createEditor, getText, setText, showError } from "../common/editor.js";
 import { collectGraph, createGraph, edgeElement, labelEdges, nodeElement, relabel } from "../common/graph.js";
-import { paintSwatches } from "../common/render.js";
+import { answerJson, cellText, mergeStreamLine, parseHistory, parseParams, pushHistory } from "./console/state.js";
+import { createTable } from "./console/table.js";
 
 const HISTORY_KEY = "parkgraph.console.history";
-const HEADER_MAX = 40; // longer column names (Neo4j names un-aliased columns by the expression) are shortened
 // Strings of the dialect display, kept here so the shared i18n table stays untouched.
 const LOCAL = {
   zh: { ran_as: "实际运行（已转换为嵌入式引擎的方言）：", notes: "说明：" },
   en: { ran_as: "ran as (translated to the embedded engine's dialect):", notes: "note:" },
 };
 const local = (key) => (LOCAL[lang()] || LOCAL.en)[key];
-const HISTORY_MAX = 100;
 const DEFAULT_QUERY = "MATCH (n:Park) RETURN n LIMIT 25";
-
-const root = $('[data-testid="console"]');
-const els = {
-  editor: $('[data-testid="editor"]'),
-  run: $('[data-testid="run"]'),
-  paramsToggle: $('[data-testid="params-toggle"]'),
-  paramsPanel: $('[data-testid="params-panel"]'),
-  params: $('[data-testid="params"]'),
-  paramsError: $('[data-testid="params-error"]'),
-  examples: $('[data-testid="examples"]'),
-  history: $('[data-testid="history"]'),
-  historyClear: $('[data-testid="history-clear"]'),
-  engineText: $('[data-testid="engine-text"]'),
-  limits: $('[data-testid="limits"]'),
-  summary: $('[data-testid="result-summary"]'),
-  truncated: $('[data-testid="truncated"]'),
-  error: $('[data-testid="query-error"]'),
-  placeholder: $('[data-testid="result-placeholder"]'),
-  graph: $('[data-testid="result-graph"]'),
-  table: $('[data-testid="result-table"]'),
-  json: $('[data-testid="result-json"]'),
-  csv: $('[data-testid="download-csv"]'),
-  jsonDl: $('[data-testid="download-json"]'),
+const TESTIDS = {
+  editor: "editor", run: "run", paramsToggle: "params-toggle", paramsPanel: "params-panel", params: "params",
+  paramsError: "params-error", examples: "examples", history: "history", historyClear: "history-clear",
+  engineText: "engine-text", limits: "limits", summary: "result-summary", truncated: "truncated", error: "query-error",
+  placeholder: "result-placeholder", graph: "result-graph", table: "result-table", json: "result-json",
+  csv: "download-csv", jsonDl: "download-json",
 };
+
+let root = null;
+const els = {};
 
 let model = new Model(null);
 const schemaRef = { current: null };
@@ -58,30 +43,23 @@ let cy = null;
 let historyCursor = -1;
 let running = null;
 let ranAsEl = null;
+let table = null; // the table being drawn (createTable)
 
 // ---------------------------------------------------------------- history
 function loadHistory() {
-  try {
-    const list = JSON.parse(localStorage.getItem(HISTORY_KEY) || "[]");
-    return Array.isArray(list) ? list.filter((e) => e && typeof e.query === "string") : [];
-  } catch (_) {
-    return [];
-  }
+  return parseHistory(localStorage.getItem(HISTORY_KEY));
 }
 
 function saveHistory(list) {
   try {
-    localStorage.setItem(HISTORY_KEY, JSON.stringify(list.slice(0, HISTORY_MAX)));
+    localStorage.setItem(HISTORY_KEY, JSON.stringify(list));
   } catch (_) {
     /* storage full or disabled */
   }
 }
 
 function remember(query, params) {
-  const list = loadHistory();
-  if (list[0] && list[0].query === query && list[0].params === params) list[0].at = new Date().toISOString();
-  else list.unshift({ query, params, at: new Date().toISOString() });
-  saveHistory(list);
+  saveHistory(pushHistory(loadHistory(), query, params, new Date().toISOString()));
   historyCursor = -1;
   renderHistory();
 }
@@ -155,19 +133,13 @@ function toggleParams(open) {
 }
 
 function readParams() {
-  const raw = els.params.value.trim();
+  const parsed = parseParams(els.params.value);
   els.paramsError.hidden = true;
-  if (!raw) return {};
-  try {
-    const v = JSON.parse(raw);
-    if (v === null || typeof v !== "object" || Array.isArray(v)) throw new Error("{…}");
-    return v;
-  } catch (e) {
-    els.paramsError.textContent = t("console.params_invalid", { message: e.message });
-    els.paramsError.hidden = false;
-    toggleParams(true);
-    return null;
-  }
+  if (!parsed.error) return parsed.value;
+  els.paramsError.textContent = t("console.params_invalid", { message: parsed.error });
+  els.paramsError.hidden = false;
+  toggleParams(true);
+  return null;
 }
 
 async function run() {
@@ -183,9 +155,30 @@ async function run() {
   els.run.disabled = true;
   els.run.textContent = t("console.running");
   remember(query, els.params.value.trim() || "{}");
+  // the answer streams in (NDJSON): a table is drawn from the first batch of rows and grows with
+  // each further batch; the graph and JSON views wait for the whole answer
+  let streamed = null;
+  let shown = false;
   try {
-    const data = await api.query(query, params, ctrl.signal);
-    result = data;
+    await api.queryStream(query, params, {
+      signal: ctrl.signal,
+      onLine: (line) => {
+        if (running !== ctrl) return;
+        const head = !streamed;
+        streamed = mergeStreamLine(streamed, line);
+        if (head) return;
+        if (shown) table.more();
+        else if (firstTab(streamed) === "table") {
+          shown = true;
+          result = streamed;
+          lastError = null;
+          renderResult();
+        }
+      },
+    });
+    if (running !== ctrl) return;
+    result = streamed;
+    result.complete = true;
     lastError = null;
   } catch (e) {
     if (e.name === "AbortError") return;
@@ -199,7 +192,18 @@ async function run() {
       root.dataset.state = "idle";
     }
   }
-  renderResult();
+  if (shown && result && table && !els.table.hidden) {
+    table.more();
+    els.csv.disabled = false;
+    els.jsonDl.disabled = false;
+  } else renderResult();
+}
+
+function firstTab(res) {
+  if (activeTab) return activeTab;
+  const nodes = new Map();
+  collectGraph(res.rows, nodes, new Map());
+  return nodes.size ? "graph" : "table";
 }
 
 // ---------------------------------------------------------------- results
@@ -242,15 +246,15 @@ function resultGraph() {
 function renderResult() {
   renderError();
   const has = !!result;
-  els.csv.disabled = !has;
-  els.jsonDl.disabled = !has;
+  els.csv.disabled = !has || !result.complete;
+  els.jsonDl.disabled = !has || !result.complete;
   els.placeholder.hidden = has || !!lastError;
   if (!has) {
     els.summary.textContent = "";
     renderRanAs();
     els.truncated.hidden = true;
-    for (const p of $all("[data-result-panel]")) p.hidden = true;
-    for (const b of $all("[data-result-tab]")) b.classList.remove("is-active");
+    for (const p of $all("[data-result-panel]", root)) p.hidden = true;
+    for (const b of $all("[data-result-tab]", root)) b.classList.remove("is-active");
     return;
   }
   els.summary.textContent = t("console.summary", { rows: result.row_count ?? result.rows.length, ms: result.elapsed_ms ?? "?" });
@@ -259,9 +263,7 @@ function renderResult() {
     els.truncated.textContent = t("console.truncated", { n: result.max_rows ?? result.rows.length });
     els.truncated.hidden = false;
   } else els.truncated.hidden = true;
-  const { nodes } = resultGraph();
-  const tab = activeTab || (nodes.size ? "graph" : "table");
-  showTab(tab);
+  showTab(firstTab(result));
 }
 
 // What actually ran on the embedded engine, when the dialect layer changed the text.
@@ -278,79 +280,32 @@ function renderRanAs() {
   for (const n of result.dialect_notes || []) ranAsEl.append(h("p", { class: "muted" }, `${local("notes")} ${n}`));
 }
 
-function columnHeader(c) {
-  const name = String(c);
-  const short = name.length > HEADER_MAX ? `${name.slice(0, HEADER_MAX - 1)}…` : name;
-  return h("th", { scope: "col", title: name, testid: "column-header" }, short);
-}
-
 function showTab(tab) {
-  for (const b of $all("[data-result-tab]")) {
+  for (const b of $all("[data-result-tab]", root)) {
     const on = b.dataset.resultTab === tab;
     b.classList.toggle("is-active", on);
     b.setAttribute("aria-selected", on ? "true" : "false");
   }
-  for (const p of $all("[data-result-panel]")) p.hidden = p.dataset.resultPanel !== tab;
-  if (!result) return;
+  for (const p of $all("[data-result-panel]", root)) p.hidden = p.dataset.resultPanel !== tab;
+  if (!result || (tab !== "table" && !result.complete)) return; // drawn when the last rows are in
   if (tab === "graph") renderGraph();
   else if (tab === "table") renderTable();
   else renderJson();
 }
 
-function cellContent(v) {
-  if (v === null || v === undefined) return h("span", { class: "null" }, "null");
-  if (Array.isArray(v)) {
-    if (!v.length) return h("span", { class: "muted" }, "[]");
-    const wrap = h("span", { class: "cell-list" });
-    v.forEach((x, i) => {
-      if (i) wrap.append(h("span", { class: "sep" }, ", "));
-      wrap.append(cellContent(x));
-    });
-    return wrap;
-  }
-  if (typeof v === "object") {
-    if (Array.isArray(v.labels) && v.properties && "uri" in v) {
-      const path = model.entityPath(v.uri);
-      const sw = h("span", { class: "swatch", dataset: { color: model.color(v.labels[0]) }, "aria-hidden": "true" });
-      const name = displayName(v).primary;
-      return h("span", { class: "cell-node", title: v.uri || "" }, sw, path ? h("a", { href: path }, name) : name,
-        h("span", { class: "muted" }, ` :${v.labels.join(":")}`));
-    }
-    if (typeof v.type === "string" && "start" in v && "end" in v) {
-      return h("span", { class: "cell-rel", title: v.uri || "" }, `[:${v.type}]`);
-    }
-    if (Array.isArray(v.nodes) && Array.isArray(v.relationships)) {
-      const wrap = h("span", { class: "cell-path" });
-      v.nodes.forEach((n, i) => {
-        if (i) wrap.append(h("span", { class: "muted" }, " — "), cellContent(v.relationships[i - 1]), h("span", { class: "muted" }, " — "));
-        wrap.append(cellContent(n));
-      });
-      return wrap;
-    }
-    return h("code", null, JSON.stringify(v));
-  }
-  if (typeof v === "number") return h("span", { class: "num" }, String(v));
-  if (typeof v === "boolean") return h("span", { class: "bool" }, String(v));
-  return String(v);
-}
-
 function renderTable() {
+  if (table) table.dispose();
+  table = null;
   clear(els.table);
   if (!result.rows.length) {
-    els.table.append(h("p", { class: "hint", testid: "no-rows" }, t("console.no_rows")));
+    if (result.complete) els.table.append(h("p", { class: "hint", testid: "no-rows" }, t("console.no_rows")));
     return;
   }
-  const table = h("table", { class: "data-table", testid: "result-rows" },
-    h("thead", null, h("tr", null, h("th", { class: "rownum" }, "#"), result.columns.map(columnHeader))),
-    h("tbody", null, result.rows.map((row, i) => h("tr", { testid: "result-row" }, h("td", { class: "rownum" }, String(i + 1)), row.map((v) => h("td", null, cellContent(v)))))));
-  els.table.append(table);
-  // row numbers up to the row cap stay on one line (set through the CSSOM: the CSP forbids style attributes)
-  for (const td of table.querySelectorAll(".rownum")) td.style.whiteSpace = "nowrap";
-  paintSwatches(els.table);
+  table = createTable(els.table, result, model);
 }
 
 function renderJson() {
-  const text = JSON.stringify(result, null, 2);
+  const text = answerJson(result);
   els.json.textContent = visible(text.length > 2_000_000 ? `${text.slice(0, 2_000_000)}\n…` : text);
 }
 
@@ -413,16 +368,6 @@ function renderGraph() {
 }
 
 // ---------------------------------------------------------------- downloads
-function cellText(v) {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "object") {
-    if (Array.isArray(v.labels) && "uri" in v) return v.uri || "";
-    if (typeof v.type === "string" && "start" in v) return v.uri || `${v.start}|${v.type}|${v.end}`;
-    return JSON.stringify(v);
-  }
-  return String(v);
-}
-
 function downloadCsv() {
   if (!result) return;
   download("parkgraph-result.csv", csvText(result.columns, result.rows.map((r) => r.map(cellText))), "text/csv;charset=utf-8");
@@ -430,7 +375,7 @@ function downloadCsv() {
 
 function downloadJson() {
   if (!result) return;
-  download("parkgraph-result.json", JSON.stringify(result, null, 2), "application/json");
+  download("parkgraph-result.json", answerJson(result), "application/json");
 }
 
 // ---------------------------------------------------------------- engine line
@@ -441,7 +386,10 @@ function renderEngine() {
 }
 
 // ---------------------------------------------------------------- main
-async function main() {
+// The page, inside `rootEl` (the [data-testid="console"] element); src/entries/console.js calls it.
+export async function init(rootEl) {
+  root = rootEl;
+  for (const [key, id] of Object.entries(TESTIDS)) els[key] = $(`[data-testid="${id}"]`, root);
   const booted = boot();
   info = booted.info || {};
   window.parkgraphConsole = { cy: null, view: null, result: () => result };
@@ -477,19 +425,19 @@ async function main() {
   });
   els.csv.addEventListener("click", downloadCsv);
   els.jsonDl.addEventListener("click", downloadJson);
-  for (const b of $all("[data-result-tab]")) {
+  for (const b of $all("[data-result-tab]", root)) {
     b.addEventListener("click", () => {
       activeTab = b.dataset.resultTab;
       showTab(activeTab);
     });
   }
-  for (const b of $all("[data-side-tab]")) {
+  for (const b of $all("[data-side-tab]", root)) {
     b.addEventListener("click", () => {
-      for (const x of $all("[data-side-tab]")) {
+      for (const x of $all("[data-side-tab]", root)) {
         x.classList.toggle("is-active", x === b);
         x.setAttribute("aria-selected", x === b ? "true" : "false");
       }
-      for (const p of $all("[data-side-panel]")) p.hidden = p.dataset.sidePanel !== b.dataset.sideTab;
+      for (const p of $all("[data-side-panel]", root)) p.hidden = p.dataset.sidePanel !== b.dataset.sideTab;
     });
   }
   engineRef.current = info.engine || null;
@@ -519,5 +467,3 @@ async function main() {
   });
   root.dataset.ready = "true";
 }
-
-main();

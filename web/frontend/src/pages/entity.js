@@ -1,5 +1,6 @@
 // Entity page (/id/<segment>/<id>): names, properties, sources, relations by type, and for parks and
 // sub-parks a hand-drawn SVG chart of the observations over time plus a table of them.
+import { valueAxis } from "../common/chart.js";
 import { boot } from "../common/base.js";
 import { api, ApiError } from "../common/api.js";
 import { $, add, clear, externalLink, h, readJsonScript, safeUrl, svg } from "../common/dom.js";
@@ -43,17 +44,23 @@ function marker(p, x, y, color, tip) {
   return el;
 }
 
-const root = $('[data-testid="entity"]');
-const els = {
-  head: $('[data-testid="entity-head"]'),
-  props: $('[data-testid="entity-properties"]'),
-  sources: $('[data-testid="entity-sources"]'),
-  relations: $('[data-testid="relations"]'),
-  chartSection: $('[data-testid="entity-chart-section"]'),
-  chart: $('[data-testid="chart"]'),
-  obsSection: $('[data-testid="entity-observations-section"]'),
-  obs: $('[data-testid="observations"]'),
-};
+let root = null;
+let els = {};
+
+// The page's elements, looked up inside its root.
+function bind(rootEl) {
+  root = rootEl;
+  els = {
+    head: $('[data-testid="entity-head"]', root),
+    props: $('[data-testid="entity-properties"]', root),
+    sources: $('[data-testid="entity-sources"]', root),
+    relations: $('[data-testid="relations"]', root),
+    chartSection: $('[data-testid="entity-chart-section"]', root),
+    chart: $('[data-testid="chart"]', root),
+    obsSection: $('[data-testid="entity-observations-section"]', root),
+    obs: $('[data-testid="observations"]', root),
+  };
+}
 
 let model = new Model(null);
 let data = null;
@@ -155,14 +162,6 @@ function subjectName(o) {
   return o.subject ? displayName(o.subject).primary : "";
 }
 
-function niceStep(range, target = 5) {
-  const raw = range / target;
-  const mag = 10 ** Math.floor(Math.log10(raw || 1));
-  const norm = raw / mag;
-  const step = norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10;
-  return step * mag;
-}
-
 function fmt(v) {
   return v.toLocaleString(lang() === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 2 });
 }
@@ -178,18 +177,14 @@ function chartPanel(unit, series, title) {
   // whole years, with a margin so points on 31 December do not sit on the frame
   const xmin = Date.UTC(y0, 0, 1) - 40 * 864e5;
   const xmax = Date.UTC(y1 + 1, 0, 1) + 40 * 864e5;
-  let vmax = Math.max(...pts.map((p) => p.v)) * 1.05;
-  let vmin = Math.min(0, ...pts.map((p) => p.v));
-  if (vmax === vmin) vmax = vmin + 1;
-  const step = niceStep(vmax - vmin);
-  vmax = Math.ceil(vmax / step) * step;
-  vmin = Math.floor(vmin / step) * step;
+  const axis = valueAxis(Math.min(...pts.map((p) => p.v)), Math.max(...pts.map((p) => p.v)), { headroom: 1.05 });
+  const vmin = axis.min, vmax = axis.max;
   const X = (x) => M.l + ((x - xmin) / (xmax - xmin)) * (W - M.l - M.r);
   const Y = (v) => H - M.b - ((v - vmin) / (vmax - vmin)) * (H - M.t - M.b);
 
   const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart-svg", role: "img", testid: "chart-svg", "aria-label": `${t("entity.chart")} (${unit})` });
   const grid = svg("g", { class: "grid" });
-  for (let v = vmin; v <= vmax + step / 2; v += step) {
+  for (const v of axis.ticks) {
     grid.append(svg("line", { x1: M.l, x2: W - M.r, y1: Y(v), y2: Y(v), class: v === 0 ? "axis-line" : "grid-line" }));
     grid.append(svg("text", { x: M.l - 8, y: Y(v) + 4, class: "tick tick-y", "text-anchor": "end" }, fmt(v)));
   }
@@ -347,7 +342,9 @@ function renderAll() {
   renderObservations();
 }
 
-async function main() {
+// The page inside `rootEl` (its [data-testid="entity"] element); src/entries/entity.js calls it.
+export async function init(rootEl) {
+  bind(rootEl);
   boot();
   const page = readJsonScript("pg-entity") || {};
   const uri = page.uri;
@@ -366,5 +363,3 @@ async function main() {
     if (data) renderAll();
   });
 }
-
-main();

@@ -3,33 +3,41 @@
 // so reloading it replays the same operations and gives the same nodes in the same places.
 import { boot } from "../common/base.js";
 import { api, ApiError } from "../common/api.js";
-import { $, $all, add, clear, h } from "../common/dom.js";
-import { lang, onLangChange, t } from "../common/i18n.js";
-import { Model, displayName, localParts } from "../common/model.js";
+import { $, $all } from "../common/dom.js";
+import { onLangChange, t } from "../common/i18n.js";
+import { Model } from "../common/model.js";
 import { createGraph, edgeElement, edgeId, labelEdges, nodeElement, placeAround, relabel } from "../common/graph.js";
-import { citationList, labelChip, namesBlock, paintSwatches, propertiesTable } from "../common/render.js";
 import { initAnalysis } from "./analysis.js";
+import { DEFAULT_HIDDEN_LABELS, decodeHash, dropNode, encodeHash, filterParams as filterLists, mergeGroups, sameSet } from "./explorer/state.js";
+import { createUndo } from "./explorer/undo.js";
+import { createDetails } from "./explorer/details.js";
+import { createSearch } from "./explorer/search.js";
+import { renderFilterLists, setAllFilters } from "./explorer/filters.js";
 
 // Neighbours per relationship group: the server's setting, or ?limit=N in the page address.
-const GROUP_LIMIT = Number.parseInt(new URLSearchParams(location.search).get("limit"), 10) || undefined;
-const UNDO_DEPTH = 60;
-const DEFAULT_HIDDEN_LABELS = ["Quote", "Source"];
+let groupLimit;
 
-const root = $('[data-testid="explorer"]');
-const els = {
-  form: $('[data-testid="search-form"]'),
-  input: $('[data-testid="search-input"]'),
-  status: $('[data-testid="search-status"]'),
-  results: $('[data-testid="search-results"]'),
-  labelFilters: $('[data-testid="label-filters"]'),
-  relFilters: $('[data-testid="rel-filters"]'),
-  canvas: $('[data-testid="canvas"]'),
-  empty: $('[data-testid="canvas-empty"]'),
-  canvasStatus: $('[data-testid="canvas-status"]'),
-  details: $('[data-testid="details-body"]'),
-  undo: $('[data-testid="undo"]'),
-  toast: $('[data-testid="toast"]'),
-};
+let root = null;
+let els = {};
+
+// The page's elements, looked up inside its root.
+function bind(rootEl) {
+  root = rootEl;
+  els = {
+    form: $('[data-testid="search-form"]', root),
+    input: $('[data-testid="search-input"]', root),
+    status: $('[data-testid="search-status"]', root),
+    results: $('[data-testid="search-results"]', root),
+    labelFilters: $('[data-testid="label-filters"]', root),
+    relFilters: $('[data-testid="rel-filters"]', root),
+    canvas: $('[data-testid="canvas"]', root),
+    empty: $('[data-testid="canvas-empty"]', root),
+    canvasStatus: $('[data-testid="canvas-status"]', root),
+    details: $('[data-testid="details-body"]', root),
+    undo: $('[data-testid="undo"]', root),
+    toast: $('[data-testid="toast"]', root),
+  };
+}
 
 let model = new Model(null);
 let counts = { nodes: {}, relationships: {} };
@@ -44,11 +52,11 @@ const state = {
   hiddenRels: new Set(),
   selected: null, // {kind: "node"|"edge", id}
 };
-const undoStack = [];
+let undoLog = null; // undo entries (explorer/undo.js)
+let details = null; // the details panel (explorer/details.js)
 let busy = 0;
 let replaying = false;
-let lastResults = [];
-const nodeInfoCache = new Map();
+let search = null; // the search box (explorer/search.js)
 
 function setBusy(delta) {
   busy = Math.max(0, busy + delta);
@@ -76,108 +84,52 @@ function errorMessage(e) {
   return e instanceof ApiError ? e.message : String(e && e.message ? e.message : e);
 }
 
-// ---------------------------------------------------------------- snapshots (undo)
-function snapshot() {
-  return {
-    elements: cy.elements().map((e) => ({ group: e.group(), data: { ...e.data() }, position: e.isNode() ? { ...e.position() } : undefined, classes: e.classes() })),
-    ops: state.ops.slice(),
-    roots: [...state.roots],
-    expanded: [...state.expanded].map(([uri, groups]) => [uri, [...groups].map(([k, g]) => [k, { ...g, members: new Map(g.members) }])]),
-    hiddenLabels: [...state.hiddenLabels],
-    hiddenRels: [...state.hiddenRels],
-    selected: state.selected,
-  };
+// ---------------------------------------------------------------- undo and permalink
+function captureState() {
+  // Sets are copied; `expanded` is copied on write by state.js, so keeping the reference is enough
+  return { ops: state.ops.slice(), roots: new Set(state.roots), expanded: state.expanded,
+    hiddenLabels: new Set(state.hiddenLabels), hiddenRels: new Set(state.hiddenRels), selected: state.selected };
 }
 
-function pushUndo() {
-  if (replaying) return;
-  undoStack.push(snapshot());
-  if (undoStack.length > UNDO_DEPTH) undoStack.shift();
-  els.undo.disabled = false;
-}
-
-function restore(snap) {
-  cy.batch(() => {
-    cy.elements().remove();
-    cy.add(snap.elements.filter((e) => e.group === "nodes"));
-    cy.add(snap.elements.filter((e) => e.group === "edges"));
+function restoreState(snap) {
+  Object.assign(state, snap);
+  cy.nodes().forEach((n) => {
+    n.toggleClass("root", state.roots.has(n.id()));
+    n.toggleClass("expanded", state.expanded.has(n.id()));
   });
-  state.ops = snap.ops.slice();
-  state.roots = new Set(snap.roots);
-  state.expanded = new Map(snap.expanded.map(([uri, groups]) => [uri, new Map(groups)]));
-  state.hiddenLabels = new Set(snap.hiddenLabels);
-  state.hiddenRels = new Set(snap.hiddenRels);
-  state.selected = snap.selected;
   renderFilters();
   applyFilters();
+  cy.elements(":selected").unselect();
   if (state.selected && cy.getElementById(state.selected.id).nonempty()) cy.getElementById(state.selected.id).select();
   afterChange({ fit: false });
   renderDetails();
 }
 
+function pushUndo() {
+  if (replaying) return;
+  undoLog.push();
+  els.undo.disabled = false;
+}
+
 function undo() {
-  const snap = undoStack.pop();
-  if (snap) restore(snap);
-  els.undo.disabled = undoStack.length === 0;
-}
-
-// ---------------------------------------------------------------- permalink
-function encodeUri(uri, base) {
-  return base && uri.startsWith(base) ? uri.slice(base.length) : uri;
-}
-
-function decodeUri(s, base) {
-  return /^[a-z][a-z0-9+.-]*:/i.test(s) || !base ? s : base + s;
-}
-
-function baseOf(uri) {
-  const parts = localParts(uri);
-  return parts ? uri.slice(0, uri.length - parts[0].length - parts[1].length - 1) : "";
+  undoLog.undo();
+  els.undo.disabled = undoLog.size === 0;
 }
 
 function writeHash() {
   if (replaying) return;
-  const sp = new URLSearchParams();
-  const first = state.ops.find((o) => o.uri);
-  const base = first ? baseOf(first.uri) : "";
-  if (base) sp.set("b", base);
-  for (const op of state.ops) {
-    if (op.op === "filter") sp.append("o", `f~${op.hl.join(",")}~${op.hr.join(",")}`);
-    else if (op.op === "more") sp.append("o", `m~${encodeUri(op.uri, base)}~${op.offset}`);
-    else sp.append("o", `${op.op[0]}~${encodeUri(op.uri, base)}`);
-  }
-  if (state.selected) sp.set("s", state.selected.kind === "node" ? encodeUri(state.selected.id, base) : `edge:${state.selected.id}`);
-  const hash = state.ops.length ? `#${sp.toString()}` : "";
+  const raw = encodeHash(state.ops, state.selected);
+  const hash = raw ? `#${raw}` : "";
   if (location.hash !== hash) history.replaceState(null, "", `${location.pathname}${location.search}${hash}`);
 }
 
 function readHash() {
-  const raw = location.hash.replace(/^#/, "");
-  if (!raw) return null;
-  const sp = new URLSearchParams(raw);
-  const base = sp.get("b") || "";
-  const ops = [];
-  const names = { r: "root", e: "expand", c: "collapse", d: "remove" };
-  for (const item of sp.getAll("o")) {
-    const [code, a, b] = item.split("~");
-    if (code === "f") ops.push({ op: "filter", hl: a ? a.split(",") : [], hr: b ? b.split(",") : [] });
-    else if (code === "m" && a && b) ops.push({ op: "more", uri: decodeUri(a, base), offset: b });
-    else if (names[code] && a) ops.push({ op: names[code], uri: decodeUri(a, base) });
-  }
-  let selected = null;
-  const s = sp.get("s");
-  if (s) selected = s.startsWith("edge:") ? { kind: "edge", id: s.slice(5) } : { kind: "node", id: decodeUri(s, base) };
-  return { ops, selected };
+  return decodeHash(location.hash.replace(/^#/, ""));
 }
 
 // ---------------------------------------------------------------- canvas operations
 function filterParams() {
-  const labels = model.labels.map((l) => l.name);
-  const rels = model.relTypes.map((r) => r.type);
-  const out = {};
-  if (labels.some((l) => state.hiddenLabels.has(l))) out.labels = labels.filter((l) => !state.hiddenLabels.has(l));
-  if (rels.some((r) => state.hiddenRels.has(r))) out.rels = rels.filter((r) => !state.hiddenRels.has(r));
-  return out;
+  return filterLists(model.labels.map((l) => l.name), model.relTypes.map((r) => r.type), state.hiddenLabels, state.hiddenRels);
 }
 
 function centroid(nodes) {
@@ -228,27 +180,8 @@ async function opRoot(node) {
   cy.getElementById(node.uri).addClass("root");
 }
 
-function mergeGroups(uri, groups, pagedKey) {
-  let map = state.expanded.get(uri);
-  if (!map) {
-    map = new Map();
-    state.expanded.set(uri, map);
-  }
-  for (const g of groups) {
-    const prev = map.get(g.key);
-    const shown = g.offset + g.items.length;
-    const members = prev ? prev.members : new Map();
-    for (const it of g.items) members.set(it.node.uri, { node: it.node, rel: it.rel });
-    if (!prev || g.key === pagedKey || shown > prev.shown) {
-      map.set(g.key, { type: g.type, direction: g.direction, key: g.key, total: g.total, shown: Math.max(shown, prev ? prev.shown : 0), more: g.key === pagedKey || !prev ? g.more : Math.min(prev.more, g.more), members });
-    } else {
-      prev.total = g.total;
-    }
-  }
-}
-
 async function opExpand(uri, offset = null) {
-  const data = await api.neighbourhood(uri, { limit: GROUP_LIMIT, offset: offset || undefined, ...filterParams() });
+  const data = await api.neighbourhood(uri, { limit: groupLimit, offset: offset || undefined, ...filterParams() });
   if (cy.getElementById(uri).empty()) {
     const el = cy.add(nodeElement(model, data.center));
     el.position(newRootPosition());
@@ -264,7 +197,7 @@ async function opExpand(uri, offset = null) {
   const onCanvas = new Set([...nodes.map((n) => n.uri), ...cy.nodes().map((n) => n.id())]);
   for (const e of data.edges || []) if (onCanvas.has(e.start) && onCanvas.has(e.end)) edges.push(e);
   addToCanvas(uri, nodes, edges);
-  mergeGroups(uri, groups, pagedKey);
+  state.expanded = mergeGroups(state.expanded, uri, groups, pagedKey);
   cy.getElementById(uri).addClass("expanded");
 }
 
@@ -276,6 +209,7 @@ function opCollapse(uri) {
     return n.connectedEdges().connectedNodes().difference(n).every((m) => m.id() === uri);
   });
   cy.batch(() => removable.remove());
+  state.expanded = new Map(state.expanded);
   state.expanded.delete(uri);
   node.removeClass("expanded");
 }
@@ -284,8 +218,7 @@ function opRemove(uri) {
   const node = cy.getElementById(uri);
   node.remove();
   state.roots.delete(uri);
-  state.expanded.delete(uri);
-  for (const groups of state.expanded.values()) for (const g of groups.values()) g.members.delete(uri);
+  state.expanded = dropNode(state.expanded, uri);
 }
 
 function opFilter(hl, hr) {
@@ -329,10 +262,6 @@ function defaultHiddenRels() {
   return model.relTypes.filter((r) => r.provenance).map((r) => r.type);
 }
 
-function sameSet(a, b) {
-  return a.size === b.length && b.every((x) => a.has(x));
-}
-
 function filtersAreDefault() {
   return sameSet(state.hiddenLabels, DEFAULT_HIDDEN_LABELS) && sameSet(state.hiddenRels, defaultHiddenRels());
 }
@@ -369,9 +298,9 @@ async function act(op, { fit = true } = {}) {
     try {
       await perform(op);
     } catch (e) {
-      // the failed operation's snapshot is useless
-      undoStack.pop();
-      els.undo.disabled = undoStack.length === 0;
+      // the failed operation's entry is useless
+      undoLog.drop();
+      els.undo.disabled = undoLog.size === 0;
       toast(errorMessage(e), "error");
     }
     afterChange({ fit });
@@ -405,108 +334,16 @@ function select(sel) {
   renderDetails();
 }
 
-// ---------------------------------------------------------------- search
-let searchAbort = null;
-let searchTimer = null;
-
-const SEARCH_PAGE = 20;
-let lastTotal = 0;
-
-async function runSearch(q, { more = false } = {}) {
-  q = q.trim();
-  if (searchAbort) searchAbort.abort();
-  if (!q) {
-    lastResults = [];
-    lastTotal = 0;
-    els.status.textContent = t("search.hint");
-    clear(els.results);
-    return;
-  }
-  searchAbort = new AbortController();
-  const signal = searchAbort.signal;
-  setBusy(1);
-  try {
-    // the API gives the total and pages (offset/limit): "more" appends the next page
-    const offset = more ? lastResults.length : 0;
-    const data = await api.search(q, { limit: SEARCH_PAGE, offset, signal });
-    lastResults = more ? lastResults.concat(data.results || []) : data.results || [];
-    lastTotal = data.total ?? lastResults.length;
-    renderResults(q);
-  } catch (e) {
-    if (e.name !== "AbortError") els.status.textContent = errorMessage(e);
-  } finally {
-    setBusy(-1);
-  }
-}
-
-function renderResults(q) {
-  clear(els.results);
-  els.status.textContent = !lastResults.length ? t("search.no_results", { q })
-    : lastTotal > lastResults.length ? t("search.results_of", { n: lastResults.length, total: lastTotal })
-      : t("search.results", { n: lastResults.length });
-  for (const node of lastResults) {
-    const labelName = node.labels[0];
-    const li = h("li", null,
-      h("button", { type: "button", class: "search-hit", testid: "search-result", dataset: { uri: node.uri }, onclick: () => pickNode(node) },
-        h("span", { class: "hit-name" }, displayName(node).primary),
-        h("span", { class: "hit-sub" }, labelChip(model, labelName), h("span", { class: "name-secondary" }, displayName(node).secondary))));
-    els.results.append(li);
-  }
-  if (lastTotal > lastResults.length) {
-    els.results.append(h("li", null, h("button", { type: "button", class: "search-more", testid: "search-more",
-      onclick: () => runSearch(q, { more: true }) }, t("search.more"))));
-  }
-}
-
 // ---------------------------------------------------------------- filters / legend
 function renderFilters() {
-  clear(els.labelFilters);
-  for (const l of model.labels) {
-    const sw = h("span", { class: "swatch", dataset: { color: l.color || "#999" }, "aria-hidden": "true" });
-    const n = counts.nodes ? counts.nodes[l.name] : undefined;
-    const input = h("input", { type: "checkbox", value: l.name, checked: !state.hiddenLabels.has(l.name), testid: `filter-label-${l.name}` });
-    input.addEventListener("change", () => changeFilter());
-    els.labelFilters.append(h("li", null, h("label", { title: lang() === "zh" ? l.definition_zh : l.definition_en }, input, sw,
-      h("span", { class: "filter-name" }, lang() === "zh" ? l.label_zh : l.label_en),
-      n !== undefined ? h("span", { class: "count" }, String(n)) : null)));
-  }
-  paintSwatches(els.labelFilters);
-  clear(els.relFilters);
-  for (const r of model.relTypes) {
-    const n = counts.relationships ? counts.relationships[r.type] : undefined;
-    const input = h("input", { type: "checkbox", value: r.type, checked: !state.hiddenRels.has(r.type), testid: `filter-rel-${r.type}` });
-    input.addEventListener("change", () => changeFilter());
-    els.relFilters.append(h("li", null, h("label", { title: r.type }, input,
-      h("span", { class: "filter-name" }, lang() === "zh" ? r.label_zh : r.label_en),
-      h("code", { class: "reltype" }, r.type),
-      n !== undefined ? h("span", { class: "count" }, String(n)) : null)));
-  }
+  renderFilterLists({ els, model, counts, state, onChange: filterChanged });
 }
 
-function changeFilter() {
-  const hl = $all("input", els.labelFilters).filter((i) => !i.checked).map((i) => i.value);
-  const hr = $all("input", els.relFilters).filter((i) => !i.checked).map((i) => i.value);
+function filterChanged(hl, hr) {
   act({ op: "filter", hl, hr }, { fit: false });
 }
 
-function setAllFilters(which, on) {
-  const list = which === "labels" ? els.labelFilters : els.relFilters;
-  $all("input", list).forEach((i) => { i.checked = on; });
-  changeFilter();
-}
-
 // ---------------------------------------------------------------- details panel
-async function nodeInfo(uri) {
-  if (!nodeInfoCache.has(uri)) nodeInfoCache.set(uri, api.node(uri).catch((e) => { nodeInfoCache.delete(uri); throw e; }));
-  return nodeInfoCache.get(uri);
-}
-
-const provenanceCache = new Map();
-async function relProvenance(uri) {
-  if (!provenanceCache.has(uri)) provenanceCache.set(uri, api.provenance(uri).catch((e) => { provenanceCache.delete(uri); throw e; }));
-  return provenanceCache.get(uri);
-}
-
 function focusNode(uri) {
   const el = cy.getElementById(uri);
   if (el.nonempty()) {
@@ -517,101 +354,8 @@ function focusNode(uri) {
   select({ kind: "node", id: uri });
 }
 
-function groupsSection(uri) {
-  const groups = state.expanded.get(uri);
-  if (!groups || !groups.size) return null;
-  const list = h("ul", { class: "groups", testid: "groups" });
-  const sorted = [...groups.values()].sort((a, b) => (model.isProvenanceRel(a.type) - model.isProvenanceRel(b.type)) || a.key.localeCompare(b.key));
-  for (const g of sorted) {
-    const members = [...g.members.values()].filter(({ node }) => cy.getElementById(node.uri).nonempty());
-    const more = g.more > 0
-      ? h("button", { type: "button", class: "btn btn-small", testid: "group-more", dataset: { key: g.key },
-          onclick: () => act({ op: "more", uri, offset: `${g.key}:${g.shown}` }) }, t("explorer.more", { n: g.more }))
-      : null;
-    list.append(h("li", { class: "group", testid: "group", dataset: { key: g.key } },
-      h("div", { class: "group-head" },
-        h("span", { class: "dir", title: g.direction }, t(`dir.${g.direction}`)),
-        h("span", { class: "group-name" }, model.relName(g.type)),
-        h("span", { class: "count", testid: "group-count", title: t("explorer.group_count", { shown: g.shown, total: g.total }) }, String(g.total)),
-        more),
-      h("ul", { class: "members" },
-        members.map(({ node }) => {
-          const sw = h("span", { class: "swatch", dataset: { color: model.color(node.labels[0]) }, "aria-hidden": "true" });
-          return h("li", null, h("button", { type: "button", class: "member", testid: "group-item", dataset: { uri: node.uri }, onclick: () => focusNode(node.uri) },
-            sw, displayName(node).primary));
-        }))));
-  }
-  paintSwatches(list);
-  return h("section", { class: "detail-section" }, h("h3", null, t("explorer.neighbours")), list);
-}
-
-let detailsToken = 0;
-
-async function renderDetails() {
-  const token = ++detailsToken;
-  const sel = state.selected;
-  clear(els.details);
-  if (!sel || cy.getElementById(sel.id).empty()) {
-    els.details.append(h("p", { class: "hint" }, t("explorer.details_empty")));
-    return;
-  }
-  const el = cy.getElementById(sel.id);
-  if (el.isNode()) {
-    const node = el.data("node");
-    const uri = node.uri;
-    const labelName = node.labels[0];
-    const path = model.entityPath(uri);
-    const expanded = state.expanded.has(uri);
-    add(els.details,
-      h("div", { class: "detail-head", testid: "details-node", dataset: { uri } },
-        labelChip(model, labelName),
-        namesBlock(node, { tag: "h3" }),
-        h("div", { class: "detail-actions" },
-          expanded
-            ? h("button", { type: "button", class: "btn btn-small", testid: "collapse", onclick: () => act({ op: "collapse", uri }, { fit: false }) }, t("explorer.collapse"))
-            : h("button", { type: "button", class: "btn btn-small btn-primary", testid: "expand", onclick: () => act({ op: "expand", uri }) }, t("explorer.expand")),
-          h("button", { type: "button", class: "btn btn-small", testid: "remove", onclick: () => act({ op: "remove", uri }, { fit: false }) }, t("explorer.remove")),
-          path ? h("a", { class: "btn btn-small", href: path, testid: "entity-link" }, t("common.open_entity")) : null)),
-      groupsSection(uri),
-      h("section", { class: "detail-section" }, h("h3", null, t("common.properties")), propertiesTable(model, node.properties, { skip: ["uri"] }),
-        h("p", { class: "uri" }, h("code", null, uri))),
-    );
-    const sources = h("section", { class: "detail-section", testid: "details-sources" }, h("h3", null, t("common.sources")), h("p", { class: "muted" }, t("common.loading")));
-    els.details.append(sources);
-    try {
-      const info = await nodeInfo(uri);
-      if (token !== detailsToken) return;
-      sources.lastChild.replaceWith(citationList(info.provenance || [], { model }));
-    } catch (e) {
-      if (token === detailsToken) sources.lastChild.replaceWith(h("p", { class: "error" }, errorMessage(e)));
-    }
-  } else {
-    const rel = el.data("rel");
-    const src = cy.getElementById(rel.start);
-    const dst = cy.getElementById(rel.end);
-    const endpoint = (n, uri) => h("button", { type: "button", class: "member", onclick: () => focusNode(uri) }, n.nonempty() ? displayName(n.data("node")).primary : uri);
-    const { quotes, ...props } = rel.properties || {};
-    add(els.details,
-      h("div", { class: "detail-head", testid: "details-edge", dataset: { uri: rel.uri || "" } },
-        h("span", { class: "chip" }, t("explorer.relationship")),
-        h("h3", { class: "names" }, h("span", { class: "name-primary" }, model.relName(rel.type)), h("span", { class: "name-secondary" }, rel.type)),
-        h("dl", { class: "endpoints" }, h("dt", null, t("explorer.from")), h("dd", null, endpoint(src, rel.start)), h("dt", null, t("explorer.to")), h("dd", null, endpoint(dst, rel.end)))),
-      h("section", { class: "detail-section" }, h("h3", null, t("common.properties")), propertiesTable(model, props), rel.uri ? h("p", { class: "uri" }, h("code", null, rel.uri)) : null),
-    );
-    const sources = h("section", { class: "detail-section", testid: "details-sources" }, h("h3", null, t("common.sources")), h("p", { class: "muted" }, t("common.loading")));
-    els.details.append(sources);
-    if (!rel.uri) {
-      sources.lastChild.replaceWith(citationList([], { model }));
-      return;
-    }
-    try {
-      const prov = await relProvenance(rel.uri);
-      if (token !== detailsToken) return;
-      sources.lastChild.replaceWith(citationList(prov.citations || [], { model }));
-    } catch (e) {
-      if (token === detailsToken) sources.lastChild.replaceWith(h("p", { class: "error" }, errorMessage(e)));
-    }
-  }
+function renderDetails() {
+  return details.render();
 }
 
 // ---------------------------------------------------------------- wiring
@@ -639,8 +383,8 @@ function wireToolbar() {
         pushUndo();
         cy.elements().remove();
         state.ops = [];
-        state.roots.clear();
-        state.expanded.clear();
+        state.roots = new Set();
+        state.expanded = new Map();
         state.selected = null;
         if (!filtersAreDefault()) state.ops.push({ op: "filter", hl: [...state.hiddenLabels], hr: [...state.hiddenRels] });
         afterChange();
@@ -656,20 +400,8 @@ function wireToolbar() {
       }
     });
   }
-  for (const b of $all("[data-filter-all]")) b.addEventListener("click", () => setAllFilters(b.dataset.filterAll, true));
-  for (const b of $all("[data-filter-none]")) b.addEventListener("click", () => setAllFilters(b.dataset.filterNone, false));
-}
-
-function wireSearch() {
-  els.form.addEventListener("submit", (e) => {
-    e.preventDefault();
-    clearTimeout(searchTimer);
-    runSearch(els.input.value);
-  });
-  els.input.addEventListener("input", () => {
-    clearTimeout(searchTimer);
-    searchTimer = setTimeout(() => runSearch(els.input.value), 250);
-  });
+  for (const b of $all("[data-filter-all]")) b.addEventListener("click", () => setAllFilters(els, b.dataset.filterAll, true, filterChanged));
+  for (const b of $all("[data-filter-none]")) b.addEventListener("click", () => setAllFilters(els, b.dataset.filterNone, false, filterChanged));
 }
 
 async function replay(saved) {
@@ -691,9 +423,14 @@ async function replay(saved) {
   renderDetails();
 }
 
-async function main() {
+// The page inside `rootEl` (its [data-testid="explorer"] element); src/entries/explorer.js calls it.
+export async function init(rootEl) {
+  bind(rootEl);
   boot();
+  groupLimit = Number.parseInt(new URLSearchParams(location.search).get("limit"), 10) || undefined;
   cy = createGraph(els.canvas);
+  undoLog = createUndo(cy, { capture: captureState, restore: restoreState });
+  details = createDetails({ el: els.details, cy, model: () => model, state, act, focusNode, errorMessage });
   window.parkgraphExplorer = {
     cy,
     nodeIds: () => cy.nodes().map((n) => n.id()).sort(),
@@ -702,7 +439,8 @@ async function main() {
   };
   wireCanvas();
   wireToolbar();
-  wireSearch();
+  search = createSearch({ els, model: () => model, setBusy, errorMessage, pickNode });
+  search.wire();
   const analysis = initAnalysis({ cy, model: () => model, withBusy, toast, errorMessage, pushUndo, afterChange, pickNode });
   await withBusy(async () => {
     try {
@@ -727,8 +465,8 @@ async function main() {
       pushUndo();
       cy.elements().remove();
       state.ops = [];
-      state.roots.clear();
-      state.expanded.clear();
+      state.roots = new Set();
+      state.expanded = new Map();
       state.selected = null;
       state.hiddenLabels = new Set(DEFAULT_HIDDEN_LABELS);
       state.hiddenRels = new Set(defaultHiddenRels());
@@ -739,12 +477,9 @@ async function main() {
   onLangChange(() => {
     relabel(cy, model);
     renderFilters();
-    if (lastResults.length) renderResults(els.input.value);
-    else els.status.textContent = t("search.hint");
+    search.rerender();
     afterChange({ fit: false });
     renderDetails();
   });
   root.dataset.ready = "true";
 }
-
-main();

@@ -8,24 +8,30 @@ import { csvText } from "../common/csv.js";
 import { onLangChange, pick, t } from "../common/i18n.js";
 import { Model } from "../common/model.js";
 import { createEditor, getText, setText } from "../common/editor.js";
+import { UNAVAILABLE, answerState, resultTable } from "./sparql/state.js";
 
-const root = $('[data-testid="sparql"]');
-const els = {
-  form: $('[data-testid="sparql-form"]'),
-  editor: $('[data-testid="sparql-editor"]'),
-  textarea: $('[data-testid="sparql-query"]'),
-  run: $('[data-testid="sparql-run"]'),
-  examples: $('[data-testid="sparql-examples"]'),
-  unavailable: $('[data-testid="sparql-unavailable"]'),
-  summary: $('[data-testid="sparql-summary"]'),
-  error: $('[data-testid="sparql-error"]'),
-  table: $('[data-testid="sparql-table"]'),
-  csv: $('[data-testid="sparql-download-csv"]'),
-  json: $('[data-testid="sparql-download-json"]'),
-  truncated: $('[data-testid="sparql-truncated"]'),
-};
+let root = null;
+let els = {};
 
-const UNAVAILABLE = new Set([404, 405, 501]);
+// The page's elements, looked up inside its root.
+function bind(rootEl) {
+  root = rootEl;
+  els = {
+    form: $('[data-testid="sparql-form"]', root),
+    editor: $('[data-testid="sparql-editor"]', root),
+    textarea: $('[data-testid="sparql-query"]', root),
+    run: $('[data-testid="sparql-run"]', root),
+    examples: $('[data-testid="sparql-examples"]', root),
+    unavailable: $('[data-testid="sparql-unavailable"]', root),
+    summary: $('[data-testid="sparql-summary"]', root),
+    error: $('[data-testid="sparql-error"]', root),
+    table: $('[data-testid="sparql-table"]', root),
+    csv: $('[data-testid="sparql-download-csv"]', root),
+    json: $('[data-testid="sparql-download-json"]', root),
+    truncated: $('[data-testid="sparql-truncated"]', root),
+  };
+}
+
 let model = new Model(null);
 let view = null;
 let examples = [];
@@ -114,34 +120,16 @@ async function run() {
   lastError = null;
   const t0 = performance.now();
   try {
-    const res = await fetch("/sparql", {
-      method: "POST",
-      headers: { Accept: "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8" },
-      body: new URLSearchParams({ query }).toString(),
-      credentials: "same-origin",
-    });
+    const res = await api.sparql(query);
     elapsed = Math.round(performance.now() - t0);
-    const type = res.headers.get("Content-Type") || "";
-    if (UNAVAILABLE.has(res.status)) {
-      unavailableStatus = res.status;
-      result = null;
-    } else if (!res.ok) {
-      let body = null;
-      if (type.includes("json")) body = await res.json().catch(() => null);
-      const text = body ? null : await res.text().catch(() => "");
-      lastError = { title: (body && body.error) || `HTTP ${res.status}`, message: (body && body.message) || (text || "").slice(0, 2000) || res.statusText };
-      result = null;
-    } else if (type.includes("json")) {
-      unavailableStatus = null;
-      truncated = res.headers.has("X-ParkGraph-Truncated");
-      result = await res.json();
-    } else {
-      result = null;
-      lastError = { title: t("common.error"), message: `${type}: ${(await res.text()).slice(0, 500)}` };
-    }
+    const st = answerState(res, t("common.error"));
+    result = st.result;
+    lastError = st.error;
+    truncated = st.truncated;
+    if (st.unavailable || res.ok) unavailableStatus = st.unavailable;
   } catch (e) {
     result = null;
-    lastError = { title: t("common.error"), message: t("common.network_error", { message: e.message }) };
+    lastError = { title: t("common.error"), message: e.message };
   } finally {
     root.dataset.state = "idle";
     els.run.disabled = false;
@@ -151,13 +139,13 @@ async function run() {
 }
 
 function csv() {
-  if (!result || !result.results) return;
-  const vars = result.head.vars;
-  const rows = result.results.bindings.map((b) => vars.map((v) => (b[v] ? b[v].value : "")));
-  download("parkgraph-sparql.csv", csvText(vars, rows), "text/csv;charset=utf-8");
+  const table = resultTable(result);
+  if (table) download("parkgraph-sparql.csv", csvText(table.header, table.rows), "text/csv;charset=utf-8");
 }
 
-async function main() {
+// The page inside `rootEl` (its [data-testid="sparql"] element); src/entries/sparql.js calls it.
+export async function init(rootEl) {
+  bind(rootEl);
   Object.assign(info, boot().info || {});
   view = createEditor(els.editor, { doc: els.textarea.value, language: "sparql", onRun: run, ariaLabel: t("sparql.editor_label") });
   els.form.addEventListener("submit", (e) => {
@@ -177,7 +165,7 @@ async function main() {
     if (UNAVAILABLE.has(status)) {
       // no examples route: probe the endpoint itself so the page says at once whether it works
       try {
-        const probe = await fetch("/sparql", { method: "POST", headers: { Accept: "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded" }, body: "query=ASK%7B%7D" });
+        const probe = await api.sparql("ASK{}");
         if (UNAVAILABLE.has(probe.status)) unavailableStatus = probe.status;
       } catch (_) {
         /* reported when run */
@@ -193,5 +181,3 @@ async function main() {
   });
   root.dataset.ready = "true";
 }
-
-main();
