@@ -19,6 +19,10 @@ NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9]+$")
 # what follows a place that begins a longer address or zone name
 ADDRESS_TAIL = re.compile(f"[{HAN}]{{0,6}}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区)|"
                           f"[{HAN}]{{1,5}}?(?<!园)(?:区|县|镇|乡|街道)(?![{HAN}]?(?:企业|政府|委|局|厅))")
+LIST_VERB_END = ("了", "着", "过", "有", "如", "包括", "是")   # what ends the head before a list's first member
+NAME_FLAGS = ("ns", "nz", "nt", "nr", "nrt", "eng")
+# a place that begins an outlet's name (长沙晚报讯, 湖南日报, 成都电视台) is not a mention of the place
+MEDIA_TAIL = re.compile(r"(?:晚报|日报|早报|晨报|都市报|商报|电视台|广播电视台|新闻网|在线讯|发布讯)")
 BARE_NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9·]{{2,12}}$")
 
 
@@ -51,7 +55,9 @@ class MentionsMixin:
                 break
             a, b = m.start(), m.end()
             if self.free(a, b) and not self._inside_word(a, b, names[m.group()]) and not self._zone_of_place(a, m.group()):
-                self.add_mention(a, b, names[m.group()], "dictionary", conf("dictionary"))
+                mm = self.add_mention(a, b, names[m.group()], "dictionary", conf("dictionary"))
+                if mm is not None and names[m.group()] == "Region" and MEDIA_TAIL.match(self.text, b):
+                    mm.attrs["outlet"] = True   # 长沙晚报讯: the outlet's city (the article's, but not a statement)
                 self.take(a, b, 4)
                 pos = b
             else:
@@ -256,7 +262,12 @@ class MentionsMixin:
         """A、B、C等企业: each item is an enterprise, with or without a company suffix."""
         if "、" not in m.group(1):
             return   # one name is not a list: 某某等企业 says too little about what 某某 is
+        first = True
         for a, b, item in self.items(m, 1, re.compile(r"[、，,]|以及|和|及")):
+            if first:   # the list begins after its verb: 湖南聚集了长城科技 → 长城科技
+                first = False
+                a = self._list_start(a, b)
+                item = self.text[a:b]
             if not BARE_NAME_RX.match(item) or item in gz.NAME_STOPWORDS or item in gz.GENERIC_WORDS:
                 continue
             held = [x for x in self.sent_mentions(a) if x.start < b and x.end > a]
@@ -280,6 +291,19 @@ class MentionsMixin:
             self.claim(a, b)
             if mm is not None:
                 mm.attrs["listed"] = True
+
+    def _list_start(self, a: int, b: int) -> int:
+        """Where the first member of a list begins when the match took the clause's head with it
+        (湖南聚集了长城科技, 张宏益实地调研了湖南国科微电子): after the last 了 or verb that a name
+        follows. A verb inside a name (领航 in 湖南天羿领航科技公司) is followed by a common noun, so
+        it is kept."""
+        toks = [t for t in self.tokens(self.sentence_at(a)) if a <= t[0] and t[1] <= b]
+        cut = a
+        for i, (x, y, w, f) in enumerate(toks[:-1]):
+            nxt = toks[i + 1]
+            if w in LIST_VERB_END or (f in ("v", "p") and (nxt[2] in LIST_VERB_END or nxt[3] in NAME_FLAGS)):
+                cut = y
+        return cut if b - cut >= 2 else a
 
     def _kind_by_suffix(self, name: str) -> tuple[str | None, str | None]:
         for suf, kind in gz.PROGRAMME_SUFFIXES:

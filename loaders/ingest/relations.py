@@ -10,6 +10,7 @@ from .rules import conf, rx
 
 ORG_LABELS = ("Park", "SubPark", "Enterprise", "Institution")
 PARKISH = ("Park", "SubPark")
+PARK_NAME_RX = re.compile(r"(?:的)?(?:国家)?(?:网络安全)?产业园区?|园区")   # a park named without its place
 
 
 class RelationsMixin:
@@ -90,6 +91,9 @@ class RelationsMixin:
                 for x in listed:
                     self.rel(x.key, "TENANT_OF", host.key, s, (x.start, x.end), conf("tenant-enterprise-list"),
                              "tenant-enterprise-list", role="listed as the park's enterprise")
+            else:
+                self.rules_listed_in_region(s, listed)
+        self.rules_built_by(s)
 
     def rules_honours(self, s) -> None:
         for h in self.mentions_in(s.start, s.end, ("TalentProgram",)):
@@ -214,5 +218,70 @@ class RelationsMixin:
                     code, full, kind = self._builtin_regions[n]
                     if kind in ("city", "municipality"):
                         key = self.region_key(full, None)
-                        self.rel(z.key, "PART_OF", key, s, (z.start, z.end), conf("zone-in-city"), "zone-in-city")
+                        # the name alone is weak evidence (2 of 5 wrong on dev): the sentence must also
+                        # name the city, or the cluster be named with it (长沙市新一代…产业集群)
+                        rule = "zone-in-named-city" if rec.get("kind") == "cluster" or self._city_named(s, z, key) \
+                            else "zone-in-city"
+                        self.rel(z.key, "PART_OF", key, s, (z.start, z.end), conf(rule), rule)
                     break
+
+    def _city_named(self, s, z: Mention, key: str) -> bool:
+        """Does the sentence name the city outside the zone's name, or (其中, …) the sentence before?"""
+        if any(key in r.keys for r in self.mentions_in(s.start, s.end, ("Region",))
+               if r is not z and not r.attrs.get("outlet")):
+            return True
+        if rx("zone-in-named-city").search(s.text) and s.idx > 0:
+            prev = self.doc.sentences[s.idx - 1]
+            return any(key in r.keys for r in self.mentions_in(prev.start, prev.end, ("Region",)))
+        return False
+
+    def rules_listed_in_region(self, s, listed: list[Mention]) -> None:
+        """长沙市集聚了A、B、C等企业 (no park in the sentence): each listed firm is in the region that
+        heads the clause before the list, when a gathering verb joins them."""
+        ca, _ = self.clause_bounds(s, listed[0].start)
+        regs = [r for r in self.mentions_in(ca, listed[0].start, ("Region",))
+                if not r.attrs.get("members") and r.keys]
+        if not regs or not rx("listed-in-region").search(self.text, regs[-1].end, listed[0].start):
+            return
+        for x in listed:
+            for k in regs[-1].keys[:1]:
+                self.rel(x.key, "LOCATED_IN", k, s, (regs[-1].start, x.end), conf("listed-in-region"), "listed-in-region",
+                         role="listed as the region's enterprise")
+
+    def rules_built_by(self, s) -> None:
+        """工信部和北京市签署共同打造国家网络安全产业园区的协议: the park is built by each party; a
+        place stands for its government (北京市 → 北京市人民政府) when the knowledge base knows it."""
+        for m in rx("park-built-by").finditer(s.text):
+            pos = s.start + m.start()
+            ca, cb = self.clause_bounds(s, pos)
+            parks = self.mentions_in(s.start + m.end(), cb, PARKISH)
+            host = parks[0] if parks else None
+            if host is None and PARK_NAME_RX.match(self.text, s.start + m.end()):
+                host = self.topic(s, pos, ("Park",)) or self.article_park()
+            agents = self.mentions_in(ca, pos, ("GovernmentBody", "Region", "Institution"))
+            if host is None and PARK_NAME_RX.match(self.text, s.start + m.end()):
+                host = self._park_of_agents(agents)
+            if host is None:
+                continue
+            for x in agents:
+                key = x.key if x.label != "Region" else self._government_of(x)
+                if key:
+                    self.rel(host.key, "BUILT_BY", key, s, (x.start, s.start + m.end()), conf("park-built-by"),
+                             "park-built-by")
+
+    def _park_of_agents(self, agents: list[Mention]):
+        """The park a place among the builders names (北京市 → 国家网络安全产业园区（北京）), as a
+        mention-less proposal."""
+        for x in agents:
+            name = self.entities[x.key].record.get("name_zh") or x.text
+            found = self.park_by_place(re.sub(r"(人民政府|政府)$", "", name))
+            if found:
+                return Mention(x.start, x.end, x.text, "Park", x.sent, "pattern:park-built-by", conf("park-built-by"),
+                               found[0], {}, [self.use_existing(found[1][0], found[1][1], None)])
+        return None
+
+    def _government_of(self, r: Mention) -> str | None:
+        """The people's government of a place, when the knowledge base knows it (北京市人民政府)."""
+        name = self.entities[r.key].record.get("name_zh") or r.text
+        hit = self.kb.lookup(name + "人民政府", ("GovernmentBody",))
+        return self.use_existing(hit[0], hit[1], None) if hit else None
