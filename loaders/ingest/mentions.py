@@ -40,7 +40,10 @@ class MentionsMixin:
         for n, label in self.kb.dictionary():
             for v in {n, n.replace("（", "(").replace("）", ")"), n.replace("(", "（").replace(")", "）"),
                       n.replace("“", "\"").replace("”", "\"")}:
-                names.setdefault(v, label)
+                if names.setdefault(v, label) != label and label == "Region":
+                    # 北京市 is both the place and an alias of 北京市人民政府: the place, unless a rule
+                    # reads it as an agent (park-built-by, policy-issuer → its government)
+                    names[v] = label
         for n in self._builtin_regions:
             if len(n) >= 2 and not self.kb.lookup(n):
                 names.setdefault(n, "Region")
@@ -136,7 +139,8 @@ class MentionsMixin:
                               name="国务院特殊津贴" if m.group(1) == "国务院" else m.group(1) + "特殊津贴",
                               kind="honour", level="national" if m.group(1) == "国务院" else None)
         for m in rx("quoted-project").finditer(t):
-            if re.search(r"十[一二三四五]五|高精尖", m.group(1)) or not re.fullmatch(f"[{HAN}0-9]+", m.group(1)):
+            if re.search(r"十[一二三四五]五|高精尖", m.group(1)) or not re.fullmatch(f"[{HAN}0-9]+", m.group(1)) or \
+                    re.match(r"[一二两三四五六七八九十百\d]+个", m.group(1)):   # “五个基地”: a count, not a project's name
                 continue
             self.adopt_or_add(m.start(1) - 1, m.end(1) + 1, "TalentProgram", "pattern:quoted-project",
                               conf("quoted-project"), name=m.group(1), inner=(m.start(1), m.end(1)), kind="project",
@@ -200,6 +204,11 @@ class MentionsMixin:
             a = self._zone_start(a, b)
             if a is not None:
                 self.adopt_or_add(a, b, "Region", "pattern:devzone", conf("devzone"), kind="zone")
+        for m in rx("address-place").finditer(t):
+            a, b = m.start(3), m.end(3)
+            if self.text[a:b] in gz.ZONE_WORDS or b - a < 3:
+                continue
+            self.adopt_or_add(a, b, "Region", "pattern:address-place", conf("address-place"), kind="district")
         for m in rx("office").finditer(t):
             self.adopt_or_add(m.start(1), m.end(1), "GovernmentBody", "pattern:office", conf("office"))
         for m in rx("zone-list").finditer(t):

@@ -10,6 +10,9 @@ from .rules import conf, rx
 
 ORG_LABELS = ("Park", "SubPark", "Enterprise", "Institution")
 PARKISH = ("Park", "SubPark")
+# what may stand between 位于 and the place found: nothing, or the province/city an address begins with
+ADDRESS_HEAD = re.compile(r"|[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|州)")
+LOCATABLE = ("Park", "SubPark", "Enterprise", "Institution", "GovernmentBody")
 PARK_NAME_RX = re.compile(r"(?:的)?(?:国家)?(?:网络安全)?产业园区?|园区")   # a park named without its place
 
 
@@ -94,6 +97,7 @@ class RelationsMixin:
             else:
                 self.rules_listed_in_region(s, listed)
         self.rules_built_by(s)
+        self.rules_located_at(s)
 
     def rules_honours(self, s) -> None:
         for h in self.mentions_in(s.start, s.end, ("TalentProgram",)):
@@ -141,8 +145,12 @@ class RelationsMixin:
             m = Mention(a, b, self.text[a:b], "Policy", s.idx, "pattern:policy-title", conf("policy-title"), title,
                         {"kind": kind})
             self.register(m)
-            issuers = self.mentions_in(s.start, a, ("GovernmentBody", "Institution"))
+            issuers = self.mentions_in(s.start, a, ("GovernmentBody", "Institution", "Region"))
             issuer = issuers[-1] if issuers and rx("policy-issuer").search(self.text[issuers[-1].end:a]) else None
+            if issuer is not None and issuer.label == "Region":   # 北京市印发《…》: its government, when known
+                gov = self._government_of(issuer)
+                issuer = Mention(issuer.start, issuer.end, issuer.text, "GovernmentBody", issuer.sent, issuer.how,
+                                 issuer.conf, issuer.name, {}, [gov]) if gov else None
             dates = self.dates_in(issuer.end if issuer else s.start, a)
             hit = self.kb.lookup(title, ("Policy",))
             if hit:
@@ -247,6 +255,28 @@ class RelationsMixin:
             for k in regs[-1].keys[:1]:
                 self.rel(x.key, "LOCATED_IN", k, s, (regs[-1].start, x.end), conf("listed-in-region"), "listed-in-region",
                          role="listed as the region's enterprise")
+
+    def rules_located_at(self, s) -> None:
+        """通州园位于北京市通州区西集镇 / 该园区位于…: the thing named last before the verb (or the
+        paragraph's park for 园区/该园区) is in the first place named right after it."""
+        for m in rx("located-at").finditer(s.text):
+            pos, end = s.start + m.start(), s.start + m.end()
+            ca, cb = self.clause_bounds(s, pos)
+            subs = self.mentions_in(ca, pos, LOCATABLE)
+            subj = subs[-1] if subs and not self.text[subs[-1].end:pos].strip("在于现已将") else None
+            if subj is None and self.park_word(s, pos) and PARK_NAME_RX.search(self.text, ca, pos):
+                subj = self.topic(s, pos) or self.article_park()
+            places = [r for r in self.mentions_in(end, cb, ("Region",)) if not r.attrs.get("members")]
+            if subj is None or not places or not ADDRESS_HEAD.fullmatch(self.text[end:places[0].start]):
+                continue   # the place must follow the verb (after at most the province or city it lies in)
+            # a chain of places (北京市通州区西集镇): the most specific, the last of the adjacent run
+            place = places[0]
+            for r in places[1:]:
+                if r.start - place.end > 0:
+                    break
+                place = r
+            for k in place.keys[:1]:
+                self.rel(subj.key, "LOCATED_IN", k, s, (subj.start, place.end), conf("located-at"), "located-at")
 
     def rules_built_by(self, s) -> None:
         """工信部和北京市签署共同打造国家网络安全产业园区的协议: the park is built by each party; a

@@ -48,6 +48,11 @@ ROWS = [
      0.75, "园区位于济南高新技术产业开发区。", "development zones keep their full name, never cut to the city"),
     ("office", "mention", r"((?:[" + HAN + r"]{2,4}(?:省|市|区|县)|国务院)(?:人民)?政府(?:新闻办(?:公室)?|办公厅|办公室))", 0.8,
      "湖南省政府新闻办召开新闻发布会。", "offices outside the place+委/厅/局 pattern"),
+    ("address-place", "mention",
+     r"(?:位于|坐落于|地处|落户于|选址于?|设在|建在)([" + HAN + r"]{2,6}?(?:省|自治区))?([" + HAN + r"]{2,6}?市)?([" + HAN +
+     r"]{1,4}?(?:区|县)(?:[" + HAN + r"]{1,4}?(?:镇|乡|街道))?)(?=[，。；、,的]|$)", 0.75,
+     "园区位于湖南省长沙市岳麓区，交通便利。",
+     "the district (and town) of an address after 位于: one place, named without its province and city"),
     ("region-deictic", "mention", r"(?:我|本|全)(省|市)(?![委政长级属直民])", 0.8,
      "长沙市网络安全产业发展迅速。全市拥有该领域企业90余家。",
      "我市 / 本省 / 全市: the article's own city or province (the one its title names, else the most named)"),

@@ -1,0 +1,102 @@
+"""Entities and relations on sentences the rule examples do not cover (issue #12): where a list
+begins, a region's listed firms, co-builders of a park, a zone part of a city only when the city is
+named, an outlet's city, an address's place, a place that is also a government's alias. Each test
+runs the whole extractor on a short article with a small knowledge base made here."""
+from __future__ import annotations
+
+import pytest
+
+from parkgraph.loaders.ingest import ingest
+from parkgraph.loaders.ingest.kb import KBEntity, KnowledgeBase
+from parkgraph.loaders.ingest.rules import ACCEPT
+
+
+def kb_small() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    kb.add(KBEntity("region/430000", "Region", {"id": "430000", "name_zh": "湖南省", "name_en": "Hunan"}, "data:x"))
+    kb.add(KBEntity("region/110000", "Region", {"id": "110000", "name_zh": "北京市", "name_en": "Beijing",
+                                                "aliases": ["北京"]}, "data:x"))
+    kb.add(KBEntity("govbody/bj", "GovernmentBody", {"id": "bj", "name_zh": "北京市人民政府", "name_en": "BJ",
+                                                     "aliases": ["北京市政府", "北京市"]}, "data:x"))
+    kb.add(KBEntity("govbody/miit", "GovernmentBody", {"id": "miit", "name_zh": "工业和信息化部", "name_en": "MIIT",
+                                                       "aliases": ["工信部"]}, "data:x"))
+    kb.add(KBEntity("park/beijing", "Park", {"id": "beijing", "name_zh": "国家网络安全产业园区（北京）", "name_en": "B"},
+                    "data:x"))
+    kb.add(KBEntity("enterprise/gkw", "Enterprise", {"id": "gkw", "name_zh": "国科微", "name_en": "G"}, "data:x"))
+    return kb
+
+
+def run(tmp_path, body: str, title: str = "t"):
+    p = tmp_path / "a.md"
+    p.write_text(f"---\ntitle: {title}\ndate: 2021-05-06\n---\n\n{body}\n", encoding="utf-8")
+    return ingest(p, kb=kb_small()).extraction
+
+
+def rels(ex) -> set[tuple[str, str, str]]:
+    name = {k: p.record["name_zh"] for k, p in ex.entities.items()}
+    return {(name[r.frm], r.type, name[r.to]) for r in ex.relations if r.conf >= ACCEPT}
+
+
+def proposed(ex) -> set[str]:
+    return {p.record["name_zh"] for p in ex.entities.values() if p.has_fact}
+
+
+@pytest.mark.parametrize("body, first", [
+    ("目前，湖南聚集了长城科技、国科微、金山等一批网络安全企业。", "长城科技"),
+    ("市领导实地调研了湖南国科微电子、长沙韶光半导体、湖南天羿领航科技公司等企业。", "湖南国科微电子"),
+    ("湖南天羿领航科技公司、长沙韶光半导体等企业参加了会议。", "湖南天羿领航科技公司"),   # a verb inside a name stays
+])
+def test_list_begins_after_its_verb(tmp_path, body, first):
+    ex = run(tmp_path, body)
+    names = [m.text for m in ex.mentions if m.label == "Enterprise"]
+    assert names and names[0] == first, names
+
+
+def test_region_listed_firms_are_in_the_region(tmp_path):
+    ex = run(tmp_path, "目前，湖南聚集了长城科技、国科微、金山等一批网络安全企业。")
+    assert {("长城科技", "LOCATED_IN", "湖南省"), ("国科微", "LOCATED_IN", "湖南省"),
+            ("金山", "LOCATED_IN", "湖南省")} <= rels(ex)
+
+
+def test_firms_listed_after_a_park_are_its_tenants_not_the_regions(tmp_path):
+    ex = run(tmp_path, "国家网络安全产业园区（北京）聚集了长城科技、国科微、金山等一批企业。")
+    r = rels(ex)
+    assert ("国科微", "TENANT_OF", "国家网络安全产业园区（北京）") in r
+    assert not any(t == "LOCATED_IN" and a == "国科微" for a, t, _ in r)
+
+
+def test_a_list_with_no_gathering_verb_says_nothing_about_the_region(tmp_path):
+    ex = run(tmp_path, "湖南省领导会见了长城科技、国科微、金山等企业负责人。")
+    assert not any(t == "LOCATED_IN" for _, t, _ in rels(ex))
+
+
+def test_co_builders_of_a_park(tmp_path):
+    ex = run(tmp_path, "2017年底，工信部和北京市正式签署共同打造国家网络安全产业园区的协议。")
+    r = rels(ex)
+    assert ("国家网络安全产业园区（北京）", "BUILT_BY", "工业和信息化部") in r
+    assert ("国家网络安全产业园区（北京）", "BUILT_BY", "北京市人民政府") in r   # the place stands for its government
+
+
+def test_place_in_an_address_is_not_its_government(tmp_path):
+    """北京市 is also an alias of 北京市人民政府; in an address it is no body at all."""
+    ex = run(tmp_path, "通州园位于北京市通州区西集镇。")
+    assert "北京市人民政府" not in {p.record["name_zh"] for p in ex.entities.values()}
+    assert ("通州园", "LOCATED_IN", "通州区西集镇") in rels(ex)
+
+
+def test_zone_is_part_of_a_city_only_when_the_city_is_named(tmp_path):
+    ex = run(tmp_path, "市委常委到长沙经开区调研企业。")
+    assert not any(t == "PART_OF" for _, t, _ in rels(ex))
+    assert "长沙市" not in proposed(ex)
+    ex = run(tmp_path, "长沙千亿级园区由2个增加到5个。其中，长沙经开区位列第14位。")
+    assert ("长沙经开区", "PART_OF", "长沙市") in rels(ex)
+
+
+def test_outlet_city_is_not_a_statement_about_a_zone(tmp_path):
+    ex = run(tmp_path, "长沙晚报讯 昨日，市委常委到长沙经开区调研企业。")
+    assert not any(t == "PART_OF" for _, t, _ in rels(ex))
+
+
+def test_counted_slogan_in_quotes_is_not_a_project(tmp_path):
+    ex = run(tmp_path, "依托国家网络安全产业园区（北京）将建成我国网络安全产业“五个基地”。")
+    assert "五个基地" not in proposed(ex)
