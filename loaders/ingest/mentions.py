@@ -19,7 +19,9 @@ NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9]+$")
 # what follows a place that begins a longer address or zone name
 ADDRESS_TAIL = re.compile(f"[{HAN}]{{0,6}}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区)|"
                           f"[{HAN}]{{1,5}}?(?<!园)(?:区|县|镇|乡|街道)(?![{HAN}]?(?:企业|政府|委|局|厅))")
-LIST_VERB_END = ("了", "着", "过", "有", "如", "包括", "是")   # what ends the head before a list's first member
+# what ends the head before a list's first member (words no organisation's name is made of)
+LIST_VERB_END = ("了", "着", "过", "有", "如", "是", "包括", "包含", "拥有", "涵盖", "聚集", "集聚", "汇聚", "吸引", "引进",
+                 "调研", "走访", "考察", "参观", "看望")
 NAME_FLAGS = ("ns", "nz", "nt", "nr", "nrt", "eng")
 # a place that begins an outlet's name (长沙晚报讯, 湖南日报, 成都电视台) is not a mention of the place
 MEDIA_TAIL = re.compile(r"(?:晚报|日报|早报|晨报|都市报|商报|电视台|广播电视台|新闻网|在线讯|发布讯)")
@@ -217,6 +219,8 @@ class MentionsMixin:
             self._suffix_patterns(s)
         for m in rx("enterprise-list").finditer(t):
             self._enterprise_list(m)
+        for m in rx("institution-list").finditer(t):
+            self._enterprise_list(m, "institution-list")
 
     def _cluster(self, s, a: int, b: int) -> None:
         """长沙市新一代自主安全计算系统产业集群 → 国家新一代自主安全计算系统产业集群, when the knowledge base
@@ -267,8 +271,9 @@ class MentionsMixin:
                 if x.start == a and x.end == a + len(item):
                     x.attrs["zone_list"] = what
 
-    def _enterprise_list(self, m: re.Match) -> None:
-        """A、B、C等企业: each item is an enterprise, with or without a company suffix."""
+    def _enterprise_list(self, m: re.Match, rule: str = "enterprise-list") -> None:
+        """A、B、C等企业: each item is an enterprise, with or without a company suffix (A、B等高校:
+        each an institution)."""
         if "、" not in m.group(1):
             return   # one name is not a list: 某某等企业 says too little about what 某某 is
         first = True
@@ -292,11 +297,16 @@ class MentionsMixin:
                 continue
             ws = self.words(a, b, overlap=True)
             # a bare name: jieba calls it a name (nt/nz/nr/ns), or it is one or two unknown words
-            if not ws or any(f in ("v", "vn", "a", "d", "p", "c", "u") for _, f in ws) and not any(
+            school = rule == "institution-list" and re.search(r"(?:大|大学|学院|院|所)$", item)   # 国防科大: 国防科/n 大/a
+            if not ws or not school and any(f in ("v", "vn", "a", "d", "p", "c", "u") for _, f in ws) and not any(
                     f in ("nt", "nz", "nr", "nrt") for _, f in ws):
                 continue
-            label = "Institution" if self._kind_by_suffix(item)[0] == "Institution" or item.endswith("所") else "Enterprise"
-            mm = self.add_mention(a, b, label, "pattern:enterprise-list", conf("enterprise-list"), listed=True)
+            label = "Institution" if rule == "institution-list" or self._kind_by_suffix(item)[0] == "Institution" or \
+                item.endswith("所") else "Enterprise"
+            kind = None
+            if label == "Institution":
+                kind = "university" if re.search(r"大学|学院|科大|院校", item) else "research_institute"
+            mm = self.add_mention(a, b, label, f"pattern:{rule}", conf(rule), listed=True, kind=kind)
             self.claim(a, b)
             if mm is not None:
                 mm.attrs["listed"] = True

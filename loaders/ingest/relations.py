@@ -12,6 +12,7 @@ ORG_LABELS = ("Park", "SubPark", "Enterprise", "Institution")
 PARKISH = ("Park", "SubPark")
 # what may stand between 位于 and the place found: nothing, or the province/city an address begins with
 ADDRESS_HEAD = re.compile(r"|[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|州)")
+PARK_REF_RX = re.compile(r"(?:该|本)?园区(?:内|已|目前|现)?(?:已|共|目前)?(?:聚集|集聚|汇聚|吸引|引进|入驻|落户)")
 LOCATABLE = ("Park", "SubPark", "Enterprise", "Institution", "GovernmentBody")
 PARK_NAME_RX = re.compile(r"(?:的)?(?:国家)?(?:网络安全)?产业园区?|园区")   # a park named without its place
 
@@ -86,10 +87,13 @@ class RelationsMixin:
                     self.rel(x.key, "TENANT_OF", host.key, s, (x.start, x.end), conf("tenant-project"), "tenant-project",
                              role=role)
         # 园区聚集了A、B等企业: the park's firms (only when the sentence is about a park)
-        listed = [x for x in self.mentions_in(s.start, s.end, ("Enterprise",)) if x.attrs.get("listed")]
+        listed = [x for x in self.mentions_in(s.start, s.end, ("Enterprise", "Institution")) if x.attrs.get("listed")]
         if listed:
             parks = self.mentions_in(s.start, listed[0].start, PARKISH)
-            host = parks[-1] if parks else (self.topic(s, listed[0].start) if self.park_word(s, listed[0].start) else None)
+            host = parks[-1] if parks else None
+            if host is None and self.park_word(s, listed[0].start):   # 园区/该园区聚集了…: the paragraph's park, else the article's
+                host = self.topic(s, listed[0].start) or (
+                    self.article_park() if PARK_REF_RX.search(self.text, s.start, listed[0].start) else None)
             if host is not None:
                 for x in listed:
                     self.rel(x.key, "TENANT_OF", host.key, s, (x.start, x.end), conf("tenant-enterprise-list"),

@@ -100,3 +100,28 @@ def test_outlet_city_is_not_a_statement_about_a_zone(tmp_path):
 def test_counted_slogan_in_quotes_is_not_a_project(tmp_path):
     ex = run(tmp_path, "依托国家网络安全产业园区（北京）将建成我国网络安全产业“五个基地”。")
     assert "五个基地" not in proposed(ex)
+
+
+def test_institutions_listed_as_universities_are_institutions_in_the_region(tmp_path):
+    ex = run(tmp_path, "湖南拥有国防科大、中南林科大、湘大等58所高等院校。")
+    assert {m.text for m in ex.mentions if m.label == "Institution"} == {"国防科大", "中南林科大", "湘大"}
+    assert ("国防科大", "LOCATED_IN", "湖南省") in rels(ex)
+
+
+def test_firms_listed_with_modifiers_between_deng_and_qiye(tmp_path):
+    """…等众多网安产业龙头企业: the words between 等 and 企业 do not hide the list."""
+    ex = run(tmp_path, "湖南集聚了长城科技、中国电科48所、景嘉微等众多网安产业龙头企业。")
+    names = {m.text: m.label for m in ex.mentions}
+    assert names.get("长城科技") == "Enterprise" and names.get("景嘉微") == "Enterprise"
+    assert names.get("中国电科48所") == "Institution"
+    assert ("景嘉微", "LOCATED_IN", "湖南省") in rels(ex)
+
+
+def test_a_list_of_domains_is_not_a_list_of_firms(tmp_path):
+    ex = run(tmp_path, "湖南重点发展工控安全、密码产品等领域企业。")
+    assert not any(m.label == "Enterprise" for m in ex.mentions)
+
+
+def test_park_word_gives_the_articles_park_to_listed_firms(tmp_path):
+    ex = run(tmp_path, "国家网络安全产业园区（北京）建设加快。\n\n目前，该园区已聚集了长城科技、景嘉微、科创信息等企业。")
+    assert ("景嘉微", "TENANT_OF", "国家网络安全产业园区（北京）") in rels(ex)
