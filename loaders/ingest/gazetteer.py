@@ -124,7 +124,7 @@ PROGRAMME_SUFFIXES = [("试验区", "designation"), ("示范区", "designation")
 POLICY_SUFFIXES = [("通知", "notice"), ("意见", "opinion"), ("指导意见", "opinion"), ("规划", "plan"), ("方案", "plan"),
                    ("计划", "plan"), ("纲要", "plan"), ("办法", "measures"), ("措施", "measures"), ("若干政策", "measures"),
                    ("政策", "measures"), ("条例", "regulation"), ("规定", "regulation"), ("决定", "regulation"),
-                   ("函", "letter"), ("批复", "letter"), ("指南", "other")]
+                   ("函", "letter"), ("批复", "letter"), ("指南", "other"), ("细则", "measures")]
 EVENT_TRIGGERS = {"复函": "approval", "获得批准": "approval", "获得批复": "approval", "正式批复": "approval",
                   "签约入驻": "signing", "揭牌": "unveiling", "挂牌": "unveiling", "授牌": "unveiling", "获批": "approval",
                   "批复": "approval", "签约": "signing", "签署": "signing", "开工": "groundbreaking", "奠基": "groundbreaking",

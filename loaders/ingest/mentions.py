@@ -211,6 +211,22 @@ class MentionsMixin:
             if self.text[a:b] in gz.ZONE_WORDS or b - a < 3:
                 continue
             self.adopt_or_add(a, b, "Region", "pattern:address-place", conf("address-place"), kind="district")
+        for m in rx("party-committee").finditer(t):
+            place = m.group(1)
+            place = next((place[k:] for k in range(len(place) - 1) if place[k:] in self._builtin_regions), None)
+            if place is None:
+                continue
+            full = self._builtin_regions[place][1]
+            if full[-1] != m.group(1)[-1]:
+                continue   # 湖南市委: the level the text gives is not the place's
+            a = m.end(1) - len(place)
+            self.adopt_or_add(a, m.end(), "GovernmentBody", "pattern:party-committee", conf("party-committee"),
+                              name=f"中共{full}委")
+        for m in rx("policy-named").finditer(t):
+            a, b = m.start(1), m.end(1)
+            if self.free(a, b):
+                self.titles_by_sent.setdefault(self.sentence_at(a).idx, []).append((a, b, m.group(1)))
+                self.take(a, b, 2)
         for m in rx("office").finditer(t):
             self.adopt_or_add(m.start(1), m.end(1), "GovernmentBody", "pattern:office", conf("office"))
         for m in rx("zone-list").finditer(t):

@@ -146,8 +146,8 @@ class RelationsMixin:
             kind = next((k for suf, k in sorted(gz.POLICY_SUFFIXES, key=lambda x: -len(x[0])) if title.endswith(suf)), None)
             if kind is None:
                 continue  # a book or a magazine
-            m = Mention(a, b, self.text[a:b], "Policy", s.idx, "pattern:policy-title", conf("policy-title"), title,
-                        {"kind": kind})
+            row = "policy-title" if self.text[a] == "《" else "policy-named"
+            m = Mention(a, b, self.text[a:b], "Policy", s.idx, f"pattern:{row}", conf(row), title, {"kind": kind})
             self.register(m)
             issuers = self.mentions_in(s.start, a, ("GovernmentBody", "Institution", "Region"))
             issuer = issuers[-1] if issuers and rx("policy-issuer").search(self.text[issuers[-1].end:a]) else None
@@ -171,6 +171,7 @@ class RelationsMixin:
                 m.keys = [self.use_new("Policy", rec, m)]
             if issuer is not None:
                 self.rel(m.key, "ISSUED_BY", issuer.key, s, (issuer.start, b), conf("policy-issuer"), "policy-issuer")
+            self._policy_of_region(m, title, s, a, b)
             parks = self.mentions_in(s.start, s.end, PARKISH)
             if parks:
                 for p in parks:
@@ -179,6 +180,17 @@ class RelationsMixin:
                 host = self.topic(s, a)
                 if host is not None:
                     self.rel(m.key, "CONCERNS", host.key, s, (a, b), conf("policy-park-topic"), "policy-park-topic")
+
+    def _policy_of_region(self, m: Mention, title: str, s, a: int, b: int) -> None:
+        """《湖南省“十四五”信息化发展规划》: the province or city the title begins with."""
+        for n in sorted(self._builtin_regions, key=len, reverse=True):
+            if len(n) >= 2 and title.startswith(n):
+                code, full, kind = self._builtin_regions[n]
+                if kind in ("province", "municipality", "city"):
+                    key = self.region_key(full, None)
+                    if key:
+                        self.rel(m.key, "CONCERNS", key, s, (a, b), conf("policy-of-region"), "policy-of-region")
+                return
 
     def rules_institutions(self, s) -> None:
         for x in self.mentions_in(s.start, s.end, ("Institution",)):

@@ -125,3 +125,21 @@ def test_a_list_of_domains_is_not_a_list_of_firms(tmp_path):
 def test_park_word_gives_the_articles_park_to_listed_firms(tmp_path):
     ex = run(tmp_path, "国家网络安全产业园区（北京）建设加快。\n\n目前，该园区已聚集了长城科技、景嘉微、科创信息等企业。")
     assert ("景嘉微", "TENANT_OF", "国家网络安全产业园区（北京）") in rels(ex)
+
+
+def test_policy_named_without_brackets_and_its_party_committee(tmp_path):
+    ex = run(tmp_path, "2019年2月，湖南省委出台网络安全工作责任制实施细则，把考核纳入年度考核。")
+    assert ("网络安全工作责任制实施细则", "ISSUED_BY", "中共湖南省委") in rels(ex)
+
+
+@pytest.mark.parametrize("body", ["考核被列为以省委省政府名义开展的5项考核之一。", "湖南省委书记出席会议。"])
+def test_no_party_committee_without_a_place_or_in_a_title(tmp_path, body):
+    ex = run(tmp_path, body)
+    assert not any(m.how == "pattern:party-committee" for m in ex.mentions)
+
+
+def test_policy_of_region_is_only_proposed_commented_out(tmp_path):
+    """1 of 3 right on dev: the relation is written below ACCEPT, never as a fact."""
+    ex = run(tmp_path, "近日，《湖南省“十四五”信息化发展规划》发布。")
+    r = [x for x in ex.relations if x.rule == "policy-of-region"]
+    assert r and all(x.conf < ACCEPT for x in r)
