@@ -129,6 +129,12 @@ class MentionsMixin:
         t = self.text
         for m in rx("park-name").finditer(t):
             inner = m.group(1)
+            sub = None if inner.endswith("园") or self.kb.lookup(m.group(), ("Park",)) else \
+                self.kb.lookup(inner + "园", ("SubPark",))
+            if sub:   # 国家网络安全产业园（通州）: the sub-park 通州园 the knowledge base knows, not a new park
+                self.adopt_or_add(m.start(), m.end(), "SubPark", "pattern:park-name", conf("park-name"),
+                                  name=sub[0].record["name_zh"], place=inner)
+                continue
             self.adopt_or_add(m.start(), m.end(), "SubPark" if inner.endswith("园") else "Park", "pattern:park-name",
                               conf("park-name"), place=inner)
         for m in rx("honour").finditer(t):

@@ -143,3 +143,20 @@ def test_policy_of_region_is_only_proposed_commented_out(tmp_path):
     ex = run(tmp_path, "近日，《湖南省“十四五”信息化发展规划》发布。")
     r = [x for x in ex.relations if x.rule == "policy-of-region"]
     assert r and all(x.conf < ACCEPT for x in r)
+
+
+def test_park_name_with_a_subparks_place_is_that_subpark(tmp_path):
+    kb = kb_small()
+    kb.add(KBEntity("subpark/tongzhou", "SubPark", {"id": "tongzhou", "name_zh": "通州园", "name_en": "T"}, "data:x"))
+    p = tmp_path / "a.md"
+    p.write_text("---\ntitle: t\ndate: 2021-05-06\n---\n\n国家网络安全产业园（通州）已入驻企业30家。\n", encoding="utf-8")
+    ex = ingest(p, kb=kb).extraction
+    assert {(q.label, q.record["name_zh"]) for q in ex.entities.values()} >= {("SubPark", "通州园")}
+    assert not any(q.label == "Park" for q in ex.entities.values())
+
+
+@pytest.mark.parametrize("body, firm", [("湖南天羿领航科技公司研发了新产品。", "湖南天羿领航科技公司"),
+                                        ("该公司研发了新产品。", None), ("其子公司研发了新产品。", None)])
+def test_company_suffix(tmp_path, body, firm):
+    ex = run(tmp_path, body)
+    assert [m.text for m in ex.mentions if m.label == "Enterprise"] == ([firm] if firm else [])
