@@ -13,6 +13,8 @@ PARKISH = ("Park", "SubPark")
 # what may stand between 位于 and the place found: nothing, or the province/city an address begins with
 ADDRESS_HEAD = re.compile(r"|[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|州)")
 PARK_REF_RX = re.compile(r"(?:该|本)?园区(?:内|已|目前|现)?(?:已|共|目前)?(?:聚集|集聚|汇聚|吸引|引进|入驻|落户)")
+# what may stand between the last firm named and 落户/入驻: 等10家企业, 项目, 正式, 签约
+MOVER_GAP = re.compile(r"(?:等[^，。；、]{0,12}?)?(?:项目)?(?:已|将|正式|成功|先后|分别|集中)*")
 LOCATABLE = ("Park", "SubPark", "Enterprise", "Institution", "GovernmentBody")
 PARK_NAME_RX = re.compile(r"(?:的)?(?:国家)?(?:网络安全)?产业园区?|园区")   # a park named without its place
 
@@ -102,6 +104,7 @@ class RelationsMixin:
                 self.rules_listed_in_region(s, listed)
         self.rules_built_by(s)
         self.rules_located_at(s)
+        self.rules_moved_into_region(s)
 
     def rules_honours(self, s) -> None:
         for h in self.mentions_in(s.start, s.end, ("TalentProgram",)):
@@ -293,6 +296,28 @@ class RelationsMixin:
                 place = r
             for k in place.keys[:1]:
                 self.rel(subj.key, "LOCATED_IN", k, s, (subj.start, place.end), conf("located-at"), "located-at")
+
+    def rules_moved_into_region(self, s) -> None:
+        """A、B等10家企业签约落户成都高新区: each firm named before the verb (a list, or the last one
+        named) is in the place right after it. A park after the verb is tenant-moved-in's."""
+        for m in rx("moved-into-region").finditer(s.text):
+            pos, end = s.start + m.start(), s.start + m.end()
+            ca, cb = self.clause_bounds(s, pos)
+            places = [r for r in self.mentions_in(end, cb, ("Region",)) if not r.attrs.get("members")]
+            if not places or not ADDRESS_HEAD.fullmatch(self.text[end:places[0].start]):
+                continue
+            firms = self.mentions_in(ca, pos, ("Enterprise", "Institution"))
+            if not firms or not MOVER_GAP.fullmatch(self.text[firms[-1].end:pos]):
+                continue
+            chain = [firms[-1]]
+            for f in reversed(firms[:-1]):   # the list the last firm ends: A、B和C
+                if self.text[f.end:chain[0].start] not in ("、", "和", "及", "与", "，"):
+                    break
+                chain.insert(0, f)
+            for f in chain:
+                for k in places[0].keys[:1]:
+                    self.rel(f.key, "LOCATED_IN", k, s, (f.start, places[0].end), conf("moved-into-region"),
+                             "moved-into-region")
 
     def rules_built_by(self, s) -> None:
         """工信部和北京市签署共同打造国家网络安全产业园区的协议: the park is built by each party; a

@@ -160,3 +160,11 @@ def test_park_name_with_a_subparks_place_is_that_subpark(tmp_path):
 def test_company_suffix(tmp_path, body, firm):
     ex = run(tmp_path, body)
     assert [m.text for m in ex.mentions if m.label == "Enterprise"] == ([firm] if firm else [])
+
+
+def test_firms_moving_into_a_zone_are_in_it(tmp_path):
+    ex = run(tmp_path, "长城科技、国科微等10家企业签约落户长沙经开区。")
+    r = rels(ex)
+    assert ("长城科技", "LOCATED_IN", "长沙经开区") in r and ("国科微", "LOCATED_IN", "长沙经开区") in r
+    ex = run(tmp_path, "国科微入驻国家网络安全产业园区（北京）。")   # a park: a tenant, not a place
+    assert not any(t == "LOCATED_IN" and a == "国科微" for a, t, _ in rels(ex))
