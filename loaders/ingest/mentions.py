@@ -451,9 +451,30 @@ class MentionsMixin:
                 mm.keys = [target.key]
                 self.entities[target.key].mentions.append(mm)
 
+    def find_deictic_offices(self) -> None:
+        """省工信厅 / 市经信委 (no place before it): the article's province's or city's office, by its
+        full name (湖南省工业和信息化厅); the knowledge base's entity when it knows that name."""
+        for m in rx("deictic-office").finditer(self.text):
+            a, b = m.start(), m.end()
+            if not all(v in (0, 4) for v in self.mask[a:b]):
+                continue
+            r = self.article_region("province" if m.group(1) == "省" else "city")
+            if r is None:
+                continue
+            place = self.entities[r.key].record["name_zh"]
+            if not place.endswith(m.group(1)):
+                continue   # 市 of an article about a province: which city is not said
+            mm = self.add_mention(a, b, "GovernmentBody", "pattern:deictic-office", conf("deictic-office"),
+                                  name=place + gz.OFFICE_ABBREV[m.group(2)])
+            if mm is not None:
+                self.claim(a, b)
+                mm.keys = [self.entity_key(mm)]
+
     def find_party_offices(self) -> None:
         """省委网信办 / 长沙市委网信办 / 湖南省委网信委: the full name of the Party committee's office or
-        commission, of the place named or else of the article's province or city."""
+        commission, of the place named or else of the article's province or city. Then the offices
+        named by level alone (find_deictic_offices)."""
+        self.find_deictic_offices()
         for m in rx("party-office").finditer(self.text):
             a, b = m.start(), m.end()
             place = m.group(1)

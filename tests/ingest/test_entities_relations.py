@@ -168,3 +168,9 @@ def test_firms_moving_into_a_zone_are_in_it(tmp_path):
     assert ("长城科技", "LOCATED_IN", "长沙经开区") in r and ("国科微", "LOCATED_IN", "长沙经开区") in r
     ex = run(tmp_path, "国科微入驻国家网络安全产业园区（北京）。")   # a park: a tenant, not a place
     assert not any(t == "LOCATED_IN" and a == "国科微" for a, t, _ in rels(ex))
+
+
+def test_office_named_by_level_alone_is_the_articles_province_office(tmp_path):
+    ex = run(tmp_path, "湖南省加快网络安全产业发展。省工信厅在会上发布消息，市政府出台政策。")
+    names = {m.name for m in ex.mentions if m.how == "pattern:deictic-office"}
+    assert names == {"湖南省工业和信息化厅"}   # 市政府 of an article about a province: no city is said
