@@ -307,9 +307,11 @@ class MentionsMixin:
             if not BARE_NAME_RX.match(item) or item in gz.NAME_STOPWORDS or item in gz.GENERIC_WORDS:
                 continue
             held = [x for x in self.sent_mentions(a) if x.start < b and x.end > a]
-            if held and all(x.how == "dictionary" and a <= x.start and x.end <= b for x in held) and any(
-                    x.label == "Region" and x.start == a and x.end < b for x in held):
-                held = []   # 天津麒麟 / 湖南长城 in a list of firms: a firm whose name begins with its place
+            if held and all(x.how == "dictionary" and a <= x.start and x.end <= b and (x.start, x.end) != (a, b)
+                            for x in held):
+                # 天津麒麟 (a place + a firm), 亚信安全 (not 湖南亚信, whose alias 亚信 is inside): the list's
+                # item is the name; the knowledge base would have matched it whole if it knew it
+                held = []
             if held:
                 for x in held:
                     if x.label in ("Enterprise", "Institution"):

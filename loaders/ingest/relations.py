@@ -265,10 +265,13 @@ class RelationsMixin:
     def rules_listed_in_region(self, s, listed: list[Mention]) -> None:
         """长沙市集聚了A、B、C等企业 (no park in the sentence): each listed firm is in the region that
         heads the clause before the list, when a gathering verb joins them."""
-        ca, _ = self.clause_bounds(s, listed[0].start)
-        regs = [r for r in self.mentions_in(ca, listed[0].start, ("Region",))
-                if not r.attrs.get("members") and r.keys]
+        regs = [r for r in self.mentions_in(s.start, listed[0].start, ("Region",))
+                if not r.attrs.get("members") and r.keys and not r.attrs.get("outlet")]
         if not regs or not rx("listed-in-region").search(self.text, regs[-1].end, listed[0].start):
+            return
+        # the region heads the sentence up to the list (成都高新区…快速发展，已聚集A、B…): no other
+        # organisation stands between them to be the one that gathers
+        if self.mentions_in(regs[-1].end, listed[0].start, ("Enterprise", "Institution", "GovernmentBody") + PARKISH):
             return
         for x in listed:
             for k in regs[-1].keys[:1]:
@@ -332,6 +335,10 @@ class RelationsMixin:
             agents = self.mentions_in(ca, pos, ("GovernmentBody", "Region", "Institution"))
             if host is None and PARK_NAME_RX.match(self.text, s.start + m.end()):
                 host = self._park_of_agents(agents)
+            if host is None and self.text[ca:ca + 1] == "由":   # 园区…，由A和B共同建设: the park before
+                before = self.mentions_in(s.start, ca, PARKISH)
+                host = before[-1] if before else (
+                    self.topic(s, ca) or self.article_park() if PARK_NAME_RX.search(self.text, s.start, ca) else None)
             if host is None:
                 continue
             for x in agents:

@@ -174,3 +174,18 @@ def test_office_named_by_level_alone_is_the_articles_province_office(tmp_path):
     ex = run(tmp_path, "湖南省加快网络安全产业发展。省工信厅在会上发布消息，市政府出台政策。")
     names = {m.name for m in ex.mentions if m.how == "pattern:deictic-office"}
     assert names == {"湖南省工业和信息化厅"}   # 市政府 of an article about a province: no city is said
+
+
+def test_region_heading_the_sentence_gathers_the_list_in_a_later_clause(tmp_path):
+    ex = run(tmp_path, "近年来，湖南网络安全产业快速发展，已聚集长城科技、国科微、亚信安全等各类企业200余家。")
+    r = rels(ex)
+    assert ("亚信安全", "LOCATED_IN", "湖南省") in r   # the list's whole item, not a known name inside it
+    ex = run(tmp_path, "湖南的国科微电子公司近年来已吸引长城科技、景嘉微等企业合作。")
+    assert not any(t == "LOCATED_IN" for _, t, _ in rels(ex))   # a firm stands between: not the region's list
+
+
+def test_park_built_by_after_you(tmp_path):
+    ex = run(tmp_path, "国家网络安全产业园区（北京）于2019年揭牌，由北京市人民政府和工业和信息化部共同建设。")
+    r = rels(ex)
+    assert ("国家网络安全产业园区（北京）", "BUILT_BY", "工业和信息化部") in r
+    assert ("国家网络安全产业园区（北京）", "BUILT_BY", "北京市人民政府") in r
