@@ -201,6 +201,15 @@ class MentionsMixin:
                 continue
             self.add_mention(a, b, "Enterprise", "pattern:firm-of-officer", conf("firm-of-officer"))
             self.claim(a, b)
+        for m in rx("institute-of-officer").finditer(t):
+            a, b = m.start(1), m.end(1)
+            s_ = self.sentence_at(a)
+            if not (a == s_.start or re.match(r"[，、。；：:,（(“\s]", self.text[a - 1:a])):
+                a = max(a, self.left_boundary(s_, b))
+            if b - a < 4 or self.text[a:b] in gz.GENERIC_WORDS or not self.claimable(a, b):
+                continue   # 学院院长 / 研究所所长 alone say which kind, not which one
+            kind = "university" if re.search(r"大学|学院$", self.text[a:b]) else "research_institute"
+            self.adopt_or_add(a, b, "Institution", "pattern:institute-of-officer", conf("institute-of-officer"), kind=kind)
         for s_ in self.doc.sentences:
             for m in rx("cluster-name").finditer(s_.text):
                 self._cluster(s_, s_.start + m.start(), s_.start + m.end())

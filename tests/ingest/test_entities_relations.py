@@ -189,3 +189,9 @@ def test_park_built_by_after_you(tmp_path):
     r = rels(ex)
     assert ("国家网络安全产业园区（北京）", "BUILT_BY", "工业和信息化部") in r
     assert ("国家网络安全产业园区（北京）", "BUILT_BY", "北京市人民政府") in r
+
+
+def test_organisations_named_by_their_officers_titles(tmp_path):
+    ex = run(tmp_path, "中国长城高级副总裁、中电软件园董事长戴相桃，中国信安院院长孙迎新、副院长赵惟等陪同。学院院长出席。")
+    got = {(m.label, m.text) for m in ex.mentions if m.label in ("Enterprise", "Institution")}
+    assert got == {("Enterprise", "中国长城"), ("Enterprise", "中电软件园"), ("Institution", "中国信安院")}
