@@ -15,6 +15,7 @@ ADDRESS_HEAD = re.compile(r"|[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|州)")
 PARK_REF_RX = re.compile(r"(?:该|本)?园区(?:内|已|目前|现)?(?:已|共|目前)?(?:聚集|集聚|汇聚|吸引|引进|入驻|落户)")
 # what may stand between the last firm named and 落户/入驻: 等10家企业, 项目, 正式, 签约
 MOVER_GAP = re.compile(r"(?:等[^，。；、]{0,12}?)?(?:项目)?(?:已|将|正式|成功|先后|分别|集中)*")
+PARK_REF_DOMAIN_RX = re.compile(r"(?:该|本)?(?:园区|产业园)(?:将|已|要|正|主要|重点)*(?:布局|聚焦|重点发展|深耕|主攻|围绕|发展)")
 LOCATABLE = ("Park", "SubPark", "Enterprise", "Institution", "GovernmentBody")
 PARK_NAME_RX = re.compile(r"(?:的)?(?:国家)?(?:网络安全)?产业园区?|园区")   # a park named without its place
 
@@ -135,6 +136,8 @@ class RelationsMixin:
             return
         parks = self.mentions_in(s.start, s.end, PARKISH)
         subj = parks[0] if parks else self.topic(s, doms[0].start)
+        if subj is None and PARK_REF_DOMAIN_RX.search(self.text, s.start, doms[0].start):
+            subj = self.article_park()   # 园区重点发展A、B等领域 with no park in the paragraph: the article's
         rule = "domain-focus"
         if subj is None:
             subj, rule = self.region_context(s, doms[0].start) or self.article_region(), "domain-focus-region"

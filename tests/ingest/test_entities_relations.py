@@ -195,3 +195,10 @@ def test_organisations_named_by_their_officers_titles(tmp_path):
     ex = run(tmp_path, "中国长城高级副总裁、中电软件园董事长戴相桃，中国信安院院长孙迎新、副院长赵惟等陪同。学院院长出席。")
     got = {(m.label, m.text) for m in ex.mentions if m.label in ("Enterprise", "Institution")}
     assert got == {("Enterprise", "中国长城"), ("Enterprise", "中电软件园"), ("Institution", "中国信安院")}
+
+
+def test_park_word_gives_the_articles_park_its_domains(tmp_path):
+    ex = run(tmp_path, "国家网络安全产业园区（北京）建设加快。\n\n湖南的专家认为，该园区重点发展工控安全、密码产品等领域。")
+    r = rels(ex)
+    assert ("国家网络安全产业园区（北京）", "FOCUSES_ON", "工控安全") in r
+    assert not any(a == "湖南省" and t == "FOCUSES_ON" for a, t, _ in r)
