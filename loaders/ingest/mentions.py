@@ -19,6 +19,12 @@ NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9]+$")
 # what follows a place that begins a longer address or zone name
 ADDRESS_TAIL = re.compile(f"[{HAN}]{{0,6}}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区)|"
                           f"[{HAN}]{{1,5}}?(?<!园)(?:区|县|镇|乡|街道)(?![{HAN}]?(?:企业|政府|委|局|厅))")
+# what ends the head before a list's first member (words no organisation's name is made of)
+LIST_VERB_END = ("了", "着", "过", "有", "如", "是", "包括", "包含", "拥有", "涵盖", "聚集", "集聚", "汇聚", "吸引", "引进",
+                 "调研", "走访", "考察", "参观", "看望")
+NAME_FLAGS = ("ns", "nz", "nt", "nr", "nrt", "eng")
+# a place that begins an outlet's name (长沙晚报讯, 湖南日报, 成都电视台) is not a mention of the place
+MEDIA_TAIL = re.compile(r"(?:晚报|日报|早报|晨报|都市报|商报|电视台|广播电视台|新闻网|在线讯|发布讯)")
 BARE_NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9·]{{2,12}}$")
 
 
@@ -36,7 +42,10 @@ class MentionsMixin:
         for n, label in self.kb.dictionary():
             for v in {n, n.replace("（", "(").replace("）", ")"), n.replace("(", "（").replace(")", "）"),
                       n.replace("“", "\"").replace("”", "\"")}:
-                names.setdefault(v, label)
+                if names.setdefault(v, label) != label and label == "Region":
+                    # 北京市 is both the place and an alias of 北京市人民政府: the place, unless a rule
+                    # reads it as an agent (park-built-by, policy-issuer → its government)
+                    names[v] = label
         for n in self._builtin_regions:
             if len(n) >= 2 and not self.kb.lookup(n):
                 names.setdefault(n, "Region")
@@ -51,7 +60,9 @@ class MentionsMixin:
                 break
             a, b = m.start(), m.end()
             if self.free(a, b) and not self._inside_word(a, b, names[m.group()]) and not self._zone_of_place(a, m.group()):
-                self.add_mention(a, b, names[m.group()], "dictionary", conf("dictionary"))
+                mm = self.add_mention(a, b, names[m.group()], "dictionary", conf("dictionary"))
+                if mm is not None and names[m.group()] == "Region" and MEDIA_TAIL.match(self.text, b):
+                    mm.attrs["outlet"] = True   # 长沙晚报讯: the outlet's city (the article's, but not a statement)
                 self.take(a, b, 4)
                 pos = b
             else:
@@ -118,6 +129,12 @@ class MentionsMixin:
         t = self.text
         for m in rx("park-name").finditer(t):
             inner = m.group(1)
+            sub = None if inner.endswith("园") or self.kb.lookup(m.group(), ("Park",)) else \
+                self.kb.lookup(inner + "园", ("SubPark",))
+            if sub:   # 国家网络安全产业园（通州）: the sub-park 通州园 the knowledge base knows, not a new park
+                self.adopt_or_add(m.start(), m.end(), "SubPark", "pattern:park-name", conf("park-name"),
+                                  name=sub[0].record["name_zh"], place=inner)
+                continue
             self.adopt_or_add(m.start(), m.end(), "SubPark" if inner.endswith("园") else "Park", "pattern:park-name",
                               conf("park-name"), place=inner)
         for m in rx("honour").finditer(t):
@@ -130,7 +147,8 @@ class MentionsMixin:
                               name="国务院特殊津贴" if m.group(1) == "国务院" else m.group(1) + "特殊津贴",
                               kind="honour", level="national" if m.group(1) == "国务院" else None)
         for m in rx("quoted-project").finditer(t):
-            if re.search(r"十[一二三四五]五|高精尖", m.group(1)) or not re.fullmatch(f"[{HAN}0-9]+", m.group(1)):
+            if re.search(r"十[一二三四五]五|高精尖", m.group(1)) or not re.fullmatch(f"[{HAN}0-9]+", m.group(1)) or \
+                    re.match(r"[一二两三四五六七八九十百\d]+个", m.group(1)):   # “五个基地”: a count, not a project's name
                 continue
             self.adopt_or_add(m.start(1) - 1, m.end(1) + 1, "TalentProgram", "pattern:quoted-project",
                               conf("quoted-project"), name=m.group(1), inner=(m.start(1), m.end(1)), kind="project",
@@ -183,6 +201,15 @@ class MentionsMixin:
                 continue
             self.add_mention(a, b, "Enterprise", "pattern:firm-of-officer", conf("firm-of-officer"))
             self.claim(a, b)
+        for m in rx("institute-of-officer").finditer(t):
+            a, b = m.start(1), m.end(1)
+            s_ = self.sentence_at(a)
+            if not (a == s_.start or re.match(r"[，、。；：:,（(“\s]", self.text[a - 1:a])):
+                a = max(a, self.left_boundary(s_, b))
+            if b - a < 4 or self.text[a:b] in gz.GENERIC_WORDS or not self.claimable(a, b):
+                continue   # 学院院长 / 研究所所长 alone say which kind, not which one
+            kind = "university" if re.search(r"大学|学院$", self.text[a:b]) else "research_institute"
+            self.adopt_or_add(a, b, "Institution", "pattern:institute-of-officer", conf("institute-of-officer"), kind=kind)
         for s_ in self.doc.sentences:
             for m in rx("cluster-name").finditer(s_.text):
                 self._cluster(s_, s_.start + m.start(), s_.start + m.end())
@@ -194,6 +221,27 @@ class MentionsMixin:
             a = self._zone_start(a, b)
             if a is not None:
                 self.adopt_or_add(a, b, "Region", "pattern:devzone", conf("devzone"), kind="zone")
+        for m in rx("address-place").finditer(t):
+            a, b = m.start(3), m.end(3)
+            if self.text[a:b] in gz.ZONE_WORDS or b - a < 3:
+                continue
+            self.adopt_or_add(a, b, "Region", "pattern:address-place", conf("address-place"), kind="district")
+        for m in rx("party-committee").finditer(t):
+            place = m.group(1)
+            place = next((place[k:] for k in range(len(place) - 1) if place[k:] in self._builtin_regions), None)
+            if place is None:
+                continue
+            full = self._builtin_regions[place][1]
+            if full[-1] != m.group(1)[-1]:
+                continue   # 湖南市委: the level the text gives is not the place's
+            a = m.end(1) - len(place)
+            self.adopt_or_add(a, m.end(), "GovernmentBody", "pattern:party-committee", conf("party-committee"),
+                              name=f"中共{full}委")
+        for m in rx("policy-named").finditer(t):
+            a, b = m.start(1), m.end(1)
+            if self.free(a, b):
+                self.titles_by_sent.setdefault(self.sentence_at(a).idx, []).append((a, b, m.group(1)))
+                self.take(a, b, 2)
         for m in rx("office").finditer(t):
             self.adopt_or_add(m.start(1), m.end(1), "GovernmentBody", "pattern:office", conf("office"))
         for m in rx("zone-list").finditer(t):
@@ -202,6 +250,8 @@ class MentionsMixin:
             self._suffix_patterns(s)
         for m in rx("enterprise-list").finditer(t):
             self._enterprise_list(m)
+        for m in rx("institution-list").finditer(t):
+            self._enterprise_list(m, "institution-list")
 
     def _cluster(self, s, a: int, b: int) -> None:
         """长沙市新一代自主安全计算系统产业集群 → 国家新一代自主安全计算系统产业集群, when the knowledge base
@@ -252,17 +302,25 @@ class MentionsMixin:
                 if x.start == a and x.end == a + len(item):
                     x.attrs["zone_list"] = what
 
-    def _enterprise_list(self, m: re.Match) -> None:
-        """A、B、C等企业: each item is an enterprise, with or without a company suffix."""
+    def _enterprise_list(self, m: re.Match, rule: str = "enterprise-list") -> None:
+        """A、B、C等企业: each item is an enterprise, with or without a company suffix (A、B等高校:
+        each an institution)."""
         if "、" not in m.group(1):
             return   # one name is not a list: 某某等企业 says too little about what 某某 is
+        first = True
         for a, b, item in self.items(m, 1, re.compile(r"[、，,]|以及|和|及")):
+            if first:   # the list begins after its verb: 湖南聚集了长城科技 → 长城科技
+                first = False
+                a = self._list_start(a, b)
+                item = self.text[a:b]
             if not BARE_NAME_RX.match(item) or item in gz.NAME_STOPWORDS or item in gz.GENERIC_WORDS:
                 continue
             held = [x for x in self.sent_mentions(a) if x.start < b and x.end > a]
-            if held and all(x.how == "dictionary" and a <= x.start and x.end <= b for x in held) and any(
-                    x.label == "Region" and x.start == a and x.end < b for x in held):
-                held = []   # 天津麒麟 / 湖南长城 in a list of firms: a firm whose name begins with its place
+            if held and all(x.how == "dictionary" and a <= x.start and x.end <= b and (x.start, x.end) != (a, b)
+                            for x in held):
+                # 天津麒麟 (a place + a firm), 亚信安全 (not 湖南亚信, whose alias 亚信 is inside): the list's
+                # item is the name; the knowledge base would have matched it whole if it knew it
+                held = []
             if held:
                 for x in held:
                     if x.label in ("Enterprise", "Institution"):
@@ -272,14 +330,32 @@ class MentionsMixin:
                 continue
             ws = self.words(a, b, overlap=True)
             # a bare name: jieba calls it a name (nt/nz/nr/ns), or it is one or two unknown words
-            if not ws or any(f in ("v", "vn", "a", "d", "p", "c", "u") for _, f in ws) and not any(
+            school = rule == "institution-list" and re.search(r"(?:大|大学|学院|院|所)$", item)   # 国防科大: 国防科/n 大/a
+            if not ws or not school and any(f in ("v", "vn", "a", "d", "p", "c", "u") for _, f in ws) and not any(
                     f in ("nt", "nz", "nr", "nrt") for _, f in ws):
                 continue
-            label = "Institution" if self._kind_by_suffix(item)[0] == "Institution" or item.endswith("所") else "Enterprise"
-            mm = self.add_mention(a, b, label, "pattern:enterprise-list", conf("enterprise-list"), listed=True)
+            label = "Institution" if rule == "institution-list" or self._kind_by_suffix(item)[0] == "Institution" or \
+                item.endswith("所") else "Enterprise"
+            kind = None
+            if label == "Institution":
+                kind = "university" if re.search(r"大学|学院|科大|院校", item) else "research_institute"
+            mm = self.add_mention(a, b, label, f"pattern:{rule}", conf(rule), listed=True, kind=kind)
             self.claim(a, b)
             if mm is not None:
                 mm.attrs["listed"] = True
+
+    def _list_start(self, a: int, b: int) -> int:
+        """Where the first member of a list begins when the match took the clause's head with it
+        (湖南聚集了长城科技, 张宏益实地调研了湖南国科微电子): after the last 了 or verb that a name
+        follows. A verb inside a name (领航 in 湖南天羿领航科技公司) is followed by a common noun, so
+        it is kept."""
+        toks = [t for t in self.tokens(self.sentence_at(a)) if a <= t[0] and t[1] <= b]
+        cut = a
+        for i, (x, y, w, f) in enumerate(toks[:-1]):
+            nxt = toks[i + 1]
+            if w in LIST_VERB_END or (f in ("v", "p") and (nxt[2] in LIST_VERB_END or nxt[3] in NAME_FLAGS)):
+                cut = y
+        return cut if b - cut >= 2 else a
 
     def _kind_by_suffix(self, name: str) -> tuple[str | None, str | None]:
         for suf, kind in gz.PROGRAMME_SUFFIXES:
@@ -386,9 +462,30 @@ class MentionsMixin:
                 mm.keys = [target.key]
                 self.entities[target.key].mentions.append(mm)
 
+    def find_deictic_offices(self) -> None:
+        """省工信厅 / 市经信委 (no place before it): the article's province's or city's office, by its
+        full name (湖南省工业和信息化厅); the knowledge base's entity when it knows that name."""
+        for m in rx("deictic-office").finditer(self.text):
+            a, b = m.start(), m.end()
+            if not all(v in (0, 4) for v in self.mask[a:b]):
+                continue
+            r = self.article_region("province" if m.group(1) == "省" else "city")
+            if r is None:
+                continue
+            place = self.entities[r.key].record["name_zh"]
+            if not place.endswith(m.group(1)):
+                continue   # 市 of an article about a province: which city is not said
+            mm = self.add_mention(a, b, "GovernmentBody", "pattern:deictic-office", conf("deictic-office"),
+                                  name=place + gz.OFFICE_ABBREV[m.group(2)])
+            if mm is not None:
+                self.claim(a, b)
+                mm.keys = [self.entity_key(mm)]
+
     def find_party_offices(self) -> None:
         """省委网信办 / 长沙市委网信办 / 湖南省委网信委: the full name of the Party committee's office or
-        commission, of the place named or else of the article's province or city."""
+        commission, of the place named or else of the article's province or city. Then the offices
+        named by level alone (find_deictic_offices)."""
+        self.find_deictic_offices()
         for m in rx("party-office").finditer(self.text):
             a, b = m.start(), m.end()
             place = m.group(1)

@@ -10,6 +10,14 @@ from .rules import conf, rx
 
 ORG_LABELS = ("Park", "SubPark", "Enterprise", "Institution")
 PARKISH = ("Park", "SubPark")
+# what may stand between 位于 and the place found: nothing, or the province/city an address begins with
+ADDRESS_HEAD = re.compile(r"|[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|州)")
+PARK_REF_RX = re.compile(r"(?:该|本)?园区(?:内|已|目前|现)?(?:已|共|目前)?(?:聚集|集聚|汇聚|吸引|引进|入驻|落户)")
+# what may stand between the last firm named and 落户/入驻: 等10家企业, 项目, 正式, 签约
+MOVER_GAP = re.compile(r"(?:等[^，。；、]{0,12}?)?(?:项目)?(?:已|将|正式|成功|先后|分别|集中)*")
+PARK_REF_DOMAIN_RX = re.compile(r"(?:该|本)?(?:园区|产业园)(?:将|已|要|正|主要|重点)*(?:布局|聚焦|重点发展|深耕|主攻|围绕|发展)")
+LOCATABLE = ("Park", "SubPark", "Enterprise", "Institution", "GovernmentBody")
+PARK_NAME_RX = re.compile(r"(?:的)?(?:国家)?(?:网络安全)?产业园区?|园区")   # a park named without its place
 
 
 class RelationsMixin:
@@ -82,14 +90,22 @@ class RelationsMixin:
                     self.rel(x.key, "TENANT_OF", host.key, s, (x.start, x.end), conf("tenant-project"), "tenant-project",
                              role=role)
         # 园区聚集了A、B等企业: the park's firms (only when the sentence is about a park)
-        listed = [x for x in self.mentions_in(s.start, s.end, ("Enterprise",)) if x.attrs.get("listed")]
+        listed = [x for x in self.mentions_in(s.start, s.end, ("Enterprise", "Institution")) if x.attrs.get("listed")]
         if listed:
             parks = self.mentions_in(s.start, listed[0].start, PARKISH)
-            host = parks[-1] if parks else (self.topic(s, listed[0].start) if self.park_word(s, listed[0].start) else None)
+            host = parks[-1] if parks else None
+            if host is None and self.park_word(s, listed[0].start):   # 园区/该园区聚集了…: the paragraph's park, else the article's
+                host = self.topic(s, listed[0].start) or (
+                    self.article_park() if PARK_REF_RX.search(self.text, s.start, listed[0].start) else None)
             if host is not None:
                 for x in listed:
                     self.rel(x.key, "TENANT_OF", host.key, s, (x.start, x.end), conf("tenant-enterprise-list"),
                              "tenant-enterprise-list", role="listed as the park's enterprise")
+            else:
+                self.rules_listed_in_region(s, listed)
+        self.rules_built_by(s)
+        self.rules_located_at(s)
+        self.rules_moved_into_region(s)
 
     def rules_honours(self, s) -> None:
         for h in self.mentions_in(s.start, s.end, ("TalentProgram",)):
@@ -120,6 +136,8 @@ class RelationsMixin:
             return
         parks = self.mentions_in(s.start, s.end, PARKISH)
         subj = parks[0] if parks else self.topic(s, doms[0].start)
+        if subj is None and PARK_REF_DOMAIN_RX.search(self.text, s.start, doms[0].start):
+            subj = self.article_park()   # 园区重点发展A、B等领域 with no park in the paragraph: the article's
         rule = "domain-focus"
         if subj is None:
             subj, rule = self.region_context(s, doms[0].start) or self.article_region(), "domain-focus-region"
@@ -134,11 +152,15 @@ class RelationsMixin:
             kind = next((k for suf, k in sorted(gz.POLICY_SUFFIXES, key=lambda x: -len(x[0])) if title.endswith(suf)), None)
             if kind is None:
                 continue  # a book or a magazine
-            m = Mention(a, b, self.text[a:b], "Policy", s.idx, "pattern:policy-title", conf("policy-title"), title,
-                        {"kind": kind})
+            row = "policy-title" if self.text[a] == "《" else "policy-named"
+            m = Mention(a, b, self.text[a:b], "Policy", s.idx, f"pattern:{row}", conf(row), title, {"kind": kind})
             self.register(m)
-            issuers = self.mentions_in(s.start, a, ("GovernmentBody", "Institution"))
+            issuers = self.mentions_in(s.start, a, ("GovernmentBody", "Institution", "Region"))
             issuer = issuers[-1] if issuers and rx("policy-issuer").search(self.text[issuers[-1].end:a]) else None
+            if issuer is not None and issuer.label == "Region":   # 北京市印发《…》: its government, when known
+                gov = self._government_of(issuer)
+                issuer = Mention(issuer.start, issuer.end, issuer.text, "GovernmentBody", issuer.sent, issuer.how,
+                                 issuer.conf, issuer.name, {}, [gov]) if gov else None
             dates = self.dates_in(issuer.end if issuer else s.start, a)
             hit = self.kb.lookup(title, ("Policy",))
             if hit:
@@ -155,6 +177,7 @@ class RelationsMixin:
                 m.keys = [self.use_new("Policy", rec, m)]
             if issuer is not None:
                 self.rel(m.key, "ISSUED_BY", issuer.key, s, (issuer.start, b), conf("policy-issuer"), "policy-issuer")
+            self._policy_of_region(m, title, s, a, b)
             parks = self.mentions_in(s.start, s.end, PARKISH)
             if parks:
                 for p in parks:
@@ -163,6 +186,17 @@ class RelationsMixin:
                 host = self.topic(s, a)
                 if host is not None:
                     self.rel(m.key, "CONCERNS", host.key, s, (a, b), conf("policy-park-topic"), "policy-park-topic")
+
+    def _policy_of_region(self, m: Mention, title: str, s, a: int, b: int) -> None:
+        """《湖南省“十四五”信息化发展规划》: the province or city the title begins with."""
+        for n in sorted(self._builtin_regions, key=len, reverse=True):
+            if len(n) >= 2 and title.startswith(n):
+                code, full, kind = self._builtin_regions[n]
+                if kind in ("province", "municipality", "city"):
+                    key = self.region_key(full, None)
+                    if key:
+                        self.rel(m.key, "CONCERNS", key, s, (a, b), conf("policy-of-region"), "policy-of-region")
+                return
 
     def rules_institutions(self, s) -> None:
         for x in self.mentions_in(s.start, s.end, ("Institution",)):
@@ -214,5 +248,121 @@ class RelationsMixin:
                     code, full, kind = self._builtin_regions[n]
                     if kind in ("city", "municipality"):
                         key = self.region_key(full, None)
-                        self.rel(z.key, "PART_OF", key, s, (z.start, z.end), conf("zone-in-city"), "zone-in-city")
+                        # the name alone is weak evidence (2 of 5 wrong on dev): the sentence must also
+                        # name the city, or the cluster be named with it (长沙市新一代…产业集群)
+                        rule = "zone-in-named-city" if rec.get("kind") == "cluster" or self._city_named(s, z, key) \
+                            else "zone-in-city"
+                        self.rel(z.key, "PART_OF", key, s, (z.start, z.end), conf(rule), rule)
                     break
+
+    def _city_named(self, s, z: Mention, key: str) -> bool:
+        """Does the sentence name the city outside the zone's name, or (其中, …) the sentence before?"""
+        if any(key in r.keys for r in self.mentions_in(s.start, s.end, ("Region",))
+               if r is not z and not r.attrs.get("outlet")):
+            return True
+        if rx("zone-in-named-city").search(s.text) and s.idx > 0:
+            prev = self.doc.sentences[s.idx - 1]
+            return any(key in r.keys for r in self.mentions_in(prev.start, prev.end, ("Region",)))
+        return False
+
+    def rules_listed_in_region(self, s, listed: list[Mention]) -> None:
+        """长沙市集聚了A、B、C等企业 (no park in the sentence): each listed firm is in the region that
+        heads the clause before the list, when a gathering verb joins them."""
+        regs = [r for r in self.mentions_in(s.start, listed[0].start, ("Region",))
+                if not r.attrs.get("members") and r.keys and not r.attrs.get("outlet")]
+        if not regs or not rx("listed-in-region").search(self.text, regs[-1].end, listed[0].start):
+            return
+        # the region heads the sentence up to the list (成都高新区…快速发展，已聚集A、B…): no other
+        # organisation stands between them to be the one that gathers
+        if self.mentions_in(regs[-1].end, listed[0].start, ("Enterprise", "Institution", "GovernmentBody") + PARKISH):
+            return
+        for x in listed:
+            for k in regs[-1].keys[:1]:
+                self.rel(x.key, "LOCATED_IN", k, s, (regs[-1].start, x.end), conf("listed-in-region"), "listed-in-region",
+                         role="listed as the region's enterprise")
+
+    def rules_located_at(self, s) -> None:
+        """通州园位于北京市通州区西集镇 / 该园区位于…: the thing named last before the verb (or the
+        paragraph's park for 园区/该园区) is in the first place named right after it."""
+        for m in rx("located-at").finditer(s.text):
+            pos, end = s.start + m.start(), s.start + m.end()
+            ca, cb = self.clause_bounds(s, pos)
+            subs = self.mentions_in(ca, pos, LOCATABLE)
+            subj = subs[-1] if subs and not self.text[subs[-1].end:pos].strip("在于现已将") else None
+            if subj is None and self.park_word(s, pos) and PARK_NAME_RX.search(self.text, ca, pos):
+                subj = self.topic(s, pos) or self.article_park()
+            places = [r for r in self.mentions_in(end, cb, ("Region",)) if not r.attrs.get("members")]
+            if subj is None or not places or not ADDRESS_HEAD.fullmatch(self.text[end:places[0].start]):
+                continue   # the place must follow the verb (after at most the province or city it lies in)
+            # a chain of places (北京市通州区西集镇): the most specific, the last of the adjacent run
+            place = places[0]
+            for r in places[1:]:
+                if r.start - place.end > 0:
+                    break
+                place = r
+            for k in place.keys[:1]:
+                self.rel(subj.key, "LOCATED_IN", k, s, (subj.start, place.end), conf("located-at"), "located-at")
+
+    def rules_moved_into_region(self, s) -> None:
+        """A、B等10家企业签约落户成都高新区: each firm named before the verb (a list, or the last one
+        named) is in the place right after it. A park after the verb is tenant-moved-in's."""
+        for m in rx("moved-into-region").finditer(s.text):
+            pos, end = s.start + m.start(), s.start + m.end()
+            ca, cb = self.clause_bounds(s, pos)
+            places = [r for r in self.mentions_in(end, cb, ("Region",)) if not r.attrs.get("members")]
+            if not places or not ADDRESS_HEAD.fullmatch(self.text[end:places[0].start]):
+                continue
+            firms = self.mentions_in(ca, pos, ("Enterprise", "Institution"))
+            if not firms or not MOVER_GAP.fullmatch(self.text[firms[-1].end:pos]):
+                continue
+            chain = [firms[-1]]
+            for f in reversed(firms[:-1]):   # the list the last firm ends: A、B和C
+                if self.text[f.end:chain[0].start] not in ("、", "和", "及", "与", "，"):
+                    break
+                chain.insert(0, f)
+            for f in chain:
+                for k in places[0].keys[:1]:
+                    self.rel(f.key, "LOCATED_IN", k, s, (f.start, places[0].end), conf("moved-into-region"),
+                             "moved-into-region")
+
+    def rules_built_by(self, s) -> None:
+        """工信部和北京市签署共同打造国家网络安全产业园区的协议: the park is built by each party; a
+        place stands for its government (北京市 → 北京市人民政府) when the knowledge base knows it."""
+        for m in rx("park-built-by").finditer(s.text):
+            pos = s.start + m.start()
+            ca, cb = self.clause_bounds(s, pos)
+            parks = self.mentions_in(s.start + m.end(), cb, PARKISH)
+            host = parks[0] if parks else None
+            if host is None and PARK_NAME_RX.match(self.text, s.start + m.end()):
+                host = self.topic(s, pos, ("Park",)) or self.article_park()
+            agents = self.mentions_in(ca, pos, ("GovernmentBody", "Region", "Institution"))
+            if host is None and PARK_NAME_RX.match(self.text, s.start + m.end()):
+                host = self._park_of_agents(agents)
+            if host is None and self.text[ca:ca + 1] == "由":   # 园区…，由A和B共同建设: the park before
+                before = self.mentions_in(s.start, ca, PARKISH)
+                host = before[-1] if before else (
+                    self.topic(s, ca) or self.article_park() if PARK_NAME_RX.search(self.text, s.start, ca) else None)
+            if host is None:
+                continue
+            for x in agents:
+                key = x.key if x.label != "Region" else self._government_of(x)
+                if key:
+                    self.rel(host.key, "BUILT_BY", key, s, (x.start, s.start + m.end()), conf("park-built-by"),
+                             "park-built-by")
+
+    def _park_of_agents(self, agents: list[Mention]):
+        """The park a place among the builders names (北京市 → 国家网络安全产业园区（北京）), as a
+        mention-less proposal."""
+        for x in agents:
+            name = self.entities[x.key].record.get("name_zh") or x.text
+            found = self.park_by_place(re.sub(r"(人民政府|政府)$", "", name))
+            if found:
+                return Mention(x.start, x.end, x.text, "Park", x.sent, "pattern:park-built-by", conf("park-built-by"),
+                               found[0], {}, [self.use_existing(found[1][0], found[1][1], None)])
+        return None
+
+    def _government_of(self, r: Mention) -> str | None:
+        """The people's government of a place, when the knowledge base knows it (北京市人民政府)."""
+        name = self.entities[r.key].record.get("name_zh") or r.text
+        hit = self.kb.lookup(name + "人民政府", ("GovernmentBody",))
+        return self.use_existing(hit[0], hit[1], None) if hit else None

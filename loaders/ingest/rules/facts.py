@@ -24,7 +24,7 @@ ROWS = [
      "西安测试科技有限公司获得国家级专精特新“小巨人”企业称号。"),
     ("honour-park", "relation", None, 0.7, "国家网络安全产业园区（长沙）揭牌，并获批首批国家网络安全教育技术产业融合发展试验区。"),
     ("domain-focus", "relation", r"布局|聚焦|重点发展|深耕|主攻|领域", 0.75, "国家网络安全产业园区（成渝地区）在工控安全、密码产品等领域形成集聚。"),
-    ("zone-in-city", "relation", None, 0.6, "长沙高新区位居第9位。",
+    ("zone-in-city", "relation", None, 0.45, "长沙高新区位居第9位。",
      "a development zone (or a cluster named with its place) is part of the city its name begins with"),
     ("policy-issuer", "relation", r"印发|发布|出台|制定|颁布|下发|发文", 0.85, "重庆市经济信息委印发了《关于推进园区建设工作的通知》。"),
     ("policy-park", "relation", None, 0.7, "长沙市出台《关于支持网络安全产业园区建设的意见》，支持国家网络安全产业园区（长沙）发展。"),

@@ -1,0 +1,23 @@
+"""Relation rows for entities and enumerations (loaders/ingest/relations.py): a region's listed
+firms, parks built by the bodies that agreed to build them, development zones part of a city the
+sentence names. Kept apart from facts.py so that each row has its owner; the table is still one
+(rules/__init__.py)."""
+
+ROWS = [
+    ("listed-in-region", "relation", r"聚集|集聚|汇聚|拥有|培育|引进|吸引|落户|涌现|现有|已有|有", 0.75,
+     "长沙市集聚了湖南长城、景嘉微、科创信息等一批企业。",
+     "firms listed after a region and a gathering verb, with no park in the sentence: in that region"),
+    ("park-built-by", "relation", r"共同(?:打造|建设|推进|建立)|合作(?:共建|建设)|(?:部|省|市|区|校)(?:省|市|部|区|企|校)?共建|共建|联合(?:打造|建设)",
+     0.75, "2017年底，北京市人民政府与海淀区人民政府签署共同打造国家网络安全产业园区（北京）的协议。",
+     "the bodies (a place standing for its government) that agree to build a park together: the park is built by each"),
+    ("zone-in-named-city", "relation", r"(?:^|(?<=。))其中", 0.75, "长沙千亿级园区由2个增加到5个。其中，长沙高新区位居第9位。",
+     "a development zone whose name begins with a city the sentence (or, after 其中, the sentence before) also names"),
+    ("located-at", "relation", r"位于|坐落于|地处|落户于|选址于?|设在|建在", 0.8,
+     "国家网络安全产业园区（长沙）位于湖南省长沙市岳麓区。",
+     "A位于B: the park, firm, institution or body named before the verb is in the place right after it"),
+    ("policy-of-region", "relation", None, 0.4, "近日，《湖南省“十四五”信息化发展规划》发布。",
+     "a policy whose title begins with a province or city concerns it; dev: right 1 of 3 (labellers leave policies merely cited without a fact), so below ACCEPT: proposed commented out"),
+    ("moved-into-region", "relation", r"(?:签约)?(?:落户|入驻|进驻|扎根)(?:于|到|在)?", 0.75,
+     "长沙测试科技有限公司、长沙示例信息有限公司等10家企业签约落户长沙经开区。",
+     "firms and institutes (a list too) that move into a place (a zone, a district, a city), not a park: in that place"),
+]
