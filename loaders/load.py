@@ -7,6 +7,7 @@ from pathlib import Path
 
 from parkgraph.errors import ValidationFailed
 from parkgraph.graph import GraphStore
+from parkgraph.iri import mint
 from parkgraph.graph.bulk import load_source
 
 from .plan import StreamPlan
@@ -29,7 +30,7 @@ def check(paths: list[str | Path], store: GraphStore | None, base_iri: str) -> D
     exists = None
     if store is not None:
         def exists(ref: str) -> bool:
-            return store.node(base_iri + ref) is not None
+            return store.node(mint(base_iri, ref)) is not None
     return validate_paths(paths, model=store.model if store else None, exists=exists)
 
 
@@ -41,7 +42,7 @@ def load_paths(paths: list[str | Path], store: GraphStore, base_iri: str, *, dry
     exists = None
     if not replace:
         def exists(ref: str) -> bool:
-            return store.node(base_iri + ref) is not None
+            return store.node(mint(base_iri, ref)) is not None
     res = validate_and_map(paths, model=store.model, base_iri=base_iri, exists=exists)
     if res.problems:
         raise ValidationFailed(res.problems)

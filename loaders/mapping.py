@@ -8,6 +8,7 @@ import functools
 import hashlib
 from typing import TYPE_CHECKING
 
+from parkgraph.iri import mint
 from parkgraph.ontology import Model
 
 from .validate import Dataset
@@ -59,10 +60,15 @@ def _word_pinyin(word: str) -> tuple[str, ...]:
 def quote_row(c: dict, base_iri: str) -> dict:
     """The Quote node of one citation (its IRI derives from source and text); `_source` is its Source."""
     text = c["quote"]
-    return {"uri": f"{base_iri}quote/{digest(c['source'], text)}", "name_zh": text if len(text) <= 40 else text[:39] + "…",
+    return {"uri": quote_uri(base_iri, c["source"], text), "name_zh": text if len(text) <= 40 else text[:39] + "…",
             "name_en": f"Quote from source {c['source']}", "text": text,
             "text_as_found": c.get("quote_as_found"), "repair_note": c.get("repair_note"),
-            "_source": f"{base_iri}source/{c['source']}"}
+            "_source": mint(base_iri, f"source/{c['source']}")}
+
+
+def quote_uri(base_iri: str, source: str, text: str) -> str:
+    """A Quote's IRI: from the source cited and the sentence (the same sentence of a source is one Quote)."""
+    return f"{base_iri}quote/{digest(source, text)}"
 
 
 def statement_uri(base_iri: str, src: str, rtype: str, dst: str, role: str | None) -> str:

@@ -9,9 +9,10 @@ import heapq
 from collections import OrderedDict
 from collections.abc import Iterator
 
+from parkgraph.iri import mint, segment_of
 from parkgraph.ontology import Model
 
-from .mapping import REL_DATA_KEYS, digest, node_row, quote_row, rel_props, role_key, statement_uri
+from .mapping import REL_DATA_KEYS, node_row, quote_row, quote_uri, rel_props, role_key, statement_uri
 from .spool import Spool
 from .validate import Dataset
 
@@ -33,13 +34,13 @@ class StreamMapper:
         self._recent: OrderedDict[str, None] = OrderedDict()  # quotes just spooled, to skip plain repeats
 
     def label(self, uri: str) -> str:
-        return self.label_of_segment[uri[len(self.base):].split("/", 1)[0]]
+        return self.label_of_segment[segment_of(uri)]
 
     def quotes(self, cites: list[dict]) -> list[str]:
         uris = []
         recent = self._recent
         for c in cites:
-            uri = f"{self.base}quote/{digest(c['source'], c['quote'])}"
+            uri = quote_uri(self.base, c["source"], c["quote"])
             # a plain repeat (no repair fields) of a quote just spooled cannot change the merged row
             if uri not in recent or c.get("quote_as_found") or c.get("repair_note"):
                 self.spool.add(("quotes", hash(uri) % self.parts), (self.seq, quote_row(c, self.base)))
@@ -50,7 +51,7 @@ class StreamMapper:
         return list(dict.fromkeys(uris)) if len(uris) > 1 else uris
 
     def entity(self, ref: str, cls, data: dict) -> None:
-        uri = self.base + ref
+        uri = mint(self.base, ref)
         self.spool.add(("node", cls.name), node_row(cls, data, uri))
         q = self.quotes(data.get("cite", []))
         if cls.needs_citation:
@@ -59,13 +60,13 @@ class StreamMapper:
                                {"uri": statement_uri(self.base, uri, "DERIVED_FROM", quri, None), "from": uri, "to": quri,
                                 "quotes": None})
         if cls.name == "Observation":
-            to = self.base + data["subject"]
+            to = mint(self.base, data["subject"])
             self.spool.add(("rel", "DESCRIBES", cls.name, self.label(to)),
                            {"uri": statement_uri(self.base, uri, "DESCRIBES", to, None), "from": uri, "to": to,
                             "quotes": q or None})
 
     def relation(self, data: dict) -> None:
-        src, dst = self.base + data["from"], self.base + data["to"]
+        src, dst = mint(self.base, data["from"]), mint(self.base, data["to"])
         uri = statement_uri(self.base, src, data["type"], dst, role_key(data))
         self.spool.add(("relations", hash(uri) % self.parts),
                        (self.seq, data["type"], {"uri": uri, "from": src, "to": dst,
@@ -79,7 +80,7 @@ def finalise(model: Model, base_iri: str, spools: list[Spool], out: Spool, parts
     label_of_segment = {c.segment: c.name for c in model.classes.values()}
 
     def label(uri: str) -> str:
-        return label_of_segment[uri[len(base_iri):].split("/", 1)[0]]
+        return label_of_segment[segment_of(uri)]
 
     def merged_stream(key):
         streams = [(row for chunk in sp.read(key, drop=True) for row in chunk) for sp in spools]

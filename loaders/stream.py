@@ -25,6 +25,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
+from parkgraph.iri import DEFAULT_BASE
 from parkgraph.ontology import Model, load_model
 from parkgraph.settings import setting
 
@@ -133,7 +134,7 @@ def default_processes() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def validate_and_map(paths: list[str | Path], *, model: Model | None = None, base_iri: str = "https://w3id.org/parkgraph/id/",
+def validate_and_map(paths: list[str | Path], *, model: Model | None = None, base_iri: str = DEFAULT_BASE,
                      exists: Callable[[str], bool] | None = None, map_rows: bool = True,
                      tmp_dir: str | Path | None = None, processes: int | None = None) -> StreamResult:
     """Validate the files; when there is no problem (and `map_rows`), return the plan to write.
