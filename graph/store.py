@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from parkgraph.iri import segment_of
 from parkgraph.ontology import Model, load_model
 
 from .result import QueryResult, dates_at_precision
@@ -19,10 +20,7 @@ if TYPE_CHECKING:
     from .bulk import RowSource
 
 
-def segment_of(uri: str) -> str | None:
-    """IRIs are `{base}{segment}/{id}`: the segment names the class."""
-    parts = uri.rstrip("/").rsplit("/", 2)
-    return parts[-2] if len(parts) == 3 else None
+__all__ = ["GraphStore", "segment_of"]
 
 
 class GraphStore(abc.ABC):
