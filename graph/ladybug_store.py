@@ -174,10 +174,6 @@ class LadybugStore(GraphStore):
         ladybug_bulk.replace_all(self, source, progress)
 
     # graph version (cache freshness): a write counter beside the database, graph/ladybug_files.py
-    @property
-    def _version_path(self) -> Path:
-        return ladybug_files.version_path(self.path)
-
     def _bump_version(self) -> None:
         ladybug_files.bump_version(self.path)
 
