@@ -6,7 +6,7 @@ For each size N (the synthetic dataset, generated once and cached):
 1. `parkgraph load DIR --backend ladybug --db NEW` in a subprocess, timed from start to exit
    (validation, mapping, COPY), with its peak memory;
 2. the baseline on the same data: the generic write path every backend has (UNWIND … MERGE,
-   `GraphStore.bulk_load`, which is what the loader did before COPY), run in-process into another
+   `graph.bulk.merge_rows`, which is what the loader did before COPY), run in-process into another
    new database for at most --baseline-seconds (it is far too slow to finish at 1M): rows/s over
    what it wrote, and the ratio;
 3. the neighbourhood of dense hubs, enterprises and zones through the store (what the explorer API
@@ -39,7 +39,7 @@ class _Stop(Exception):
 def baseline_merge(data: Path, db: Path, seconds: float) -> dict:
     """The generic UNWIND…MERGE path on the same rows, for at most `seconds` of writing."""
     from parkgraph.graph.ladybug_store import LadybugStore
-    from parkgraph.graph.store import GraphStore
+    from parkgraph.graph.bulk import merge_rows
     from parkgraph.loaders.stream import validate_and_map
     store = LadybugStore(db)
     store.create_schema()
@@ -76,7 +76,7 @@ def baseline_merge(data: Path, db: Path, seconds: float) -> dict:
                 if time.perf_counter() - t0 > half:
                     raise _Stop
             try:
-                GraphStore.bulk_load(store, Part(which), tick)
+                merge_rows(store, Part(which), tick)
                 complete = True
             except _Stop:
                 complete = False

@@ -6,8 +6,6 @@ extensions download at run time and are unavailable offline: nothing here uses t
 """
 from __future__ import annotations
 
-import csv
-import os
 import sys
 import threading
 import time
@@ -18,16 +16,17 @@ from typing import Any
 import ladybug
 
 from parkgraph.errors import BackendUnavailable, QueryError, QueryTimeout, WriteRefused
-from parkgraph.settings import setting
 
 from . import guard
-from .checkpoints import checkpoint
 from .console_worker import _approx_size
 from .lock import DatabaseLock
-from .result import QueryResult, dates_at_precision, plain_node, plain_rel
-from .store import GraphStore, _fill
+from .result import QueryResult, plain_node, plain_rel
+from . import ladybug_bulk, ladybug_export, ladybug_files
+from .ladybug_bulk import PG_TO_LADYBUG, _cast
+from .ladybug_files import remove_replace_leftovers
+from .store import GraphStore
 
-PG_TO_LADYBUG = {"string": "STRING", "string_list": "STRING[]", "float": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"}
+__all__ = ["LadybugStore", "PG_TO_LADYBUG", "ladybug_plan_check"]
 
 
 class LadybugStore(GraphStore):
@@ -55,7 +54,7 @@ class LadybugStore(GraphStore):
         lock = lock and not in_worker
         self._lock = DatabaseLock.acquire(self.path, shared=read_only) if lock else None
         if not read_only and lock:
-            _remove_replace_leftovers(self.path)
+            remove_replace_leftovers(self.path)
         try:
             self._db = self._open_db()
         except BaseException as e:
@@ -162,416 +161,35 @@ class LadybugStore(GraphStore):
             finally:
                 self._bump_version()
 
+    # ------------------------------------------------------------------ the write side: graph/ladybug_bulk.py
     def create_schema(self) -> None:
-        existing = {r[0] for r in self.read("CALL show_tables() RETURN name").rows}
-        for label, cls in self.model.classes.items():
-            if label in existing:
-                continue
-            cols = ", ".join(f"{k} {PG_TO_LADYBUG[p.pg_type]}" for k, p in cls.properties.items() if k != "uri")
-            self.write(f"CREATE NODE TABLE {label}(uri STRING PRIMARY KEY, {cols})")
-        rel_cols = ", ".join(f"{k} {PG_TO_LADYBUG[p.pg_type]}" for k, p in self.model.rel_properties.items())
-        for rtype, rel in self.model.relationships.items():
-            if rtype in existing:
-                continue
-            pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rel.pairs)
-            self.write(f"CREATE REL TABLE {rtype}({pairs}, {rel_cols})")
-        self._tables = None
+        ladybug_bulk.create_schema(self)
 
-    # ------------------------------------------------------------------ bulk reading (the RDF export)
-    # Keyset pages (`WHERE uri > $last ORDER BY uri`) cost a scan and a sort of the whole table each
-    # here: about 1 s a page at 2.2M rows, which made the export quadratic. Pages by the internal
-    # offset of the node (or of the start node) cost 0.05–0.1 s wherever they are. The offsets only
-    # partition the reading; nothing outside these methods sees them. Order: table order, the same
-    # for a given database, so that its dump is the same file every time.
-    def _raw(self, query: str, params: dict | None = None) -> list[list]:
-        # a connection of one thread: with several, rows come back in a different order on each run,
-        # and a dump of the same database should be the same file
-        conn = getattr(self._local, "export_conn", None)
-        if conn is None:
-            conn = self._local.export_conn = ladybug.Connection(self._db, num_threads=1)
-        try:
-            res = conn.execute(query, params or {})
-            try:
-                return res.get_all()
-            finally:
-                res.close()
-        except RuntimeError as e:
-            raise self._translate(e, query, 0) from e
+    def bulk_load(self, source, progress=None) -> None:
+        """COPY FROM with MERGE-on-uri semantics (graph/ladybug_bulk.py; the contract: graph/bulk.py)."""
+        ladybug_bulk.bulk_load(self, source, progress)
 
-    def _new_export_conn(self) -> None:
-        conn = getattr(self._local, "export_conn", None)
-        self._local.export_conn = None
-        if conn is not None:
-            conn.close()
+    def replace_all(self, source, progress=None) -> None:
+        """A new database built beside this one and renamed over it, atomically (graph/ladybug_bulk.py)."""
+        ladybug_bulk.replace_all(self, source, progress)
 
-    def _max_offset(self, label: str) -> int | None:
-        (hi,), = self._raw(f"MATCH (n:{label}) RETURN max(offset(id(n)))")
-        return hi
+    # graph version (cache freshness): a write counter beside the database, graph/ladybug_files.py
+    def _bump_version(self) -> None:
+        ladybug_files.bump_version(self.path)
 
+    def graph_version(self) -> str:
+        return ladybug_files.graph_version(self.path)
+
+    # ------------------------------------------------------------------ bulk reading (the RDF export): graph/ladybug_export.py
     def export_nodes(self, label: str, page: int = 20000) -> Iterator[dict]:
-        props = self.model.classes[label].properties
-        if any(p.pg_type == "float" for p in props.values()):
-            # COPY TO prints doubles with six decimals: such tables (observations) are read in pages
-            yield from self._export_nodes_paged(label, page)
-            return
-        # COPY TO writes a table to a file in bounded memory; offset pages each scan the whole table,
-        # which re-reads it from disk for every page once it is larger than the page cache
-        # (PARKGRAPH_BUFFER_POOL_MB). One file per column: a COPY of all the columns of a wide
-        # 1M-row table ran out of a 256 MB cache where one column at a time does not. The files are
-        # read in step and each row carries the node's offset, so a misaligned row is an error and
-        # never a wrong triple. Every non-null value is written behind a ‘~’ so that null (an
-        # empty field) and "" stay apart; lists are joined with LIST_SEP.
-        keys = list(props)
-        kinds = [props[k].pg_type for k in keys]
-        dates = [k for k in keys if props[k].pg_type == "date"]
-        order = sorted(range(len(keys)), key=lambda i: keys[i])
-        iuri = keys.index("uri")
-        import shutil
-        from itertools import zip_longest
-        tmp = _temp_dir("parkgraph-export-")
-        files: list = []
-        copied = False
-        try:
-            copied = self._copy_columns(label, keys, kinds, tmp, files)
-            if copied:
-                csv.field_size_limit(1 << 30)
-                for cells in zip_longest(*(csv.reader(f) for f in files)):
-                    off = cells[0][0] if cells[0] else None
-                    if any(c is None or c[0] != off for c in cells):
-                        raise QueryError(f"the columns of {label} did not line up in LadybugDB's COPY files; export stopped")
-                    out = {}
-                    for i in order:
-                        v = cells[i][1]
-                        if not v:
-                            continue
-                        t = kinds[i]
-                        if t == "string_list":  # '~' is [], '~+a<SEP>b' is ['a', 'b'] ('~+' is [''])
-                            out[keys[i]] = v[2:].split(LIST_SEP) if len(v) > 1 else []
-                        elif t == "boolean":
-                            out[keys[i]] = v == "~1"
-                        else:
-                            out[keys[i]] = v[1:]
-                    yield {"uri": cells[iuri][1][1:], "labels": [label], "properties": dates_at_precision(out, dates)}
-        finally:
-            for f in files:
-                f.close()
-            shutil.rmtree(tmp, ignore_errors=True)
-        if not copied:
-            # a page cache too small even for one column: pages are slower but finish
-            yield from self._export_nodes_paged(label, page)
-
-    def _copy_columns(self, label: str, keys: list[str], kinds: list[str], tmp: Path, files: list) -> bool:
-        """COPY each column of a node table, with the node's offset, to its own file (opened into
-        `files`), all in one read-only transaction so that they show the same table. False when the
-        page cache is too small."""
-        self._raw("BEGIN TRANSACTION READ ONLY")
-        try:
-            for i, k in enumerate(keys):
-                t = kinds[i]
-                v = (f"CASE WHEN size(n.{k}) = 0 THEN '~' ELSE '~+' + list_to_string('{LIST_SEP}', n.{k}) END"
-                     if t == "string_list" else f"CASE WHEN n.{k} THEN '~1' ELSE '~0' END" if t == "boolean"
-                     else f"'~' + CAST(n.{k} AS STRING)" if t == "date" else f"'~' + n.{k}")
-                path = tmp / f"{label}-{i}.csv"
-                self._raw(f"COPY (MATCH (n:{label}) RETURN offset(id(n)), CASE WHEN n.{k} IS NULL THEN NULL "
-                          f"ELSE {v} END) TO '{_quoted_path(path)}' (HEADER=false)")
-                files.append(open(path, encoding="utf-8", newline=""))
-            self._raw("COMMIT")
-            return True
-        except QueryError as e:
-            self._rollback_quietly()
-            if _cache_full(e):
-                return False
-            raise
-        except BaseException:
-            self._rollback_quietly()
-            raise
-
-    def _rollback_quietly(self) -> None:
-        # LadybugDB may already have rolled a failed transaction back ("no active transaction")
-        try:
-            self._raw("ROLLBACK")
-        except QueryError:
-            pass
-
-    def _export_nodes_paged(self, label: str, page: int) -> Iterator[dict]:
-        props = self.model.classes[label].properties
-        keys = list(props)
-        dates = [k for k in keys if props[k].pg_type == "date"]
-        ret = ", ".join(f"n.{k}" for k in keys)
-        order = sorted(range(len(keys)), key=lambda i: keys[i])
-        iuri = keys.index("uri")
-        hi = self._max_offset(label)
-        q = f"MATCH (n:{label}) WHERE offset(id(n)) >= $lo AND offset(id(n)) < $hi RETURN {ret}"
-        for lo in range(0, -1 if hi is None else hi + 1, page):
-            for row in self._raw(q, {"lo": lo, "hi": lo + page}):
-                yield {"uri": row[iuri], "labels": [label],
-                       "properties": dates_at_precision({keys[i]: row[i] for i in order if row[i] is not None}, dates)}
+        return ladybug_export.export_nodes(self, label, page)
 
     def export_relationships(self, rtype: str, page: int = 20000) -> Iterator[dict]:
-        keys = list(self.model.rel_properties)
-        dates = [k for k in keys if self.model.rel_properties[k].pg_type == "date"]
-        ret = ", ".join(f"r.{k}" for k in keys)
-        order = sorted(range(len(keys)), key=lambda i: keys[i])
-        iuri = keys.index("uri")
-        for src in self.model.relationships[rtype].sources:
-            hi = self._max_offset(src)
-            if hi is None:
-                continue
-            q = (f"MATCH (a:{src}) WHERE offset(id(a)) >= $lo AND offset(id(a)) < $hi "
-                 f"MATCH (a)-[r:{rtype}]->(b) RETURN a.uri, b.uri, {ret}")
-            # start nodes per page, adapted to the degrees seen so that a page holds about `page`
-            # relationships: at most `page` start nodes, growing at most 2x a page and shrinking at
-            # once; the first page is small in case the first start nodes are hubs
-            lo, step = 0, max(1, page // 16)
-            while lo <= hi:
-                try:
-                    rows = self._raw(q, {"lo": lo, "hi": lo + step})
-                except QueryError as e:
-                    if not _cache_full(e) or step == 1:
-                        raise
-                    # LadybugDB 0.22 keeps memory of earlier queries on a connection: a new one, and
-                    # smaller pages in case this page alone is too big for the page cache
-                    self._new_export_conn()
-                    step = max(1, step // 4)
-                    continue
-                for row in rows:
-                    vals = row[2:]
-                    yield {"uri": vals[iuri], "type": rtype, "start": row[0], "end": row[1],
-                           "properties": dates_at_precision({keys[i]: vals[i] for i in order if vals[i] is not None}, dates)}
-                lo += step
-                step = max(1, min(step * 2, page, step * page // max(1, len(rows))))
-
-    # ------------------------------------------------------------------ bulk loading
-    def bulk_load(self, source, progress=None) -> None:
-        """COPY FROM, LadybugDB's bulk path (orders of magnitude faster than UNWIND…MERGE for
-        relationships), with MERGE semantics kept:
-        - a node table gets COPY for the rows whose uri it does not hold yet (all of them when it is
-          empty); rows it holds with other values are MERGEd, equal rows are left alone;
-        - a relationship table (per start/end label pair) that is empty gets one COPY of all its rows,
-          or, for at most SMALL_GROUP rows, a CREATE in one transaction shared by all such groups;
-          otherwise the rows that are new or changed are MERGEd (COPY into a non-empty relationship
-          table is slow in 0.22) and equal ones are left alone.
-        The COPY reads a temporary CSV through `LOAD WITH HEADERS (typed columns)` so that lists
-        are split exactly and text never gets type-guessed."""
-        if self.read_only:
-            raise WriteRefused("this LadybugDB handle is read-only")
-        import shutil
-        tmp = _temp_dir("parkgraph-copy-")
-        try:
-            # one count instead of one per table when there are no relationships yet (a new database)
-            no_rels = int(self._scalar("MATCH ()-[r]->() RETURN count(r)")) == 0
-            for label in source.node_labels():
-                self._bulk_nodes(label, source.node_batches(label), tmp, progress)
-                checkpoint(f"ladybug wrote the {label} nodes")
-            small: list[tuple[str, str, str, list[dict]]] = []
-            for group in source.rel_groups():
-                self._bulk_rels(group, source.rel_batches(group), tmp, progress, empty=True if no_rels else None,
-                                small=small)
-                checkpoint(f"ladybug wrote the {group[0]} relationships")
-            self._create_small_groups(small)
-        finally:
-            self._bump_version()  # _create_small_groups writes through its own transaction, not write()
-            shutil.rmtree(tmp, ignore_errors=True)
-
-    def _scalar(self, query: str, params: dict | None = None):
-        with self._write_lock:
-            res = self._conn.execute(query, params or {})
-            row = res.get_next() if res.has_next() else [None]
-            res.close()
-        return row[0]
-
-    def _bulk_nodes(self, label: str, batches, tmp: Path, progress) -> None:
-        props = self.model.classes[label].properties
-        cols = list(props)
-        empty = int(self._scalar(f"MATCH (n:{label}) RETURN count(n)")) == 0
-        path = tmp / f"node-{label}.csv"
-        new = 0
-        with open(path, "w", encoding="utf-8", newline="") as fh:
-            w = _CopyWriter(fh)
-            w.writerow(cols)
-            for batch in batches:
-                rows = batch
-                if not empty:
-                    have = self._existing_nodes(label, cols, [r["uri"] for r in batch])
-                    rows, changed = [], []
-                    for r in batch:
-                        old = have.get(r["uri"])
-                        if old is None:
-                            rows.append(r)
-                        elif any(old[i] != r.get(k) for i, k in enumerate(cols)):
-                            changed.append(r)
-                    for i in range(0, len(changed), self.batch_size):
-                        self.write_nodes(label, changed[i:i + self.batch_size])
-                for r in rows:
-                    w.writerow([r.get(k) for k in cols])
-                new += len(rows)
-                progress and progress(len(batch))
-        if new:
-            self._copy(label, path, [(k, props[k].pg_type) for k in cols], "")
-
-    def _existing_nodes(self, label: str, cols: list[str], uris: list[str]) -> dict[str, list]:
-        ret = ", ".join(f"n.{k}" for k in cols)
-        with self._write_lock:
-            res = self._conn.execute(f"UNWIND $uris AS u MATCH (n:{label} {{uri: u}}) RETURN {ret}", {"uris": uris})
-            out = {}
-            while res.has_next():
-                row = res.get_next()
-                out[row[0]] = row
-            res.close()
-        return out
-
-    def _bulk_rels(self, group: tuple[str, str, str], batches, tmp: Path, progress, empty: bool | None = None,
-                   small: list | None = None) -> None:
-        rtype, src, dst = group
-        rprops = self.model.rel_properties
-        cols = list(rprops)
-        if empty is None:
-            empty = int(self._scalar(f"MATCH (:{src})-[r:{rtype}]->(:{dst}) RETURN count(r)")) == 0
-        if empty:
-            path = tmp / f"rel-{rtype}-{src}-{dst}.csv"
-            n = 0
-            rows_if_small: list[dict] | None = [] if small is not None else None
-            with open(path, "w", encoding="utf-8", newline="") as fh:
-                w = _CopyWriter(fh)
-                w.writerow(["from", "to", *cols])
-                for batch in batches:
-                    for r in batch:
-                        w.writerow([r["from"], r["to"], *(r.get(k) for k in cols)])
-                    if rows_if_small is not None:
-                        rows_if_small = rows_if_small + batch if len(rows_if_small) + len(batch) <= SMALL_GROUP else None
-                    n += len(batch)
-                    progress and progress(len(batch))
-            if rows_if_small:
-                # a COPY costs ~20 ms whatever its size, a statement in its own transaction ~10 ms;
-                # the bundled data has 60 groups of a few rows (most of `parkgraph serve`'s first
-                # start), so they are created together in one transaction after the others
-                small.append((rtype, src, dst, rows_if_small))
-            elif n:
-                self._copy(rtype, path, [("from", "string"), ("to", "string"), *((k, rprops[k].pg_type) for k in cols)],
-                           f" (from='{src}', to='{dst}')")
-            return
-        # A non-empty table: write only what is new or different. New relationships (a uri the table
-        # does not hold) go in one COPY, as into an empty table; only changed ones are MERGEd. MERGE
-        # of every new row made loading into a non-empty graph quadratic: each MERGE looks for the
-        # relationship among those already there (5k enterprises into the bundled graph: 55 s of
-        # 97 s in MERGE; 30k: 334 s).
-        ret = ", ".join(f"r.{k}" for k in cols)
-        have: dict[int, int] = {}
-        with self._write_lock:
-            res = self._conn.execute(f"MATCH (a:{src})-[r:{rtype}]->(b:{dst}) RETURN a.uri, b.uri, {ret}")
-            while res.has_next():
-                row = res.get_next()
-                have[hash(row[2])] = hash(_frozen(row))
-            res.close()
-        path = tmp / f"rel-{rtype}-{src}-{dst}-new.csv"
-        new: set[str] = set()
-        again: list[dict] = []  # a new uri met twice in this load: MERGEd after the COPY (rare)
-        with open(path, "w", encoding="utf-8", newline="") as fh:
-            w = _CopyWriter(fh)
-            w.writerow(["from", "to", *cols])
-            for batch in batches:
-                todo = []
-                for r in batch:
-                    old = have.get(hash(r["uri"]))
-                    if old is None:  # (a hash collision only sends a new row to MERGE: still right)
-                        if r["uri"] in new:
-                            again.append(r)
-                        else:
-                            new.add(r["uri"])
-                            w.writerow([r["from"], r["to"], *(r.get(k) for k in cols)])
-                    elif old != hash(_frozen([r["from"], r["to"], *(r.get(k) for k in cols)])):
-                        todo.append(r)
-                for i in range(0, len(todo), self.batch_size):
-                    self.write_relationships(rtype, todo[i:i + self.batch_size])
-                progress and progress(len(batch))
-        if new:
-            self._copy(rtype, path, [("from", "string"), ("to", "string"), *((k, rprops[k].pg_type) for k in cols)],
-                       f" (from='{src}', to='{dst}')")
-        for i in range(0, len(again), self.batch_size):
-            self.write_relationships(rtype, again[i:i + self.batch_size])
-
-    def _create_small_groups(self, groups: list[tuple[str, str, str, list[dict]]]) -> None:
-        """CREATE the relationships of small groups whose tables are empty, in one transaction."""
-        if not groups:
-            return
-        props = self.model.rel_properties
-        keys = list(props)
-        fields = ", ".join(f"{k}: {_cast('row.props.' + k, props[k].pg_type)}" for k in keys)
-        with self._write_lock:
-            conn = self._conn
-            conn.set_query_timeout(0)
-            conn.execute("BEGIN TRANSACTION")
-            try:
-                for rtype, src, dst, rows in groups:
-                    # MERGE on uri semantics: one relationship per uri, the last row's values
-                    by_uri = {r["uri"]: r for r in rows}
-                    conn.execute(f"UNWIND $rows AS row MATCH (a:{src} {{uri: row.from}}), (b:{dst} {{uri: row.to}}) "
-                                 f"CREATE (a)-[:{rtype} {{{fields}}}]->(b)",
-                                 {"rows": [{"from": r["from"], "to": r["to"], "props": _fill(r, keys)} for r in by_uri.values()]})
-                conn.execute("COMMIT")
-            except BaseException as e:
-                try:  # LadybugDB may have rolled the failed transaction back already
-                    conn.execute("ROLLBACK")
-                except RuntimeError:
-                    pass
-                if isinstance(e, RuntimeError):
-                    raise QueryError(f"LadybugDB write failed: {e}") from e
-                raise
-
-    def _copy(self, table: str, path: Path, cols: list[tuple[str, str]], options: str) -> None:
-        header = ", ".join(f"`{k}` {'DOUBLE' if t == 'float' else 'BOOLEAN' if t == 'boolean' else 'DATE' if t == 'date' else 'STRING'}"
-                           for k, t in cols)
-        ret = ", ".join(f"CASE WHEN `{k}` IS NULL THEN NULL ELSE string_split(`{k}`, '{LIST_SEP}') END" if t == "string_list"
-                        else f"`{k}`" for k, t in cols)
-        src = str(path).replace("'", "\\'")
-        self.write(f"COPY {table} FROM (LOAD WITH HEADERS ({header}) FROM '{src}' "
-                   f"(HEADER=true, PARALLEL=false, DELIM=',', QUOTE='\"', ESCAPE='\"') RETURN {ret}){options}")
+        return ladybug_export.export_relationships(self, rtype, page)
 
     def clear(self) -> None:
         for label in self.model.labels:
             self.write(f"MATCH (n:{label}) DETACH DELETE n")
-
-    def replace_all(self, source, progress=None) -> None:
-        """Replace the graph by `source`, atomically: the new database is built at a temporary path
-        beside the old one and renamed over it (rename(2) is atomic on one file system). A kill at any
-        point leaves the old database (the new one is a leftover, removed at the next writer's start)
-        or the new one. This handle holds the exclusive lock throughout, so no reader has the old
-        file open while it is swapped."""
-        if self.read_only:
-            raise WriteRefused("this LadybugDB handle is read-only")
-        new_path = self.path.with_name(f"{self.path.name}{REPLACE_SUFFIX}{os.getpid()}")
-        _remove_db_files(new_path)
-        checkpoint("ladybug replace: start")
-        new = LadybugStore(new_path, buffer_pool_mb=self.buffer_pool_mb, lock=False, model=self.model,
-                           query_timeout=self.query_timeout, max_rows=self.max_rows, batch_size=self.batch_size)
-        try:
-            new.create_schema()
-            checkpoint("ladybug replace: new schema")
-            new.bulk_load(source, progress)
-            new.write("CHECKPOINT")  # everything in the main file: the .wal is not renamed with it
-        finally:
-            new.close()
-        checkpoint("ladybug replace: new database built")
-        # the old database: written out and closed, so that its .wal (if any) holds nothing
-        self.write("CHECKPOINT")
-        self._local = threading.local()
-        self._db.close()
-        checkpoint("ladybug replace: old database closed")
-        try:
-            for wal in (_wal(new_path), _wal(self.path)):
-                if wal.exists():
-                    # after a CHECKPOINT and a close there is nothing in it; a stale one would be
-                    # replayed onto the other file after the rename
-                    wal.unlink()
-            checkpoint("ladybug replace: write-ahead logs removed")
-            os.replace(new_path, self.path)  # the switch
-            _fsync_dir(self.path.parent)
-            checkpoint("ladybug replace: swapped")
-        finally:
-            self._db = self._open_db()
-            self._tables = None
-        _remove_db_files(new_path)  # the new database's sidecars (its write counter, search index)
-        self._bump_version()
 
     def close(self) -> None:
         if self._pool is not None:
@@ -581,39 +199,6 @@ class LadybugStore(GraphStore):
         if self._lock is not None:
             self._lock.release()
             self._lock = None
-
-    # ------------------------------------------------------------------ graph version (cache freshness)
-    @property
-    def _version_path(self) -> Path:
-        return self.path.with_name(self.path.name + ".version")
-
-    def _bump_version(self) -> None:
-        """Add one to the counter in `<db>.version`, under an exclusive lock so that two writing
-        processes never lose a bump (LadybugDB has no commit counter of its own to read)."""
-        import fcntl
-        fd = os.open(self._version_path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            raw = os.read(fd, 64).decode("ascii", "replace").strip()
-            n = int(raw) + 1 if raw.isdigit() else 1
-            os.lseek(fd, 0, os.SEEK_SET)
-            os.ftruncate(fd, 0)
-            os.write(fd, str(n).encode("ascii"))
-        finally:
-            os.close(fd)
-
-    def graph_version(self) -> str:
-        """The write counter, with the database file's inode: a database swapped in by rename
-        (an atomic `--replace`) is a new version even if its counter happens to match."""
-        try:
-            counter = self._version_path.read_text(encoding="ascii").strip() or "0"
-        except FileNotFoundError:
-            counter = "0"
-        try:
-            ino = os.stat(self.path).st_ino
-        except FileNotFoundError:
-            ino = 0
-        return f"{counter}@{ino}"
 
     def server_info(self) -> dict:
         return {"engine": self.engine, "dialect": self.dialect, "version": ladybug.__version__ if hasattr(ladybug, "__version__") else _dist_version(),
@@ -751,91 +336,6 @@ class LadybugStore(GraphStore):
         if "read-only" in msg or "read only" in msg:
             return WriteRefused("the console is read-only: LadybugDB refused a write on its read-only handle")
         return QueryError(msg, position=_ladybug_position(msg, query))
-
-
-SMALL_GROUP = 200  # relationships of one (type, start, end) written with UNWIND instead of COPY into an empty table
-LIST_SEP = "\x1f"  # joins list items in COPY files; validated text never holds control characters
-
-
-class _CopyWriter:
-    """CSV for COPY: every value quoted (embedded quotes doubled), null as an empty unquoted field.
-    LadybugDB 0.22 guesses whether a file uses quotes from its first rows: a file whose early rows
-    need none and a later row does (a quote with a comma) failed with ‘expected 9 values per row’
-    when written the csv module's minimal way. Quoting every value keeps the guess right, and
-    telling empty (null) from "" apart keeps nulls null."""
-
-    def __init__(self, fh):
-        self.fh = fh
-
-    def writerow(self, values) -> None:
-        self.fh.write(",".join("" if v is None or v == [] else '"' + _csv_text(v).replace('"', '""') + '"' for v in values) + "\n")
-
-
-REPLACE_SUFFIX = ".replace-"  # `<db>.replace-<pid>`: a new database being built by replace_all
-
-
-def _wal(path: Path) -> Path:
-    return path.with_name(path.name + ".wal")
-
-
-def _remove_db_files(path: Path) -> None:
-    """A database and its sidecars: write-ahead log, lock, write counter (.version), search index."""
-    import shutil
-    for p in (path, _wal(path), *(Path(str(path) + s) for s in (".lock", ".version", ".search.sqlite",
-                                                                ".search.sqlite-wal", ".search.sqlite-shm"))):
-        if p.is_dir():
-            shutil.rmtree(p, ignore_errors=True)
-        else:
-            p.unlink(missing_ok=True)
-
-
-def _remove_replace_leftovers(db: Path) -> None:
-    """New databases of a replace that was interrupted before its swap: the old one is still in place.
-    Called by a writer, which holds the exclusive lock, so no replace is running."""
-    for p in db.parent.glob(db.name + REPLACE_SUFFIX + "*"):
-        _remove_db_files(p)
-
-
-def _fsync_dir(d: Path) -> None:
-    # the rename is durable once the directory entry is on disk
-    fd = os.open(d, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _temp_dir(prefix: str) -> Path:
-    import tempfile
-    return Path(tempfile.mkdtemp(prefix=prefix, dir=setting("tmp_dir") or None))
-
-
-def _cache_full(e: Exception) -> bool:
-    """LadybugDB's error when its page cache (PARKGRAPH_BUFFER_POOL_MB) cannot hold what a query needs."""
-    return "buffer pool is full" in str(e)
-
-
-def _quoted_path(path: Path) -> str:
-    return str(path).replace("\\", "\\\\").replace("'", "\\'")
-
-
-def _csv_text(v) -> str:
-    if isinstance(v, list):
-        return LIST_SEP.join(v)
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float):
-        return repr(v)
-    return str(v)
-
-
-def _frozen(values) -> tuple:
-    return tuple(tuple(v) if isinstance(v, list) else v for v in values)
-
-
-def _cast(expr: str, pg_type: str) -> str:
-    # Parameter types are inferred from values; a batch whose column is all null would otherwise bind as STRING.
-    return f"CAST({expr} AS {PG_TO_LADYBUG[pg_type]})" if pg_type in ("string_list", "float", "boolean", "date") else expr
 
 
 def _dist_version() -> str:

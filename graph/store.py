@@ -9,16 +9,18 @@ from __future__ import annotations
 import abc
 import time
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
+from parkgraph.iri import segment_of
 from parkgraph.ontology import Model, load_model
 
 from .result import QueryResult, dates_at_precision
 
+if TYPE_CHECKING:
+    from .bulk import RowSource
 
-def segment_of(uri: str) -> str | None:
-    """IRIs are `{base}{segment}/{id}`: the segment names the class."""
-    parts = uri.rstrip("/").rsplit("/", 2)
-    return parts[-2] if len(parts) == 3 else None
+
+__all__ = ["GraphStore", "segment_of"]
 
 
 class GraphStore(abc.ABC):
@@ -108,23 +110,16 @@ class GraphStore(abc.ABC):
                 self.write(q, {"rows": [{"from": r["from"], "to": r["to"], "props": _fill(r, keys)} for r in batch]})
         return len(rows)
 
-    def bulk_load(self, source, progress: Callable[[int], None] | None = None) -> None:
-        """Write a row source (`loaders.stream.StreamPlan`, or an in-memory plan through
-        `loaders.load.PlanSource`): every node row per label, then every relationship row per (type,
-        start label, end label), as the source's `node_labels`/`node_batches` and
-        `rel_groups`/`rel_batches` give them. Semantics are those of `write_nodes` and
-        `write_relationships` (MERGE on uri: idempotent); backends override this with faster paths
-        that keep them. `progress(n)` is called after every n rows written."""
-        for label in source.node_labels():
-            for batch in source.node_batches(label):
-                for chunk in _batches(batch, self.batch_size):
-                    self.write_nodes(label, chunk)
-                    progress and progress(len(chunk))
-        for group in source.rel_groups():
-            for batch in source.rel_batches(group):
-                for chunk in _batches(batch, self.batch_size):
-                    self.write_relationships(group[0], chunk)
-                    progress and progress(len(chunk))
+    # ------------------------------------------------------------------ the bulk-load contract (graph/bulk.py)
+    @abc.abstractmethod
+    def bulk_load(self, source: "RowSource", progress: Callable[[int], None] | None = None) -> None:
+        """Merge a row source into the graph (MERGE on uri: idempotent) with the engine's one fast
+        path; `progress(n)` after every n rows. The contract and its row shapes: graph/bulk.py."""
+
+    @abc.abstractmethod
+    def replace_all(self, source: "RowSource", progress: Callable[[int], None] | None = None) -> None:
+        """Make the graph exactly the rows of `source`, atomically (a kill leaves the old graph or the
+        new one, never a mix). graph/bulk.py."""
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Nodes per label and relationships per type, in one query (a UNION ALL of count lookups,

@@ -7,15 +7,17 @@ from pathlib import Path
 
 from parkgraph.errors import ValidationFailed
 from parkgraph.graph import GraphStore
+from parkgraph.iri import mint
+from parkgraph.graph.bulk import load_source
 
-from .mapping import Plan
-from .stream import StreamPlan, validate_and_map
+from .plan import StreamPlan
+from .stream import validate_and_map
 from .validate import Dataset, validate_paths
 
 
 @dataclass
 class LoadReport:
-    plan: Plan | StreamPlan
+    plan: StreamPlan
     dry_run: bool
     replaced: bool
 
@@ -28,19 +30,19 @@ def check(paths: list[str | Path], store: GraphStore | None, base_iri: str) -> D
     exists = None
     if store is not None:
         def exists(ref: str) -> bool:
-            return store.node(base_iri + ref) is not None
+            return store.node(mint(base_iri, ref)) is not None
     return validate_paths(paths, model=store.model if store else None, exists=exists)
 
 
 def load_paths(paths: list[str | Path], store: GraphStore, base_iri: str, *, dry_run: bool = False,
                replace: bool = False, progress: bool | None = None) -> LoadReport:
     """Validate every file, then write. Files are streamed (loaders.stream): memory stays bounded
-    for millions of CSV rows, and the problems and rows are those of `check` + `build_plan`."""
+    for millions of CSV rows, and the problems and rows are those of `check` + `mapping.build_plan`."""
     # With --replace the old graph goes away, so references must resolve within the files themselves.
     exists = None
     if not replace:
         def exists(ref: str) -> bool:
-            return store.node(base_iri + ref) is not None
+            return store.node(mint(base_iri, ref)) is not None
     res = validate_and_map(paths, model=store.model, base_iri=base_iri, exists=exists)
     if res.problems:
         raise ValidationFailed(res.problems)
@@ -48,7 +50,6 @@ def load_paths(paths: list[str | Path], store: GraphStore, base_iri: str, *, dry
     try:
         if dry_run:
             return LoadReport(plan, True, replace)
-        store.create_schema()
         # --replace is atomic: the store builds the new graph beside the old one and switches (a kill
         # at any point leaves the old graph or the new one, never a mix), see `replace_all`
         write_plan(store, plan, progress, replace=replace)
@@ -57,45 +58,18 @@ def load_paths(paths: list[str | Path], store: GraphStore, base_iri: str, *, dry
         plan.close()
 
 
-class PlanSource:
-    """An in-memory `Plan` as a row source for `GraphStore.bulk_load`."""
-
-    def __init__(self, plan: Plan, model):
-        self.plan = plan
-        seg = {c.segment: c.name for c in model.classes.values()}
-        label = lambda uri: seg.get(uri.rstrip("/").rsplit("/", 2)[-2])  # noqa: E731
-        self.groups: dict[tuple[str, str, str], list[dict]] = {}
-        for rtype, rows in plan.rels.items():
-            for r in rows:
-                self.groups.setdefault((rtype, label(r["from"]), label(r["to"])), []).append(r)
-
-    def node_labels(self) -> list[str]:
-        return [l for l, rows in self.plan.nodes.items() if rows]
-
-    def node_batches(self, label: str):
-        rows = self.plan.nodes[label]
-        return (rows[i:i + 5000] for i in range(0, len(rows), 5000))
-
-    def rel_groups(self) -> list[tuple[str, str, str]]:
-        return list(self.groups)
-
-    def rel_batches(self, group):
-        rows = self.groups[group]
-        return (rows[i:i + 5000] for i in range(0, len(rows), 5000))
-
-
-def write_plan(store: GraphStore, plan, progress: bool | None = None, *, replace: bool = False) -> None:
-    """Write a plan (a `stream.StreamPlan`, or an in-memory `mapping.Plan`) through the store's bulk
-    path; with `replace`, through its atomic `replace_all` (every backend has one: a plain clear then
-    load would leave a half-written graph if interrupted)."""
+def write_plan(store: GraphStore, plan: StreamPlan, progress: bool | None = None, *, replace: bool = False) -> None:
+    """Write a plan through the bulk-load contract (graph/bulk.py): the schema, then the store's
+    `bulk_load`, or with `replace` its atomic `replace_all` (a plain clear then load would leave a
+    half-written graph if interrupted). `progress` shows a bar on stderr (default: when a terminal)."""
     total = plan.node_count() + plan.rel_count()
     show = sys.stderr.isatty() if progress is None else progress
     bar = None
     if show:
         from tqdm import tqdm
         bar = tqdm(total=total, unit="row", desc="loading", file=sys.stderr)
-    source = plan if hasattr(plan, "node_batches") else PlanSource(plan, store.model)
     try:
-        (store.replace_all if replace else store.bulk_load)(source, bar.update if bar else None)
+        load_source(store, plan, replace=replace, progress=bar.update if bar else None)
     finally:
-        bar and bar.close()
+        if bar:
+            bar.close()

@@ -1,31 +1,20 @@
 """Map validated records to property-graph rows: minted IRIs, derived pinyin, Quote nodes, and the
-provenance relationships (DERIVED_FROM, QUOTED_FROM) and DESCRIBES edges the loader owns."""
+provenance relationships (DERIVED_FROM, QUOTED_FROM) and DESCRIBES edges the loader owns. These are
+the row makers; loaders/plan.py applies them record by record (the one mapping path)."""
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import hashlib
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from parkgraph.iri import mint
 from parkgraph.ontology import Model
 
 from .validate import Dataset
 
-
-@dataclass
-class Plan:
-    nodes: dict[str, list[dict]] = field(default_factory=dict)
-    rels: dict[str, list[dict]] = field(default_factory=dict)
-
-    def node_count(self) -> int:
-        return sum(map(len, self.nodes.values()))
-
-    def rel_count(self) -> int:
-        return sum(map(len, self.rels.values()))
-
-    def summary(self) -> dict:
-        return {"nodes": {k: len(v) for k, v in self.nodes.items() if v},
-                "relationships": {k: len(v) for k, v in self.rels.items() if v}}
+if TYPE_CHECKING:
+    from .plan import StreamPlan
 
 
 def digest(*parts: str) -> str:
@@ -71,10 +60,15 @@ def _word_pinyin(word: str) -> tuple[str, ...]:
 def quote_row(c: dict, base_iri: str) -> dict:
     """The Quote node of one citation (its IRI derives from source and text); `_source` is its Source."""
     text = c["quote"]
-    return {"uri": f"{base_iri}quote/{digest(c['source'], text)}", "name_zh": text if len(text) <= 40 else text[:39] + "…",
+    return {"uri": quote_uri(base_iri, c["source"], text), "name_zh": text if len(text) <= 40 else text[:39] + "…",
             "name_en": f"Quote from source {c['source']}", "text": text,
             "text_as_found": c.get("quote_as_found"), "repair_note": c.get("repair_note"),
-            "_source": f"{base_iri}source/{c['source']}"}
+            "_source": mint(base_iri, f"source/{c['source']}")}
+
+
+def quote_uri(base_iri: str, source: str, text: str) -> str:
+    """A Quote's IRI: from the source cited and the sentence (the same sentence of a source is one Quote)."""
+    return f"{base_iri}quote/{digest(source, text)}"
 
 
 def statement_uri(base_iri: str, src: str, rtype: str, dst: str, role: str | None) -> str:
@@ -121,54 +115,8 @@ def node_row(cls, data: dict, uri: str) -> dict:
     return row
 
 
-def build_plan(ds: Dataset, model: Model, base_iri: str) -> Plan:
-    plan = Plan({label: [] for label in model.labels}, {t: [] for t in model.rel_types})
-    quotes: dict[str, dict] = {}
-    rels: dict[str, dict] = {}
-
-    def quote_uris(cites: list[dict]) -> list[str]:
-        uris = []
-        for c in cites:
-            uri = f"{base_iri}quote/{digest(c['source'], c['quote'])}"
-            if uri not in quotes:
-                quotes[uri] = quote_row(c, base_iri)
-            else:  # the same sentence cited with a repair note elsewhere keeps it
-                quotes[uri]["text_as_found"] = quotes[uri]["text_as_found"] or c.get("quote_as_found")
-                quotes[uri]["repair_note"] = quotes[uri]["repair_note"] or c.get("repair_note")
-            uris.append(uri)
-        return list(dict.fromkeys(uris))
-
-    def add_rel(rtype: str, src: str, dst: str, q: list[str], role: str | None = None, **props) -> None:
-        uri = statement_uri(base_iri, src, rtype, dst, role)
-        if uri in rels:
-            rels[uri]["quotes"] = list(dict.fromkeys(rels[uri]["quotes"] + q))
-            for k, v in props.items():
-                rels[uri][k] = rels[uri].get(k) or v
-            return
-        rels[uri] = {"uri": uri, "type": rtype, "from": src, "to": dst, "quotes": q, **props}
-
-    for ref, (cls, data, _rec) in ds.entities.items():
-        uri = base_iri + ref
-        plan.nodes[cls.name].append(node_row(cls, data, uri))
-        q = quote_uris(data.get("cite", []))
-        if cls.needs_citation:
-            for quri in q:
-                add_rel("DERIVED_FROM", uri, quri, [])
-        if cls.name == "Observation":
-            add_rel("DESCRIBES", uri, base_iri + data["subject"], q)
-
-    for data, _rec in ds.relations:
-        add_rel(data["type"], base_iri + data["from"], base_iri + data["to"], quote_uris(data["cite"]),
-                role_key(data), **rel_props(data, model))
-
-    for quri, qrow in quotes.items():
-        src = qrow.pop("_source")
-        plan.nodes["Quote"].append(qrow)
-        add_rel("QUOTED_FROM", quri, src, [])
-
-    for r in rels.values():
-        rtype = r.pop("type")
-        if not r["quotes"]:
-            r["quotes"] = None  # provenance edges carry none; null keeps both engines alike
-        plan.rels[rtype].append(r)
-    return plan
+def build_plan(ds: Dataset, model: Model, base_iri: str) -> "StreamPlan":
+    """The rows of a validated in-memory `Dataset`: the one mapping path (loaders/plan.py), fed from
+    memory instead of from streamed files."""
+    from .plan import map_dataset
+    return map_dataset(ds, model, base_iri)

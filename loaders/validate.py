@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from parkgraph.iri import ref_segment
 from parkgraph.ontology import ClassDef, Model, load_model
 
 from .problems import Problem, clip
@@ -384,7 +385,7 @@ class _Validator:
 
     def reference(self, ref: str, rec: Record, fld: str, allowed, exists) -> None:
         """Check one reference: its class, whether the field may point there, whether it is defined."""
-        seg = ref.split("/", 1)[0]
+        seg = ref_segment(ref)
         cls = self.segments.get(seg)
         if cls is None:
             segs = ", ".join(c.segment for c in self.m.classes.values() if c.name != "Quote")

@@ -11,6 +11,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from parkgraph.iri import local_id
+
 DATASET_TITLE_ZH = "国家网络安全产业园区知识图谱"
 DATASET_TITLE_EN = "ParkGraph: China's national cybersecurity industrial parks"
 PUBLISHER = "ParkGraph"
@@ -207,7 +209,7 @@ def source_work(source: dict, accessed: str | None = None) -> Work:
                 title_en=source.get("name_en"), url=source.get("url") or source.get("uri"), authors=authors,
                 container=outlet if kind == "news" else None, publisher=outlet if kind != "news" else None,
                 issued=source.get("published"), accessed=accessed or today(),
-                key=cite_key(outlet or "", (source.get("published") or "")[:4], (source.get("uri") or "").rsplit("/", 1)[-1]))
+                key=cite_key(outlet or "", (source.get("published") or "")[:4], local_id(source.get("uri") or "")))
 
 
 def entity_work(uri: str, name_zh: str | None, name_en: str | None, issued: str | None = None,
@@ -216,7 +218,7 @@ def entity_work(uri: str, name_zh: str | None, name_en: str | None, issued: str 
     title = name_zh or name_en or uri
     return Work(kind="entry", title=title, title_en=name_en, url=uri, authors=[PUBLISHER],
                 container=f"{DATASET_TITLE_EN} / {DATASET_TITLE_ZH}", issued=issued, accessed=accessed or today(),
-                key=cite_key("ParkGraph", name_en or uri.rsplit("/", 1)[-1]))
+                key=cite_key("ParkGraph", name_en or local_id(uri)))
 
 
 def dataset_work(url: str, issued: str | None = None, version: str | None = None, accessed: str | None = None) -> Work:

@@ -8,6 +8,7 @@ from typing import TextIO
 
 import parkgraph
 from parkgraph.graph import GraphStore
+from parkgraph.iri import DEFAULT_BASE
 
 from .mapping import IRI, Lit, Mapper
 from .writers import WRITERS
@@ -26,7 +27,7 @@ def export(store: GraphStore, fh: TextIO, fmt: str = "ttl", base_iri: str | None
     """Write every node and relationship, then the ontology; return the number of triples written
     (description included). `data_version`: the release of the data in the graph (default: the
     bundled data's VERSION)."""
-    base = base_iri or "https://w3id.org/parkgraph/id/"
+    base = base_iri or DEFAULT_BASE
     mapper = Mapper(store.model, base)
     writer = WRITERS[fmt](fh, graph=str(mapper.dataset) if fmt == "nq" else None)
     writer.start()

@@ -4,6 +4,7 @@ and everything under it). Imports inside functions count too: a lazy import is s
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,60 @@ def test_the_architecture_page_states_these_rules():
     assert "tests/test_architecture.py" in page
     for folder, _forbidden, _why in RULES:
         assert f"`{folder}/`" in page
+
+
+# ---------------------------------------------------------------------- module size (issue 18)
+MAX_LINES = 500
+SIZED = [("parkgraph", "*.py"), ("graph", "*.py"), ("loaders", "*.py"), ("rdf", "*.py"), ("web", "*.py"),
+         ("web/frontend/src", "*.js")]
+WHY_LONG = re.compile(r"^\s*(#|//)\s*why-long:\s*\S")
+# Files other branches are splitting at the same time (issue 18). Temporary: the lead removes each entry
+# once that branch is merged, and the test then holds the file to the limit like any other.
+OWNED_BY_OTHER_BRANCHES = {
+    "graph/neo4j_store.py": "split on another branch",
+    "graph/guard.py": "split on another branch",
+    "graph/console_worker.py": "split on another branch",
+}
+
+
+def too_long(root: Path = ROOT) -> list[str]:
+    """Modules over MAX_LINES lines whose first 30 lines give no `why-long:` comment."""
+    out = []
+    for folder, pattern in SIZED:
+        for f in sorted((root / folder).rglob(pattern)):
+            if "node_modules" in f.parts:
+                continue
+            lines = f.read_text(encoding="utf-8").splitlines()
+            rel = f.relative_to(root).as_posix()
+            if len(lines) > MAX_LINES and not any(WHY_LONG.match(ln) for ln in lines[:30]) \
+                    and rel not in OWNED_BY_OTHER_BRANCHES:
+                out.append(f"{rel}: {len(lines)} lines")
+    return out
+
+
+def test_no_module_is_over_500_lines_unless_it_says_why():
+    assert too_long() == [], ("split these into smaller modules named for what they hold, or say why they "
+                              "must stay long in a `# why-long:` (`// why-long:`) comment in their first 30 lines")
+
+
+def test_the_size_check_counts_lines_and_reads_the_why(tmp_path):
+    """The size rule cannot pass by not looking: a long module fails, the same one saying why passes."""
+    (tmp_path / "graph").mkdir()
+    (tmp_path / "web/frontend/src").mkdir(parents=True)
+    body = "x = 1\n" * (MAX_LINES + 1)
+    (tmp_path / "graph" / "big.py").write_text('"""A module."""\n' + body, encoding="utf-8")
+    (tmp_path / "graph" / "small.py").write_text("x = 1\n" * MAX_LINES, encoding="utf-8")
+    (tmp_path / "web/frontend/src/big.js").write_text("let x = 1;\n" * (MAX_LINES + 1), encoding="utf-8")
+    assert too_long(tmp_path) == ["graph/big.py: 502 lines", "web/frontend/src/big.js: 501 lines"]
+    (tmp_path / "graph" / "big.py").write_text('"""A module."""\n# why-long: one state machine\n' + body,
+                                               encoding="utf-8")
+    (tmp_path / "web/frontend/src/big.js").write_text("// why-long: one table\n" + "let x = 1;\n" * MAX_LINES,
+                                                      encoding="utf-8")
+    assert too_long(tmp_path) == []
+
+
+def test_the_allowance_names_only_files_that_exist_and_are_long():
+    """An entry for a file already split (or gone) is stale: remove it so the limit applies again."""
+    stale = [f for f in OWNED_BY_OTHER_BRANCHES
+             if not (ROOT / f).exists() or len((ROOT / f).read_text(encoding="utf-8").splitlines()) <= MAX_LINES]
+    assert stale == []

@@ -9,6 +9,7 @@ import io
 from flask import Response
 
 from parkgraph.graph import GraphStore
+from parkgraph.iri import local_id
 from parkgraph.rdf import cite
 from parkgraph.rdf.export import export_entity
 from parkgraph.rdf.writers import MEDIA_TYPES
@@ -78,7 +79,7 @@ def entity_csv_response(store: GraphStore, uri: str) -> Response:
                                        o["value"] if o["value"] is not None else o.get("value_text"), o.get("unit"),
                                        o.get("as_of"), o.get("status"), o["uri"], _sources(cites),
                                        " | ".join(c["source"].get("url") or "" for c in cites))])
-    local = uri.rstrip("/").rsplit("/", 1)[-1]
+    local = local_id(uri)
     return Response("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="parkgraph-{local}.csv"'})
 

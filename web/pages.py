@@ -10,6 +10,8 @@ from pathlib import Path
 
 from flask import Blueprint, jsonify, render_template, request
 
+from parkgraph.iri import relative
+
 from .db import get_store, settings
 from .views import entity_dict, info_dict
 
@@ -53,7 +55,7 @@ def entity_path(uri: str) -> str | None:
     base = settings().base_iri
     if not isinstance(uri, str) or not uri.startswith(base):
         return None
-    return "/id/" + uri[len(base):]
+    return "/id/" + relative(uri, base)
 
 
 # The characters dom.js's visible() spells out (bidi overrides, zero-width and format characters, controls,

@@ -20,6 +20,9 @@ import bisect
 import logging
 import re
 
+from parkgraph.iri import ref_id
+from parkgraph.unique import unique_id
+
 from .dates import find_dates
 from .document import Document, Sentence
 from .events import EventsMixin
@@ -359,13 +362,11 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Statis
                 p.conf = round(max(m.conf for m in p.mentions), 2)
         used: set[str] = set(self.kb.used_ids("observation"))
         for o in self.observations:
-            subj_id = o.subject.split("/", 1)[1]
+            subj_id = ref_id(o.subject)
             year = (o.fields.get("as_of") or "")[:4]
             base = subj_id + "-" + o.fields["metric"].replace("_", "-") + (f"-{year}" if year else "")
             base = re.sub(r"[^a-z0-9-]+", "-", base.lower()).strip("-")
-            cand, i = base, 2
-            while cand in used:
-                cand, i = f"{base}-{i}", i + 1
+            cand = unique_id(base, used)
             used.add(cand)
             o.key = f"observation/{cand}"
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parkgraph.ontology import Model, load_model
+from parkgraph.iri import ref_id, ref_of
 
 from . import gazetteer as gz
 
@@ -116,18 +117,17 @@ class KnowledgeBase:
             cls = self.model.classes[label]
             for node in store.iter_nodes(label):
                 uri = node["uri"]
-                ref = "/".join(uri.rstrip("/").rsplit("/", 2)[-2:])
+                ref = ref_of(uri)
                 props = {k: v for k, v in node["properties"].items()
                          if v not in (None, [], "") and k not in ("uri", "pinyin")}
-                props["id"] = ref.split("/", 1)[1]
+                props["id"] = ref_id(ref)
                 if label == "Source":
                     self.sources.append({**props, "origin": "graph"})
                     continue
                 self.entities.pop(ref, None)
                 self.add(KBEntity(ref, cls.name, props, "graph"))
                 n += 1
-        def r(uri: str) -> str:
-            return "/".join(uri.rstrip("/").rsplit("/", 2)[-2:])
+        r = ref_of
         for rtype, rel in self.model.relationships.items():
             if rel.provenance:
                 continue
@@ -225,7 +225,7 @@ class KnowledgeBase:
                 p = h["properties"]
                 names = [p.get("name_zh") or "", *(p.get("aliases") or [])]
                 if k in {norm(n) for n in names} or pinyin_key(name) in (p.get("pinyin") or "").split():
-                    ref = "/".join(h["uri"].rsplit("/", 2)[-2:])
+                    ref = ref_of(h["uri"])
                     if ref in self.entities:
                         return self.entities[ref], "search"
         return None
@@ -258,7 +258,7 @@ class KnowledgeBase:
         return None
 
     def used_ids(self, segment: str) -> set[str]:
-        return {r.split("/", 1)[1] for r in (*self.entities, *self.reserved) if r.startswith(segment + "/")}
+        return {ref_id(r) for r in (*self.entities, *self.reserved) if r.startswith(segment + "/")}
 
 
 def obs_key(subject: str, value, value_text, unit, qualifier) -> tuple:

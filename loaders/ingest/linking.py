@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from parkgraph.unique import unique_id
+
 from .kb import KBEntity, english_name, norm, slug
 from .model import Mention, Proposal
 from .rules import conf
@@ -101,9 +103,7 @@ class LinkingMixin:
         toks = [w for w, _ in self.pt.cut(core)] if len(core) <= 40 else None
         base = hint or slug(core, toks)
         used = self.kb.used_ids(seg) | self._new_ids.setdefault(seg, set())
-        cand, i = base, 2
-        while cand in used:
-            cand, i = f"{base}-{i}", i + 1
+        cand = unique_id(base, used)
         self._new_ids[seg].add(cand)
         return cand
 
