@@ -7,6 +7,7 @@ import re
 
 from . import gazetteer as gz
 from .kb import norm
+from .mention_context import ContextMentionsMixin
 from .model import Mention
 from .rules import conf, rx
 
@@ -28,7 +29,7 @@ MEDIA_TAIL = re.compile(r"(?:晚报|日报|早报|晨报|都市报|商报|电视
 BARE_NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9·]{{2,12}}$")
 
 
-class MentionsMixin:
+class MentionsMixin(ContextMentionsMixin):
     # -------------------------------------------------------------- titles and dictionary
     def find_titles(self) -> list[tuple[int, int, str]]:
         out = []
@@ -444,115 +445,3 @@ class MentionsMixin:
             if f in ("ns", "nt", "nr", "nrt", "nrfg") or norm(w) in known or w in ("国家", "中国", "首批"):
                 return True
         return any(w not in gz.GENERIC_WORDS and len(w) >= 2 and f not in ("v", "vn", "a", "ad", "an") for w, f in ws)
-
-    def find_deictic_regions(self) -> None:
-        """我市 / 本省 / 全市: the article's own city or province (after linking: which one is known only
-        once the article's regions are). 全市 in an article about 长沙 is 长沙市, never 湖南省."""
-        for m in rx("region-deictic").finditer(self.text):
-            a, b = m.start(), m.end()
-            if not self.free(a, b):
-                continue
-            target = self.article_region("province" if m.group(1) == "省" else "city")
-            if target is None:
-                continue
-            mm = self.add_mention(a, b, "Region", "pattern:region-deictic", conf("region-deictic"),
-                                  name=self.entities[target.key].record["name_zh"], deictic=True)
-            if mm is not None:
-                self.take(a, b, 3)
-                mm.keys = [target.key]
-                self.entities[target.key].mentions.append(mm)
-
-    def find_deictic_offices(self) -> None:
-        """省工信厅 / 市经信委 (no place before it): the article's province's or city's office, by its
-        full name (湖南省工业和信息化厅); the knowledge base's entity when it knows that name."""
-        for m in rx("deictic-office").finditer(self.text):
-            a, b = m.start(), m.end()
-            if not all(v in (0, 4) for v in self.mask[a:b]):
-                continue
-            r = self.article_region("province" if m.group(1) == "省" else "city")
-            if r is None:
-                continue
-            place = self.entities[r.key].record["name_zh"]
-            if not place.endswith(m.group(1)):
-                continue   # 市 of an article about a province: which city is not said
-            mm = self.add_mention(a, b, "GovernmentBody", "pattern:deictic-office", conf("deictic-office"),
-                                  name=place + gz.OFFICE_ABBREV[m.group(2)])
-            if mm is not None:
-                self.claim(a, b)
-                mm.keys = [self.entity_key(mm)]
-
-    def find_party_offices(self) -> None:
-        """省委网信办 / 长沙市委网信办 / 湖南省委网信委: the full name of the Party committee's office or
-        commission, of the place named or else of the article's province or city. Then the offices
-        named by level alone (find_deictic_offices)."""
-        self.find_deictic_offices()
-        for m in rx("party-office").finditer(self.text):
-            a, b = m.start(), m.end()
-            place = m.group(1)
-            if place:   # 湖南 in 湖南省委网信办; a word before the place (主任湖南) is not part of it
-                place = next((place[k:] for k in range(len(place) - 1) if place[k:] in self._builtin_regions), None)
-                if place is None:
-                    a = m.start(2)
-                else:
-                    a = m.end(1) - len(place)
-            if place:
-                place = self._builtin_regions[place][1]
-            else:
-                r = self.article_region("province" if m.group(2) == "省委" else "city")
-                if r is None:
-                    continue
-                place = self.entities[r.key].record["name_zh"]
-            if (m.group(2) == "省委") != place.endswith("省"):
-                continue   # 市委 of a province / 省委 of a city: the place is not what it seems
-            if not all(v in (0, 4) for v in self.mask[a:b]):
-                continue
-            body = "网络安全和信息化委员会" + ("办公室" if m.group(3) == "网信办" else "")
-            mm = self.add_mention(a, b, "GovernmentBody", "pattern:party-office", conf("party-office"),
-                                  name=f"中共{place}{m.group(2)[-1]}{body}")
-            if mm is not None:
-                self.claim(a, b)
-                mm.keys = [self.entity_key(mm)]
-
-    # -------------------------------------------------------------- short forms of parks
-    def park_by_place(self, place: str) -> tuple | None:
-        """The park whose name holds the place (长沙 → 国家网络安全产业园区（长沙）), from the knowledge base."""
-        place = re.sub(r"(市|省)$", "", place)
-        for name in (f"国家网络安全产业园区（{place}）", f"国家网络安全产业园区（{place}地区）"):
-            hit = self.kb.lookup(name, ("Park",))
-            if hit:
-                return name, hit
-        return None
-
-    def find_short_forms(self) -> None:
-        """长沙园区 / 国家网络安全产业园区 (bare, with 北京 before it in the sentence) / 海淀和通州两个园区."""
-        for m in rx("subpark-pair").finditer(self.text):
-            for g in (1, 2):
-                for k in (2, 3):    # the place is the last 2 or 3 characters before 和 (入驻海淀和通州)
-                    a, b = (m.end(g) - k, m.end(g)) if g == 1 else (m.start(g), m.start(g) + k)
-                    if b > m.end(g) or a < m.start(g):
-                        continue
-                    hit = self.kb.lookup(self.text[a:b] + "园", ("SubPark",))
-                    if hit and self.claimable(a, b):
-                        self.adopt_or_add(a, b, "SubPark", "pattern:subpark-pair", conf("subpark-pair"),
-                                          name=hit[0].name_zh)
-                        break
-        for m in rx("park-short-form").finditer(self.text):
-            a, b = m.start(), m.end()
-            s = self.sentence_at(a)
-            found = None
-            for k in (3, 2):     # a place right before: 长沙园区, 北京国家网络安全产业园
-                if a - k >= s.start:
-                    found = self.park_by_place(self.text[a - k:a])
-                    if found:
-                        a -= k
-                        break
-            if found is None and m.group(1).startswith(("国家网络安全产业园", "网络安全产业园")):
-                regions = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Region" and x.end <= a]
-                for x in reversed(regions):
-                    found = self.park_by_place(x.text)
-                    if found:
-                        break
-            if found is None or not self.claimable(a, b):
-                continue
-            self.add_mention(a, b, "Park", "pattern:park-short-form", conf("park-short-form"), name=found[0])
-            self.claim(a, b)
