@@ -26,6 +26,7 @@ from __future__ import annotations
 import array
 import bisect
 import codecs
+import dataclasses
 import os
 import pickle
 import shutil
@@ -40,6 +41,7 @@ from parkgraph.settings import setting
 
 from . import readers
 from .mapping import REL_DATA_KEYS, digest, node_row, quote_row, rel_props, role_key, statement_uri
+from .merge import combine, source_clash
 from .problems import Problem
 from .readers import Record, expand_paths
 from .validate import ID_RE, Dataset, _Validator
@@ -216,6 +218,7 @@ class _Files:
         self.files, self.problems = expand_paths(paths)
         self.spool = spool
         self.units: list[tuple] = []  # work for pass 2: (seq, file index, kind, start, end, header, line offset)
+        self.sources: list[Record] = []  # Source records of YAML/JSON files, checked against the graph's
         self.lines = 0
         self.bytes = 0
 
@@ -247,18 +250,22 @@ class _Files:
                     rid = str(rid)
                 if cls is not None and isinstance(rid, str) and rid and ID_RE.match(rid):
                     idx.add(f"{cls.segment}/{rid}")
+                    if cls.name == "Source":
+                        self.sources.append(rec)
             self.spool.add(("file", i), (recs, probs))
             self.units.append((len(self.units), i, "records", 0, 0, None, 0))
         idx.freeze()
         return idx
 
-    def first_locations(self, model: Model, idx: RefIndex) -> dict[str, tuple[str, int]]:
+    def first_locations(self, model: Model, idx: RefIndex) -> dict[str, tuple]:
         """Where each id that occurs more than once is first defined (ids are rarely repeated: only
-        then are the files read for it)."""
+        then are the files read for it), as (file, line, merged data): the merged data when the
+        definitions come from different files and agree (loaders.merge: one node), else None with
+        the reason they differ (an error naming both places)."""
         if not idx.dups:
             return {}
         collections = {c.collection: c for c in model.classes.values() if c.name != "Quote"}
-        first: dict[str, tuple[str, int]] = {}
+        defs: dict[str, list[Record]] = {}
         for unit in self.units:
             for item in self.unit_items(unit):
                 if isinstance(item, Record):
@@ -268,8 +275,12 @@ class _Files:
                         rid = str(rid)
                     if cls is not None and isinstance(rid, str) and rid and ID_RE.match(rid):
                         ref = f"{cls.segment}/{rid}"
-                        if idx.maybe_duplicate(ref) and ref not in first:
-                            first[ref] = (item.file, item.line)
+                        if idx.maybe_duplicate(ref):
+                            defs.setdefault(ref, []).append(item)
+        first: dict[str, tuple] = {}
+        for ref, recs in defs.items():
+            data, why = combine(recs) if len(recs) > 1 else (None, None)
+            first[ref] = (recs[0].file, recs[0].line, data, why)
         return first
 
     def unit_items(self, unit) -> Iterator[Record | Problem]:
@@ -354,13 +365,36 @@ class _StreamValidator(_Validator):
         self.spool.add(("unresolved",), (ref, self._rec.file, self._rec.line_of(self._fld), self._fld))
         return True
 
+    def record(self, rec: Record) -> None:
+        ref = self._ref(rec)
+        loc = self.first.get(ref) if ref and self.index.maybe_duplicate(ref) else None
+        if loc is not None and loc[2] is not None:   # one entity defined alike in several files
+            if (rec.file, rec.line) != loc[:2]:
+                return                               # folded into its first definition
+            rec = dataclasses.replace(rec, data=loc[2])
+        super().record(rec)
+
+    def _ref(self, rec: Record) -> str | None:
+        cls = self.collections.get(rec.collection)
+        rid = rec.data.get("id")
+        if isinstance(rid, int) and not isinstance(rid, bool):
+            rid = str(rid)
+        return f"{cls.segment}/{rid}" if cls is not None and isinstance(rid, str) and rid else None
+
     def first_definition(self, ref: str, rec: Record) -> Record | None:
         if not self.index.maybe_duplicate(ref):
             return None
         loc = self.first.get(ref)
-        if loc is None or loc == (rec.file, rec.line):
+        if loc is None or loc[:2] == (rec.file, rec.line):
             return None
         return Record(rec.collection, {}, loc[0], loc[1])
+
+    def duplicate(self, rec: Record, rid: str, ref: str, other: Record) -> None:
+        why = (self.first.get(ref) or (None, None, None, None))[3]
+        if why:
+            self.err(rec, "id", f"id ‘{rid}’ in {rec.collection} is defined differently in two files", why)
+        else:
+            super().duplicate(rec, rid, ref, other)
 
     def add_entity(self, ref, cls, out, rec) -> None:
         self.entities += 1
@@ -594,8 +628,11 @@ def default_processes() -> int:
 
 def validate_and_map(paths: list[str | Path], *, model: Model | None = None, base_iri: str = "https://w3id.org/parkgraph/id/",
                      exists: Callable[[str], bool] | None = None, map_rows: bool = True,
-                     tmp_dir: str | Path | None = None, processes: int | None = None) -> StreamResult:
+                     tmp_dir: str | Path | None = None, processes: int | None = None,
+                     node: Callable[[str], dict | None] | None = None) -> StreamResult:
     """Validate the files; when there is no problem (and `map_rows`), return the plan to write.
+    `node(ref)` gives the graph's node of a reference: a Source a file defines under an id the graph
+    holds for another article (another URL or title) is an error naming both, never an overwrite.
     Big CSV files are validated in pieces by `processes` forked worker processes (default: the
     cores, up to 4); the result does not depend on how many. The caller closes `result.plan`."""
     import multiprocessing
@@ -656,6 +693,13 @@ def validate_and_map(paths: list[str | Path], *, model: Model | None = None, bas
                         if not hit:
                             problems.append(Problem(file, line, fld, f"unknown reference ‘{ref}’",
                                                     "define it in a data file, or load the file that does first"))
+        if node is not None:
+            seg = model.classes["Source"].segment
+            for rec in files.sources:
+                why = source_clash(rec.data, node(f"{seg}/{rec.data['id']}"))
+                if why:
+                    problems.append(Problem(rec.file, rec.line_of("url"), "id",
+                                            f"source id ‘{rec.data['id']}’ is taken", why))
         problems.sort(key=lambda p: (p.file, p.line or 0))
         if problems or not map_rows:
             for sp in spools:
