@@ -22,9 +22,12 @@ class EventsMixin:
             end = s.start + m.end()
             kind = gz.EVENT_TRIGGERS[m.group()]
             after = self.text[end:end + 2]
+            ca, cb = self.clause_bounds(s, pos)
+            if kind == "approval" and rx("event-approval-of").match(self.text, end):
+                self.approval_of(s, m.group(), pos, end, ca, cb)
+                continue
             if after and end < s.end and not AFTER_TRIGGER.match(after):
                 continue  # 获批首批…试验区: a designation, not an event
-            ca, cb = self.clause_bounds(s, pos)
             projects = [x for x in self.mentions_in(ca, pos) if x.attrs.get("project")]
             dates = self.dates_in(ca, pos) or self.dates_in(s.start, pos)
             date = dates[-1] if dates else None
@@ -110,6 +113,24 @@ class EventsMixin:
                 for x in self.mentions_in(s.start, s.end, ("Enterprise", "Institution")):
                     self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-at-meeting"),
                              "event-at-meeting", role=f"named at the meeting ({at.group()})")
+
+    def approval_of(self, s, trigger: str, pos: int, end: int, ca: int, cb: int) -> None:
+        """工信部复函同意国家网络安全产业园区（长沙）建设: the approval of the park named after the
+        trigger (`event-approval-of`); the body named before it takes part as the approver."""
+        subj = [x for x in self.mentions_in(end, cb, ORG_LABELS) if not x.attrs.get("members")][:1]
+        if not subj:
+            return
+        x = subj[0]
+        dates = self.dates_in(ca, cb) or self.dates_in(s.start, pos)
+        rec = self.entities[x.key].record
+        key = self.event("approval", rec["name_zh"] + gz.EVENT_NAME_WORD["approval"], {x.key}, dates[-1] if dates else None,
+                         s, pos, x.end, "event-approval-of",
+                         name_en=f"{gz.EVENT_NAME_EN['approval']} of the {rec['name_en']}")
+        self.rel(key, "CONCERNS", x.key, s, (pos, x.end), conf("event-approval-of"), "event-approval-of")
+        for g in self.mentions_in(ca, pos, ("GovernmentBody", "Institution"))[-1:]:
+            self.rel(key, "PARTICIPANT", g.key, s, (g.start, end), conf("event-approval-of"), "event-approval-of",
+                     role=f"approver ({trigger})")
+        self.event_place(key, s, ca, cb)
 
     def last_meeting(self, s, word: str):
         """The meeting named last before sentence `s` whose name ends like `word` (交流会 / 论坛 / 会)."""

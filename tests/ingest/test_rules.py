@@ -43,6 +43,8 @@ def fired(tmp_path, example: str, parks: bool = False) -> set[str]:
         names.add("link-other")
     if any(not p.mentions for p in ex.entities.values()):
         names.add("link-implied")
+    # rows that keep a figure out say so in the review file's list of unanchored figures: "… (row)"
+    names |= {x.rsplit("(", 1)[-1].rstrip(")") for x in ex.unanchored if x.endswith(")")}
     for o in ex.observations:   # status rows fire through the status they set
         names.add({"forecast": "status-forecast", "target": "status-target"}.get(o.fields["status"], ""))
         names.add(o.status_rule)
