@@ -75,7 +75,7 @@ class StatisticsMixin:
         …科技园) that it names most — what its 园区 means (an operator's news about its own park)."""
         count: dict[str, list] = {}
         for m in self.mentions:
-            if m.keys and m.label in ORG_LABELS and re.search(r"园(?:区)?$", m.text):
+            if m.keys and m.label in ORG_LABELS and re.search(r"园(?:区)?(?:(?:有限)?(?:责任)?公司)?$", m.text):
                 count.setdefault(m.key, []).append(m)
         best = max(count.values(), key=lambda ms: (len(ms), -ms[0].start), default=None)
         return best[0] if best else None
@@ -122,7 +122,7 @@ class StatisticsMixin:
                 if unit_w not in ("家", "个", "所", "座", "支", "项", "名", "位", "件", "期") or len(num) > 4:
                     continue  # 一个 in prose; Chinese numerals are read for counts only
                 if num in ("一", "两") or re.match(f"[{HAN}]", self.text[a - 1:a] or " ") and \
-                        self.text[a - 1:a] not in "等共有了近约达余过是为和、聚集":
+                        self.text[a - 1:a] not in "等共有了近约达余过是为和、聚集括含辖设":
                     continue  # 统一 / 第一个 / 一个: not a figure
                 value = chinese_number(num)
                 if value is None:

@@ -28,8 +28,8 @@ ROWS = [
      "湖南省启动了“十四五”网络安全规划的编制。",
      "a five-year plan's period named for a plan being drafted — not inside a document title 《…“十四五”…规划》"),
     ("date-congress", "date", r"[“\"]?(十[六七八九]大|二十大)[”\"]?\s*(以来|之后|召开以来)", 0.9, "党的“十八大”以来，产业发展迅速。"),
-    ("date-congress-party", "date", r"(?<=党的)\s*[“\"]?(十[六七八九]大|二十大)[”\"]?", 0.9, "为深入贯彻党的十九大精神，成都市制定本意见。",
-     "党的十九大 (its spirit, its report): the congress's month"),
+    ("date-congress-party", "date", r"(?<=党的)\s*[“\"]?(十[六七八九]大|二十大)[”\"]?(?=精神|胜利召开|召开)", 0.9, "为深入贯彻党的十九大精神，成都市制定本意见。",
+     "党的十九大精神 / 召开: the congress's month (not 党的二十大报告, a document)"),
     ("date-yesterday", "date", r"(昨日|昨天|前天)", 0.85, "晚报讯 昨日，市委常委调研信息安全企业。",
      "the day before the article's day (needs the article's full date)"),
 ]
