@@ -70,6 +70,21 @@ class StatisticsMixin:
                 return re.search(r"\d{4}", m.group()).group()
         return None
 
+    def park_moved_into(self, s, b: int, cb: int):
+        """The park a counted list of firms moved into (…等10家企业签约入驻海淀和通州两个园区): a park
+        named after 入驻/落户/进驻 in the clause; sub-parks named there give their park (the
+        paragraph's, else the article's)."""
+        verb = re.search(r"入驻|落户|进驻", self.text[b:cb])
+        if not verb:
+            return None
+        after = self.mentions_in(b + verb.end(), cb, ("Park", "SubPark"))
+        parks = [x for x in after if x.label == "Park"]
+        if parks:
+            return parks[0]
+        if after:
+            return self.topic(s, b, ("Park",)) or self.article_park()
+        return None
+
     def article_park_like(self):
         """No national park in the article: the organisation named like a park (中电软件园, …产业园,
         …科技园) that it names most — what its 园区 means (an operator's news about its own park)."""
@@ -138,6 +153,9 @@ class StatisticsMixin:
             qual = q if q else gz.QUALIFIER_MAP.get(m.group("q1") or "")
             ca, cb = self.clause_bounds(s, a)
             clause = self.text[ca:cb]
+            if rx("stat-one-of").match(self.text, b, cb):
+                self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: one of a set (stat-one-of)")
+                continue
             if rx("stat-rate").search(self.text[ca:a]):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: a rate (每…), not a figure (stat-rate)")
                 continue
@@ -176,8 +194,16 @@ class StatisticsMixin:
                 if subj is None and not regional and self.park_word(s, a):   # 产业园年产业规模…: the article's park
                     subj, rule = self.article_park() or self.article_park_like(), "stat-article-park"
                 if subj is None and listed and not regional:
+                    # A、B等10家企业…签约入驻海淀和通州两个园区: the count of firms the park took in
+                    subj = self.park_moved_into(s, b, cb)
+                    rule = "stat-list-moved-in"
+                if subj is None and listed and not regional:
                     # A、B等16家企业 with no park or region named: the count is the list's, not a region's
                     self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: counts a list, no entity named")
+                    continue
+                if subj is None and not regional and rx("stat-demonstrative").search(self.text, s.start, a):
+                    # 该生态已聚集…134项要素: the figure is that thing's (no entity), not the region's
+                    self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: of 该… (stat-demonstrative)")
                     continue
                 if subj is None:   # no organisation, no park: the region the text is about (长沙市, 全省)
                     subj, rule = self.region_context(s, a), "stat-region-context"
