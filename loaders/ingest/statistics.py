@@ -17,6 +17,10 @@ MULT = {"": 1, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 CUMULATIVE = re.compile(r"累计|共(?:引进|培养|培育|引育|签约|落地|招引)")
 # a heading: 二、发展目标 / （三）产业实力 / short and without a full stop
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])[^。；]{0,20}$")
+# units and qualifiers read here beyond gazetteer.UNITS / QUALIFIER_MAP (kept apart: gazetteer.py is
+# shared with the mention rules)
+MORE_UNITS = {"人次": "人次", "台": "台", "套": "套", "场": "场", "个百分点": "个百分点", "美元": "美元"}
+MORE_QUALIFIERS = {"超": "超过", "不低于": "不低于"}
 FUTURE_WORD = re.compile(r"(?<![即])将(?!近|军|领|士)")
 
 
@@ -142,15 +146,17 @@ class StatisticsMixin:
                 value = chinese_number(num)
                 if value is None:
                     continue
-            if mult and unit_w == "元":
-                unit, factor = mult + "元", 1.0
+            if mult and unit_w in ("元", "美元"):
+                unit, factor = mult + unit_w, 1.0
+            elif unit_w in MORE_UNITS:
+                unit, factor = MORE_UNITS[unit_w], MULT[mult]
             elif mult == "万" and unit_w in ("平方米", "㎡"):
                 unit, factor = "万㎡", 1.0
             else:
                 unit, factor = gz.UNITS[unit_w][0], MULT[mult]
             value = round(value * factor, 6)
             q = m.group("q2") or m.group("q3") or m.group("q4")
-            qual = q if q else gz.QUALIFIER_MAP.get(m.group("q1") or "")
+            qual = q if q else gz.QUALIFIER_MAP.get(m.group("q1") or "") or MORE_QUALIFIERS.get(m.group("q1") or "")
             ca, cb = self.clause_bounds(s, a)
             clause = self.text[ca:cb]
             if rx("stat-one-of").match(self.text, b, cb):

@@ -164,3 +164,21 @@ def test_an_approval_names_its_date_and_approver(tmp_path):
     ev = _events(ex)["国家网络安全产业园区（长沙）获批"]
     assert ev.record.get("date") == "2020-01"
     assert any(r.frm == ev.key and r.type == "CONCERNS" and r.to == "park/changsha" for r in ex.relations)
+
+
+def test_units_and_qualifiers_beyond_the_seed(tmp_path):
+    ex = run(tmp_path, "国家网络安全产业园区（长沙）接待参观者10万人次，吸引投资超5亿美元，企业数量100家左右，研发投入占比不低于3%。")
+    got = {(o.fields["value"], o.fields["unit"], o.fields.get("qualifier")) for o in ex.observations}
+    assert got == {(100000, "人次", None), (5, "亿美元", "超过"), (100, "家", "左右"), (3, "%", "不低于")}
+
+
+def test_the_scorer_compares_quantities_not_spellings():
+    """12万㎡ (the curated data's unit) is 120000 平方米 (a plain number, as the gold writes it); 逾 is 超过;
+    another value or unit is another figure."""
+    from parkgraph.loaders.ingest.score import quantity
+    assert quantity(12, "万㎡") == quantity(120000, "平方米") == quantity(12, "万平方米")
+    assert quantity(8.5, "万人", "余") == quantity(85000, "名", "多")
+    assert quantity(1000, "亿元", "逾") == quantity(1000, "亿元", "超过")
+    assert quantity(1000, "亿元") != quantity(1000, "万元")
+    assert quantity(12, "万㎡") != quantity(12, "平方公里")
+    assert quantity(45, "家", "超过") != quantity(45, "家")

@@ -12,7 +12,7 @@ from parkgraph.loaders.ingest.rules import ACCEPT, RULES
 
 # rows that read the knowledge base: a park named by its place, sub-parks named by theirs
 # and a curated industrial cluster (cluster-name links only what the knowledge base knows)
-NEEDS_PARKS = {"park-short-form", "subpark-pair", "subpark-of-topic", "cluster-name"}
+NEEDS_PARKS = {"park-short-form", "subpark-pair", "subpark-of-topic", "cluster-name", "stat-list-moved-in"}
 
 
 def fired(tmp_path, example: str, parks: bool = False) -> set[str]:

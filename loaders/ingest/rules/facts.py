@@ -54,9 +54,10 @@ ROWS = [
      "bodies whose officials 出席/参加 a meeting named before in the sentence take part in it"),
     # ---- statistics
     ("stat-number", "statistic",
-     r"(?P<q1>超过|不少于|不到|约|近|逾|累计|达到|达|突破|共计|共)?\s*(?P<num>\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+(?![年月日]))\s*(?P<q2>多|余)?\s*"
+     r"(?P<q1>超过|不少于|不低于|不到|约|近|逾|超(?=\s*\d)|累计|达到|达|突破|共计|共)?\s*(?P<num>\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+(?![年月日]))\s*(?P<q2>多|余)?\s*"
      r"(?P<mult>万亿|亿|万|千)?\s*(?P<q3>多|余)?\s*"
-     r"(?P<unit>万亿元|亿元|万元|元|家|个|名|人|位|项|件|次|期|倍|%|％|平方公里|平方千米|平方米|㎡|亩|公顷|所|座|支|户|款|Tbps|Gbps)(?P<q4>以上)?",
+     r"(?P<unit>万亿元|亿元|万元|元|美元|家|个百分点|个|名|人次|人|位|项|件|次|期|倍|%|％|平方公里|平方千米|平方米|㎡|亩|公顷|"
+     r"所|座|支|户|款|台|套|场|Tbps|Gbps)(?P<q4>以上|左右)?",
      0.85, "截至2022年底，国家网络安全产业园区（西安）共引进网络安全企业超过45家。",
      "subject named in the clause before the number; Chinese numerals by cn2an"),
     ("stat-rank", "statistic", r"(?:位居|位列|居于|排名|名列|排在)[^，。；第]{0,12}第\s*(?P<num>\d{1,3})\s*位", 0.8,
@@ -70,7 +71,7 @@ ROWS = [
     ("stat-rate", "statistic", r"每\s*[\d一二三四五六七八九十两]*\s*(?:天|日|周|月|年|小时)", 0.9,
      "长沙平均每3天就有1个亿元级项目落地。", "a rate (每3天…1个) is not a figure of how many: not proposed"),
     ("stat-list-moved-in", "statistic", None, 0.7,
-     "国家网络安全产业园区（北京）建设加快。360企业安全集团、北京卫达信息技术有限公司等10家企业签约入驻海淀和通州两个园区。",
+     "国家网络安全产业园区（北京）建设加快。\n\n360企业安全集团、北京卫达信息技术有限公司等10家企业签约入驻海淀和通州两个园区。",
      "a counted list of firms that moved into a park (or its sub-parks): the park's figure"),
     ("stat-one-of", "statistic", r"[^，。；]{0,12}?之一", 0.9, "网络安全考核被列为湖南省开展的5项考核之一。",
      "N项…之一: the subject is one of a set of N, not N of something: not proposed"),
