@@ -71,7 +71,7 @@ ROWS = [
     ("stat-rate", "statistic", r"每\s*[\d一二三四五六七八九十两]*\s*(?:天|日|周|月|年|小时)", 0.9,
      "长沙平均每3天就有1个亿元级项目落地。", "a rate (每3天…1个) is not a figure of how many: not proposed"),
     ("stat-list-moved-in", "statistic", None, 0.7,
-     "国家网络安全产业园区（北京）建设加快。\n\n360企业安全集团、北京卫达信息技术有限公司等10家企业签约入驻海淀和通州两个园区。",
+     "360企业安全集团、北京卫达信息技术有限公司等10家企业签约入驻国家网络安全产业园区（北京）。",
      "a counted list of firms that moved into a park (or its sub-parks): the park's figure"),
     ("stat-one-of", "statistic", r"[^，。；]{0,12}?之一", 0.9, "网络安全考核被列为湖南省开展的5项考核之一。",
      "N项…之一: the subject is one of a set of N, not N of something: not proposed"),
