@@ -62,6 +62,7 @@ class EventsMixin:
             self.rel(key, "CONCERNS", subj.key, s, (min(subj.start, pos), max(subj.end, end)), conf("event-subject"),
                      "event-subject")
             self.event_place(key, s, ca, cb)
+        self.rules_agreements(s)
         # meetings the park held: 举办A、B等活动
         for ev in [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and not x.keys]:
             hit = self.kb.lookup(ev.name, ("Event",))
@@ -113,6 +114,42 @@ class EventsMixin:
                 for x in self.mentions_in(s.start, s.end, ("Enterprise", "Institution")):
                     self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-at-meeting"),
                              "event-at-meeting", role=f"named at the meeting ({at.group()})")
+
+    def rules_agreements(self, s) -> None:
+        """工信部和北京市正式签署共同打造…的协议 → the signing “工信部和北京市签署共同打造…协议”, its
+        parties taking part (`event-agreement`); 项目集中签约 after a meeting → that meeting's signing
+        (`event-mass-signing`)."""
+        for m in rx("event-agreement").finditer(s.text):
+            a = s.start + m.start()
+            parties = [x for x in self.mentions_in(s.start + m.start(1), s.start + m.end(1),
+                                                   ORG_LABELS + ("GovernmentBody", "Region"))
+                       if not x.attrs.get("members")]
+            if len(parties) < 2:
+                continue
+            name = f"{m.group(1)}签署{m.group(2)}{m.group(3)}"
+            dates = self.dates_in(s.start, a + len(m.group()))
+            key = self.event("signing", name, {x.key for x in parties}, dates[-1] if dates else None, s,
+                             s.start + m.start(1), s.start + m.end(), "event-agreement")
+            for x in parties:
+                self.rel(key, "PARTICIPANT", x.key, s, (x.start, s.start + m.end()), conf("event-agreement"),
+                         "event-agreement", role="party (签署)")
+        for m in rx("event-mass-signing").finditer(s.text):
+            ev = self.last_meeting(s, "会") or next((x for x in self._by_sent.get(s.idx, ())
+                                                      if x.label == "Event" and x.keys and x.start < s.start + m.start()
+                                                      and x.attrs.get("kind") == "meeting"), None)
+            if ev is None:
+                continue
+            a, b = s.start + m.start(), s.start + m.end()
+            name = self.entities[ev.key].record["name_zh"] + "项目集中签约"
+            dates = self.dates_in(s.start, a)
+            key = self.event("signing", name, set(), dates[-1] if dates else None, s, a, b, "event-mass-signing")
+            self.rel(key, "PART_OF", ev.key, s, (a, b), conf("event-mass-signing"), "event-mass-signing")
+            for x in self.mentions_in(s.start, a):
+                if x.attrs.get("project"):     # the projects signed
+                    self.rel(key, "CONCERNS", x.key, s, (x.start, b), conf("event-mass-signing"), "event-mass-signing")
+                elif x.label in ("Enterprise", "Institution"):
+                    self.rel(key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-mass-signing"),
+                             "event-mass-signing")
 
     def approval_of(self, s, trigger: str, pos: int, end: int, ca: int, cb: int) -> None:
         """工信部复函同意国家网络安全产业园区（长沙）建设: the approval of the park named after the

@@ -182,3 +182,18 @@ def test_the_scorer_compares_quantities_not_spellings():
     assert quantity(1000, "亿元") != quantity(1000, "万元")
     assert quantity(12, "万㎡") != quantity(12, "平方公里")
     assert quantity(45, "家", "超过") != quantity(45, "家")
+
+
+def test_an_agreement_signed_by_two_parties_is_a_signing_named_as_written(tmp_path):
+    ex = run(tmp_path, "2017年底，湖南省和北京市正式签署共同打造网络安全产业园区的协议。", date="2019-01-16")
+    ev = _events(ex)["湖南省和北京市签署共同打造网络安全产业园区协议"]
+    assert ev.record["kind"] == "signing" and ev.record.get("date") == "2017-12-31"
+    parties = {r.to for r in ex.relations if r.frm == ev.key and r.type == "PARTICIPANT"}
+    assert parties == {"region/430000", "region/110000"}
+
+
+def test_a_mass_signing_belongs_to_the_meeting_before_it(tmp_path):
+    ex = run(tmp_path, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。交流会上，北京网藤科技有限公司、湖南长城科技信息有限公司等企业的项目集中签约。",
+             date="2019-09-12")
+    names = set(_events(ex))
+    assert "2019世界计算机大会·产业对接交流会项目集中签约" in names, names
