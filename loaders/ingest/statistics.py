@@ -99,6 +99,17 @@ class StatisticsMixin:
         best = max(count.values(), key=lambda ms: (len(ms), -ms[0].start), default=None)
         return best[0] if best else None
 
+    def article_zone(self):
+        """The development zone the article names most (成都高新区), for a bare 高新区/经开区/该区."""
+        count: dict[str, list] = {}
+        for m in self.mentions:
+            if m.keys and m.label == "Region" and not m.attrs.get("members"):
+                rec = self.entities[m.key].record
+                if rec.get("kind") == "zone" or m.attrs.get("kind") == "zone":
+                    count.setdefault(m.key, []).append(m)
+        best = max(count.values(), key=lambda ms: (len(ms), -ms[0].start), default=None)
+        return best[0] if best else None
+
     def is_country(self, m) -> bool:
         p = self.entities.get(m.key) if m.keys else None
         rec = p.record if p else {}
@@ -187,8 +198,13 @@ class StatisticsMixin:
                      if self.text[f.end:f.end + 1] not in ("、", "等")] if co is not None else []
             if not before and firms:
                 before, rule = firms[-1:], "stat-company"   # 湖南长城副总经理…介绍，公司…15个
+            zone = None
+            if not before and rx("stat-zone-word").match(self.text, ca, a):
+                zone = self.article_zone()   # 高新区已聚集…: the zone the article is about
             if before:
                 subj = before[-1]
+            elif zone is not None:
+                subj, rule = zone, "stat-zone-word"
             else:
                 regions = [r for r in self.mentions_in(s.start, a, ("Region",))
                            if not r.attrs.get("members") and not self.is_country(r)]

@@ -197,3 +197,10 @@ def test_a_mass_signing_belongs_to_the_meeting_before_it(tmp_path):
              date="2019-09-12")
     names = set(_events(ex))
     assert "2019世界计算机大会·产业对接交流会项目集中签约" in names, names
+
+
+@pytest.mark.parametrize("text", ["长沙高新区是国家级高新区。高新区已聚集网络安全企业120家。",
+                                  "长沙高新区发展迅速，长沙市加快建设。目前该区已聚集网络安全企业120家。"])
+def test_a_bare_zone_word_is_the_zone_the_article_is_about(tmp_path, text):
+    ex = run(tmp_path, text)
+    assert [(ex.entities[o.subject].record["name_zh"], o.fields["value"]) for o in ex.observations] == [("长沙高新区", 120)]

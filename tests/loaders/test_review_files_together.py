@@ -135,3 +135,18 @@ def test_loading_a_source_id_the_graph_holds_for_another_article_is_an_error_not
     with open_store(_settings(db)) as store:
         load_paths([again], store, BASE, progress=False)
     assert _rows(db, "MATCH (s:Source) RETURN count(s)") == [(1,)]
+
+
+def test_on_each_backend_two_files_make_one_node_and_a_clash_writes_nothing(store, two, tmp_path):
+    """The loader path asks each backend's `GraphStore.node` for the Source (its result differs in shape
+    between engines): on LadybugDB and on Neo4j, the merged files give one 通州园 and a clashing Source
+    is refused with nothing written."""
+    load_paths(list(two), store, BASE, progress=False)
+    assert [tuple(r) for r in store.read("MATCH (n:SubPark) RETURN n.uri").rows] == [(BASE + "subpark/tongzhou",)]
+    clash = _review(tmp_path, "c.review.yaml", "jb-2024-05-01-tzjs", "https://c.example/3", "另一篇文章",
+                    "通州园是国家网络安全产业园区（北京）的分园。")
+    with pytest.raises(ValidationFailed) as e:
+        load_paths([clash], store, BASE, progress=False)
+    assert "https://a.example/1" in str([p.hint for p in e.value.problems])
+    rows = store.read("MATCH (s:Source) RETURN s.url ORDER BY s.url").rows
+    assert [tuple(r) for r in rows] == [("https://a.example/1",), ("https://b.example/2",)]
