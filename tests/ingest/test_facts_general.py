@@ -204,3 +204,18 @@ def test_a_mass_signing_belongs_to_the_meeting_before_it(tmp_path):
 def test_a_bare_zone_word_is_the_zone_the_article_is_about(tmp_path, text):
     ex = run(tmp_path, text)
     assert [(ex.entities[o.subject].record["name_zh"], o.fields["value"]) for o in ex.observations] == [("长沙高新区", 120)]
+
+
+def test_the_scorer_matches_an_entity_linked_under_its_curated_name_by_what_the_article_wrote():
+    """Dev article: the text says 湖南长城, the link gives the curated 湖南长城科技信息有限公司; the gold names it
+    as the article does. The same entity: it, and its statistic (15个), count as found."""
+    from parkgraph.data import DATA_DIR
+    from parkgraph.loaders.ingest.score import load_gold, score
+    corpus = Path(__file__).resolve().parent / "corpus"
+    ident = "2019-09-12-sxdsb-changsha-signing"    # dev split
+    kb = KnowledgeBase()
+    kb.add_data([DATA_DIR])
+    ex = ingest(corpus / "articles" / f"{ident}.md", kb=kb).extraction
+    s = score(ex, load_gold(corpus / "gold" / f"{ident}.yaml"))
+    assert "湖南长城" not in s["entities"].missed
+    assert "15个" not in s["statistics"].missed
