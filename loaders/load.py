@@ -5,7 +5,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from parkgraph.errors import ValidationFailed
+from parkgraph.errors import QueryError, ValidationFailed
 from parkgraph.graph import GraphStore
 from parkgraph.iri import mint
 from parkgraph.graph.bulk import load_source
@@ -39,11 +39,18 @@ def load_paths(paths: list[str | Path], store: GraphStore, base_iri: str, *, dry
     """Validate every file, then write. Files are streamed (loaders.stream): memory stays bounded
     for millions of CSV rows, and the problems and rows are those of `check` + `mapping.build_plan`."""
     # With --replace the old graph goes away, so references must resolve within the files themselves.
-    exists = None
+    exists = node = None
     if not replace:
+        def node(ref: str) -> dict | None:
+            try:
+                return store.node(mint(base_iri, ref))
+            except QueryError:   # a new database has no tables yet: nothing is in it
+                return None
+
         def exists(ref: str) -> bool:
-            return store.node(mint(base_iri, ref)) is not None
-    res = validate_and_map(paths, model=store.model, base_iri=base_iri, exists=exists)
+            return node(ref) is not None
+    # `node`: a Source whose id the graph holds for another article is an error, never an overwrite
+    res = validate_and_map(paths, model=store.model, base_iri=base_iri, exists=exists, node=node)
     if res.problems:
         raise ValidationFailed(res.problems)
     plan = res.plan

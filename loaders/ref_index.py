@@ -16,6 +16,7 @@ from pathlib import Path
 from parkgraph.ontology import Model
 
 from . import readers
+from .merge import combine
 from .problems import Problem
 from .readers import Record, expand_paths
 from .spool import Spool
@@ -88,6 +89,7 @@ class _Files:
         self.files, self.problems = expand_paths(paths)
         self.spool = spool
         self.units: list[tuple] = []  # work for pass 2: (seq, file index, kind, start, end, header, line offset)
+        self.sources: list[Record] = []  # Source records of YAML/JSON files, checked against the graph's
         self.lines = 0
         self.bytes = 0
 
@@ -119,18 +121,22 @@ class _Files:
                     rid = str(rid)
                 if cls is not None and isinstance(rid, str) and rid and ID_RE.match(rid):
                     idx.add(f"{cls.segment}/{rid}")
+                    if cls.name == "Source":
+                        self.sources.append(rec)
             self.spool.add(("file", i), (recs, probs))
             self.units.append((len(self.units), i, "records", 0, 0, None, 0))
         idx.freeze()
         return idx
 
-    def first_locations(self, model: Model, idx: RefIndex) -> dict[str, tuple[str, int]]:
+    def first_locations(self, model: Model, idx: RefIndex) -> dict[str, tuple]:
         """Where each id that occurs more than once is first defined (ids are rarely repeated: only
-        then are the files read for it)."""
+        then are the files read for it), as (file, line, merged data, why): the merged data when the
+        definitions come from different files and agree (loaders.merge: one node), else None with
+        the reason they differ (an error naming both places)."""
         if not idx.dups:
             return {}
         collections = {c.collection: c for c in model.classes.values() if c.name != "Quote"}
-        first: dict[str, tuple[str, int]] = {}
+        defs: dict[str, list[Record]] = {}
         for unit in self.units:
             for item in self.unit_items(unit):
                 if isinstance(item, Record):
@@ -140,8 +146,12 @@ class _Files:
                         rid = str(rid)
                     if cls is not None and isinstance(rid, str) and rid and ID_RE.match(rid):
                         ref = f"{cls.segment}/{rid}"
-                        if idx.maybe_duplicate(ref) and ref not in first:
-                            first[ref] = (item.file, item.line)
+                        if idx.maybe_duplicate(ref):
+                            defs.setdefault(ref, []).append(item)
+        first: dict[str, tuple] = {}
+        for ref, recs in defs.items():
+            data, why = combine(recs) if len(recs) > 1 else (None, None)
+            first[ref] = (recs[0].file, recs[0].line, data, why)
         return first
 
     def unit_items(self, unit) -> Iterator[Record | Problem]:

@@ -20,6 +20,7 @@ does not grow with the number of fields or relations, and maps the records as it
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import OrderedDict
 from collections.abc import Callable
@@ -29,6 +30,7 @@ from parkgraph.iri import DEFAULT_BASE
 from parkgraph.ontology import Model, load_model
 from parkgraph.settings import setting
 
+from .merge import source_clash
 from .plan import PARTITION_ROWS, StreamMapper, StreamPlan, finalise
 from .problems import Problem
 from .readers import Record
@@ -56,13 +58,36 @@ class _StreamValidator(_Validator):
         self.spool.add(("unresolved",), (ref, self._rec.file, self._rec.line_of(self._fld), self._fld))
         return True
 
+    def record(self, rec: Record) -> None:
+        ref = self._ref(rec)
+        loc = self.first.get(ref) if ref and self.index.maybe_duplicate(ref) else None
+        if loc is not None and loc[2] is not None:   # one entity defined alike in several files
+            if (rec.file, rec.line) != loc[:2]:
+                return                               # folded into its first definition
+            rec = dataclasses.replace(rec, data=loc[2])
+        super().record(rec)
+
+    def _ref(self, rec: Record) -> str | None:
+        cls = self.collections.get(rec.collection)
+        rid = rec.data.get("id")
+        if isinstance(rid, int) and not isinstance(rid, bool):
+            rid = str(rid)
+        return f"{cls.segment}/{rid}" if cls is not None and isinstance(rid, str) and rid else None
+
     def first_definition(self, ref: str, rec: Record) -> Record | None:
         if not self.index.maybe_duplicate(ref):
             return None
         loc = self.first.get(ref)
-        if loc is None or loc == (rec.file, rec.line):
+        if loc is None or loc[:2] == (rec.file, rec.line):
             return None
         return Record(rec.collection, {}, loc[0], loc[1])
+
+    def duplicate(self, rec: Record, rid: str, ref: str, other: Record) -> None:
+        why = (self.first.get(ref) or (None, None, None, None))[3]
+        if why:
+            self.err(rec, "id", f"id ‘{rid}’ in {rec.collection} is defined differently in two files", why)
+        else:
+            super().duplicate(rec, rid, ref, other)
 
     def add_entity(self, ref, cls, out, rec) -> None:
         self.entities += 1
@@ -136,8 +161,11 @@ def default_processes() -> int:
 
 def validate_and_map(paths: list[str | Path], *, model: Model | None = None, base_iri: str = DEFAULT_BASE,
                      exists: Callable[[str], bool] | None = None, map_rows: bool = True,
-                     tmp_dir: str | Path | None = None, processes: int | None = None) -> StreamResult:
+                     tmp_dir: str | Path | None = None, processes: int | None = None,
+                     node: Callable[[str], dict | None] | None = None) -> StreamResult:
     """Validate the files; when there is no problem (and `map_rows`), return the plan to write.
+    `node(ref)` gives the graph's node of a reference: a Source a file defines under an id the graph
+    holds for another article (another URL or title) is an error naming both, never an overwrite.
     Big CSV files are validated in pieces by `processes` forked worker processes (default: the
     cores, up to 4); the result does not depend on how many. The caller closes `result.plan`."""
     import multiprocessing
@@ -198,6 +226,13 @@ def validate_and_map(paths: list[str | Path], *, model: Model | None = None, bas
                         if not hit:
                             problems.append(Problem(file, line, fld, f"unknown reference ‘{ref}’",
                                                     "define it in a data file, or load the file that does first"))
+        if node is not None:
+            seg = model.classes["Source"].segment
+            for rec in files.sources:
+                why = source_clash(rec.data, node(f"{seg}/{rec.data['id']}"))
+                if why:
+                    problems.append(Problem(rec.file, rec.line_of("url"), "id",
+                                            f"source id ‘{rec.data['id']}’ is taken", why))
         problems.sort(key=lambda p: (p.file, p.line or 0))
         if problems or not map_rows:
             for sp in spools:

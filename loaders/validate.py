@@ -104,7 +104,7 @@ class _Validator:
         ref = f"{cls.segment}/{rid}"
         other = self.first_definition(ref, rec)
         if other is not None:
-            self.err(rec, "id", f"duplicate id ‘{rid}’ in {rec.collection}", f"first defined at {other.file}:{other.line}")
+            self.duplicate(rec, rid, ref, other)
             return
         out: dict[str, Any] = {"id": rid}
         if cls.name == "Source" and "name_zh" not in d and isinstance(d.get("title"), str):
@@ -143,6 +143,9 @@ class _Validator:
         """The record that already defined `ref`, if any."""
         hit = self.ds.entities.get(ref)
         return hit[2] if hit is not None else None
+
+    def duplicate(self, rec: Record, rid: str, ref: str, other: Record) -> None:
+        self.err(rec, "id", f"duplicate id ‘{rid}’ in {rec.collection}", f"first defined at {other.file}:{other.line}")
 
     def add_entity(self, ref: str, cls: ClassDef, out: dict, rec: Record) -> None:
         self.ds.entities[ref] = (cls, out, rec)

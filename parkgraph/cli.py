@@ -157,16 +157,19 @@ def cmd_validate(args) -> int:
             print(f"note: graph not available ({str(e).splitlines()[0][:160] if str(e) else type(e).__name__}); "
                   "references are resolved within the files only", file=sys.stderr)
     try:
-        exists = None
+        exists = node = None
         if store is not None:
             base = settings_from(args).base_iri
 
-            def exists(ref: str) -> bool:
+            def node(ref: str) -> dict | None:
                 try:
-                    return store.node(base + ref) is not None
+                    return store.node(base + ref)
                 except Exception:  # an empty database has no tables yet: nothing exists in it
-                    return False
-        res = validate_and_map(args.paths, map_rows=False, exists=exists,
+                    return None
+
+            def exists(ref: str) -> bool:
+                return node(ref) is not None
+        res = validate_and_map(args.paths, map_rows=False, exists=exists, node=node,
                                model=store.model if store is not None else None)  # streamed: bounded memory
     finally:
         if store is not None:

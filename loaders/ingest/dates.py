@@ -6,6 +6,7 @@ jionlp is imported only when such a date occurs (its import takes about 1.3 s an
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import functools
 import contextlib
 import io
@@ -118,13 +119,21 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None) -
     if name == "date-plan":
         y0, y1 = gz.FIVE_YEAR_PLANS[g[0]]
         return f"{y0}/{y1}", str(y0) if g[1] in ("初", "以来") else str(y1)
-    if name == "date-congress":
+    if name == "date-plan-document":
+        y0, y1 = gz.FIVE_YEAR_PLANS[g[0]]
+        return f"{y0}/{y1}", str(y1)
+    if name in ("date-congress", "date-congress-party"):
         v = gz.PARTY_CONGRESSES[g[0]]
+        return v, v
+    if name == "date-yesterday":
+        if len(pub) < 10:
+            return None
+        v = (dt.date.fromisoformat(pub[:10]) - dt.timedelta(days=1 if g[0] != "前天" else 2)).isoformat()
         return v, v
     raise KeyError(name)
 
 
-RELATIVE = ("date-relative", "date-md", "date-md-range", "date-day")
+RELATIVE = ("date-relative", "date-md", "date-md-range", "date-day", "date-yesterday")
 
 
 def find_dates(doc: Document) -> list[DateMention]:
@@ -142,8 +151,10 @@ def find_dates(doc: Document) -> list[DateMention]:
                     a, b = s.start + m.start(), s.start + m.end()
                     if any(taken[a:b]):
                         continue
+                    if r.name == "date-plan-document" and s.text.rfind("《", 0, m.start()) > s.text.rfind("》", 0, m.start()):
+                        continue   # inside a document title: part of a name, not a date
                     year = next((int(d.value[:4]) for d in sorted(found, key=lambda d: -d.start)
-                                 if d.end <= a and d.rule not in RELATIVE + ("date-plan", "date-congress")), last_year)
+                                 if d.end <= a and d.rule not in RELATIVE + ("date-plan", "date-congress", "date-plan-document", "date-congress-party")), last_year)
                     res = normalise(r.name, m.groups(), m.group(), pub, year)
                     if res is None or not 1900 <= int(res[0][:4]) <= 2100:
                         continue
@@ -152,7 +163,7 @@ def find_dates(doc: Document) -> list[DateMention]:
                                              "period" if "/" in res[0] else "date", r.name))
         found.sort(key=lambda d: d.start)
         for d in found:
-            if d.rule not in RELATIVE + ("date-plan", "date-congress", "date-year-range"):
+            if d.rule not in RELATIVE + ("date-plan", "date-congress", "date-year-range", "date-plan-document", "date-congress-party"):
                 last_year = int(d.value[:4])
         out.extend(found)
     return out

@@ -22,9 +22,12 @@ class EventsMixin:
             end = s.start + m.end()
             kind = gz.EVENT_TRIGGERS[m.group()]
             after = self.text[end:end + 2]
+            ca, cb = self.clause_bounds(s, pos)
+            if kind == "approval" and rx("event-approval-of").match(self.text, end):
+                self.approval_of(s, m.group(), pos, end, ca, cb)
+                continue
             if after and end < s.end and not AFTER_TRIGGER.match(after):
                 continue  # 获批首批…试验区: a designation, not an event
-            ca, cb = self.clause_bounds(s, pos)
             projects = [x for x in self.mentions_in(ca, pos) if x.attrs.get("project")]
             dates = self.dates_in(ca, pos) or self.dates_in(s.start, pos)
             date = dates[-1] if dates else None
@@ -59,6 +62,7 @@ class EventsMixin:
             self.rel(key, "CONCERNS", subj.key, s, (min(subj.start, pos), max(subj.end, end)), conf("event-subject"),
                      "event-subject")
             self.event_place(key, s, ca, cb)
+        self.rules_agreements(s)
         # meetings the park held: 举办A、B等活动
         for ev in [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and not x.keys]:
             hit = self.kb.lookup(ev.name, ("Event",))
@@ -110,6 +114,60 @@ class EventsMixin:
                 for x in self.mentions_in(s.start, s.end, ("Enterprise", "Institution")):
                     self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-at-meeting"),
                              "event-at-meeting", role=f"named at the meeting ({at.group()})")
+
+    def rules_agreements(self, s) -> None:
+        """工信部和北京市正式签署共同打造…的协议 → the signing “工信部和北京市签署共同打造…协议”, its
+        parties taking part (`event-agreement`); 项目集中签约 after a meeting → that meeting's signing
+        (`event-mass-signing`)."""
+        for m in rx("event-agreement").finditer(s.text):
+            a = s.start + m.start()
+            parties = [x for x in self.mentions_in(s.start + m.start(1), s.start + m.end(1),
+                                                   ORG_LABELS + ("GovernmentBody", "Region"))
+                       if not x.attrs.get("members")]
+            if len(parties) < 2:
+                continue
+            name = f"{m.group(1)}签署{m.group(2)}{m.group(3)}"
+            dates = self.dates_in(s.start, a + len(m.group()))
+            key = self.event("signing", name, {x.key for x in parties}, dates[-1] if dates else None, s,
+                             s.start + m.start(1), s.start + m.end(), "event-agreement")
+            for x in parties:
+                self.rel(key, "PARTICIPANT", x.key, s, (x.start, s.start + m.end()), conf("event-agreement"),
+                         "event-agreement", role="party (签署)")
+        for m in rx("event-mass-signing").finditer(s.text):
+            ev = self.last_meeting(s, "会") or next((x for x in self._by_sent.get(s.idx, ())
+                                                      if x.label == "Event" and x.keys and x.start < s.start + m.start()
+                                                      and x.attrs.get("kind") == "meeting"), None)
+            if ev is None:
+                continue
+            a, b = s.start + m.start(), s.start + m.end()
+            name = self.entities[ev.key].record["name_zh"] + "项目集中签约"
+            dates = self.dates_in(s.start, a)
+            key = self.event("signing", name, set(), dates[-1] if dates else None, s, a, b, "event-mass-signing")
+            self.rel(key, "PART_OF", ev.key, s, (a, b), conf("event-mass-signing"), "event-mass-signing")
+            for x in self.mentions_in(s.start, a):
+                if x.attrs.get("project"):     # the projects signed
+                    self.rel(key, "CONCERNS", x.key, s, (x.start, b), conf("event-mass-signing"), "event-mass-signing")
+                elif x.label in ("Enterprise", "Institution"):
+                    self.rel(key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-mass-signing"),
+                             "event-mass-signing")
+
+    def approval_of(self, s, trigger: str, pos: int, end: int, ca: int, cb: int) -> None:
+        """工信部复函同意国家网络安全产业园区（长沙）建设: the approval of the park named after the
+        trigger (`event-approval-of`); the body named before it takes part as the approver."""
+        subj = [x for x in self.mentions_in(end, cb, ORG_LABELS) if not x.attrs.get("members")][:1]
+        if not subj:
+            return
+        x = subj[0]
+        dates = self.dates_in(ca, cb) or self.dates_in(s.start, pos)
+        rec = self.entities[x.key].record
+        key = self.event("approval", rec["name_zh"] + gz.EVENT_NAME_WORD["approval"], {x.key}, dates[-1] if dates else None,
+                         s, pos, x.end, "event-approval-of",
+                         name_en=f"{gz.EVENT_NAME_EN['approval']} of the {rec['name_en']}")
+        self.rel(key, "CONCERNS", x.key, s, (pos, x.end), conf("event-approval-of"), "event-approval-of")
+        for g in self.mentions_in(ca, pos, ("GovernmentBody", "Institution"))[-1:]:
+            self.rel(key, "PARTICIPANT", g.key, s, (g.start, end), conf("event-approval-of"), "event-approval-of",
+                     role=f"approver ({trigger})")
+        self.event_place(key, s, ca, cb)
 
     def last_meeting(self, s, word: str):
         """The meeting named last before sentence `s` whose name ends like `word` (交流会 / 论坛 / 会)."""

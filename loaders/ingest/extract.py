@@ -345,6 +345,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Statis
             self.rules_policies(s)
             self.rules_institutions(s)
             self.rules_statistics(s)
+            self.rules_counted_words(s)
             self.rules_text_statistics(s)
 
     def finish(self) -> None:

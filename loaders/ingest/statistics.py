@@ -17,6 +17,10 @@ MULT = {"": 1, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 CUMULATIVE = re.compile(r"累计|共(?:引进|培养|培育|引育|签约|落地|招引)")
 # a heading: 二、发展目标 / （三）产业实力 / short and without a full stop
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])[^。；]{0,20}$")
+# units and qualifiers read here beyond gazetteer.UNITS / QUALIFIER_MAP (kept apart: gazetteer.py is
+# shared with the mention rules)
+MORE_UNITS = {"人次": "人次", "台": "台", "套": "套", "场": "场", "个百分点": "个百分点", "美元": "美元"}
+MORE_QUALIFIERS = {"超": "超过", "不低于": "不低于"}
 FUTURE_WORD = re.compile(r"(?<![即])将(?!近|军|领|士)")
 
 
@@ -47,10 +51,78 @@ class StatisticsMixin:
             return "forecast"
         if rx("status-target").search(clause) or rx("status-target").search(lead) or FUTURE_WORD.search(clause):
             return "target"
+        if rx("status-target-plan").search(clause) or rx("status-target-plan").search(lead):
+            self._status_rule = "status-target-plan"
+            return "target"
         if self.target_section(s):
             self._status_rule = "status-target-section"
             return "target"
         return "actual"
+
+    def target_year(self, s, pos: int) -> str | None:
+        """The year a target aims at: 到2025年 earlier in the sentence, else in a sentence before it
+        in its section (after its heading)."""
+        found = re.findall(r"(?:到|至)\s*(\d{4})\s*年", self.text[s.start:pos])
+        if found:
+            return found[-1]
+        for i in range(s.idx - 1, max(-1, s.idx - 8), -1):
+            t = self.doc.sentences[i].text.strip()
+            if HEADING.match(t):
+                return None
+            m = rx("status-target-section").match(t)
+            if m:
+                return re.search(r"\d{4}", m.group()).group()
+        return None
+
+    def park_moved_into(self, s, b: int, cb: int):
+        """The park a counted list of firms moved into (…等10家企业签约入驻海淀和通州两个园区): a park
+        named after 入驻/落户/进驻 in the clause; sub-parks named there give their park (the
+        paragraph's, else the article's)."""
+        verb = re.search(r"入驻|落户|进驻", self.text[b:cb])
+        if not verb:
+            return None
+        after = self.mentions_in(b + verb.end(), cb, ("Park", "SubPark"))
+        parks = [x for x in after if x.label == "Park"]
+        if parks:
+            return parks[0]
+        if after:
+            return self.topic(s, b, ("Park",)) or self.article_park()
+        return None
+
+    def article_park_like(self):
+        """No national park in the article: the organisation named like a park (中电软件园, …产业园,
+        …科技园) that it names most — what its 园区 means (an operator's news about its own park)."""
+        count: dict[str, list] = {}
+        for m in self.mentions:
+            if m.keys and m.label in ORG_LABELS and re.search(r"园(?:区)?(?:(?:有限)?(?:责任)?公司)?$", m.text):
+                count.setdefault(m.key, []).append(m)
+        best = max(count.values(), key=lambda ms: (len(ms), -ms[0].start), default=None)
+        return best[0] if best else None
+
+    def article_zone(self):
+        """The development zone the article names most (成都高新区), for a bare 高新区/经开区/该区."""
+        count: dict[str, list] = {}
+        for m in self.mentions:
+            if m.keys and m.label == "Region" and not m.attrs.get("members"):
+                rec = self.entities[m.key].record
+                if rec.get("kind") == "zone" or m.attrs.get("kind") == "zone":
+                    count.setdefault(m.key, []).append(m)
+        best = max(count.values(), key=lambda ms: (len(ms), -ms[0].start), default=None)
+        return best[0] if best else None
+
+    def is_country(self, m) -> bool:
+        p = self.entities.get(m.key) if m.keys else None
+        rec = p.record if p else {}
+        return rec.get("kind") == "country" or (rec.get("name_zh") or m.text) in ("中国", "全国", "我国", "国内")
+
+    def own_company_word(self, s, a: int) -> int | None:
+        """Where 公司/该企业 stands alone before `a` (the firm the sentence named speaks of itself), not
+        inside a firm's name (…科技有限公司)."""
+        for m in reversed(list(re.finditer(r"公司|该企业", self.text[s.start:a]))):
+            p = s.start + m.start()
+            if not any(x.start <= p < x.end for x in self.mentions_in(s.start, a, ("Enterprise", "Institution"))):
+                return p
+        return None
 
     def target_section(self, s) -> bool:
         """Is the sentence in a part of the text about targets: under a heading with 目标 (二、发展目标), or
@@ -80,22 +152,30 @@ class StatisticsMixin:
                 if unit_w not in ("家", "个", "所", "座", "支", "项", "名", "位", "件", "期") or len(num) > 4:
                     continue  # 一个 in prose; Chinese numerals are read for counts only
                 if num in ("一", "两") or re.match(f"[{HAN}]", self.text[a - 1:a] or " ") and \
-                        self.text[a - 1:a] not in "等共有了近约达余过是为和、聚集":
+                        self.text[a - 1:a] not in "等共有了近约达余过是为和、聚集括含辖设":
                     continue  # 统一 / 第一个 / 一个: not a figure
                 value = chinese_number(num)
                 if value is None:
                     continue
-            if mult and unit_w == "元":
-                unit, factor = mult + "元", 1.0
+            if mult and unit_w in ("元", "美元"):
+                unit, factor = mult + unit_w, 1.0
+            elif unit_w in MORE_UNITS:
+                unit, factor = MORE_UNITS[unit_w], MULT[mult]
             elif mult == "万" and unit_w in ("平方米", "㎡"):
                 unit, factor = "万㎡", 1.0
             else:
                 unit, factor = gz.UNITS[unit_w][0], MULT[mult]
             value = round(value * factor, 6)
             q = m.group("q2") or m.group("q3") or m.group("q4")
-            qual = q if q else gz.QUALIFIER_MAP.get(m.group("q1") or "")
+            qual = q if q else gz.QUALIFIER_MAP.get(m.group("q1") or "") or MORE_QUALIFIERS.get(m.group("q1") or "")
             ca, cb = self.clause_bounds(s, a)
             clause = self.text[ca:cb]
+            if rx("stat-one-of").match(self.text, b, cb):
+                self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: one of a set (stat-one-of)")
+                continue
+            if rx("stat-rate").search(self.text[ca:a]):
+                self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: a rate (每…), not a figure (stat-rate)")
+                continue
             cumulative = bool(CUMULATIVE.search(clause))
             has_verb = any(f.startswith("v") for w, f in self.words(ca, cb) if w not in ("相关",))
             noun_number = bool(re.fullmatch(f"[{HAN}（）()“”]{{2,20}}\\s*[\\d.]+\\s*\\S{{0,3}}", clause.strip()))
@@ -113,27 +193,44 @@ class StatisticsMixin:
                       and "等" not in self.text[x.end:a] and self.text[x.end:a].strip()]
             rule = "stat-number"
             regional = rx("stat-region").search(self.text, s.start, a)
-            co = re.search(r"(?:公司|该企业)(?!.*(?:公司|该企业))", self.text[s.start:a])
-            firms = self.mentions_in(s.start, s.start + co.start(), ("Enterprise",)) if co else []
+            co = self.own_company_word(s, a)
+            firms = [f for f in self.mentions_in(s.start, co, ("Enterprise",))
+                     if self.text[f.end:f.end + 1] not in ("、", "等")] if co is not None else []
             if not before and firms:
                 before, rule = firms[-1:], "stat-company"   # 湖南长城副总经理…介绍，公司…15个
+            zone = None
+            if not before and rx("stat-zone-word").match(self.text, ca, a):
+                zone = self.article_zone()   # 高新区已聚集…: the zone the article is about
             if before:
                 subj = before[-1]
+            elif zone is not None:
+                subj, rule = zone, "stat-zone-word"
             else:
-                regions = [r for r in self.mentions_in(s.start, a, ("Region",)) if not r.attrs.get("members")]
+                regions = [r for r in self.mentions_in(s.start, a, ("Region",))
+                           if not r.attrs.get("members") and not self.is_country(r)]
                 if regional or (regions and not self.park_word(s, a)):
                     # 全省 / 湖南网络安全产业规模…: the region's figure, not the park's
                     subj, rule = (regions[-1] if regions else None), "stat-region"
                 else:
                     subj, rule = self.topic(s, a), "stat-topic"
                 if subj is None and not regional and self.park_word(s, a):   # 产业园年产业规模…: the article's park
-                    subj, rule = self.article_park(), "stat-article-park"
+                    subj, rule = self.article_park() or self.article_park_like(), "stat-article-park"
+                if subj is None and listed and not regional:
+                    # A、B等10家企业…签约入驻海淀和通州两个园区: the count of firms the park took in
+                    subj = self.park_moved_into(s, b, cb)
+                    rule = "stat-list-moved-in"
                 if subj is None and listed and not regional:
                     # A、B等16家企业 with no park or region named: the count is the list's, not a region's
                     self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: counts a list, no entity named")
                     continue
+                if subj is None and not regional and rx("stat-demonstrative").search(self.text, s.start, a):
+                    # 该生态已聚集…134项要素: the figure is that thing's (no entity), not the region's
+                    self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: of 该… (stat-demonstrative)")
+                    continue
                 if subj is None:   # no organisation, no park: the region the text is about (长沙市, 全省)
                     subj, rule = self.region_context(s, a), "stat-region-context"
+                    if subj is not None and self.is_country(subj):   # 居全国第一: a frame, not the subject
+                        subj = None
                 if subj is None:   # nothing in the sentence or paragraph: the region the article is about
                     subj, rule = self.article_region(), "stat-article-region"
                 if subj is None:
@@ -142,11 +239,12 @@ class StatisticsMixin:
             metric, mzh, men = self.metric(clause, subj)
             if unit in ("平方公里", "㎡", "万㎡", "亩", "公顷"):
                 metric, mzh, men = "area", "面积", "Area"
-            as_of = self.as_of(s, ca)
+            status = self._status_of(s, a, ca, cb)
+            as_of = self.as_of(s, ca, status)
             start = s.start + m.start() if m.group("q1") else a
             fields = {"metric": metric, "metric_zh": mzh, "metric_en": men,
                       "value": int(value) if float(value).is_integer() else value,
-                      "unit": unit, "as_of": as_of, "status": self._status_of(s, a, ca, cb)}
+                      "unit": unit, "as_of": as_of, "status": status}
             rng = re.search(r"(\d+(?:\.\d+)?)\s*(?:至|到|~|～|-)\s*$", self.text[max(s.start, a - 8):a])
             if rng and not mult:   # 3至5家: a range, kept as written
                 del fields["value"]
@@ -158,6 +256,45 @@ class StatisticsMixin:
             self.observations.append(ObsFact(subj.key, fields, s.idx, (start, b), conf(rule), rule,
                                              status_rule=self._status_rule))
 
+    def rules_counted_words(self, s) -> None:
+        """Figures written without a number-unit pair: a rank (位居第9位 → 9 位, `stat-rank`) and a
+        count in Chinese numerals before 大 (拥有五大千亿级产业集群 → 5 个, `stat-n-major`)."""
+        for name in ("stat-rank", "stat-n-major"):
+            for m in rx(name).finditer(s.text):
+                a, b = s.start + m.start("num"), s.start + m.end()
+                num = m.group("num")
+                value = float(num) if num.isdigit() else chinese_number(num)
+                if value is None or not self.free(a, b):
+                    continue
+                ca, cb = self.clause_bounds(s, a)
+                subj = self.counted_subject(s, ca, s.start + m.start())
+                if subj is None:
+                    continue
+                unit = "位" if name == "stat-rank" else "个"
+                if any(o.subject == subj.key and o.fields.get("value") == value and o.fields.get("unit") == unit
+                       and o.rule == name for o in self.observations):
+                    continue   # the same figure said again later in the article
+                metric = ("rank", "排名", "Rank") if name == "stat-rank" else self.metric(self.text[ca:cb], subj)
+                status = self._status_of(s, a, ca, cb)
+                fields = {"metric": metric[0], "metric_zh": metric[1], "metric_en": metric[2], "value": int(value),
+                          "unit": unit, "as_of": self.as_of(s, ca, status), "status": status,
+                          "scope": self.text[ca:cb].strip()}
+                start = s.start + m.start("num") - (1 if name == "stat-rank" else 0)
+                self.observations.append(ObsFact(subj.key, fields, s.idx, (start, b), conf(name), name,
+                                                 status_rule=self._status_rule))
+
+    def counted_subject(self, s, ca: int, pos: int):
+        """Who a rank or a 五大… count belongs to: the first organisation or region (not 全国) its
+        clause names, else the last one of the sentence before it, else the paragraph's park, else
+        the region the article is about."""
+        labels = (*ORG_LABELS, "Region")
+        for lo in (ca, s.start):
+            cands = [x for x in self.mentions_in(lo, pos, labels)
+                     if not x.attrs.get("members") and not (x.label == "Region" and self.is_country(x))]
+            if cands:
+                return cands[0] if lo == ca else cands[-1]
+        return self.topic(s, pos) or self.region_context(s, pos) or self.article_region()
+
     def metric(self, clause: str, subj) -> tuple[str, str, str]:
         text = clause.replace(subj.text, "")
         for word, code, zh, en in gz.METRICS:
@@ -167,10 +304,16 @@ class StatisticsMixin:
                 return code, zh, en
         return "count", "数量", "Count"
 
-    def as_of(self, s, ca: int) -> str:
+    def as_of(self, s, ca: int, status: str = "actual") -> str:
+        """The date a figure is for: a date in its clause; one before it led by 截至/到; for a target
+        or forecast the year its section or sentence aims at (到2022年); else the article's date."""
         own = self.dates_in(ca, self.clause_bounds(s, ca)[1])
         if own:
             return own[0].point
+        if status != "actual":
+            year = self.target_year(s, ca)
+            if year:
+                return year
         prev = self.dates_in(s.start, ca)
         if prev:
             pa, _ = self.clause_bounds(s, prev[-1].start)
@@ -180,11 +323,11 @@ class StatisticsMixin:
         return self.doc.meta.get("published") or ""
 
     TEXT_RULES = ("text-layout_slogan", "text-development_main_line", "text-distinction", "text-development_goal",
-                  "text-technology_route", "text-development_goal_as")
+                  "text-technology_route", "text-development_goal_as", "text-development_goal_by")
 
     def rules_text_statistics(self, s) -> None:
         for name in self.TEXT_RULES:
-            metric = name[5:].removesuffix("_as")
+            metric = name[5:].removesuffix("_as").removesuffix("_by")
             for m in rx(name).finditer(s.text):
                 a = s.start + m.start(1)
                 if metric == "layout_slogan" and not re.search(r"布局|格局|概括为", m.group()):
@@ -200,6 +343,6 @@ class StatisticsMixin:
                 ca, cb = self.clause_bounds(s, a)
                 status = "target" if metric == "development_goal" else "actual"
                 fields = {"metric": metric, "metric_zh": zh, "metric_en": en, "value_text": m.group(1),
-                          "as_of": self.as_of(s, ca), "status": status}
+                          "as_of": self.as_of(s, ca, status), "status": status}
                 self.observations.append(ObsFact(subj.key, fields, s.idx, (s.start + m.start(), s.start + m.end()),
                                                  conf(name), name))

@@ -12,7 +12,7 @@ from parkgraph.loaders.ingest.rules import ACCEPT, RULES
 
 # rows that read the knowledge base: a park named by its place, sub-parks named by theirs
 # and a curated industrial cluster (cluster-name links only what the knowledge base knows)
-NEEDS_PARKS = {"park-short-form", "subpark-pair", "subpark-of-topic", "cluster-name"}
+NEEDS_PARKS = {"park-short-form", "subpark-pair", "subpark-of-topic", "cluster-name", "stat-list-moved-in"}
 
 
 def fired(tmp_path, example: str, parks: bool = False) -> set[str]:
@@ -43,6 +43,8 @@ def fired(tmp_path, example: str, parks: bool = False) -> set[str]:
         names.add("link-other")
     if any(not p.mentions for p in ex.entities.values()):
         names.add("link-implied")
+    # rows that keep a figure out say so in the review file's list of unanchored figures: "… (row)"
+    names |= {x.rsplit("(", 1)[-1].rstrip(")") for x in ex.unanchored if x.endswith(")")}
     for o in ex.observations:   # status rows fire through the status they set
         names.add({"forecast": "status-forecast", "target": "status-target"}.get(o.fields["status"], ""))
         names.add(o.status_rule)

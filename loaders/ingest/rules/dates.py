@@ -24,5 +24,12 @@ ROWS = [
     ("date-day", "date", r"(?<![\d月日])(\d{1,2})\s*日(?![电讯报])", 0.8, "记者5日从北京市经信局了解到，园区加快建设。",
      "a day alone (news: 记者16日从…): the article's month, only when not after the article's day"),
     ("date-plan", "date", r"[“\"]?(十[一二三四五]五)[”\"]?\s*(期间|时期|末|初|以来|中期)", 0.9, "“十四五”期间，园区将建成一批项目。"),
+    ("date-plan-document", "date", r"[“\"](十[一二三四五]五)[”\"](?=[^，。；《》“”]{0,10}规划(?:的(?:编制|制定|起草|研究|编写)|(?:编制|起草|编写)工作))", 0.85,
+     "湖南省启动了“十四五”网络安全规划的编制。",
+     "a five-year plan's period named for a plan being drafted — not inside a document title 《…“十四五”…规划》"),
     ("date-congress", "date", r"[“\"]?(十[六七八九]大|二十大)[”\"]?\s*(以来|之后|召开以来)", 0.9, "党的“十八大”以来，产业发展迅速。"),
+    ("date-congress-party", "date", r"(?<=党的)\s*[“\"]?(十[六七八九]大|二十大)[”\"]?(?=精神|胜利召开|召开)", 0.9, "为深入贯彻党的十九大精神，成都市制定本意见。",
+     "党的十九大精神 / 召开: the congress's month (not 党的二十大报告, a document)"),
+    ("date-yesterday", "date", r"(昨日|昨天|前天)", 0.85, "晚报讯 昨日，市委常委调研信息安全企业。",
+     "the day before the article's day (needs the article's full date)"),
 ]
