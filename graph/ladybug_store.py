@@ -111,7 +111,10 @@ class LadybugStore(GraphStore):
 
     # ------------------------------------------------------------------ primitives
     def read(self, query: str, params: dict | None = None, *, timeout: float | None = None,
-             max_rows: int | None = None, console: bool = False, max_bytes: int | None = None) -> QueryResult:
+             max_rows: int | None = None, console: bool = False, max_bytes: int | None = None,
+             raw: bool = False) -> QueryResult:
+        """`raw=True`: rows of scalars as the engine gives them (no object conversion; dates stay
+        date objects), for the app's own queries that return no nodes or relationships."""
         timeout = self.query_timeout if timeout is None else timeout
         if console:
             # layer 1, cheap and in this process: the token check (same lexer rules as the engine)
@@ -132,10 +135,10 @@ class LadybugStore(GraphStore):
             if isinstance(res, list):  # several statements: only reachable for internal callers
                 raise QueryError("one statement per request")
             columns = res.get_column_names()
-            raw: list[list[Any]] = []
+            raw_rows: list[list[Any]] = []
             truncated, size = False, 0
             while res.has_next():
-                if max_rows is not None and len(raw) >= max_rows:
+                if max_rows is not None and len(raw_rows) >= max_rows:
                     truncated = True
                     break
                 row = res.get_next()
@@ -145,11 +148,11 @@ class LadybugStore(GraphStore):
                         res.close()
                         raise QueryError(f"the result is larger than {max_bytes // 2**20} MB and was not sent",
                                          hint="Return fewer or smaller values (PARKGRAPH_CONSOLE_MAX_RESPONSE_MB).")
-                raw.append(row)
+                raw_rows.append(row)
             res.close()
         except RuntimeError as e:
             raise self._translate(e, query, timeout) from e
-        rows = _Converter(self).rows(raw)
+        rows = raw_rows if raw else _Converter(self).rows(raw_rows)
         return QueryResult(columns, rows, truncated, (time.perf_counter() - t0) * 1000, self.engine, max_rows)
 
     def write(self, query: str, params: dict | None = None) -> None:
@@ -654,14 +657,16 @@ class LadybugStore(GraphStore):
     hood_row_cap = 20_000  # relationships of one level read as rows and grouped here; past it the engine groups
 
     def _hood_rows(self, frontier: list[str], take: int, rel_filter: list[str] | None,
-                   label_filter: list[str] | None, with_centers: bool) -> list[list]:
+                   label_filter: list[str] | None, with_centers: bool, pending: dict | None = None) -> list[list]:
         """In 0.22 a pattern that ends in nodes of many tables is slow to return those nodes (35 ms
         for a depth-2 frontier of the bundled data, against 2 ms for their uris) and slower still to
         group and sort them (ORDER BY + collect: 46 ms). So a level is read as plain rows of scalars
         (the relationship's properties, the neighbour's uri and table), grouped, sorted and cut
-        here; then the nodes that are kept are read in one look-up by primary key. Two queries per
-        level; a level with more than `hood_row_cap` relationships (a hub of a large graph) is
-        grouped by the engine instead (the one-query form)."""
+        here. The nodes that are kept come back as placeholders `{"uri": …}` registered in `pending`,
+        which `_fill_nodes` fills in one look-up by primary key once every level is read (one
+        query per level plus one; without `pending`, this level's nodes are read at once). A level
+        with more than `hood_row_cap` relationships (a hub of a large graph) is grouped by the
+        engine instead (the one-query form)."""
         labels = sorted({self.label_of(u) for u in frontier})
         keys = list(self.model.rel_properties)
         conds = (["label(r) IN $types"] if rel_filter else []) + \
@@ -686,28 +691,40 @@ class LadybugStore(GraphStore):
         groups: dict[tuple, list] = {}
         for c, t, out, ml, mu, *vals in raw:
             groups.setdefault((c, t, out), []).append((mu, ml, vals))
-        kept: dict[str, str] = {u: self.label_of(u) for u in frontier} if with_centers else {}
-        cut = {}
+        now = pending is None
+        pending = {} if pending is None else pending
+
+        def placeholder(u: str, label: str | None) -> dict:
+            got = pending.get(u)
+            if got is None:
+                got = pending[u] = ({"uri": u}, label)
+            return got[0]
         iuri = keys.index("uri")
-        for key, items in groups.items():
-            items.sort(key=lambda x: (x[0], x[2][iuri] or ""))
-            cut[key] = (len(items), items[:take])
-            for mu, ml, _ in items[:take]:
-                kept[mu] = ml
-        nodes = self._nodes_by_uri(kept) if kept else {}
         rows = []
-        for (c, t, out), (n, items) in cut.items():
+        for (c, t, out), items in groups.items():
+            items.sort(key=lambda x: (x[0], x[2][iuri] or ""))
             rs, ms = [], []
-            for mu, _ml, vals in items:
+            for mu, ml, vals in items[:take]:
                 # dates are cut to their precision, as `RETURN r` gives them
                 start, end = (c, mu) if out else (mu, c)
                 rs.append({"uri": vals[iuri], "type": t, "start": start, "end": end,
                            "properties": self._columns_to_props(None, keys, vals)})
-                ms.append(nodes[mu])
-            rows.append([nodes.get(c, {"uri": c}), t, out, n, rs, ms])
+                ms.append(placeholder(mu, ml))
+            rows.append([placeholder(c, self.label_of(c)), t, out, len(items), rs, ms])
         if with_centers:  # the centers themselves, also those without relationships
-            rows += [[nodes[u], None, True, 0, [], []] for u in frontier if u in nodes]
+            rows += [[placeholder(u, self.label_of(u)), None, True, 0, [], []] for u in frontier]
+        if now:
+            found = self._fill_nodes(pending)
+            rows = [r for r in rows if r[0]["uri"] in found]
         return rows
+
+    def _fill_nodes(self, pending: dict[str, tuple[dict, str]]) -> set[str]:
+        """Fill the placeholders of `pending` (uri → (placeholder, label)) in place, in one query;
+        the uris found (a uri that is no node stays a bare placeholder)."""
+        nodes = self._nodes_by_uri({u: label for u, (_ph, label) in pending.items() if label})
+        for u, node in nodes.items():
+            pending[u][0].update(node)
+        return set(nodes)
 
     def _nodes_by_uri(self, labels_of: dict[str, str]) -> dict[str, dict]:
         """The nodes of `labels_of` (uri → label), in one look-up by primary key. Their properties are
@@ -744,16 +761,7 @@ class LadybugStore(GraphStore):
 
     def _scalar_rows(self, query: str, params: dict) -> list[list]:
         """Rows of scalars straight from the engine (no object conversion; dates stay date objects)."""
-        conn = self._conn
-        conn.set_query_timeout(int(self.query_timeout * 1000))
-        try:
-            res = conn.execute(query, params)
-            try:
-                return res.get_all()
-            finally:
-                res.close()
-        except RuntimeError as e:
-            raise self._translate(e, query, self.query_timeout) from e
+        return self.read(query, params, raw=True).rows
 
     def _q_hood_level(self, center_labels: list[str], rel_filter: list[str] | None,
                       label_filter: list[str] | None) -> str:
