@@ -204,16 +204,20 @@ def self_peak_mb() -> float:
 
 # ---------------------------------------------------------------------- serving and replaying
 @contextlib.contextmanager
-def serve(args: list[str], env: dict | None = None, timeout: float = 600.0):
-    """`python -m parkgraph serve ARGS` on a free port; yields (base_url, seconds until /api/info
-    answered, process). Stopped on exit."""
+def serve(args: list[str], env: dict | None = None, timeout: float = 600.0, python: str | None = None):
+    """`PYTHON -m parkgraph serve ARGS` on a free port (PYTHON: this interpreter unless given, e.g.
+    main's .venv for a "before" baseline); yields (base_url, seconds until /api/info answered,
+    process). Stopped on exit."""
     import urllib.request
     port = free_port()
     CACHE.mkdir(parents=True, exist_ok=True)
     log = open(CACHE / f"serve-{port}.log", "wb")
     t0 = time.perf_counter()
-    p = subprocess.Popen([sys.executable, "-m", "parkgraph", "serve", "--port", str(port), *args],
-                         stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
+    # run from a neutral folder: `python -m` puts the working directory first on sys.path, and from a
+    # checkout that would import the checkout's parkgraph whatever the interpreter's install is
+    p = subprocess.Popen([python or sys.executable, "-m", "parkgraph", "serve", "--port", str(port), *args],
+                         stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
+                         cwd=tempfile.gettempdir())
     url = f"http://127.0.0.1:{port}"
     ready = None
     try:

@@ -10,7 +10,9 @@ of your own, which is cleared afterwards), loaded with the bundled data, then:
 1. one client (keep-alive): rounds over sample nodes of GET /api/node (the baseline: one node and its
    citations), /api/neighbourhood at depth 1 and 2, /api/search for sample words and /api/info,
    interleaved so that every kind sees the same machine load; p50 of each and its ratio to /api/node
-   (issue #15 targets: neighbourhood ≤ 3x, depth 2 ≤ 6x, search ≤ 3x, info ≤ 3x);
+   (issue #15 targets: neighbourhood ≤ 3x, depth 2 ≤ 6x, search ≤ 3x, info ≤ 3x). Cold: every
+   request carries a parameter never sent before, so the server's answer cache (web/cache.py)
+   misses and the view does its whole work; warm: the same requests again, answered from it;
 2. 10 clients for --duration seconds on /api/neighbourhood (depth 1, the sample nodes in turn):
    requests/s; with --before PYTHON the same load on the code that PYTHON imports (e.g. main's
    .venv: the many-query views on werkzeug's server) in the same run, as the "today" baseline;
@@ -23,19 +25,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import (BASE, CACHE, Http, free_port, local_neo4j, machine_info, percentiles, print_header, save_json, table)
+from _common import BASE, Http, local_neo4j, machine_info, percentiles, print_header, save_json, serve, table
 
 NODES = ["subpark/tongzhou", "park/beijing", "park/changsha", "subpark/haidian", "enterprise/beijing-wangteng-keji",
          "region/110112"]
@@ -43,41 +42,6 @@ WORDS = ["长沙", "changsha", "通州", "北京园区", "网络安全", "chengy
 HAND_WRITTEN = ("MATCH (c:{label} {{uri:$uri}})-[r]-(m) WITH type(r) AS t, startNode(r)=c AS out, labels(m)[0] AS l, m "
                 "ORDER BY m.uri WITH t, out, l, count(*) AS n, collect(m{{.uri,.name_zh,.name_en}})[..25] AS ms "
                 "RETURN t, out, l, n, ms")
-
-
-@contextlib.contextmanager
-def serve(python: str, args: list[str], timeout: float = 600.0):
-    """`PYTHON -m parkgraph serve ARGS` on a free port (as _common.serve, with a chosen interpreter)."""
-    port = free_port()
-    CACHE.mkdir(parents=True, exist_ok=True)
-    log = open(CACHE / f"serve-{port}.log", "wb")
-    t0 = time.perf_counter()
-    # run from a neutral folder: `python -m` puts the working directory first on sys.path, and from a
-    # checkout that would import the checkout's parkgraph whatever the interpreter's install is
-    p = subprocess.Popen([python, "-m", "parkgraph", "serve", "--port", str(port), *args], stdout=log,
-                         stderr=subprocess.STDOUT, env=os.environ.copy(), cwd=tempfile.gettempdir())
-    url = f"http://127.0.0.1:{port}"
-    try:
-        while True:
-            if p.poll() is not None:
-                raise RuntimeError(f"parkgraph serve exited with {p.returncode}; see {log.name}")
-            if time.perf_counter() - t0 > timeout:
-                raise RuntimeError(f"parkgraph serve did not answer within {timeout:.0f} s; see {log.name}")
-            try:
-                with urllib.request.urlopen(url + "/api/info", timeout=5) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.05)
-        yield url, time.perf_counter() - t0
-    finally:
-        p.terminate()
-        try:
-            p.wait(15)
-        except subprocess.TimeoutExpired:
-            p.kill()
-            p.wait()
-        log.close()
 
 
 def paths() -> dict[str, list[str]]:
@@ -92,24 +56,37 @@ def paths() -> dict[str, list[str]]:
     }
 
 
-def one_client(url: str, repeat: int) -> dict[str, list[float]]:
+_busted = iter(range(10**12))
+
+
+def cold(path: str) -> str:
+    """The path with a query parameter no request had before (the views ignore it): the server's
+    answer cache (web/cache.py) misses, so the figure is the view's own work."""
+    return f"{path}{'&' if '?' in path else '?'}_cold={next(_busted)}"
+
+
+def one_client(url: str, repeat: int, warm: bool = False) -> dict[str, list[float]]:
+    """Per kind, the seconds of `repeat` requests; cold (every request a cache miss) unless `warm`
+    (the same few requests again: answers from the cache after the warm-up)."""
     http = Http(url)
     ps = paths()
-    for kind, lst in ps.items():  # warm-up: caches, the search index, JIT
+    for kind, lst in ps.items():  # warm-up: the engine's caches, the search index, JIT
         for p in lst:
             st, _, body = http.get(p)
             assert st == 200, (p, st, body[:300])
     samples: dict[str, list[float]] = {k: [] for k in ps}
     for i in range(repeat):
         for kind, lst in ps.items():
-            st, dt, _ = http.get(lst[i % len(lst)])
+            p = lst[i % len(lst)]
+            st, dt, _ = http.get(p if warm else cold(p))
             assert st == 200
             samples[kind].append(dt)
     return samples
 
 
-def load(url: str, clients: int, seconds: float, kinds: list[str]) -> dict:
-    """`clients` threads, each its own keep-alive connection, for `seconds`: requests/s, latency, errors."""
+def load(url: str, clients: int, seconds: float, kinds: list[str], warm: bool = False) -> dict:
+    """`clients` threads, each its own keep-alive connection, for `seconds`: requests/s, latency,
+    errors; every request a cache miss unless `warm`."""
     ps = paths()
     todo = [p for k in kinds for p in ps[k]]
     lat: list[float] = []
@@ -123,7 +100,8 @@ def load(url: str, clients: int, seconds: float, kinds: list[str]) -> dict:
         mine = []
         while time.perf_counter() < stop:
             try:
-                st, dt, _ = http.get(todo[i % len(todo)])
+                p = todo[i % len(todo)]
+                st, dt, _ = http.get(p if warm else cold(p))
                 if st != 200:
                     raise RuntimeError(st)
                 mine.append(dt)
@@ -179,20 +157,25 @@ def run_engine(engine: str, a, result: dict) -> None:
         else:
             args = ["--backend", "ladybug", "--db", str(tmp / "graph.lbdb")]
         out: dict = {}
-        with serve(sys.executable, args) as (url, ready):
+        with serve(args) as (url, ready, _proc):
             out["serve_ready_s"] = ready
             print(f"[{engine}] parkgraph serve answered in {ready:.1f} s (bundled data loaded)", file=sys.stderr, flush=True)
             s = one_client(url, a.repeat)
             out["one_client"] = {k: percentiles(v) for k, v in s.items()}
+            s = one_client(url, a.repeat, warm=True)
+            out["one_client_warm"] = {k: percentiles(v) for k, v in s.items()}
             out["clients10"] = load(url, 10, a.duration, ["neighbourhood"])
-            print(f"[{engine}] 10 clients: {out['clients10']['rps']:.0f} neighbourhood req/s", file=sys.stderr, flush=True)
+            out["clients10_warm"] = load(url, 10, a.duration, ["neighbourhood"], warm=True)
+            print(f"[{engine}] 10 clients: {out['clients10']['rps']:.0f} neighbourhood req/s cold, "
+                  f"{out['clients10_warm']['rps']:.0f} warm", file=sys.stderr, flush=True)
             if a.duration50:
                 out["clients50"] = load(url, 50, a.duration50, list(paths()))
+                out["clients50_warm"] = load(url, 50, a.duration50, list(paths()), warm=True)
             if engine == "neo4j":
                 out["hand_written"] = percentiles(hand_written(uri, a.repeat))
         if a.before:
             # the same database, served by the other interpreter's code (loaded already)
-            with serve(a.before, args) as (url, _ready):
+            with serve(args, python=a.before) as (url, _ready, _proc):
                 out["before_clients10"] = load(url, 10, a.duration, ["neighbourhood"])
                 s = one_client(url, max(5, a.repeat // 3))
                 out["before_one_client"] = {k: percentiles(v) for k, v in s.items()}
@@ -225,31 +208,35 @@ def main() -> int:
     result: dict = {"engines": engines}
     for e in engines:
         run_engine(e, a, result)
+    saved = save_json("explorer_bundled", result)  # first: a fault in the printing loses no figure
     rows = []
     for e in engines:
         r = result[e]
         base = r["one_client"]["node"]["p50"]
+        wbase = r["one_client_warm"]["node"]["p50"]
         for kind, pc in r["one_client"].items():
             before = r.get("before_one_client", {}).get(kind, {}).get("p50")
+            w = r["one_client_warm"][kind]["p50"]
             rows.append([e, kind, f"{pc['p50'] * 1000:.1f}", f"{pc['p50'] / base:.2f}x",
-                         f"{before * 1000:.1f}" if before else "-"])
+                         f"{w * 1000:.2f} ({w / wbase:.2f}x)", f"{before * 1000:.1f}" if before else "-"])
         if "hand_written" in r:
-            rows.append([e, "hand-written Cypher, raw driver", f"{r['hand_written']['p50'] * 1000:.1f}", "", ""])
-    print(table(rows, ["engine", "request (one client)", "p50 ms", "÷ /api/node p50", "before p50 ms"]))
+            rows.append([e, "hand-written Cypher, raw driver", f"{r['hand_written']['p50'] * 1000:.1f}", "", "", ""])
+    print(table(rows, ["engine", "request (one client)", "p50 ms, cold", "÷ /api/node p50", "warm p50 ms (÷ node)",
+                       "before p50 ms"]))
     rows = []
     for e in engines:
         r = result[e]
         b = r.get("before_clients10")
-        rows.append([e, "10 clients, neighbourhood", f"{r['clients10']['rps']:.0f}", f"{r['clients10']['p50'] * 1000:.1f}",
-                     f"{r['clients10']['p99'] * 1000:.1f}", r["clients10"]["errors"],
-                     f"{b['rps']:.0f} ({r['clients10']['rps'] / b['rps']:.1f}x)" if b else "-"])
-        if "clients50" in r:
-            c = r["clients50"]
-            rows.append([e, "50 clients, all kinds", f"{c['rps']:.0f}", f"{c['p50'] * 1000:.1f}", f"{c['p99'] * 1000:.1f}",
-                         c["errors"], "-"])
+        for name, key in (("10 clients, neighbourhood, cold", "clients10"), ("10 clients, neighbourhood, warm", "clients10_warm"),
+                          ("50 clients, all kinds, cold", "clients50"), ("50 clients, all kinds, warm", "clients50_warm")):
+            if key not in r:
+                continue
+            c = r[key]
+            rows.append([e, name, f"{c['rps']:.0f}", f"{c['p50'] * 1000:.1f}", f"{c['p99'] * 1000:.1f}", c["errors"],
+                         f"{b['rps']:.0f} ({c['rps'] / b['rps']:.1f}x)" if b and key.startswith("clients10") else "-"])
     print()
     print(table(rows, ["engine", "load", "req/s", "p50 ms", "p99 ms", "errors", "before req/s"]))
-    print(f"results saved to {save_json('explorer_bundled', result)}")
+    print(f"results saved to {saved}")
     return 0
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A bounded loopback load test of the explorer, the JSON API and /sparql.
 
-    python bench/load_test.py [--clients 50] [--seconds 60] [--backend ladybug|neo4j] [--db PATH]
+    python bench/load_test.py [--clients 50] [--seconds 60] [--backend ladybug|neo4j] [--db PATH] [--cold]
 
 It starts its own `parkgraph serve` on 127.0.0.1 and a free port (LadybugDB in a temporary folder
 unless --db is given; the bundled dataset is loaded on first start), waits until it answers, warms
@@ -150,6 +150,23 @@ def workload(found: dict) -> list[tuple[str, int, callable]]:
     ]
 
 
+def uncached(mix) -> list:
+    """The mix with a query parameter never sent before on every GET of the JSON API (the views
+    ignore it): the server's answer cache (web/cache.py) always misses, so the figures are the views'
+    own work — the cold-cache run beside the default (warm) one."""
+    import itertools
+    n = itertools.count()
+
+    def bust(make):
+        def made():
+            method, path, body, headers = make()
+            if method == "GET" and path.startswith("/api/"):
+                path += f"{'&' if '?' in path else '?'}_cold={next(n)}"
+            return method, path, body, headers
+        return made
+    return [(name, weight, bust(make)) for name, weight, make in mix]
+
+
 def percentile(sorted_values: list[float], p: float) -> float:
     if not sorted_values:
         return float("nan")
@@ -229,7 +246,7 @@ def summary(lat: dict, errors: dict, elapsed: float, args) -> dict:
                 **{k: (percentile(v, p) if v else None) for k, p in (("p50", 50), ("p90", 90), ("p99", 99))},
                 "max": v[-1] if v else None}
     total = sum(len(v) for v in lat.values())
-    return {"backend": args.backend, "clients": args.clients, "seconds": elapsed, "requested_seconds": args.seconds,
+    return {"backend": args.backend, "cold": bool(getattr(args, "cold", False)), "clients": args.clients, "seconds": elapsed, "requested_seconds": args.seconds,
             "requests": total, "errors": sum(errors.values()),
             "throughput_rps": total / elapsed if elapsed else 0.0,
             "endpoints": {n: figures(lat[n], errors.get(n, 0)) for n in sorted(lat)},
@@ -246,6 +263,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--neo4j-uri", help="for --backend neo4j (default: $NEO4J_URI)")
     ap.add_argument("--startup", type=float, default=300.0, help="seconds to wait for the server to answer")
     ap.add_argument("--json", metavar="FILE", help="also write the numbers as JSON here")
+    ap.add_argument("--cold", action="store_true",
+                    help="every JSON API request a cache miss (a parameter never sent before): the views' own work")
     args = ap.parse_args(argv)
     if args.clients < 1 or args.seconds <= 0:
         ap.error("--clients and --seconds must be positive")
@@ -254,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     _common._RUN.update({"title": "load_test: explorer, JSON API and /sparql under concurrent clients",
                          "command": command_line(), "machine": machine_info(),
                          "params": {"clients": args.clients, "seconds": f"{args.seconds:g}", "backend": args.backend,
+                                    "cache": "cold (every API request a miss)" if args.cold else "warm",
                                     "timeout": f"{args.timeout:g} s",
                                     "db": (args.db or "new, temporary (bundled data)") if args.backend == "ladybug" else "-"},
                          "started": time.strftime("%Y-%m-%d %H:%M:%S %Z")})
@@ -276,8 +296,10 @@ def main(argv: list[str] | None = None) -> int:
                 if not 200 <= status < 300:
                     print(f"warm-up {name} {path[:80]} answered {status}: {data[:200]!r}", file=sys.stderr)
                     return 1
-            print(f"running {args.clients} clients for {args.seconds:g} s …", file=sys.stderr)
-            lat, errors, samples, elapsed = run_clients(port, args.clients, args.seconds, args.timeout, mix)
+            print(f"running {args.clients} clients for {args.seconds:g} s{' (cold cache)' if args.cold else ''} …",
+                  file=sys.stderr)
+            lat, errors, samples, elapsed = run_clients(port, args.clients, args.seconds, args.timeout,
+                                                        uncached(mix) if args.cold else mix)
         finally:
             srv.stop()
         print(report(lat, errors, elapsed, args.clients))

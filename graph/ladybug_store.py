@@ -100,14 +100,20 @@ class LadybugStore(GraphStore):
     @property
     def _conn(self) -> ladybug.Connection:
         # A connection runs one query at a time; the web server is threaded, so one per thread.
+        # On a read-only handle (the server's) each query runs on one engine thread: requests run in
+        # parallel on the server's threads, and a small query spread over the engine's pool paid the
+        # hand-offs instead (a node's relationships: 4-6 ms against 0.2-0.8 ms on one thread, issue #15)
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = self._local.conn = ladybug.Connection(self._db)
+            conn = self._local.conn = ladybug.Connection(self._db, num_threads=1 if self.read_only else 0)
         return conn
 
     # ------------------------------------------------------------------ primitives
     def read(self, query: str, params: dict | None = None, *, timeout: float | None = None,
-             max_rows: int | None = None, console: bool = False, max_bytes: int | None = None) -> QueryResult:
+             max_rows: int | None = None, console: bool = False, max_bytes: int | None = None,
+             raw: bool = False) -> QueryResult:
+        """`raw=True`: rows of scalars as the engine gives them (no object conversion; dates stay
+        date objects), for the app's own queries that return no nodes or relationships."""
         timeout = self.query_timeout if timeout is None else timeout
         if console:
             # layer 1, cheap and in this process: the token check (same lexer rules as the engine)
@@ -128,10 +134,10 @@ class LadybugStore(GraphStore):
             if isinstance(res, list):  # several statements: only reachable for internal callers
                 raise QueryError("one statement per request")
             columns = res.get_column_names()
-            raw: list[list[Any]] = []
+            raw_rows: list[list[Any]] = []
             truncated, size = False, 0
             while res.has_next():
-                if max_rows is not None and len(raw) >= max_rows:
+                if max_rows is not None and len(raw_rows) >= max_rows:
                     truncated = True
                     break
                 row = res.get_next()
@@ -141,11 +147,11 @@ class LadybugStore(GraphStore):
                         res.close()
                         raise QueryError(f"the result is larger than {max_bytes // 2**20} MB and was not sent",
                                          hint="Return fewer or smaller values (PARKGRAPH_CONSOLE_MAX_RESPONSE_MB).")
-                raw.append(row)
+                raw_rows.append(row)
             res.close()
         except RuntimeError as e:
             raise self._translate(e, query, timeout) from e
-        rows = _Converter(self).rows(raw)
+        rows = raw_rows if raw else _Converter(self).rows(raw_rows)
         return QueryResult(columns, rows, truncated, (time.perf_counter() - t0) * 1000, self.engine, max_rows)
 
     def write(self, query: str, params: dict | None = None) -> None:
@@ -236,30 +242,41 @@ class LadybugStore(GraphStore):
     hood_row_cap = 20_000  # relationships of one level read as rows and grouped here; past it the engine groups
 
     def _hood_rows(self, frontier: list[str], take: int, rel_filter: list[str] | None,
-                   label_filter: list[str] | None, with_centers: bool) -> list[list]:
+                   label_filter: list[str] | None, with_centers: bool, pending: dict | None = None) -> list[list]:
         """In 0.22 a pattern that ends in nodes of many tables is slow to return those nodes (35 ms
         for a depth-2 frontier of the bundled data, against 2 ms for their uris) and slower still to
         group and sort them (ORDER BY + collect: 46 ms). So a level is read as plain rows of scalars
         (the relationship's properties, the neighbour's uri and table), grouped, sorted and cut
-        here; then the nodes that are kept are read in one look-up by primary key. Two queries per
-        level; a level with more than `hood_row_cap` relationships (a hub of a large graph) is
-        grouped by the engine instead (the one-query form)."""
+        here. The nodes that are kept come back as placeholders `{"uri": …}` registered in `pending`,
+        which `_fill_nodes` fills in one look-up by primary key once every level is read (one
+        query per level plus one; without `pending`, this level's nodes are read at once). A level
+        with more than `hood_row_cap` relationships (a hub of a large graph) is grouped by the
+        engine instead (the one-query form)."""
         labels = sorted({self.label_of(u) for u in frontier})
         keys = list(self.model.rel_properties)
         conds = (["label(r) IN $types"] if rel_filter else []) + \
                 (["label(m) IN [" + ", ".join(f"'{l}'" for l in label_filter) + "]"] if label_filter else [])
-        where = (" WHERE " + " AND ".join(conds)) if conds else ""
         rels = [r for r in self.model.relationships.values() if not rel_filter or r.type in rel_filter]
         ret = ", ".join(f"r.{k}" for k in keys)
-        halves = [f"UNWIND $uris AS u MATCH (c:{':'.join(labels)} {{uri: u}}){arrow}(m){where} "
-                  f"RETURN c.uri, label(r), {out}, label(m), m.uri, {ret} LIMIT $cap"
+        # One center: `{uri: $u}`, a look-up in the primary-key index. Several: `WHERE c.uri IN $uris`,
+        # a scan of the centers' tables. `UNWIND $uris AS u MATCH (c {uri: u})-[r]->(m)` was planned
+        # as a join that read every relationship of the tables in 0.22: for one center among 300k,
+        # 750 ms against 0.07 ms by key and 64 ms by IN; on the bundled data IN took 1.7-3.3 ms a
+        # direction where the UNWIND took 4-8 (issue #15).
+        center = f"(c:{labels[0]} {{uri: $u}})" if len(frontier) == 1 else f"(c:{':'.join(labels)})"
+        cond = "" if len(frontier) == 1 else "c.uri IN $uris"
+        conds_all = " AND ".join(([cond] if cond else []) + conds)
+        halves = [f"MATCH {center}{arrow}(m){' WHERE ' + conds_all if conds_all else ''} "
+                  f"RETURN c.uri, label(r), {out}, label(m), m.uri, {ret} LIMIT {self.hood_row_cap + 1}"
                   for arrow, out, side in (("-[r]->", "true", "sources"), ("<-[r]-", "false", "targets"))
                   if any(l in getattr(r, side) for r in rels for l in labels)]
         if not halves:
             raw = []
         else:
-            raw = self._scalar_rows(" UNION ALL ".join(halves), {"uris": frontier, "types": rel_filter or [],
-                                                                 "cap": self.hood_row_cap + 1})
+            # the cap is written into the text: as a parameter ($cap) it cost 2 ms a query (0.22)
+            raw = self._scalar_rows(" UNION ALL ".join(halves),
+                                    {**({"u": frontier[0]} if len(frontier) == 1 else {"uris": frontier}),
+                                     **({"types": rel_filter} if rel_filter else {})})
             per_half: dict[bool, int] = {}
             for row in raw:
                 per_half[row[2]] = per_half.get(row[2], 0) + 1
@@ -268,30 +285,77 @@ class LadybugStore(GraphStore):
         groups: dict[tuple, list] = {}
         for c, t, out, ml, mu, *vals in raw:
             groups.setdefault((c, t, out), []).append((mu, ml, vals))
-        kept: dict[str, str] = {u: self.label_of(u) for u in frontier} if with_centers else {}
-        cut = {}
-        for key, items in groups.items():
-            items.sort(key=lambda x: (x[0], x[2][keys.index("uri")] or ""))
-            cut[key] = (len(items), items[:take])
-            for mu, ml, _ in items[:take]:
-                kept[mu] = ml
-        nodes = {}
-        if kept:
-            got = self.read(f"UNWIND $uris AS u MATCH (n:{':'.join(sorted(set(kept.values())))} {{uri: u}}) RETURN n",
-                            {"uris": list(kept)}).rows
-            nodes = {n["uri"]: n for (n,) in got}
+        now = pending is None
+        pending = {} if pending is None else pending
+
+        def placeholder(u: str, label: str | None) -> dict:
+            got = pending.get(u)
+            if got is None:
+                got = pending[u] = ({"uri": u}, label)
+            return got[0]
+        iuri = keys.index("uri")
         rows = []
-        for (c, t, out), (n, items) in cut.items():
+        for (c, t, out), items in groups.items():
+            items.sort(key=lambda x: (x[0], x[2][iuri] or ""))
             rs, ms = [], []
-            for mu, _ml, vals in items:
-                props = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in zip(keys, vals)}
+            for mu, ml, vals in items[:take]:
+                # dates are cut to their precision, as `RETURN r` gives them
                 start, end = (c, mu) if out else (mu, c)
-                rs.append(plain_rel(props.get("uri"), t, start, end, props))
-                ms.append(nodes[mu])
-            rows.append([nodes.get(c, {"uri": c}), t, out, n, rs, ms])
+                rs.append({"uri": vals[iuri], "type": t, "start": start, "end": end,
+                           "properties": self._columns_to_props(None, keys, vals)})
+                ms.append(placeholder(mu, ml))
+            rows.append([placeholder(c, self.label_of(c)), t, out, len(items), rs, ms])
         if with_centers:  # the centers themselves, also those without relationships
-            rows += [[nodes[u], None, True, 0, [], []] for u in frontier if u in nodes]
+            rows += [[placeholder(u, self.label_of(u)), None, True, 0, [], []] for u in frontier]
+        if now:
+            found = self._fill_nodes(pending)
+            rows = [r for r in rows if r[0]["uri"] in found]
         return rows
+
+    def _fill_nodes(self, pending: dict[str, tuple[dict, str]]) -> set[str]:
+        """Fill the placeholders of `pending` (uri → (placeholder, label)) in place, in one query;
+        the uris found (a uri that is no node stays a bare placeholder)."""
+        nodes = self._nodes_by_uri({u: label for u, (_ph, label) in pending.items() if label})
+        for u, node in nodes.items():
+            pending[u][0].update(node)
+        return set(nodes)
+
+    def _nodes_by_uri(self, labels_of: dict[str, str]) -> dict[str, dict]:
+        """The nodes of `labels_of` (uri → label), in one look-up by primary key. Their properties are
+        asked for by name (the union of the tables' columns: a column a table lacks reads as null):
+        returning whole nodes of a pattern over many tables took 53 ms for 150 nodes of the bundled
+        data, these columns 2 ms (0.22, issue #15)."""
+        labels = sorted(set(labels_of.values()))
+        cols: dict[str, None] = {}
+        for label in labels:
+            cols.update(dict.fromkeys(self.model.classes[label].properties))
+        keys = list(cols)
+        rows = self._scalar_rows(f"UNWIND $uris AS u MATCH (n:{':'.join(labels)} {{uri: u}}) RETURN label(n), "
+                                 + ", ".join(f"n.{k}" for k in keys), {"uris": list(labels_of)})
+        iuri = keys.index("uri")
+        out = {}
+        for label, *vals in rows:
+            out[vals[iuri]] = {"uri": vals[iuri], "labels": [label],
+                               "properties": self._columns_to_props(label, keys, vals)}
+        return out
+
+    def _columns_to_props(self, label: str | None, keys: list[str], vals: list) -> dict:
+        """`clean_props` of a row of columns `keys` of a node table (label) or a relationship (None):
+        the model says which columns are the table's own and which are dates, so no value is inspected
+        (clean_props' per-value checks were a third of a depth-2 neighbourhood's time)."""
+        plans = self.__dict__.setdefault("_col_plans", {})  # (kept out of __init__: the write side's)
+        plan = plans.get((label, tuple(keys)))
+        if plan is None:
+            props = self.model.classes[label].properties if label else self.model.rel_properties
+            idx = {k: i for i, k in enumerate(keys)}
+            plan = plans[(label, tuple(keys))] = (
+                [(k, idx[k]) for k in sorted(props) if k in idx], [k for k, p in props.items() if p.pg_type == "date"])
+        cols, dates = plan
+        return dates_at_precision({k: vals[i] for k, i in cols if vals[i] is not None}, dates)
+
+    def _scalar_rows(self, query: str, params: dict) -> list[list]:
+        """Rows of scalars straight from the engine (no object conversion; dates stay date objects)."""
+        return self.read(query, params, raw=True).rows
 
     def _q_hood_level(self, center_labels: list[str], rel_filter: list[str] | None,
                       label_filter: list[str] | None) -> str:

@@ -167,13 +167,14 @@ class GraphStore(abc.ABC):
         truncated = False
         frontier = [uri]
         partial = None
+        pending: dict = {}  # nodes a backend hands back as placeholders, filled after the last level
         for level in range(max(1, depth)):
             if not frontier or truncated:
                 break
             if level and deadline is not None and time.monotonic() > deadline:
                 partial = {"reason": "time budget", "depth": level + 1, "expanded": 0, "of": len(frontier)}
                 break
-            rows = self._hood_rows(frontier, take, rel_filter, label_filter, level == 0)
+            rows = self._hood_rows(frontier, take, rel_filter, label_filter, level == 0, pending)
             if level == 0:
                 center = next((r[0] for r in rows if r[0] is not None), None)
                 if center is None and rows:  # (rows without the center: an engine's quirk, see _q_hood_level)
@@ -208,6 +209,13 @@ class GraphStore(abc.ABC):
                             nxt.append(n["uri"])
                         edges[r["uri"] or f'{r["start"]}|{r["type"]}|{r["end"]}'] = r
             frontier = nxt
+        if pending:
+            found = self._fill_nodes(pending)
+            if uri not in found:
+                return None
+            if len(found) < len(nodes):  # (only if a node went between two queries)
+                nodes = {u: n for u, n in nodes.items() if u in found}
+                edges = {k: r for k, r in edges.items() if r["start"] in found and r["end"] in found}
         out = {"center": center, "groups": groups_out, "nodes": list(nodes.values()), "edges": list(edges.values()),
                "truncated": truncated}
         if partial:
@@ -215,10 +223,16 @@ class GraphStore(abc.ABC):
         return out
 
     def _hood_rows(self, frontier: list[str], take: int, rel_filter: list[str] | None,
-                   label_filter: list[str] | None, with_centers: bool) -> list[list]:
-        """The rows `_q_hood_level` describes, for one level (one query; a backend may answer otherwise)."""
+                   label_filter: list[str] | None, with_centers: bool, pending: dict | None = None) -> list[list]:
+        """The rows `_q_hood_level` describes, for one level (one query; a backend may answer otherwise:
+        its nodes may be placeholders `{"uri": …}` registered in `pending`, filled by `_fill_nodes`)."""
         return self.read(self._q_hood_level(sorted({self.label_of(u) for u in frontier}), rel_filter, label_filter),
                          {"uris": frontier, "take": take, "types": rel_filter or []}).rows
+
+    def _fill_nodes(self, pending: dict[str, tuple[dict, str]]) -> set[str]:
+        """Fill the placeholders a backend's `_hood_rows` left in `pending` (uri → (placeholder,
+        label)); the uris found. Only backends that leave placeholders implement it."""
+        raise NotImplementedError
 
     def _group_rank(self) -> dict[str, int]:
         """Groups are listed in the model's order of relationship types, out before in."""

@@ -6,6 +6,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from parkgraph.errors import BadRequest
 from parkgraph.graph.examples import examples_for
 
+from .cache import cached, no_store
 from .db import get_store, settings
 from .security import deadline
 from .views import entity_dict, info_dict, label_dict, node_or_404, schema_dict
@@ -73,11 +74,13 @@ def _int_arg(name: str, default: int, lo: int, hi: int) -> int:
 
 
 @bp.get("/info")
+@cached
 def info():
     return jsonify(info_dict(get_store(), settings()))
 
 
 @bp.get("/schema")
+@cached
 def schema():
     return jsonify(schema_dict(get_store()))
 
@@ -117,12 +120,14 @@ def _ndjson(d: dict, dumps):
 
 
 @bp.get("/examples")
+@cached
 def examples():
     store = get_store()
     return jsonify({"engine": store.engine, "examples": examples_for(store.engine, settings().base_iri)})
 
 
 @bp.get("/search")
+@cached
 def search():
     q = request.args.get("q", "")
     if len(q) > 200:
@@ -139,6 +144,7 @@ def search():
 
 
 @bp.get("/node")
+@cached
 def node():
     store = get_store()
     n = node_or_404(store, request.args.get("uri", ""))
@@ -146,6 +152,7 @@ def node():
 
 
 @bp.get("/neighbourhood")
+@cached
 def neighbourhood():
     store = get_store()
     uri = request.args.get("uri", "")
@@ -171,10 +178,13 @@ def neighbourhood():
                                max_nodes=int(settings().neighbour_max_nodes), deadline=deadline())
     if hood is None:  # (the neighbourhood looks the node up itself: no second lookup first)
         node_or_404(store, uri)
+    if hood.get("partial"):  # cut short by this request's time budget: not the graph's whole answer
+        no_store()
     return jsonify(hood)
 
 
 @bp.get("/provenance")
+@cached
 def provenance():
     store = get_store()
     uri = request.args.get("uri", "")
@@ -186,6 +196,7 @@ def provenance():
 
 
 @bp.get("/entity")
+@cached
 def entity():
     return jsonify(entity_dict(get_store(), request.args.get("uri", "")))
 
