@@ -60,7 +60,8 @@ class Neo4jReplace:
 
     def _delete_graph(self, *, staged: bool) -> None:
         name = (lambda x: STAGE + x) if staged else (lambda x: x)
-        n = max(1, int(self.bulk_rows))  # type: ignore[attr-defined]  (each inner transaction within the server's memory limit)
+        # each inner transaction within the server's memory limit
+        n = max(1, int(self.bulk_rows))  # type: ignore[attr-defined]
         # CALL {} IN TRANSACTIONS needs an implicit (auto-commit) transaction.
         with self._driver.session(database=self.database) as s:  # type: ignore[attr-defined]
             # relationships first, then nodes: a hub with 100k relationships must not become one
