@@ -24,7 +24,7 @@ JVM_FLAGS = [
     "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
     "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
     "--enable-native-access=ALL-UNNAMED", "-Dio.netty.tryReflectionSetAccessible=true",
-    "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow", "-Dfile.encoding=UTF-8",
+    "-XX:+UseZGC", "-XX:-OmitStackTraceInFastThrow", "-Dfile.encoding=UTF-8",
 ]
 
 
@@ -34,10 +34,11 @@ class Neo4jServerError(RuntimeError):
 
 class LocalNeo4j:
     def __init__(self, home: str | Path, *, bolt_port: int = 7687, http_port: int = 7474,
-                 heap: str = "768m", pagecache: str = "128m"):
+                 heap: str = "768m", pagecache: str = "128m", tx_memory: str = "256m"):
         self.home = Path(home)
         self.bolt_port, self.http_port = bolt_port, http_port
         self.heap, self.pagecache = heap, pagecache
+        self.tx_memory = tx_memory  # db.memory.transaction.max (tests lower it to prove batching)
         self.pid_file = self.home / "neo4j.pid"
         self.log_file = self.home / "logs" / "console.log"
 
@@ -95,7 +96,7 @@ class LocalNeo4j:
             f"server.memory.heap.max_size={self.heap}",
             f"server.memory.pagecache.size={self.pagecache}",
             # one console query must not take the whole heap: it fails alone, with a clear message
-            "db.memory.transaction.max=256m",
+            f"db.memory.transaction.max={self.tx_memory}",
             "dbms.usage_report.enabled=false",
             "server.directories.import=import",
             "dbms.security.allow_csv_import_from_file_urls=true",

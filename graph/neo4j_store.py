@@ -20,16 +20,15 @@ from parkgraph.settings import setting
 
 from . import guard
 from .checkpoints import checkpoint
+from .neo4j_bulk import _parallel, _partitioned, _regroup
+from .neo4j_replace import STAGE, Neo4jReplace  # noqa: F401  (STAGE: part of this module's interface)
 from .result import QueryResult, plain_node, plain_rel
 from .store import GraphStore
-
-STAGE = "PgStage_"  # prefix of the labels and types a replace stages the new graph under
-
 
 CONSOLE_FETCH = 50  # records per PULL for console queries (1000 rows of 1 MB made the server build 1 GB ahead)
 
 
-class Neo4jStore(GraphStore):
+class Neo4jStore(Neo4jReplace, GraphStore):
     engine = "neo4j"
     dialect = "Neo4j Cypher 5"
 
@@ -57,6 +56,13 @@ class Neo4jStore(GraphStore):
             self._driver.close()
             raise BackendUnavailable(f"Neo4j at {uri} refused the credentials: {e.message}",
                                      hint="Check NEO4J_USER and NEO4J_PASSWORD.") from e
+        # a `load --replace` killed after its switch committed is finished before anything reads
+        # (neo4j_replace.py): one read when there is none
+        try:
+            self.finish_switch()
+        except (ServiceUnavailable, OSError, DatabaseUnavailable, SessionExpired) as e:
+            self.close()
+            raise unavailable(uri) from e
 
     # ------------------------------------------------------------------ primitives
     def read(self, query: str, params: dict | None = None, *, timeout: float | None = None,
@@ -268,108 +274,6 @@ class Neo4jStore(GraphStore):
     def _count(self, query: str) -> int:
         return int(self._driver.execute_query(query, database_=self.database).records[0][0])
 
-    def clear(self) -> None:
-        """Delete the ontology's relationships and nodes, and staging leftovers of an interrupted
-        `replace_all`: only the labels and types of `self.model`, never other nodes. The database may
-        be shared (a server, Aura) with other applications' graphs."""
-        self._delete_graph(staged=False)
-        self._delete_graph(staged=True)
-
-    def _delete_graph(self, *, staged: bool) -> None:
-        name = (lambda x: STAGE + x) if staged else (lambda x: x)
-        # CALL {} IN TRANSACTIONS needs an implicit (auto-commit) transaction.
-        with self._driver.session(database=self.database) as s:
-            # relationships first, then nodes: a hub with 100k relationships must not become one
-            # transaction's worth of DETACH DELETE (the transaction memory pool would overflow)
-            for t in self.model.rel_types:
-                s.run(f"MATCH ()-[r:{name(t)}]->() CALL (r) {{ DELETE r }} IN TRANSACTIONS OF 10000 ROWS").consume()
-            for label in self.model.labels:
-                s.run(f"MATCH (n:{name(label)}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS").consume()
-
-    # ------------------------------------------------------------------ atomic replace
-    # Neo4j Community has one database, so a new graph cannot be built beside the old one and
-    # swapped in by name. Instead the new graph is STAGED under staging labels and relationship types
-    # (`PgStage_Enterprise`, `PgStage_TENANT_OF`: labels and types the app never queries), in as many
-    # batches as a load needs; then ONE transaction deletes the old graph's nodes and relationships,
-    # relabels the staged nodes and re-creates the staged relationships under their real types. Until
-    # that transaction commits the app sees the old graph; after it, the new one; if the process or
-    # the connection dies inside it, Neo4j rolls it back. Staging leftovers of an interrupted run are
-    # deleted at the start of the next `replace_all` (and by `clear`). The cost: the switch is one
-    # transaction as large as the old and the new graph together (its memory is bounded by the
-    # server's `db.memory.transaction.max`; past it the switch fails, is rolled back, and the old
-    # graph stays).
-    _staging = False
-
-    def _named(self, name: str) -> str:
-        return STAGE + name if self._staging else name
-
-    def replace_all(self, source, progress=None) -> None:
-        """Replace the ontology's graph by `source`, atomically (see above)."""
-        checkpoint("neo4j replace: start")
-        self._delete_graph(staged=True)  # leftovers of an interrupted run
-        checkpoint("neo4j replace: leftovers deleted")
-        for label in self.model.labels:
-            # the staged relationships find their end nodes by uri
-            self.write(f"CREATE INDEX pgstage_{label.lower()}_uri IF NOT EXISTS FOR (n:{STAGE}{label}) ON (n.uri)")
-        self._driver.execute_query("CALL db.awaitIndexes(300)", database_=self.database)
-        checkpoint("neo4j replace: staging indexes")
-        try:
-            self._staging = True
-            try:
-                self.bulk_load(source, progress)
-            finally:
-                self._staging = False
-            checkpoint("neo4j replace: staged")
-            self._switch()
-        except Neo4jError as e:
-            self._drop_staged_quietly()
-            if "MemoryPoolOutOfMemoryError" in (e.code or ""):
-                import re
-                limit = re.search(r"limit [0-9.]+ \w+", e.message or "")
-                raise BackendUnavailable(
-                    f"Neo4j at {self.uri} has not enough transaction memory to switch to the new graph in one "
-                    f"transaction (db.memory.transaction.max: {limit.group(0) if limit else 'reached'}); "
-                    f"the old graph is unchanged and nothing was written",
-                    hint="raise db.memory.transaction.max (and the heap) on the server, or load without --replace "
-                         "(a merge: entities with the same uri are updated, nothing is deleted)") from e
-            raise self._translate(e, "", 0) from e
-        except BaseException:
-            self._drop_staged_quietly()
-            raise
-        checkpoint("neo4j replace: switched")
-        self._drop_stage_indexes()
-
-    def _drop_stage_indexes(self) -> None:
-        """The staging labels' indexes go once the switch is done: an index keeps its label in the
-        database's token list, so `CALL db.labels()` in the console would list PgStage_* for ever."""
-        try:
-            for label in self.model.labels:
-                self.write(f"DROP INDEX pgstage_{label.lower()}_uri IF EXISTS")
-        except Exception:  # the server may be gone: the next replace_all drops them
-            pass
-
-    def _drop_staged_quietly(self) -> None:
-        try:
-            self._delete_graph(staged=True)
-        except Exception:  # the server may be gone: the next replace_all or clear() deletes them
-            pass
-        self._drop_stage_indexes()
-
-    def _switch(self) -> None:
-        with self._driver.session(database=self.database, default_access_mode=WRITE_ACCESS) as s:
-            with s.begin_transaction() as tx:
-                for t in self.model.rel_types:
-                    tx.run(f"MATCH ()-[r:{t}]->() DELETE r").consume()
-                for label in self.model.labels:
-                    tx.run(f"MATCH (n:{label}) DETACH DELETE n").consume()
-                checkpoint("neo4j replace: old graph deleted, not committed")
-                for label in self.model.labels:
-                    tx.run(f"MATCH (n:{STAGE}{label}) SET n:{label} REMOVE n:{STAGE}{label}").consume()
-                for t in self.model.rel_types:
-                    tx.run(f"MATCH (a)-[s:{STAGE}{t}]->(b) CREATE (a)-[r:{t}]->(b) SET r = properties(s) DELETE s").consume()
-                checkpoint("neo4j replace: new graph promoted, not committed")
-                tx.commit()
-
     def close(self) -> None:
         self._console_driver.close()
         self._driver.close()
@@ -568,97 +472,3 @@ class _Converter:
         if hasattr(v, "iso_format"):
             return v.iso_format()
         return v
-
-
-def _regroup(batches, size: int):
-    """Re-cut a stream of row lists into lists of `size` rows."""
-    buf: list = []
-    for batch in batches:
-        buf.extend(batch)
-        while len(buf) >= size:
-            yield buf[:size]
-            buf = buf[size:]
-    if buf:
-        yield buf
-
-
-def _parallel(fn, tasks, workers: int, progress=None) -> None:
-    """Run fn over tasks with `workers` threads, at most 2×workers tasks in flight (bounded memory);
-    the first error stops the rest and is raised."""
-    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
-    if workers <= 1:
-        for t in tasks:
-            n = fn(t)
-            progress and progress(n)
-        return
-    with ThreadPoolExecutor(workers, thread_name_prefix="parkgraph-load") as pool:
-        pending = set()
-        try:
-            for t in tasks:
-                pending.add(pool.submit(fn, t))
-                if len(pending) >= 2 * workers:
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for f in done:
-                        n = f.result()
-                        progress and progress(n)
-            for f in pending:
-                n = f.result()
-                progress and progress(n)
-        except BaseException:
-            for f in pending:
-                f.cancel()
-            raise
-
-
-def _partitioned(fn, groups, workers: int, size: int, conv, progress=None) -> None:
-    """For each (group, batches): deal the rows to `workers` threads by hash of their end node
-    (`row["to"]`), `size` rows a call of fn(group, rows); every group is finished before the next
-    starts. The first error stops the load and is raised."""
-    import queue
-    import threading
-    lock = threading.Lock()
-    errors: list[BaseException] = []
-    qs: list[queue.Queue] = [queue.Queue(maxsize=2) for _ in range(workers)]
-
-    def work(k: int) -> None:
-        while True:
-            item = qs[k].get()
-            try:
-                if item is None:
-                    return
-                if not errors:
-                    n = fn(*item)
-                    if progress:
-                        with lock:
-                            progress(n)
-            except BaseException as e:  # noqa: BLE001 - handed to the main thread
-                errors.append(e)
-            finally:
-                qs[k].task_done()
-    threads = [threading.Thread(target=work, args=(k,), daemon=True, name=f"parkgraph-load-{k}") for k in range(workers)]
-    for t in threads:
-        t.start()
-    try:
-        for group, batches in groups:
-            bufs: list[list] = [[] for _ in range(workers)]
-            for batch in batches:
-                for r in batch:
-                    k = hash(r["to"]) % workers
-                    bufs[k].append(conv(r))
-                    if len(bufs[k]) >= size:
-                        qs[k].put((group, bufs[k]))
-                        bufs[k] = []
-                if errors:
-                    break
-            for k in range(workers):
-                if bufs[k] and not errors:
-                    qs[k].put((group, bufs[k]))
-            for q in qs:
-                q.join()
-            if errors:
-                raise errors[0]
-    finally:
-        for q in qs:
-            q.put(None)
-        for t in threads:
-            t.join()

@@ -167,6 +167,171 @@ def test_no_code_point_ends_a_string_for_the_engine_only(conn):
     assert not disagree, disagree
 
 
+# ---------------------------------------------------------------------- Neo4j: every code point too
+def _utf16_offsets(text: str) -> list[int]:
+    """Neo4j (Java) reports positions in UTF-16 code units: the unit offset of each character."""
+    out, n = [], 0
+    for ch in text:
+        out.append(n)
+        n += 2 if ord(ch) > 0xFFFF else 1
+    return out
+
+
+class Neo4jProbe:
+    """EXPLAIN on the test server, batched. A batch is a query that parses only if every code point
+    in it is read as the guard reads it; when it does not, Neo4j's error names the offset where it
+    stopped, which points at the code point to blame (or just after it, when Neo4j skipped it as
+    white space): that one is set aside and what follows it is asked again. A batch whose error
+    names no usable offset is split in halves (`bisect`). The code points set aside are then judged
+    one by one on the real hostile query."""
+
+    def __init__(self, store):
+        from neo4j import READ_ACCESS
+        self.session = store._driver.session(database=store.database, default_access_mode=READ_ACCESS)
+        self.queries = 0
+
+    def explain(self, query: str) -> tuple[str, list, int | None]:
+        """('ok', columns, None) or (error code, [], offset or None)."""
+        from neo4j.exceptions import Neo4jError
+        self.queries += 1
+        try:
+            res = self.session.run("EXPLAIN " + query)
+            cols = list(res.keys())
+            res.consume()
+            return "ok", cols, None
+        except Neo4jError as e:
+            import re
+            m = re.search(r"\(offset: (\d+)\)", e.message or "")
+            return e.code or "", [], (int(m.group(1)) - len("EXPLAIN ")) if m else None
+
+    def sweep(self, chars: list[str], build, ok, size: int) -> list[tuple[str, bool]]:
+        """The code points the engine does not read as the guard does, from batches of `size`: `build`
+        makes the query text and the offset of each code point in it, `ok` judges the answer. Each
+        comes with True when Neo4j stopped AT it ("Invalid input '<cp>'": a character its lexer does
+        not take there at all, so no token boundary moved), False when it stopped after it or the
+        batch was bisected (the code point may have been read as white space)."""
+        odd: list[tuple[str, bool]] = []
+        for i in range(0, len(chars), size):
+            todo = chars[i:i + size]
+            while todo:
+                text, at = build(todo)
+                kind, cols, off = self.explain(text)
+                if ok(kind, cols, text):
+                    break
+                units = _utf16_offsets(text)
+                pos = [units[j] for j in at]
+                # the code point at the offset, or the one just before it (skipped as white space)
+                k = next((j for j, p in enumerate(pos) if off is not None and p <= off <= p + 2), None)
+                if k is None:
+                    odd += [(c, False) for c in
+                            bisect(todo, lambda part: ok(*self.explain(build(part)[0])[:2], build(part)[0]))]
+                    break
+                odd.append((todo[k], off == pos[k]))
+                # Neo4j reads left to right: it got past every code point before this one as the
+                # guard does, so only the rest is asked again
+                todo = todo[k + 1:]
+        return odd
+
+    def judge(self, query: str) -> str | None:
+        """None if the guard refuses `query` or Neo4j cannot parse it; else what Neo4j made of it."""
+        if refused(query):
+            return None
+        kind, _, _ = self.explain(query)
+        return None if "SyntaxError" in kind else (kind or "planned")
+
+
+@pytest.fixture(scope="module")
+def neo4j_probe(neo4j_ready):
+    p = Neo4jProbe(neo4j_ready)
+    yield p
+    p.session.close()
+
+
+@pytest.mark.slow  # ~95,000 EXPLAINs: 658 s on 2 shared cores (Neo4j stops at each of the 84k it refuses)
+def test_neo4j_no_code_point_joins_a_name_for_the_guard_and_separates_it_for_neo4j(neo4j_probe):
+    """All 1,112,064 code points at the name/keyword boundary on Neo4j's parser: those the guard reads
+    as part of a name (`x<cp>LOAD` one word) inside a backtick-free alias, in batches; every kind of
+    separator the guard sees on the real query (all of them when few)."""
+    p = neo4j_probe
+    t0 = time.monotonic()
+    joined, separated = [], {}
+    for cp in ALL:
+        ch = chr(cp)
+        toks = guard.tokens(f"x{ch}LOAD")
+        if len(toks) == 1:
+            joined.append(ch)
+        else:
+            separated.setdefault(tuple(t if t in (".", ":", "$") else k for k, t, _ in toks[1:]), []).append(ch)
+    hostile = ("WITH 1 AS x{}LOAD CSV FROM 'file:///nonexistent-parkgraph.csv' AS r RETURN r",
+               "WITH 1 AS x{}CALL dbms.components() YIELD name RETURN name")
+    disagree, checked = [], 0
+    for kinds, chars in separated.items():
+        for ch in (chars if len(chars) <= 64 else chars[:: max(1, len(chars) // 64)]):
+            for q in hostile:
+                got = p.judge(q.format(ch))
+                if got:
+                    disagree.append((hex(ord(ch)), kinds, got))
+            checked += 1
+
+    def build(chars: list[str]) -> tuple[str, list[int]]:
+        head = "RETURN 1 AS x"
+        at, n = [], len(head)
+        for c in chars:
+            at.append(n)
+            n += 2
+        return head + "".join(c + "a" for c in chars), at
+
+    def ok(kind, cols, text):
+        return kind == "ok" and cols == [text[len("RETURN 1 AS "):]]
+
+    odd = p.sweep(joined, build, ok, 1024)
+    # every code point Neo4j may have skipped as white space, and a sample of those it refused outright
+    # (the rest of them are refused by Neo4j's lexer wherever they stand outside strings and comments)
+    at = [ch for ch, stopped_at in odd if stopped_at]
+    judged = [ch for ch, stopped_at in odd if not stopped_at] + at[::16]
+    for ch in judged:
+        for q in hostile:
+            got = p.judge(q.format(ch))
+            if got:
+                disagree.append((hex(ord(ch)), "joined", got))
+    elapsed = time.monotonic() - t0
+    print(f"Neo4j: {len(ALL):,} code points, {len(joined):,} continue a name for the guard ({len(odd):,} of them "
+          f"not for Neo4j: {len(odd) - len(at):,} maybe read as white space and {len(at[::16]):,} of the {len(at):,} "
+          f"it refuses outright judged on the real queries), {checked:,} separators checked on the real queries; "
+          f"{p.queries:,} EXPLAINs, {elapsed:.1f} s")
+    assert not disagree, disagree
+    assert len(joined) > 100_000
+
+
+@pytest.mark.parametrize("where", ["comment", "string"])
+def test_neo4j_no_code_point_ends_a_comment_or_string_for_neo4j_only(neo4j_probe, where):
+    """Every code point inside a `//` comment (the guard ends one only at its _LINE_BREAKS) and inside
+    a '…' string (ended only by an unescaped quote): Neo4j must keep reading the comment or string."""
+    p = neo4j_probe
+    t0 = time.monotonic()
+    stop = guard._LINE_BREAKS if where == "comment" else "'\\"
+    inside = [chr(cp) for cp in ALL if chr(cp) not in stop]
+    head = "RETURN 1 AS a //" if where == "comment" else "RETURN '"
+    tail = "\n" if where == "comment" else "' AS a"
+
+    def build(chars: list[str]) -> tuple[str, list[int]]:
+        at, n = [], len(head)
+        for c in chars:
+            at.append(n)
+            n += 2
+        return head + "".join(c + "\u00a7" for c in chars) + tail, at
+
+    def ok(kind, cols, text):
+        return kind == "ok" and cols == ["a"]
+
+    odd = [ch for ch, _ in p.sweep(inside, build, ok, 8192)]
+    q = ("RETURN 1 AS a //x{}LOAD CSV FROM 'file:///nonexistent-parkgraph.csv' AS r RETURN r" if where == "comment"
+         else "RETURN 'x{}' AS s LOAD CSV FROM 'file:///nonexistent-parkgraph.csv' AS r RETURN r")
+    disagree = [(hex(ord(ch)), got) for ch in odd if (got := p.judge(q.format(ch)))]
+    print(f"Neo4j {where}: {len(inside):,} code points, {len(odd)} set aside and judged, {time.monotonic() - t0:.1f} s")
+    assert not disagree, disagree
+
+
 def test_neo4j_lexer_agrees_on_every_non_letter_name_character(neo4j_ready):
     """The same boundary on Neo4j's parser, for the code points a lexer could plausibly read as white
     space: every one the guard reads as part of a name that is not a letter or digit (format
