@@ -91,13 +91,6 @@ MAX_LINES = 500
 SIZED = [("parkgraph", "*.py"), ("graph", "*.py"), ("loaders", "*.py"), ("rdf", "*.py"), ("web", "*.py"),
          ("web/frontend/src", "*.js")]
 WHY_LONG = re.compile(r"^\s*(#|//)\s*why-long:\s*\S")
-# Files other branches are splitting at the same time (issue 18). Temporary: the lead removes each entry
-# once that branch is merged, and the test then holds the file to the limit like any other.
-OWNED_BY_OTHER_BRANCHES = {
-    "graph/neo4j_store.py": "split on another branch",
-    "graph/guard.py": "split on another branch",
-    "graph/console_worker.py": "split on another branch",
-}
 
 
 def too_long(root: Path = ROOT) -> list[str]:
@@ -109,8 +102,7 @@ def too_long(root: Path = ROOT) -> list[str]:
                 continue
             lines = f.read_text(encoding="utf-8").splitlines()
             rel = f.relative_to(root).as_posix()
-            if len(lines) > MAX_LINES and not any(WHY_LONG.match(ln) for ln in lines[:30]) \
-                    and rel not in OWNED_BY_OTHER_BRANCHES:
+            if len(lines) > MAX_LINES and not any(WHY_LONG.match(ln) for ln in lines[:30]):
                 out.append(f"{rel}: {len(lines)} lines")
     return out
 
@@ -135,9 +127,3 @@ def test_the_size_check_counts_lines_and_reads_the_why(tmp_path):
                                                       encoding="utf-8")
     assert too_long(tmp_path) == []
 
-
-def test_the_allowance_names_only_files_that_exist_and_are_long():
-    """An entry for a file already split (or gone) is stale: remove it so the limit applies again."""
-    stale = [f for f in OWNED_BY_OTHER_BRANCHES
-             if not (ROOT / f).exists() or len((ROOT / f).read_text(encoding="utf-8").splitlines()) <= MAX_LINES]
-    assert stale == []
