@@ -612,6 +612,16 @@ def render(found: dict[str, Result | None]) -> str:
 
 
 README_START, README_END = "<!-- bench:headline -->", "<!-- /bench:headline -->"
+# Below this marker RESULTS.md holds hand-written notes on runs this script does not render (figures
+# quoted with their commands, runs on a loaded machine): kept as they are when the file is written again.
+NOTES_MARK = "<!-- bench:notes (hand-written, kept by report.py) -->"
+
+
+def kept_notes(path: Path) -> str:
+    """The hand-written notes of an existing report, from NOTES_MARK to the end ('' when there are none)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    i = text.find(NOTES_MARK)
+    return "" if i < 0 else "\n" + text[i:].rstrip() + "\n"
 
 
 def update_readme(path: Path, table: str) -> None:
@@ -638,7 +648,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         if a.readme:
             update_readme(a.readme, headline_markdown(found))
-        a.out.write_text(render(found), encoding="utf-8")
+        a.out.write_text(render(found) + kept_notes(a.out), encoding="utf-8")
         print(f"wrote {a.out}", file=sys.stderr)
     missing = [k for k in REQUIRED if found.get(k) is None]
     if missing:

@@ -71,11 +71,14 @@ def test_bench_script_runs_and_prints_its_comparison(name, bench_runs):
 def test_report_renders_every_section_and_the_readme_table(bench_runs, tmp_path):
     cache, _ = bench_runs
     out, readme = tmp_path / "RESULTS.md", tmp_path / "README.md"
+    out.write_text("old report\n<!-- bench:notes (hand-written, kept by report.py) -->\n\nA run quoted by hand.\n",
+                   encoding="utf-8")
     readme.write_text("before\n<!-- bench:headline -->\nold\n<!-- /bench:headline -->\nafter\n", encoding="utf-8")
     rc, log = run(["bench/report.py", "--results", str(cache / "results"), "--out", str(out), "--readme", str(readme),
                    "--check"], cache, timeout=60)
     assert rc == 0, log
     text = out.read_text(encoding="utf-8")
+    assert "old report" not in text and text.rstrip().endswith("A run quoted by hand."), text[-500:]
     for name in SCRIPTS:
         assert f"## {name}" in text
     assert "| target | measured | verdict | command |" in text
