@@ -22,14 +22,17 @@ top 10s and how close their Louvain modularities are.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import loaded_neo4j, machine_info, neo4j_version, print_header, save_json, table  # noqa: E402
+from _common import (CACHE, dataset, loaded_neo4j, machine_info, neo4j_version, print_header,  # noqa: E402
+                     run_measured, save_json, table)
 
 STEPS = ("read", "degree", "betweenness", "pagerank", "louvain")
 SEED = 42
@@ -61,7 +64,9 @@ class Steps:
         t = time.perf_counter()
         value = fn()
         self.out[name] = {"seconds": time.perf_counter() - t, "peak_mb": _status_kb("VmHWM") / 1024,
-                          "rss_before_mb": before / 1024, "peak_is_per_step": exact}
+                          "rss_before_mb": before / 1024, "peak_is_per_step": exact,
+                          # the machine is shared: what else was running during the step
+                          "load_average_1min_after": round(os.getloadavg()[0], 2)}
         print(f"  {name}: {self.out[name]['seconds']:.1f} s", file=sys.stderr, flush=True)
         return value
 
@@ -70,7 +75,7 @@ def _top(scores: dict, n: int = 10) -> list[str]:
     return [u for _, u in sorted(((-s, u) for u, s in scores.items()))[:n]]
 
 
-def ours_worker(uri: str, pivots: int, exact_max: int) -> dict:
+def ours_worker(uri: str, pivots: int, exact_max: int, skip: set[str]) -> dict:
     from parkgraph.graph.neo4j_store import Neo4jStore
     from parkgraph.graph.network import measures
     from parkgraph.graph.network.projection import read_projection
@@ -78,14 +83,26 @@ def ours_worker(uri: str, pivots: int, exact_max: int) -> dict:
     measures.EXACT_BETWEENNESS_NODES = exact_max
     st = Steps()
     with Neo4jStore(uri) as store:
-        proj = st.run("read", lambda: read_projection(store))
+        # what `parkgraph analyze centrality|communities` reads (graph/network/service.py)
+        proj = st.run("read", lambda: read_projection(store, edge_detail=False))
     res = {"nodes": proj.graph.number_of_nodes(), "edges": proj.graph.number_of_edges(), "top": {}}
-    for m in ("degree", "betweenness", "pagerank"):
+    # degree is counted on the projection itself; the other measures share one simple undirected
+    # copy (built once per projection, as `parkgraph analyze` and the API do per request): timed as
+    # its own step so that no measure's figure hides it
+    c = st.run("degree", lambda: measures.centrality(proj, measure="degree", top=10, seed=SEED))
+    res["top"]["degree"] = [x["uri"] for x in c["top"]]
+    res.setdefault("how", {})["degree"] = c["how"]
+    st.run("simple_graph", proj.simple)
+    for m in ("betweenness", "pagerank"):
+        if m in skip:
+            continue
         c = st.run(m, lambda m=m: measures.centrality(proj, measure=m, top=10, seed=SEED))
         res["top"][m] = [x["uri"] for x in c["top"]]
         res.setdefault("how", {})[m] = c["how"]
-    comm = st.run("louvain", lambda: measures.communities(proj, seed=SEED))
-    res.update(steps=st.out, communities=len(comm["communities"]), modularity=comm["modularity"])
+    if "louvain" not in skip:
+        comm = st.run("louvain", lambda: measures.communities(proj, seed=SEED))
+        res.update(communities=len(comm["communities"]), modularity=comm["modularity"])
+    res.update(steps=st.out)
     return res
 
 
@@ -97,7 +114,7 @@ def cypher(labels: list[str], types: list[str]) -> str:
             f"UNION ALL MATCH (a:{lx})-[:{'|'.join(types)}]->(b:{lx}) RETURN a.uri AS a, b.uri AS b")
 
 
-def baseline_worker(uri: str, pivots: int, exact_max: int, labels: list[str], types: list[str]) -> dict:
+def baseline_worker(uri: str, pivots: int, exact_max: int, labels: list[str], types: list[str], skip: set[str]) -> dict:
     import networkx as nx
     from neo4j import GraphDatabase
     st = Steps()
@@ -114,14 +131,19 @@ def baseline_worker(uri: str, pivots: int, exact_max: int, labels: list[str], ty
     g = st.run("read", read)
     res = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "top": {}}
     res["top"]["degree"] = st.run("degree", lambda: _top(dict(g.degree())))
-    if g.number_of_nodes() <= exact_max:
+    if "betweenness" in skip:
+        pass
+    elif g.number_of_nodes() <= exact_max:
         res["top"]["betweenness"] = st.run("betweenness", lambda: _top(nx.betweenness_centrality(g, normalized=True)))
     else:
         res["top"]["betweenness"] = st.run("betweenness", lambda: _top(
             nx.betweenness_centrality(g, k=pivots, normalized=True, seed=SEED)))
-    res["top"]["pagerank"] = st.run("pagerank", lambda: _top(nx.pagerank(g, alpha=0.85, tol=1e-10, max_iter=200)))
-    comms = st.run("louvain", lambda: nx.community.louvain_communities(g, seed=SEED))
-    res.update(steps=st.out, communities=len(comms), modularity=round(nx.community.modularity(g, comms), 12))
+    if "pagerank" not in skip:
+        res["top"]["pagerank"] = st.run("pagerank", lambda: _top(nx.pagerank(g, alpha=0.85, tol=1e-10, max_iter=200)))
+    if "louvain" not in skip:
+        comms = st.run("louvain", lambda: nx.community.louvain_communities(g, seed=SEED))
+        res.update(communities=len(comms), modularity=round(nx.community.modularity(g, comms), 12))
+    res.update(steps=st.out)
     return res
 
 
@@ -143,11 +165,11 @@ def overlap(a: list[str], b: list[str]) -> int:
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] in ("--ours-worker", "--baseline-worker"):
-        uri, pivots, exact_max = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+        uri, pivots, exact_max, skip = sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), set(sys.argv[5].split(",")) - {""}
         if sys.argv[1] == "--ours-worker":
-            res = ours_worker(uri, pivots, exact_max)
+            res = ours_worker(uri, pivots, exact_max, skip)
         else:
-            res = baseline_worker(uri, pivots, exact_max, sys.argv[5].split(","), sys.argv[6].split(","))
+            res = baseline_worker(uri, pivots, exact_max, sys.argv[6].split(","), sys.argv[7].split(","), skip)
         print(json.dumps(res))
         return 0
     from parkgraph.graph.network.measures import EXACT_BETWEENNESS_NODES, SAMPLED_PIVOTS
@@ -160,11 +182,18 @@ def main() -> int:
     ap.add_argument("--exact-max", type=int, default=EXACT_BETWEENNESS_NODES,
                     help=f"exact betweenness up to this many nodes, sampled above (the product's rule: {EXACT_BETWEENNESS_NODES:,}; "
                          "0 samples at every size, to compare sizes at the same pivots)")
+    ap.add_argument("--skip", default="", help="steps not to run on either side, comma-separated (betweenness, pagerank, "
+                    "louvain): e.g. betweenness at 1M when even the sampled one does not fit the time available")
     ap.add_argument("--heap", default="2g")
     ap.add_argument("--pagecache", default="1g")
+    ap.add_argument("--bolt-port", type=int, help="run the private Neo4j on this port (default: a free one)")
+    ap.add_argument("--http-port", type=int)
     ap.add_argument("--timeout", type=float, default=7200, help="seconds each side may take")
     ap.add_argument("--fresh", action="store_true", help="load the dataset again instead of reusing the cached server")
     a = ap.parse_args()
+    skip = {x for x in a.skip.split(",") if x}
+    if skip - {"betweenness", "pagerank", "louvain"}:
+        ap.error(f"--skip takes betweenness, pagerank, louvain, not {', '.join(sorted(skip))}")
     from types import SimpleNamespace
 
     from parkgraph.graph.network.projection import default_labels, default_rel_types
@@ -173,33 +202,86 @@ def main() -> int:
     model_only = SimpleNamespace(model=load_model())
     labels = default_labels(model_only)
     types = default_rel_types(model_only, labels)
-    with loaded_neo4j(a.enterprises, a.seed, a.heap, a.pagecache, fresh=a.fresh) as srv:
+    with server(a) as srv:
         print_header("network_analysis: projection + networkx measures vs raw driver + networkx",
                      machine_info(neo4j_version(srv.bolt_uri)),
                      {"enterprises": f"{a.enterprises:,}", "pivots": f"{a.pivots:,} (sampled above {a.exact_max:,} nodes)",
+                      "skipped": ", ".join(sorted(skip)) or "nothing",
                       "louvain seed": SEED, "neo4j heap / page cache": f"{a.heap} / {a.pagecache}"})
         # the baseline first: neither side gets a page cache the other warmed alone
-        base = run_worker("baseline", [srv.bolt_uri, str(a.pivots), str(a.exact_max), ",".join(labels), ",".join(types)], a.timeout)
-        ours = run_worker("ours", [srv.bolt_uri, str(a.pivots), str(a.exact_max)], a.timeout)
+        base = run_worker("baseline", [srv.bolt_uri, str(a.pivots), str(a.exact_max), ",".join(sorted(skip)),
+                                       ",".join(labels), ",".join(types)], a.timeout)
+        ours = run_worker("ours", [srv.bolt_uri, str(a.pivots), str(a.exact_max), ",".join(sorted(skip))], a.timeout)
+    steps = [s for s in STEPS if s in base["steps"]]
     rows = []
-    for s in STEPS:
+    for s in steps:
         o, b = ours["steps"][s], base["steps"][s]
         rows.append([s, f"{o['seconds']:.2f}", f"{b['seconds']:.2f}", f"{o['seconds'] / max(b['seconds'], 1e-9):.2f}x",
                      f"{o['peak_mb']:.0f}", f"{b['peak_mb']:.0f}", f"{o['peak_mb'] / max(b['peak_mb'], 1e-9):.2f}x"])
+    sg = ours["steps"]["simple_graph"]
+    rows.append(["(ours) simple graph", f"{sg['seconds']:.2f}", "-", "-", f"{sg['peak_mb']:.0f}", "-", "-"])
     print(f"graph: ours {ours['nodes']:,} nodes / {ours['edges']:,} relationships (a multigraph with sources on its edges); "
           f"baseline {base['nodes']:,} nodes / {base['edges']:,} edges (simple, undirected)")
-    print(f"betweenness: {ours['how']['betweenness']}")
+    print(f"betweenness: {ours['how'].get('betweenness', 'skipped')}")
     print(table(rows, ["step", "ours s", "baseline s", "time ratio", "ours peak MB", "baseline peak MB", "memory ratio"]))
-    agree = {m: overlap(ours["top"][m], base["top"][m]) for m in ("degree", "betweenness", "pagerank")}
-    total_o = sum(ours["steps"][s]["seconds"] for s in STEPS)
-    total_b = sum(base["steps"][s]["seconds"] for s in STEPS)
+    measured = [m for m in ("degree", "betweenness", "pagerank") if m in base["top"]]
+    agree = {m: overlap(ours["top"][m], base["top"][m]) for m in measured}
+    total_o = sum(ours["steps"][s]["seconds"] for s in [*steps, "simple_graph"])
+    total_b = sum(base["steps"][s]["seconds"] for s in steps)
+    result = {"enterprises": a.enterprises, "pivots": a.pivots, "exact_max": a.exact_max, "skipped": sorted(skip),
+              "labels": labels, "types": types, "ours": ours, "baseline": base, "agreement_top10": agree,
+              "time_ratio": total_o / total_b}
+    how = ours["how"].get("betweenness") or {}
+    if how.get("method") == "sampled":
+        # sampled betweenness is one breadth-first search per pivot: its time is linear in the pivots
+        per = {side: r["steps"]["betweenness"]["seconds"] / a.pivots for side, r in (("ours", ours), ("baseline", base))}
+        result["betweenness_seconds_per_pivot"] = per
+        result["betweenness_extrapolated_to_product_pivots"] = {
+            "pivots": SAMPLED_PIVOTS, **{side: v * SAMPLED_PIVOTS for side, v in per.items()}}
+        print(f"betweenness per pivot: ours {per['ours']:.2f} s, baseline {per['baseline']:.2f} s; at the product's "
+              f"{SAMPLED_PIVOTS} pivots (linear): ours ≈ {per['ours'] * SAMPLED_PIVOTS:,.0f} s, baseline ≈ "
+              f"{per['baseline'] * SAMPLED_PIVOTS:,.0f} s")
     print(f"\ntotal time ratio ours ÷ raw driver: {total_o / total_b:.2f}x ({total_o:.1f} s vs {total_b:.1f} s); "
-          f"top-10 agreement (of 10): {agree}; Louvain: ours {ours['communities']} communities, modularity "
-          f"{ours['modularity']:.4f}, baseline {base['communities']}, {base['modularity']:.4f}")
-    result = {"enterprises": a.enterprises, "pivots": a.pivots, "exact_max": a.exact_max, "labels": labels, "types": types, "ours": ours,
-              "baseline": base, "agreement_top10": agree, "time_ratio": total_o / total_b}
+          f"top-10 agreement (of 10): {agree}"
+          + (f"; Louvain: ours {ours['communities']} communities, modularity {ours['modularity']:.4f}, baseline "
+             f"{base['communities']}, {base['modularity']:.4f}" if "louvain" not in skip else ""))
     print(f"results saved to {save_json('network_analysis', result)}")
     return 0
+
+
+@contextlib.contextmanager
+def server(a):
+    """The private Neo4j holding the dataset: _common.loaded_neo4j on free ports, or the same cached
+    home on the ports given (a shared machine where each user has their own)."""
+    if a.bolt_port is None:
+        with loaded_neo4j(a.enterprises, a.seed, a.heap, a.pagecache, fresh=a.fresh) as srv:
+            yield srv
+        return
+    import shutil
+
+    from parkgraph.graph.neo4j_server import LocalNeo4j
+    home = CACHE / f"neo4j-loaded-{a.enterprises}-s{a.seed}"
+    marker = home / ".loaded"
+    if a.fresh or not marker.exists():
+        shutil.rmtree(home, ignore_errors=True)
+    data = dataset(a.enterprises, a.seed)
+    home.mkdir(parents=True, exist_ok=True)
+    for cp in CACHE.glob("classpath-*.txt"):
+        shutil.copy(cp, home / cp.name)
+    srv = LocalNeo4j(home, bolt_port=a.bolt_port, http_port=a.http_port or a.bolt_port + 1, heap=a.heap, pagecache=a.pagecache)
+    srv.start(wait=600)
+    try:
+        if not marker.exists():
+            from parkgraph.graph.neo4j_store import Neo4jStore
+            with Neo4jStore(srv.bolt_uri) as st:
+                st.create_schema()
+            print(f"loading {a.enterprises:,} enterprises into {srv.bolt_uri} (once; cached in {home}) …", file=sys.stderr, flush=True)
+            r = run_measured(["load", str(data), "--backend", "neo4j", "--neo4j-uri", srv.bolt_uri, "--no-progress"])
+            print(f"  loaded in {r['wall']:.0f} s", file=sys.stderr, flush=True)
+            marker.write_text(str(time.time()))
+        yield srv
+    finally:
+        srv.stop()
 
 
 if __name__ == "__main__":
