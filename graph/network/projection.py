@@ -97,10 +97,11 @@ def read_projection(store: GraphStore, *, node_labels: list[str] | None = None, 
     """Read the chosen labels and relationship types in one pass (Neo4j: one streamed read
     transaction; otherwise the store's bulk readers, page by page).
 
-    `edge_detail=False` keeps only each relationship's type (and the `since` the date needs): what
-    the measures use (they see one edge per pair of nodes). The uris and sources on every edge are
-    for paths and exports; without them the read moves about half the data (at 10k enterprises 5.3
-    instead of 7.0 values per relationship row) and the graph holds a third less."""
+    `edge_detail=False` keeps only which nodes each relationship joins (the date is still applied):
+    what the measures use (they see one edge per pair of nodes). The type, uri, `since` and sources
+    on every edge are for paths and exports; without them the read decodes 3 values per
+    relationship instead of 7 (the driver decodes in Python: at 10k enterprises the read went from
+    14 s to 6 s, the raw driver's statement taking 5 s) and the graph holds less."""
     labels = list(node_labels or default_labels(store))
     for lb in labels:
         if lb not in store.model.classes:
@@ -134,7 +135,9 @@ def read_projection(store: GraphStore, *, node_labels: list[str] | None = None, 
             dropped[rtype] = dropped.get(rtype, 0) + 1
             continue
         if not edge_detail:
-            g.add_edge(a, b, type=rtype, **({"since": since} if since is not None else {}))
+            # no attributes at all: an empty dict per relationship instead of one holding the type
+            # (~120 bytes less each, ~0.5 GB at 1M enterprises); the measures never look at them
+            g.add_edge(a, b)
             continue
         g.add_edge(a, b, key=uri, type=rtype, uri=uri, quotes=list(quotes or []),
                    **({"since": since} if since is not None else {}))
