@@ -23,15 +23,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import json
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import (CACHE, dataset, loaded_neo4j, machine_info, neo4j_version, print_header,  # noqa: E402
+from _common import (BASE, CACHE, dataset, loaded_neo4j, machine_info, neo4j_version, print_header,  # noqa: E402
                      run_measured, save_json, table)
 
 STEPS = ("read", "degree", "betweenness", "pagerank", "louvain")
@@ -82,9 +84,16 @@ def ours_worker(uri: str, pivots: int, exact_max: int, skip: set[str]) -> dict:
     measures.SAMPLED_PIVOTS = pivots
     measures.EXACT_BETWEENNESS_NODES = exact_max
     st = Steps()
-    with Neo4jStore(uri) as store:
-        # what `parkgraph analyze centrality|communities` reads (graph/network/service.py)
-        proj = st.run("read", lambda: read_projection(store, edge_detail=False))
+    if Path(uri).is_dir():  # --from-files: the same network from the mapped dataset, no database
+        from parkgraph.graph.network.projection import build_projection
+        labels, types = _labels_types()
+        proj = st.run("read_file", lambda: build_projection(
+            ((lb, u, {k: v for k, v in zip(NODE_KEEP, vals) if v}, None) for lb, u, *vals in _tsv(Path(uri) / "nodes.tsv")),
+            ((t, None, a, b, None, None) for t, a, b in _tsv(Path(uri) / "edges.tsv")), labels, types, edge_detail=False))
+    else:
+        with Neo4jStore(uri) as store:
+            # what `parkgraph analyze centrality|communities` reads (graph/network/service.py)
+            proj = st.run("read", lambda: read_projection(store, edge_detail=False))
     res = {"nodes": proj.graph.number_of_nodes(), "edges": proj.graph.number_of_edges(), "top": {}}
     # degree is counted on the projection itself; the other measures share one simple undirected
     # copy (built once per projection, as `parkgraph analyze` and the API do per request): timed as
@@ -128,7 +137,12 @@ def baseline_worker(uri: str, pivots: int, exact_max: int, labels: list[str], ty
                 else:
                     g.add_edge(a, b)
         return g
-    g = st.run("read", read)
+    def read_file() -> nx.Graph:
+        g = nx.Graph()
+        g.add_nodes_from(u for _, u, *_ in _tsv(Path(uri) / "nodes.tsv"))
+        g.add_edges_from((a, b) for _, a, b in _tsv(Path(uri) / "edges.tsv"))
+        return g
+    g = st.run("read_file", read_file) if Path(uri).is_dir() else st.run("read", read)
     res = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "top": {}}
     res["top"]["degree"] = st.run("degree", lambda: _top(dict(g.degree())))
     if "betweenness" in skip:
@@ -145,6 +159,66 @@ def baseline_worker(uri: str, pivots: int, exact_max: int, labels: list[str], ty
         res.update(communities=len(comms), modularity=round(nx.community.modularity(g, comms), 12))
     res.update(steps=st.out)
     return res
+
+
+# ---------------------------------------------------------------------- --from-files
+NODE_KEEP = ("name_zh", "name_en", "kind", "level")
+
+
+def _tsv(path: Path):
+    with open(path, encoding="utf-8", newline="") as fh:
+        yield from csv.reader(fh, delimiter="\t")
+
+
+def _labels_types() -> tuple[list[str], list[str]]:
+    """The projection's default labels and types, from the ontology (they need only the store's model)."""
+    from types import SimpleNamespace
+
+    from parkgraph.graph.network.projection import default_labels, default_rel_types
+    from parkgraph.ontology.model import load_model
+    model_only = SimpleNamespace(model=load_model())
+    labels = default_labels(model_only)
+    return labels, default_rel_types(model_only, labels)
+
+
+def network_files(enterprises: int, seed: int) -> Path:
+    """The network of the synthetic dataset as `parkgraph load` maps it (loaders.stream.validate_and_map:
+    the rows the loader would write), as two tab-separated files — nodes (label, uri, names, kind,
+    level) and relationships (type, start, end) of the projection's labels and types — made once
+    (cached). For sizes whose loading into Neo4j does not fit the time available: the measures then
+    run on the same graph, and only the database read is not measured."""
+    from parkgraph.loaders.stream import validate_and_map
+    from parkgraph.ontology.model import load_model
+    d = CACHE / f"network-files-{enterprises}-s{seed}"
+    if (d / ".complete").exists():
+        return d
+    labels, types = _labels_types()
+    model = load_model()
+    d.mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
+    print(f"mapping {enterprises:,} enterprises into {d} (once) …", file=sys.stderr, flush=True)
+    res = validate_and_map([dataset(enterprises, seed)], model=model, base_iri=BASE)
+    if res.problems:
+        raise SystemExit(f"the dataset does not validate: {res.problems[:3]}")
+    plan = res.plan
+    try:
+        with open(d / "nodes.tsv", "w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh, delimiter="\t")
+            for label in plan.node_labels():
+                if label in labels:
+                    for batch in plan.node_batches(label):
+                        w.writerows([label, r["uri"], *(r.get(k) or "" for k in NODE_KEEP)] for r in batch)
+        with open(d / "edges.tsv", "w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh, delimiter="\t")
+            for rtype, src, dst in plan.rel_groups():
+                if rtype in types and src in labels and dst in labels:
+                    for batch in plan.rel_batches((rtype, src, dst)):
+                        w.writerows([rtype, r["from"], r["to"]] for r in batch)
+    finally:
+        plan.close()
+    (d / ".complete").write_text(str(time.time()))
+    print(f"  mapped in {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
+    return d
 
 
 # ---------------------------------------------------------------------- the run
@@ -186,6 +260,9 @@ def main() -> int:
                     "louvain): e.g. betweenness at 1M when even the sampled one does not fit the time available")
     ap.add_argument("--heap", default="2g")
     ap.add_argument("--pagecache", default="1g")
+    ap.add_argument("--from-files", action="store_true",
+                    help="no database: both sides build the same network from the dataset as the loader maps it "
+                         "(for sizes whose loading does not fit the time available; the read is then not measured)")
     ap.add_argument("--bolt-port", type=int, help="run the private Neo4j on this port (default: a free one)")
     ap.add_argument("--http-port", type=int)
     ap.add_argument("--timeout", type=float, default=7200, help="seconds each side may take")
@@ -194,17 +271,11 @@ def main() -> int:
     skip = {x for x in a.skip.split(",") if x}
     if skip - {"betweenness", "pagerank", "louvain"}:
         ap.error(f"--skip takes betweenness, pagerank, louvain, not {', '.join(sorted(skip))}")
-    from types import SimpleNamespace
-
-    from parkgraph.graph.network.projection import default_labels, default_rel_types
-    from parkgraph.ontology.model import load_model
-    # the projection's default labels and types, from the ontology (they need only the store's model)
-    model_only = SimpleNamespace(model=load_model())
-    labels = default_labels(model_only)
-    types = default_rel_types(model_only, labels)
-    with server(a) as srv:
-        print_header("network_analysis: projection + networkx measures vs raw driver + networkx",
-                     machine_info(neo4j_version(srv.bolt_uri)),
+    labels, types = _labels_types()
+    with (files_source(a) if a.from_files else server(a)) as srv:
+        print_header("network_analysis: projection + networkx measures vs raw driver + networkx"
+                     + (" (from the mapped files, no database read)" if a.from_files else ""),
+                     machine_info(None if a.from_files else neo4j_version(srv.bolt_uri)),
                      {"enterprises": f"{a.enterprises:,}", "pivots": f"{a.pivots:,} (sampled above {a.exact_max:,} nodes)",
                       "skipped": ", ".join(sorted(skip)) or "nothing",
                       "louvain seed": SEED, "neo4j heap / page cache": f"{a.heap} / {a.pagecache}"})
@@ -212,7 +283,7 @@ def main() -> int:
         base = run_worker("baseline", [srv.bolt_uri, str(a.pivots), str(a.exact_max), ",".join(sorted(skip)),
                                        ",".join(labels), ",".join(types)], a.timeout)
         ours = run_worker("ours", [srv.bolt_uri, str(a.pivots), str(a.exact_max), ",".join(sorted(skip))], a.timeout)
-    steps = [s for s in STEPS if s in base["steps"]]
+    steps = [s for s in ("read_file", *STEPS) if s in base["steps"]]
     rows = []
     for s in steps:
         o, b = ours["steps"][s], base["steps"][s]
@@ -245,8 +316,17 @@ def main() -> int:
           f"top-10 agreement (of 10): {agree}"
           + (f"; Louvain: ours {ours['communities']} communities, modularity {ours['modularity']:.4f}, baseline "
              f"{base['communities']}, {base['modularity']:.4f}" if "louvain" not in skip else ""))
-    print(f"results saved to {save_json('network_analysis', result)}")
+    # a run from files is saved under its own name: bench/report.py's network section shows the
+    # newest database run, whose read is measured
+    result["read_from"] = "mapped files" if a.from_files else "neo4j"
+    print(f"results saved to {save_json('network_analysis_files' if a.from_files else 'network_analysis', result)}")
     return 0
+
+
+@contextlib.contextmanager
+def files_source(a):
+    d = network_files(a.enterprises, a.seed)
+    yield SimpleNamespace(bolt_uri=str(d))
 
 
 @contextlib.contextmanager

@@ -4,6 +4,6 @@ pass (`projection`), paths with their sources (`paths`), centrality, communities
 
 Everything reads through the store's bulk readers (`export_nodes`, `export_relationships`), so it runs
 the same on LadybugDB and Neo4j and holds in memory only the projection itself."""
-from .projection import Projection, read_projection
+from .projection import Projection, build_projection, read_projection
 
-__all__ = ["Projection", "read_projection"]
+__all__ = ["Projection", "build_projection", "read_projection"]

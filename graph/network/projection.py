@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -110,15 +110,23 @@ def read_projection(store: GraphStore, *, node_labels: list[str] | None = None, 
     for t in types:
         if t not in store.model.relationships:
             raise ValueError(f"unknown relationship type {t!r}; one of {', '.join(store.model.rel_types)}")
+    stream = getattr(store, "stream_rows", None)
+    nodes, edges = (_streamed(stream, store, labels, types, edge_detail, at is not None) if stream is not None
+                    else (_paged_nodes(store, labels), _paged_edges(store, types)))
+    return build_projection(nodes, edges, labels, types, at=at, edge_detail=edge_detail)
+
+
+def build_projection(nodes: Iterable[Row], edges: Iterable[Row], labels: list[str], types: list[str], *,
+                     at: str | None = None, edge_detail: bool = True) -> Projection:
+    """The projection from rows: nodes (label, uri, attrs, date) first, then relationships (type,
+    uri, start, end, since, quotes); relationships to a node not given (or left out by the date)
+    are dropped. Rows are consumed as they come: only the graph is held."""
     g = nx.MultiDiGraph()
     dropped: dict[str, int] = {}
     # uri -> the one string object the graph holds for it: an edge row brings its own copies of its
     # endpoints' uris, and networkx keeps whichever object it is given (about 120 bytes per edge
     # end at 1M enterprises, ~1 GB, saved by handing it the node's own)
     node_key: dict[str, str] = {}
-    stream = getattr(store, "stream_rows", None)
-    nodes, edges = (_streamed(stream, store, labels, types, edge_detail, at is not None) if stream is not None
-                    else (_paged_nodes(store, labels), _paged_edges(store, types)))
     for label, uri, attrs, date in nodes:
         if label in DATED and not known_at(date, at):
             dropped[label] = dropped.get(label, 0) + 1
