@@ -70,6 +70,7 @@ class Steps:
                           # the machine is shared: what else was running during the step
                           "load_average_1min_after": round(os.getloadavg()[0], 2)}
         print(f"  {name}: {self.out[name]['seconds']:.1f} s", file=sys.stderr, flush=True)
+        print("STEP " + json.dumps({name: self.out[name]}), file=sys.stderr, flush=True)
         return value
 
 
@@ -95,6 +96,7 @@ def ours_worker(uri: str, pivots: int, exact_max: int, skip: set[str]) -> dict:
             # what `parkgraph analyze centrality|communities` reads (graph/network/service.py)
             proj = st.run("read", lambda: read_projection(store, edge_detail=False))
     res = {"nodes": proj.graph.number_of_nodes(), "edges": proj.graph.number_of_edges(), "top": {}}
+    print("INFO " + json.dumps({"nodes": res["nodes"], "edges": res["edges"]}), file=sys.stderr, flush=True)
     # degree is counted on the projection itself; the other measures share one simple undirected
     # copy (built once per projection, as `parkgraph analyze` and the API do per request): timed as
     # its own step so that no measure's figure hides it
@@ -144,6 +146,7 @@ def baseline_worker(uri: str, pivots: int, exact_max: int, labels: list[str], ty
         return g
     g = st.run("read_file", read_file) if Path(uri).is_dir() else st.run("read", read)
     res = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "top": {}}
+    print("INFO " + json.dumps({"nodes": res["nodes"], "edges": res["edges"]}), file=sys.stderr, flush=True)
     res["top"]["degree"] = st.run("degree", lambda: _top(dict(g.degree())))
     if "betweenness" in skip:
         pass
@@ -223,12 +226,40 @@ def network_files(enterprises: int, seed: int) -> Path:
 
 # ---------------------------------------------------------------------- the run
 def run_worker(kind: str, args: list[str], timeout: float) -> dict:
+    """The worker's result; if it does not finish within `timeout` (or dies), the steps it finished
+    (each reported on stderr as it ends) and why it stopped, so a long run keeps what it measured."""
     t = time.perf_counter()
-    p = subprocess.run([sys.executable, __file__, f"--{kind}-worker", *args], capture_output=True, text=True, timeout=timeout)
-    sys.stderr.write(p.stderr)
+    p = subprocess.Popen([sys.executable, __file__, f"--{kind}-worker", *args], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    steps: dict[str, dict] = {}
+    info: dict = {}
+    err: list[str] = []
+
+    def pump() -> None:
+        for line in p.stderr:
+            if line.startswith("STEP "):
+                steps.update(json.loads(line[5:]))
+            elif line.startswith("INFO "):
+                info.update(json.loads(line[5:]))
+            else:
+                err.append(line)
+                sys.stderr.write(line)
+                sys.stderr.flush()
+    import threading
+    reader = threading.Thread(target=pump, daemon=True)
+    reader.start()
+    try:
+        out, _ = p.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.wait()
+        reader.join(10)
+        return {**info, "steps": steps, "incomplete": f"stopped after {timeout:,.0f} s (--timeout) during the step after "
+                f"{', '.join(steps) or 'none'}", "wall": time.perf_counter() - t}
+    reader.join(10)
     if p.returncode != 0:
-        raise RuntimeError(f"the {kind} worker failed ({p.returncode}):\n{p.stderr[-3000:]}")
-    res = json.loads(p.stdout.strip().splitlines()[-1])
+        return {**info, "steps": steps, "incomplete": f"failed ({p.returncode}): {''.join(err)[-1500:]}", "wall": time.perf_counter() - t}
+    res = json.loads(out.strip().splitlines()[-1])
     res["wall"] = time.perf_counter() - t
     return res
 
@@ -283,44 +314,59 @@ def main() -> int:
         base = run_worker("baseline", [srv.bolt_uri, str(a.pivots), str(a.exact_max), ",".join(sorted(skip)),
                                        ",".join(labels), ",".join(types)], a.timeout)
         ours = run_worker("ours", [srv.bolt_uri, str(a.pivots), str(a.exact_max), ",".join(sorted(skip))], a.timeout)
-    steps = [s for s in ("read_file", *STEPS) if s in base["steps"]]
-    rows = []
-    for s in steps:
-        o, b = ours["steps"][s], base["steps"][s]
-        rows.append([s, f"{o['seconds']:.2f}", f"{b['seconds']:.2f}", f"{o['seconds'] / max(b['seconds'], 1e-9):.2f}x",
-                     f"{o['peak_mb']:.0f}", f"{b['peak_mb']:.0f}", f"{o['peak_mb'] / max(b['peak_mb'], 1e-9):.2f}x"])
-    sg = ours["steps"]["simple_graph"]
-    rows.append(["(ours) simple graph", f"{sg['seconds']:.2f}", "-", "-", f"{sg['peak_mb']:.0f}", "-", "-"])
-    print(f"graph: ours {ours['nodes']:,} nodes / {ours['edges']:,} relationships (a multigraph with sources on its edges); "
-          f"baseline {base['nodes']:,} nodes / {base['edges']:,} edges (simple, undirected)")
-    print(f"betweenness: {ours['how'].get('betweenness', 'skipped')}")
-    print(table(rows, ["step", "ours s", "baseline s", "time ratio", "ours peak MB", "baseline peak MB", "memory ratio"]))
-    measured = [m for m in ("degree", "betweenness", "pagerank") if m in base["top"]]
-    agree = {m: overlap(ours["top"][m], base["top"][m]) for m in measured}
-    total_o = sum(ours["steps"][s]["seconds"] for s in [*steps, "simple_graph"])
-    total_b = sum(base["steps"][s]["seconds"] for s in steps)
     result = {"enterprises": a.enterprises, "pivots": a.pivots, "exact_max": a.exact_max, "skipped": sorted(skip),
-              "labels": labels, "types": types, "ours": ours, "baseline": base, "agreement_top10": agree,
-              "time_ratio": total_o / total_b}
-    how = ours["how"].get("betweenness") or {}
-    if how.get("method") == "sampled":
-        # sampled betweenness is one breadth-first search per pivot: its time is linear in the pivots
-        per = {side: r["steps"]["betweenness"]["seconds"] / a.pivots for side, r in (("ours", ours), ("baseline", base))}
-        result["betweenness_seconds_per_pivot"] = per
-        result["betweenness_extrapolated_to_product_pivots"] = {
-            "pivots": SAMPLED_PIVOTS, **{side: v * SAMPLED_PIVOTS for side, v in per.items()}}
-        print(f"betweenness per pivot: ours {per['ours']:.2f} s, baseline {per['baseline']:.2f} s; at the product's "
-              f"{SAMPLED_PIVOTS} pivots (linear): ours ≈ {per['ours'] * SAMPLED_PIVOTS:,.0f} s, baseline ≈ "
-              f"{per['baseline'] * SAMPLED_PIVOTS:,.0f} s")
-    print(f"\ntotal time ratio ours ÷ raw driver: {total_o / total_b:.2f}x ({total_o:.1f} s vs {total_b:.1f} s); "
-          f"top-10 agreement (of 10): {agree}"
-          + (f"; Louvain: ours {ours['communities']} communities, modularity {ours['modularity']:.4f}, baseline "
-             f"{base['communities']}, {base['modularity']:.4f}" if "louvain" not in skip else ""))
+              "labels": labels, "types": types, "ours": ours, "baseline": base,
+              "read_from": "mapped files" if a.from_files else "neo4j"}
+    summarise(result, a.pivots, SAMPLED_PIVOTS)
     # a run from files is saved under its own name: bench/report.py's network section shows the
     # newest database run, whose read is measured
-    result["read_from"] = "mapped files" if a.from_files else "neo4j"
     print(f"results saved to {save_json('network_analysis_files' if a.from_files else 'network_analysis', result)}")
     return 0
+
+
+def summarise(result: dict, pivots: int, product_pivots: int) -> None:
+    """Print the comparison and add its figures to `result`. A side that did not finish (timed out)
+    has only the steps it finished: the others show as '-'."""
+    ours, base = result["ours"], result["baseline"]
+    so, sb = ours["steps"], base["steps"]
+
+    def cell(d: dict, s: str, key: str, fmt: str) -> str:
+        return format(d[s][key], fmt) if s in d else "-"
+
+    def ratio(s: str, key: str) -> str:
+        return f"{so[s][key] / max(sb[s][key], 1e-9):.2f}x" if s in so and s in sb else "-"
+    steps = [s for s in ("read_file", *STEPS) if s in so or s in sb]
+    rows = [[s, cell(so, s, "seconds", ".2f"), cell(sb, s, "seconds", ".2f"), ratio(s, "seconds"),
+             cell(so, s, "peak_mb", ".0f"), cell(sb, s, "peak_mb", ".0f"), ratio(s, "peak_mb")] for s in steps]
+    rows.append(["(ours) simple graph", cell(so, "simple_graph", "seconds", ".2f"), "-", "-",
+                 cell(so, "simple_graph", "peak_mb", ".0f"), "-", "-"])
+    for side, r in (("ours", ours), ("baseline", base)):
+        if r.get("incomplete"):
+            print(f"{side}: {r['incomplete']}")
+    print(f"graph: ours {ours.get('nodes') or 0:,} nodes / {ours.get('edges') or 0:,} relationships (a multigraph); "
+          f"baseline {base.get('nodes') or 0:,} nodes / {base.get('edges') or 0:,} edges (simple, undirected)")
+    print(f"betweenness: {(ours.get('how') or base.get('how') or {}).get('betweenness', 'not run')}")
+    print(table(rows, ["step", "ours s", "baseline s", "time ratio", "ours peak MB", "baseline peak MB", "memory ratio"]))
+    to, tb = ours.get("top") or {}, base.get("top") or {}
+    result["agreement_top10"] = {m: overlap(to[m], tb[m]) for m in ("degree", "betweenness", "pagerank") if m in to and m in tb}
+    both = [s for s in steps if s in so and s in sb]
+    total_o = sum(so[s]["seconds"] for s in both) + (so["simple_graph"]["seconds"] if "simple_graph" in so else 0)
+    total_b = sum(sb[s]["seconds"] for s in both)
+    result["time_ratio"] = total_o / total_b if total_b else None
+    if "betweenness" in so or "betweenness" in sb:
+        # sampled betweenness is one breadth-first search per pivot: its time is linear in the pivots
+        per = {side: r["steps"]["betweenness"]["seconds"] / pivots for side, r in (("ours", ours), ("baseline", base))
+               if "betweenness" in r["steps"]}
+        result["betweenness_seconds_per_pivot"] = per
+        result["betweenness_extrapolated_to_product_pivots"] = {"pivots": product_pivots,
+                                                                **{side: v * product_pivots for side, v in per.items()}}
+        print("betweenness per pivot: " + ", ".join(f"{k} {v:.2f} s" for k, v in per.items()) + f"; at the product's "
+              f"{product_pivots} pivots (linear): " + ", ".join(f"{k} ≈ {v * product_pivots:,.0f} s" for k, v in per.items()))
+    louvain = "; Louvain: " + ", ".join(f"{side} {r['communities']} communities, modularity {r['modularity']:.4f}"
+                                        for side, r in (("ours", ours), ("baseline", base)) if "modularity" in r)
+    print("\ntotal time ratio ours ÷ raw driver (steps both finished): "
+          + (f"{result['time_ratio']:.2f}x ({total_o:.1f} s vs {total_b:.1f} s)" if total_b else "-")
+          + f"; top-10 agreement (of 10): {result['agreement_top10']}" + louvain)
 
 
 @contextlib.contextmanager
