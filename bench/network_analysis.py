@@ -248,8 +248,13 @@ def run_worker(kind: str, args: list[str], timeout: float) -> dict:
     import threading
     reader = threading.Thread(target=pump, daemon=True)
     reader.start()
+    out: list[str] = []
+    # stdout in a thread of its own (not communicate(), which would also read stderr, taking lines
+    # from pump)
+    collect = threading.Thread(target=lambda: out.append(p.stdout.read()), daemon=True)
+    collect.start()
     try:
-        out, _ = p.communicate(timeout=timeout)
+        p.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         p.kill()
         p.wait()
@@ -257,9 +262,10 @@ def run_worker(kind: str, args: list[str], timeout: float) -> dict:
         return {**info, "steps": steps, "incomplete": f"stopped after {timeout:,.0f} s (--timeout) during the step after "
                 f"{', '.join(steps) or 'none'}", "wall": time.perf_counter() - t}
     reader.join(10)
+    collect.join(10)
     if p.returncode != 0:
         return {**info, "steps": steps, "incomplete": f"failed ({p.returncode}): {''.join(err)[-1500:]}", "wall": time.perf_counter() - t}
-    res = json.loads(out.strip().splitlines()[-1])
+    res = json.loads("".join(out).strip().splitlines()[-1])
     res["wall"] = time.perf_counter() - t
     return res
 
