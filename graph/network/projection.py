@@ -194,9 +194,10 @@ def _streamed(stream, store: GraphStore, labels: list[str], types: list[str], de
     node_q = " UNION ALL ".join(arms)
     lx = "|".join(labels)
     # only the columns asked for: each costs the driver's (pure Python) decoding on every row
-    # (the measures need neither the type nor the uri: two values per row, as the raw driver's read)
+    # (the measures need neither the type nor the uri: two values per row, as the raw driver's read;
+    # at a date the type too, to count what the date left out per type)
     cols = (["type(r) AS t", "r.uri AS u", "r.since AS s", "r.since_precision AS sp", "r.quotes AS q"] if detail else
-            ["null AS t", "null AS u", "r.since AS s", "r.since_precision AS sp"] if at else [])
+            ["type(r) AS t", "null AS u", "r.since AS s", "r.since_precision AS sp"] if at else [])
     edge_q = f"MATCH (a:{lx})-[r:{'|'.join(types)}]->(b:{lx}) RETURN a.uri AS a, b.uri AS b{''.join(', ' + c for c in cols)}"
     rows = stream([(node_q, {}), (edge_q, {})])
     pending: list[Row] = []
