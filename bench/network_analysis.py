@@ -17,7 +17,13 @@ computation on a graph read through the raw neo4j driver with one Cypher query, 
    step (/proc/self/clear_refs) and read after it, so a step's peak includes what the process
    already held (the graph) and nothing from an earlier step.
 Prints a table per step (seconds, peak MB, ratio ours ÷ baseline) and whether both got the same
-top 10s and how close their Louvain modularities are.
+top 10s and how close their Louvain modularities are; with sampled betweenness, the seconds per pivot
+(its time is linear in the pivots) and what the product's pivots would take.
+
+Options for large sizes on a shared machine: --pivots (few at 1M), --skip (steps left out on both
+sides), --timeout (a side that runs out keeps the steps it finished), --bolt-port/--http-port (the
+private Neo4j on given ports), --from-files (no database: both sides build the same network from the
+dataset as the loader maps it; the read is then not measured; saved as network_analysis_files).
 """
 from __future__ import annotations
 
