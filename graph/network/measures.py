@@ -2,10 +2,10 @@
 
 Betweenness is exact up to `EXACT_BETWEENNESS_NODES` nodes and sampled above (k pivots, seeded).
 Each pivot is one breadth-first pass over the whole graph, so the cost is pivots × (nodes + edges):
-bench/network_analysis.py measured 200 pivots at 88 s on 10k enterprises and about 20 min at 100k on
-this 2-core machine under load, so 1M is hours even sampled (docs/analysis.md; Neo4j's Graph Data
-Science library is the route past one machine). The top of the list is stable at 200 pivots on the
-bench graphs (the same top 10 as the raw-driver run). Louvain is networkx's, seeded, so the same graph
+bench/network_analysis.py measured 5.5 s per pivot at 100k enterprises on this 2-core machine under
+load (200 pivots ≈ 18 min), about 50 s per pivot expected at 1M (hours even sampled;
+docs/analysis.md; Neo4j's Graph Data Science library is the route past one machine). At 10 pivots
+the top 10 shared 7 of 10 with an independent run; degree and PageRank agreed 10 of 10. Louvain is networkx's, seeded, so the same graph
 gives the same communities on every run and on either engine."""
 from __future__ import annotations
 
