@@ -8,6 +8,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import neo4j
@@ -150,6 +151,23 @@ class Neo4jStore(Neo4jReplace, GraphStore):
                 return s.run(neo4j.Query(query, timeout=0), params).values()
         except Neo4jError as e:
             raise self._translate(e, query, 0) from e
+        except (ServiceUnavailable, SessionExpired, OSError) as e:
+            raise unavailable(self.uri) from e
+
+    def stream_rows(self, queries: list[tuple[str, dict]]) -> Iterator[tuple[int, Any]]:
+        """(index of the query, row) for every row of several reads run one after the other in one
+        read transaction (one snapshot), as the server streams them: the driver holds one fetch of
+        records at a time, so memory stays bounded however large the result (graph/network's
+        projection: one pass instead of keyset pages, each an index seek + sort). Values as the
+        driver gives them; a row unpacks like a tuple."""
+        try:
+            with self._driver.session(database=self.database, default_access_mode=READ_ACCESS) as s:
+                with s.begin_transaction(timeout=0) as tx:
+                    for i, (query, params) in enumerate(queries):
+                        for rec in tx.run(query, params):
+                            yield i, rec
+        except Neo4jError as e:
+            raise self._translate(e, queries[-1][0], 0) from e
         except (ServiceUnavailable, SessionExpired, OSError) as e:
             raise unavailable(self.uri) from e
 

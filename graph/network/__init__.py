@@ -2,8 +2,9 @@
 pass (`projection`), paths with their sources (`paths`), centrality, communities and bridges
 (`measures`), and files for network tools (`formats`: GraphML, GEXF, CSV node and edge lists).
 
-Everything reads through the store's bulk readers (`export_nodes`, `export_relationships`), so it runs
-the same on LadybugDB and Neo4j and holds in memory only the projection itself."""
-from .projection import Projection, read_projection
+The projection is read in one pass (Neo4j: one streamed read transaction, `Neo4jStore.stream_rows`;
+LadybugDB: the store's bulk readers `export_nodes`, `export_relationships`), so it runs the same on
+both engines and holds in memory only the projection itself."""
+from .projection import Projection, build_projection, read_projection
 
-__all__ = ["Projection", "read_projection"]
+__all__ = ["Projection", "build_projection", "read_projection"]

@@ -2,12 +2,14 @@
 
 Betweenness is exact up to `EXACT_BETWEENNESS_NODES` nodes and sampled above (k pivots, seeded).
 Each pivot is one breadth-first pass over the whole graph, so the cost is pivots × (nodes + edges):
-bench/network_analysis.py measured 200 pivots at 88 s on 10k enterprises and about 20 min at 100k on
-this 2-core machine under load, so 1M is hours even sampled (docs/analysis.md; Neo4j's Graph Data
-Science library is the route past one machine). The top of the list is stable at 200 pivots on the
-bench graphs (the same top 10 as the raw-driver run). Louvain is networkx's, seeded, so the same graph
+bench/network_analysis.py measured 5.5 s per pivot at 100k enterprises on this 2-core machine under
+load (200 pivots ≈ 18 min), about 50 s per pivot expected at 1M (hours even sampled;
+docs/analysis.md; Neo4j's Graph Data Science library is the route past one machine). At 10 pivots
+the top 10 shared 7 of 10 with an independent run; degree and PageRank agreed 10 of 10. Louvain is networkx's, seeded, so the same graph
 gives the same communities on every run and on either engine."""
 from __future__ import annotations
+
+import heapq
 
 import networkx as nx
 
@@ -23,11 +25,12 @@ def centrality(proj: Projection, *, measure: str = "degree", label: str | None =
     """The top nodes by a measure, optionally of one kind (label), with how it was computed."""
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}; one of {', '.join(MEASURES)}")
-    g = proj.simple()
     how: dict[str, object] = {"measure": measure}
     if measure == "degree":
-        scores = dict(g.degree())
-    elif measure == "betweenness":
+        scores: dict = proj.degrees()
+        return _ranked(proj, proj.graph.nodes, scores, how, label, top)
+    g = proj.simple()
+    if measure == "betweenness":
         n = g.number_of_nodes()
         if n <= EXACT_BETWEENNESS_NODES:
             scores = nx.betweenness_centrality(g, normalized=True)
@@ -38,9 +41,12 @@ def centrality(proj: Projection, *, measure: str = "degree", label: str | None =
     else:
         scores = nx.pagerank(g, alpha=0.85, tol=1e-10, max_iter=200)
         how.update(alpha=0.85)
-    nodes = g.nodes
-    ranked = sorted(((s, u) for u, s in scores.items() if label is None or nodes[u]["label"] == label),
-                    key=lambda t: (-t[0], t[1]))[:top]
+    return _ranked(proj, g.nodes, scores, how, label, top)
+
+
+def _ranked(proj: Projection, nodes, scores: dict, how: dict, label: str | None, top: int) -> dict:
+    ranked = heapq.nsmallest(top, ((-s, u) for u, s in scores.items() if label is None or nodes[u]["label"] == label))
+    ranked = [(-s, u) for s, u in ranked]
     return {"computed_on": proj.describe(), "how": how, "label": label,
             "top": [{"uri": u, "label": nodes[u]["label"], "name_zh": nodes[u].get("name_zh"),
                      "name_en": nodes[u].get("name_en"), "score": round(float(s), 12)} for s, u in ranked]}

@@ -32,11 +32,12 @@ def resolve(store: GraphStore, ref: str, base_iri: str) -> str:
 
 
 def projection(store: GraphStore, *, labels: list[str] | None = None, rel_types: list[str] | None = None,
-               at: str | None = None) -> Projection:
+               at: str | None = None, edge_detail: bool = True) -> Projection:
     if at is not None and not _DATE.match(at):
         raise BadRequest(f"`at` must be a date like 2021, 2021-06 or 2021-06-30, not {at!r}")
     try:
-        return read_projection(store, node_labels=labels or None, rel_types=rel_types or None, at=at)
+        return read_projection(store, node_labels=labels or None, rel_types=rel_types or None, at=at,
+                               edge_detail=edge_detail)
     except ValueError as e:
         raise BadRequest(str(e)) from e
 
@@ -60,7 +61,8 @@ def run(store: GraphStore, analysis: str, base_iri: str, *, source: str | None =
                 raise BadRequest(f"{uri} is not in the network analysed (its kind, or its date, is left out)")
         return {"from": a, "to": b, "computed_on": proj.describe(), "directed": directed,
                 "paths": paths.k_shortest_paths(store, proj, a, b, k=k, directed=directed)}
-    proj = projection(store, labels=labels, rel_types=rel_types, at=at)
+    # the measures need no relationship uris or sources (paths and exports do)
+    proj = projection(store, labels=labels, rel_types=rel_types, at=at, edge_detail=False)
     if analysis == "centrality":
         try:
             return measures.centrality(proj, measure=measure, label=label, top=top, seed=seed)
