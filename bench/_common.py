@@ -106,19 +106,21 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def local_neo4j(heap: str = "2g", pagecache: str = "1g", home: Path | None = None):
-    """A private Neo4j 5.26 (graph/neo4j_server.py) in a fresh temporary home on free ports; stopped
-    and deleted on exit."""
+def local_neo4j(heap: str = "2g", pagecache: str = "1g", home: Path | None = None,
+                ports: tuple[int, int] | None = None, wait: int = 300):
+    """A private Neo4j 5.26 (graph/neo4j_server.py) in a fresh temporary home on free ports (or the
+    `ports` given: bolt, http); stopped and deleted on exit."""
     from parkgraph.graph.neo4j_server import LocalNeo4j
     tmp = Path(tempfile.mkdtemp(prefix="parkgraph-bench-neo4j-")) if home is None else home
-    srv = LocalNeo4j(tmp, bolt_port=free_port(), http_port=free_port(), heap=heap, pagecache=pagecache)
+    bolt, http = ports or (free_port(), free_port())
+    srv = LocalNeo4j(tmp, bolt_port=bolt, http_port=http, heap=heap, pagecache=pagecache)
     # keep the Maven classpath between runs (saves a Maven run per server)
     import shutil
     tmp.mkdir(parents=True, exist_ok=True)
     for cp in CACHE.glob("classpath-*.txt"):
         shutil.copy(cp, tmp / cp.name)
     t = time.perf_counter()
-    srv.start(wait=300)
+    srv.start(wait=wait)
     CACHE.mkdir(parents=True, exist_ok=True)
     for cp in tmp.glob("classpath-*.txt"):
         shutil.copy(cp, CACHE / cp.name)
@@ -287,7 +289,8 @@ def capture_reads(store, fn):
 
 
 @contextlib.contextmanager
-def loaded_neo4j(enterprises: int, seed: int = 1, heap: str = "2g", pagecache: str = "1g", fresh: bool = False):
+def loaded_neo4j(enterprises: int, seed: int = 1, heap: str = "2g", pagecache: str = "1g", fresh: bool = False,
+                 ports: tuple[int, int] | None = None, wait: int = 300):
     """A private Neo4j holding the synthetic dataset of N enterprises, loaded once with `parkgraph
     load` into a cached home (CACHE/neo4j-loaded-N-sS) and reused by later runs; started for the
     `with` block and stopped after it."""
@@ -297,7 +300,7 @@ def loaded_neo4j(enterprises: int, seed: int = 1, heap: str = "2g", pagecache: s
     if fresh or not marker.exists():
         shutil.rmtree(home, ignore_errors=True)
     data = dataset(enterprises, seed)
-    with local_neo4j(heap, pagecache, home=home) as srv:
+    with local_neo4j(heap, pagecache, home=home, ports=ports, wait=wait) as srv:
         if not marker.exists():
             from parkgraph.graph.neo4j_store import Neo4jStore
             with Neo4jStore(srv.bolt_uri) as st:

@@ -40,7 +40,7 @@ from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (BASE, CACHE, dataset, loaded_neo4j, machine_info, neo4j_version, print_header,  # noqa: E402
-                     run_measured, save_json, table)
+                     save_json, table)
 
 STEPS = ("read", "degree", "betweenness", "pagerank", "louvain")
 SEED = 42
@@ -391,35 +391,9 @@ def files_source(a):
 def server(a):
     """The private Neo4j holding the dataset: _common.loaded_neo4j on free ports, or the same cached
     home on the ports given (a shared machine where each user has their own)."""
-    if a.bolt_port is None:
-        with loaded_neo4j(a.enterprises, a.seed, a.heap, a.pagecache, fresh=a.fresh) as srv:
-            yield srv
-        return
-    import shutil
-
-    from parkgraph.graph.neo4j_server import LocalNeo4j
-    home = CACHE / f"neo4j-loaded-{a.enterprises}-s{a.seed}"
-    marker = home / ".loaded"
-    if a.fresh or not marker.exists():
-        shutil.rmtree(home, ignore_errors=True)
-    data = dataset(a.enterprises, a.seed)
-    home.mkdir(parents=True, exist_ok=True)
-    for cp in CACHE.glob("classpath-*.txt"):
-        shutil.copy(cp, home / cp.name)
-    srv = LocalNeo4j(home, bolt_port=a.bolt_port, http_port=a.http_port or a.bolt_port + 1, heap=a.heap, pagecache=a.pagecache)
-    srv.start(wait=600)
-    try:
-        if not marker.exists():
-            from parkgraph.graph.neo4j_store import Neo4jStore
-            with Neo4jStore(srv.bolt_uri) as st:
-                st.create_schema()
-            print(f"loading {a.enterprises:,} enterprises into {srv.bolt_uri} (once; cached in {home}) …", file=sys.stderr, flush=True)
-            r = run_measured(["load", str(data), "--backend", "neo4j", "--neo4j-uri", srv.bolt_uri, "--no-progress"])
-            print(f"  loaded in {r['wall']:.0f} s", file=sys.stderr, flush=True)
-            marker.write_text(str(time.time()))
+    ports = None if a.bolt_port is None else (a.bolt_port, a.http_port or a.bolt_port + 1)
+    with loaded_neo4j(a.enterprises, a.seed, a.heap, a.pagecache, fresh=a.fresh, ports=ports, wait=600) as srv:
         yield srv
-    finally:
-        srv.stop()
 
 
 if __name__ == "__main__":

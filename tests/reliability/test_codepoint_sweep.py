@@ -76,6 +76,22 @@ def sweep(chars: list[str], batch_ok, size: int = BATCH) -> list[str]:
     return out
 
 
+def guard_boundaries() -> tuple[list[str], dict[tuple, list[str]]]:
+    """Every code point as the guard reads `x<cp>LOAD`: those it joins into one name, and the others
+    grouped by the kinds of tokens between `x` and `LOAD`, keeping the texts the guard treats
+    specially before a keyword (`.`, `:`, `$` make it a property, label or parameter)."""
+    joined: list[str] = []
+    separated: dict[tuple, list[str]] = {}
+    for cp in ALL:
+        ch = chr(cp)
+        toks = guard.tokens(f"x{ch}LOAD")
+        if len(toks) == 1:
+            joined.append(ch)
+        else:
+            separated.setdefault(tuple(t if t in (".", ":", "$") else k for k, t, _ in toks[1:]), []).append(ch)
+    return joined, separated
+
+
 def test_the_original_bypass_is_refused():
     assert refused("WITH 1 AS x\u180eLOAD FROM '/etc/passwd' (file_format='csv', header=false, delim=':') RETURN * LIMIT 3")
     assert refused("PROFILE\u180eCOPY (MATCH (n) RETURN n.uri) TO '/tmp/parkgraph-exfil.csv'")
@@ -86,16 +102,7 @@ def test_no_code_point_joins_a_name_for_the_guard_and_separates_it_for_the_engin
     # The guard reads `x<cp>LOAD` as one name for these code points, so it would not see a LOAD
     # clause; for every other code point LOAD is its own word and the query is refused (checked on
     # the real query below for each kind of separator the guard sees).
-    joined, separated = [], {}
-    for cp in ALL:
-        ch = chr(cp)
-        toks = guard.tokens(f"x{ch}LOAD")
-        if len(toks) == 1:
-            joined.append(ch)
-        else:
-            # grouped by the kinds of tokens between `x` and `LOAD`, keeping the texts the guard treats
-            # specially before a keyword (`.`, `:`, `$` make it a property, label or parameter)
-            separated.setdefault(tuple(t if t in (".", ":", "$") else k for k, t, _ in toks[1:]), []).append(ch)
+    joined, separated = guard_boundaries()
     # every separator kind the guard sees, on the real hostile queries (all of them when few)
     checked = 0
     for kinds, chars in separated.items():
@@ -254,14 +261,7 @@ def test_neo4j_no_code_point_joins_a_name_for_the_guard_and_separates_it_for_neo
     separator the guard sees on the real query (all of them when few)."""
     p = neo4j_probe
     t0 = time.monotonic()
-    joined, separated = [], {}
-    for cp in ALL:
-        ch = chr(cp)
-        toks = guard.tokens(f"x{ch}LOAD")
-        if len(toks) == 1:
-            joined.append(ch)
-        else:
-            separated.setdefault(tuple(t if t in (".", ":", "$") else k for k, t, _ in toks[1:]), []).append(ch)
+    joined, separated = guard_boundaries()
     hostile = ("WITH 1 AS x{}LOAD CSV FROM 'file:///nonexistent-parkgraph.csv' AS r RETURN r",
                "WITH 1 AS x{}CALL dbms.components() YIELD name RETURN name")
     disagree, checked = [], 0
