@@ -13,13 +13,15 @@ so full-width letters or zero-width spaces cannot smuggle a keyword past it. A l
 any line break an engine might honour (Neo4j ends one at a bare carriage return).
 
 The check is in three modules, re-exported here (the public interface stays `graph.guard`):
-`guard_tokens` (the lexer and the read-only check), `guard_plan` (the engine's own plan decides) and
-`guard_regex` (Neo4j regular expressions the server could not stop).
+`guard_tokens` (the lexer and the read-only check), `guard_plan` (the engine's own plan decides),
+`guard_regex` (Neo4j regular expressions the server could not stop) and `guard_heap` (Neo4j values
+built inside one expression, which fill its heap beyond its memory limit).
 """
 from __future__ import annotations
 
 from .guard_plan import (LADYBUG_OPERATORS, LADYBUG_TABLE_FUNCTIONS, NEO4J_OPERATORS,  # noqa: F401
                          ladybug_plan_refusal, neo4j_plan_refusal)
+from .guard_heap import MAX_RANGE_ELEMENTS, check_heap  # noqa: F401
 from .guard_regex import MAX_REGEX_LENGTH, check_regex, regex_refusal  # noqa: F401
 from .guard_tokens import (_LINE_BREAKS, _SPACE, ALLOWED_PROCS, MAX_LITERAL_SIZE, READS_FILES,  # noqa: F401
                            WRITE_CLAUSES, _leading_index, check_read_only, position, tokens, word_key)

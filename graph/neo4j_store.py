@@ -73,6 +73,7 @@ class Neo4jStore(Neo4jReplace, GraphStore):
             # layer 1: the token check; then what the server could not stop once started
             guard.check_read_only(query, params)
             guard.check_regex(query, params)
+            guard.check_heap(query, params)
             max_rows = self.max_rows if max_rows is None else max_rows
             return self._console_read(query, params, timeout, max_rows)
         t0 = time.perf_counter()
