@@ -93,7 +93,9 @@ RULES: list[Rule] = [
          "MATCH (p:Park) RETURN [a IN p.aliases WHERE size(a) > 8 | size(a)] AS lens ORDER BY p.uri"),
     # done on the token stream before parsing (parse.py), as the grammar lacks it: no tree node to match
     Rule("map projection", "-", "n {.a, .b, key: expr}", lambda n, r: None,
-         "MATCH (n:Park) RETURN n {.name_zh, .website} ORDER BY n.uri"),
+         # ORDER BY a key of the map: the column `n` is the map on both engines, so `n.uri` would sort by
+         # null (an order neither engine defines; LadybugDB's threads made it differ now and then)
+         "MATCH (n:Park) RETURN n {.name_zh, .website} ORDER BY n.name_zh"),
     Rule("pattern comprehension", "PatternComprehension", "[(a)-->(b) | b.x]", _pattern_comprehension,
          "MATCH (p:Park) RETURN [(p)-[:LOCATED_IN]->(r) | r.name_en] AS regions", refuses=True),
     Rule("variable length", "RangeLit", "-[*a..b]- (no relationship repeats) and shortest paths", _range,
