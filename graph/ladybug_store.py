@@ -255,9 +255,7 @@ class LadybugStore(GraphStore):
         engine instead (the one-query form)."""
         labels = sorted({self.label_of(u) for u in frontier})
         keys = list(self.model.rel_properties)
-        conds = (["label(r) IN $types"] if rel_filter else []) + \
-                (["label(m) IN [" + ", ".join(f"'{l}'" for l in label_filter) + "]"] if label_filter else [])
-        rels = [r for r in self.model.relationships.values() if not rel_filter or r.type in rel_filter]
+        conds, directions = self._hood_filters(labels, rel_filter, label_filter)
         ret = ", ".join(f"r.{k}" for k in keys)
         # One center: `{uri: $u}`, a look-up in the primary-key index. Several: `WHERE c.uri IN $uris`,
         # a scan of the centers' tables. `UNWIND $uris AS u MATCH (c {uri: u})-[r]->(m)` was planned
@@ -269,8 +267,7 @@ class LadybugStore(GraphStore):
         conds_all = " AND ".join(([cond] if cond else []) + conds)
         halves = [f"MATCH {center}{arrow}(m){' WHERE ' + conds_all if conds_all else ''} "
                   f"RETURN c.uri, label(r), {out}, label(m), m.uri, {ret} LIMIT {self.hood_row_cap + 1}"
-                  for arrow, out, side in (("-[r]->", "true", "sources"), ("<-[r]-", "false", "targets"))
-                  if any(l in getattr(r, side) for r in rels for l in labels)]
+                  for arrow, out in directions]
         if not halves:
             raw = []
         else:
@@ -364,20 +361,27 @@ class LadybugStore(GraphStore):
         # two directions are two halves of a UNION ALL. A WITH's ORDER BY needs a LIMIT in this
         # dialect; collect keeps that order. (list_transform over collected lists gave values of other
         # rows in 0.22: the lists are returned whole and cut with list_slice only.)
-        conds = (["label(r) IN $types"] if rel_filter else []) + \
-                (["label(m) IN [" + ", ".join(f"'{l}'" for l in label_filter) + "]"] if label_filter else [])
+        conds, directions = self._hood_filters(center_labels, rel_filter, label_filter)
         where = (" WHERE " + " AND ".join(conds)) if conds else ""
         part = (f"UNWIND $uris AS u MATCH (c:{':'.join(center_labels)} {{{{uri: u}}}}) "
                 "OPTIONAL MATCH (c){arrow}(m){where} WITH c, r, m ORDER BY m.uri, r.uri LIMIT 4000000000 "
                 "WITH c, label(r) AS t, count(r) AS n, collect(r) AS rs, collect(m) AS ms "
                 "RETURN c, t, {out} AS out, n, list_slice(rs, 1, $take) AS rs, list_slice(ms, 1, $take) AS ms")
-        # an OPTIONAL MATCH over a direction in which the label has no relationship table at all
-        # returns the center as null in 0.22: such a half is left out (the model says which exist)
-        rels = [r for r in self.model.relationships.values() if not rel_filter or r.type in rel_filter]
-        halves = [part.format(arrow=arrow, where=where, out=out) for arrow, out, side in
-                  (("-[r]->", "true", "sources"), ("<-[r]-", "false", "targets"))
-                  if any(l in getattr(r, side) for r in rels for l in center_labels)]
+        halves = [part.format(arrow=arrow, where=where, out=out) for arrow, out in directions]
         return " UNION ALL ".join(halves or [part.format(arrow="<-[r]-", where=where, out="false")])
+
+    def _hood_filters(self, labels: list[str], rel_filter: list[str] | None,
+                      label_filter: list[str] | None) -> tuple[list[str], list[tuple[str, str]]]:
+        """A neighbourhood level's conditions on r and m, and the directions (arrow, `out` literal) in
+        which the centers' labels have a relationship table: an OPTIONAL MATCH over a direction
+        without one returns the center as null in 0.22, so such a half is left out (the model says
+        which exist)."""
+        conds = (["label(r) IN $types"] if rel_filter else []) + \
+                (["label(m) IN [" + ", ".join(f"'{l}'" for l in label_filter) + "]"] if label_filter else [])
+        rels = [r for r in self.model.relationships.values() if not rel_filter or r.type in rel_filter]
+        directions = [(arrow, out) for arrow, out, side in (("-[r]->", "true", "sources"), ("<-[r]-", "false", "targets"))
+                      if any(l in getattr(r, side) for r in rels for l in labels)]
+        return conds, directions
 
     def _label_where(self, var: str, labels: set[str] | None) -> str:
         if not labels:

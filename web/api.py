@@ -178,7 +178,7 @@ def neighbourhood():
                                max_nodes=int(settings().neighbour_max_nodes), deadline=deadline())
     if hood is None:  # (the neighbourhood looks the node up itself: no second lookup first)
         node_or_404(store, uri)
-    if hood.get("partial"):  # cut short by this request's time budget: not the graph's whole answer
+    if hood is not None and hood.get("partial"):  # cut short by this request's time budget: not the graph's whole answer
         no_store()
     return jsonify(hood)
 
