@@ -174,8 +174,11 @@ def run_engine(engine: str, a, result: dict) -> None:
             if engine == "neo4j":
                 out["hand_written"] = percentiles(hand_written(uri, a.repeat))
         if a.before:
-            # the same database, served by the other interpreter's code (loaded already)
-            with serve(args, python=a.before) as (url, _ready, _proc):
+            # the other interpreter's code on the same data: on LadybugDB a file of its own, loaded by its
+            # own loader (an older schema cannot open this tree's file); on Neo4j the same server
+            before_args = (["--backend", "ladybug", "--db", str(tmp / "before.lbdb")] if engine == "ladybug"
+                           else args)
+            with serve(before_args, python=a.before) as (url, _ready, _proc):
                 out["before_clients10"] = load(url, 10, a.duration, ["neighbourhood"])
                 s = one_client(url, max(5, a.repeat // 3))
                 out["before_one_client"] = {k: percentiles(v) for k, v in s.items()}

@@ -138,6 +138,22 @@ class GraphStore(abc.ABC):
         res = self.read(f"MATCH (n:{label} {{uri: $uri}}) RETURN n", {"uri": uri})
         return res.rows[0][0] if res.rows else None
 
+    def node_with_citations(self, uri: str) -> tuple[dict, list[dict]] | None:
+        """`node(uri)` and `citations(uri)` in one query (the /api/node view: on Neo4j each query is
+        a round trip, and two of the view's three were these)."""
+        label = self.label_of(uri)
+        if label is None:
+            return None
+        if not self.model.classes[label].needs_citation:
+            n = self.node(uri)
+            return None if n is None else (n, [])
+        res = self.read(f"MATCH (n:{label} {{uri: $uri}}) "
+                        "OPTIONAL MATCH (n)-[:DERIVED_FROM]->(q:Quote)-[:QUOTED_FROM]->(s:Source) "
+                        "RETURN n, q, s ORDER BY s.published, s.uri, q.uri", {"uri": uri})
+        if not res.rows:
+            return None
+        return res.rows[0][0], [_citation(q, s) for _, q, s in res.rows if q is not None]
+
     def neighbourhood(self, uri: str, *, depth: int = 1, limit: int = 25, rel_types: Iterable[str] | None = None,
                       labels: Iterable[str] | None = None, offsets: dict[str, int] | None = None,
                       max_nodes: int | None = None, deadline: float | None = None) -> dict | None:

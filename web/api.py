@@ -147,8 +147,12 @@ def search():
 @cached
 def node():
     store = get_store()
-    n = node_or_404(store, request.args.get("uri", ""))
-    return jsonify({"node": n, "label": label_dict(store, n), "provenance": store.citations(n["uri"])})
+    uri = request.args.get("uri", "")
+    got = store.node_with_citations(uri) if uri else None
+    if got is None:
+        node_or_404(store, uri)  # the 404 (or 400) the other views give
+    n, cites = got
+    return jsonify({"node": n, "label": label_dict(store, n), "provenance": cites})
 
 
 @bp.get("/neighbourhood")

@@ -22,7 +22,7 @@ from functools import wraps
 
 from flask import Response, current_app, g, request
 
-from .db import get_store
+from .db import get_store, graph_version
 
 MAX_BYTES = 64 * 2**20  # of kept bodies per app: the bundled data's every view is a few MB
 MAX_BODY = 4 * 2**20    # a larger answer is sent but not kept (it would push out many small ones)
@@ -98,7 +98,7 @@ def cached(view):
     """Keep the view's 200 answers per (graph version, path and query string)."""
     @wraps(view)
     def wrapper(*args, **kwargs):
-        key = (get_store().graph_version(), request.full_path)
+        key = (graph_version(get_store()), request.full_path)
         cache = _cache()
         got = cache.get(key)
         if got is not None:

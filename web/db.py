@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from flask import Flask, current_app
+from flask import Flask, current_app, g, has_request_context
 
 from parkgraph.graph import GraphStore, open_store
 
@@ -33,6 +33,18 @@ def _lazy(key: str, make: Callable[[Flask], object]):
 
 def get_store() -> GraphStore:
     return _lazy("parkgraph_store", lambda app: open_store(app.config["SETTINGS"], read_only=True))
+
+
+def graph_version(store: GraphStore) -> str:
+    """The store's graph version, read once per request: the answer cache keys on it and /api/info
+    compares its counts with it, and on Neo4j each read is a round trip (a cache miss on /api/info
+    read it twice)."""
+    if not has_request_context():
+        return store.graph_version()
+    memo = g.get("parkgraph_graph_version")
+    if memo is None or memo[0] is not store:
+        memo = g.parkgraph_graph_version = (store, store.graph_version())
+    return memo[1]
 
 
 def settings():

@@ -8,6 +8,8 @@ from parkgraph.errors import NotFound
 from parkgraph.graph import GraphStore
 from parkgraph.settings import Settings
 
+from .db import graph_version
+
 
 def schema_dict(store: GraphStore) -> dict:
     m = store.model
@@ -39,7 +41,7 @@ def info_dict(store: GraphStore, settings: Settings, *, counts: bool = True) -> 
            "read_only": True, "max_rows": int(settings.max_rows), "query_timeout": float(settings.query_timeout),
            "base_iri": settings.base_iri}
     if counts:
-        version = store.graph_version()
+        version = graph_version(store)
         got = cache.get("counts")
         if got is None or got[0] != version:
             got = cache["counts"] = (version, store.counts())

@@ -91,11 +91,26 @@ def test_entity_page_in_three_queries(counted):
     assert counter.take() <= 2 + per_level(store)
 
 
-def test_node_in_two_queries(counted):
-    client, counter, _ = counted
+def test_node_and_its_citations_in_one_query(counted):
+    client, counter, store = counted
     counter.take()
-    get(client, "/api/node", uri=BEIJING)
-    assert counter.take() <= 2
+    got = get(client, "/api/node", uri=BEIJING)
+    assert counter.take() == 1
+    # the same citations, in the same order, as the citations look-up on its own
+    assert got["provenance"] == store.citations(BEIJING) and got["provenance"]
+    assert got["node"]["uri"] == BEIJING
+
+
+def test_a_request_reads_the_graph_version_once(counted):
+    client, _counter, store = counted
+    calls = []
+    real = store.graph_version
+    store.graph_version = lambda: calls.append(1) or real()
+    try:
+        get(client, "/api/info", _="a-cache-miss")   # the answer cache's key and the counts' check
+        assert len(calls) == 1
+    finally:
+        del store.graph_version
 
 
 def test_info_counts_are_cached_until_the_graph_changes(counted):
