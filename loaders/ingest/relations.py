@@ -178,6 +178,7 @@ class RelationsMixin:
             if issuer is not None:
                 self.rel(m.key, "ISSUED_BY", issuer.key, s, (issuer.start, b), conf("policy-issuer"), "policy-issuer")
             self._policy_of_region(m, title, s, a, b)
+            self.policy_released(m, s, a, b)
             parks = self.mentions_in(s.start, s.end, PARKISH)
             if parks:
                 for p in parks:

@@ -91,6 +91,8 @@ ROWS = [
     ("suffix-subpark", "mention", r"园(?!区)", 0.75, "国家网络安全产业园区（北京）包括海淀园、通州园。"),
     ("parent-in-name", "mention", r"^(.{2,}?(?:大学|学院|科学院))(.{2,}(?:研究院|分院|校区|研究所|研究中心))$", 0.7,
      "西北工业大学北京研究院建成。", "the university in 西北工业大学北京研究院"),
+    ("place-prefix", "mention", None, 0.8, "日前，长沙市国链安全可靠计算机产业促进中心主任做客人民网访谈栏目。",
+     "a city or province right before a known firm or institution is part of its name (长沙市国链…中心), not a place"),
     ("event-trigger", "mention", None, 0.85, "国家网络安全产业园区（长沙）于2020年6月正式揭牌。",
      "an event named by what happened (facts.py: the event-* rows)"),
 ]
