@@ -36,6 +36,39 @@ class ActivitiesMixin:
             self._activity(s, m, "survey", "event-visit")
         for m in rx("event-interview").finditer(s.text):
             self._activity(s, m, "interview", "event-interview")
+        for m in rx("honour-selected").finditer(s.text):
+            self._selected(s, m)
+
+    def _selected(self, s, m: re.Match) -> None:
+        """A入选B (A成功入选“国家级”先进制造业集群): B is a designation A holds (`honour-selected`), and the
+        selection is an approval event concerning both (`event-selected`) when one holder is named."""
+        pos = s.start + m.start()
+        ca, _ = self.clause_bounds(s, pos)
+        a, b = s.start + m.start(1), s.start + m.end(1)
+        if not self.free(a, b):
+            return
+        holders = [x for x in self.mentions_in(ca, pos, ("Enterprise", "Institution", "Park", "SubPark", "Region"))
+                   if not self.text[x.end:pos].strip("、和与及等成功正式顺利被")
+                   or "等" in self.text[x.end:pos] or x.attrs.get("members")]
+        if not holders:
+            return
+        name = re.sub(r"名单$", "", m.group(1).replace("“", "").replace("”", ""))
+        h = self.add_mention(a, b, "TalentProgram", "pattern:honour-selected", conf("honour-selected"), name=name,
+                             kind="designation", level="national" if "国家级" in name else None)
+        if h is None:
+            return
+        self.take(a, b)
+        h.keys = [self.entity_key(h)]
+        for x in holders:
+            self.rel(x.key, "HOLDS", h.key, s, (x.start, b), conf("honour-selected"), "honour-selected",
+                     role="selected (入选)")
+        if len(holders) == 1:
+            x = holders[0]
+            dates = self.dates_in(ca, pos) or self.dates_in(s.start, pos)
+            key = self.event("approval", x.text.lstrip("，,") + "入选" + name, {x.key, h.key}, dates[-1] if dates else None,
+                             s, x.start, b, "event-selected")
+            for y in (x, h):
+                self.rel(key, "CONCERNS", y.key, s, (x.start, b), conf("event-selected"), "event-selected")
 
     def _actor(self, ca: int, pos: int) -> tuple[str, int, Mention | None, Mention | None] | None:
         """The subject right before `pos` in its clause: (name as written, its start, the organisation

@@ -80,3 +80,17 @@ def test_a_policy_released_is_an_announcement_concerning_it(tmp_path):
     # a policy the sentence only cites (印发《…》 by someone, 根据《…》) is no release event of its own
     ex = run(tmp_path, "根据《长沙市网络安全产业发展规划》，长沙测试科技有限公司加快发展。")
     assert not [p for p in ex.entities.values() if p.label == "Event"]
+
+
+def test_a_selection_is_a_designation_held_and_an_approval_event(tmp_path):
+    ex = run(tmp_path, "长沙测试科技有限公司成功入选“国家级”专精特新示范企业名单，发展迅速。")
+    rels = accepted(ex)
+    assert ("长沙测试科技有限公司", "HOLDS", "国家级专精特新示范企业") in rels
+    ev = [p for p in ex.entities.values() if p.label == "Event"]
+    assert [(p.record["name_zh"], p.record["kind"]) for p in ev] == [("长沙测试科技有限公司入选国家级专精特新示范企业", "approval")]
+    assert ("长沙测试科技有限公司入选国家级专精特新示范企业", "CONCERNS", "国家级专精特新示范企业") in rels
+
+
+def test_aspects_listed_before_firms_are_not_firms(tmp_path):
+    ex = run(tmp_path, "各部门要在引才引智、创新创业等方面为企业提供优质服务。")
+    assert not [p for p in ex.entities.values() if p.label == "Enterprise"]
