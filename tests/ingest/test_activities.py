@@ -94,3 +94,10 @@ def test_a_selection_is_a_designation_held_and_an_approval_event(tmp_path):
 def test_aspects_listed_before_firms_are_not_firms(tmp_path):
     ex = run(tmp_path, "各部门要在引才引智、创新创业等方面为企业提供优质服务。")
     assert not [p for p in ex.entities.values() if p.label == "Enterprise"]
+
+
+def test_a_preposition_jieba_glues_to_the_word_before_a_name_ends_the_name(tmp_path):
+    # jieba's HMM cuts 网信办向 as one word: the institution is 长沙学院, not 网信办向长沙学院
+    ex = run(tmp_path, "活动上，长沙市委网信办向长沙学院电子信息与电气工程学院院长颁发聘书。")
+    names = {m.text for m in ex.mentions if m.label == "Institution"}
+    assert "长沙学院" in names and not any("向" in n for n in names)
