@@ -153,14 +153,15 @@ class ActivitiesMixin:
     def _activity_by_actor(self) -> dict:
         return self.__dict__.setdefault("_activities", {})
 
-    def policy_released(self, m: Mention, s, a: int, b: int) -> None:
-        """《湖南省“十四五”信息化发展规划》发布: the release of the policy, as its own event."""
+    def policy_released(self, m: Mention, s, a: int, b: int) -> bool:
+        """《湖南省“十四五”信息化发展规划》发布: the release of the policy, as its own event. True if so."""
         after = rx("event-policy-released").match(self.text, b)
         if after is None or m.key is None:
-            return
+            return False
         rec = self.entities[m.key].record
         dates = self.dates_in(s.start, b) or self.dates_in(b, s.end)
         key = self.event("announcement", rec["name_zh"] + after.group(1), {m.key}, dates[-1] if dates else None, s, a,
                          b + len(after.group()), "event-policy-released")
         self.rel(key, "CONCERNS", m.key, s, (a, b + len(after.group())), conf("event-policy-released"),
                  "event-policy-released")
+        return True

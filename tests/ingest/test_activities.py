@@ -101,3 +101,11 @@ def test_a_preposition_jieba_glues_to_the_word_before_a_name_ends_the_name(tmp_p
     ex = run(tmp_path, "活动上，长沙市委网信办向长沙学院电子信息与电气工程学院院长颁发聘书。")
     names = {m.text for m in ex.mentions if m.label == "Institution"}
     assert "长沙学院" in names and not any("向" in n for n in names)
+
+
+def test_a_policy_released_concerns_the_region_its_title_names_but_a_cited_one_only_below_accept(tmp_path):
+    ex = run(tmp_path, "近日，《长沙市网络安全产业发展规划》发布。")
+    assert ("长沙市网络安全产业发展规划", "CONCERNS", "长沙市") in accepted(ex)
+    ex = run(tmp_path, "规划依据《长沙市网络安全产业发展规划》制定。")
+    assert ("长沙市网络安全产业发展规划", "CONCERNS", "长沙市") not in accepted(ex)
+    assert any(r.rule == "policy-of-region" and r.conf < ACCEPT for r in ex.relations)
