@@ -23,6 +23,7 @@ import re
 from parkgraph.iri import ref_id
 from parkgraph.unique import unique_id
 
+from .activities import ActivitiesMixin
 from .dates import find_dates
 from .document import Document, Sentence
 from .events import EventsMixin
@@ -87,7 +88,7 @@ def tagged_cut(pt, text: str) -> list[tuple[str, str]]:
     return [(w, tags.get(w) or _tag_of(w)) for w in pt.tokenizer.cut(text)]
 
 
-class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, StatisticsMixin):
+class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, ActivitiesMixin, StatisticsMixin):
     NUM_RX = RULES["stat-number"].rx
 
     def __init__(self, kb: KnowledgeBase, doc: Document):
@@ -320,6 +321,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Statis
         self.find_patterns()
         self.find_short_forms()
         self.link()
+        self.join_place_prefixes()
         self.find_deictic_regions()
         self.find_party_offices()
         for m in self.mentions:
@@ -337,6 +339,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Statis
         for s in self.doc.sentences:
             self.rules_parks(s)
             self.rules_events(s)
+            self.rules_activities(s)
             self.rules_tenants(s)
             self.rules_honours(s)
             self.rules_zone_lists(s)

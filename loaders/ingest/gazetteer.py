@@ -4,6 +4,8 @@ dates, qualifiers and units of statistics, the words that name a kind of thing, 
 first-draft English names. Everything else comes from the ontology, the graph and data/."""
 from __future__ import annotations
 
+import re
+
 # GB/T 2260 province-level divisions: name, short name, one-character abbreviation(s), kind.
 PROVINCES: list[tuple[str, str, str, tuple[str, ...], str]] = [
     ("110000", "北京市", "北京", ("京",), "municipality"),
@@ -136,6 +138,13 @@ EVENT_NAME_EN = {"unveiling": "Unveiling", "approval": "Approval", "signing": "S
                  "opening": "Opening", "completion": "Completion", "meeting": "Meeting"}
 # generic words for a development zone: an alias made of one alone is read only where no place precedes it
 ZONE_WORDS = ("经开区", "高新区", "开发区", "新区", "自贸区", "经济技术开发区", "高新技术产业开发区")
+# activities read by their verb (loaders/ingest/activities.py): the kind of event each verb makes
+ACTIVITY_VERBS = {"survey": ("实地调研", "调研", "考察", "视察", "走访", "实地考察")}
+# an officer's title ending right before a person's name (部长张宏益, 主任杨一艺, 外部董事); the
+# organisation named right before the title is the one the officer works for
+OFFICER_TITLE_RX = re.compile(
+    r"(?:副)?(?:部长|主任|院长|所长|校长|董事长|董事|总经理|经理|总裁|局长|厅长|处长|书记|主席|会长|理事长|秘书长|"
+    r"市长|省长|区长|县长|常委|委员|总工程师|首席执行官|负责人)")
 MEETING_SUFFIXES = ("研讨会", "论坛", "峰会", "大会", "会议", "博览会", "交流会", "对接会", "发布会", "座谈会", "大赛", "竞赛", "沙龙")
 
 # First-draft English: longest-first glossary; everything else is transliterated (pinyin).

@@ -10,6 +10,31 @@ from .rules import conf, rx
 
 
 class ContextMentionsMixin:
+    # -------------------------------------------------------------- name boundaries
+    def join_place_prefixes(self) -> None:
+        """长沙市 + 国链安全可靠计算机产业促进中心 with nothing between: one name (the organisation as the
+        article names it, 长沙市国链…中心), not a place and an organisation. Chinese organisation names
+        begin with their place; a city or province written right before a known firm or institution is
+        that prefix, not a place the sentence is about (`place-prefix`)."""
+        for sent, ms in self._by_sent.items():
+            ms.sort(key=lambda m: m.start)
+            drop = set()
+            for r, o in zip(ms, ms[1:]):
+                if (r.label != "Region" or o.label not in ("Enterprise", "Institution") or r.end != o.start
+                        or not r.keys or not o.keys or r.attrs.get("members") or o.attrs.get("members")
+                        or self._builtin_regions.get(self.entities[r.key].record.get("name_zh") or "", ("", "", ""))[2]
+                        not in ("city", "province", "municipality")
+                        or any(o.text.startswith(n) for n in self._builtin_regions if len(n) >= 2)):
+                    continue
+                o.start, o.text = r.start, self.text[r.start:o.end]
+                o.attrs["place_prefix"] = "place-prefix"
+                drop.add(id(r))
+                rm = self.entities[r.key].mentions
+                rm[:] = [x for x in rm if x is not r]
+            if drop:
+                ms[:] = [m for m in ms if id(m) not in drop]
+                self.mentions = [m for m in self.mentions if id(m) not in drop]
+
     # -------------------------------------------------------------- the article's own places
     def find_deictic_regions(self) -> None:
         """我市 / 本省 / 全市: the article's own city or province (after linking: which one is known only

@@ -13,6 +13,7 @@ from .rules import conf, rx
 
 HAN = r"\u4e00-\u9fff"
 ITEM_SPLIT = re.compile(r"[、和及与，,]|以及")
+GLUED_PREP = "向在对从于与和把被给将"   # prepositions jieba's HMM glues to the word before a name
 STOP_FLAGS = {"x", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "m", "q", "r", "f", "t", "v", "vd", "y",
               "e", "o", "w", "zg", "mq", "b", "eng"}
 NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9]+$")
@@ -427,8 +428,9 @@ class MentionsMixin(ContextMentionsMixin):
         j = max((i for i, t in enumerate(toks) if t[0] < suffix_start), default=-1)
         while j >= 0:
             a, b, w, f = toks[j]
-            if w in gz.NAME_STOPWORDS or f in STOP_FLAGS or not NAME_RX.match(w):
-                break   # a verb glued to the name's suffix (委于) still ends the name at the suffix
+            if w in gz.NAME_STOPWORDS or f in STOP_FLAGS or not NAME_RX.match(w) or (f == "nz" and w[-1] in GLUED_PREP):
+                break   # a verb glued to the name's suffix (委于) still ends the name at the suffix; a word only
+                # jieba's HMM found that ends in a preposition (网信办向 | 长沙学院) ends the name before it
             if suffix_start - a > max_len or any(v not in (0, 4) for v in self.mask[a:min(b, suffix_start)]):
                 break
             start = a

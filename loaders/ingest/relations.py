@@ -177,7 +177,9 @@ class RelationsMixin:
                 m.keys = [self.use_new("Policy", rec, m)]
             if issuer is not None:
                 self.rel(m.key, "ISSUED_BY", issuer.key, s, (issuer.start, b), conf("policy-issuer"), "policy-issuer")
-            self._policy_of_region(m, title, s, a, b)
+            released = self.policy_released(m, s, a, b)
+            self._policy_of_region(m, title, s, a, b, "policy-of-region-issued" if issuer is not None or released
+                                   else "policy-of-region")
             parks = self.mentions_in(s.start, s.end, PARKISH)
             if parks:
                 for p in parks:
@@ -187,15 +189,16 @@ class RelationsMixin:
                 if host is not None:
                     self.rel(m.key, "CONCERNS", host.key, s, (a, b), conf("policy-park-topic"), "policy-park-topic")
 
-    def _policy_of_region(self, m: Mention, title: str, s, a: int, b: int) -> None:
-        """《湖南省“十四五”信息化发展规划》: the province or city the title begins with."""
+    def _policy_of_region(self, m: Mention, title: str, s, a: int, b: int, row: str = "policy-of-region") -> None:
+        """《湖南省“十四五”信息化发展规划》: the province or city the title begins with; surer when the
+        sentence issues or releases the policy (`policy-of-region-issued`) than when it only cites it."""
         for n in sorted(self._builtin_regions, key=len, reverse=True):
             if len(n) >= 2 and title.startswith(n):
                 code, full, kind = self._builtin_regions[n]
                 if kind in ("province", "municipality", "city"):
                     key = self.region_key(full, None)
                     if key:
-                        self.rel(m.key, "CONCERNS", key, s, (a, b), conf("policy-of-region"), "policy-of-region")
+                        self.rel(m.key, "CONCERNS", key, s, (a, b), conf(row), row)
                 return
 
     def rules_institutions(self, s) -> None:

@@ -27,3 +27,11 @@ def test_why_accounts_for_every_dev_entity(capsys):
 def test_why_refuses_the_test_split():
     with pytest.raises(SystemExit, match="test split"):
         ingest_bench.why("test")
+
+
+def test_dev_halves_partition_dev_and_dev_b_is_refused():
+    a, b, dev = (ingest_bench.split_ids(s) for s in ("dev-a", "dev-b", "dev"))
+    assert (len(a), len(b)) == (6, 4)
+    assert not set(a) & set(b) and set(a) | set(b) == set(dev)
+    with pytest.raises(SystemExit, match="dev-b"):
+        ingest_bench.why("dev-b")

@@ -139,10 +139,14 @@ def test_no_party_committee_without_a_place_or_in_a_title(tmp_path, body):
 
 
 def test_policy_of_region_is_only_proposed_commented_out(tmp_path):
-    """1 of 3 right on dev: the relation is written below ACCEPT, never as a fact."""
-    ex = run(tmp_path, "近日，《湖南省“十四五”信息化发展规划》发布。")
+    """1 of 3 right on dev for a policy the sentence only cites: the relation is written below ACCEPT,
+    never as a fact; a policy the sentence releases or issues is the article's own (policy-of-region-issued)."""
+    ex = run(tmp_path, "规划依据《湖南省“十四五”信息化发展规划》制定。")
     r = [x for x in ex.relations if x.rule == "policy-of-region"]
     assert r and all(x.conf < ACCEPT for x in r)
+    ex = run(tmp_path, "近日，《湖南省“十四五”信息化发展规划》发布。")
+    r = [x for x in ex.relations if x.rule == "policy-of-region-issued"]
+    assert r and all(x.conf >= ACCEPT for x in r)
 
 
 def test_park_name_with_a_subparks_place_is_that_subpark(tmp_path):

@@ -12,7 +12,7 @@ from parkgraph.loaders.ingest.rules import ACCEPT, RULES
 
 # rows that read the knowledge base: a park named by its place, sub-parks named by theirs
 # and a curated industrial cluster (cluster-name links only what the knowledge base knows)
-NEEDS_PARKS = {"park-short-form", "subpark-pair", "subpark-of-topic", "cluster-name", "stat-list-moved-in"}
+NEEDS_PARKS = {"park-short-form", "subpark-pair", "subpark-of-topic", "cluster-name", "stat-list-moved-in", "place-prefix"}
 
 
 def fired(tmp_path, example: str, parks: bool = False) -> set[str]:
@@ -26,11 +26,14 @@ def fired(tmp_path, example: str, parks: bool = False) -> set[str]:
         kb.add(KBEntity("park/beijing", "Park", {"id": "beijing", "name_zh": "国家网络安全产业园区（北京）", "name_en": "B"}, "data:x"))
         kb.add(KBEntity("region/cluster", "Region", {"id": "cluster", "name_zh": "国家新一代自主安全计算系统产业集群",
                                                       "name_en": "C", "kind": "cluster"}, "data:x"))
+        kb.add(KBEntity("institution/gl", "Institution", {"id": "gl", "name_zh": "国链安全可靠计算机产业促进中心",
+                                                          "name_en": "G"}, "data:x"))
         for sid, name in (("haidian", "海淀园"), ("tongzhou", "通州园")):
             kb.add(KBEntity(f"subpark/{sid}", "SubPark", {"id": sid, "name_zh": name, "name_en": sid}, "data:x"))
     ex = ingest(p, kb=kb).extraction
     names = {m.how.split(":", 1)[-1] for m in ex.mentions}
     names |= {m.how.split(":", 1)[-1] for p in ex.entities.values() for m in p.mentions}
+    names |= {m.attrs["place_prefix"] for m in ex.mentions if "place_prefix" in m.attrs}
     names |= {d.rule for d in ex.dates} | {r.rule for r in ex.relations} | {o.rule for o in ex.observations}
     if any(m.label == "Event" for m in ex.mentions):
         names.add("event-trigger")

@@ -35,9 +35,9 @@ class Rule:
 
 
 def _table() -> dict[str, Rule]:
-    from . import dates, facts, mentions, relations
+    from . import activities, dates, facts, mentions, relations
     out: dict[str, Rule] = {}
-    for mod in (dates, mentions, facts, relations):
+    for mod in (dates, mentions, facts, relations, activities):
         for row in mod.ROWS:
             r = Rule(*row) if isinstance(row, tuple) else row
             if r.name in out:

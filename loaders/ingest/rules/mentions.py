@@ -43,7 +43,7 @@ ROWS = [
      "an industrial cluster the knowledge base knows, named with or without its place or 国家 (read right to left)"),
     ("region-compound", "mention", f"({_COMP})(地区|两地|三地|区域|一带)?", 0.8, "川渝地区网络安全产业发展迅速。"),
     ("enterprise-list", "mention",
-     r"(?:聚集了|集聚了|汇聚了|吸引了|引进了|培育了|拥有|包括|入驻了|落户了|如|(?<=[，。；：:])|^)([^，。；：]{2,200}?)等(?:一批|多家|\d+家|[一二三四五六七八九十百]+家)?(?:(?!领域|方向|行业|产品|技术|[一二三四五六七八九十\d])[^，。；、：]){0,10}?(?:企业|公司|厂商)",
+     r"(?:聚集了|集聚了|汇聚了|吸引了|引进了|培育了|拥有|包括|入驻了|落户了|如|(?<=[，。；：:])|^)([^，。；：]{2,200}?)等(?:一批|多家|\d+家|[一二三四五六七八九十百]+家)?(?:(?!领域|方向|方面|环节|行业|产品|技术|[一二三四五六七八九十\d])[^，。；、：]){0,10}?(?:企业|公司|厂商)",
      0.7, "湖南聚集了长城科技、国科微、金山等企业。", "names without a suffix, enterprises by their context (a list of two or more)"),
     ("institution-list", "mention",
      r"(?:拥有|包括|聚集了|集聚了|汇聚了|引进了|有|如|(?<=[，。；：:])|^)([^，。；：]{2,200}?)等(?:\d+|[一二两三四五六七八九十百]+)?(?:所|家|个)?(?:(?!领域|方向)[^，。；、：]){0,6}?(?:高等院校|高校|院校|科研院所|研究院所|科研机构|研究机构)",
@@ -91,6 +91,8 @@ ROWS = [
     ("suffix-subpark", "mention", r"园(?!区)", 0.75, "国家网络安全产业园区（北京）包括海淀园、通州园。"),
     ("parent-in-name", "mention", r"^(.{2,}?(?:大学|学院|科学院))(.{2,}(?:研究院|分院|校区|研究所|研究中心))$", 0.7,
      "西北工业大学北京研究院建成。", "the university in 西北工业大学北京研究院"),
+    ("place-prefix", "mention", None, 0.8, "日前，长沙市国链安全可靠计算机产业促进中心主任做客人民网访谈栏目。",
+     "a city or province right before a known firm or institution is part of its name (长沙市国链…中心), not a place"),
     ("event-trigger", "mention", None, 0.85, "国家网络安全产业园区（长沙）于2020年6月正式揭牌。",
      "an event named by what happened (facts.py: the event-* rows)"),
 ]

@@ -15,8 +15,11 @@ ROWS = [
     ("located-at", "relation", r"位于|坐落于|地处|落户于|选址于?|设在|建在", 0.8,
      "国家网络安全产业园区（长沙）位于湖南省长沙市岳麓区。",
      "A位于B: the park, firm, institution or body named before the verb is in the place right after it"),
-    ("policy-of-region", "relation", None, 0.4, "近日，《湖南省“十四五”信息化发展规划》发布。",
+    ("policy-of-region", "relation", None, 0.4, "规划依据《湖南省国民经济和社会发展第十四个五年规划纲要》制定。",
      "a policy whose title begins with a province or city concerns it; dev: right 1 of 3 (labellers leave policies merely cited without a fact), so below ACCEPT: proposed commented out"),
+    ("policy-of-region-issued", "relation", None, 0.65, "近日，《湖南省“十四五”信息化发展规划》发布。",
+     "a policy whose title begins with a province or city concerns it when the sentence issues or releases it "
+     "(印发《…》 by a body, 《…》发布), not when it only cites it (policy-of-region, 0.4)"),
     ("moved-into-region", "relation", r"(?:签约)?(?:落户|入驻|进驻|扎根)(?:于|到|在)?", 0.75,
      "长沙测试科技有限公司、长沙示例信息有限公司等10家企业签约落户长沙经开区。",
      "firms and institutes (a list too) that move into a place (a zone, a district, a city), not a park: in that place"),

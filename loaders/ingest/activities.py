@@ -1,0 +1,167 @@
+"""Events that are things people and bodies do rather than things that happen to a park: visits and
+surveys (调研/考察/视察/走访), interviews (做客…访谈, 接受…专访) and the release of a policy
+(《…》发布). They are read by a verb lexicon (gazetteer.ACTIVITY_VERBS), not by sentence shapes:
+
+- the actor is the clause's subject before the verb — an organisation, or a person after a title
+  (市委组织部部长张宏益, 中心主任杨一艺: the person; 中国电子外部董事: the officer as written);
+  the organisation right before an officer's title takes part (`activity-officer-org`);
+- the object is what follows the verb up to the end of the clause (…企业时强调 → …企业); the
+  organisations it names are what the event concerns (`event-visit`);
+- 到/赴/来到/走进/深入 + a place or park before the verb: where it was (`event-visit`); a later sentence
+  in which the same actor visits again (张宏益实地调研了A、B、C等企业) is the same visit: A, B, C are what
+  it concerns, and they are in that place (`visit-site`: LOCATED_IN a region or zone, TENANT_OF a park);
+- 《X》发布/印发/出台 with the title as the subject: the release of X, concerning it (`event-policy-released`).
+The event is named as the text names it: actor + verb + object (张宏益调研自主可控及信息安全企业).
+"""
+from __future__ import annotations
+
+import re
+
+from . import gazetteer as gz
+from .model import Mention
+from .relations import ORG_LABELS
+from .rules import conf, rx
+
+_HAN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# what the object of a visit or interview runs to: the clause's end, or 时/期间/并/后 (…企业时强调)
+_OBJECT_END = re.compile(r"时|期间|并|后|情况|，|。|；|$")
+# a place a visit goes to, right before the verb: 到长沙经开区 / 赴中电软件园 / 来到
+_GO = ("到", "赴", "来到", "走进", "深入", "前往", "莅临")
+_AGENTS = ("GovernmentBody", "Institution", "Enterprise")
+
+
+class ActivitiesMixin:
+    def rules_activities(self, s) -> None:
+        for m in rx("event-visit").finditer(s.text):
+            self._activity(s, m, "survey", "event-visit")
+        for m in rx("event-interview").finditer(s.text):
+            self._activity(s, m, "interview", "event-interview")
+        for m in rx("honour-selected").finditer(s.text):
+            self._selected(s, m)
+
+    def _selected(self, s, m: re.Match) -> None:
+        """A入选B (A成功入选“国家级”先进制造业集群): B is a designation A holds (`honour-selected`), and the
+        selection is an approval event concerning both (`event-selected`) when one holder is named."""
+        pos = s.start + m.start()
+        ca, _ = self.clause_bounds(s, pos)
+        a, b = s.start + m.start(1), s.start + m.end(1)
+        if not self.free(a, b):
+            return
+        holders = [x for x in self.mentions_in(ca, pos, ("Enterprise", "Institution", "Park", "SubPark", "Region"))
+                   if not self.text[x.end:pos].strip("、和与及等成功正式顺利被")
+                   or "等" in self.text[x.end:pos] or x.attrs.get("members")]
+        if not holders:
+            return
+        name = re.sub(r"名单$", "", m.group(1).replace("“", "").replace("”", ""))
+        h = self.add_mention(a, b, "TalentProgram", "pattern:honour-selected", conf("honour-selected"), name=name,
+                             kind="designation", level="national" if "国家级" in name else None)
+        if h is None:
+            return
+        self.take(a, b)
+        h.keys = [self.entity_key(h)]
+        for x in holders:
+            self.rel(x.key, "HOLDS", h.key, s, (x.start, b), conf("honour-selected"), "honour-selected",
+                     role="selected (入选)")
+        if len(holders) == 1:
+            x = holders[0]
+            dates = self.dates_in(ca, pos) or self.dates_in(s.start, pos)
+            key = self.event("approval", x.text.lstrip("，,") + "入选" + name, {x.key, h.key}, dates[-1] if dates else None,
+                             s, x.start, b, "event-selected")
+            for y in (x, h):
+                self.rel(key, "CONCERNS", y.key, s, (x.start, b), conf("event-selected"), "event-selected")
+
+    def _actor(self, ca: int, pos: int) -> tuple[str, int, Mention | None, Mention | None] | None:
+        """The subject right before `pos` in its clause: (name as written, its start, the organisation
+        it is, the organisation its officer works for). None when the clause names no subject."""
+        seg_a = ca
+        cut = max(self.text.rfind("、", ca, pos), self.text.rfind(" ", ca, pos))
+        if cut >= 0:
+            seg_a = cut + 1
+        seg = self.text[seg_a:pos]
+        orgs = [x for x in self.mentions_in(seg_a, pos, _AGENTS + ("Park", "SubPark"))]
+        if orgs and orgs[-1].end == pos:
+            return self.entities[orgs[-1].key].record["name_zh"], orgs[-1].start, orgs[-1], None
+        t = None
+        for t in gz.OFFICER_TITLE_RX.finditer(seg):
+            pass
+        if t is None:   # a bare name: one word jieba does not know or tags as a person (张宏益实地调研了…)
+            ws = self.words(seg_a, pos)
+            if len(ws) == 1 and _HAN.match(seg) and ws[0][1] in ("nr", "nz"):
+                return seg, seg_a, None, None
+            return None
+        person = seg[t.end():]
+        officer_org = next((x for x in reversed(orgs) if x.end <= seg_a + t.start()
+                            and not self.text[x.end:seg_a + t.start()].strip("副常务执行高级外部党委党组")), None)
+        if person and _HAN.match(person):
+            return person, seg_a + t.end(), None, officer_org
+        if not person:   # 中国电子外部董事调研…: the officer as written
+            start = officer_org.start if officer_org else seg_a + t.start()
+            return self.text[start:pos], start, None, officer_org
+        return None
+
+    def _activity(self, s, m: re.Match, kind: str, rule: str) -> None:
+        pos, end = s.start + m.start(), s.start + m.end()
+        ca, cb = self.clause_bounds(s, pos)
+        place = None
+        head = pos
+        go = re.search(r"(?:" + "|".join(_GO) + r")[^，。；]{2,30}?$", self.text[ca:pos])
+        if go:
+            ps = [x for x in self.mentions_in(ca + go.start(), pos, ("Region", "Park", "SubPark"))
+                  if not x.attrs.get("members")]
+            if ps and not self.text[ps[-1].end:pos].strip():
+                place, head = ps[-1], ca + go.start()
+        actor = self._actor(ca, head)
+        if actor is None:
+            return
+        who, who_start, org, officer_org = actor
+        obj_end = _OBJECT_END.search(self.text, end, cb)
+        b = obj_end.start() if obj_end else cb
+        obj = self.text[end:b].lstrip("了")
+        obj = re.sub(r"(?:栏目|节目)$", "", obj)
+        objects = [x for x in self.mentions_in(end, b, ORG_LABELS + ("GovernmentBody",)) if x.label != "Region"]
+        same = self._activity_by_actor().get((kind, who))
+        if same is not None:    # the same actor again: the same visit, now naming what it saw
+            key, where = same
+        else:
+            if not obj and place is None:
+                return
+            verb = re.sub(r"^实地", "", m.group(1))
+            name = who + verb + (obj or self.text[place.start:place.end])
+            dates = self.dates_in(ca, pos) or self.dates_in(s.start, pos)
+            key = self.event(kind, name, {x.key for x in ([org] if org else [])}, dates[-1] if dates else None, s,
+                             who_start, max(b, end), rule)
+            where = place
+            self._activity_by_actor()[(kind, who)] = (key, place)
+            if place is not None:
+                if place.label == "Region":
+                    self.rel(key, "LOCATED_IN", place.key, s, (place.start, end), conf(rule), rule)
+                else:
+                    self.rel(key, "CONCERNS", place.key, s, (place.start, end), conf("visit-park"), "visit-park")
+            agent_row = "visit-by-org" if kind == "survey" else "activity-officer-org"
+            for agent in (org, officer_org):
+                if agent is not None:
+                    self.rel(key, "PARTICIPANT", agent.key, s, (agent.start, end), conf(agent_row), agent_row,
+                             role=f"{'visitor' if kind == 'survey' else 'guest'} ({m.group(1)})")
+        obj_row = "visit-object" if kind == "survey" else rule
+        for x in objects:
+            self.rel(key, "CONCERNS", x.key, s, (x.start, x.end), conf(obj_row), obj_row)
+            if where is not None and x.label in ("Enterprise", "Institution"):
+                row = "visit-site" if where.label == "Region" else "visit-tenant"
+                self.rel(x.key, "LOCATED_IN" if row == "visit-site" else "TENANT_OF", where.key, s, (x.start, x.end),
+                         conf(row), row)
+
+    def _activity_by_actor(self) -> dict:
+        return self.__dict__.setdefault("_activities", {})
+
+    def policy_released(self, m: Mention, s, a: int, b: int) -> bool:
+        """《湖南省“十四五”信息化发展规划》发布: the release of the policy, as its own event. True if so."""
+        after = rx("event-policy-released").match(self.text, b)
+        if after is None or m.key is None:
+            return False
+        rec = self.entities[m.key].record
+        dates = self.dates_in(s.start, b) or self.dates_in(b, s.end)
+        key = self.event("announcement", rec["name_zh"] + after.group(1), {m.key}, dates[-1] if dates else None, s, a,
+                         b + len(after.group()), "event-policy-released")
+        self.rel(key, "CONCERNS", m.key, s, (a, b + len(after.group())), conf("event-policy-released"),
+                 "event-policy-released")
+        return True
