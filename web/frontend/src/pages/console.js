@@ -1,14 +1,17 @@
 // Cypher console (/console): CodeMirror editor with completion from /api/schema, parameters,
 // examples, history in localStorage, results as graph / table / JSON with CSV and JSON downloads.
 import { boot } from "../common/base.js";
-import { api, ApiError } from "../common/api.js";
+import { api } from "../common/api.js";
 import { $, $all, clear, download, h, visible } from "../common/dom.js";
 import { csvText } from "../common/csv.js";
 import { lang, onLangChange, pick, t } from "../common/i18n.js";
 import { Model } from "../common/model.js";
 import { clearError, createEditor, getText, setText, showError } from "../common/editor.js";
 import { collectGraph, createGraph, edgeElement, labelEdges, nodeElement, relabel } from "../common/graph.js";
-import { answerJson, cellText, mergeStreamLine, parseHistory, parseParams, pushHistory } from "./console/state.js";
+import {
+  answerJson, browseCursor, cellText, entryParams, errorTitle, exampleEntry, hasParams, newPage, parseHistory, parseParams,
+  pushHistory, streamStep,
+} from "./console/state.js";
 import { createTable } from "./console/table.js";
 
 const HISTORY_KEY = "parkgraph.console.history";
@@ -27,23 +30,7 @@ const TESTIDS = {
   csv: "download-csv", jsonDl: "download-json",
 };
 
-let root = null;
-const els = {};
-
-let model = new Model(null);
-const schemaRef = { current: null };
-const engineRef = { current: null }; // completion and hover documentation follow the engine in use
-let info = {};
-let examples = [];
-let view = null;
-let result = null; // last successful answer
-let lastError = null;
-let activeTab = null; // chosen by the user
-let cy = null;
-let historyCursor = -1;
-let running = null;
-let ranAsEl = null;
-let table = null; // the table being drawn (createTable)
+// Every function below takes `page`, the page's whole state (newPage in ./console/state.js).
 
 // ---------------------------------------------------------------- history
 function loadHistory() {
@@ -58,13 +45,14 @@ function saveHistory(list) {
   }
 }
 
-function remember(query, params) {
+function remember(page, query, params) {
   saveHistory(pushHistory(loadHistory(), query, params, new Date().toISOString()));
-  historyCursor = -1;
-  renderHistory();
+  page.historyCursor = -1;
+  renderHistory(page);
 }
 
-function renderHistory() {
+function renderHistory(page) {
+  const { els } = page;
   const list = loadHistory();
   clear(els.history);
   if (!list.length) {
@@ -80,36 +68,32 @@ function renderHistory() {
       when = entry.at || "";
     }
     els.history.append(h("li", null,
-      h("button", { type: "button", class: "history-item", testid: "history-item", dataset: { index: String(i) }, onclick: () => loadEntry(entry) },
+      h("button", { type: "button", class: "history-item", testid: "history-item", dataset: { index: String(i) }, onclick: () => loadEntry(page, entry) },
         h("code", { class: "history-query" }, entry.query),
         h("span", { class: "muted history-time" }, when))));
   });
 }
 
-function loadEntry(entry, { focus = true } = {}) {
-  setText(view, entry.query);
-  const params = entry.params && entry.params.trim() ? entry.params : "{}";
-  els.params.value = params;
-  toggleParams(params.trim() !== "{}");
-  if (focus) view.focus();
+function loadEntry(page, entry, { focus = true } = {}) {
+  setText(page.view, entry.query);
+  const params = entryParams(entry);
+  page.els.params.value = params;
+  toggleParams(page, hasParams(params));
+  if (focus) page.view.focus();
 }
 
-function loadExample(ex, opts) {
-  const params = ex.params && Object.keys(ex.params).length ? JSON.stringify(ex.params, null, 2) : "{}";
-  loadEntry({ query: ex.query, params }, opts);
-}
-
-function browseHistory(step) {
+function browseHistory(page, step) {
   const list = loadHistory();
   if (!list.length) return false;
-  historyCursor = Math.max(-1, Math.min(list.length - 1, historyCursor + step));
-  if (historyCursor === -1) return true;
-  loadEntry(list[historyCursor]);
+  page.historyCursor = browseCursor(page.historyCursor, step, list.length);
+  if (page.historyCursor === -1) return true;
+  loadEntry(page, list[page.historyCursor]);
   return true;
 }
 
 // ---------------------------------------------------------------- examples
-function renderExamples() {
+function renderExamples(page) {
+  const { els, examples } = page;
   clear(els.examples);
   if (!examples.length) {
     els.examples.append(h("li", { class: "hint" }, t("console.no_examples")));
@@ -118,115 +102,111 @@ function renderExamples() {
   for (const ex of examples) {
     els.examples.append(h("li", null,
       h("button", { type: "button", class: "example", testid: "example", dataset: { id: ex.id || "" },
-        onclick: () => loadExample(ex) },
+        onclick: () => loadEntry(page, exampleEntry(ex)) },
         h("span", { class: "example-title" }, pick(ex, "title")),
         h("span", { class: "example-question muted" }, pick(ex, "question")))));
   }
 }
 
 // ---------------------------------------------------------------- running
-function toggleParams(open) {
+function toggleParams(page, open) {
+  const { els } = page;
   const show = open === undefined ? els.paramsPanel.hidden : open;
   els.paramsPanel.hidden = !show;
   els.paramsToggle.setAttribute("aria-expanded", show ? "true" : "false");
   els.paramsToggle.classList.toggle("is-active", show);
 }
 
-function readParams() {
+function readParams(page) {
+  const { els } = page;
   const parsed = parseParams(els.params.value);
   els.paramsError.hidden = true;
   if (!parsed.error) return parsed.value;
   els.paramsError.textContent = t("console.params_invalid", { message: parsed.error });
   els.paramsError.hidden = false;
-  toggleParams(true);
+  toggleParams(page, true);
   return null;
 }
 
-async function run() {
+async function run(page) {
+  const { els, root, view } = page;
   const query = getText(view).trim();
   if (!query) return;
-  const params = readParams();
+  const params = readParams(page);
   if (params === null) return;
-  if (running) running.abort();
+  if (page.running) page.running.abort();
   const ctrl = new AbortController();
-  running = ctrl;
+  page.running = ctrl;
   clearError(view);
   root.dataset.state = "busy";
   els.run.disabled = true;
   els.run.textContent = t("console.running");
-  remember(query, els.params.value.trim() || "{}");
+  remember(page, query, els.params.value.trim() || "{}");
   // the answer streams in (NDJSON): a table is drawn from the first batch of rows and grows with
   // each further batch; the graph and JSON views wait for the whole answer
-  let streamed = null;
-  let shown = false;
+  let stream = { answer: null, shown: false };
   try {
     await api.queryStream(query, params, {
       signal: ctrl.signal,
       onLine: (line) => {
-        if (running !== ctrl) return;
-        const head = !streamed;
-        streamed = mergeStreamLine(streamed, line);
-        if (head) return;
-        if (shown) table.more();
-        else if (firstTab(streamed) === "table") {
-          shown = true;
-          result = streamed;
-          lastError = null;
-          renderResult();
+        if (page.running !== ctrl) return;
+        stream = streamStep(stream, line, (answer) => firstTab(page, answer));
+        if (stream.draw === "more") page.table.more();
+        else if (stream.draw === "show") {
+          page.result = stream.answer;
+          page.lastError = null;
+          renderResult(page);
         }
       },
     });
-    if (running !== ctrl) return;
-    result = streamed;
-    result.complete = true;
-    lastError = null;
+    if (page.running !== ctrl) return;
+    page.result = stream.answer;
+    page.result.complete = true;
+    page.lastError = null;
   } catch (e) {
     if (e.name === "AbortError") return;
-    result = null;
-    lastError = e;
+    page.result = null;
+    page.lastError = e;
   } finally {
-    if (running === ctrl) {
-      running = null;
+    if (page.running === ctrl) {
+      page.running = null;
       els.run.disabled = false;
       els.run.textContent = t("console.run");
       root.dataset.state = "idle";
     }
   }
-  if (shown && result && table && !els.table.hidden) {
-    table.more();
+  if (stream.shown && page.result && page.table && !els.table.hidden) {
+    page.table.more();
     els.csv.disabled = false;
     els.jsonDl.disabled = false;
-  } else renderResult();
+  } else renderResult(page);
 }
 
-function firstTab(res) {
-  if (activeTab) return activeTab;
+function firstTab(page, res) {
+  if (page.activeTab) return page.activeTab;
   const nodes = new Map();
   collectGraph(res.rows, nodes, new Map());
   return nodes.size ? "graph" : "table";
 }
 
 // ---------------------------------------------------------------- results
-function renderError() {
-  const e = lastError;
+function renderError(page) {
+  const { els, lastError: e } = page;
   clear(els.error);
   if (!e) {
     els.error.hidden = true;
     return;
   }
-  let title = e.error || t("common.error");
-  if (e.status === 403) title = t("console.readonly_refused");
-  else if (e.status === 504) title = t("console.timeout");
   els.error.dataset.status = String(e.status || 0);
-  els.error.append(h("strong", { class: "error-title", testid: "error-title" }, title));
+  els.error.append(h("strong", { class: "error-title", testid: "error-title" }, errorTitle(e, t)));
   els.error.append(h("p", { class: "error-message", testid: "error-message" }, e.message));
   if (e.position) {
     const pos = e.position;
     let line = pos.line;
     let column = pos.column;
-    const range = showError(view, pos);
+    const range = showError(page.view, pos);
     if ((!line || !column) && range) {
-      const l = view.state.doc.lineAt(range.from);
+      const l = page.view.state.doc.lineAt(range.from);
       line = l.number;
       column = range.from - l.from + 1;
     }
@@ -236,51 +216,55 @@ function renderError() {
   els.error.hidden = false;
 }
 
-function resultGraph() {
+function resultGraph(page) {
   const nodes = new Map();
   const rels = new Map();
-  if (result) collectGraph(result.rows, nodes, rels);
+  if (page.result) collectGraph(page.result.rows, nodes, rels);
   return { nodes, rels };
 }
 
-function renderResult() {
-  renderError();
+function renderResult(page) {
+  const { els, root, result } = page;
+  renderError(page);
   const has = !!result;
   els.csv.disabled = !has || !result.complete;
   els.jsonDl.disabled = !has || !result.complete;
-  els.placeholder.hidden = has || !!lastError;
+  els.placeholder.hidden = has || !!page.lastError;
   if (!has) {
     els.summary.textContent = "";
-    renderRanAs();
+    renderRanAs(page);
     els.truncated.hidden = true;
     for (const p of $all("[data-result-panel]", root)) p.hidden = true;
     for (const b of $all("[data-result-tab]", root)) b.classList.remove("is-active");
     return;
   }
   els.summary.textContent = t("console.summary", { rows: result.row_count ?? result.rows.length, ms: result.elapsed_ms ?? "?" });
-  renderRanAs();
+  renderRanAs(page);
   if (result.truncated) {
     els.truncated.textContent = t("console.truncated", { n: result.max_rows ?? result.rows.length });
     els.truncated.hidden = false;
   } else els.truncated.hidden = true;
-  showTab(firstTab(result));
+  showTab(page, firstTab(page, result));
 }
 
 // What actually ran on the embedded engine, when the dialect layer changed the text.
-function renderRanAs() {
-  if (!ranAsEl) {
-    ranAsEl = h("div", { class: "ran-as hint", testid: "ran-as", hidden: true });
-    els.summary.parentNode.insertBefore(ranAsEl, els.summary.nextSibling);
+function renderRanAs(page) {
+  const { els, result } = page;
+  if (!page.ranAsEl) {
+    page.ranAsEl = h("div", { class: "ran-as hint", testid: "ran-as", hidden: true });
+    els.summary.parentNode.insertBefore(page.ranAsEl, els.summary.nextSibling);
   }
-  clear(ranAsEl);
+  const el = page.ranAsEl;
+  clear(el);
   const text = result && result.ran_as;
-  ranAsEl.hidden = !text;
+  el.hidden = !text;
   if (!text) return;
-  ranAsEl.append(h("span", { class: "muted" }, `${local("ran_as")} `), h("code", { testid: "ran-as-text" }, text));
-  for (const n of result.dialect_notes || []) ranAsEl.append(h("p", { class: "muted" }, `${local("notes")} ${n}`));
+  el.append(h("span", { class: "muted" }, `${local("ran_as")} `), h("code", { testid: "ran-as-text" }, text));
+  for (const n of result.dialect_notes || []) el.append(h("p", { class: "muted" }, `${local("notes")} ${n}`));
 }
 
-function showTab(tab) {
+function showTab(page, tab) {
+  const { root, result } = page;
   for (const b of $all("[data-result-tab]", root)) {
     const on = b.dataset.resultTab === tab;
     b.classList.toggle("is-active", on);
@@ -288,34 +272,36 @@ function showTab(tab) {
   }
   for (const p of $all("[data-result-panel]", root)) p.hidden = p.dataset.resultPanel !== tab;
   if (!result || (tab !== "table" && !result.complete)) return; // drawn when the last rows are in
-  if (tab === "graph") renderGraph();
-  else if (tab === "table") renderTable();
-  else renderJson();
+  if (tab === "graph") renderGraph(page);
+  else if (tab === "table") renderTable(page);
+  else renderJson(page);
 }
 
-function renderTable() {
-  if (table) table.dispose();
-  table = null;
+function renderTable(page) {
+  const { els, result } = page;
+  if (page.table) page.table.dispose();
+  page.table = null;
   clear(els.table);
   if (!result.rows.length) {
     if (result.complete) els.table.append(h("p", { class: "hint", testid: "no-rows" }, t("console.no_rows")));
     return;
   }
-  table = createTable(els.table, result, model);
+  page.table = createTable(els.table, result, page.model);
 }
 
-function renderJson() {
-  const text = answerJson(result);
-  els.json.textContent = visible(text.length > 2_000_000 ? `${text.slice(0, 2_000_000)}\n…` : text);
+function renderJson(page) {
+  const text = answerJson(page.result);
+  page.els.json.textContent = visible(text.length > 2_000_000 ? `${text.slice(0, 2_000_000)}\n…` : text);
 }
 
-function renderGraph() {
-  if (cy) {
-    cy.destroy();
-    cy = null;
+function renderGraph(page) {
+  const { els, model } = page;
+  if (page.cy) {
+    page.cy.destroy();
+    page.cy = null;
   }
   clear(els.graph);
-  const { nodes, rels } = resultGraph();
+  const { nodes, rels } = resultGraph(page);
   els.graph.dataset.nodes = String(nodes.size);
   els.graph.dataset.edges = String(rels.size);
   if (!nodes.size && !rels.size) {
@@ -339,7 +325,8 @@ function renderGraph() {
     }
     elements.push(edgeElement(model, r));
   }
-  cy = createGraph(container, { elements });
+  const cy = createGraph(container, { elements });
+  page.cy = cy;
   // captions at every zoom: the shared style hides node names below 7 px, which the console's
   // fitted overview reached at once (unlabelled dots)
   cy.style().selector("node").style("min-zoomed-font-size", 0).update();
@@ -353,33 +340,36 @@ function renderGraph() {
     cy.zoom(1.5);
     cy.center();
   }
+  // the handlers read page.model when tapped, as the schema may arrive after the graph is drawn
   cy.on("tap", "node", (evt) => {
-    const path = model.entityPath(evt.target.id());
+    const path = page.model.entityPath(evt.target.id());
     evt.target.select();
     labelEdges(cy, evt.target.id());
     els.graph.dataset.selected = evt.target.id();
     if (path && evt.originalEvent && (evt.originalEvent.ctrlKey || evt.originalEvent.metaKey)) window.open(path, "_blank", "noopener");
   });
   cy.on("dbltap", "node", (evt) => {
-    const path = model.entityPath(evt.target.id());
+    const path = page.model.entityPath(evt.target.id());
     if (path) location.href = path;
   });
   window.parkgraphConsole.cy = cy;
 }
 
 // ---------------------------------------------------------------- downloads
-function downloadCsv() {
+function downloadCsv(page) {
+  const { result } = page;
   if (!result) return;
   download("parkgraph-result.csv", csvText(result.columns, result.rows.map((r) => r.map(cellText))), "text/csv;charset=utf-8");
 }
 
-function downloadJson() {
-  if (!result) return;
-  download("parkgraph-result.json", answerJson(result), "application/json");
+function downloadJson(page) {
+  if (!page.result) return;
+  download("parkgraph-result.json", answerJson(page.result), "application/json");
 }
 
 // ---------------------------------------------------------------- engine line
-function renderEngine() {
+function renderEngine(page) {
+  const { els, info } = page;
   if (!info || !info.engine) return;
   els.engineText.textContent = t("console.engine_line", { engine: info.engine, dialect: info.dialect || "", version: info.version || "" }).trim();
   els.limits.textContent = info.max_rows ? t("console.limits", { rows: info.max_rows, timeout: info.query_timeout }) : "";
@@ -388,47 +378,48 @@ function renderEngine() {
 // ---------------------------------------------------------------- main
 // The page, inside `rootEl` (the [data-testid="console"] element); src/entries/console.js calls it.
 export async function init(rootEl) {
-  root = rootEl;
+  const page = newPage(rootEl, new Model(null));
+  const { els, root } = page;
   for (const [key, id] of Object.entries(TESTIDS)) els[key] = $(`[data-testid="${id}"]`, root);
   const booted = boot();
-  info = booted.info || {};
-  window.parkgraphConsole = { cy: null, view: null, result: () => result };
+  page.info = booted.info || {};
+  window.parkgraphConsole = { cy: null, view: null, result: () => page.result };
   const history = loadHistory();
-  view = createEditor(els.editor, {
+  page.view = createEditor(els.editor, {
     doc: history.length ? history[0].query : DEFAULT_QUERY,
     language: "cypher",
-    onRun: run,
-    schemaRef,
-    engineRef,
+    onRun: () => run(page),
+    schemaRef: page.schemaRef,
+    engineRef: page.engineRef,
     ariaLabel: t("console.editor_label"),
     extraKeys: [
-      { key: "Alt-ArrowUp", run: () => browseHistory(1) },
-      { key: "Alt-ArrowDown", run: () => browseHistory(-1) },
+      { key: "Alt-ArrowUp", run: () => browseHistory(page, 1) },
+      { key: "Alt-ArrowDown", run: () => browseHistory(page, -1) },
     ],
   });
-  window.parkgraphConsole.view = view;
-  if (history.length && history[0].params && history[0].params.trim() !== "{}") {
+  window.parkgraphConsole.view = page.view;
+  if (history.length && hasParams(history[0].params)) {
     els.params.value = history[0].params;
-    toggleParams(true);
+    toggleParams(page, true);
   }
-  els.run.addEventListener("click", run);
-  els.paramsToggle.addEventListener("click", () => toggleParams());
+  els.run.addEventListener("click", () => run(page));
+  els.paramsToggle.addEventListener("click", () => toggleParams(page));
   els.params.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      run();
+      run(page);
     }
   });
   els.historyClear.addEventListener("click", () => {
     saveHistory([]);
-    renderHistory();
+    renderHistory(page);
   });
-  els.csv.addEventListener("click", downloadCsv);
-  els.jsonDl.addEventListener("click", downloadJson);
+  els.csv.addEventListener("click", () => downloadCsv(page));
+  els.jsonDl.addEventListener("click", () => downloadJson(page));
   for (const b of $all("[data-result-tab]", root)) {
     b.addEventListener("click", () => {
-      activeTab = b.dataset.resultTab;
-      showTab(activeTab);
+      page.activeTab = b.dataset.resultTab;
+      showTab(page, page.activeTab);
     });
   }
   for (const b of $all("[data-side-tab]", root)) {
@@ -440,30 +431,30 @@ export async function init(rootEl) {
       for (const p of $all("[data-side-panel]", root)) p.hidden = p.dataset.sidePanel !== b.dataset.sideTab;
     });
   }
-  engineRef.current = info.engine || null;
-  renderEngine();
-  renderHistory();
-  renderResult();
+  page.engineRef.current = page.info.engine || null;
+  renderEngine(page);
+  renderHistory(page);
+  renderResult(page);
   const [schema, inf, ex] = await Promise.allSettled([api.schema(), api.info(), api.examples()]);
   if (schema.status === "fulfilled") {
-    model = new Model(schema.value);
-    schemaRef.current = schema.value;
+    page.model = new Model(schema.value);
+    page.schemaRef.current = schema.value;
   }
   if (inf.status === "fulfilled") {
-    info = inf.value;
-    engineRef.current = info.engine || null;
-    renderEngine();
+    page.info = inf.value;
+    page.engineRef.current = page.info.engine || null;
+    renderEngine(page);
   }
-  if (ex.status === "fulfilled") examples = ex.value.examples || [];
-  renderExamples();
-  if (!history.length && examples.length) loadExample(examples[0], { focus: false });
+  if (ex.status === "fulfilled") page.examples = ex.value.examples || [];
+  renderExamples(page);
+  if (!history.length && page.examples.length) loadEntry(page, exampleEntry(page.examples[0]), { focus: false });
   onLangChange(() => {
-    renderEngine();
-    renderExamples();
-    renderHistory();
-    els.run.textContent = t(running ? "console.running" : "console.run");
-    if (cy) relabel(cy, model);
-    if (result || lastError) renderResult();
+    renderEngine(page);
+    renderExamples(page);
+    renderHistory(page);
+    els.run.textContent = t(page.running ? "console.running" : "console.run");
+    if (page.cy) relabel(page.cy, page.model);
+    if (page.result || page.lastError) renderResult(page);
   });
   root.dataset.ready = "true";
 }
