@@ -72,6 +72,15 @@ export function $all(sel, root = document) {
   return Array.from(root.querySelectorAll(sel));
 }
 
+// A page's elements by name: `byTestId(root, {form: "sparql-form", run: "sparql-run"})` gives
+// {form: <the [data-testid="sparql-form"] inside root>, run: …}, null where root has none. Every page
+// names its parts in one such table instead of writing out each lookup.
+export function byTestId(root, ids) {
+  const els = {};
+  for (const [key, id] of Object.entries(ids)) els[key] = root.querySelector(`[data-testid="${id}"]`);
+  return els;
+}
+
 export function show(el, visible = true) {
   el.hidden = !visible;
 }

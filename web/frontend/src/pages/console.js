@@ -2,7 +2,7 @@
 // examples, history in localStorage, results as graph / table / JSON with CSV and JSON downloads.
 import { boot } from "../common/base.js";
 import { api } from "../common/api.js";
-import { $, $all, clear, download, h, visible } from "../common/dom.js";
+import { $all, byTestId, clear, download, h, visible } from "../common/dom.js";
 import { csvText } from "../common/csv.js";
 import { lang, onLangChange, pick, t } from "../common/i18n.js";
 import { Model } from "../common/model.js";
@@ -379,8 +379,8 @@ function renderEngine(page) {
 // The page, inside `rootEl` (the [data-testid="console"] element); src/entries/console.js calls it.
 export async function init(rootEl) {
   const page = newPage(rootEl, new Model(null));
+  page.els = byTestId(rootEl, TESTIDS);
   const { els, root } = page;
-  for (const [key, id] of Object.entries(TESTIDS)) els[key] = $(`[data-testid="${id}"]`, root);
   const booted = boot();
   page.info = booted.info || {};
   window.parkgraphConsole = { cy: null, view: null, result: () => page.result };
