@@ -5,30 +5,22 @@
 import { boot } from "../common/base.js";
 import { request } from "../common/api.js";
 import { valueAxis } from "../common/chart.js";
-import { $, clear, download, h, readJsonScript, safeUrl, svg } from "../common/dom.js";
+import { byTestId, clear, download, h, readJsonScript, safeUrl, svg } from "../common/dom.js";
 import { lang, onLangChange, t } from "../common/i18n.js";
 import { csvText } from "../common/csv.js";
 import { paintSwatches } from "../common/render.js";
+import { newPage } from "./compare/state.js";
 
 // one colour per place, the same in every chart (Okabe–Ito, distinguishable with colour blindness)
 const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442", "#7f7f7f", "#8c564b", "#17becf", "#bcbd22"];
 const PROJECTED = new Set(["target", "forecast"]);
 
-let root = null;
-let els = {};
+const TESTIDS = {
+  form: "compare-picker", chartsSection: "compare-charts-section", charts: "compare-charts", table: "compare-table", csv: "compare-csv",
+};
 
-// The page's elements, looked up inside its root.
-function bind(rootEl) {
-  root = rootEl;
-  els = {
-    form: $('[data-testid="compare-picker"]', root),
-    chartsSection: $('[data-testid="compare-charts-section"]', root),
-    charts: $('[data-testid="compare-charts"]', root),
-    table: $('[data-testid="compare-table"]', root),
-    csv: $('[data-testid="compare-csv"]', root),
-  };
-}
-let data = null; // the page's server-rendered JSON, read by init()
+// Functions that draw take `page`, the page's whole state (newPage in ./compare/state.js), or the
+// part of it they need.
 
 const zh = () => lang() === "zh";
 const placeName = (p) => (zh() ? p.name_zh || p.name_en : p.name_en || p.name_zh) || p.uri;
@@ -46,7 +38,7 @@ function parseDate(s) {
   return Date.UTC(y, Number(m[2]) - 1, Number(m[3]));
 }
 
-function colours() {
+function colours(data) {
   const c = new Map();
   data.places.forEach((p, i) => c.set(p.uri, PALETTE[i % PALETTE.length]));
   return c;
@@ -69,7 +61,7 @@ function valueText(o) {
 }
 
 // ---------------------------------------------------------------- charts
-function chart(metric, obs, colour) {
+function chart(data, metric, obs, colour) {
   const W = 460, H = 220, M = { l: 62, r: 14, t: 16, b: 30 };
   const pts = obs.map((o) => ({ o, x: parseDate(o.as_of), v: o.value })).filter((p) => p.x !== null);
   const years = pts.map((p) => new Date(p.x).getUTCFullYear());
@@ -125,7 +117,8 @@ function sourceHref(o) {
   return s ? safeUrl(s.url) || `/id/${(s.uri || "").split("/id/")[1] || ""}` : "#";
 }
 
-function renderCharts(colour) {
+function renderCharts(page, colour) {
+  const { els, data } = page;
   clear(els.charts);
   const numeric = data.metrics.filter((m) => m.chart); // quantities only: ranks stay in the table
   els.chartsSection.hidden = numeric.length === 0;
@@ -138,13 +131,14 @@ function renderCharts(colour) {
   const grid = h("div", { class: "small-multiples-grid" });
   for (const m of numeric) {
     const obs = data.observations.filter((o) => groupKey(o) === `${m.metric}|${m.unit}` && typeof o.value === "number");
-    if (obs.length) grid.append(chart(m, obs, colour));
+    if (obs.length) grid.append(chart(data, m, obs, colour));
   }
   els.charts.append(grid);
 }
 
 // ---------------------------------------------------------------- table
-function renderTable() {
+function renderTable(page) {
+  const { els, data } = page;
   clear(els.table);
   const rows = [];
   for (const m of data.metrics) {
@@ -168,7 +162,7 @@ function renderTable() {
 }
 
 // ---------------------------------------------------------------- CSV
-function csv() {
+function csv(data) {
   const names = new Map(data.places.map((p) => [p.uri, placeName(p)]));
   const rows = data.observations.map((o) => [names.get(o.subject) || o.subject, o.subject, metricName(o), o.metric, o.unit || "",
     o.as_of || "", o.status || "", typeof o.value === "number" ? o.value : o.value_text || "", o.qualifier || "", o.scope || "",
@@ -177,37 +171,39 @@ function csv() {
   return csvText(["place", "place_uri", "metric", "metric_id", "unit", "as_of", "status", "value", "qualifier", "scope", "source", "source_url", "observation_uri"], rows);
 }
 
-function renderAll() {
-  const colour = colours();
-  renderCharts(colour);
-  renderTable();
-  els.csv.hidden = false;
+function renderAll(page) {
+  const colour = colours(page.data);
+  renderCharts(page, colour);
+  renderTable(page);
+  page.els.csv.hidden = false;
 }
 
-async function reload() {
+async function reload(page) {
+  const { els, root } = page;
   const sp = new URLSearchParams();
   for (const box of els.form.querySelectorAll('input[name="uri"]:checked')) sp.append("uri", box.value);
   root.dataset.state = "loading";
-  data = await request(`/api/compare?${sp}`);
+  page.data = await request(`/api/compare?${sp}`);
   history.replaceState(null, "", `/compare?${sp}`);
-  renderAll();
+  renderAll(page);
   root.dataset.state = "ready";
 }
 
 // The page inside `rootEl` (its [data-testid="compare"] element); src/entries/compare.js calls it.
 export function init(rootEl) {
-  bind(rootEl);
-  data = readJsonScript("pg-compare");
+  const page = newPage(rootEl, readJsonScript("pg-compare"));
+  page.els = byTestId(rootEl, TESTIDS);
+  const { els, root } = page;
   boot();
   els.form.addEventListener("submit", (e) => {
     e.preventDefault();
-    reload().catch((err) => {
+    reload(page).catch((err) => {
       root.dataset.state = "error";
       els.table.prepend(h("p", { class: "error", testid: "compare-error" }, err.message));
     });
   });
-  els.csv.addEventListener("click", () => download("parkgraph-compare.csv", csv(), "text/csv;charset=utf-8"));
-  renderAll();
+  els.csv.addEventListener("click", () => download("parkgraph-compare.csv", csv(page.data), "text/csv;charset=utf-8"));
+  renderAll(page);
   root.dataset.state = "ready";
-  onLangChange(renderAll);
+  onLangChange(() => renderAll(page));
 }

@@ -3,10 +3,11 @@
 import { valueAxis } from "../common/chart.js";
 import { boot } from "../common/base.js";
 import { api, ApiError } from "../common/api.js";
-import { $, add, clear, externalLink, h, readJsonScript, safeUrl, svg } from "../common/dom.js";
+import { add, byTestId, clear, externalLink, h, readJsonScript, safeUrl, svg } from "../common/dom.js";
 import { lang, onLangChange, pick, t } from "../common/i18n.js";
 import { Model, dateSpan, displayName, fmtDate, observationValue, segmentOf } from "../common/model.js";
 import { citationList, labelChip, paintSwatches, propertiesTable } from "../common/render.js";
+import { newPage } from "./entity/state.js";
 
 const PALETTE = ["#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed", "#db2777", "#0891b2", "#4b5563", "#65a30d", "#9333ea"];
 const MAX_SUBPARKS = 40;
@@ -25,7 +26,7 @@ function statusOf(o) {
   return STATUS_STYLE[o.status] ? o.status : "actual";
 }
 
-function statusLabel(status) {
+function statusLabel(model, status) {
   return model.valueLabel("status", status);
 }
 
@@ -44,27 +45,12 @@ function marker(p, x, y, color, tip) {
   return el;
 }
 
-let root = null;
-let els = {};
+const TESTIDS = {
+  head: "entity-head", props: "entity-properties", sources: "entity-sources", relations: "relations",
+  chartSection: "entity-chart-section", chart: "chart", obsSection: "entity-observations-section", obs: "observations",
+};
 
-// The page's elements, looked up inside its root.
-function bind(rootEl) {
-  root = rootEl;
-  els = {
-    head: $('[data-testid="entity-head"]', root),
-    props: $('[data-testid="entity-properties"]', root),
-    sources: $('[data-testid="entity-sources"]', root),
-    relations: $('[data-testid="relations"]', root),
-    chartSection: $('[data-testid="entity-chart-section"]', root),
-    chart: $('[data-testid="chart"]', root),
-    obsSection: $('[data-testid="entity-observations-section"]', root),
-    obs: $('[data-testid="observations"]', root),
-  };
-}
-
-let model = new Model(null);
-let data = null;
-let observations = []; // [{...observation, subject: node|null}]
+// The render functions take `page`, the page's whole state (newPage in ./entity/state.js).
 
 function explorerLink(uri) {
   const sp = new URLSearchParams();
@@ -75,7 +61,8 @@ function explorerLink(uri) {
 }
 
 // ---------------------------------------------------------------- head, properties, sources
-function renderHead() {
+function renderHead(page) {
+  const { els, data, model } = page;
   const node = data.node;
   const { primary, secondary } = displayName(node);
   const p = node.properties || {};
@@ -95,7 +82,8 @@ function renderHead() {
 }
 
 // ---------------------------------------------------------------- relations
-function renderRelations() {
+function renderRelations(page) {
+  const { els, data, model } = page;
   clear(els.relations);
   const groups = (data.relations || []).filter((g) => g.items && g.items.length);
   if (!groups.length) {
@@ -166,7 +154,7 @@ function fmt(v) {
   return v.toLocaleString(lang() === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 2 });
 }
 
-function chartPanel(unit, series, title) {
+function chartPanel(model, unit, series, title) {
   const W = 720;
   const H = 230;
   const M = { l: 64, r: 20, t: 18, b: 36 };
@@ -214,7 +202,7 @@ function chartPanel(unit, series, title) {
       const o = p.obs;
       const href = firstUrl(o) || model.entityPath(o.uri);
       const stated = o.stated_on ? ` · ${t("entity.stated_on", { date: fmtDate(o.stated_on, o.stated_on_precision) })}` : "";
-      const tip = `${s.name}: ${observationValue(o, model)} · ${dateSpan(o, "as_of")} · ${statusLabel(p.status)}${stated}`
+      const tip = `${s.name}: ${observationValue(o, model)} · ${dateSpan(o, "as_of")} · ${statusLabel(model, p.status)}${stated}`
         + ((o.citations && o.citations[0] && o.citations[0].source && o.citations[0].source.title) ? ` · ${o.citations[0].source.title}` : "");
       const a = svg("a", { href: href || "#", testid: "chart-point", dataset: { status: p.status, uri: o.uri }, "aria-label": tip });
       if (href && /^https?:/.test(href)) {
@@ -231,8 +219,8 @@ function chartPanel(unit, series, title) {
     used.map((st) => {
       const mark = svg("svg", { viewBox: "0 0 28 14", width: 28, height: 14, "aria-hidden": "true" },
         svg("line", { x1: 0, x2: 28, y1: 7, y2: 7, stroke: "#555", "stroke-dasharray": STATUS_STYLE[st].dash }),
-        marker({ status: st }, 14, 7, "#555", statusLabel(st)));
-      return h("li", { dataset: { status: st } }, mark, " ", statusLabel(st));
+        marker({ status: st }, 14, 7, "#555", statusLabel(model, st)));
+      return h("li", { dataset: { status: st } }, mark, " ", statusLabel(model, st));
     }));
   const legend = h("ul", { class: "chart-legend" },
     series.map((s) => h("li", null,
@@ -243,7 +231,8 @@ function chartPanel(unit, series, title) {
     h("h3", { class: "chart-title" }, title), chart, h("figcaption", null, legend, statusKey));
 }
 
-function renderChart() {
+function renderChart(page) {
+  const { els, observations } = page;
   clear(els.chart);
   const numeric = observations.filter((o) => typeof o.value === "number" && parseDate(o.as_of) !== null);
   els.chartSection.hidden = numeric.length === 0;
@@ -271,11 +260,12 @@ function renderChart() {
     });
     const metrics = new Set(series.map((s) => s.metricLabel));
     const title = metrics.size === 1 ? `${[...metrics][0]}${unit ? ` (${unit})` : ""}` : t("entity.chart_unit", { unit: unit || "—" });
-    els.chart.append(chartPanel(unit, series, title));
+    els.chart.append(chartPanel(page.model, unit, series, title));
   }
 }
 
-function renderObservations() {
+function renderObservations(page) {
+  const { els, observations, model } = page;
   clear(els.obs);
   els.obsSection.hidden = observations.length === 0;
   if (!observations.length) return;
@@ -298,7 +288,7 @@ function renderObservations() {
         h("td", { class: typeof o.value === "number" ? "num" : "text-value", testid: "observation-value" }, observationValue(o, model)),
         h("td", { class: "nowrap", testid: "observation-as-of" }, o.as_of ? dateSpan(o, "as_of") : ""),
         h("td", null,
-          h("span", { class: `status status-${statusOf(o)}`, testid: "observation-status", dataset: { status: statusOf(o) } }, statusLabel(statusOf(o))),
+          h("span", { class: `status status-${statusOf(o)}`, testid: "observation-status", dataset: { status: statusOf(o) } }, statusLabel(model, statusOf(o))),
           o.stated_on ? h("span", { class: "muted stated-on" }, ` ${t("entity.stated_on", { date: fmtDate(o.stated_on, o.stated_on_precision) })}`) : null,
           o[`note_${lang()}`] ? h("div", { class: "muted obs-note", testid: "observation-note" }, o[`note_${lang()}`]) : null),
         h("td", { class: "obs-sources" }, (o.citations || []).map((c) => {
@@ -310,9 +300,11 @@ function renderObservations() {
   els.obs.append(table);
 }
 
-async function loadObservations() {
+async function loadObservations(page) {
+  const { data, model } = page;
   const own = (data.observations || []).map((o) => ({ ...o, subject: null }));
-  observations = own;
+  const observations = own;
+  page.observations = observations;
   const label = data.node.labels[0] || (model.labelFromUri(data.node.uri) || {}).name;
   if (label === "Park") {
     // a park's chart also shows its sub-parks' observations
@@ -335,31 +327,32 @@ async function loadObservations() {
   }
 }
 
-function renderAll() {
-  renderHead();
-  renderRelations();
-  renderChart();
-  renderObservations();
+function renderAll(page) {
+  renderHead(page);
+  renderRelations(page);
+  renderChart(page);
+  renderObservations(page);
 }
 
 // The page inside `rootEl` (its [data-testid="entity"] element); src/entries/entity.js calls it.
 export async function init(rootEl) {
-  bind(rootEl);
+  const page = newPage(rootEl, new Model(null));
+  page.els = byTestId(rootEl, TESTIDS);
+  const { els, root } = page;
   boot();
-  const page = readJsonScript("pg-entity") || {};
-  const uri = page.uri;
+  const uri = (readJsonScript("pg-entity") || {}).uri;
   try {
     const [schema, entity] = await Promise.all([api.schema().catch(() => null), api.entity(uri)]);
-    model = new Model(schema);
-    data = entity;
-    await loadObservations();
-    renderAll();
+    page.model = new Model(schema);
+    page.data = entity;
+    await loadObservations(page);
+    renderAll(page);
     root.dataset.state = "ready";
   } catch (e) {
     clear(els.head).append(h("p", { class: "error", testid: "entity-error" }, e instanceof ApiError && e.status === 404 ? t("entity.not_found") : e.message));
     root.dataset.state = "error";
   }
   onLangChange(() => {
-    if (data) renderAll();
+    if (page.data) renderAll(page);
   });
 }
