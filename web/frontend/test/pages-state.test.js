@@ -7,6 +7,7 @@ import { newPage as newConsole } from "../src/pages/console/state.js";
 import { newPage as newSparql } from "../src/pages/sparql/state.js";
 import { newPage as newEntity } from "../src/pages/entity/state.js";
 import { newPage as newCompare } from "../src/pages/compare/state.js";
+import { newAnalysis, newPage as newExplorer, DEFAULT_HIDDEN_LABELS } from "../src/pages/explorer/state.js";
 
 // Every object, array, Set and Map reachable from `page`, with its path, except `shared` (what the
 // caller passed in: the root, the model, the server's data).
@@ -36,6 +37,8 @@ test("every page's newPage: two pages share no object, array, Set or Map", () =>
   assertNothingShared((root) => newSparql(root, model), [model]);
   assertNothingShared((root) => newEntity(root, model), [model]);
   assertNothingShared((root) => newCompare(root, data), [data]);
+  assertNothingShared((root) => newExplorer(root, model), [model]);
+  assertNothingShared((root) => newAnalysis(root, "cy"), []);
 });
 
 test("SPARQL: what one page runs and shows is not the other's", () => {
@@ -74,4 +77,43 @@ test("compare: each page keeps its own data; a reload of one leaves the other", 
   a.els.csv = "button";
   assert.equal(b.data, first);
   assert.deepEqual(b.els, {});
+});
+
+test("explorer: the canvas state, undo, busy count and toast timer are each page's own", () => {
+  const a = newExplorer("root a", model);
+  const b = newExplorer("root b", model);
+  a.state.ops.push({ op: "root", uri: "u" });
+  a.state.roots.add("u");
+  a.state.expanded.set("u", new Map());
+  a.state.hiddenLabels.delete("Quote");
+  a.state.hiddenRels.add("CITES");
+  a.state.selected = { kind: "node", id: "u" };
+  a.counts.nodes.Park = 3;
+  Object.assign(a, { busy: 2, replaying: true, toastTimer: 1, groupLimit: 5 });
+  assert.deepEqual(b.state.ops, []);
+  assert.equal(b.state.roots.size, 0);
+  assert.equal(b.state.expanded.size, 0);
+  assert.deepEqual([...b.state.hiddenLabels], DEFAULT_HIDDEN_LABELS); // Quote and Source hidden at first
+  assert.equal(b.state.hiddenRels.size, 0);
+  assert.equal(b.state.selected, null);
+  assert.deepEqual(b.counts, { nodes: {}, relationships: {} });
+  assert.equal(b.busy, 0);
+  assert.equal(b.replaying, false);
+  assert.equal(b.groupLimit, undefined); // the server's setting unless ?limit=N
+  for (const key of ["cy", "undoLog", "details", "search", "analysis", "toastTimer"]) assert.equal(b[key], null, key);
+  // the hidden labels are a copy: the shared default list is never changed
+  assert.deepEqual(DEFAULT_HIDDEN_LABELS, ["Quote", "Source"]);
+});
+
+test("the Analysis panel: one page's answers are not the other's", () => {
+  const a = newAnalysis("root a", "cy a");
+  const b = newAnalysis("root b", "cy b");
+  assert.equal(a.root, "root a");
+  assert.equal(a.cy, "cy a");
+  a.last.paths = { paths: [] };
+  a.last.communities = { communities: [] };
+  a.els.run = "button";
+  assert.deepEqual(b.last, { paths: null, centrality: null, communities: null });
+  assert.deepEqual(b.els, {});
+  assert.equal(b.from, null);
 });

@@ -36,3 +36,17 @@ test("only api.js calls fetch()", () => {
     assert.doesNotMatch(readFileSync(f, "utf8"), /\bfetch\(/, relative(src, f));
   }
 });
+
+test("no page module keeps state at module level: each init makes its own (newPage in the page's state.js)", () => {
+  for (const f of files(join(src, "pages"))) {
+    const lets = readFileSync(f, "utf8").split("\n").filter((l) => /^(let|var)\s/.test(l));
+    assert.deepEqual(lets, [], relative(src, f));
+  }
+});
+
+test("pages name their elements in a table for byTestId, not one $('[data-testid=…]') per element", () => {
+  for (const f of files(join(src, "pages"))) {
+    const maps = readFileSync(f, "utf8").split("\n").filter((l) => /^\s*\w+: \$\(['"`]\[data-testid=/.test(l));
+    assert.deepEqual(maps, [], relative(src, f));
+  }
+});

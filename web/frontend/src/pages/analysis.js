@@ -4,11 +4,12 @@
 // server's (/api/analytics/…, graph/network); this module asks, draws and lists. Text goes in
 // through the dom helpers (textContent), never innerHTML.
 import { api } from "../common/api.js";
-import { $, $all, clear, h } from "../common/dom.js";
+import { $, $all, byTestId, clear, h } from "../common/dom.js";
 import { lang, onLangChange, t } from "../common/i18n.js";
 import { citationList, labelChip, paintSwatches } from "../common/render.js";
 import { edgeElement, nodeElement } from "../common/graph.js";
 import { displayName } from "../common/model.js";
+import { newAnalysis } from "./explorer/state.js";
 
 // 12 colours told apart on screen (ColorBrewer Paired); communities past the 12th share grey
 const COMMUNITY_COLORS = ["#1f78b4", "#33a02c", "#e31a1c", "#ff7f00", "#6a3d9a", "#b15928",
@@ -33,9 +34,7 @@ function pickName(n) {
 
 // One search box that chooses an entity, in the explorer's style.
 function entityPicker(root, host, testid) {
-  const input = $(`[data-testid="${testid}-input"]`, root);
-  const list = $(`[data-testid="${testid}-results"]`, root);
-  const chosen = $(`[data-testid="${testid}-chosen"]`, root);
+  const { input, list, chosen } = byTestId(root, { input: `${testid}-input`, list: `${testid}-results`, chosen: `${testid}-chosen` });
   let value = null;
   let timer = null;
   let abort = null;
@@ -82,29 +81,24 @@ function entityPicker(root, host, testid) {
   return { get: () => value, render };
 }
 
+const TESTIDS = {
+  k: "analysis-k", types: "analysis-types", at: "analysis-at", directed: "analysis-directed", run: "analysis-run",
+  paths: "analysis-paths", measure: "analysis-measure", kind: "analysis-kind", centralityRun: "analysis-centrality-run",
+  centrality: "analysis-centrality", communitiesRun: "analysis-communities-run", communitiesClear: "analysis-communities-clear",
+  communities: "analysis-communities", computedOn: "analysis-computed-on",
+};
+
 export function initAnalysis(host) {
-  // host: {cy, model(), withBusy, toast, errorMessage, pushUndo, afterChange, pickNode}
-  const root = $('[data-testid="analysis-body"]');
-  const cy = host.cy;
-  const els = {
-    k: $('[data-testid="analysis-k"]', root),
-    types: $('[data-testid="analysis-types"]', root),
-    at: $('[data-testid="analysis-at"]', root),
-    directed: $('[data-testid="analysis-directed"]', root),
-    run: $('[data-testid="analysis-run"]', root),
-    paths: $('[data-testid="analysis-paths"]', root),
-    measure: $('[data-testid="analysis-measure"]', root),
-    kind: $('[data-testid="analysis-kind"]', root),
-    centralityRun: $('[data-testid="analysis-centrality-run"]', root),
-    centrality: $('[data-testid="analysis-centrality"]', root),
-    communitiesRun: $('[data-testid="analysis-communities-run"]', root),
-    communitiesClear: $('[data-testid="analysis-communities-clear"]', root),
-    communities: $('[data-testid="analysis-communities"]', root),
-    computedOn: $('[data-testid="analysis-computed-on"]', root),
-  };
-  const from = entityPicker(root, host, "analysis-from");
-  const to = entityPicker(root, host, "analysis-to");
-  let last = { paths: null, centrality: null, communities: null };
+  // host: {root, cy, model(), withBusy, toast, errorMessage, pushUndo, afterChange, pickNode}; the
+  // panel's state is one object (newAnalysis in ./explorer/state.js), its own per page
+  const an = newAnalysis(host.root, host.cy);
+  const { cy, last } = an;
+  const panel = $('[data-testid="analysis-body"]', an.root);
+  an.els = byTestId(panel, TESTIDS);
+  const { els } = an;
+  an.from = entityPicker(panel, host, "analysis-from");
+  an.to = entityPicker(panel, host, "analysis-to");
+  const { from, to } = an;
 
   cy.style().selector("edge.analysis-path").style({ width: 4, "line-color": "#d9480f", "target-arrow-color": "#d9480f", "text-opacity": 1, "text-background-opacity": 0.85, "z-index": 10 })
     .selector("node.analysis-path").style({ "border-width": 4, "border-color": "#d9480f", "border-style": "solid" })
@@ -135,7 +129,7 @@ export function initAnalysis(host) {
   }
 
   function updateDownloads() {
-    for (const a of $all("[data-format]", root)) a.href = api.analyticsExportUrl({ format: a.dataset.format, ...common() });
+    for (const a of $all("[data-format]", panel)) a.href = api.analyticsExportUrl({ format: a.dataset.format, ...common() });
   }
 
   function describe(computedOn) {
@@ -324,14 +318,14 @@ export function initAnalysis(host) {
 
   // ------------------------------------------------------------ tabs of the right panel
   function showTab(name) {
-    for (const b of $all("[data-tab]")) {
+    for (const b of $all("[data-tab]", an.root)) {
       const on = b.dataset.tab === name;
       b.classList.toggle("is-active", on);
       b.setAttribute("aria-selected", on ? "true" : "false");
-      $(`[data-testid="${b.dataset.tab}-body"]`).hidden = !on;
+      $(`[data-testid="${b.dataset.tab}-body"]`, an.root).hidden = !on;
     }
   }
-  for (const b of $all("[data-tab]")) b.addEventListener("click", () => showTab(b.dataset.tab));
+  for (const b of $all("[data-tab]", an.root)) b.addEventListener("click", () => showTab(b.dataset.tab));
   // a click on the canvas asks for details
   cy.on("tap", "node, edge", () => showTab("details"));
 

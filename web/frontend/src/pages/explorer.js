@@ -3,81 +3,47 @@
 // so reloading it replays the same operations and gives the same nodes in the same places.
 import { boot } from "../common/base.js";
 import { api, ApiError } from "../common/api.js";
-import { $, $all } from "../common/dom.js";
+import { $all, byTestId } from "../common/dom.js";
 import { onLangChange, t } from "../common/i18n.js";
 import { Model } from "../common/model.js";
 import { createGraph, edgeElement, edgeId, labelEdges, nodeElement, placeAround, relabel } from "../common/graph.js";
 import { initAnalysis } from "./analysis.js";
-import { DEFAULT_HIDDEN_LABELS, decodeHash, dropNode, encodeHash, filterParams as filterLists, mergeGroups, sameSet } from "./explorer/state.js";
+import { DEFAULT_HIDDEN_LABELS, decodeHash, dropNode, encodeHash, filterParams as filterLists, mergeGroups, newPage, sameSet } from "./explorer/state.js";
 import { createUndo } from "./explorer/undo.js";
 import { createDetails } from "./explorer/details.js";
 import { createSearch } from "./explorer/search.js";
 import { renderFilterLists, setAllFilters } from "./explorer/filters.js";
 
-// Neighbours per relationship group: the server's setting, or ?limit=N in the page address.
-let groupLimit;
-
-let root = null;
-let els = {};
-
-// The page's elements, looked up inside its root.
-function bind(rootEl) {
-  root = rootEl;
-  els = {
-    form: $('[data-testid="search-form"]', root),
-    input: $('[data-testid="search-input"]', root),
-    status: $('[data-testid="search-status"]', root),
-    results: $('[data-testid="search-results"]', root),
-    labelFilters: $('[data-testid="label-filters"]', root),
-    relFilters: $('[data-testid="rel-filters"]', root),
-    canvas: $('[data-testid="canvas"]', root),
-    empty: $('[data-testid="canvas-empty"]', root),
-    canvasStatus: $('[data-testid="canvas-status"]', root),
-    details: $('[data-testid="details-body"]', root),
-    undo: $('[data-testid="undo"]', root),
-    toast: $('[data-testid="toast"]', root),
-  };
-}
-
-let model = new Model(null);
-let counts = { nodes: {}, relationships: {} };
-let cy = null;
-
-// ---------------------------------------------------------------- state
-const state = {
-  ops: [], // the log the permalink encodes
-  roots: new Set(),
-  expanded: new Map(), // uri → Map(groupKey → {type, direction, key, total, shown, more, members: Map(uri → node)})
-  hiddenLabels: new Set(DEFAULT_HIDDEN_LABELS),
-  hiddenRels: new Set(),
-  selected: null, // {kind: "node"|"edge", id}
+const TESTIDS = {
+  form: "search-form", input: "search-input", status: "search-status", results: "search-results",
+  labelFilters: "label-filters", relFilters: "rel-filters", canvas: "canvas", empty: "canvas-empty",
+  canvasStatus: "canvas-status", details: "details-body", undo: "undo", toast: "toast",
 };
-let undoLog = null; // undo entries (explorer/undo.js)
-let details = null; // the details panel (explorer/details.js)
-let busy = 0;
-let replaying = false;
-let search = null; // the search box (explorer/search.js)
 
-function setBusy(delta) {
-  busy = Math.max(0, busy + delta);
-  root.dataset.state = busy ? "busy" : "idle";
+// Every function below that reads or changes the page takes `page`, its whole state (newPage in
+// ./explorer/state.js).
+
+function setBusy(page, delta) {
+  page.busy = Math.max(0, page.busy + delta);
+  page.root.dataset.state = page.busy ? "busy" : "idle";
 }
 
-async function withBusy(fn) {
-  setBusy(1);
+async function withBusy(page, fn) {
+  setBusy(page, 1);
   try {
     return await fn();
   } finally {
-    setBusy(-1);
+    setBusy(page, -1);
   }
 }
 
-function toast(message, kind = "info") {
+function toast(page, message, kind = "info") {
+  const { els } = page;
   els.toast.textContent = message;
   els.toast.dataset.kind = kind;
   els.toast.hidden = false;
-  clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => { els.toast.hidden = true; }, kind === "error" ? 8000 : 2500);
+  clearTimeout(page.toastTimer);
+  page.toastTimer = setTimeout(() => { els.toast.hidden = true; }, kind === "error" ? 8000 : 2500);
 }
 
 function errorMessage(e) {
@@ -85,39 +51,44 @@ function errorMessage(e) {
 }
 
 // ---------------------------------------------------------------- undo and permalink
-function captureState() {
+function captureState(page) {
+  const { state } = page;
   // Sets are copied; `expanded` is copied on write by state.js, so keeping the reference is enough
   return { ops: state.ops.slice(), roots: new Set(state.roots), expanded: state.expanded,
     hiddenLabels: new Set(state.hiddenLabels), hiddenRels: new Set(state.hiddenRels), selected: state.selected };
 }
 
-function restoreState(snap) {
+function restoreState(page, snap) {
+  const { cy, state } = page;
   Object.assign(state, snap);
   cy.nodes().forEach((n) => {
     n.toggleClass("root", state.roots.has(n.id()));
     n.toggleClass("expanded", state.expanded.has(n.id()));
   });
-  renderFilters();
-  applyFilters();
+  renderFilters(page);
+  applyFilters(page);
   cy.elements(":selected").unselect();
   if (state.selected && cy.getElementById(state.selected.id).nonempty()) cy.getElementById(state.selected.id).select();
-  afterChange({ fit: false });
-  renderDetails();
+  afterChange(page, { fit: false });
+  renderDetails(page);
 }
 
-function pushUndo() {
-  if (replaying) return;
-  undoLog.push();
+function pushUndo(page) {
+  const { els } = page;
+  if (page.replaying) return;
+  page.undoLog.push();
   els.undo.disabled = false;
 }
 
-function undo() {
-  undoLog.undo();
-  els.undo.disabled = undoLog.size === 0;
+function undo(page) {
+  const { els } = page;
+  page.undoLog.undo();
+  els.undo.disabled = page.undoLog.size === 0;
 }
 
-function writeHash() {
-  if (replaying) return;
+function writeHash(page) {
+  const { state } = page;
+  if (page.replaying) return;
   const raw = encodeHash(state.ops, state.selected);
   const hash = raw ? `#${raw}` : "";
   if (location.hash !== hash) history.replaceState(null, "", `${location.pathname}${location.search}${hash}`);
@@ -128,8 +99,9 @@ function readHash() {
 }
 
 // ---------------------------------------------------------------- canvas operations
-function filterParams() {
-  return filterLists(model.labels.map((l) => l.name), model.relTypes.map((r) => r.type), state.hiddenLabels, state.hiddenRels);
+function filterParams(page) {
+  const { state } = page;
+  return filterLists(page.model.labels.map((l) => l.name), page.model.relTypes.map((r) => r.type), state.hiddenLabels, state.hiddenRels);
 }
 
 function centroid(nodes) {
@@ -141,19 +113,20 @@ function centroid(nodes) {
 }
 
 // Add nodes and edges of an API answer; new nodes go around `anchorUri`.
-function addToCanvas(anchorUri, nodes, edges) {
+function addToCanvas(page, anchorUri, nodes, edges) {
+  const { cy } = page;
   const anchor = cy.getElementById(anchorUri);
   const known = anchor.nonempty() ? anchor.neighborhood("node") : cy.collection();
   const fresh = [];
   cy.batch(() => {
     for (const n of nodes) {
       if (!n || !n.uri || cy.getElementById(n.uri).nonempty()) continue;
-      fresh.push(cy.add(nodeElement(model, n)));
+      fresh.push(cy.add(nodeElement(page.model, n)));
     }
     for (const r of edges) {
       if (!r || cy.getElementById(edgeId(r)).nonempty()) continue;
       if (cy.getElementById(r.start).empty() || cy.getElementById(r.end).empty()) continue;
-      cy.add(edgeElement(model, r));
+      cy.add(edgeElement(page.model, r));
     }
   });
   if (anchor.nonempty() && fresh.length) {
@@ -165,26 +138,29 @@ function addToCanvas(anchorUri, nodes, edges) {
   return fresh;
 }
 
-function newRootPosition() {
+function newRootPosition(page) {
+  const { cy } = page;
   if (cy.nodes().empty()) return { x: 0, y: 0 };
   const bb = cy.nodes().boundingBox();
   return { x: bb.x2 + 260, y: (bb.y1 + bb.y2) / 2 };
 }
 
-async function opRoot(node) {
+async function opRoot(page, node) {
+  const { cy, state } = page;
   if (cy.getElementById(node.uri).empty()) {
-    const el = cy.add(nodeElement(model, node));
-    el.position(newRootPosition());
+    const el = cy.add(nodeElement(page.model, node));
+    el.position(newRootPosition(page));
   }
   state.roots.add(node.uri);
   cy.getElementById(node.uri).addClass("root");
 }
 
-async function opExpand(uri, offset = null) {
-  const data = await api.neighbourhood(uri, { limit: groupLimit, offset: offset || undefined, ...filterParams() });
+async function opExpand(page, uri, offset = null) {
+  const { cy, state } = page;
+  const data = await api.neighbourhood(uri, { limit: page.groupLimit, offset: offset || undefined, ...filterParams(page) });
   if (cy.getElementById(uri).empty()) {
-    const el = cy.add(nodeElement(model, data.center));
-    el.position(newRootPosition());
+    const el = cy.add(nodeElement(page.model, data.center));
+    el.position(newRootPosition(page));
     state.roots.add(uri);
     el.addClass("root");
   }
@@ -196,12 +172,13 @@ async function opExpand(uri, offset = null) {
   // edges between nodes already on the canvas come along too
   const onCanvas = new Set([...nodes.map((n) => n.uri), ...cy.nodes().map((n) => n.id())]);
   for (const e of data.edges || []) if (onCanvas.has(e.start) && onCanvas.has(e.end)) edges.push(e);
-  addToCanvas(uri, nodes, edges);
+  addToCanvas(page, uri, nodes, edges);
   state.expanded = mergeGroups(state.expanded, uri, groups, pagedKey);
   cy.getElementById(uri).addClass("expanded");
 }
 
-function opCollapse(uri) {
+function opCollapse(page, uri) {
+  const { cy, state } = page;
   const node = cy.getElementById(uri);
   if (node.empty()) return;
   const removable = node.neighborhood("node").filter((n) => {
@@ -214,42 +191,45 @@ function opCollapse(uri) {
   node.removeClass("expanded");
 }
 
-function opRemove(uri) {
+function opRemove(page, uri) {
+  const { cy, state } = page;
   const node = cy.getElementById(uri);
   node.remove();
   state.roots.delete(uri);
   state.expanded = dropNode(state.expanded, uri);
 }
 
-function opFilter(hl, hr) {
+function opFilter(page, hl, hr) {
+  const { state } = page;
   state.hiddenLabels = new Set(hl);
   state.hiddenRels = new Set(hr);
-  renderFilters();
-  applyFilters();
+  renderFilters(page);
+  applyFilters(page);
 }
 
-async function perform(op, { record = true } = {}) {
-  if (record) pushUndo();
+async function perform(page, op, { record = true } = {}) {
+  const { state } = page;
+  if (record) pushUndo(page);
   switch (op.op) {
     case "root": {
       const node = op.node || (await api.node(op.uri)).node;
-      await opRoot(node);
+      await opRoot(page, node);
       break;
     }
     case "expand":
-      await opExpand(op.uri);
+      await opExpand(page, op.uri);
       break;
     case "more":
-      await opExpand(op.uri, op.offset);
+      await opExpand(page, op.uri, op.offset);
       break;
     case "collapse":
-      opCollapse(op.uri);
+      opCollapse(page, op.uri);
       break;
     case "remove":
-      opRemove(op.uri);
+      opRemove(page, op.uri);
       break;
     case "filter":
-      opFilter(op.hl, op.hr);
+      opFilter(page, op.hl, op.hr);
       break;
     default:
       return;
@@ -258,23 +238,26 @@ async function perform(op, { record = true } = {}) {
   state.ops.push(logged);
 }
 
-function defaultHiddenRels() {
-  return model.relTypes.filter((r) => r.provenance).map((r) => r.type);
+function defaultHiddenRels(page) {
+  return page.model.relTypes.filter((r) => r.provenance).map((r) => r.type);
 }
 
-function filtersAreDefault() {
-  return sameSet(state.hiddenLabels, DEFAULT_HIDDEN_LABELS) && sameSet(state.hiddenRels, defaultHiddenRels());
+function filtersAreDefault(page) {
+  const { state } = page;
+  return sameSet(state.hiddenLabels, DEFAULT_HIDDEN_LABELS) && sameSet(state.hiddenRels, defaultHiddenRels(page));
 }
 
-function applyFilters() {
+function applyFilters(page) {
+  const { cy, state } = page;
   cy.batch(() => {
     cy.nodes().forEach((n) => n.toggleClass("hidden", state.hiddenLabels.has(n.data("label"))));
     cy.edges().forEach((e) => e.toggleClass("hidden", state.hiddenRels.has(e.data("type"))));
   });
 }
 
-function afterChange({ fit = true } = {}) {
-  applyFilters();
+function afterChange(page, { fit = true } = {}) {
+  const { els, cy, state } = page;
+  applyFilters(page);
   labelEdges(cy, state.selected && state.selected.kind === "node" ? state.selected.id : null);
   const n = cy.nodes().length;
   const m = cy.edges().length;
@@ -289,40 +272,43 @@ function afterChange({ fit = true } = {}) {
       cy.center(cy.elements(":visible"));
     }
   }
-  writeHash();
+  writeHash(page);
 }
 
 // ---------------------------------------------------------------- user actions
-async function act(op, { fit = true } = {}) {
-  await withBusy(async () => {
+async function act(page, op, { fit = true } = {}) {
+  const { els } = page;
+  await withBusy(page, async () => {
     try {
-      await perform(op);
+      await perform(page, op);
     } catch (e) {
       // the failed operation's entry is useless
-      undoLog.drop();
-      els.undo.disabled = undoLog.size === 0;
-      toast(errorMessage(e), "error");
+      page.undoLog.drop();
+      els.undo.disabled = page.undoLog.size === 0;
+      toast(page, errorMessage(e), "error");
     }
-    afterChange({ fit });
-    renderDetails();
+    afterChange(page, { fit });
+    renderDetails(page);
   });
 }
 
-async function pickNode(node) {
-  await withBusy(async () => {
-    pushUndo();
+async function pickNode(page, node) {
+  const { state } = page;
+  await withBusy(page, async () => {
+    pushUndo(page);
     try {
-      await perform({ op: "root", uri: node.uri, node }, { record: false });
-      if (!state.expanded.has(node.uri)) await perform({ op: "expand", uri: node.uri }, { record: false });
+      await perform(page, { op: "root", uri: node.uri, node }, { record: false });
+      if (!state.expanded.has(node.uri)) await perform(page, { op: "expand", uri: node.uri }, { record: false });
     } catch (e) {
-      toast(errorMessage(e), "error");
+      toast(page, errorMessage(e), "error");
     }
-    select({ kind: "node", id: node.uri });
-    afterChange();
+    select(page, { kind: "node", id: node.uri });
+    afterChange(page);
   });
 }
 
-function select(sel) {
+function select(page, sel) {
+  const { cy, state } = page;
   cy.elements(":selected").unselect();
   state.selected = sel;
   if (sel) {
@@ -330,156 +316,167 @@ function select(sel) {
     if (el.nonempty()) el.select();
   }
   labelEdges(cy, sel && sel.kind === "node" ? sel.id : null);
-  writeHash();
-  renderDetails();
+  writeHash(page);
+  renderDetails(page);
 }
 
 // ---------------------------------------------------------------- filters / legend
-function renderFilters() {
-  renderFilterLists({ els, model, counts, state, onChange: filterChanged });
+function renderFilters(page) {
+  const { els, state } = page;
+  renderFilterLists({ els, model: page.model, counts: page.counts, state, onChange: (hl, hr) => filterChanged(page, hl, hr) });
 }
 
-function filterChanged(hl, hr) {
-  act({ op: "filter", hl, hr }, { fit: false });
+function filterChanged(page, hl, hr) {
+  act(page, { op: "filter", hl, hr }, { fit: false });
 }
 
 // ---------------------------------------------------------------- details panel
-function focusNode(uri) {
+function focusNode(page, uri) {
+  const { cy } = page;
   const el = cy.getElementById(uri);
   if (el.nonempty()) {
     const ext = cy.extent();
     const p = el.position();
     if (p.x < ext.x1 + 20 || p.x > ext.x2 - 20 || p.y < ext.y1 + 20 || p.y > ext.y2 - 20) cy.center(el);
   }
-  select({ kind: "node", id: uri });
+  select(page, { kind: "node", id: uri });
 }
 
-function renderDetails() {
-  return details.render();
+function renderDetails(page) {
+  return page.details.render();
 }
 
 // ---------------------------------------------------------------- wiring
-function wireCanvas() {
+function wireCanvas(page) {
+  const { cy, state } = page;
   cy.on("tap", "node", (evt) => {
     const uri = evt.target.id();
-    select({ kind: "node", id: uri });
-    if (!state.expanded.has(uri)) act({ op: "expand", uri }, { fit: false });
+    select(page, { kind: "node", id: uri });
+    if (!state.expanded.has(uri)) act(page, { op: "expand", uri }, { fit: false });
   });
-  cy.on("tap", "edge", (evt) => select({ kind: "edge", id: evt.target.id() }));
+  cy.on("tap", "edge", (evt) => select(page, { kind: "edge", id: evt.target.id() }));
   cy.on("tap", (evt) => {
-    if (evt.target === cy) select(null);
+    if (evt.target === cy) select(page, null);
   });
 }
 
-function wireToolbar() {
-  for (const btn of $all("[data-action]")) {
+function wireToolbar(page) {
+  const { els, cy, state } = page;
+  for (const btn of $all("[data-action]", page.root)) {
     btn.addEventListener("click", async () => {
       const action = btn.dataset.action;
-      if (action === "undo") undo();
+      if (action === "undo") undo(page);
       else if (action === "fit") cy.fit(cy.elements(":visible"), 40);
       else if (action === "relayout") {
         cy.layout({ name: "cose", animate: false, randomize: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 110, nodeDimensionsIncludeLabels: true, fit: true, padding: 40 }).run();
       } else if (action === "clear") {
-        pushUndo();
+        pushUndo(page);
         cy.elements().remove();
         state.ops = [];
         state.roots = new Set();
         state.expanded = new Map();
         state.selected = null;
-        if (!filtersAreDefault()) state.ops.push({ op: "filter", hl: [...state.hiddenLabels], hr: [...state.hiddenRels] });
-        afterChange();
-        renderDetails();
+        if (!filtersAreDefault(page)) state.ops.push({ op: "filter", hl: [...state.hiddenLabels], hr: [...state.hiddenRels] });
+        afterChange(page);
+        renderDetails(page);
       } else if (action === "permalink") {
-        writeHash();
+        writeHash(page);
         try {
           await navigator.clipboard.writeText(location.href);
-          toast(t("explorer.permalink_copied"));
+          toast(page, t("explorer.permalink_copied"));
         } catch (_) {
-          toast(location.href);
+          toast(page, location.href);
         }
       }
     });
   }
-  for (const b of $all("[data-filter-all]")) b.addEventListener("click", () => setAllFilters(els, b.dataset.filterAll, true, filterChanged));
-  for (const b of $all("[data-filter-none]")) b.addEventListener("click", () => setAllFilters(els, b.dataset.filterNone, false, filterChanged));
+  for (const b of $all("[data-filter-all]", page.root)) b.addEventListener("click", () => setAllFilters(els, b.dataset.filterAll, true, (hl, hr) => filterChanged(page, hl, hr)));
+  for (const b of $all("[data-filter-none]", page.root)) b.addEventListener("click", () => setAllFilters(els, b.dataset.filterNone, false, (hl, hr) => filterChanged(page, hl, hr)));
 }
 
-async function replay(saved) {
-  replaying = true;
+async function replay(page, saved) {
+  const { els, cy, state } = page;
+  page.replaying = true;
   els.canvasStatus.textContent = t("explorer.restoring");
   const failures = [];
   for (const op of saved.ops) {
     try {
-      await perform(op, { record: false });
+      await perform(page, op, { record: false });
     } catch (e) {
       failures.push(errorMessage(e));
     }
   }
-  replaying = false;
-  if (failures.length) toast(t("explorer.restore_failed", { message: failures[0] }), "error");
+  page.replaying = false;
+  if (failures.length) toast(page, t("explorer.restore_failed", { message: failures[0] }), "error");
   if (saved.selected && cy.getElementById(saved.selected.id).nonempty()) state.selected = saved.selected;
-  afterChange();
+  afterChange(page);
   if (state.selected) cy.getElementById(state.selected.id).select();
-  renderDetails();
+  renderDetails(page);
 }
 
 // The page inside `rootEl` (its [data-testid="explorer"] element); src/entries/explorer.js calls it.
 export async function init(rootEl) {
-  bind(rootEl);
+  const page = newPage(rootEl, new Model(null));
+  page.els = byTestId(rootEl, TESTIDS);
+  const { els, root, state } = page;
   boot();
-  groupLimit = Number.parseInt(new URLSearchParams(location.search).get("limit"), 10) || undefined;
-  cy = createGraph(els.canvas);
-  undoLog = createUndo(cy, { capture: captureState, restore: restoreState });
-  details = createDetails({ el: els.details, cy, model: () => model, state, act, focusNode, errorMessage });
+  page.groupLimit = Number.parseInt(new URLSearchParams(location.search).get("limit"), 10) || undefined;
+  const cy = createGraph(els.canvas);
+  page.cy = cy;
+  page.undoLog = createUndo(cy, { capture: () => captureState(page), restore: (snap) => restoreState(page, snap) });
+  page.details = createDetails({ el: els.details, cy, model: () => page.model, state, act: (op, opts) => act(page, op, opts),
+    focusNode: (uri) => focusNode(page, uri), errorMessage });
   window.parkgraphExplorer = {
     cy,
     nodeIds: () => cy.nodes().map((n) => n.id()).sort(),
     edgeIds: () => cy.edges().map((e) => e.id()).sort(),
     state,
   };
-  wireCanvas();
-  wireToolbar();
-  search = createSearch({ els, model: () => model, setBusy, errorMessage, pickNode });
-  search.wire();
-  const analysis = initAnalysis({ cy, model: () => model, withBusy, toast, errorMessage, pushUndo, afterChange, pickNode });
-  await withBusy(async () => {
+  wireCanvas(page);
+  wireToolbar(page);
+  const pick = (node) => pickNode(page, node);
+  page.search = createSearch({ els, model: () => page.model, setBusy: (delta) => setBusy(page, delta), errorMessage, pickNode: pick });
+  page.search.wire();
+  page.analysis = initAnalysis({ root, cy, model: () => page.model, withBusy: (fn) => withBusy(page, fn), toast: (message, kind) => toast(page, message, kind),
+    errorMessage, pushUndo: () => pushUndo(page), afterChange: (opts) => afterChange(page, opts), pickNode: pick });
+  await withBusy(page, async () => {
     try {
       const [schema, info] = await Promise.all([api.schema(), api.info().catch(() => ({}))]);
-      model = new Model(schema);
-      counts = info.counts || counts;
-      state.hiddenRels = new Set(defaultHiddenRels());
+      page.model = new Model(schema);
+      page.counts = info.counts || page.counts;
+      state.hiddenRels = new Set(defaultHiddenRels(page));
     } catch (e) {
-      toast(errorMessage(e), "error");
+      toast(page, errorMessage(e), "error");
     }
-    analysis.modelChanged();
-    renderFilters();
+    page.analysis.modelChanged();
+    renderFilters(page);
     const saved = readHash();
-    if (saved && saved.ops.length) await replay(saved);
-    else afterChange();
+    if (saved && saved.ops.length) await replay(page, saved);
+    else afterChange(page);
   });
   // a permalink pasted into this tab: start over from it
   window.addEventListener("hashchange", async () => {
     const saved = readHash();
     if (!saved) return;
-    await withBusy(async () => {
-      pushUndo();
+    await withBusy(page, async () => {
+      pushUndo(page);
       cy.elements().remove();
       state.ops = [];
       state.roots = new Set();
       state.expanded = new Map();
       state.selected = null;
       state.hiddenLabels = new Set(DEFAULT_HIDDEN_LABELS);
-      state.hiddenRels = new Set(defaultHiddenRels());
-      renderFilters();
-      await replay(saved);
+      state.hiddenRels = new Set(defaultHiddenRels(page));
+      renderFilters(page);
+      await replay(page, saved);
     });
   });
   onLangChange(() => {
-    relabel(cy, model);
-    renderFilters();
-    search.rerender();
-    afterChange({ fit: false });
-    renderDetails();
+    relabel(cy, page.model);
+    renderFilters(page);
+    page.search.rerender();
+    afterChange(page, { fit: false });
+    renderDetails(page);
   });
   root.dataset.ready = "true";
 }

@@ -5,6 +5,50 @@
 
 export const DEFAULT_HIDDEN_LABELS = ["Quote", "Source"];
 
+// ---------------------------------------------------------------- the page
+// The whole state of one explorer page, made by init(root): every function of ../explorer.js reads
+// and writes this object, so two pages (or two test runs) never share state. `model` is the empty
+// Model until /api/schema answers, passed in so this module stays free of the DOM.
+export function newPage(root, model) {
+  return {
+    root, // the [data-testid="explorer"] element
+    els: {}, // its parts, by key of TESTIDS in ../explorer.js
+    model, // labels, colours and entity paths, from /api/schema
+    counts: { nodes: {}, relationships: {} }, // /api/info's counts, shown in the legend
+    groupLimit: undefined, // neighbours per relationship group: the server's setting, or ?limit=N in the page address
+    cy: null, // the canvas (cytoscape)
+    // What the canvas shows, as the undo entries and the permalink know it (window.parkgraphExplorer.state)
+    state: {
+      ops: [], // the log the permalink encodes
+      roots: new Set(),
+      expanded: new Map(), // uri → Map(groupKey → {type, direction, key, total, shown, more, members: Map(uri → node)})
+      hiddenLabels: new Set(DEFAULT_HIDDEN_LABELS),
+      hiddenRels: new Set(),
+      selected: null, // {kind: "node"|"edge", id}
+    },
+    undoLog: null, // undo entries (explorer/undo.js)
+    details: null, // the details panel (explorer/details.js)
+    search: null, // the search box (explorer/search.js)
+    analysis: null, // the Analysis panel (../analysis.js): {modelChanged}
+    busy: 0, // requests in flight: the root's data-state is "busy" while any is
+    replaying: false, // a permalink is being replayed: no undo entries, no address writes
+    toastTimer: null, // hides the toast shown last
+  };
+}
+
+// The state of the explorer's Analysis panel (../analysis.js), made by initAnalysis: its own per
+// page, as the page's is. `last`: the answers shown (window.parkgraphAnalysis.last()).
+export function newAnalysis(root, cy) {
+  return {
+    root, // the explorer's root element: the panel's parts are looked up inside it
+    cy, // the explorer's canvas, where paths and communities are drawn
+    els: {}, // the panel's parts, by key of TESTIDS in ../analysis.js
+    from: null, // the two entity pickers of the paths form
+    to: null,
+    last: { paths: null, centrality: null, communities: null },
+  };
+}
+
 // ---------------------------------------------------------------- permalink
 // The IRI's last two segments (kind/id), as common/model.js's localParts (kept free of the DOM).
 function localParts(uri) {
