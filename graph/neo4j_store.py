@@ -22,6 +22,7 @@ from parkgraph.settings import setting
 from . import guard
 from .checkpoints import checkpoint
 from .neo4j_bulk import _parallel, _partitioned, _regroup
+from .neo4j_hood import Neo4jHood
 from .neo4j_replace import STAGE, Neo4jReplace  # noqa: F401  (STAGE: part of this module's interface)
 from .result import QueryResult, plain_node, plain_rel
 from .store import GraphStore
@@ -29,7 +30,7 @@ from .store import GraphStore
 CONSOLE_FETCH = 50  # records per PULL for console queries (1000 rows of 1 MB made the server build 1 GB ahead)
 
 
-class Neo4jStore(Neo4jReplace, GraphStore):
+class Neo4jStore(Neo4jReplace, Neo4jHood, GraphStore):
     engine = "neo4j"
     dialect = "Neo4j Cypher 5"
 
@@ -340,22 +341,6 @@ class Neo4jStore(Neo4jReplace, GraphStore):
     def _q_degree(self, label: str, rtype: str, direction: str) -> str:
         arrow = f"-[:{rtype}]->()" if direction == "out" else f"<-[:{rtype}]-()"
         return f"MATCH (c:{label} {{uri: $uri}}) RETURN COUNT {{ (c){arrow} }} AS c"
-
-    def _q_hood_level(self, center_labels: list[str], rel_filter: list[str] | None,
-                      label_filter: list[str] | None) -> str:
-        # each center is found through its label's uniqueness index (a label-free MATCH would scan
-        # every node); the groups are counted and cut in one pass per center: the design notes'
-        # hand-written query, 2.45 ms p50 on the bundled data
-        find = " UNION ".join(f"MATCH (c:{l} {{uri: u}}) RETURN c" for l in center_labels)
-        conds = (["type(r) IN $types"] if rel_filter else []) + \
-                (["(" + " OR ".join(f"m:{l}" for l in label_filter) + ")"] if label_filter else [])
-        where = (" WHERE " + " AND ".join(conds)) if conds else ""
-        part = ("OPTIONAL MATCH (c){arrow}(m){where} WITH r, m ORDER BY m.uri, r.uri "
-                "RETURN type(r) AS t, {out} AS out, count(r) AS n, collect(r)[..$take] AS rs, collect(m)[..$take] AS ms")
-        return (f"UNWIND $uris AS u CALL (u) {{ {find} }} CALL (c) {{ "
-                + part.format(arrow="-[r]->", where=where, out="true") + " UNION ALL "
-                + part.format(arrow="<-[r]-", where=where, out="false")
-                + " } RETURN c, t, out, n, rs, ms")
 
     def _label_where(self, var: str, labels: set[str] | None) -> str:
         if not labels:
