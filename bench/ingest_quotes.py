@@ -17,7 +17,11 @@ one sentence can show:
   source_date or its predicate says target/forecast/plan. Precision counts every numeric statistic
   proposed from a quote; one is right when its quantity is that of a statistic entry of the same page
   (a quote may hold figures the researcher did not record — 12家研发中心 — so this is a lower bound).
-- dates: where the quote has a date expression and the entry's as_of is exact (not ≈/≤/unknown) and
+  `read` says whether the figure was read at all — proposed at any confidence, or read and attached
+  to nothing (`Extraction.unanchored`): one sentence often names no subject (注册企业75家), and the
+  extractor rightly proposes no one's figure; `read` separates reading numbers from finding subjects.
+- dates: where the quote has a date expression (outside a title or a document number: 《…2023年》,
+  〔2022〕 are not dates, as in the corpus gold) and the entry's as_of is exact (not ≈/≤/unknown) and
   written there (its year, or a date without a year resolved against the page's date), found when an
   extracted date equals the as_of at the as_of's precision (a finer date or either end of a range
   counts).
@@ -58,6 +62,9 @@ SCRIPTS = ("simplified", "traditional", "english")
 DATE_EXPR = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[今去明当同]年|[上下]半年|年[底初末]"
                        r"|\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September"
                        r"|October|November|December)\b")
+# A year inside a title or a document number (《…2021—2023年》, 〔2022〕) is not a date (the corpus
+# gold's convention): removed before looking for a date expression.
+NOT_DATES = re.compile(r"《[^》]*》|〔[^〕]*〕|\[\d{4}\]")
 # A date the quote writes without its year: the page's date supplies it.
 YEARLESS = re.compile(r"(?<![年\d])\d{1,2}\s*月|(?<![年月\d])\d{1,2}\s*日|[今去明当同]年|[上下]半年")
 EXACT = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -155,6 +162,7 @@ class Item:
     found: bool = False
     detail: str = ""
     status_ok: bool | None = None
+    read: bool = False       # statistics: the figure was read at all (any subject, any confidence)
 
 
 @dataclass
@@ -224,6 +232,21 @@ def stat_quantity(value, unit) -> tuple:
     return quantity(value, unit_of(unit))[:2]
 
 
+MULT = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
+
+
+def unanchored_quantities(ex) -> list[tuple]:
+    """Figures the extractor read but attached to nothing (`Extraction.unanchored`: "s0 [a,b) 36亿元: why")."""
+    out = []
+    for u in ex.unanchored:
+        m = re.match(r"s\d+ \[(\d+),(\d+)\) ", u)
+        t = ex.doc.text[int(m.group(1)):int(m.group(2))] if m and ex.doc is not None else ""
+        n = re.search(r"([\d][\d,]*(?:\.\d+)?)\s*(?:余|多)?\s*(万亿|亿|万)?\s*(?:余|多)?\s*(\S*)$", t)
+        if n:
+            out.append(stat_quantity(float(n.group(1).replace(",", "")) * MULT.get(n.group(2) or "", 1), n.group(3)))
+    return out
+
+
 def numeric(v) -> bool:
     try:
         float(v)
@@ -249,6 +272,8 @@ def evaluate(entries: list[dict], extract=extract_quote, kb=None) -> Result:
             page_qty[e.get("source_url") or e["id"]].add(stat_quantity(e["value"], e.get("unit")))
     for (quote, date), group in by_quote.items():
         ex = extract(quote, date, group[0]["id"])
+        read = [stat_quantity(o.fields["value"], o.fields.get("unit")) for o in ex.observations
+                if numeric(o.fields.get("value"))] + unanchored_quantities(ex)
         props = [o for o in ex.observations if o.conf >= ACCEPT and numeric(o.fields.get("value"))]
         got = [(stat_quantity(o.fields["value"], o.fields.get("unit")), o.fields.get("status")) for o in props]
         pages = {e.get("source_url") or e["id"] for e in group}
@@ -265,13 +290,14 @@ def evaluate(entries: list[dict], extract=extract_quote, kb=None) -> Result:
             if e.get("kind") == "statistic" and numeric(e.get("value")):
                 want = stat_quantity(e["value"], e.get("unit"))
                 hit = next((st for q, st in got if q == want), None)
-                it = Item("statistics", e["id"], quote, hit is not None, f"{want[0]} {want[1]}")
+                it = Item("statistics", e["id"], quote, hit is not None, f"{want[0]} {want[1]}", read=want in read)
                 if hit is not None:
                     it.status_ok = (hit == "actual") == (expected_status(e) == "actual")
                 res.items.append(it)
             # (2) dates
             as_of = exact_date(e.get("as_of"))
-            if as_of and DATE_EXPR.search(simplified(quote)) and (as_of[:4] in quote or YEARLESS.search(simplified(quote))) \
+            bare = NOT_DATES.sub("", simplified(quote))
+            if as_of and DATE_EXPR.search(bare) and (as_of[:4] in bare or YEARLESS.search(bare)) \
                     and ("dates", as_of) not in seen:
                 seen.add(("dates", as_of))
                 parts = [x for d in ex.dates for x in (*d.value.split("/"), d.point) if x]
@@ -307,7 +333,8 @@ def table(res: Result) -> str:
             prec = f"{res.proposed_right / res.proposed:.3f}" if res.proposed else "–"
             st = [i.status_ok for i in its if i.found]
             note = (f"{res.proposed_right} of {res.proposed} proposed match a figure of the page (lower bound); "
-                    f"status right {sum(bool(s) for s in st)} of {len(st)} found")
+                    f"status right {sum(bool(s) for s in st)} of {len(st)} found; "
+                    f"read at all (any subject or confidence) {sum(i.read for i in its)} of {n}")
         else:
             prec, note = "–", ""
         lines.append(f"| {part} | {n} | {f} | {rec} | {prec} | {note} |")
@@ -347,7 +374,7 @@ def revision() -> str:
 def report(res: Result) -> None:
     """Every item, found or missed, and the statistics proposed that match no figure of the page."""
     for i in res.items:
-        print(f"  {'ok  ' if i.found else 'MISS'} {i.part:<10} {i.entry} {i.detail}"
+        print(f"  {'ok  ' if i.found else 'read' if i.read else 'MISS'} {i.part:<10} {i.entry} {i.detail}"
               + ("" if i.status_ok in (None, True) else " (status wrong)") + f"  ← {i.quote}")
     for u in res.unmatched:
         print(f"  unmatched statistic {u}")

@@ -90,7 +90,19 @@ def test_dates_counted_where_written_and_matched_at_the_entry_precision(kb):
     other_year = entry("y", "2018年，合肥高新区提出建设", as_of="2019")    # the as_of is not written
     no_date = entry("n", "全省产业总产值超过36亿元", as_of="2023-09-14")
     unsure = entry("u", "2022年长沙市规模", as_of="≈2022")
-    assert parts(ev(kb, [other_year, no_date, unsure], fake(kb, dates=["2018"])), "dates") == []
+    doc_number = entry("d", "《长沙市三年行动计划(2021—2023年)》(长政发〔2022〕2号)", as_of="2022")
+    assert parts(ev(kb, [other_year, no_date, unsure, doc_number], fake(kb, dates=["2018"])), "dates") == []
+
+
+def test_a_figure_read_but_attached_to_nothing_is_read_not_found(kb):
+    class Doc:
+        text = "注册企业75家"
+    e = entry("r", Doc.text, value=75, unit="家")
+    ex = Extraction(kb, Doc(), [], [], {}, [], [], unanchored=["s0 [4,7) 75家: no entity it describes"])
+    res = ev(kb, [e], lambda quote, date, ident: ex)
+    assert [(i.found, i.read) for i in res.items if i.part == "statistics"] == [(False, True)]
+    assert iq.unanchored_quantities(Extraction(kb, type("D", (), {"text": "约为 2,003.50 亿元"})(), [], [], {}, [], [],
+                                               unanchored=["s0 [3,14) 2,003.50 亿元: x"])) == [(200350000000, "元")]
 
 
 def test_mentions_by_curated_name_alias_or_link_in_any_script(kb):
