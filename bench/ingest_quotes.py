@@ -240,7 +240,7 @@ def unanchored_quantities(ex) -> list[tuple]:
     out = []
     for u in ex.unanchored:
         m = re.match(r"s\d+ \[(\d+),(\d+)\) ", u)
-        t = ex.doc.text[int(m.group(1)):int(m.group(2))] if m and ex.doc is not None else ""
+        t = simplified(ex.doc.text[int(m.group(1)):int(m.group(2))]) if m and ex.doc is not None else ""
         n = re.search(r"([\d][\d,]*(?:\.\d+)?)\s*(?:余|多)?\s*(万亿|亿|万)?\s*(?:余|多)?\s*(\S*)$", t)
         if n:
             out.append(stat_quantity(float(n.group(1).replace(",", "")) * MULT.get(n.group(2) or "", 1), n.group(3)))
