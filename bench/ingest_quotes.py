@@ -1,6 +1,6 @@
 """A second out-of-sample measure of `parkgraph ingest`: the research quotes (issue #12).
 
-    python bench/ingest_quotes.py [--facts PATH] [--ids f004,f013] [-v]
+    python bench/ingest_quotes.py [--facts PATH] [--ids f004,f013] [--kb data|before|both] [-v]
 
 shared/research/facts-2026-12.yaml holds facts a researcher found on 39 public pages, each with a
 verbatim `quote` of at most 40 characters (some in traditional characters, a few in English), its
