@@ -39,7 +39,8 @@ from . import gazetteer as gz
 __all__ = ["ACCEPT", "Extraction", "Extractor", "Mention", "DateMention", "Proposal", "RelFact", "ObsFact",
            "RULES", "extract", "ORG_LABELS", "PARKISH"]
 
-CLAUSE_SPLIT = re.compile(r"[，,：:]")
+# an ASCII comma between a digit and three more (2,003.50) separates thousands, not clauses
+CLAUSE_SPLIT = re.compile(r"[，：:]|,(?!(?<=\d,)\d{3}(?!\d))")
 # words that refer back to the park the paragraph is about (园区产业规模…, 该园区…, 园内企业…)
 PARK_WORD = re.compile(r"园区|该园|本园|园内|区内|产业园")
 
@@ -376,4 +377,9 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
 
 
 def extract(doc: Document, kb: KnowledgeBase) -> Extraction:
-    return Extractor(kb, doc).run()
+    """Extract from the normalised text (simplified characters, ASCII digits: normalise.py), one
+    character for one, so the result's offsets and texts are the article's as written."""
+    from .normalise import restore, view
+    read, rows = view(doc)
+    ex = Extractor(kb, read).run()
+    return restore(ex, doc, rows) if rows else ex

@@ -83,17 +83,19 @@ class KnowledgeBase:
                 if ent.ref not in self.by_pinyin[k]:
                     self.by_pinyin[k].append(ent.ref)
 
-    def add_data(self, paths: list[Path], *, exclude_source: str | None = None) -> None:
-        """Entities of data files. `exclude_source` leaves out the records only that source cites
-        (and the source itself): the knowledge base as it was before that article was curated."""
+    def add_data(self, paths: list[Path], *, exclude_source: str | set[str] | None = None) -> None:
+        """Entities of data files. `exclude_source` (one id or a set) leaves out the records only those
+        sources cite (and the sources themselves): the knowledge base as it was before they were curated
+        (bench/ingest_quotes.py leaves out the pages of the research quotes it scores)."""
         from parkgraph.loaders.validate import validate_paths
         ds = validate_paths([str(p) for p in paths], model=self.model)
         if ds.problems:
             self.notes.append(f"{len(ds.problems)} problem(s) in {', '.join(map(str, paths))}; their valid records are used")
+        left_out = {exclude_source} if isinstance(exclude_source, str) else set(exclude_source or ())
         for ref, (cls, data, rec) in ds.entities.items():
-            if exclude_source and ref == f"source/{exclude_source}":
+            if ref.removeprefix("source/") in left_out and ref.startswith("source/"):
                 continue
-            if exclude_source and data.get("cite") and all(c["source"] == exclude_source for c in data["cite"]):
+            if left_out and data.get("cite") and all(c["source"] in left_out for c in data["cite"]):
                 continue
             if cls.name == "Source":
                 self.sources.append({**{k: v for k, v in data.items() if k != "cite"}, "origin": "data"})
@@ -104,7 +106,7 @@ class KnowledgeBase:
             record = {k: v for k, v in data.items() if k != "cite"}
             self.add(KBEntity(ref, cls.name, record, f"data:{Path(rec.file).name}"))
         for data, _rec in ds.relations:
-            if exclude_source and all(c["source"] == exclude_source for c in data["cite"]):
+            if left_out and all(c["source"] in left_out for c in data["cite"]):
                 continue
             if data["type"] == "CONCERNS" and data["from"] in self.entities:
                 self.entities[data["from"]].concerns.add(data["to"])

@@ -88,3 +88,4 @@ class Extraction:
     relations: list[RelFact]
     observations: list[ObsFact]
     unanchored: list[str] = field(default_factory=list)
+    normalised: list[str] = field(default_factory=list)   # the norm-* rows that changed the text read

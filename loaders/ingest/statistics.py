@@ -144,7 +144,7 @@ class StatisticsMixin:
             unit_w, mult = m.group("unit"), m.group("mult") or ""
             num = m.group("num")
             if num[0].isdigit():
-                value = float(num)
+                value = float(num.replace(",", ""))   # 2,003.50: a thousands separator
                 if unit_w in ("所", "座", "支") and re.match(f"[{HAN}]", self.text[a - 1:a] or " ") \
                         and self.text[a - 1:a] not in "等共有了近约达余过":
                     continue  # 中国电科48所 is a name, not 48 of something

@@ -25,7 +25,7 @@ ACCEPT = 0.5   # facts below this confidence are written commented out
 @dataclass(frozen=True)
 class Rule:
     name: str
-    kind: str                 # date | mention | relation | statistic | event
+    kind: str                 # normalise | date | mention | relation | statistic | event
     pattern: str | None       # a regex (compiled once, below) or None for a rule over found mentions
     conf: float
     example: str              # a sentence the rule must fire on (tests/ingest/test_rules.py)
@@ -35,9 +35,9 @@ class Rule:
 
 
 def _table() -> dict[str, Rule]:
-    from . import activities, dates, facts, mentions, relations
+    from . import activities, dates, facts, mentions, normalise, relations
     out: dict[str, Rule] = {}
-    for mod in (dates, mentions, facts, relations, activities):
+    for mod in (normalise, dates, mentions, facts, relations, activities):
         for row in mod.ROWS:
             r = Rule(*row) if isinstance(row, tuple) else row
             if r.name in out:

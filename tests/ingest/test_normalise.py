@@ -1,0 +1,84 @@
+"""The text the rules read (loaders/ingest/normalise.py): traditional characters as simplified, full-width
+digits as ASCII, one character for one — every span and quote of the review file stays on the article
+as written; and numbers with a thousands separator (2,003.50亿元) are one figure, not 003.50."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from parkgraph.loaders.ingest import ingest
+from parkgraph.loaders.ingest.kb import KnowledgeBase
+from parkgraph.loaders.ingest.normalise import normalised
+
+from .conftest import ARTICLE
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    from parkgraph.data import DATA_DIR
+    kb = KnowledgeBase()
+    kb.add_data([DATA_DIR])
+    return kb
+
+
+def run(tmp_path, body: str, kb):
+    p = tmp_path / "a.md"
+    p.write_text(f"---\ntitle: t\ndate: 2024-03-16\n---\n\n{body}\n", encoding="utf-8")
+    return ingest(p, kb=kb)
+
+
+def figures(res) -> list[tuple]:
+    return [(o.subject, o.fields.get("value"), o.fields.get("unit"), o.fields.get("qualifier"))
+            for o in res.extraction.observations]
+
+
+def test_traditional_article_is_read_and_quoted_as_written(tmp_path, kb):
+    body = "2023年成都市網絡安全產業規模首次突破500億元，長沙1000多家先進計算骨干企業串珠成鏈。"
+    res = run(tmp_path, body, kb)
+    assert res.extraction.normalised == ["norm-traditional"]
+    assert ("region/510100", 500, "亿元", "突破") in figures(res)    # 成都市, 億 read as 亿
+    assert any(s == "region/430100" and v == 1000 for s, v, *_ in figures(res))   # 長沙 is 长沙市
+    doc = res.doc
+    assert doc.text == body                                           # the article as written
+    for m in res.extraction.mentions:
+        assert doc.text[m.start:m.end] == m.text                      # spans and texts on the original
+    assert {m.name for m in res.extraction.mentions} >= {"成都市"}    # names to link, as read
+    review = yaml.safe_load(res.review)
+    quotes = {c["quote"] for recs in review.values() for r in recs or [] for c in r.get("cite") or []}
+    assert quotes and all(q in body for q in quotes)                  # cites quote the traditional text
+    for a, b, quoted in re.findall(r"# confidence \S+ · s\d+ \[(\d+),(\d+)\) (\S+) ·", res.review):
+        assert quoted in doc.text[int(a):int(b)] or doc.text[int(a):int(b)] in quoted
+
+
+def test_fullwidth_digits_are_read(tmp_path, kb):
+    res = run(tmp_path, "2023年，长沙市网络安全企业超过３００家。", kb)
+    assert res.extraction.normalised == ["norm-fullwidth-digit"]
+    assert ("region/430100", 300, "家", "超过") in figures(res)
+    assert "３００" in res.doc.text
+
+
+def test_thousands_separator_is_one_figure_and_no_clause_break(tmp_path, kb):
+    res = run(tmp_path, "2021年长沙市网络安全产业规模约为2,003.50亿元,同比增长15.8%。", kb)
+    got = figures(res)
+    assert ("region/430100", 2003.5, "亿元") in [g[:3] for g in got]
+    assert not any(v == 3.5 or v == 2 for _, v, *_ in got)            # not 003.50, not 2
+    assert ("region/430100", 15.8, "%", None) in got                   # the comma after 亿元 still ends the clause
+
+
+@pytest.mark.parametrize("path", [ARTICLE, *sorted((CORPUS / "articles").glob("*.md"))], ids=lambda p: p.stem[:40])
+def test_simplified_articles_are_read_unchanged(path):
+    """OpenCC's t2s leaves simplified text as it is: on the seed and every corpus article the text the
+    rules read is the text itself (so the corpus figures cannot move through this step)."""
+    text = path.read_text(encoding="utf-8")
+    assert normalised(text) == (text, [])
+
+
+def test_a_character_for_a_character():
+    text = "臺灣的乾隆皇帝於是著書，國家網絡安全產業園區（北京）"
+    out, rows = normalised(text)
+    assert len(out) == len(text) and rows == ["norm-traditional"] and "国家网络安全产业园区" in out
