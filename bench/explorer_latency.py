@@ -113,14 +113,25 @@ def main() -> int:
                 jobs.append(("search", path, qs))
             cold = iter(range(10**12))
             for i, (kind, path, qs) in enumerate(jobs):
-                st, _, body = http.get(path)  # warm-up (the engine's caches, JIT) for both paths
+                s = samples.setdefault(kind, {"http": [], "raw": [], "http_kept": [], "raw_cap": [], "errors": 0})
+                # warm-up (the engine's caches, JIT) for both paths. On a freshly started server a hub's
+                # first neighbourhood can pass the server's query limit (PARKGRAPH_QUERY_TIMEOUT, 10 s) and
+                # answer 504 while the page cache fills: counted and shown, then asked again
+                for attempt in range(3):
+                    st, dt, body = http.get(path)
+                    if st == 200:
+                        break
+                    assert st == 504, (path, st, body[:300])
+                    result.setdefault("warm_up_timeouts", []).append({"path": path, "seconds": dt})
+                    print(f"  warm-up of {path} answered 504 after {dt:.1f} s (attempt {attempt + 1})", file=sys.stderr, flush=True)
                 assert st == 200, (path, st, body[:300])
                 raw(qs)
-                s = samples.setdefault(kind, {"http": [], "raw": [], "http_kept": [], "raw_cap": []})
                 for _ in range(a.repeat):
                     # a parameter never sent before: the answer cache misses, the view does its work
                     st, dt, body = http.get(f"{path}&_cold={next(cold)}")
-                    assert st == 200, (path, st, body[:300])
+                    if st != 200:  # a timed request that failed (504: the query limit) counts with its time
+                        assert st == 504, (path, st, body[:300])
+                        s["errors"] += 1
                     s["http"].append(dt)
                     s["raw"].append(raw(qs))
                     st, dt, _ = http.get(path)  # the same request again: the kept answer
@@ -140,7 +151,9 @@ def main() -> int:
         rows.append([kind, h["n"], f"{h['p50'] * 1000:.1f}", f"{h['p95'] * 1000:.1f}", f"{r['p50'] * 1000:.1f}",
                      f"{r['p95'] * 1000:.1f}", f"{h['p95'] / r['p95']:.2f}x", f"{k['p95'] * 1000:.1f}"])
         result[kind] = {"http": h, "raw": r, "http_kept_answer": k, "ratio_p95": h["p95"] / r["p95"],
-                        "ratio_p50": h["p50"] / r["p50"]}
+                        "ratio_p50": h["p50"] / r["p50"], "http_errors": s["errors"]}
+        if s["errors"]:
+            print(f"{kind}: {s['errors']} of {h['n']} timed requests answered 504 (counted with their time)")
         if s["raw_cap"]:
             result[kind]["raw_with_candidate_cap"] = {"cap": CANDIDATE_CAP, **percentiles(s["raw_cap"])}
         if kind != "search":
