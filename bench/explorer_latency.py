@@ -8,7 +8,11 @@
    printed too);
 3. for sample nodes — dense hubs (parks and sub-parks with up to 40 % of all tenants), enterprises,
    zones and the most cited source — GET /api/neighbourhood?uri=… and, for sample words,
-   GET /api/search?q=… ; each request is timed end to end (keep-alive HTTP client);
+   GET /api/search?q=… ; each request is timed end to end (keep-alive HTTP client), and carries a
+   parameter never sent before (`_cold=N`, which the views ignore) so that the server's answer cache
+   (web/cache.py, added after this script was first written) misses: the figure is the view's own
+   work, not a dictionary look-up. The same request again (a kept answer) is timed too and shown
+   beside it, for information only;
 4. the baseline: ONE well-written query through the raw neo4j driver (issue #15: replaying the
    API's own many-query Cypher made a 17x design cost look like 1x) — for a neighbourhood the design
    notes' hand-written Cypher that returns a node's groups with counts and the first 25 of each; for
@@ -16,7 +20,10 @@
    Lucene query — timed the same number of times, interleaved with the HTTP requests so both see
    the same machine load.
 Prints p50/p95 per kind of request and the overhead ratio HTTP ÷ raw driver (issue #15 targets: hub
-neighbourhood p95 ≤ 1.5x and ≤ 100 ms; search p95 ≤ 1.5x and ≤ 50 ms).
+neighbourhood p95 ≤ 1.5x and ≤ 100 ms; search p95 ≤ 1.5x and ≤ 50 ms). For search it also times, for
+information, the same full-text call with the product's candidate cap (search_index.CANDIDATE_CAP:
+the product judges every candidate to rank and count them), which shows how much of the gap is the
+cap rather than the HTTP layer.
 """
 from __future__ import annotations
 
@@ -34,10 +41,14 @@ from _common import (BASE, Http, dataset, loaded_neo4j, machine_info, neo4j_vers
 
 SEARCH_WORDS = ["通州", "安信", "beijing", "anxin", "网络安全", "zhongguancun"]
 # design notes (2026-12-01): one query for a node's whole neighbourhood, grouped by relationship type
-# and direction, with counts and the first 25 of each group (2.45 ms p50 on the bundled data)
+# and direction, with counts and the first 25 of each group (2.45 ms p50 on the bundled data). The
+# members are collected as node references and only the 25 kept are turned into maps: the notes'
+# collect(m{...})[..25] built a map for every neighbour first, and on a 1M hub (hundreds of
+# thousands of tenants) that passed the server's 256 MiB transaction memory limit
+# (db.memory.transaction.max, MemoryPoolOutOfMemoryError) — no skilled engineer would keep that
 HAND_WRITTEN = ("MATCH (c:{label} {{uri:$uri}})-[r]-(m) WITH type(r) AS t, startNode(r)=c AS out, labels(m)[0] AS l, m "
-                "ORDER BY m.uri WITH t, out, l, count(*) AS n, collect(m{{.uri,.name_zh,.name_en}})[..{limit}] AS ms "
-                "RETURN t, out, l, n, ms")
+                "ORDER BY m.uri WITH t, out, l, count(*) AS n, collect(m)[..{limit}] AS ms "
+                "RETURN t, out, l, n, [x IN ms | x{{.uri,.name_zh,.name_en}}] AS ms")
 
 
 def targets(data: Path, k_enterprises: int, seed: int) -> dict[str, list[str]]:
@@ -91,24 +102,52 @@ def main() -> int:
             result["serve_ready_s"] = ready
             http = Http(url)
             jobs = []
-            from parkgraph.graph.search_index import FULLTEXT_INDEX, lucene_query, pieces
+            from parkgraph.graph.search_index import CANDIDATE_CAP, FULLTEXT_INDEX, lucene_query, pieces
             for kind, uris in targets(data, a.sample, a.seed).items():
                 for uri in uris:
                     qs = [(HAND_WRITTEN.format(label=store.label_of(uri), limit=limit), {"uri": uri})]
                     jobs.append((kind, "/api/neighbourhood?" + urllib.parse.urlencode({"uri": uri}), qs))
+            capped: dict[str, list] = {}
             for w in SEARCH_WORDS:
-                qs = [(f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $q, {{limit: 20}}) YIELD node, score "
-                       "RETURN node, score", {"q": lucene_query(pieces(w))})]
-                jobs.append(("search", "/api/search?" + urllib.parse.urlencode({"q": w}), qs))
+                call = (f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $q, {{limit: $limit}}) YIELD node, score "
+                        "RETURN node, score")
+                qs = [(call, {"q": lucene_query(pieces(w)), "limit": 20})]
+                path = "/api/search?" + urllib.parse.urlencode({"q": w})
+                capped[path] = [(call, {"q": lucene_query(pieces(w)), "limit": CANDIDATE_CAP})]
+                jobs.append(("search", path, qs))
+            cold = iter(range(10**12))
             for i, (kind, path, qs) in enumerate(jobs):
-                st, _, body = http.get(path)  # warm-up (caches, JIT) for both paths
+                s = samples.setdefault(kind, {"http": [], "raw": [], "http_kept": [], "raw_cap": [], "errors": 0})
+                # warm-up (the engine's caches, JIT) for both paths. On a freshly started server a hub's
+                # first neighbourhood can pass the server's query limit (PARKGRAPH_QUERY_TIMEOUT, 10 s) and
+                # answer 504 while the page cache fills: counted and shown, then asked again
+                for attempt in range(3):
+                    st, dt, body = http.get(path)
+                    if st == 200:
+                        break
+                    assert st == 504, (path, st, body[:300])
+                    result.setdefault("warm_up_timeouts", []).append({"path": path, "seconds": dt})
+                    print(f"  warm-up of {path} answered 504 after {dt:.1f} s (attempt {attempt + 1})", file=sys.stderr, flush=True)
                 assert st == 200, (path, st, body[:300])
-                raw(qs)
+                try:
+                    raw(qs)
+                except Exception as e:  # the baseline itself failed (e.g. a server memory limit): shown, target left out
+                    result.setdefault("raw_failed", []).append({"path": path, "error": str(e)[:300]})
+                    print(f"  raw driver baseline failed for {path}: {str(e)[:200]}", file=sys.stderr, flush=True)
+                    continue
                 for _ in range(a.repeat):
-                    st, dt, _ = http.get(path)
+                    # a parameter never sent before: the answer cache misses, the view does its work
+                    st, dt, body = http.get(f"{path}&_cold={next(cold)}")
+                    if st != 200:  # a timed request that failed (504: the query limit) counts with its time
+                        assert st == 504, (path, st, body[:300])
+                        s["errors"] += 1
+                    s["http"].append(dt)
+                    s["raw"].append(raw(qs))
+                    st, dt, _ = http.get(path)  # the same request again: the kept answer
                     assert st == 200
-                    samples.setdefault(kind, {"http": [], "raw": []})["http"].append(dt)
-                    samples[kind]["raw"].append(raw(qs))
+                    s["http_kept"].append(dt)
+                    if path in capped:
+                        s["raw_cap"].append(raw(capped[path]))
                 print(f"  [{i + 1}/{len(jobs)}] {kind:<20} {len(qs):>3} queries  http p50 "
                       f"{percentiles(samples[kind]['http'][-a.repeat:])['p50'] * 1000:8.1f} ms", file=sys.stderr, flush=True)
         driver.close()
@@ -117,18 +156,36 @@ def main() -> int:
     rows = []
     hood_http, hood_raw = [], []
     for kind, s in samples.items():
-        h, r = percentiles(s["http"]), percentiles(s["raw"])
+        h, r, k = percentiles(s["http"]), percentiles(s["raw"]), percentiles(s["http_kept"])
         rows.append([kind, h["n"], f"{h['p50'] * 1000:.1f}", f"{h['p95'] * 1000:.1f}", f"{r['p50'] * 1000:.1f}",
-                     f"{r['p95'] * 1000:.1f}", f"{h['p95'] / r['p95']:.2f}x"])
-        result[kind] = {"http": h, "raw": r, "ratio_p95": h["p95"] / r["p95"], "ratio_p50": h["p50"] / r["p50"]}
+                     f"{r['p95'] * 1000:.1f}", f"{h['p95'] / r['p95']:.2f}x", f"{k['p95'] * 1000:.1f}"])
+        result[kind] = {"http": h, "raw": r, "http_kept_answer": k, "ratio_p95": h["p95"] / r["p95"],
+                        "ratio_p50": h["p50"] / r["p50"], "http_errors": s["errors"]}
+        if s["errors"]:
+            print(f"{kind}: {s['errors']} of {h['n']} timed requests answered 504 (counted with their time)")
+        if s["raw_cap"]:
+            result[kind]["raw_with_candidate_cap"] = {"cap": CANDIDATE_CAP, **percentiles(s["raw_cap"])}
         if kind != "search":
             hood_http += s["http"]
             hood_raw += s["raw"]
     h, r = percentiles(hood_http), percentiles(hood_raw)
     rows.append(["neighbourhood, all", h["n"], f"{h['p50'] * 1000:.1f}", f"{h['p95'] * 1000:.1f}", f"{r['p50'] * 1000:.1f}",
-                 f"{r['p95'] * 1000:.1f}", f"{h['p95'] / r['p95']:.2f}x"])
+                 f"{r['p95'] * 1000:.1f}", f"{h['p95'] / r['p95']:.2f}x", "-"])
     result["neighbourhood_all"] = {"http": h, "raw": r, "ratio_p95": h["p95"] / r["p95"]}
-    print(table(rows, ["request", "n", "HTTP p50 ms", "HTTP p95 ms", "raw p50 ms", "raw p95 ms", "p95 ratio"]))
+    print(table(rows, ["request", "n", "HTTP p50 ms", "HTTP p95 ms", "raw p50 ms", "raw p95 ms", "p95 ratio",
+                       "kept answer p95 ms"]))
+    print("HTTP: every request a cache miss (the view's work); kept answer: the same request again, for information")
+    if "raw_with_candidate_cap" in result.get("search", {}):
+        c = result["search"]["raw_with_candidate_cap"]
+        print(f"search, the same full-text call with limit {CANDIDATE_CAP:,} (the product's candidate cap): "
+              f"p50 {c['p50'] * 1000:.1f} ms, p95 {c['p95'] * 1000:.1f} ms")
+    hub = result.get("hub (park/sub-park)")
+    if hub:
+        ok = lambda x, r, ms: "met" if x["p95"] <= 1.5 * r["p95"] and x["p95"] * 1000 <= ms else "NOT met"  # noqa: E731
+        print(f"issue #15 at {a.enterprises:,} enterprises: hub neighbourhood p95 {hub['http']['p95'] * 1000:.0f} ms = "
+              f"{hub['ratio_p95']:.2f}x raw (≤ 1.5x and ≤ 100 ms): {ok(hub['http'], hub['raw'], 100)}; search p95 "
+              f"{result['search']['http']['p95'] * 1000:.0f} ms = {result['search']['ratio_p95']:.2f}x raw "
+              f"(≤ 1.5x and ≤ 50 ms): {ok(result['search']['http'], result['search']['raw'], 50)}")
     print(f"\nexplorer p95 ÷ one hand-written query (neighbourhood, all targets): {h['p95'] / r['p95']:.2f}x; "
           f"search ÷ db.index.fulltext.queryNodes: {result['search']['ratio_p95']:.2f}x   (target ≤ 1.5x)")
     print(f"results saved to {save_json('explorer_latency', result)}")

@@ -309,6 +309,9 @@ def main() -> int:
     ap.add_argument("--bolt-port", type=int, help="run the private Neo4j on this port (default: a free one)")
     ap.add_argument("--http-port", type=int)
     ap.add_argument("--timeout", type=float, default=7200, help="seconds each side may take")
+    ap.add_argument("--until", metavar="HH:MM", help="a wall-clock end for the whole comparison (a shared machine's "
+                    "session): the baseline may take half the time left, ours what is left after it (each at most "
+                    "--timeout); a side that runs out keeps the steps it finished, and the results are still saved")
     ap.add_argument("--fresh", action="store_true", help="load the dataset again instead of reusing the cached server")
     a = ap.parse_args()
     skip = {x for x in a.skip.split(",") if x}
@@ -321,11 +324,13 @@ def main() -> int:
                      machine_info(None if a.from_files else neo4j_version(srv.bolt_uri)),
                      {"enterprises": f"{a.enterprises:,}", "pivots": f"{a.pivots:,} (sampled above {a.exact_max:,} nodes)",
                       "skipped": ", ".join(sorted(skip)) or "nothing",
-                      "louvain seed": SEED, "neo4j heap / page cache": f"{a.heap} / {a.pagecache}"})
+                      "louvain seed": SEED, "neo4j heap / page cache": f"{a.heap} / {a.pagecache}",
+                      "time limit": f"{a.timeout:,.0f} s per side" + (f", both done by {a.until}" if a.until else "")})
         # the baseline first: neither side gets a page cache the other warmed alone
         base = run_worker("baseline", [srv.bolt_uri, str(a.pivots), str(a.exact_max), ",".join(sorted(skip)),
-                                       ",".join(labels), ",".join(types)], a.timeout)
-        ours = run_worker("ours", [srv.bolt_uri, str(a.pivots), str(a.exact_max), ",".join(sorted(skip))], a.timeout)
+                                       ",".join(labels), ",".join(types)], _side_timeout(a, share=0.5))
+        ours = run_worker("ours", [srv.bolt_uri, str(a.pivots), str(a.exact_max), ",".join(sorted(skip))],
+                          _side_timeout(a, share=1.0))
     result = {"enterprises": a.enterprises, "pivots": a.pivots, "exact_max": a.exact_max, "skipped": sorted(skip),
               "labels": labels, "types": types, "ours": ours, "baseline": base,
               "read_from": "mapped files" if a.from_files else "neo4j"}
@@ -334,6 +339,19 @@ def main() -> int:
     # newest database run, whose read is measured
     print(f"results saved to {save_json('network_analysis_files' if a.from_files else 'network_analysis', result)}")
     return 0
+
+
+def _side_timeout(a, share: float) -> float:
+    """--timeout, or less: `share` of the seconds left until --until (today, or tomorrow if past)."""
+    if not a.until:
+        return a.timeout
+    import datetime as dt
+    now = dt.datetime.now()
+    h, m = (int(x) for x in a.until.split(":"))
+    end = now.replace(hour=h, minute=m, second=0, microsecond=0)
+    if end <= now:
+        end += dt.timedelta(days=1)
+    return max(60.0, min(a.timeout, (end - now).total_seconds() * share))
 
 
 def summarise(result: dict, pivots: int, product_pivots: int) -> None:
