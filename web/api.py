@@ -150,7 +150,9 @@ def node():
     uri = request.args.get("uri", "")
     got = store.node_with_citations(uri) if uri else None
     if got is None:
-        node_or_404(store, uri)  # the 404 (or 400) the other views give
+        # the 404 (or 400) the other views give; a node made between the two reads is answered too
+        n = node_or_404(store, uri)
+        got = (n, store.citations(uri))
     n, cites = got
     return jsonify({"node": n, "label": label_dict(store, n), "provenance": cites})
 
