@@ -147,9 +147,8 @@ class GraphStore(abc.ABC):
         if not self.model.classes[label].needs_citation:
             n = self.node(uri)
             return None if n is None else (n, [])
-        res = self.read(f"MATCH (n:{label} {{uri: $uri}}) "
-                        "OPTIONAL MATCH (n)-[:DERIVED_FROM]->(q:Quote)-[:QUOTED_FROM]->(s:Source) "
-                        "RETURN n, q, s ORDER BY s.published, s.uri, q.uri", {"uri": uri})
+        res = self.read(f"MATCH (n:{label} {{uri: $uri}}) OPTIONAL MATCH {_CITED} RETURN n, q, s {_CITE_ORDER}",
+                        {"uri": uri})
         if not res.rows:
             return None
         return res.rows[0][0], [_citation(q, s) for _, q, s in res.rows if q is not None]
@@ -310,8 +309,7 @@ class GraphStore(abc.ABC):
         """Quote and source behind a node (DERIVED_FROM) or a relationship (its `quotes`)."""
         label = self.label_of(uri)
         if label is not None and self.model.classes[label].needs_citation:
-            res = self.read(f"MATCH (n:{label} {{uri: $uri}})-[:DERIVED_FROM]->(q:Quote)-[:QUOTED_FROM]->(s:Source) "
-                            "RETURN q, s ORDER BY s.published, s.uri, q.uri", {"uri": uri})
+            res = self.read(f"MATCH (n:{label} {{uri: $uri}}) MATCH {_CITED} RETURN q, s {_CITE_ORDER}", {"uri": uri})
             return [_citation(q, s) for q, s in res.rows]
         if label is None:
             rel = self.relationship(uri)
@@ -437,6 +435,11 @@ class GraphStore(abc.ABC):
             for (r,) in res.rows:
                 yield r
             last = res.rows[-1][0]["uri"]
+
+
+# a node's citations: the path and the order `citations` and `node_with_citations` both read
+_CITED = "(n)-[:DERIVED_FROM]->(q:Quote)-[:QUOTED_FROM]->(s:Source)"
+_CITE_ORDER = "ORDER BY s.published, s.uri, q.uri"
 
 
 def _citation(q: dict, s: dict) -> dict:
