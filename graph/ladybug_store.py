@@ -223,7 +223,8 @@ class LadybugStore(GraphStore):
         return (f"UNWIND $rows AS row MATCH (a:{src} {{uri: row.from}}), (b:{dst} {{uri: row.to}}) "
                 f"MERGE (a)-[r:{rtype} {{uri: row.props.uri}}]->(b) SET {sets}")
 
-    def _search_candidates(self, pieces: list[str], labels: list[str] | None) -> list[dict]:
+    def _search_candidates(self, pieces: list[str], labels: list[str] | None,
+                           sizes: list[int]) -> tuple[list[list[dict]], list[dict], bool]:
         from .search_index import SKIP_LABELS, SidecarIndex
         index = self.__dict__.get("_search_index")
         if index is None:
@@ -234,7 +235,7 @@ class LadybugStore(GraphStore):
                 if label not in SKIP_LABELS:
                     yield from self.iter_nodes(label)
         index.ensure(self.graph_version(), nodes)
-        return index.candidates(pieces, labels)
+        return index.candidates(pieces, labels, sizes)
 
     def _q_degree(self, label: str, rtype: str, direction: str) -> str:
         arrow = f"-[:{rtype}]->(m)" if direction == "out" else f"<-[:{rtype}]-(m)"

@@ -322,21 +322,38 @@ class Neo4jStore(Neo4jReplace, Neo4jHood, GraphStore):
         return (f"UNWIND $rows AS row MATCH (a:{src} {{uri: row.from}}) MATCH (b:{dst} {{uri: row.to}}) "
                 f"MERGE (a)-[r:{rtype} {{uri: row.props.uri}}]->(b) SET r = row.props")
 
-    def _search_candidates(self, pieces: list[str], labels: list[str] | None) -> list[dict]:
-        from .search_index import CANDIDATE_CAP, FIELDS, FULLTEXT_INDEX, SKIP_LABELS, lucene_query
+    def _search_candidates(self, pieces: list[str], labels: list[str] | None,
+                           sizes: list[int]) -> tuple[list[list[dict]], list[dict], bool]:
+        from .search_index import FIELDS, FIRST_LABELS, FULLTEXT_INDEX, SKIP_LABELS, exact_words_query, lucene_query
         lq = lucene_query(pieces)
-        where = " WHERE any(l IN labels(node) WHERE l IN $labels)" if labels else ""
-        if lq is not None:
-            q = (f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $lq, {{limit: $cap}}) YIELD node"
-                 f"{where} RETURN node")
-        else:
+        eq = exact_words_query(pieces) if lq is not None else None
+        firsts = [l for l in FIRST_LABELS if not labels or l in labels]
+        # joining the first window: the parks and sub-parks, and the best 20 by a query's exact words
+        parks = (f"CALL {{ MATCH (node:{'|'.join(firsts)}) RETURN collect(node) AS parks }} " if firsts
+                 else "WITH *, [] AS parks ")
+        parks += (f"CALL {{ CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $eq, {{limit: 20}}) YIELD node "
+                  "RETURN collect(node) AS exact } " if eq else "WITH *, [] AS exact ")
+        parks += "WITH *, parks + exact AS firsts "
+        # each window one index call with its own fixed limit: the same limit gives the same nodes
+        # every time (search_index's module doc); a full last window means there may be more
+        params = {"lq": lq, "eq": eq, "pieces": pieces, "labels": labels or [], "limits": sizes}
+        keep = "CASE WHEN $labels = [] OR any(l IN labels(node) WHERE l IN $labels) THEN node END"
+        if lq is None:
             # a one-character piece: the cjk analyzer holds characters inside a run only as bigrams, so
             # this rare query scans the searchable labels (one query)
             cond = " OR ".join([f"toLower(coalesce(node.{f}, '')) CONTAINS p" for f in FIELDS if f != "aliases"]
                                + ["any(a IN coalesce(node.aliases, []) WHERE toLower(a) CONTAINS p)"])
-            q = " UNION ".join(f"MATCH (node:{l}) WHERE any(p IN $pieces WHERE {cond}) RETURN node LIMIT $cap"
-                               for l in self.model.labels if l not in SKIP_LABELS and (not labels or l in labels))
-        return [n for (n,) in self.read(q, {"lq": lq, "pieces": pieces, "labels": labels or [], "cap": CANDIDATE_CAP}).rows]
+            scan = " UNION ALL ".join(f"MATCH (node:{l}) WHERE any(p IN $pieces WHERE {cond}) RETURN node"
+                                      for l in self.model.labels if l not in SKIP_LABELS and (not labels or l in labels))
+            q = (f"CALL {{ CALL {{ {scan} }} WITH node LIMIT $last RETURN collect({keep}) AS win, count(*) AS seen }} "
+                 f"{parks}RETURN win, seen, firsts")
+            (win, seen, first), = self.read(q, {**params, "last": sizes[-1]}).rows
+            return [win[:n] for n in sizes], first, seen >= sizes[-1]  # label order: each window a prefix
+        q = (f"UNWIND $limits AS lim CALL {{ WITH lim CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $lq, "
+             f"{{limit: lim}}) YIELD node RETURN collect({keep}) AS win, count(*) AS seen }} "
+             f"WITH collect(win) AS wins, last(collect(seen)) AS seen {parks}RETURN wins, seen, firsts")
+        (wins, seen, first), = self.read(q, params).rows
+        return wins, first, seen >= sizes[-1]
 
     def _q_degree(self, label: str, rtype: str, direction: str) -> str:
         arrow = f"-[:{rtype}]->()" if direction == "out" else f"<-[:{rtype}]-()"

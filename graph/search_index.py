@@ -5,18 +5,36 @@ Each engine only finds *candidates* through its own index — Neo4j a Lucene ful
 candidate is then judged and ranked here, by one function, so both engines give the same results:
 
 - a query is cut into *pieces*: the bigrams of each run of Chinese characters (a run of one: the
-  character) and each Latin word, lower-cased; a node is a candidate when any piece occurs in its
-  name_zh, name_en, aliases or pinyin (the bundled pinyin is the syllables run together plus the
-  initials, so `changsha` and `chang sha` both occur in 长沙's);
+  character) and each Latin word, lower-cased. A Chinese piece is *found* in a node when it occurs
+  in its name_zh, name_en or aliases; a Latin word when a word of those names starts with it, when
+  it equals a pinyin form, or when it starts at a syllable boundary of one (pinyin is stored with its
+  syllables, chang-sha-yuan-qu, so `changsha`, `chang sha` and `shayuan` are found in 长沙园区 and
+  `angsha` is not). Word and syllable boundaries are what make a Latin word an index look-up: the
+  full-text index holds syllables as tokens, and the word becomes the phrase "chang sha" instead of
+  a leading-wildcard query that walks every term of the index (190 ms at 1M enterprises even with
+  no hit: bench/RESULTS.md);
 - tiers, best first: 0 the whole query equals a name or alias (or, without spaces, a pinyin form);
   1 it equals a part of one — the words of an English name, a bracketed qualifier such as 长沙 in
   国家网络安全产业园区（长沙）; 2 a name, alias or pinyin starts with it; 3 every token of the query
   occurs (长沙园区 → 长沙 + 园区: a run of Chinese is a token when it can be cut into pieces of two or
   more characters that all occur); 4 at least half of the pieces occur (partial match);
 - among equals parks and sub-parks first, then the shorter Chinese name, then the uri.
+
+Each engine's index gives its matches in its own order (Lucene's relevance score; FTS5's bm25 on the
+embedded engine) and the rules above rank them in *windows*: the index's best 20 matches (with every
+matching park and sub-park: few, and what the explorer is about) ranked by the rules, then those of
+its best 80 not yet shown, then of its best 320, and so on. A query with at most 20 matches is
+ranked as a whole and its total is exact; for more, a page reads only the windows it
+reaches and the total says "at least" (`total_exact: false`) until the last is read, as large search
+engines do. Why: ranking and counting every match cost 1.3 s at 1M enterprises (网络安全 matches
+217,268 nodes; bench/RESULTS.md). Each window is one index call with a fixed limit, and a fixed
+limit gives the same nodes every time (Lucene orders equal scores differently for different limits,
+so a window cut at the page would not), so the pages of a query are disjoint and in one order,
+whichever is asked first.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -31,7 +49,16 @@ FIELDS = ("name_zh", "name_en", "aliases", "pinyin")
 SKIP_LABELS = ("Quote",)  # a quote's text is found through its source, never on its own
 FIRST_LABELS = ("Park", "SubPark")  # first among equals: what the explorer is about
 FULLTEXT_INDEX = "parkgraph_search"
-CANDIDATE_CAP = 10_000  # candidates judged per query; totals are exact below it
+CANDIDATES = 20  # the first window of the index's matches ranked as a whole (module doc): a page
+GROWTH = 4  # each next window is this many times the last: a deep page costs few index calls
+
+
+def windows(reach: int) -> list[int]:
+    """The window sizes a page reaching `reach` results reads: 20, 80, 320, … up to the first ≥ reach."""
+    out = [CANDIDATES]
+    while out[-1] < reach:
+        out.append(out[-1] * GROWTH)
+    return out
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[0-9a-z]+")
@@ -53,12 +80,39 @@ def pieces(query: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _names(props: dict) -> list[str]:
+    names = [norm(props.get("name_zh") or ""), norm(props.get("name_en") or "")] + [norm(a) for a in props.get("aliases") or []]
+    return [n for n in names if n]
+
+
+def _syllables(props: dict) -> list[list[str]]:
+    """Each pinyin form as its syllables (a form stored without hyphens is one syllable)."""
+    return [f.split("-") for f in norm(props.get("pinyin") or "").split()]
+
+
 def texts(props: dict) -> list[str]:
-    """The searchable strings of a node, normalized."""
-    out = [norm(props.get("name_zh") or ""), norm(props.get("name_en") or "")]
-    out += [norm(a) for a in props.get("aliases") or []]
-    out += norm(props.get("pinyin") or "").split()
-    return [t for t in out if t]
+    """The searchable strings of a node, normalized (pinyin forms with their syllables run together)."""
+    return _names(props) + ["".join(s) for s in _syllables(props)]
+
+
+class _Node:
+    """What matching needs of one node, worked out once."""
+
+    def __init__(self, props: dict):
+        self.names = _names(props)
+        self.syllables = _syllables(props)
+        self.pinyin = ["".join(s) for s in self.syllables]
+        self.blob = "\n".join(self.names)
+        self.words = {w for n in self.names for w in _WORD.findall(n)}
+
+    def latin(self, word: str) -> bool:
+        """A Latin word is found: a word of a name starts with it, it equals a pinyin form, or it
+        starts at a syllable boundary of one."""
+        return (any(w.startswith(word) for w in self.words) or word in self.pinyin
+                or any("".join(s[i:]).startswith(word) for s in self.syllables for i in range(len(s))))
+
+    def piece(self, p: str) -> bool:
+        return self.latin(p) if _WORD.fullmatch(p) else p in self.blob
 
 
 def tier(props: dict, query: str) -> int | None:
@@ -67,33 +121,32 @@ def tier(props: dict, query: str) -> int | None:
     if not q:
         return None
     qp = q.replace(" ", "")
-    names = [norm(props.get("name_zh") or ""), norm(props.get("name_en") or "")] + [norm(a) for a in props.get("aliases") or []]
-    names = [n for n in names if n]
-    pinyin = norm(props.get("pinyin") or "").split()
-    if q in names or qp in pinyin:
+    n = _Node(props)
+    if q in n.names or qp in n.pinyin:
         return 0
-    parts = {p for n in names for p in _PARTS.split(n) if p}
+    parts = {p for name in n.names for p in _PARTS.split(name) if p}
     if q in parts or qp in parts:
         return 1
-    if any(n.startswith(q) for n in names) or any(p.startswith(qp) for p in pinyin):
+    if any(name.startswith(q) for name in n.names) or any(p.startswith(qp) for p in n.pinyin):
         return 2
-    blob = "\n".join(names + pinyin)
-    if all(_token_found(t, blob) for t in q.split()) or (qp and any(qp in p for p in pinyin)):
+    if all(_token_found(t, n) for t in q.split()) or (_WORD.fullmatch(qp) and n.latin(qp)):
         return 3
     ps = pieces(q)
-    found = sum(1 for p in ps if p in blob)
+    found = sum(1 for p in ps if n.piece(p))
     if found and found * 2 >= len(ps):
         return 4
     return None
 
 
-def _token_found(token: str, blob: str) -> bool:
-    if token in blob:
+def _token_found(token: str, n: _Node) -> bool:
+    if _WORD.fullmatch(token):
+        return n.latin(token)
+    if token in n.blob:
         return True
     runs = _CJK.findall(token)
     if not runs or "".join(runs) != token:
         return False
-    return all(_coverable(run, blob) for run in runs)
+    return all(_coverable(run, n.blob) for run in runs)
 
 
 def _coverable(run: str, blob: str) -> bool:
@@ -111,28 +164,85 @@ def rank_key(node: dict, t: int) -> tuple:
     return (t, 0 if label in FIRST_LABELS else 1, len(p.get("name_zh") or ""), node["uri"])
 
 
-def judge(candidates: Iterable[dict], query: str, labels: Iterable[str] | None) -> list[dict]:
-    """Matching candidates in rank order."""
+def judge(windows: list[list[dict]], query: str, labels: Iterable[str] | None,
+          firsts: Iterable[dict] = ()) -> list[dict]:
+    """The matching candidates in rank order: each window (the index's first n matches, for growing
+    n) ranked by the rules after everything of the windows before it, the matching `firsts` (parks
+    and sub-parks) in the first."""
     allowed = set(labels) if labels else None
     scored = []
     seen = set()
-    for n in candidates:
+    numbered = [(0, n) for n in firsts] + [(b, n) for b, w in enumerate(windows) for n in w]
+    for b, n in numbered:
         if n["uri"] in seen or (allowed and not allowed & set(n["labels"])) or set(n["labels"]) & set(SKIP_LABELS):
             continue
         seen.add(n["uri"])
         t = tier(n["properties"], query)
         if t is not None:
-            scored.append((rank_key(n, t), n))
+            scored.append(((b, *rank_key(n, t)), n))
     scored.sort(key=lambda x: x[0])
     return [n for _, n in scored]
 
 
 def lucene_query(ps: list[str]) -> str | None:
-    """The Lucene query that finds every node holding one of the pieces, or None when a piece is a
-    single character (the `cjk` analyzer indexes characters inside a run only as bigrams)."""
+    """The Lucene query that finds every node in which one of the pieces is found (module doc), or
+    None when a piece is a single character (the `cjk` analyzer indexes characters inside a run only
+    as bigrams). A Chinese piece is a phrase of its bigram; a Latin word is a prefix of a name's
+    words (few distinct terms: cheap), a whole pinyin form, or one of its readings as syllables —
+    "chang sha", or "tong" with a syllable starting zh for `tongzh`."""
     if not ps or any(len(p) < 2 for p in ps):
         return None
-    return " OR ".join(f'"{p}"' if _CJK.fullmatch(p) else f"*{p}*" for p in ps)
+    return " OR ".join(f'"{p}"' if _CJK.fullmatch(p) else _latin_clause(p) for p in ps)
+
+
+def _latin_clause(w: str) -> str:
+    alts = [f"name_en:{w}", f"aliases:{w}", f"pinyin:{w}", f"name_zh:{w}*", f"name_en:{w}*", f"aliases:{w}*"]
+    for whole, rest in syllable_readings(w):
+        phrase = [f'pinyin:"{" ".join(whole)}"'] if len(whole) > 1 else [f"pinyin:{whole[0]}"] if whole else []
+        alts.append("(" + " AND ".join(phrase + ([f"pinyin:{rest}*"] if rest else [])) + ")")
+    return "(" + " OR ".join(alts) + ")"
+
+
+def exact_words_query(ps: list[str]) -> str | None:
+    """For the Latin words of a query, the Lucene query for nodes having one as a whole word of a
+    name or as a pinyin form (Beijing, for 北京市). Asked apart for its best 20, which join the first
+    window: among the hundreds of thousands of names starting with Beijing a common word's best 20
+    by the full query rarely hold them, and boosting these clauses inside it stopped Lucene from
+    skipping low scorers (`beijing` 50 ms instead of 21 ms at 1M; 6 ms asked apart)."""
+    words = [p for p in ps if _WORD.fullmatch(p) and len(p) >= 2]
+    return " OR ".join(f"name_en:{w} OR aliases:{w} OR pinyin:{w}" for w in words) or None
+
+
+@functools.cache
+def _pinyin_syllables() -> tuple[frozenset[str], frozenset[str]]:
+    """Every toneless pinyin syllable pypinyin knows (with a vowel: not the interjections m, ng,
+    hm), and every proper prefix of one."""
+    from pypinyin.constants import PINYIN_DICT
+    from pypinyin.contrib.tone_convert import to_normal
+    whole = frozenset(s for v in PINYIN_DICT.values() for p in v.split(",")
+                      if (s := to_normal(p)).isascii() and s.isalpha() and set(s) & set("aeiouv"))  # not m, ng, hm
+    return whole, frozenset(s[:i] for s in whole for i in range(1, len(s)))
+
+
+def syllable_readings(w: str, most: int = 6) -> list[tuple[list[str], str]]:
+    """The ways to read a Latin word as pinyin syllables, the last one possibly cut short:
+    (whole syllables, the rest). Fewest syllables first; `most` at most (xian → xian, xi+an)."""
+    whole, starts = _pinyin_syllables()
+    out: list[tuple[list[str], str]] = []
+
+    def walk(i: int, got: list[str]) -> None:
+        if i == len(w):
+            out.append((got, ""))
+            return
+        if w[i:] in starts:
+            out.append((got, w[i:]))
+        for j in range(i + 1, min(len(w), i + 6) + 1):
+            if w[i:j] in whole:
+                walk(j, got + [w[i:j]])
+
+    walk(0, [])
+    out.sort(key=lambda r: (len(r[0]) + bool(r[1]), bool(r[1])))
+    return out[:most]
 
 
 # ---------------------------------------------------------------------------- the embedded engine's index
@@ -211,28 +321,35 @@ class SidecarIndex:
         c.executemany("INSERT INTO tri(rowid, text) VALUES (?, ?)", [(b[0], b[4]) for b in batch])
         c.executemany("INSERT INTO bi(rowid, grams) VALUES (?, ?)", [(b[0], b[5]) for b in batch])
 
-    def candidates(self, ps: list[str], labels: Iterable[str] | None, cap: int = CANDIDATE_CAP) -> list[dict]:
-        """Nodes holding any of the pieces (one SQL statement)."""
+    def candidates(self, ps: list[str], labels: Iterable[str] | None, sizes: list[int]) -> tuple[list[list[dict]], list[dict], bool]:
+        """(for each size n, the first n nodes in which one of the pieces may be found, in the
+        index's order; every park and sub-park in which one may be; whether the last window is full,
+        so that there may be more), in one transaction."""
         if not ps:
-            return []
+            return [], [], False
         subs: list[str] = []
         args: list[object] = []
         for p in ps:
             if len(p) >= 3:
-                subs.append("SELECT rowid FROM tri WHERE tri MATCH ?")
+                subs.append("SELECT rowid AS id, rank AS score FROM tri WHERE tri MATCH ?")
                 args.append('"' + p.replace('"', '""') + '"')
             elif len(p) == 2 and _CJK.fullmatch(p):
-                subs.append("SELECT rowid FROM bi WHERE bi MATCH ?")
+                subs.append("SELECT rowid AS id, rank AS score FROM bi WHERE bi MATCH ?")
                 args.append('"' + p + '"')
             else:  # one character, or two Latin ones: a scan of the index's text (still no graph query)
-                subs.append("SELECT id FROM docs WHERE instr(text, ?) > 0")
+                subs.append("SELECT id, 0.0 AS score FROM docs WHERE instr(text, ?) > 0")
                 args.append(p)
-        sql = "SELECT node FROM docs WHERE id IN (" + " UNION ".join(subs) + ")"
-        if labels:
-            labels = list(labels)
-            sql += " AND label IN (" + ",".join("?" * len(labels)) + ")"
-            args += labels
-        sql += " LIMIT ?"
-        args.append(cap)
+        # the index's order: FTS5's bm25 (lower is better; summed over the pieces), then the shorter
+        # text, then insertion order: a total order, so each window is a prefix of the next
+        match = ("SELECT m.id, sum(m.score) AS score FROM (" + " UNION ALL ".join(subs) + ") m JOIN docs d ON d.id = m.id"
+                 + (" WHERE d.label IN (" + ",".join("?" * len(list(labels))) + ")" if labels else "")
+                 + " GROUP BY m.id")
+        args += list(labels or [])
+        first = ",".join("?" * len(FIRST_LABELS))
         with closing(self._connect()) as c:
-            return [json.loads(r[0]) for r in c.execute(sql, args)]
+            rows = [json.loads(r[0]) for r in c.execute(
+                f"SELECT d.node FROM ({match}) m JOIN docs d ON d.id = m.id ORDER BY m.score, length(d.text), d.id LIMIT ?",
+                [*args, sizes[-1]])]
+            firsts = [json.loads(r[0]) for r in c.execute(
+                f"SELECT d.node FROM ({match}) m JOIN docs d ON d.id = m.id WHERE d.label IN ({first})", [*args, *FIRST_LABELS])]
+        return [rows[:n] for n in sizes], firsts, len(rows) >= sizes[-1]

@@ -275,20 +275,29 @@ class GraphStore(abc.ABC):
 
     def search_page(self, text: str, *, limit: int = 20, offset: int = 0,
                     labels: Iterable[str] | None = None) -> dict:
-        """{"total": every match, "results": the page [offset, offset + limit)} — the engine's
-        full-text index finds the candidates in one query, search_index judges and ranks them."""
+        """{"total": the matches (at least that many when "total_exact" is false),
+        "results": the page [offset, offset + limit)} — the engine's full-text index finds the
+        candidates in one query, search_index judges and ranks them."""
         from . import search_index
         ps = search_index.pieces(text)
         if not ps:
-            return {"total": 0, "results": []}
+            return {"total": 0, "total_exact": True, "results": []}
         labels = [l for l in labels] if labels else None
-        found = search_index.judge(self._search_candidates(ps, labels), text, labels)
-        return {"total": len(found), "results": found[offset:offset + limit]}
+        sizes = search_index.windows(offset + limit)
+        while True:
+            wins, firsts, more = self._search_candidates(ps, labels, sizes)
+            found = search_index.judge(wins, text, labels, firsts=firsts)
+            if len(found) >= offset + limit or not more:  # else many candidates did not match: read on
+                break
+            sizes.append(sizes[-1] * search_index.GROWTH)
+        return {"total": len(found), "total_exact": not more, "results": found[offset:offset + limit]}
 
     @abc.abstractmethod
-    def _search_candidates(self, pieces: list[str], labels: list[str] | None) -> list[dict]:
-        """Every node (of `labels`, when given) holding one of the query's pieces in name_zh,
-        name_en, aliases or pinyin (search_index.pieces), through the engine's search index."""
+    def _search_candidates(self, pieces: list[str], labels: list[str] | None,
+                           sizes: list[int]) -> tuple[list[list[dict]], list[dict], bool]:
+        """(for each size n, the first n nodes — of `labels`, when given — in which one of the query's
+        pieces may be found (search_index), in the index's order; every park and sub-park; whether the
+        last window is full, so that there may be more), through the engine's search index, in one query."""
 
     def content_hash(self) -> str:
         """A digest of every node and relationship with its properties and endpoints: equal for

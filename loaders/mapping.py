@@ -22,13 +22,18 @@ def digest(*parts: str) -> str:
 
 
 def pinyin_of(names: list[str]) -> str | None:
+    """The pinyin forms of a node's Chinese names, space-separated: per name its syllables joined by
+    hyphens (长沙园区 → chang-sha-yuan-qu), then its initials (csyq). The hyphens keep the syllable
+    boundaries, so the full-text index holds syllables as tokens and `changsha` is found inside
+    guo-jia-…-chang-sha as the phrase "chang sha" rather than by a leading-wildcard scan of every
+    term (graph/search_index.py)."""
     out: dict[str, None] = {}
     for name in names:
         if not name or not any("\u4e00" <= ch <= "\u9fff" for ch in name):
             continue
         syll = [s.lower() for s in _lazy_pinyin(name) if s.strip()]
         if syll:
-            out["".join(syll)] = None
+            out["-".join(syll)] = None
             out["".join(s[0] for s in syll)] = None
     return " ".join(out) or None
 

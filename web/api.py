@@ -140,7 +140,8 @@ def search():
             raise BadRequest(f"unknown label(s): {', '.join(unknown)}")
     limit, offset = _int_arg("limit", 20, 1, 100), _int_arg("offset", 0, 0, 100000)
     page = store.search_page(q, limit=limit, offset=offset, labels=labels)
-    return jsonify({"query": q, "total": page["total"], "offset": offset, "limit": limit, "results": page["results"]})
+    return jsonify({"query": q, "total": page["total"], "total_exact": page["total_exact"], "offset": offset,
+                    "limit": limit, "results": page["results"]})
 
 
 @bp.get("/node")

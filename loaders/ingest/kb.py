@@ -226,7 +226,8 @@ class KnowledgeBase:
             for h in hits:
                 p = h["properties"]
                 names = [p.get("name_zh") or "", *(p.get("aliases") or [])]
-                if k in {norm(n) for n in names} or pinyin_key(name) in (p.get("pinyin") or "").split():
+                # stored pinyin forms keep their syllables (chang-sha): compared run together
+                if k in {norm(n) for n in names} or pinyin_key(name) in (p.get("pinyin") or "").replace("-", "").split():
                     ref = ref_of(h["uri"])
                     if ref in self.entities:
                         return self.entities[ref], "search"

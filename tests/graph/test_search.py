@@ -33,16 +33,16 @@ def small(store):
     """A graph made for the ranking rules: one name per tier for the query 长沙."""
     store.write_nodes("Park", [
         _park("park/cs", "国家网络安全产业园区（长沙）", "National Cybersecurity Industrial Park (Changsha)",
-              "guojiawangluoanquanchanyeyuanquchangsha gjwlaqcyyqcs"),
+              "guo-jia-wang-luo-an-quan-chan-ye-yuan-qu-chang-sha gjwlaqcyyqcs"),
         _park("park/bj", "国家网络安全产业园区（北京）", "National Cybersecurity Industrial Park (Beijing)",
-              "guojiawangluoanquanchanyeyuanqubeijing gjwlaqcyyqbj", ["北京园区"]),
+              "guo-jia-wang-luo-an-quan-chan-ye-yuan-qu-bei-jing gjwlaqcyyqbj bei-jing-yuan-qu bjyq", ["北京园区"]),
     ])
     store.write_nodes("Enterprise", [
-        {"uri": BASE + "enterprise/a", "name_zh": "长沙", "name_en": "Changsha Exact Co", "pinyin": "changsha cs"},
-        {"uri": BASE + "enterprise/b", "name_zh": "长沙麓谷信息科技有限公司", "name_en": "Lugu Info", "pinyin": "changshaluguxinxikejiyouxiangongsi cslgxxkjyxgs"},
-        {"uri": BASE + "enterprise/c", "name_zh": "湖南长沙的园区服务公司", "name_en": "Hunan Park Services", "pinyin": "hunanchangshadeyuanqufuwugongsi hncsdyqfwgs"},
-        {"uri": BASE + "enterprise/d", "name_zh": "长城网络", "name_en": "Great Wall Net", "pinyin": "changchengwangluo ccwl"},
-    ] + [{"uri": BASE + f"enterprise/n{i:02d}", "name_zh": f"长沙第{i}号企业", "name_en": f"Firm {i}", "pinyin": f"changshadi{i}haoqiye"}
+        {"uri": BASE + "enterprise/a", "name_zh": "长沙", "name_en": "Changsha Exact Co", "pinyin": "chang-sha cs"},
+        {"uri": BASE + "enterprise/b", "name_zh": "长沙麓谷信息科技有限公司", "name_en": "Lugu Info", "pinyin": "chang-sha-lu-gu-xin-xi-ke-ji-you-xian-gong-si cslgxxkjyxgs"},
+        {"uri": BASE + "enterprise/c", "name_zh": "湖南长沙的园区服务公司", "name_en": "Hunan Park Services", "pinyin": "hu-nan-chang-sha-de-yuan-qu-fu-wu-gong-si hncsdyqfwgs"},
+        {"uri": BASE + "enterprise/d", "name_zh": "长城网络", "name_en": "Great Wall Net", "pinyin": "chang-cheng-wang-luo ccwl"},
+    ] + [{"uri": BASE + f"enterprise/n{i:02d}", "name_zh": f"长沙第{i}号企业", "name_en": f"Firm {i}", "pinyin": "chang-sha-di-hao-qi-ye cdhqy"}
          for i in range(30)])
     return store
 
@@ -76,12 +76,40 @@ def test_pinyin_with_or_without_spaces_and_english_words(small):
 
 
 def test_totals_and_pages(small):
+    # 34 match: a, b, c, the park and the 30 numbered firms. The first page reads the index's best
+    # 20 (and the park): at least 21; the last page reads all and knows the total
     first = small.search_page("长沙", limit=10)
-    assert first["total"] == 34  # a, b, c, the park and the 30 numbered firms
-    pages = [small.search_page("长沙", limit=10, offset=o)["results"] for o in range(0, 40, 10)]
-    assert [len(p) for p in pages] == [10, 10, 10, 4]
-    flat = [n["uri"] for p in pages for n in p]
+    assert (first["total"], first["total_exact"]) == (21, False)
+    pages = [small.search_page("长沙", limit=10, offset=o) for o in range(0, 40, 10)]
+    assert [len(p["results"]) for p in pages] == [10, 10, 10, 4]
+    assert (pages[-1]["total"], pages[-1]["total_exact"]) == (34, True)
+    flat = [n["uri"] for p in pages for n in p["results"]]
     assert len(set(flat)) == 34 and flat == [n["uri"] for n in small.search("长沙", limit=100)]
+
+
+def test_pinyin_is_matched_at_syllable_boundaries(small):
+    # the full-text index holds syllables: a Latin word starting inside a syllable is not a match,
+    # one starting at a syllable boundary is, on both engines alike
+    assert "enterprise/c" in _uris(small.search("changshade", limit=50))
+    assert "enterprise/c" in _uris(small.search("shadeyuan", limit=50))
+    assert "enterprise/c" in _uris(small.search("changshad", limit=50))  # the last syllable cut short
+    assert small.search("angshade", limit=50) == []
+    assert _uris(small.search("hncsdyqfwgs")) == ["enterprise/c"]  # initials: the whole form
+
+
+def test_more_matches_than_a_block_page_in_one_order_and_count_at_least(small, monkeypatch):
+    from parkgraph.graph import search_index
+    monkeypatch.setattr(search_index, "CANDIDATES", 5)  # blocks of 5 instead of 50: 34 matches make 7
+    first = small.search_page("长沙", limit=3)
+    # only the first block is read: the total is a lower bound, and the park ranks in the first block
+    assert first["total_exact"] is False and 3 <= first["total"] < 34
+    assert _uris(first["results"])[:2] == ["enterprise/a", "park/cs"]
+    pages = [small.search_page("长沙", limit=3, offset=o) for o in range(0, 36, 3)]
+    flat = [n["uri"] for p in pages for n in p["results"]]
+    # pages are disjoint and in one order, whichever blocks each read; the last one knows the total
+    assert len(flat) == len(set(flat)) == 34 and flat == [n["uri"] for n in small.search("长沙", limit=40)]
+    assert pages[-1]["total_exact"] is True and pages[-1]["total"] == 34
+    assert small.search_page("长城", limit=3) == {"total": 1, "total_exact": True, "results": small.search("长城")}
 
 
 def test_label_filter(small):
@@ -91,10 +119,10 @@ def test_label_filter(small):
 
 def test_index_follows_writes_and_clear(small):
     assert small.search("岳麓") == []
-    small.write_nodes("SubPark", [{"uri": BASE + "subpark/yuelu", "name_zh": "岳麓园", "name_en": "Yuelu", "pinyin": "yueluyuan yly"}])
+    small.write_nodes("SubPark", [{"uri": BASE + "subpark/yuelu", "name_zh": "岳麓园", "name_en": "Yuelu", "pinyin": "yue-lu-yuan yly"}])
     assert _uris(small.search("岳麓")) == ["subpark/yuelu"]
     assert _uris(small.search("yuelu")) == ["subpark/yuelu"]
-    small.write_nodes("SubPark", [{"uri": BASE + "subpark/yuelu", "name_zh": "麓山园", "name_en": "Lushan", "pinyin": "lushanyuan lsy"}])
+    small.write_nodes("SubPark", [{"uri": BASE + "subpark/yuelu", "name_zh": "麓山园", "name_en": "Lushan", "pinyin": "lu-shan-yuan lsy"}])
     assert small.search("岳麓") == [] and _uris(small.search("麓山")) == ["subpark/yuelu"]
     small.clear()
     assert small.search("长沙") == []
@@ -102,7 +130,7 @@ def test_index_follows_writes_and_clear(small):
 
 def test_one_character_and_empty_queries(small):
     assert "park/cs" in _uris(small.search("沙", limit=50))
-    assert small.search("   ") == [] and small.search_page("", limit=5) == {"total": 0, "results": []}
+    assert small.search("   ") == [] and small.search_page("", limit=5) == {"total": 0, "total_exact": True, "results": []}
 
 
 def test_api_gives_total_and_pages(small, tmp_path):
@@ -110,6 +138,9 @@ def test_api_gives_total_and_pages(small, tmp_path):
     client = create_app({"SETTINGS": settings, "STORE": small, "TESTING": True}).test_client()
     a = client.get("/api/search?q=长沙&limit=20").get_json()
     b = client.get("/api/search?q=长沙&limit=20&offset=20").get_json()
-    assert a["total"] == b["total"] == 34 and len(a["results"]) == 20 and len(b["results"]) == 14
+    # the first page reads the index's best 20 and the park: at least 21 (graph/search_index.py);
+    # the second reads its best 80, which hold every match: the total
+    assert (a["total"], a["total_exact"]) == (21, False) and len(a["results"]) == 20
+    assert (b["total"], b["total_exact"]) == (34, True) and len(b["results"]) == 14
     assert not {n["uri"] for n in a["results"]} & {n["uri"] for n in b["results"]}
     assert client.get("/api/search?q=长沙&offset=-1").status_code == 400

@@ -147,7 +147,7 @@ def test_store_search_links_a_name_the_index_lacks(tmp_path):
         def search(self, text, limit=20, labels=None):
             if text == "海淀园":
                 return [{"uri": BASE + "subpark/hd", "properties": {"name_zh": "国家网络安全产业园（海淀）",
-                                                                  "pinyin": "haidianyuan hdy"}}]
+                                                                  "pinyin": "hai-dian-yuan hdy"}}]
             return []
     kb = KnowledgeBase()
     kb.add(KBEntity("subpark/hd", "SubPark", {"id": "hd", "name_zh": "国家网络安全产业园（海淀）", "name_en": "HD"}, "graph"))

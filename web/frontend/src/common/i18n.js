@@ -69,6 +69,7 @@ export const STRINGS = {
     "search.no_results": "没有找到“{q}”。",
     "search.results": "{n} 个结果",
     "search.results_of": "{n} / {total} 个结果",
+    "search.results_at_least": "{n}+ 个结果",
     "search.more": "更多结果",
     "search.hint": "输入名称、别名或拼音（如 tongzhou）开始浏览。",
 
@@ -268,6 +269,7 @@ export const STRINGS = {
     "search.no_results": "Nothing found for “{q}”.",
     "search.results": "{n} results",
     "search.results_of": "{n} of {total}",
+    "search.results_at_least": "{n}+ results",
     "search.more": "More results",
     "search.hint": "Type a name, an alias or pinyin (e.g. tongzhou) to start exploring.",
 

@@ -14,6 +14,7 @@ export function createSearch(ctx) {
 
   const SEARCH_PAGE = 20;
   let lastTotal = 0;
+  let lastExact = true;
 
   async function runSearch(q, { more = false } = {}) {
     q = q.trim();
@@ -34,6 +35,7 @@ export function createSearch(ctx) {
       const data = await api.search(q, { limit: SEARCH_PAGE, offset, signal });
       lastResults = more ? lastResults.concat(data.results || []) : data.results || [];
       lastTotal = data.total ?? lastResults.length;
+      lastExact = data.total_exact !== false; // false: "at least", more pages to read (graph/search_index.py)
       renderResults(q);
     } catch (e) {
       if (e.name !== "AbortError") ctx.els.status.textContent = ctx.errorMessage(e);
@@ -45,6 +47,7 @@ export function createSearch(ctx) {
   function renderResults(q) {
     clear(ctx.els.results);
     ctx.els.status.textContent = !lastResults.length ? t("search.no_results", { q })
+      : !lastExact ? t("search.results_at_least", { n: lastResults.length })
       : lastTotal > lastResults.length ? t("search.results_of", { n: lastResults.length, total: lastTotal })
         : t("search.results", { n: lastResults.length });
     for (const node of lastResults) {
@@ -55,7 +58,7 @@ export function createSearch(ctx) {
           h("span", { class: "hit-sub" }, labelChip(ctx.model(), labelName), h("span", { class: "name-secondary" }, displayName(node).secondary))));
       ctx.els.results.append(li);
     }
-    if (lastTotal > lastResults.length) {
+    if (!lastExact || lastTotal > lastResults.length) {
       ctx.els.results.append(h("li", null, h("button", { type: "button", class: "search-more", testid: "search-more",
         onclick: () => runSearch(q, { more: true }) }, t("search.more"))));
     }
