@@ -20,8 +20,9 @@ candidate is then judged and ranked here, by one function, so both engines give 
   more characters that all occur); 4 at least half of the pieces occur (partial match);
 - among equals parks and sub-parks first, then the shorter Chinese name, then the uri.
 
-Each engine's index gives its matches in its own order (Lucene's relevance score; FTS5's bm25 on the
-embedded engine) and the rules above rank them in *windows*: the index's best 20 matches (with every
+Each engine's index gives its matches in its own order (Lucene's relevance score; on the embedded
+engine the rules' static order — parks first, then the shorter name — in which its rows are stored)
+and the rules above rank them in *windows*: the index's best 20 matches (with every
 matching park and sub-park: few, and what the explorer is about) ranked by the rules, then those of
 its best 80 not yet shown, then of its best 320, and so on. A query with at most 20 matches is
 ranked as a whole and its total is exact; for more, a page reads only the windows it
@@ -256,6 +257,8 @@ class SidecarIndex:
     graph's version differs from the one it was built at, so every load and every write — through
     whichever path or process — is followed before the next search answers."""
 
+    LAYOUT = 2  # 2: rows in the rules' static order (2026-12-02); an index of another layout is rebuilt
+
     def __init__(self, db_path: Path):
         self.path = Path(str(db_path) + ".search.sqlite")
         if not os.access(self.path.parent, os.W_OK):
@@ -281,7 +284,8 @@ class SidecarIndex:
             return None
 
     def ensure(self, version: str, nodes: Callable[[], Iterator[dict]]) -> None:
-        """Rebuild from `nodes()` unless the index was built at `version`."""
+        """Rebuild from `nodes()` unless the index was built at `version` by this layout."""
+        version = f"{self.LAYOUT}:{version}"
         if self.built_at() == version:
             return
         with self._lock:
@@ -290,66 +294,77 @@ class SidecarIndex:
             self._build(version, nodes())
 
     def _build(self, version: str, nodes: Iterator[dict]) -> None:
+        """Rows are numbered in the rules' static order — parks and sub-parks first, then the shorter
+        Chinese name, then the uri — and FTS5 gives matches in row order, so a window is the first
+        n matches read from the index and nothing more (module doc): at 1M enterprises ranking every
+        match by bm25 took 1.2 s for `beijing` even as one SQL query (bench/RESULTS.md). The nodes
+        go to a staging file first, then into the index sorted (SQLite's external sort: bounded
+        memory)."""
         tmp = self.path.with_name(self.path.name + f".{os.getpid()}.{threading.get_ident()}.tmp")
+        stage = tmp.with_name(tmp.name + ".stage")
         tmp.unlink(missing_ok=True)
+        stage.unlink(missing_ok=True)
         c = sqlite3.connect(tmp)
         try:
+            c.execute("ATTACH DATABASE ? AS stage", (str(stage),))
             c.executescript("""
                 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
                 CREATE TABLE docs(id INTEGER PRIMARY KEY, uri TEXT UNIQUE, label TEXT, node TEXT, text TEXT);
                 CREATE VIRTUAL TABLE tri USING fts5(text, content='docs', content_rowid='id', tokenize='trigram');
                 CREATE VIRTUAL TABLE bi USING fts5(grams, content='', tokenize='unicode61');
+                CREATE TABLE stage.raw(prio INTEGER, len INTEGER, uri TEXT, label TEXT, node TEXT, text TEXT, grams TEXT);
             """)
             batch = []
-            for i, n in enumerate(nodes, 1):
-                text = "\n".join(texts(n["properties"]))
+            for n in nodes:
+                p = n["properties"]
+                text = "\n".join(texts(p))
                 grams = " ".join(run[j:j + 2] for run in _CJK.findall(text) for j in range(len(run) - 1))
-                batch.append((i, n["uri"], n["labels"][0], json.dumps(n, ensure_ascii=False), text, grams))
+                label = n["labels"][0]
+                batch.append((0 if label in FIRST_LABELS else 1, len(p.get("name_zh") or ""), n["uri"], label,
+                              json.dumps(n, ensure_ascii=False), text, grams))
                 if len(batch) >= 5000:
-                    self._insert(c, batch)
+                    c.executemany("INSERT INTO stage.raw VALUES (?, ?, ?, ?, ?, ?, ?)", batch)
                     batch = []
-            self._insert(c, batch)
+            c.executemany("INSERT INTO stage.raw VALUES (?, ?, ?, ?, ?, ?, ?)", batch)
+            c.executescript("""
+                INSERT INTO docs(uri, label, node, text) SELECT uri, label, node, text FROM stage.raw ORDER BY prio, len, uri;
+                INSERT INTO tri(rowid, text) SELECT id, text FROM docs;
+                INSERT INTO bi(rowid, grams) SELECT d.id, r.grams FROM stage.raw r JOIN docs d ON d.uri = r.uri;
+            """)
             c.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
             c.commit()
+            c.execute("DETACH DATABASE stage")
         finally:
             c.close()
+            stage.unlink(missing_ok=True)
         os.replace(tmp, self.path)  # readers see the old file or the new one, never half of one
 
-    @staticmethod
-    def _insert(c: sqlite3.Connection, batch: list[tuple]) -> None:
-        c.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", [b[:5] for b in batch])
-        c.executemany("INSERT INTO tri(rowid, text) VALUES (?, ?)", [(b[0], b[4]) for b in batch])
-        c.executemany("INSERT INTO bi(rowid, grams) VALUES (?, ?)", [(b[0], b[5]) for b in batch])
-
-    def candidates(self, ps: list[str], labels: Iterable[str] | None, sizes: list[int]) -> tuple[list[list[dict]], list[dict], bool]:
+    def candidates(self, ps: list[str], labels: Iterable[str] | None,
+                   sizes: list[int]) -> tuple[list[list[dict]], list[dict], bool]:
         """(for each size n, the first n nodes in which one of the pieces may be found, in the
-        index's order; every park and sub-park in which one may be; whether the last window is full,
-        so that there may be more), in one transaction."""
+        index's order; no parks apart: they come first in it; whether the last window is full, so
+        that there may be more), in one SQL statement that reads at most n matches of each table,
+        in row order."""
         if not ps:
             return [], [], False
+        n = sizes[-1]
+        labels = list(labels or [])
+        only = (" AND d.label IN (" + ",".join("?" * len(labels)) + ")") if labels else ""
         subs: list[str] = []
         args: list[object] = []
-        for p in ps:
-            if len(p) >= 3:
-                subs.append("SELECT rowid AS id, rank AS score FROM tri WHERE tri MATCH ?")
-                args.append('"' + p.replace('"', '""') + '"')
-            elif len(p) == 2 and _CJK.fullmatch(p):
-                subs.append("SELECT rowid AS id, rank AS score FROM bi WHERE bi MATCH ?")
-                args.append('"' + p + '"')
-            else:  # one character, or two Latin ones: a scan of the index's text (still no graph query)
-                subs.append("SELECT id, 0.0 AS score FROM docs WHERE instr(text, ?) > 0")
-                args.append(p)
-        # the index's order: FTS5's bm25 (lower is better; summed over the pieces), then the shorter
-        # text, then insertion order: a total order, so each window is a prefix of the next
-        match = ("SELECT m.id, sum(m.score) AS score FROM (" + " UNION ALL ".join(subs) + ") m JOIN docs d ON d.id = m.id"
-                 + (" WHERE d.label IN (" + ",".join("?" * len(list(labels))) + ")" if labels else "")
-                 + " GROUP BY m.id")
-        args += list(labels or [])
-        first = ",".join("?" * len(FIRST_LABELS))
+        for table, terms in (("tri", [p for p in ps if len(p) >= 3]),
+                             ("bi", [p for p in ps if len(p) == 2 and _CJK.fullmatch(p)])):
+            if terms:
+                subs.append(f"SELECT * FROM (SELECT t.rowid AS id FROM {table} t JOIN docs d ON d.id = t.rowid "
+                            f"WHERE {table} MATCH ?{only} ORDER BY t.rowid LIMIT ?)")
+                args += [" OR ".join(f'"{p}"' for p in terms), *labels, n]
+        scan = [p for p in ps if len(p) < 2 or (len(p) == 2 and not _CJK.fullmatch(p))]
+        if scan:  # one character, or two Latin ones: the index's text read in row order (no graph query)
+            subs.append("SELECT * FROM (SELECT d.id FROM docs d WHERE (" + " OR ".join("instr(d.text, ?) > 0" for _ in scan)
+                        + f"){only} ORDER BY d.id LIMIT ?)")
+            args += [*scan, *labels, n]
+        sql = "SELECT node FROM docs WHERE id IN (" + " UNION ".join(subs) + ") ORDER BY id LIMIT ?"
         with closing(self._connect()) as c:
-            rows = [json.loads(r[0]) for r in c.execute(
-                f"SELECT d.node FROM ({match}) m JOIN docs d ON d.id = m.id ORDER BY m.score, length(d.text), d.id LIMIT ?",
-                [*args, sizes[-1]])]
-            firsts = [json.loads(r[0]) for r in c.execute(
-                f"SELECT d.node FROM ({match}) m JOIN docs d ON d.id = m.id WHERE d.label IN ({first})", [*args, *FIRST_LABELS])]
-        return [rows[:n] for n in sizes], firsts, len(rows) >= sizes[-1]
+            rows = [json.loads(r[0]) for r in c.execute(sql, [*args, n])]
+        return [rows[:k] for k in sizes], [], len(rows) >= n
+

@@ -77,9 +77,9 @@ def test_pinyin_with_or_without_spaces_and_english_words(small):
 
 def test_totals_and_pages(small):
     # 34 match: a, b, c, the park and the 30 numbered firms. The first page reads the index's best
-    # 20 (and the park): at least 21; the last page reads all and knows the total
+    # 20 (and, on Neo4j, the park apart): at least 20; the last page reads all and knows the total
     first = small.search_page("长沙", limit=10)
-    assert (first["total"], first["total_exact"]) == (21, False)
+    assert first["total_exact"] is False and 20 <= first["total"] < 34
     pages = [small.search_page("长沙", limit=10, offset=o) for o in range(0, 40, 10)]
     assert [len(p["results"]) for p in pages] == [10, 10, 10, 4]
     assert (pages[-1]["total"], pages[-1]["total_exact"]) == (34, True)
@@ -138,9 +138,9 @@ def test_api_gives_total_and_pages(small, tmp_path):
     client = create_app({"SETTINGS": settings, "STORE": small, "TESTING": True}).test_client()
     a = client.get("/api/search?q=长沙&limit=20").get_json()
     b = client.get("/api/search?q=长沙&limit=20&offset=20").get_json()
-    # the first page reads the index's best 20 and the park: at least 21 (graph/search_index.py);
-    # the second reads its best 80, which hold every match: the total
-    assert (a["total"], a["total_exact"]) == (21, False) and len(a["results"]) == 20
+    # the first page reads the index's best 20: at least 20 (graph/search_index.py); the second
+    # reads its best 80, which hold every match: the total
+    assert a["total_exact"] is False and 20 <= a["total"] < 34 and len(a["results"]) == 20
     assert (b["total"], b["total_exact"]) == (34, True) and len(b["results"]) == 14
     assert not {n["uri"] for n in a["results"]} & {n["uri"] for n in b["results"]}
     assert client.get("/api/search?q=长沙&offset=-1").status_code == 400
