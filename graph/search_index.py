@@ -54,12 +54,16 @@ CANDIDATES = 20  # the first window of the index's matches ranked as a whole (mo
 GROWTH = 4  # each next window is this many times the last: a deep page costs few index calls
 
 
+READ_WORDS = 8  # Latin words of one query read as syllables; the rest only as words and prefixes
+
+
 def windows(reach: int) -> list[int]:
     """The window sizes a page reaching `reach` results reads: 20, 80, 320, … up to the first ≥ reach."""
     out = [CANDIDATES]
     while out[-1] < reach:
         out.append(out[-1] * GROWTH)
     return out
+
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[0-9a-z]+")
@@ -193,12 +197,14 @@ def lucene_query(ps: list[str]) -> str | None:
     "chang sha", or "tong" with a syllable starting zh for `tongzh`."""
     if not ps or any(len(p) < 2 for p in ps):
         return None
-    return " OR ".join(f'"{p}"' if _CJK.fullmatch(p) else _latin_clause(p) for p in ps)
+    latin = [p for p in ps if not _CJK.fullmatch(p)]
+    # a query of many words stays under Lucene's 1,024 clauses: the first READ_WORDS are read as pinyin
+    return " OR ".join(f'"{p}"' if _CJK.fullmatch(p) else _latin_clause(p, latin.index(p) < READ_WORDS) for p in ps)
 
 
-def _latin_clause(w: str) -> str:
+def _latin_clause(w: str, as_pinyin: bool = True) -> str:
     alts = [f"name_en:{w}", f"aliases:{w}", f"pinyin:{w}", f"name_zh:{w}*", f"name_en:{w}*", f"aliases:{w}*"]
-    for whole, rest in syllable_readings(w):
+    for whole, rest in syllable_readings(w) if as_pinyin else []:
         phrase = [f'pinyin:"{" ".join(whole)}"'] if len(whole) > 1 else [f"pinyin:{whole[0]}"] if whole else []
         alts.append("(" + " AND ".join(phrase + ([f"pinyin:{rest}*"] if rest else [])) + ")")
     return "(" + " OR ".join(alts) + ")"
@@ -230,8 +236,12 @@ def syllable_readings(w: str, most: int = 6) -> list[tuple[list[str], str]]:
     (whole syllables, the rest). Fewest syllables first; `most` at most (xian → xian, xi+an)."""
     whole, starts = _pinyin_syllables()
     out: list[tuple[list[str], str]] = []
+    budget = [2_000]  # steps: a long run of ambiguous syllables (xianxianxian…) has exponentially many readings
 
     def walk(i: int, got: list[str]) -> None:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return
         if i == len(w):
             out.append((got, ""))
             return

@@ -62,3 +62,15 @@ TIERS = [  # query, tier of PARK (None: not a match)
 def test_tiers_for_latin_words(query, expected):
     props = dict(PARK, aliases=["长沙园区"])
     assert tier(props, query) == expected
+
+
+def test_hostile_queries_stay_small_and_fast():
+    import time
+    t = time.perf_counter()
+    readings = syllable_readings("xian" * 50)  # 200 characters, each xian read two or three ways
+    syllables = ["xi", "an", "chang", "sha", "bei", "jing", "tong", "zhou"]
+    words = [a + b + c for a in syllables for b in syllables for c in syllables][:60]  # 60 distinct, all pinyin
+    lq = lucene_query(pieces(" ".join(words)))
+    assert time.perf_counter() - t < 1.0
+    assert len(readings) <= 6
+    assert lq.count(":") < 1024  # one field clause per colon; Lucene refuses more than 1,024
