@@ -294,7 +294,9 @@ function renderObservations(page) {
         h("td", { class: "obs-sources" }, (o.citations || []).map((c) => {
           const s = c.source || {};
           const title = s.title || s.name_en || s.uri || "";
-          return h("div", null, s.url ? externalLink(s.url, title) : title, s.published ? h("span", { class: "muted" }, ` (${fmtDate(s.published)})`) : null);
+          // a source's own title, in its own language (as in the sources list): a name, never translated
+          return h("div", null, h("span", { class: "source-title" }, s.url ? externalLink(s.url, title) : title),
+            s.published ? h("span", { class: "muted" }, ` (${fmtDate(s.published)})`) : null);
         })));
     })));
   els.obs.append(table);
