@@ -17,6 +17,7 @@ Prints p50/p95 for both and the ratio (issue #15: embedded search p95 ≤ 50 ms)
 from __future__ import annotations
 
 import argparse
+import json
 import sqlite3
 import sys
 import time
@@ -36,7 +37,6 @@ def direct(index: Path, word: str) -> float:
     with closing(sqlite3.connect(f"file:{index}?mode=ro", uri=True)) as c:
         rows = c.execute(f"SELECT d.node FROM {table_} JOIN docs d ON d.id = {table_}.rowid WHERE {table_} MATCH ? "
                          f"ORDER BY {table_}.rowid LIMIT 20", (arg,)).fetchall()
-    import json
     [json.loads(r[0]) for r in rows]
     return time.perf_counter() - t
 

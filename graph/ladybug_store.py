@@ -223,8 +223,9 @@ class LadybugStore(GraphStore):
         return (f"UNWIND $rows AS row MATCH (a:{src} {{uri: row.from}}), (b:{dst} {{uri: row.to}}) "
                 f"MERGE (a)-[r:{rtype} {{uri: row.props.uri}}]->(b) SET {sets}")
 
-    def _search_candidates(self, pieces: list[str], labels: list[str] | None,
-                           sizes: list[int]) -> tuple[list[list[dict]], list[dict], bool]:
+    def _search_candidates(self, pieces: list[str], labels: list[str] | None, sizes: list[int],
+                           firsts: bool = True) -> tuple[list[list[dict]], list[dict], bool]:
+        # the sidecar keeps parks first in its own order: `firsts` has nothing to add or skip
         from .search_index import SKIP_LABELS, SidecarIndex
         index = self.__dict__.get("_search_index")
         if index is None:

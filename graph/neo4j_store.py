@@ -322,14 +322,14 @@ class Neo4jStore(Neo4jReplace, Neo4jHood, GraphStore):
         return (f"UNWIND $rows AS row MATCH (a:{src} {{uri: row.from}}) MATCH (b:{dst} {{uri: row.to}}) "
                 f"MERGE (a)-[r:{rtype} {{uri: row.props.uri}}]->(b) SET r = row.props")
 
-    def _search_candidates(self, pieces: list[str], labels: list[str] | None,
-                           sizes: list[int]) -> tuple[list[list[dict]], list[dict], bool]:
+    def _search_candidates(self, pieces: list[str], labels: list[str] | None, sizes: list[int],
+                           firsts: bool = True) -> tuple[list[list[dict]], list[dict], bool]:
         from .search_index import FIELDS, FIRST_LABELS, FULLTEXT_INDEX, SKIP_LABELS, exact_words_query, lucene_query
         lq = lucene_query(pieces)
-        eq = exact_words_query(pieces) if lq is not None else None
-        firsts = [l for l in FIRST_LABELS if not labels or l in labels]
+        eq = exact_words_query(pieces) if lq is not None and firsts else None
+        park_labels = [l for l in FIRST_LABELS if not labels or l in labels] if firsts else []
         # joining the first window: the parks and sub-parks, and the best 20 by a query's exact words
-        parks = (f"CALL {{ MATCH (node:{'|'.join(firsts)}) RETURN collect(node) AS parks }} " if firsts
+        parks = (f"CALL {{ MATCH (node:{'|'.join(park_labels)}) RETURN collect(node) AS parks }} " if park_labels
                  else "WITH *, [] AS parks ")
         parks += (f"CALL {{ CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $eq, {{limit: 20}}) YIELD node "
                   "RETURN collect(node) AS exact } " if eq else "WITH *, [] AS exact ")

@@ -95,9 +95,14 @@ def _syllables(props: dict) -> list[list[str]]:
     return [f.split("-") for f in norm(props.get("pinyin") or "").split()]
 
 
+def pinyin_forms(props: dict) -> list[str]:
+    """A node's pinyin forms with their syllables run together (chang-sha → changsha)."""
+    return ["".join(s) for s in _syllables(props)]
+
+
 def texts(props: dict) -> list[str]:
     """The searchable strings of a node, normalized (pinyin forms with their syllables run together)."""
-    return _names(props) + ["".join(s) for s in _syllables(props)]
+    return _names(props) + pinyin_forms(props)
 
 
 class _Node:

@@ -284,20 +284,23 @@ class GraphStore(abc.ABC):
             return {"total": 0, "total_exact": True, "results": []}
         labels = [l for l in labels] if labels else None
         sizes = search_index.windows(offset + limit)
-        while True:
-            wins, firsts, more = self._search_candidates(ps, labels, sizes)
+        wins, firsts, more = self._search_candidates(ps, labels, sizes)
+        found = search_index.judge(wins, text, labels, firsts=firsts)
+        while len(found) < offset + limit and more:
+            # many candidates did not match: read the next window only (the ones before are in hand)
+            sizes = [sizes[-1] * search_index.GROWTH]
+            new, _, more = self._search_candidates(ps, labels, sizes, firsts=False)
+            wins += new
             found = search_index.judge(wins, text, labels, firsts=firsts)
-            if len(found) >= offset + limit or not more:  # else many candidates did not match: read on
-                break
-            sizes.append(sizes[-1] * search_index.GROWTH)
         return {"total": len(found), "total_exact": not more, "results": found[offset:offset + limit]}
 
     @abc.abstractmethod
-    def _search_candidates(self, pieces: list[str], labels: list[str] | None,
-                           sizes: list[int]) -> tuple[list[list[dict]], list[dict], bool]:
+    def _search_candidates(self, pieces: list[str], labels: list[str] | None, sizes: list[int],
+                           firsts: bool = True) -> tuple[list[list[dict]], list[dict], bool]:
         """(for each size n, the first n nodes — of `labels`, when given — in which one of the query's
-        pieces may be found (search_index), in the index's order; every park and sub-park; whether the
-        last window is full, so that there may be more), through the engine's search index, in one query."""
+        pieces may be found (search_index), in the index's order; every park and sub-park, unless
+        `firsts` is false; whether the last window is full, so that there may be more), through the
+        engine's search index, in one query."""
 
     def content_hash(self) -> str:
         """A digest of every node and relationship with its properties and endpoints: equal for

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parkgraph.ontology import Model, load_model
+from parkgraph.graph.search_index import pinyin_forms
 from parkgraph.iri import ref_id, ref_of
 
 from . import gazetteer as gz
@@ -226,8 +227,7 @@ class KnowledgeBase:
             for h in hits:
                 p = h["properties"]
                 names = [p.get("name_zh") or "", *(p.get("aliases") or [])]
-                # stored pinyin forms keep their syllables (chang-sha): compared run together
-                if k in {norm(n) for n in names} or pinyin_key(name) in (p.get("pinyin") or "").replace("-", "").split():
+                if k in {norm(n) for n in names} or pinyin_key(name) in pinyin_forms(p):
                     ref = ref_of(h["uri"])
                     if ref in self.entities:
                         return self.entities[ref], "search"
