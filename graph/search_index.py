@@ -208,7 +208,10 @@ def lucene_query(ps: list[str]) -> str | None:
 
 
 def _latin_clause(w: str, as_pinyin: bool = True) -> str:
-    alts = [f"name_en:{w}", f"aliases:{w}", f"pinyin:{w}", f"name_zh:{w}*", f"name_en:{w}*", f"aliases:{w}*"]
+    # no `name_en:w` or `aliases:w`: the prefixes match those words too, and as scored terms matching
+    # most of the graph they cost 10-25 % of a common word's query at 1M (bench/RESULTS.md); the exact
+    # words are asked apart for the first window (exact_words_query)
+    alts = [f"pinyin:{w}", f"name_zh:{w}*", f"name_en:{w}*", f"aliases:{w}*"]
     for whole, rest in syllable_readings(w) if as_pinyin else []:
         phrase = [f'pinyin:"{" ".join(whole)}"'] if len(whole) > 1 else [f"pinyin:{whole[0]}"] if whole else []
         alts.append("(" + " AND ".join(phrase + ([f"pinyin:{rest}*"] if rest else [])) + ")")
