@@ -87,7 +87,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--enterprises", type=int, default=1_000_000)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--repeat", type=int, default=5, help="timed requests per target (after one warm-up)")
+    ap.add_argument("--repeat", type=int, default=5, help="timed requests per target (after the warm-up)")
+    # 3: on a freshly started server the first requests of a kind pay for JIT compilation and cold
+    # index files (`beijing` 913, 125, 70, 61, 51 ms, then 30-40 ms: bench/RESULTS.md, 2026-12-02), so
+    # with one warm-up the p95 of 30 searches measured the restart, not the view; both paths get it
+    ap.add_argument("--warmup", type=int, default=3, help="untimed requests per target, each path, before timing")
     ap.add_argument("--sample", type=int, default=20, help="random enterprises to ask for")
     ap.add_argument("--heap", default="2g")
     ap.add_argument("--pagecache", default="1g")
@@ -97,10 +101,11 @@ def main() -> int:
     from neo4j import READ_ACCESS, GraphDatabase
     from parkgraph.graph.neo4j_store import Neo4jStore
 
-    result: dict = {"enterprises": a.enterprises, "repeat": a.repeat}
+    result: dict = {"enterprises": a.enterprises, "repeat": a.repeat, "warmup": a.warmup}
     with loaded_neo4j(a.enterprises, a.seed, a.heap, a.pagecache, fresh=a.fresh) as srv:
         print_header("explorer_latency: /api/neighbourhood and /api/search vs raw driver", machine_info(neo4j_version(srv.bolt_uri)),
-                     {"dataset": data, "enterprises": f"{a.enterprises:,}", "repeat": a.repeat})
+                     {"dataset": data, "enterprises": f"{a.enterprises:,}", "repeat": a.repeat,
+                                                                         "warm-up": a.warmup})
         store = Neo4jStore(srv.bolt_uri)
         driver = GraphDatabase.driver(srv.bolt_uri, auth=None)
         limit = 25  # PARKGRAPH_NEIGHBOUR_LIMIT's default, what the explorer asks for
@@ -131,21 +136,26 @@ def main() -> int:
                 path = "/api/search?" + urllib.parse.urlencode({"q": w})
                 jobs.append(("search", path, qs, None))
             cold = iter(range(10**12))
+            per_word: dict[str, dict[str, list[float]]] = {}
             for i, (kind, path, qs, qs2) in enumerate(jobs):
                 s = samples.setdefault(kind, {"http": [], "raw": [], "raw_group": [], "http_kept": [], "errors": 0})
                 # warm-up (the engine's caches, JIT) for both paths. On a freshly started server a hub's
                 # first neighbourhood can pass the server's query limit (PARKGRAPH_QUERY_TIMEOUT, 10 s) and
                 # answer 504 while the page cache fills: counted and shown, then asked again
-                for attempt in range(3):
-                    st, dt, body = http.get(path)
-                    if st == 200:
-                        break
-                    assert st == 504, (path, st, body[:300])
-                    result.setdefault("warm_up_timeouts", []).append({"path": path, "seconds": dt})
-                    print(f"  warm-up of {path} answered 504 after {dt:.1f} s (attempt {attempt + 1})", file=sys.stderr, flush=True)
-                assert st == 200, (path, st, body[:300])
+                for warm in range(max(1, a.warmup)):
+                    for attempt in range(3):
+                        st, dt, body = http.get(f"{path}&_cold={next(cold)}" if warm else path)
+                        if st == 200:
+                            break
+                        assert st == 504, (path, st, body[:300])
+                        result.setdefault("warm_up_timeouts", []).append({"path": path, "seconds": dt})
+                        print(f"  warm-up of {path} answered 504 after {dt:.1f} s (attempt {attempt + 1})", file=sys.stderr, flush=True)
+                    assert st == 200, (path, st, body[:300])
                 try:
-                    raw(qs)
+                    for _ in range(max(1, a.warmup)):
+                        raw(qs)
+                        if qs2:
+                            raw(qs2)
                 except Exception as e:  # the baseline itself failed (e.g. a server memory limit): shown, target left out
                     result.setdefault("raw_failed", []).append({"path": path, "error": str(e)[:300]})
                     print(f"  raw driver baseline failed for {path}: {str(e)[:200]}", file=sys.stderr, flush=True)
@@ -158,6 +168,10 @@ def main() -> int:
                         s["errors"] += 1
                     s["http"].append(dt)
                     s["raw"].append(raw(qs))
+                    if kind == "search":  # per word too: a common word's slow tail is the p95 (bench/RESULTS.md)
+                        w = per_word.setdefault(urllib.parse.parse_qs(path.split("?", 1)[1])["q"][0], {"http": [], "raw": []})
+                        w["http"].append(dt)
+                        w["raw"].append(s["raw"][-1])
                     if qs2:
                         s["raw_group"].append(raw(qs2))
                     st, dt, _ = http.get(path)  # the same request again: the kept answer
@@ -192,6 +206,11 @@ def main() -> int:
     print(table(rows, ["request", "n", "HTTP p50 ms", "HTTP p95 ms", "raw p50 ms", "raw p95 ms", "p95 ratio",
                        "kept answer p95 ms"]))
     print("HTTP: every request a cache miss (the view's work); kept answer: the same request again, for information")
+    words = {w: {k: percentiles(v) for k, v in x.items()} for w, x in per_word.items()}
+    result["search_per_word"] = words
+    print(table([[w, f"{x['http']['p50'] * 1000:.1f}", f"{x['http']['p95'] * 1000:.1f}", f"{x['raw']['p50'] * 1000:.1f}",
+                  f"{x['raw']['p95'] * 1000:.1f}"] for w, x in words.items()],
+                ["search word", "HTTP p50 ms", "HTTP p95 ms", "raw p50 ms", "raw p95 ms"]))
     hub = result.get("hub (park/sub-park)")
     if hub and "raw_per_group" in hub:
         g = hub["raw_per_group"]
