@@ -93,6 +93,8 @@ class EventsMixin:
                          "event-meeting-participant", role="organiser (举办)")
         # …启动仪式在天心区举行，省委网信办主任周湘、…出席: the bodies whose officials attended take part
         att = re.search(r"出席|参加|致辞", s.text)
+        if not any(x.label == "Event" and x.keys for x in self._by_sent.get(s.idx, ())):
+            self.attended_back(s)
         if att:
             evs = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys and x.start < s.start + att.start()]
             if evs:
@@ -114,6 +116,26 @@ class EventsMixin:
                 for x in self.mentions_in(s.start, s.end, ("Enterprise", "Institution")):
                     self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-at-meeting"),
                              "event-at-meeting", role=f"named at the meeting ({at.group()})")
+
+    def attended_back(self, s) -> None:
+        """王刚参加启动仪式并讲话, the sentence after the ceremony was named: the bodies named before the
+        verb take part in the event named last in the two sentences before, in the same paragraph."""
+        ev = None
+        for m in rx("event-attended-back").finditer(s.text):
+            for i in range(s.idx - 1, max(-1, s.idx - 3), -1) if ev is None else ():
+                if self.doc.sentences[i].para != s.para:
+                    break
+                evs = [x for x in self._by_sent.get(i, ()) if x.label == "Event" and x.keys]
+                if evs:
+                    ev = max(evs, key=lambda x: x.start)
+                    break
+            if ev is None:
+                return
+            verb = re.match(r"出席|参加|参观|见证|主持", m.group()) or re.search(r"致辞|讲话|发言|作报告", m.group())
+            for x in self.mentions_in(s.start, s.start + m.start(), ("GovernmentBody", "Institution", "Enterprise")):
+                if not x.attrs.get("members"):
+                    self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-attended-back"),
+                             "event-attended-back", role=f"attended ({verb.group()})")
 
     def rules_agreements(self, s) -> None:
         """工信部和北京市正式签署共同打造…的协议 → the signing “工信部和北京市签署共同打造…协议”, its
@@ -196,7 +218,7 @@ class EventsMixin:
             a, b = ca + m.start(1), ca + m.end(1)
             ws = self.words(a, b, overlap=True)
             one_word = len(ws) == 1 and ws[0][0] == self.text[a:b]   # jieba knows it whole (天心区), tagged ns or n
-            if one_word and ws[0][1] in ("ns", "n") and "园" not in ws[0][0] and ws[0][0] not in gz.ZONE_WORDS \
+            if one_word and ws[0][1] in ("ns", "n") and "园" not in ws[0][0] and ws[0][0] not in gz.ZONE_WORDS + gz.AREA_WORDS \
                     and self.free(a, b):
                 mm = self.add_mention(a, b, "Region", "pattern:event-place", conf("event-place"), kind="district")
                 if mm is not None:

@@ -138,6 +138,10 @@ EVENT_NAME_EN = {"unveiling": "Unveiling", "approval": "Approval", "signing": "S
                  "opening": "Opening", "completion": "Completion", "meeting": "Meeting"}
 # generic words for a development zone: an alias made of one alone is read only where no place precedes it
 ZONE_WORDS = ("经开区", "高新区", "开发区", "新区", "自贸区", "经济技术开发区", "高新技术产业开发区")
+# parts of a park or a city named by what they are for, not places (主体大楼位于核心区): never a new Region
+AREA_WORDS = ("核心区", "孵化区", "功能区", "起步区", "启动区", "拓展区", "先行区", "示范区", "展示区", "办公区", "生活区",
+              "配套区", "产业区", "集聚区", "聚集区", "承载区", "服务区", "研发区", "生产区", "城区", "辖区", "园区", "厂区",
+              "景区", "片区", "港区", "校区", "社区", "老城区", "主城区", "中心城区")
 # activities read by their verb (loaders/ingest/activities.py): the kind of event each verb makes
 ACTIVITY_VERBS = {"survey": ("实地调研", "调研", "考察", "视察", "走访", "实地考察")}
 # an officer's title ending right before a person's name (部长张宏益, 主任杨一艺, 外部董事); the

@@ -225,7 +225,7 @@ class MentionsMixin(ContextMentionsMixin):
                 self.adopt_or_add(a, b, "Region", "pattern:devzone", conf("devzone"), kind="zone")
         for m in rx("address-place").finditer(t):
             a, b = m.start(3), m.end(3)
-            if self.text[a:b] in gz.ZONE_WORDS or b - a < 3:
+            if self.text[a:b] in gz.ZONE_WORDS or self.text[a:b] in gz.AREA_WORDS or b - a < 3:
                 continue
             self.adopt_or_add(a, b, "Region", "pattern:address-place", conf("address-place"), kind="district")
         for m in rx("party-committee").finditer(t):

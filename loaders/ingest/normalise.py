@@ -1,5 +1,5 @@
-"""The text the rules read: traditional characters as simplified (OpenCC's t2s) and full-width digits
-as ASCII, one character for one, so that every offset the extractor gives points into the article as
+"""The text the rules read: traditional characters as simplified (OpenCC's t2s), full-width digits
+as ASCII and ASCII punctuation beside Chinese as full-width, one character for one, so that every offset the extractor gives points into the article as
 written (rows `norm-*`, loaders/ingest/rules/normalise.py).
 
 Why OpenCC: it is the reference converter (the `opencc` package is its own Python binding, a
@@ -19,6 +19,7 @@ from .model import Extraction
 from .rules import rx
 
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+FULLWIDTH_PUNCT = dict(zip(",;:?!()", "，；：？！（）"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -46,7 +47,20 @@ def normalised(text: str) -> tuple[str, list[str]]:
     if rx("norm-fullwidth-digit").search(out):
         out = out.translate(FULLWIDTH_DIGITS)
         rows.append("norm-fullwidth-digit")
+    if rx("norm-ascii-punct").search(out):
+        new = rx("norm-ascii-punct").sub(lambda m: _fullwidth(m, out), out)
+        if new != out:
+            out = new
+            rows.append("norm-ascii-punct")
     return out, rows
+
+
+def _fullwidth(m: re.Match, text: str) -> str:
+    if m.group(1) is None:
+        return FULLWIDTH_PUNCT[m.group()]
+    # a pair: （海淀） when the parentheses hold or touch Chinese; (2,003.50) or (B) alone stays
+    near = text[max(0, m.start() - 1):m.start()] + m.group(1) + text[m.end():m.end() + 1]
+    return f"（{m.group(1)}）" if re.search(r"[\u3400-\u9fff]", near) else m.group()
 
 
 def view(doc: Document) -> tuple[Document, list[str]]:

@@ -11,7 +11,7 @@ import yaml
 
 from parkgraph.loaders.ingest import ingest
 from parkgraph.loaders.ingest.kb import KnowledgeBase
-from parkgraph.loaders.ingest.normalise import normalised
+from parkgraph.loaders.ingest.normalise import FULLWIDTH_PUNCT, normalised
 
 from .conftest import ARTICLE
 
@@ -73,9 +73,37 @@ def test_thousands_separator_is_one_figure_and_no_clause_break(tmp_path, kb):
 @pytest.mark.parametrize("path", [ARTICLE, *sorted((CORPUS / "articles").glob("*.md"))], ids=lambda p: p.stem[:40])
 def test_simplified_articles_are_read_unchanged(path):
     """OpenCC's t2s leaves simplified text as it is: on the seed and every corpus article the text the
-    rules read is the text itself (so the corpus figures cannot move through this step)."""
+    rules read is the text itself but for ASCII punctuation beside Chinese read full-width (so the
+    corpus figures cannot move through the character conversion)."""
     text = path.read_text(encoding="utf-8")
-    assert normalised(text) == (text, [])
+    out, rows = normalised(text)
+    assert set(rows) <= {"norm-ascii-punct"} and len(out) == len(text)
+    assert all(b == FULLWIDTH_PUNCT.get(a) for a, b in zip(text, out) if a != b)
+
+
+@pytest.mark.parametrize("body, read", [
+    ("8月28日上午,国家网络安全产业园(海淀)主体大楼建设启动仪式在海淀区举行。",
+     "8月28日上午，国家网络安全产业园（海淀）主体大楼建设启动仪式在海淀区举行。"),
+    ("规模约为2,003.50亿元,同比增长15.8%。", "规模约为2,003.50亿元，同比增长15.8%。"),   # thousands stay
+    ("14:32 发布", "14:32 发布"),                                                          # a time stays
+    ("他表示:“园区将扩建”", "他表示：“园区将扩建”"),
+    ("见附件(2019版) and (B)", "见附件（2019版） and (B)"),                               # a pair goes together
+])
+def test_ascii_punctuation_beside_chinese_is_read_full_width(body, read):
+    out, rows = normalised(body)
+    assert out == read and rows == (["norm-ascii-punct"] if read != body else [])
+
+
+def test_an_event_typed_with_ascii_commas_keeps_its_place_and_participants(tmp_path, kb):
+    """Reprint sites type ASCII commas and parentheses in Chinese text: the rows still end clauses and
+    names at them, so the ceremony is found with where it was held and who attended the sentence after."""
+    res = run(tmp_path, "2019年8月28日上午,国家网络安全产业园(海淀)主体大楼建设启动仪式在北京市海淀区举行。"
+                        "工业和信息化部网络安全管理局副局长,北京市经济和信息化局局长参加启动仪式并讲话。", kb)
+    assert "norm-ascii-punct" in res.extraction.normalised
+    rels = {(r.type, r.to, r.rule) for r in res.extraction.relations}
+    assert ("LOCATED_IN", "region/110108", "event-place") in rels
+    assert {to for t, to, rule in rels if t == "PARTICIPANT" and rule == "event-attended-back"} == {
+        "govbody/miit-wangluo-anquan-guanliju", "govbody/beijing-shi-jingxinju"}
 
 
 def test_a_character_for_a_character():
