@@ -61,6 +61,11 @@ class EventsMixin:
                              name_en=f"{gz.EVENT_NAME_EN.get(kind, 'Event')} of the {self.entities[subj.key].record['name_en']}")
             self.rel(key, "CONCERNS", subj.key, s, (min(subj.start, pos), max(subj.end, end)), conf("event-subject"),
                      "event-subject")
+            if kind == "approval":   # 园区获工业和信息化部批复: the body between 获 and the trigger approved it
+                for g in self.mentions_in(subj.end, pos, ("GovernmentBody",))[-1:]:
+                    if re.search(r"[获经由][^，。；]{0,4}$", self.text[subj.end:g.start]) and not self.text[g.end:pos].strip("的正式"):
+                        self.rel(key, "PARTICIPANT", g.key, s, (g.start, end), conf("event-approval-by"), "event-approval-by",
+                                 role=f"approver ({m.group()})")
             self.event_place(key, s, ca, cb)
         self.rules_agreements(s)
         # meetings the park held: 举办A、B等活动
@@ -82,6 +87,8 @@ class EventsMixin:
                 organisers = [x for x in self.mentions_in(ca, ca + verb.start(), ORG_LABELS + ("GovernmentBody", "Region"))
                               if not x.attrs.get("members")][-1:]
                 organisers = [x for x in organisers if x.label not in ("Park", "SubPark")]   # a park: rows below
+                # 王刚在9日举行的…论坛上透露: who speaks at a meeting held (by someone) on the 9th
+                organisers = [x for x in organisers if "在" not in self.text[x.end:ca + verb.start()]]
             for o in organisers:
                 self.rel(ev.key, "PARTICIPANT", o.key, s, (o.start, ev.end), conf("event-organiser"), "event-organiser",
                          role=f"organiser ({verb.group(1)})")
@@ -93,8 +100,7 @@ class EventsMixin:
                          "event-meeting-participant", role="organiser (举办)")
         # …启动仪式在天心区举行，省委网信办主任周湘、…出席: the bodies whose officials attended take part
         att = re.search(r"出席|参加|致辞", s.text)
-        if not any(x.label == "Event" and x.keys for x in self._by_sent.get(s.idx, ())):
-            self.attended_back(s)
+        self.attended_back(s)
         if att:
             evs = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys and x.start < s.start + att.start()]
             if evs:
@@ -121,7 +127,13 @@ class EventsMixin:
         """王刚参加启动仪式并讲话, the sentence after the ceremony was named: the bodies named before the
         verb take part in the event named last in the two sentences before, in the same paragraph."""
         ev = None
+        here = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys]
         for m in rx("event-attended-back").finditer(s.text):
+            inside = [x for x in here if s.start + m.start() <= x.start and x.end <= s.start + m.end()]
+            if inside:      # 在…举行的…论坛上透露: the meeting named inside
+                ev = inside[-1]
+            elif here:      # a meeting named in this sentence: the rows of event-attended read it
+                return
             for i in range(s.idx - 1, max(-1, s.idx - 3), -1) if ev is None else ():
                 if self.doc.sentences[i].para != s.para:
                     break
@@ -131,11 +143,12 @@ class EventsMixin:
                     break
             if ev is None:
                 return
-            verb = re.match(r"出席|参加|参观|见证|主持", m.group()) or re.search(r"致辞|讲话|发言|作报告", m.group())
+            verb = re.match(r"出席|参加|参观|见证|主持", m.group()) or re.search(r"上(.{2,3})$", m.group())
+            said = verb.group(verb.lastindex or 0)
             for x in self.mentions_in(s.start, s.start + m.start(), ("GovernmentBody", "Institution", "Enterprise")):
                 if not x.attrs.get("members"):
                     self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-attended-back"),
-                             "event-attended-back", role=f"attended ({verb.group()})")
+                             "event-attended-back", role=f"attended ({said})")
 
     def rules_agreements(self, s) -> None:
         """工信部和北京市正式签署共同打造…的协议 → the signing “工信部和北京市签署共同打造…协议”, its

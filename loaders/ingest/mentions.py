@@ -180,7 +180,8 @@ class MentionsMixin(ContextMentionsMixin):
             for a, b, item in self.items(m, 1, re.compile(r"[、]")):
                 if 2 <= len(item) <= 10 and not re.search(r"[从由到的]", item):
                     self.adopt_or_add(a, b, "Domain", "pattern:domain-cluster-list", conf("domain-cluster-list"))
-        for m in rx("meeting-held").finditer(t):
+        for how, m in [("meeting-held", m) for m in rx("meeting-held").finditer(t)] + \
+                [("meeting-held-after", m) for m in rx("meeting-held-after").finditer(t)]:
             a, b = m.start(1), m.end(1)
             q = self.text.rfind("“", a, b)   # a quoted title after a verb starts the name: 召开“长沙·非凡十年”…发布会
             if q > a and self.text.find("”", q) > q and re.search(r"(召开|举办|举行|主办|开展|启动)$", self.text[a:q]):
@@ -188,7 +189,7 @@ class MentionsMixin(ContextMentionsMixin):
             # a year inside the name (2020年国家网络安全宣传周…) is part of it
             if all(v in (0, 1, 4) for v in self.mask[a:b]) and not any(
                     x.how != "dictionary" and x.start < b and x.end > a for x in self.sent_mentions(a)):
-                mm = self.add_mention(a, b, "Event", "pattern:meeting-held", conf("meeting-held"), kind="meeting")
+                mm = self.add_mention(a, b, "Event", f"pattern:{how}", conf(how), kind="meeting")
                 if mm is not None:
                     self.claim(a, b)
         for m in rx("firm-of-officer").finditer(t):

@@ -299,7 +299,9 @@ class StatisticsMixin:
         text = clause.replace(subj.text, "")
         for word, code, zh, en in gz.METRICS:
             if word in text:
-                if re.search(r"年均|每年|年度|年" + word, text) and not code.startswith("annual_"):
+                # 年产业规模 is a year's figure; in 2025年产业规模 or 今年产业规模 the 年 ends a date
+                if re.search(r"年均|每年|年度|(?<![\d〇零一二三四五六七八九十今明去前当全同上本])年" + word, text) \
+                        and not code.startswith("annual_"):
                     return "annual_" + code, "年均" + zh, "Annual " + en[0].lower() + en[1:]
                 return code, zh, en
         return "count", "数量", "Count"

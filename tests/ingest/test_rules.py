@@ -12,7 +12,7 @@ from parkgraph.loaders.ingest.rules import ACCEPT, RULES
 
 # rows that read the knowledge base: a park named by its place, sub-parks named by theirs
 # and a curated industrial cluster (cluster-name links only what the knowledge base knows)
-NEEDS_PARKS = {"park-short-form", "subpark-pair", "subpark-of-topic", "cluster-name", "stat-list-moved-in", "place-prefix"}
+NEEDS_PARKS = {"event-approval-by", "park-short-form", "subpark-pair", "subpark-of-topic", "cluster-name", "stat-list-moved-in", "place-prefix"}
 
 
 def fired(tmp_path, example: str, parks: bool = False) -> set[str]:
@@ -28,6 +28,8 @@ def fired(tmp_path, example: str, parks: bool = False) -> set[str]:
                                                       "name_en": "C", "kind": "cluster"}, "data:x"))
         kb.add(KBEntity("institution/gl", "Institution", {"id": "gl", "name_zh": "国链安全可靠计算机产业促进中心",
                                                           "name_en": "G"}, "data:x"))
+        kb.add(KBEntity("govbody/miit", "GovernmentBody", {"id": "miit", "name_zh": "工业和信息化部", "name_en": "MIIT"},
+                        "data:x"))
         for sid, name in (("haidian", "海淀园"), ("tongzhou", "通州园")):
             kb.add(KBEntity(f"subpark/{sid}", "SubPark", {"id": sid, "name_zh": name, "name_en": sid}, "data:x"))
     ex = ingest(p, kb=kb).extraction
