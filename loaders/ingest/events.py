@@ -124,8 +124,9 @@ class EventsMixin:
                              "event-at-meeting", role=f"named at the meeting ({at.group()})")
 
     def attended_back(self, s) -> None:
-        """王刚参加启动仪式并讲话, the sentence after the ceremony was named: the bodies named before the
-        verb take part in the event named last in the two sentences before, in the same paragraph."""
+        """王刚参加启动仪式并讲话, a sentence after the ceremony was named: the bodies named before the
+        verb take part in the event named last in the four sentences before, if its name ends as the
+        word that refers to it does."""
         ev = None
         here = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys]
         for m in rx("event-attended-back").finditer(s.text):
@@ -134,10 +135,11 @@ class EventsMixin:
                 ev = inside[-1]
             elif here:      # a meeting named in this sentence: the rows of event-attended read it
                 return
-            for i in range(s.idx - 1, max(-1, s.idx - 3), -1) if ev is None else ():
-                if self.doc.sentences[i].para != s.para:
-                    break
-                evs = [x for x in self._by_sent.get(i, ()) if x.label == "Event" and x.keys]
+            head = re.search(r"(仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会)(?:上.{2,3})?$", m.group())
+            for i in range(s.idx - 1, max(-1, s.idx - 5), -1) if ev is None else ():
+                # the word that refers back (启动式) ends as the event's name does (…启动仪式)
+                evs = [x for x in self._by_sent.get(i, ()) if x.label == "Event" and x.keys
+                       and head and x.name.endswith(head.group(1)[-1])]
                 if evs:
                     ev = max(evs, key=lambda x: x.start)
                     break
@@ -156,9 +158,10 @@ class EventsMixin:
         (`event-mass-signing`)."""
         for m in rx("event-agreement").finditer(s.text):
             a = s.start + m.start()
+            # A与B下属C签署…: B is C's parent, not a party
             parties = [x for x in self.mentions_in(s.start + m.start(1), s.start + m.end(1),
                                                    ORG_LABELS + ("GovernmentBody", "Region"))
-                       if not x.attrs.get("members")]
+                       if not x.attrs.get("members") and not re.match(r"下属|旗下|所属", self.text[x.end:x.end + 2])]
             if len(parties) < 2:
                 continue
             name = f"{m.group(1)}签署{m.group(2)}{m.group(3)}"

@@ -90,6 +90,8 @@ METRICS: list[tuple[str, str, str, str]] = [
     ("产值", "output_value", "产值", "Output value"),
     ("产业规模", "industry_scale", "产业规模", "Industry scale"),
     ("投资", "investment", "投资额", "Investment"),
+    ("建筑面积", "floor_area", "建筑面积", "Floor area"),   # the curated data keeps floor and land apart
+    ("占地", "land_area", "占地面积", "Land area"),
     ("面积", "area", "面积", "Area"),
     ("从业人员", "employees", "从业人员数", "Employees"),
     ("领军人才", "leading_talents_introduced", "引进领军人才数", "Leading talents introduced"),
@@ -97,7 +99,10 @@ METRICS: list[tuple[str, str, str, str]] = [
     ("特殊津贴", "state_council_allowance_experts", "享受国务院特殊津贴的专家数", "Experts receiving the State Council special allowance"),
     ("专家", "experts", "专家数", "Experts"),
     ("人才", "talents", "人才数", "Talents"),
-    ("企业", "cybersecurity_enterprises", "网络安全（相关）企业数", "Cybersecurity(-related) enterprises"),
+    ("安全企业", "cybersecurity_enterprises", "网络安全（相关）企业数", "Cybersecurity(-related) enterprises"),
+    ("网安企业", "cybersecurity_enterprises", "网络安全（相关）企业数", "Cybersecurity(-related) enterprises"),
+    ("安全相关企业", "cybersecurity_enterprises", "网络安全（相关）企业数", "Cybersecurity(-related) enterprises"),
+    ("企业", "enterprise_count", "企业数", "Enterprises"),   # 集聚各类企业244家: every kind, as the curated data says
     ("项目", "projects", "项目数", "Projects"),
     ("实验室", "innovation_platforms", "创新平台数", "Innovation platforms"),
     ("中心", "innovation_platforms", "创新平台数", "Innovation platforms"),

@@ -77,7 +77,13 @@ class MentionsMixin(ContextMentionsMixin):
             return False
         if self.text[a - 1:a] == "级":   # 国家级经开区: the class of zones, not one
             return True
-        return any(self.text[max(0, a - k):a] in self._builtin_regions for k in (2, 3))
+        if any(self.text[max(0, a - k):a] in self._builtin_regions for k in (2, 3)):
+            return True
+        # the bare word is the dictionary's zone only where the article names that zone's place: 经开区 in
+        # a Changsha article is not 北京经济技术开发区
+        hit = self.kb.lookup(name, ("Region",))
+        place = hit[0].record.get("name_zh", "")[:2] if hit else ""
+        return bool(place) and place not in self.text
 
     def _inside_word(self, a: int, b: int, label: str) -> bool:
         """A short place name glued into a longer word (中国特色), or the place that begins a longer
@@ -288,6 +294,10 @@ class MentionsMixin(ContextMentionsMixin):
         for x, y, w, f in self.tokens(s):
             if a <= x < b and (f == "ns" or w in self._builtin_regions) and w not in gz.ZONE_WORDS:
                 return x
+            if a < x and y == b and w not in gz.ZONE_WORDS and re.match(f"^[{HAN}]{{2,4}}(?:高新|经开|自贸|新区)", w):
+                return x   # 落户长沙高新区: the dictionary holds the zone's name whole, the verb before it is no part
+        if re.match(r"落户|位于|入驻|坐落|布局|选址|设在|建在|扎根|进驻", name):
+            return None
         if "级" in name or name[0] in "在于从到对向和与及的":
             return None   # 在国家级经开区: a class of zones after a preposition, not a zone's name
         return None if not re.match(f"^[{HAN}]{{2,4}}(?:高新|经开|自贸|新区)", name) else a

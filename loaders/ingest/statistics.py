@@ -201,7 +201,13 @@ class StatisticsMixin:
             zone = None
             if not before and rx("stat-zone-word").match(self.text, ca, a):
                 zone = self.article_zone()   # 高新区已聚集…: the zone the article is about
-            if before:
+            # 总投资10亿元的中电长城总部基地: the figure describes the name its 的 leads to
+            mod = re.match(r"\s*的", self.text[b:cb])
+            head = [x for x in self.mentions_in(b + mod.end(), cb, (*ORG_LABELS, "TalentProgram", "Region"))
+                    if x.start == b + mod.end() and not x.attrs.get("members")] if mod else []
+            if head:
+                subj, rule = head[0], "stat-modifier"
+            elif before:
                 subj = before[-1]
             elif zone is not None:
                 subj, rule = zone, "stat-zone-word"
@@ -237,7 +243,7 @@ class StatisticsMixin:
                     self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: no entity it describes")
                     continue
             metric, mzh, men = self.metric(clause, subj)
-            if unit in ("平方公里", "㎡", "万㎡", "亩", "公顷"):
+            if unit in ("平方公里", "㎡", "万㎡", "亩", "公顷") and metric not in ("land_area", "floor_area"):
                 metric, mzh, men = "area", "面积", "Area"
             status = self._status_of(s, a, ca, cb)
             as_of = self.as_of(s, ca, status)

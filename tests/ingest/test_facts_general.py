@@ -109,7 +109,7 @@ def test_chinese_numerals_and_areas(tmp_path):
     assert ("park/beijing", 3, "个", "actual") in got
     assert ("subpark/tongzhou", 5.06, "平方公里", "actual") in got
     ex = run(tmp_path, "目前通州园占地面积5.06平方公里。")
-    assert ex.observations[0].fields["metric"] == "area"
+    assert ex.observations[0].fields["metric"] == "land_area"   # 占地面积: the curated data keeps land and floor area apart
 
 
 def test_ranks_and_n_major_counts(tmp_path):

@@ -47,3 +47,40 @@ def test_the_body_an_approval_came_from_is_its_approver(tmp_path, kb):
 def test_a_part_of_a_park_named_by_its_use_is_no_region(tmp_path, kb):
     ex = run(tmp_path, "主体大楼位于核心区，占地面积5.1万平方米。园区位于北京市海淀区。", kb)
     assert "核心区" not in {m.text for m in ex.mentions if m.label == "Region"}
+
+
+def test_a_figure_before_de_describes_the_name_after_it(tmp_path, kb):
+    ex = run(tmp_path, "6月29日，总投资10亿元的长沙高新区中电长城总部基地迎来封顶暨产业化项目启动仪式。", kb, "2021-06-30")
+    inv = [o for o in ex.observations if o.fields["metric"] == "investment"]
+    assert inv and inv[0].rule == "stat-modifier" and inv[0].subject.startswith("programme/")
+
+
+def test_attendees_listed_in_a_later_paragraph_take_part_in_the_ceremony(tmp_path, kb):
+    ex = run(tmp_path, "6月29日，长沙高新区中电长城总部基地迎来封顶暨产业化项目启动仪式。据悉，未来中电长城有望打造成为百亿级企业。\n\n"
+                       "市委一级巡视员宣布项目正式启动。湖南省工信厅副厅长彭涛及中国长城、飞腾信息、银河麒麟等相关负责人出席启动式。",
+             kb, "2021-06-30")
+    got = {r.to for r in ex.relations if r.type == "PARTICIPANT" and r.rule == "event-attended-back"}
+    assert {"govbody/hunan-sheng-gongxinting", "enterprise/zhongguo-changcheng", "enterprise/feiteng",
+            "enterprise/qilin"} <= got
+
+
+def test_a_signing_party_is_not_the_parent_named_before_its_subsidiary(tmp_path, kb):
+    ex = run(tmp_path, "1月24日，长沙中电产业园发展有限公司与长沙建发集团下属长沙市新型材料开发有限公司签署投资合作协议。", kb,
+             "2021-01-25")
+    parties = {r.to for r in ex.relations if r.type == "PARTICIPANT" and r.rule == "event-agreement"}
+    assert len(parties) == 2 and not any("jianfa" in p for p in parties)
+
+
+def test_a_bare_zone_word_is_not_a_zone_of_a_city_the_article_never_names(tmp_path, kb):
+    ex = run(tmp_path, "长沙两家公司将在经开区打造智能产业园项目。", kb, "2021-01-25")
+    assert "region/beijing-jingkaiqu" not in {k for m in ex.mentions for k in m.keys}
+
+
+@pytest.mark.parametrize("body, metric", [
+    ("长沙高新区集聚各类企业244家。", "enterprise_count"),
+    ("海淀园已经集聚了29家网络安全企业。", "cybersecurity_enterprises"),
+    ("海淀园占地面积36万平方米。", "land_area"),
+    ("海淀园建筑面积54万平方米。", "floor_area"),
+])
+def test_metrics_are_the_curated_data_s(tmp_path, kb, body, metric):
+    assert metric in {o.fields["metric"] for o in run(tmp_path, body, kb).observations}

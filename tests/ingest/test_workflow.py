@@ -131,4 +131,4 @@ def test_already_in_the_graph_compares_the_as_of_date(curated_db, tmp_path):
         hit = [o for o in obs if o["subject"] == "subpark/tongzhou" and float(o.get("value", 0)) == 5.06]
         assert bool(hit) == proposed, (f.name, obs)
         if hit:
-            assert hit[0]["metric"] == "area" and hit[0]["unit"] == "平方公里"   # an area, not a count
+            assert hit[0]["metric"] == "land_area" and hit[0]["unit"] == "平方公里"   # an area, not a count

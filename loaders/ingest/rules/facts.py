@@ -41,7 +41,7 @@ ROWS = [
     ("event-approval-of", "event", r"(?:同意|支持|原则同意)(?:了)?", 0.8, "工信部复函同意国家网络安全产业园区（长沙）建设。",
      "复函/批复 + 同意 X: the approval of X (named after it); the body before it is the approver"),
     ("event-agreement", "event",
-     r"([\u4e00-\u9fff]{2,20}?(?:和|与)[\u4e00-\u9fff]{2,20}?)(?:正式)?签署了?([^，。；]{2,40}?)的?((?:战略)?(?:合作)?(?:框架)?(?:协议|备忘录))",
+     r"([\u4e00-\u9fff]{2,30}?(?:和|与)[\u4e00-\u9fff]{2,30}?)(?:正式)?签署了?([^，。；]{2,40}?)的?((?:战略)?(?:合作)?(?:框架)?(?:协议|备忘录))",
      0.8, "2017年底，湖南省和北京市正式签署共同打造网络安全产业园区的协议。",
      "A和B签署…协议: the signing, named as written (without 正式/的), its parties taking part"),
     ("event-mass-signing", "event", r"(?:项目)?集中签约", 0.75,
@@ -61,11 +61,12 @@ ROWS = [
      "bodies whose officials 出席/参加 a meeting named before in the sentence take part in it"),
     ("event-approval-by", "relation", None, 0.8, "2019年，国家网络安全产业园区（北京）获工业和信息化部批复。",
      "X获/经Y批复: the government body between 获 and the trigger approved it (a participant, role approver)"),
-    ("event-attended-back", "relation", r"(?:出席|参加|参观|见证|主持)了?(?:本次|此次|这次)?[^，。；]{0,8}?(?:仪式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会)"
+    ("event-attended-back", "relation", r"(?:出席|参加|参观|见证|主持)了?(?:本次|此次|这次)?[^，。；]{0,8}?(?:仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会)"
      r"|在(?:本次|此次|这次)?[^，。；在]{0,40}?(?:仪式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会)上(?:致辞|讲话|发言|作报告|透露|表示|介绍|指出)", 0.7,
      "9月1日，网络安全宣传周湖南专场活动在长沙举行。湖南省委网信办主任出席活动并致辞。",
      "bodies whose officials 参加/出席/主持 “the ceremony” or speak 在…仪式上 take part in it: the meeting is the one "
-     "named inside 在…上, else the event named last in the two sentences before, in the same paragraph"),
+     "named inside 在…上, else the event named last in the four sentences before whose name ends as the word "
+     "that refers to it (仪式, 论坛…)"),
     # ---- statistics
     ("stat-number", "statistic",
      r"(?P<q1>超过|不少于|不低于|不到|约|近|逾|超(?=\s*\d)|累计|达到|达|突破|共计|共)?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+(?![年月日]))\s*(?P<q2>多|余)?\s*"
@@ -104,6 +105,8 @@ ROWS = [
      "no organisation or park: the region the sentence or paragraph names"),
     ("stat-company", "statistic", None, 0.7, "湖南长城副总经理郭在砾介绍，公司的方案覆盖智慧医院等15个应用系统。",
      "公司/该企业 in the sentence: the enterprise it named before"),
+    ("stat-modifier", "statistic", None, 0.75, "6月29日，总投资10亿元的湖南省网络安全产业园区开工。",
+     "a figure followed by 的 and a name describes that name (总投资10亿元的…基地), not the place before it"),
     ("stat-article-park", "statistic", None, 0.6, "到2020年，产业园年产业规模有望达到1000亿元，国家网络安全产业园区（北京）建设加快。",
      "园区/产业园 and no park in the paragraph: the park the article names most"),
     ("stat-article-region", "statistic", None, 0.8, "到2025年，数字经济规模突破25000亿元，湖南省信息化发展加快。",
