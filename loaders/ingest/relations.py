@@ -295,7 +295,7 @@ class RelationsMixin:
             if subj is None and self.park_word(s, pos) and PARK_NAME_RX.search(self.text, ca, pos):
                 subj = self.topic(s, pos) or self.article_park()
             places = [r for r in self.mentions_in(end, cb, ("Region",)) if not r.attrs.get("members")]
-            if subj is None or not places or not ADDRESS_HEAD.fullmatch(self.text[end:places[0].start]):
+            if not places or not ADDRESS_HEAD.fullmatch(self.text[end:places[0].start]):
                 continue   # the place must follow the verb (after at most the province or city it lies in)
             # a chain of places (北京市通州区西集镇): the most specific, the last of the adjacent run
             place = places[0]
@@ -303,8 +303,15 @@ class RelationsMixin:
                 if r.start - place.end > 0:
                     break
                 place = r
+            if subj is None:   # 在位于西集镇东部的国家网络安全产业园区（通州园）内: what 的 leads to
+                de = re.match(r"[东西南北中部侧边内]{0,3}的", self.text[place.end:cb])
+                subj = next((x for x in self.mentions_in(place.end, cb, LOCATABLE)
+                             if de and x.start == place.end + de.end()), None)
+            if subj is None or (m.group() in ("落户", "落户在") and subj.label not in ("Park", "SubPark")):
+                continue
             for k in place.keys[:1]:
-                self.rel(subj.key, "LOCATED_IN", k, s, (subj.start, place.end), conf("located-at"), "located-at")
+                self.rel(subj.key, "LOCATED_IN", k, s, (min(subj.start, place.start), max(subj.end, place.end)),
+                         conf("located-at"), "located-at")
 
     def rules_moved_into_region(self, s) -> None:
         """A、B等10家企业签约落户成都高新区: each firm named before the verb (a list, or the last one

@@ -84,3 +84,22 @@ def test_a_bare_zone_word_is_not_a_zone_of_a_city_the_article_never_names(tmp_pa
 ])
 def test_metrics_are_the_curated_data_s(tmp_path, kb, body, metric):
     assert metric in {o.fields["metric"] for o in run(tmp_path, body, kb).observations}
+
+
+def test_a_park_that_settles_in_a_town_is_located_there(tmp_path, kb):
+    for body in ("2022年11月底，在位于西集镇东部的国家网络安全产业园区（通州园）内，三大项目正式开工。",
+                 "国家网络安全产业园区（通州园）落户西集镇，给小城镇注入科技力量。"):
+        ex = run(tmp_path, body, kb, "2024-09-21")
+        assert ("subpark/tongzhou", "LOCATED_IN", "located-at") in {(r.frm, r.type, r.rule) for r in ex.relations}, body
+
+
+def test_a_firm_that_settles_is_not_located_by_the_park_rule(tmp_path, kb):
+    ex = run(tmp_path, "北京测试科技有限公司落户西集镇。", kb, "2024-09-21")
+    assert not [r for r in ex.relations if r.rule == "located-at"]
+
+
+def test_the_projects_of_a_counted_list_are_what_the_groundbreaking_concerns(tmp_path, kb):
+    ex = run(tmp_path, "2022年11月底，国家网络安全产业园区（通州园）内，网络安全领军人才培育基地、启动区办公及服务配套、"
+                       "西北工业大学北京研究院这三大项目正式开工。", kb, "2024-09-21")
+    concerned = {r.to for r in ex.relations if r.type == "CONCERNS"}
+    assert {"programme/lingjun-rencai-peiyu-jidi", "institution/xibei-gongye-daxue-beijing-yanjiuyuan"} <= concerned

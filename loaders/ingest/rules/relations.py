@@ -12,9 +12,10 @@ ROWS = [
      "the bodies (a place standing for its government) that agree to build a park together: the park is built by each"),
     ("zone-in-named-city", "relation", r"(?:^|(?<=。))其中", 0.75, "长沙千亿级园区由2个增加到5个。其中，长沙高新区位居第9位。",
      "a development zone whose name begins with a city the sentence (or, after 其中, the sentence before) also names"),
-    ("located-at", "relation", r"位于|坐落于|地处|落户于|选址于?|设在|建在", 0.8,
+    ("located-at", "relation", r"位于|坐落于|地处|落户(?:于|在)?|选址于?|设在|建在", 0.8,
      "国家网络安全产业园区（长沙）位于湖南省长沙市岳麓区。",
-     "A位于B: the park, firm, institution or body named before the verb is in the place right after it"),
+     "A位于B: the park, firm, institution or body named before the verb is in the place right after it (after 落户 "
+     "without 于 only a park: firms that 落户 are moved-into-region's); 位于B(东部)的A: A is in B"),
     ("policy-of-region", "relation", None, 0.4, "规划依据《湖南省国民经济和社会发展第十四个五年规划纲要》制定。",
      "a policy whose title begins with a province or city concerns it; dev: right 1 of 3 (labellers leave policies merely cited without a fact), so below ACCEPT: proposed commented out"),
     ("policy-of-region-issued", "relation", None, 0.65, "近日，《湖南省“十四五”信息化发展规划》发布。",
