@@ -127,24 +127,24 @@ class EventsMixin:
         """王刚参加启动仪式并讲话, a sentence after the ceremony was named: the bodies named before the
         verb take part in the event named last in the four sentences before, if its name ends as the
         word that refers to it does."""
-        ev = None
         here = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys]
         for m in rx("event-attended-back").finditer(s.text):
+            ev = None
             inside = [x for x in here if s.start + m.start() <= x.start and x.end <= s.start + m.end()]
             if inside:      # 在…举行的…论坛上透露: the meeting named inside
                 ev = inside[-1]
-            elif here:      # a meeting named in this sentence: the rows of event-attended read it
-                return
-            head = re.search(r"(仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会)(?:上.{2,3})?$", m.group())
-            for i in range(s.idx - 1, max(-1, s.idx - 5), -1) if ev is None else ():
-                # the word that refers back (启动式) ends as the event's name does (…启动仪式)
-                evs = [x for x in self._by_sent.get(i, ()) if x.label == "Event" and x.keys
-                       and head and x.name.endswith(head.group(1)[-1])]
+            head = re.search(r"(仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)(?:上.{2,3})?$", m.group())
+            # else the meeting the word refers back to (启动式 → …启动仪式, 会上 → …发布会): named earlier in
+            # this sentence, or last in the four before
+            earlier = [[x for x in here if x.end <= s.start + m.start()]] + \
+                [list(self._by_sent.get(i, ())) for i in range(s.idx - 1, max(-1, s.idx - 5), -1)]
+            for evs in earlier if ev is None and head else ():
+                evs = [x for x in evs if x.label == "Event" and x.keys and x.name.endswith(head.group(1)[-1])]
                 if evs:
                     ev = max(evs, key=lambda x: x.start)
                     break
             if ev is None:
-                return
+                continue
             verb = re.match(r"出席|参加|参观|见证|主持", m.group()) or re.search(r"上(.{2,3})$", m.group())
             said = verb.group(verb.lastindex or 0)
             for x in self.mentions_in(s.start, s.start + m.start(), ("GovernmentBody", "Institution", "Enterprise")):

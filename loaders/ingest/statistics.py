@@ -214,7 +214,9 @@ class StatisticsMixin:
             else:
                 regions = [r for r in self.mentions_in(s.start, a, ("Region",))
                            if not r.attrs.get("members") and not self.is_country(r)]
-                if regional or (regions and not self.park_word(s, a)):
+                # 带动湖南省网络安全相关产业规模超过2000亿元: a place named in the figure's own clause (no park
+                # or firm there) is whose figure it is, whatever park the sentence named before
+                if regional or (regions and (not self.park_word(s, a) or regions[-1].start >= ca)):
                     # 全省 / 湖南网络安全产业规模…: the region's figure, not the park's
                     subj, rule = (regions[-1] if regions else None), "stat-region"
                 else:

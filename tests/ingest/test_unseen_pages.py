@@ -103,3 +103,17 @@ def test_the_projects_of_a_counted_list_are_what_the_groundbreaking_concerns(tmp
                        "西北工业大学北京研究院这三大项目正式开工。", kb, "2024-09-21")
     concerned = {r.to for r in ex.relations if r.type == "CONCERNS"}
     assert {"programme/lingjun-rencai-peiyu-jidi", "institution/xibei-gongye-daxue-beijing-yanjiuyuan"} <= concerned
+
+
+def test_a_speaker_at_the_meeting_the_sentence_named_takes_part(tmp_path, kb):
+    ex = run(tmp_path, "湖南省政府新闻办12月30日举行新闻发布会，湖南省工信厅总经济师熊琛在会上发布，国家网络安全产业园区（长沙）近日获批。",
+             kb, "2019-12-31")
+    got = {(r.to, r.role) for r in ex.relations if r.type == "PARTICIPANT"}
+    assert ("govbody/hunan-sheng-gongxinting", "attended (发布)") in got
+
+
+def test_a_figure_of_the_place_its_clause_names_is_the_place_s(tmp_path, kb):
+    ex = run(tmp_path, "到2025年，国家网络安全产业园区（长沙）的产业规模要突破1000亿元，带动湖南省网络安全相关产业规模超过2000亿元。",
+             kb, "2019-12-31")
+    got = {(o.subject, o.fields["value"]) for o in ex.observations}
+    assert ("park/changsha", 1000) in got and ("region/430000", 2000) in got

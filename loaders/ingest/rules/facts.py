@@ -62,7 +62,7 @@ ROWS = [
     ("event-approval-by", "relation", None, 0.8, "2019年，国家网络安全产业园区（北京）获工业和信息化部批复。",
      "X获/经Y批复: the government body between 获 and the trigger approved it (a participant, role approver)"),
     ("event-attended-back", "relation", r"(?:出席|参加|参观|见证|主持)了?(?:本次|此次|这次)?[^，。；]{0,8}?(?:仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会)"
-     r"|在(?:本次|此次|这次)?[^，。；在]{0,40}?(?:仪式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会)上(?:致辞|讲话|发言|作报告|透露|表示|介绍|指出)", 0.7,
+     r"|在(?:本次|此次|这次)?[^，。；在]{0,40}?(?:仪式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)上(?:致辞|讲话|发言|作报告|透露|表示|介绍|指出|发布)", 0.7,
      "9月1日，网络安全宣传周湖南专场活动在长沙举行。湖南省委网信办主任出席活动并致辞。",
      "bodies whose officials 参加/出席/主持 “the ceremony” or speak 在…仪式上 take part in it: the meeting is the one "
      "named inside 在…上, else the event named last in the four sentences before whose name ends as the word "
