@@ -148,7 +148,8 @@ class EventsMixin:
             verb = re.match(r"出席|参加|参观|见证|主持", m.group()) or re.search(r"上(.{2,3})$", m.group())
             said = verb.group(verb.lastindex or 0)
             for x in self.mentions_in(s.start, s.start + m.start(), ("GovernmentBody", "Institution", "Enterprise")):
-                if not x.attrs.get("members"):
+                venue = re.search(r"(?:齐聚|汇聚|聚首|来到|走进|在|于)$", self.text[max(s.start, x.start - 2):x.start])
+                if not x.attrs.get("members") and not venue:   # 齐聚长沙…中心: where they met, not who
                     self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-attended-back"),
                              "event-attended-back", role=f"attended ({said})")
 

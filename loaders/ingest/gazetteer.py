@@ -88,6 +88,7 @@ METRICS: list[tuple[str, str, str, str]] = [
     ("营业收入", "operating_revenue", "营业收入", "Operating revenue"),
     ("营收", "operating_revenue", "营业收入", "Operating revenue"),
     ("产值", "output_value", "产值", "Output value"),
+    ("总收入", "total_revenue", "总收入", "Total revenue"),   # 企业总收入: money, not a count of firms
     ("产业规模", "industry_scale", "产业规模", "Industry scale"),
     ("投资", "investment", "投资额", "Investment"),
     ("建筑面积", "floor_area", "建筑面积", "Floor area"),   # the curated data keeps floor and land apart
@@ -189,7 +190,9 @@ GLOSSARY: list[tuple[str, str]] = sorted([
 NAME_STOPWORDS = {"企业", "园区", "园区企业", "公司", "单位", "机构", "包括", "以及", "其中", "我国", "全国", "国内",
                   "领先", "共同", "联合", "依托", "推动", "建设", "建立", "成立", "打造", "形成", "拥有", "引进", "吸引",
                   "入驻", "获得", "获批", "首批", "等", "和", "与", "及", "或", "的", "了", "在", "由", "为", "是", "将",
-                  "重大", "项目", "重大项目", "开放式", "一批", "特别是", "其", "该", "本"}
+                  "重大", "项目", "重大项目", "开放式", "一批", "特别是", "其", "该", "本",
+                  # who gathers where (…知名企业高管齐聚长沙梅溪湖国际文化艺术中心): the place's name starts after them
+                  "齐聚", "汇聚", "聚集", "集聚", "聚首", "来到", "走进", "亮相", "高管", "负责人", "代表", "知名企业"}
 # Pattern-found names made only of these words are generic (创新中心, 技术研发实验室), not names.
 GENERIC_WORDS = {"中小", "中小学", "中小学校", "学校", "高校", "高等", "职业", "网络安全", "网络", "安全", "创新", "联合", "协同", "技术", "研发", "工程师", "人才", "培养", "培育",
                  "开放式", "应用", "转化", "适配", "攻防", "靶场", "公共服务", "服务", "平台", "产业", "发展", "科研",

@@ -173,6 +173,8 @@ class MentionsMixin(ContextMentionsMixin):
                         self.adopt_or_add(a, b, label, "pattern:project-list", conf("project-list"), project=True, kind=kind)
         for m in rx("meeting").finditer(t):
             for a, b, item in self.items(m):
+                if item.startswith("的"):   # 正在这里举行的2020世界计算机大会: the name starts after 的
+                    a, item = a + 1, item[1:]
                 if item.endswith(gz.MEETING_SUFFIXES) and len(item) >= 4:
                     self.adopt_or_add(a, b, "Event", "pattern:meeting", conf("meeting"), kind="meeting")
         for m in rx("domain-list").finditer(t):

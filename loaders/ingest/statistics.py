@@ -137,6 +137,7 @@ class StatisticsMixin:
 
     def rules_statistics(self, s) -> None:
         prev_cumulative = False
+        prev_subj = None   # the subject of the sentence's figure before (stat-same-subject)
         for m in rx("stat-number").finditer(s.text):
             a, b = s.start + m.start("num"), s.start + m.end()
             if not self.free(a, b) or self.text[a - 1:a] == "第" or self.text[b:b + 1] in ("年", "月", "日"):
@@ -172,6 +173,12 @@ class StatisticsMixin:
             clause = self.text[ca:cb]
             if rx("stat-one-of").match(self.text, b, cb):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: one of a set (stat-one-of)")
+                continue
+            if rx("stat-ranked-among").match(self.text, b, cb):
+                self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: those ranked among (stat-ranked-among)")
+                continue
+            if unit_w == "次" and rx("stat-times-honoured").match(self.text, b, cb):
+                self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: times honoured (stat-times-honoured)")
                 continue
             if rx("stat-rate").search(self.text[ca:a]):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: a rate (每…), not a figure (stat-rate)")
@@ -223,6 +230,9 @@ class StatisticsMixin:
                     subj, rule = self.topic(s, a), "stat-topic"
                 if subj is None and not regional and self.park_word(s, a):   # 产业园年产业规模…: the article's park
                     subj, rule = self.article_park() or self.article_park_like(), "stat-article-park"
+                    if subj is None and re.search(r"园区", self.text[ca:a]):
+                        # 园区现有企业32000家 in an article about 长沙高新区 and no park: the zone is the 园区
+                        subj, rule = self.article_zone(), "stat-zone-word"
                 if subj is None and listed and not regional:
                     # A、B等10家企业…签约入驻海淀和通州两个园区: the count of firms the park took in
                     subj = self.park_moved_into(s, b, cb)
@@ -235,6 +245,8 @@ class StatisticsMixin:
                     # 该生态已聚集…134项要素: the figure is that thing's (no entity), not the region's
                     self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: of 该… (stat-demonstrative)")
                     continue
+                if subj is None and prev_subj is not None and not regional and not regions:
+                    subj, rule = prev_subj, "stat-same-subject"   # …企业32000家，其中外资企业近200家
                 if subj is None:   # no organisation, no park: the region the text is about (长沙市, 全省)
                     subj, rule = self.region_context(s, a), "stat-region-context"
                     if subj is not None and self.is_country(subj):   # 居全国第一: a frame, not the subject
@@ -244,6 +256,7 @@ class StatisticsMixin:
                 if subj is None:
                     self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: no entity it describes")
                     continue
+            prev_subj = subj
             metric, mzh, men = self.metric(clause, subj)
             if unit in ("平方公里", "㎡", "万㎡", "亩", "公顷") and metric not in ("land_area", "floor_area"):
                 metric, mzh, men = "area", "面积", "Area"

@@ -117,3 +117,23 @@ def test_a_figure_of_the_place_its_clause_names_is_the_place_s(tmp_path, kb):
              kb, "2019-12-31")
     got = {(o.subject, o.fields["value"]) for o in ex.observations}
     assert ("park/changsha", 1000) in got and ("region/430000", 2000) in got
+
+
+def test_a_zone_article_s_park_word_and_its_other_clauses_are_the_zone_s(tmp_path, kb):
+    ex = run(tmp_path, "长沙高新区创建于1988年。\n\n2019年，长沙高新区实现企业总收入近5000亿元，综合实力在全国168个国家级高新区中排名第11位，"
+                       "连续7次被评为全国先进高新区。园区现有企业32000家，其中外资企业近200家，海内外上市公司45家。", kb, "2021-03-03")
+    got = {(o.fields["value"], o.fields["metric"]): o.subject for o in ex.observations}
+    zone = "region/changsha-gaoxinqu"
+    assert got[(5000, "total_revenue")] == zone                      # revenue, not a count of firms
+    assert got[(32000, "enterprise_count")] == zone and got[(200, "enterprise_count")] == zone
+    assert all(v not in (168, 7) for v, _ in got)                    # those ranked among; times honoured
+    assert (11, "rank") in got
+
+
+def test_the_hall_they_gathered_in_is_no_participant(tmp_path, kb):
+    ex = run(tmp_path, "2020年11月3日上午，华为等40多家知名企业高管齐聚长沙梅溪湖国际文化艺术中心，参加正在这里举行的2020世界计算机大会。",
+             kb, "2021-03-03")
+    events = [m for m in ex.mentions if m.label == "Event"]
+    assert [m.text for m in events] == ["2020世界计算机大会"]
+    participants = {r.to for r in ex.relations if r.type == "PARTICIPANT"}
+    assert "enterprise/huawei" in participants and not any("zhongxin" in p or "gaoguan" in p for p in participants)

@@ -61,7 +61,7 @@ ROWS = [
      "bodies whose officials 出席/参加 a meeting named before in the sentence take part in it"),
     ("event-approval-by", "relation", None, 0.8, "2019年，国家网络安全产业园区（北京）获工业和信息化部批复。",
      "X获/经Y批复: the government body between 获 and the trigger approved it (a participant, role approver)"),
-    ("event-attended-back", "relation", r"(?:出席|参加|参观|见证|主持)了?(?:本次|此次|这次)?[^，。；]{0,8}?(?:仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会)"
+    ("event-attended-back", "relation", r"(?:出席|参加|参观|见证|主持)了?(?:本次|此次|这次)?[^，。；]{0,24}?(?:仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会)"
      r"|在(?:本次|此次|这次)?[^，。；在]{0,40}?(?:仪式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)上(?:致辞|讲话|发言|作报告|透露|表示|介绍|指出|发布)", 0.7,
      "9月1日，网络安全宣传周湖南专场活动在长沙举行。湖南省委网信办主任出席活动并致辞。",
      "bodies whose officials 参加/出席/主持 “the ceremony” or speak 在…仪式上 take part in it: the meeting is the one "
@@ -90,6 +90,14 @@ ROWS = [
      "a counted list of firms that moved into a park (or its sub-parks): the park's figure"),
     ("stat-one-of", "statistic", r"[^，。；]{0,12}?之一", 0.9, "网络安全考核被列为湖南省开展的5项考核之一。",
      "N项…之一: the subject is one of a set of N, not N of something: not proposed"),
+    ("stat-ranked-among", "statistic", r"[^，。；]{0,16}?中\s*(?:排名|排|位列|位居|名列|居)", 0.9,
+     "综合实力在全国168个国家级高新区中排名第11位。",
+     "在N个…中排名: N counts those the subject is ranked among, not the subject's own: not proposed"),
+    ("stat-times-honoured", "statistic", r"\s*(?:被评为|获评|荣获|获得|入选|蝉联)", 0.9, "长沙高新区连续7次被评为全国先进高新区。",
+     "N次被评为…: how often an honour came, not a figure of the subject: not proposed"),
+    ("stat-same-subject", "statistic", None, 0.7, "长沙高新区创建于1988年。园区现有企业32000家，其中外资企业近200家。",
+     "a clause of the same sentence that names no one (其中外资企业近200家) goes on with the subject of the figure "
+     "before it, not the region of the paragraph"),
     ("stat-demonstrative", "statistic", r"该(?!园区|园|企业|公司|区|市|省|县)[\u4e00-\u9fff]{1,4}?(?:已|共|累计|拥有|聚集|形成)", 0.9,
      "长沙市发展迅速。该生态已聚集400多家核心企业。",
      "该生态/该体系 before the figure: it is that thing's (no entity), not the region's: not proposed"),
