@@ -124,9 +124,11 @@ class EventsMixin:
                              "event-at-meeting", role=f"named at the meeting ({at.group()})")
 
     def attended_back(self, s) -> None:
-        """王刚参加启动仪式并讲话, a sentence after the ceremony was named: the bodies named before the
-        verb take part in the event named last in the four sentences before, if its name ends as the
-        word that refers to it does."""
+        """Who took part in a meeting named by the verb's object: the bodies and firms named before
+        参加/出席/主持 “the ceremony”, or before 在…上 + 致辞/透露/发布, take part in the event named
+        inside 在…上 (在9日举行的…论坛上透露), else in the one that word refers back to — named earlier in
+        the sentence or last in the four sentences before, its name ending as the word does (王刚参加
+        启动仪式并讲话, 在会上发布). A body right after 齐聚/在/来到 is where they met, not who."""
         here = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys]
         for m in rx("event-attended-back").finditer(s.text):
             ev = None
