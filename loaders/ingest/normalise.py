@@ -1,6 +1,7 @@
 """The text the rules read: traditional characters as simplified (OpenCC's t2s), full-width digits
 as ASCII and ASCII punctuation beside Chinese as full-width, one character for one, so that every
-offset the extractor gives points into the article as written (rows `norm-*`, loaders/ingest/rules/normalise.py).
+offset the extractor gives points into the article as written (rows `norm-*`,
+loaders/ingest/rules/normalise.py).
 
 Why OpenCC: it is the reference converter (the `opencc` package is its own Python binding, a
 maintained wheel with its dictionaries); zhconv and hanziconv were the alternatives. Its t2s leaves
