@@ -111,6 +111,11 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None) -
         has_day = g[2] if name == "date-relative" else g[1]
         v = r[0] if has_day else r[0][:7]
         return v, v
+    if name == "date-this-year":
+        if len(pub) < 4:
+            return None
+        v = str(int(pub[:4]) + {"今年": 0, "去年": -1, "明年": 1}[g[0]])
+        return v, v
     if name == "date-day":
         if len(pub) < 10 or not 1 <= int(g[0]) <= int(pub[8:10]):
             return None   # without the article's day, or a day after it: not this month's
@@ -133,7 +138,7 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None) -
     raise KeyError(name)
 
 
-RELATIVE = ("date-relative", "date-md", "date-md-range", "date-day", "date-yesterday")
+RELATIVE = ("date-relative", "date-md", "date-md-range", "date-day", "date-yesterday", "date-this-year")
 
 
 def find_dates(doc: Document) -> list[DateMention]:

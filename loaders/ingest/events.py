@@ -59,8 +59,12 @@ class EventsMixin:
             name = self.entities[subj.key].record["name_zh"] + gz.EVENT_NAME_WORD.get(kind, m.group())
             key = self.event(kind, name, {subj.key}, date, s, min(subj.start, pos), end, "event-subject",
                              name_en=f"{gz.EVENT_NAME_EN.get(kind, 'Event')} of the {self.entities[subj.key].record['name_en']}")
-            self.rel(key, "CONCERNS", subj.key, s, (min(subj.start, pos), max(subj.end, end)), conf("event-subject"),
-                     "event-subject")
+            # a firm or body that signs is a party to the signing (rule event-signing-party), not its subject
+            party = kind == "signing" and subj.label in ("Enterprise", "Institution", "GovernmentBody")
+            self.rel(key, "PARTICIPANT" if party else "CONCERNS", subj.key, s,
+                     (min(subj.start, pos), max(subj.end, end)),
+                     conf("event-signing-party" if party else "event-subject"),
+                     "event-signing-party" if party else "event-subject", role="party (签约)" if party else None)
             if kind == "approval":   # 园区获工业和信息化部批复: the body between 获 and the trigger approved it
                 for g in self.mentions_in(subj.end, pos, ("GovernmentBody",))[-1:]:
                     if re.search(r"[获经由][^，。；]{0,4}$", self.text[subj.end:g.start]) and not self.text[g.end:pos].strip("的正式"):
@@ -101,6 +105,7 @@ class EventsMixin:
         # …启动仪式在天心区举行，省委网信办主任周湘、…出席: the bodies whose officials attended take part
         att = re.search(r"出席|参加|致辞", s.text)
         self.attended_back(s)
+        self.attendees_from(s)
         if att:
             evs = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys and x.start < s.start + att.start()]
             if evs:
@@ -122,6 +127,21 @@ class EventsMixin:
                 for x in self.mentions_in(s.start, s.end, ("Enterprise", "Institution")):
                     self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-at-meeting"),
                              "event-at-meeting", role=f"named at the meeting ({at.group()})")
+
+    def attendees_from(self, s) -> None:
+        """来自A、B…等企业的代表齐聚一堂: where the representatives came from takes part in the event the
+        sentence names (the last one before the phrase, else the first after it)."""
+        evs = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys]
+        for m in rx("event-attendees-from").finditer(s.text):
+            a, b = s.start + m.start(1), s.start + m.end(1)
+            before = [x for x in evs if x.end <= s.start + m.start()]
+            after = [x for x in evs if x.start >= s.start + m.end()]
+            ev = before[-1] if before else (after[0] if after else None)
+            if ev is None:
+                continue
+            for x in self.mentions_in(a, b, ("GovernmentBody", "Institution", "Enterprise")):
+                self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-attendees-from"),
+                         "event-attendees-from", role="represented (来自…的代表)")
 
     def attended_back(self, s) -> None:
         """Who took part in a meeting named by the verb's object: the bodies and firms named before

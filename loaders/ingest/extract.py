@@ -32,7 +32,7 @@ from .linking import LinkingMixin
 from .mentions import MentionsMixin
 from .model import ACCEPT, DateMention, Extraction, Mention, ObsFact, Proposal, RelFact
 from .relations import ORG_LABELS, PARKISH, RelationsMixin
-from .rules import RULES
+from .rules import RULES, rx
 from .statistics import StatisticsMixin
 from . import gazetteer as gz
 
@@ -109,6 +109,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         self._rel_index: dict[tuple[str, str, str], RelFact] = {}
         self.observations: list[ObsFact] = []
         self.unanchored: list[str] = []
+        self.context_rows: set[str] = set()   # rows that chose whose a fact is (region-as-object)
         self.titles_by_sent: dict[int, list[tuple[int, int, str]]] = {}
         self._tokens: dict[int, list[tuple[int, int, str, str]]] = {}
         self._new_ids: dict[str, set[str]] = {}
@@ -216,11 +217,25 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         regs = [m for m in self.mentions_in(s.start, pos, ("Region",)) if not m.attrs.get("members")]
         if regs:
             return regs[-1]
+        # none before it: the region named later in the same sentence (…覆盖新经济、网络安全等领域，将健全成都
+        # 高新区现代产业体系) before the paragraph's (rule region-later-in-sentence)
+        later = [m for m in self.mentions_in(pos, s.end, ("Region",)) if not m.attrs.get("members")
+                 and not self.region_as_object(m)]
+        if later:
+            self.context_rows.add("region-later-in-sentence")
+            return later[0]
         best = None
         for m in self._regions_by_para.get(s.para, ()):
             if m.start < s.start and (best is None or m.start > best.start):
+                if self.region_as_object(m):
+                    self.context_rows.add("region-as-object")
+                    continue
                 best = m
         return best
+
+    def region_as_object(self, m: Mention) -> bool:
+        """为海淀区乃至首都…提供支撑: a region after 为/对/乃至 is what the sentence serves, not its topic."""
+        return any(x.end() == m.start for x in rx("region-as-object").finditer(self.text, max(0, m.start - 3), m.start))
 
     def article_region(self, level: str | None = None) -> Mention | None:
         """The region the article is about: the one its title names, else the one it names most often
@@ -324,6 +339,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         self.link()
         self.join_place_prefixes()
         self.find_deictic_regions()
+        self.find_firm_anaphora()
         self.find_party_offices()
         for m in self.mentions:
             para = self.doc.sentences[m.sent].para
@@ -334,7 +350,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         self.facts()
         self.finish()
         return Extraction(self.kb, self.doc, sorted(self.mentions, key=lambda m: m.start), self.dates, self.entities,
-                          self.relations, self.observations, self.unanchored)
+                          self.relations, self.observations, self.unanchored, context_rows=self.context_rows)
 
     def facts(self) -> None:
         for s in self.doc.sentences:

@@ -53,6 +53,28 @@ class ContextMentionsMixin:
                 mm.keys = [target.key]
                 self.entities[target.key].mentions.append(mm)
 
+    def find_firm_anaphora(self) -> None:
+        """该公司 / 该企业: the firm named last before it, in this sentence or the two before (the same
+        paragraph); nothing when none is (rule firm-anaphor)."""
+        for m in rx("firm-anaphor").finditer(self.text):
+            a, b = m.start(), m.end()
+            if not self.free(a, b):
+                continue
+            s = self.sentence_at(a)
+            first = self.doc.sentences[max(0, s.idx - 2)]
+            if first.para != s.para:
+                first = next(x for x in self.doc.sentences if x.para == s.para)
+            firms = [x for x in self.mentions_in(first.start, a, ("Enterprise",)) if not x.attrs.get("listed")]
+            if not firms:
+                continue
+            target = firms[-1]
+            mm = self.add_mention(a, b, "Enterprise", "pattern:firm-anaphor", conf("firm-anaphor"),
+                                  name=self.entities[target.key].record["name_zh"], anaphor=True)
+            if mm is not None:
+                self.take(a, b, 3)
+                mm.keys = [target.key]
+                self.entities[target.key].mentions.append(mm)
+
     def find_deictic_offices(self) -> None:
         """省工信厅 / 市经信委 (no place before it): the article's province's or city's office, by its
         full name (湖南省工业和信息化厅); the knowledge base's entity when it knows that name."""

@@ -210,6 +210,8 @@ class MentionsMixin(ContextMentionsMixin):
                 continue   # already a known firm or body (北京金山办公软件股份有限公司CEO)
             if b - a < 3 or self.text[a:b] in gz.GENERIC_WORDS or not self.claimable(a, b):
                 continue
+            if re.search(r"(?:公司|集团)$", self.text[a:b]):
+                continue   # a company suffix: the suffix row reads the whole name (…有限公司四川分公司副总经理)
             self.add_mention(a, b, "Enterprise", "pattern:firm-of-officer", conf("firm-of-officer"))
             self.claim(a, b)
         for m in rx("institute-of-officer").finditer(t):
@@ -296,13 +298,13 @@ class MentionsMixin(ContextMentionsMixin):
         for x, y, w, f in self.tokens(s):
             if a <= x < b and (f == "ns" or w in self._builtin_regions) and w not in gz.ZONE_WORDS:
                 return x
-            if a < x and y == b and w not in gz.ZONE_WORDS and re.match(f"^[{HAN}]{{2,4}}(?:高新|经开|自贸|新区)", w):
+            if a < x and y == b and w not in gz.ZONE_WORDS and re.match(f"^[{HAN}]{{2,4}}(?:高新|经开|自贸|新区|科学城|科技城)", w):
                 return x   # 落户长沙高新区: the dictionary holds the zone's name whole, the verb before it is no part
         if re.match(r"落户|位于|入驻|坐落|布局|选址|设在|建在|扎根|进驻", name):
             return None
         if "级" in name or name[0] in "在于从到对向和与及的":
             return None   # 在国家级经开区: a class of zones after a preposition, not a zone's name
-        return None if not re.match(f"^[{HAN}]{{2,4}}(?:高新|经开|自贸|新区)", name) else a
+        return None if not re.match(f"^[{HAN}]{{2,4}}(?:高新|经开|自贸|新区|科学城|科技城)", name) else a
 
     def _zone_list(self, m: re.Match) -> None:
         """首批获授牌的五个试验区是：A、B…: each member is a mention of what was counted."""

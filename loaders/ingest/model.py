@@ -89,3 +89,4 @@ class Extraction:
     observations: list[ObsFact]
     unanchored: list[str] = field(default_factory=list)
     normalised: list[str] = field(default_factory=list)   # the norm-* rows that changed the text read
+    context_rows: set[str] = field(default_factory=set)   # rows that chose whose a fact is, without making one

@@ -46,7 +46,7 @@ class StatisticsMixin:
     def status(self, s, a: int, ca: int, cb: int) -> str:
         """actual, forecast or target, from the wording of the clause (and the sentence before the figure)."""
         clause = self.text[ca:cb]
-        lead = self.text[s.start:a]
+        lead = self.text[self._chain_start(s):a]
         if rx("status-forecast").search(clause) or rx("status-forecast").search(lead):
             return "forecast"
         if rx("status-target").search(clause) or rx("status-target").search(lead) or FUTURE_WORD.search(clause):
@@ -58,6 +58,17 @@ class StatisticsMixin:
             self._status_rule = "status-target-section"
             return "target"
         return "actual"
+
+    def _chain_start(self, s) -> int:
+        """Where the sentence's lead begins: sentences joined by ； are one sentence for its wording
+        (预计2021年，A 3.4万亿元；B 1.4万亿元；C 超过50%: all three are forecasts)."""
+        i = s.idx
+        while i > 0:
+            prev = self.doc.sentences[i - 1]
+            if prev.para != s.para or "；" not in self.text[max(prev.start, prev.end - 1):prev.end + 1]:
+                break
+            i -= 1
+        return self.doc.sentences[i].start
 
     def target_year(self, s, pos: int) -> str | None:
         """The year a target aims at: 到2025年 earlier in the sentence, else in a sentence before it
@@ -179,6 +190,9 @@ class StatisticsMixin:
                 continue
             if unit_w == "次" and rx("stat-times-honoured").match(self.text, b, cb):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: times honoured (stat-times-honoured)")
+                continue
+            if unit_w in ("人", "名", "位") and rx("stat-attendance").search(self.text[max(ca, a - 8):min(cb, b + 4)]):
+                self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: how many attended (stat-attendance)")
                 continue
             if rx("stat-rate").search(self.text[ca:a]):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: a rate (每…), not a figure (stat-rate)")

@@ -31,7 +31,7 @@ def test_why_refuses_the_test_split():
 
 def test_dev_halves_partition_dev_and_dev_b_is_refused():
     a, b, dev = (ingest_bench.split_ids(s) for s in ("dev-a", "dev-b", "dev"))
-    assert (len(a), len(b)) == (6, 4)
+    assert len(a) >= 6 and len(b) >= 4   # dev-A tunes, dev-B checks (split.yaml)
     assert not set(a) & set(b) and set(a) | set(b) == set(dev)
     with pytest.raises(SystemExit, match="dev-b"):
         ingest_bench.why("dev-b")

@@ -59,10 +59,12 @@ def test_every_fact_cites_its_source_and_a_sentence_of_the_text(ident, kb):
     assert ident != "seed" or facts >= 45
 
 
-# Failing on one TEST-split article when this test was first run (2026-12-01, after the rules were
-# frozen). The rules may not be changed after looking at test output, so it is recorded here, not
-# fixed; strict, so that it is noticed when a rule change tuned on dev makes it pass.
-KNOWN_TEST_FAILURES = {"2021-12-30-haidian-press-conference"}
+# 2021-12-30-haidian-press-conference failed here when this test was first run (2026-12-01, then a
+# test-split article, so it was recorded as a strict xfail, not fixed). Its split was retired into dev
+# on 2026-12-02 and the cause fixed there: sentences joined by ； share their lead's 预计 (status-* rows).
+# Failing on one article of the new test split when it was first run (2026-12-02, after the round's rules
+# were frozen): recorded here, not read and not fixed; strict, so a dev-tuned change that fixes it is seen.
+KNOWN_TEST_FAILURES = {"2021-09-17-rednet-gxq-groundbreaking"}
 
 
 @pytest.mark.parametrize("ident", [pytest.param(i, marks=pytest.mark.xfail(

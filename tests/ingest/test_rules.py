@@ -38,6 +38,7 @@ def fired(tmp_path, example: str, parks: bool = False) -> set[str]:
     names |= {m.attrs["place_prefix"] for m in ex.mentions if "place_prefix" in m.attrs}
     names |= {d.rule for d in ex.dates} | {r.rule for r in ex.relations} | {o.rule for o in ex.observations}
     names |= set(ex.normalised)   # norm-* rows: they changed the text the other rows read
+    names |= ex.context_rows      # rows that chose whose a fact is (region-as-object)
     if any(m.label == "Event" for m in ex.mentions):
         names.add("event-trigger")
     if any(m.how == "pattern:event-subject" for m in ex.mentions):

@@ -38,6 +38,8 @@ ROWS = [
     ("link-implied", "link", None, 0.6, "国家网络安全产业园区（西安）揭牌。", "a new entity implied by a fact, with no mention of its own"),
     # ---- events
     ("event-subject", "event", r"(" + _TRIGGERS + r")", 0.85, "国家网络安全产业园区（长沙）于2020年6月正式揭牌。"),
+    ("event-signing-party", "relation", None, 0.8, "当天签约的中国电信股份有限公司四川分公司副总经理表示，将加快建设。",
+     "the firm, institution or body that signs (X签约, 签约的X) is a party to the signing: PARTICIPANT, not CONCERNS"),
     ("event-approval-of", "event", r"(?:同意|支持|原则同意)(?:了)?", 0.8, "工信部复函同意国家网络安全产业园区（长沙）建设。",
      "复函/批复 + 同意 X: the approval of X (named after it); the body before it is the approver"),
     ("event-agreement", "event",
@@ -61,6 +63,10 @@ ROWS = [
      "bodies whose officials 出席/参加 a meeting named before in the sentence take part in it"),
     ("event-approval-by", "relation", None, 0.8, "2019年，国家网络安全产业园区（北京）获工业和信息化部批复。",
      "X获/经Y批复: the government body between 获 and the trigger approved it (a participant, role approver)"),
+    ("event-attendees-from", "relation", r"来自([^。；]{2,200}?)(?:等[^，。；]{0,16}?)?的(?:代表|嘉宾|专家|学者|负责人|领导|企业家|高管)", 0.7,
+     "9月18日，网络安全高峰论坛在成都高新区举行，来自中国科学院以及天融信、新华三等企业的代表齐聚一堂。",
+     "来自A、B…的代表/嘉宾: the bodies, institutions and firms the representatives came from take part in the "
+     "event the sentence names"),
     ("event-attended-back", "relation", r"(?:出席|参加|参观|见证|主持)了?(?:本次|此次|这次)?[^，。；]{0,24}?(?:仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会)"
      r"|在(?:本次|此次|这次)?[^，。；在]{0,40}?(?:仪式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)上(?:致辞|讲话|发言|作报告|透露|表示|介绍|指出|发布)", 0.7,
      "9月1日，网络安全宣传周湖南专场活动在长沙举行。湖南省委网信办主任出席活动并致辞。",
@@ -95,6 +101,10 @@ ROWS = [
      "在N个…中排名: N counts those the subject is ranked among, not the subject's own: not proposed"),
     ("stat-times-honoured", "statistic", r"\s*(?:被评为|获评|荣获|获得|入选|蝉联)", 0.9, "长沙高新区连续7次被评为全国先进高新区。",
      "N次被评为…: how often an honour came, not a figure of the subject: not proposed"),
+    ("stat-attendance", "statistic", r"(?:代表|嘉宾|来宾|专家学者|与会者|观众)[^，。；\d]{0,4}\d+\s*[余多]?\s*(?:人|名|位)|\d+\s*[余多]?\s*(?:人|名|位)(?:齐聚|参加|出席|参会|与会|到场|莅临)", 0.9,
+     "来自中国科学院以及天融信等企业的代表共300余人齐聚一堂。",
+     "N人 who came to a meeting (代表共300余人齐聚一堂): how many attended, not a figure of a park, region or firm: "
+     "not proposed"),
     ("stat-same-subject", "statistic", None, 0.7, "长沙高新区创建于1988年。园区现有企业32000家，其中外资企业近200家。",
      "a clause of the same sentence that names no one (其中外资企业近200家) goes on with the subject of the figure "
      "before it, not the region of the paragraph"),
@@ -117,7 +127,7 @@ ROWS = [
      "a figure followed by 的 and a name describes that name (总投资10亿元的…基地), not the place before it"),
     ("stat-article-park", "statistic", None, 0.6, "到2020年，产业园年产业规模有望达到1000亿元，国家网络安全产业园区（北京）建设加快。",
      "园区/产业园 and no park in the paragraph: the park the article names most"),
-    ("stat-article-region", "statistic", None, 0.8, "到2025年，数字经济规模突破25000亿元，湖南省信息化发展加快。",
+    ("stat-article-region", "statistic", None, 0.8, "到2025年，数字经济规模突破25000亿元。\n\n湖南省加快信息化发展。",
      "no organisation, park or region in the sentence or paragraph: the region the article is about"),
     ("text-layout_slogan", "statistic", r"(?:形成|概括为|构建)[^，。；]*?“([^”]{4,40})”的?(?:总体|整体|空间)?(?:布局|格局)?", 0.7,
      "国家网络安全产业园区（北京）形成“三园协同、多点联动、先行带动”的总体布局。"),
