@@ -12,7 +12,8 @@ from .rules import conf, rx
 # what may follow a trigger: the end of a clause, 成为/为, 的 (在北京揭牌的…), a colon (项目开工：), 仪式
 # 交流会上， / 论坛上， / 会上， at the start of a sentence: what follows happened at that meeting
 AT_MEETING = re.compile(r"^([\u4e00-\u9fff]{0,6}(?:会|论坛|峰会|大赛))上[，,]")
-AFTER_TRIGGER = re.compile(r"^(?:[，。；,;：:、]|成为|为|的|仪式|活动|$)")
+# 开工建设, 揭牌成立, 正式投入运营: the trigger goes on as one verb phrase
+AFTER_TRIGGER = re.compile(r"^(?:[，。；,;：:、]|成为|为|的|仪式|典礼|活动|建设|成立|运营|运行|投产|$)")
 
 
 class EventsMixin:
@@ -51,20 +52,25 @@ class EventsMixin:
             if not subj:
                 host = self.topic(s, pos) if self.park_word(s, pos) else None
                 subj = [host] if host is not None else []
+            how = "event-subject"
+            if not subj and kind in ("groundbreaking", "opening", "completion"):
+                # 长沙高新区…重大项目集中开工: the zone or place whose projects broke ground (event-of-place)
+                subj = [x for x in self.mentions_in(ca, pos, ("Region",)) if not x.attrs.get("members")][-1:]
+                how = "event-of-place"
             if not subj:
                 continue
             subj = subj[-1]
             if "等" in self.text[subj.end:pos]:
                 continue   # A、B等16家企业…签约: many did it; a name made from the last one would be wrong
             name = self.entities[subj.key].record["name_zh"] + gz.EVENT_NAME_WORD.get(kind, m.group())
-            key = self.event(kind, name, {subj.key}, date, s, min(subj.start, pos), end, "event-subject",
+            key = self.event(kind, name, {subj.key}, date, s, min(subj.start, pos), end, how,
                              name_en=f"{gz.EVENT_NAME_EN.get(kind, 'Event')} of the {self.entities[subj.key].record['name_en']}")
             # a firm or body that signs is a party to the signing (rule event-signing-party), not its subject
             party = kind == "signing" and subj.label in ("Enterprise", "Institution", "GovernmentBody")
             self.rel(key, "PARTICIPANT" if party else "CONCERNS", subj.key, s,
                      (min(subj.start, pos), max(subj.end, end)),
-                     conf("event-signing-party" if party else "event-subject"),
-                     "event-signing-party" if party else "event-subject", role="party (签约)" if party else None)
+                     conf("event-signing-party" if party else how),
+                     "event-signing-party" if party else how, role="party (签约)" if party else None)
             if kind == "approval":   # 园区获工业和信息化部批复: the body between 获 and the trigger approved it
                 for g in self.mentions_in(subj.end, pos, ("GovernmentBody",))[-1:]:
                     if re.search(r"[获经由][^，。；]{0,4}$", self.text[subj.end:g.start]) and not self.text[g.end:pos].strip("的正式"):
@@ -106,6 +112,7 @@ class EventsMixin:
         att = re.search(r"出席|参加|致辞", s.text)
         self.attended_back(s)
         self.attendees_from(s)
+        self.organised_by(s)
         if att:
             evs = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys and x.start < s.start + att.start()]
             if evs:
@@ -142,6 +149,29 @@ class EventsMixin:
             for x in self.mentions_in(a, b, ("GovernmentBody", "Institution", "Enterprise")):
                 self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-attendees-from"),
                          "event-attendees-from", role="represented (来自…的代表)")
+
+    def organised_by(self, s) -> None:
+        """大会由工业和信息化部、湖南省人民政府共同主办: the bodies and firms between 由 and 主办 organise the
+        event the sentence names, else the one named last in the two sentences before (same paragraph)."""
+        for m in rx("event-organised-by").finditer(s.text):
+            here = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys
+                    and not (s.start + m.start(1) <= x.start < s.start + m.end(1))]
+            ev = None
+            if here:
+                ev = min(here, key=lambda x: abs(x.start - (s.start + m.start())))
+            else:
+                for i in range(s.idx - 1, max(-1, s.idx - 3), -1):
+                    if self.doc.sentences[i].para != s.para:
+                        break
+                    evs = [x for x in self._by_sent.get(i, ()) if x.label == "Event" and x.keys]
+                    if evs:
+                        ev = evs[-1]
+                        break
+            if ev is None:
+                continue
+            for x in self.mentions_in(s.start + m.start(1), s.start + m.end(1), ("GovernmentBody", "Institution", "Enterprise")):
+                self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-organised-by"),
+                         "event-organised-by", role=f"organiser ({m.group(2)})")
 
     def attended_back(self, s) -> None:
         """Who took part in a meeting named by the verb's object: the bodies and firms named before

@@ -258,6 +258,32 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
             if level == "city" and kind not in ("city", "municipality"):
                 continue
             count.setdefault(m.key, []).append(m)
+        # an article that names no region of the level itself: the place a body's or a policy's name in its
+        # lead begins with stands for it (成都市人民政府办公厅印发…，全市…: 全市 is 成都市) — rule region-of-body-name
+        implied: dict[str, list[tuple[Mention, str]]] = {}
+        for m in self.mentions if not count else ():
+            if m.label not in ("GovernmentBody", "Policy") or not m.keys or m.sent > 1:
+                continue   # a body named in the lead (its first two sentences) is whose article it is
+            own = (self.entities[m.key].record.get("name_zh") or m.text).lstrip("《中共")
+            place = next((n for n in sorted(self._builtin_regions, key=len, reverse=True)
+                          if len(n) >= 2 and own.startswith(n)), None)
+            if place is None:
+                continue
+            code, full, kind = self._builtin_regions[place]
+            if kind in ("zone", "area", "cluster", "country", "district"):
+                continue
+            if level == "province" and kind not in ("province", "municipality"):
+                continue
+            if level == "city" and kind not in ("city", "municipality"):
+                continue
+            implied.setdefault(full, []).append((m, place))
+        if len(implied) == 1:   # one place only: bodies of several places say nothing of the article's own
+            full, ms = next(iter(implied.items()))
+            key = self.region_key(full, None)
+            if key:
+                self.context_rows.add("region-of-body-name")
+                count[key] = [Mention(m.start, m.start, place, "Region", m.sent, "pattern:region-of-body-name",
+                                      self.entities[key].conf, full, {}, [key]) for m, place in ms]
         # a region the title names counts even when the body never names it (成都市关于…的意见 says 我市)
         for name in sorted(self._builtin_regions, key=len, reverse=True):
             if len(name) >= 2 and name in title:

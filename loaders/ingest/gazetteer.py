@@ -89,6 +89,8 @@ METRICS: list[tuple[str, str, str, str]] = [
     ("营收", "operating_revenue", "营业收入", "Operating revenue"),
     ("产值", "output_value", "产值", "Output value"),
     ("总收入", "total_revenue", "总收入", "Total revenue"),   # 企业总收入: money, not a count of firms
+    ("增加值", "value_added", "增加值", "Value added"),
+    ("收入", "revenue", "收入", "Revenue"),
     ("产业规模", "industry_scale", "产业规模", "Industry scale"),
     ("投资", "investment", "投资额", "Investment"),
     ("建筑面积", "floor_area", "建筑面积", "Floor area"),   # the curated data keeps floor and land apart
@@ -110,6 +112,9 @@ METRICS: list[tuple[str, str, str, str]] = [
     ("基地", "innovation_platforms", "创新平台数", "Innovation platforms"),
     ("专利", "patents", "专利数", "Patents"),
 ]
+
+# metrics that count firms, projects or platforms: never a figure in 人 (来自企业的80名学员)
+NOT_PEOPLE_METRICS = ("cybersecurity_enterprises", "enterprise_count", "projects", "innovation_platforms", "patents")
 
 # Text-valued statistics: slogans, main lines, distinctions and goals.
 TEXT_METRICS = {

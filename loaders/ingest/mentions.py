@@ -194,6 +194,9 @@ class MentionsMixin(ContextMentionsMixin):
             q = self.text.rfind("“", a, b)   # a quoted title after a verb starts the name: 召开“长沙·非凡十年”…发布会
             if q > a and self.text.find("”", q) > q and re.search(r"(召开|举办|举行|主办|开展|启动)$", self.text[a:q]):
                 a = q
+            org = re.match(r"由?[^，。；的]{2,30}?(?:联合)?(?:主办|承办|举办|组织|指导)的", self.text[a:b])
+            if org and b - (a + org.end()) >= 4:
+                a += org.end()   # 由成都市网络安全协会主办的…培训班: the organiser is named, the course is what follows
             # a year inside the name (2020年国家网络安全宣传周…) is part of it
             if all(v in (0, 1, 4) for v in self.mask[a:b]) and not any(
                     x.how != "dictionary" and x.start < b and x.end > a for x in self.sent_mentions(a)):
@@ -416,8 +419,10 @@ class MentionsMixin(ContextMentionsMixin):
                 continue
             if label == "GovernmentBody":
                 first = self.words(a, se)[:1]
-                if not first or not (first[0][1] == "ns" or first[0][0] in ("国家", "中央", "国务院")):
-                    continue
+                if not first or not (first[0][1] == "ns" or first[0][0] in ("国家", "中央", "国务院") or (
+                        first[0][1] == "nt" and m.group() in ("人民政府", "管委会", "委员会")
+                        and any(name.startswith(r) for r in self._builtin_regions if len(r) >= 2))):
+                    continue   # 湖南省人民政府 is one word (nt) to jieba: a body of the place it begins with
                 if m.group() == "部" and len(self.words(a, se)) < 2:
                     continue
             if label == "SubPark":

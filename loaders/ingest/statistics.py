@@ -191,7 +191,7 @@ class StatisticsMixin:
             if unit_w == "次" and rx("stat-times-honoured").match(self.text, b, cb):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: times honoured (stat-times-honoured)")
                 continue
-            if unit_w in ("人", "名", "位") and rx("stat-attendance").search(self.text[max(ca, a - 8):min(cb, b + 4)]):
+            if unit_w in ("人", "名", "位", "家") and rx("stat-attendance").search(self.text[max(ca, a - 8):min(cb, b + 6)]):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: how many attended (stat-attendance)")
                 continue
             if rx("stat-rate").search(self.text[ca:a]):
@@ -271,7 +271,7 @@ class StatisticsMixin:
                     self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: no entity it describes")
                     continue
             prev_subj = subj
-            metric, mzh, men = self.metric(clause, subj)
+            metric, mzh, men = self.metric(clause, subj, unit)
             if unit in ("平方公里", "㎡", "万㎡", "亩", "公顷") and metric not in ("land_area", "floor_area"):
                 metric, mzh, men = "area", "面积", "Area"
             status = self._status_of(s, a, ca, cb)
@@ -330,10 +330,12 @@ class StatisticsMixin:
                 return cands[0] if lo == ca else cands[-1]
         return self.topic(s, pos) or self.region_context(s, pos) or self.article_region()
 
-    def metric(self, clause: str, subj) -> tuple[str, str, str]:
+    def metric(self, clause: str, subj, unit: str | None = None) -> tuple[str, str, str]:
         text = clause.replace(subj.text, "")
         for word, code, zh, en in gz.METRICS:
             if word in text:
+                if unit == "人" and code in gz.NOT_PEOPLE_METRICS:
+                    continue   # 来自企业的80名学员: people are no count of firms, projects or platforms
                 # 年产业规模 is a year's figure; in 2025年产业规模 or 今年产业规模 the 年 ends a date
                 if re.search(r"年均|每年|年度|(?<![\d〇零一二三四五六七八九十今明去前当全同上本])年" + word, text) \
                         and not code.startswith("annual_"):

@@ -40,10 +40,13 @@ ROWS = [
     ("event-subject", "event", r"(" + _TRIGGERS + r")", 0.85, "国家网络安全产业园区（长沙）于2020年6月正式揭牌。"),
     ("event-signing-party", "relation", None, 0.8, "当天签约的中国电信股份有限公司四川分公司副总经理表示，将加快建设。",
      "the firm, institution or body that signs (X签约, 签约的X) is a party to the signing: PARTICIPANT, not CONCERNS"),
+    ("event-of-place", "event", None, 0.75, "9月16日，长沙高新区第三批重大项目集中开工。",
+     "projects that break ground, open or are completed in a zone or place the clause names, no firm or park: "
+     "the event concerns that place"),
     ("event-approval-of", "event", r"(?:同意|支持|原则同意)(?:了)?", 0.8, "工信部复函同意国家网络安全产业园区（长沙）建设。",
      "复函/批复 + 同意 X: the approval of X (named after it); the body before it is the approver"),
     ("event-agreement", "event",
-     r"([\u4e00-\u9fff]{2,30}?(?:和|与)[\u4e00-\u9fff]{2,30}?)(?:正式)?签署了?([^，。；]{2,40}?)的?((?:战略)?(?:合作)?(?:框架)?(?:协议|备忘录))",
+     r"([\u4e00-\u9fff]{2,30}?(?:和|与)[\u4e00-\u9fff]{2,30}?)(?:正式)?(?:签署|签订)了?([^，。；]{2,40}?)的?((?:战略)?(?:合作)?(?:框架)?(?:协议|备忘录))",
      0.8, "2017年底，湖南省和北京市正式签署共同打造网络安全产业园区的协议。",
      "A和B签署…协议: the signing, named as written (without 正式/的), its parties taking part"),
     ("event-mass-signing", "event", r"(?:项目)?集中签约", 0.75,
@@ -67,6 +70,10 @@ ROWS = [
      "9月18日，网络安全高峰论坛在成都高新区举行，来自中国科学院以及天融信、新华三等企业的代表齐聚一堂。",
      "来自A、B…的代表/嘉宾: the bodies, institutions and firms the representatives came from take part in the "
      "event the sentence names"),
+    ("event-organised-by", "relation", r"由([^。；]{2,80}?)(?:共同|联合)?(主办|承办|举办|指导)", 0.75,
+     "11月5日，2021中国（长沙）网络安全·智能制造大会在长沙召开。大会由工业和信息化部、湖南省人民政府共同主办。",
+     "由A、B共同主办: the bodies, institutions and firms named organise the event the sentence names, else the "
+     "one named last in the two sentences before"),
     ("event-attended-back", "relation", r"(?:出席|参加|参观|见证|主持)了?(?:本次|此次|这次)?[^，。；]{0,24}?(?:仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会)"
      r"|在(?:本次|此次|这次)?[^，。；在]{0,40}?(?:仪式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)上(?:致辞|讲话|发言|作报告|透露|表示|介绍|指出|发布)", 0.7,
      "9月1日，网络安全宣传周湖南专场活动在长沙举行。湖南省委网信办主任出席活动并致辞。",
@@ -101,10 +108,10 @@ ROWS = [
      "在N个…中排名: N counts those the subject is ranked among, not the subject's own: not proposed"),
     ("stat-times-honoured", "statistic", r"\s*(?:被评为|获评|荣获|获得|入选|蝉联)", 0.9, "长沙高新区连续7次被评为全国先进高新区。",
      "N次被评为…: how often an honour came, not a figure of the subject: not proposed"),
-    ("stat-attendance", "statistic", r"(?:代表|嘉宾|来宾|专家学者|与会者|观众)[^，。；\d]{0,4}\d+\s*[余多]?\s*(?:人|名|位)|\d+\s*[余多]?\s*(?:人|名|位)(?:齐聚|参加|出席|参会|与会|到场|莅临)", 0.9,
+    ("stat-attendance", "statistic", r"(?:代表|嘉宾|来宾|专家学者|与会者|观众)[^，。；\d]{0,4}\d+\s*[余多]?\s*(?:人|名|位)|\d+\s*[余多]?\s*(?:人|名|位)(?:学员|嘉宾|代表|观众)?(?:齐聚|参加|出席|参会|与会|到场|莅临)|来自\s*\d+\s*[余多]?\s*家", 0.9,
      "来自中国科学院以及天融信等企业的代表共300余人齐聚一堂。",
-     "N人 who came to a meeting (代表共300余人齐聚一堂): how many attended, not a figure of a park, region or firm: "
-     "not proposed"),
+     "N人 who came to a meeting (代表共300余人齐聚一堂, 80名学员参加培训) or the N家 they came from (来自30家企业的): "
+     "how many attended, not a figure of a park, region or firm: not proposed"),
     ("stat-same-subject", "statistic", None, 0.7, "长沙高新区创建于1988年。园区现有企业32000家，其中外资企业近200家。",
      "a clause of the same sentence that names no one (其中外资企业近200家) goes on with the subject of the figure "
      "before it, not the region of the paragraph"),

@@ -24,6 +24,11 @@ ROWS = [
      "“12个签约项目覆盖新经济、网络安全等产业领域，将进一步健全成都高新区现代产业体系。”",
      "a sentence that names no region before a figure or a list of domains is about the region it names after them, "
      "before the paragraph's"),
+    ("region-of-body-name", "relation", None, 0.8,
+     "成都市人民政府办公厅印发规划，提出到2025年全市数字经济核心产业增加值达到2500亿元。",
+     "an article that names no region of its own: the place the names of the bodies and policies in its lead (first "
+     "two sentences) begin with, when they agree on one, is the article's region (全市 in an article that names "
+     "only 成都市人民政府办公厅 is 成都市)"),
     ("policy-of-region", "relation", None, 0.4, "规划依据《湖南省国民经济和社会发展第十四个五年规划纲要》制定。",
      "a policy whose title begins with a province or city concerns it; dev: right 1 of 3 (labellers leave policies merely cited without a fact), so below ACCEPT: proposed commented out"),
     ("policy-of-region-issued", "relation", None, 0.65, "近日，《湖南省“十四五”信息化发展规划》发布。",
