@@ -251,11 +251,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
                 continue
             rec = self.entities[m.key].record
             kind = rec.get("kind") or self._builtin_regions.get(rec.get("name_zh") or "", ("", "", ""))[2]
-            if kind in ("zone", "area", "cluster", "country", "district"):
-                continue
-            if level == "province" and kind not in ("province", "municipality"):
-                continue
-            if level == "city" and kind not in ("city", "municipality"):
+            if not _of_level(kind, level):
                 continue
             count.setdefault(m.key, []).append(m)
         # an article that names no region of the level itself: the place a body's or a policy's name in its
@@ -264,17 +260,13 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         for m in self.mentions if not count else ():
             if m.label not in ("GovernmentBody", "Policy") or not m.keys or m.sent > 1:
                 continue   # a body named in the lead (its first two sentences) is whose article it is
-            own = (self.entities[m.key].record.get("name_zh") or m.text).lstrip("《中共")
+            own = re.sub(r"^《?(?:中共)?", "", self.entities[m.key].record.get("name_zh") or m.text)
             place = next((n for n in sorted(self._builtin_regions, key=len, reverse=True)
                           if len(n) >= 2 and own.startswith(n)), None)
             if place is None:
                 continue
             code, full, kind = self._builtin_regions[place]
-            if kind in ("zone", "area", "cluster", "country", "district"):
-                continue
-            if level == "province" and kind not in ("province", "municipality"):
-                continue
-            if level == "city" and kind not in ("city", "municipality"):
+            if not _of_level(kind, level):
                 continue
             implied.setdefault(full, []).append((m, place))
         if len(implied) == 1:   # one place only: bodies of several places say nothing of the article's own
@@ -416,6 +408,14 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
             cand = unique_id(base, used)
             used.add(cand)
             o.key = f"observation/{cand}"
+
+
+def _of_level(kind: str, level: str | None) -> bool:
+    """Can a region of this kind be the article's region at this level (None: any province or city)?
+    Zones, areas, clusters, districts and the country never are."""
+    if kind in ("zone", "area", "cluster", "country", "district"):
+        return False
+    return {"province": kind in ("province", "municipality"), "city": kind in ("city", "municipality")}.get(level, True)
 
 
 def extract(doc: Document, kb: KnowledgeBase) -> Extraction:

@@ -46,12 +46,16 @@ class ContextMentionsMixin:
             target = self.article_region("province" if m.group(1) == "省" else "city")
             if target is None:
                 continue
-            mm = self.add_mention(a, b, "Region", "pattern:region-deictic", conf("region-deictic"),
-                                  name=self.entities[target.key].record["name_zh"], deictic=True)
-            if mm is not None:
-                self.take(a, b, 3)
-                mm.keys = [target.key]
-                self.entities[target.key].mentions.append(mm)
+            self._refer(a, b, "Region", "region-deictic", target.key, deictic=True)
+
+    def _refer(self, a: int, b: int, label: str, row: str, key: str, **attrs) -> None:
+        """A mention at [a, b) that names no one itself (我市, 该公司) and stands for the entity `key`."""
+        mm = self.add_mention(a, b, label, f"pattern:{row}", conf(row), name=self.entities[key].record["name_zh"],
+                              **attrs)
+        if mm is not None:
+            self.take(a, b, 3)
+            mm.keys = [key]
+            self.entities[key].mentions.append(mm)
 
     def find_firm_anaphora(self) -> None:
         """该公司 / 该企业: the firm named last before it, in this sentence or the two before (the same
@@ -67,13 +71,7 @@ class ContextMentionsMixin:
             firms = [x for x in self.mentions_in(first.start, a, ("Enterprise",)) if not x.attrs.get("listed")]
             if not firms:
                 continue
-            target = firms[-1]
-            mm = self.add_mention(a, b, "Enterprise", "pattern:firm-anaphor", conf("firm-anaphor"),
-                                  name=self.entities[target.key].record["name_zh"], anaphor=True)
-            if mm is not None:
-                self.take(a, b, 3)
-                mm.keys = [target.key]
-                self.entities[target.key].mentions.append(mm)
+            self._refer(a, b, "Enterprise", "firm-anaphor", firms[-1].key, anaphor=True)
 
     def find_deictic_offices(self) -> None:
         """省工信厅 / 市经信委 (no place before it): the article's province's or city's office, by its

@@ -49,3 +49,22 @@ def seed_review(tmp_path_factory):
     out = d / "seed.review.yaml"
     assert main(["ingest", str(ARTICLE), "--db", str(db), "--out", str(out)]) == 0
     return out, yaml.safe_load(out.read_text(encoding="utf-8")), db
+
+
+@pytest.fixture(scope="module")
+def kb():
+    """The knowledge base `parkgraph ingest` links against by default: the bundled data/ (modules that
+    need another define their own `kb`)."""
+    from parkgraph.data import DATA_DIR
+    from parkgraph.loaders.ingest.kb import KnowledgeBase
+    kb = KnowledgeBase()
+    kb.add_data([DATA_DIR])
+    return kb
+
+
+def ingest_text(tmp_path: Path, body: str, kb, date: str):
+    """The extraction of an article made of `body` (front matter: title t, the date given)."""
+    from parkgraph.loaders.ingest import ingest
+    p = tmp_path / "a.md"
+    p.write_text(f"---\ntitle: t\ndate: {date}\n---\n\n{body}\n", encoding="utf-8")
+    return ingest(p, kb=kb).extraction

@@ -4,24 +4,11 @@ any corpus article (round `probe-wordings`, 2026-12-02, docs/ingest.md). Each fa
 last, a guard that keeps the new region rule (region-of-body-name) to an article's lead."""
 from __future__ import annotations
 
-import pytest
-
-from parkgraph.loaders.ingest import ingest
-from parkgraph.loaders.ingest.kb import KnowledgeBase
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    from parkgraph.data import DATA_DIR
-    kb = KnowledgeBase()
-    kb.add_data([DATA_DIR])
-    return kb
+from .conftest import ingest_text
 
 
 def run(tmp_path, body: str, kb, date: str = "2021-09-17"):
-    p = tmp_path / "a.md"
-    p.write_text(f"---\ntitle: t\ndate: {date}\n---\n\n{body}\n", encoding="utf-8")
-    return ingest(p, kb=kb).extraction
+    return ingest_text(tmp_path, body, kb, date)
 
 
 def name(ex, key: str) -> str:

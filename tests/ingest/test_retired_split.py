@@ -3,24 +3,11 @@ failures fixed where they were general (docs/ingest.md). The sentences here are 
 shaped like those articles; each test fails on the extractor before that round (`7250e8a`)."""
 from __future__ import annotations
 
-import pytest
-
-from parkgraph.loaders.ingest import ingest
-from parkgraph.loaders.ingest.kb import KnowledgeBase
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    from parkgraph.data import DATA_DIR
-    kb = KnowledgeBase()
-    kb.add_data([DATA_DIR])
-    return kb
+from .conftest import ingest_text
 
 
 def run(tmp_path, body: str, kb, date: str = "2018-10-16"):
-    p = tmp_path / "a.md"
-    p.write_text(f"---\ntitle: t\ndate: {date}\n---\n\n{body}\n", encoding="utf-8")
-    return ingest(p, kb=kb).extraction
+    return ingest_text(tmp_path, body, kb, date)
 
 
 def names(ex, keys) -> set[str]:

@@ -6,22 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from parkgraph.loaders.ingest import ingest
-from parkgraph.loaders.ingest.kb import KnowledgeBase
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    from parkgraph.data import DATA_DIR
-    kb = KnowledgeBase()
-    kb.add_data([DATA_DIR])
-    return kb
+from .conftest import ingest_text
 
 
 def run(tmp_path, body: str, kb, date: str = "2019-12-09"):
-    p = tmp_path / "a.md"
-    p.write_text(f"---\ntitle: t\ndate: {date}\n---\n\n{body}\n", encoding="utf-8")
-    return ingest(p, kb=kb).extraction
+    return ingest_text(tmp_path, body, kb, date)
 
 
 def test_a_year_before_the_metric_is_a_date_not_an_annual_figure(tmp_path, kb):
