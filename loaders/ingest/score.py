@@ -217,3 +217,46 @@ def table(scores: dict[str, Score]) -> str:
              "|------------|-----:|----------:|--------:|----------:|-------:|"]
     lines += [scores[k].row() for k in KINDS if k in scores]
     return "\n".join(lines)
+
+
+def agreement(a: dict, b: dict) -> dict[str, tuple[int, int, int]]:
+    """How far two gold sets of one article agree, per kind: (items in a, items in b, agreed), each item
+    matched at most once — entities by class and a shared name or alias, statistics by value (and, as
+    `statistics+subject`, by subject through the entity match), dates by value, relations by type and
+    both ends through the entity match, events by kind. Spans are not compared: two labellers each
+    paraphrase the page their own way (tests/ingest/corpus/README.md)."""
+    def names(e: dict) -> set[str]:
+        return {norm(e["name"]), *(norm(x) for x in e.get("aliases") or [])}
+
+    same: dict[str, str] = {}   # b's entity name → a's, where the two sets name one entity
+    for y in b.get("entities") or []:
+        for x in a.get("entities") or []:
+            if x["label"] == y["label"] and names(x) & names(y):
+                same[norm(y["name"])] = norm(x["name"])
+                break
+
+    def as_a(name: str) -> str:
+        return same.get(norm(name), norm(name))
+
+    def value(s: dict) -> tuple:
+        return _num(s.get("value")), str(s.get("value_text") or "")
+
+    rules = {
+        "entities": lambda x, y: x["label"] == y["label"] and bool(names(x) & names(y)),
+        "statistics": lambda x, y: value(x) == value(y),
+        "statistics+subject": lambda x, y: value(x) == value(y) and norm(x["subject"]) == as_a(y["subject"]),
+        "dates": lambda x, y: _s(x["value"]) == _s(y["value"]),
+        "relations": lambda x, y: x["type"] == y["type"] and norm(x["from"]) == as_a(y["from"])
+        and norm(x["to"]) == as_a(y["to"]),
+        "events": lambda x, y: x.get("kind") == y.get("kind"),
+    }
+    out = {}
+    for kind, same_item in rules.items():
+        xs, ys = a.get(kind.split("+")[0]) or [], b.get(kind.split("+")[0]) or []
+        used: set[int] = set()
+        for x in xs:
+            j = next((j for j, y in enumerate(ys) if j not in used and same_item(x, y)), None)
+            if j is not None:
+                used.add(j)
+        out[kind] = (len(xs), len(ys), len(used))
+    return out
