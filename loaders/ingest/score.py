@@ -219,30 +219,41 @@ def table(scores: dict[str, Score]) -> str:
     return "\n".join(lines)
 
 
-def agreement(a: dict, b: dict) -> dict[str, tuple[int, int, int]]:
+def agreement(a: dict, b: dict, unmatched: dict | None = None) -> dict[str, tuple[int, int, int]]:
     """How far two gold sets of one article agree, per kind: (items in a, items in b, agreed), each item
-    matched at most once — entities by class and a shared name or alias, statistics by value (and, as
+    matched at most once — entities by class and a shared name or alias (events, named by free
+    descriptions, by kind and date), statistics by value (and, as
     `statistics+subject`, by subject through the entity match), dates by value, relations by type and
     both ends through the entity match, events by kind. Spans are not compared: two labellers each
-    paraphrase the page their own way (tests/ingest/corpus/README.md)."""
+    paraphrase the page their own way (tests/ingest/corpus/README.md). `unmatched`, when given, receives
+    per kind the items of each set the other does not have: {kind: ([a's], [b's])}."""
     def names(e: dict) -> set[str]:
-        return {norm(e["name"]), *(norm(x) for x in e.get("aliases") or [])}
+        return {norm(str(e["name"])), *(norm(str(x)) for x in e.get("aliases") or [])}
 
     same: dict[str, str] = {}   # b's entity name → a's, where the two sets name one entity
     for y in b.get("entities") or []:
         for x in a.get("entities") or []:
             if x["label"] == y["label"] and names(x) & names(y):
-                same[norm(y["name"])] = norm(x["name"])
+                same[norm(str(y["name"]))] = norm(str(x["name"]))
+                break
+
+    # events are named by free descriptions (score()'s docstring): one of the same kind and date is the same
+    taken: set[int] = set()
+    for y in b.get("events") or []:
+        for i, x in enumerate(a.get("events") or []):
+            if i not in taken and x.get("kind") == y.get("kind") and _s(x.get("date")) == _s(y.get("date")):
+                taken.add(i)
+                same.setdefault(norm(str(y["name"])), norm(str(x["name"])))
                 break
 
     def as_a(name: str) -> str:
-        return same.get(norm(name), norm(name))
+        return same.get(norm(str(name)), norm(str(name)))
 
     def value(s: dict) -> tuple:
         return _num(s.get("value")), str(s.get("value_text") or "")
 
     rules = {
-        "entities": lambda x, y: x["label"] == y["label"] and bool(names(x) & names(y)),
+        "entities": lambda x, y: x["label"] == y["label"] and (bool(names(x) & names(y)) or as_a(y["name"]) == norm(str(x["name"]))),
         "statistics": lambda x, y: value(x) == value(y),
         "statistics+subject": lambda x, y: value(x) == value(y) and norm(x["subject"]) == as_a(y["subject"]),
         "dates": lambda x, y: _s(x["value"]) == _s(y["value"]),
@@ -254,9 +265,14 @@ def agreement(a: dict, b: dict) -> dict[str, tuple[int, int, int]]:
     for kind, same_item in rules.items():
         xs, ys = a.get(kind.split("+")[0]) or [], b.get(kind.split("+")[0]) or []
         used: set[int] = set()
+        only_a = []
         for x in xs:
             j = next((j for j, y in enumerate(ys) if j not in used and same_item(x, y)), None)
-            if j is not None:
+            if j is None:
+                only_a.append(x)
+            else:
                 used.add(j)
         out[kind] = (len(xs), len(ys), len(used))
+        if unmatched is not None:
+            unmatched[kind] = (only_a, [y for j, y in enumerate(ys) if j not in used])
     return out
