@@ -51,13 +51,16 @@ def test_loading_into_a_non_empty_embedded_graph_is_linear(tmp_path):
     alone, merged = relationships(tmp_path / "a.lbdb"), relationships(tmp_path / "c.lbdb")
     assert len(alone) > 4 * LARGE
     assert {u: merged.get(u) for u in alone} == alone
-    # What each further enterprise costs, into a non-empty graph and into an empty one: at most 2x.
+    # What each further enterprise costs, into a non-empty graph and into an empty one: at most 2.5x.
     # (The totals differ by a constant at these sizes — one COPY per relationship group costs about
     # 0.1 s more when its table already holds rows, some 5 s over the bundled data's 50 groups — which
-    # vanishes at scale: 1.30x at 100k enterprises, bench/RESULTS.md.)
+    # vanishes at scale: 1.30x at 100k enterprises, bench/RESULTS.md.) Why 2.5 and not 2: a difference
+    # of two totals carries the noise of both; with the loader unchanged, CI measured 2.06x once
+    # (2026-12-02: 10.1 → 19.4 s against 2.6 → 7.1 s), while the quadratic loader this test guards
+    # against cost about 15x per further enterprise (10k in 36 s, 30k in 334 s).
     per_row_full = (full_large - full_small) / (LARGE - SMALL)
     per_row_empty = (empty_large - empty_small) / (LARGE - SMALL)
-    assert per_row_full <= 2 * per_row_empty, (f"non-empty {full_small:.1f} → {full_large:.1f} s, empty "
+    assert per_row_full <= 2.5 * per_row_empty, (f"non-empty {full_small:.1f} → {full_large:.1f} s, empty "
                                                 f"{empty_small:.1f} → {empty_large:.1f} s (CPU)")
     # 4x the data: linear is 4x the time, quadratic 16x; allow for noise and fixed costs
     assert full_large <= 6 * full_small, f"{LARGE}: {full_large:.1f} s, {SMALL}: {full_small:.1f} s (CPU)"
