@@ -57,7 +57,8 @@ def test_loading_into_a_non_empty_embedded_graph_is_linear(tmp_path):
     # vanishes at scale: 1.30x at 100k enterprises, bench/RESULTS.md.) Why 2.5 and not 2: a difference
     # of two totals carries the noise of both; with the loader unchanged, CI measured 2.06x once
     # (2026-12-02: 10.1 → 19.4 s against 2.6 → 7.1 s), while the quadratic loader this test guards
-    # against cost about 15x per further enterprise (10k in 36 s, 30k in 334 s).
+    # against cost about 15 ms per further enterprise between 10k and 30k (36 s → 334 s), some 20x the
+    # 0.75 ms an empty graph costs here.
     per_row_full = (full_large - full_small) / (LARGE - SMALL)
     per_row_empty = (empty_large - empty_small) / (LARGE - SMALL)
     assert per_row_full <= 2.5 * per_row_empty, (f"non-empty {full_small:.1f} → {full_large:.1f} s, empty "
