@@ -160,13 +160,7 @@ class EventsMixin:
             if here:
                 ev = min(here, key=lambda x: abs(x.start - (s.start + m.start())))
             else:
-                for i in range(s.idx - 1, max(-1, s.idx - 3), -1):
-                    if self.doc.sentences[i].para != s.para:
-                        break
-                    evs = [x for x in self._by_sent.get(i, ()) if x.label == "Event" and x.keys]
-                    if evs:
-                        ev = evs[-1]
-                        break
+                ev = self.latest_event_before(s, 2, same_para=True)
             if ev is None:
                 continue
             for x in self.mentions_in(s.start + m.start(1), s.start + m.end(1), ("GovernmentBody", "Institution", "Enterprise")):
@@ -188,13 +182,11 @@ class EventsMixin:
             head = re.search(r"(仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)(?:上.{2,3})?$", m.group())
             # else the meeting the word refers back to (启动式 → …启动仪式, 会上 → …发布会): named earlier in
             # this sentence, or last in the four before
-            earlier = [[x for x in here if x.end <= s.start + m.start()]] + \
-                [list(self._by_sent.get(i, ())) for i in range(s.idx - 1, max(-1, s.idx - 5), -1)]
-            for evs in earlier if ev is None and head else ():
-                evs = [x for x in evs if x.label == "Event" and x.keys and x.name.endswith(head.group(1)[-1])]
-                if evs:
-                    ev = max(evs, key=lambda x: x.start)
-                    break
+            if ev is None and head:
+                def ends(x, w=head.group(1)[-1]) -> bool:
+                    return x.name.endswith(w)
+                before = [x for x in here if x.end <= s.start + m.start() and ends(x)]
+                ev = max(before, key=lambda x: x.start) if before else self.latest_event_before(s, 4, ends)
             if ev is None:
                 continue
             verb = re.match(r"出席|参加|参观|见证|主持", m.group()) or re.search(r"上(.{2,3})$", m.group())
@@ -262,14 +254,18 @@ class EventsMixin:
 
     def last_meeting(self, s, word: str):
         """The meeting named last before sentence `s` whose name ends like `word` (交流会 / 论坛 / 会)."""
-        best = None
-        for i in range(s.idx - 1, max(-1, s.idx - 40), -1):
-            for x in self._by_sent.get(i, ()):
-                if x.label == "Event" and x.keys and x.attrs.get("kind") == "meeting" and x.name.endswith(word[-1]):
-                    if best is None or x.start > best.start:
-                        best = x
-            if best is not None:
-                return best
+        return self.latest_event_before(
+            s, 39, lambda x: x.attrs.get("kind") == "meeting" and x.name.endswith(word[-1]))
+
+    def latest_event_before(self, s, back: int, keep=None, same_para: bool = False):
+        """The event named last in the nearest of the `back` sentences before `s` that names one `keep`
+        accepts (within `s`'s paragraph when `same_para`); None when none does."""
+        for i in range(s.idx - 1, max(-1, s.idx - back - 1), -1):
+            if same_para and self.doc.sentences[i].para != s.para:
+                break
+            evs = [x for x in self._by_sent.get(i, ()) if x.label == "Event" and x.keys and (keep is None or keep(x))]
+            if evs:
+                return max(evs, key=lambda x: x.start)
         return None
 
     def event_place(self, key: str, s, ca: int, cb: int, rule: str = "event-subject") -> None:

@@ -109,7 +109,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         self._rel_index: dict[tuple[str, str, str], RelFact] = {}
         self.observations: list[ObsFact] = []
         self.unanchored: list[str] = []
-        self.context_rows: set[str] = set()   # rows that chose whose a fact is (region-as-object)
+        self.context_rows: set[str] = set()   # rows that chose whose a fact is without making one
         self.titles_by_sent: dict[int, list[tuple[int, int, str]]] = {}
         self._tokens: dict[int, list[tuple[int, int, str, str]]] = {}
         self._new_ids: dict[str, set[str]] = {}
@@ -265,7 +265,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
                           if len(n) >= 2 and own.startswith(n)), None)
             if place is None:
                 continue
-            code, full, kind = self._builtin_regions[place]
+            _, full, kind = self._builtin_regions[place]
             if not _of_level(kind, level):
                 continue
             implied.setdefault(full, []).append((m, place))
