@@ -106,9 +106,9 @@ def test_size_variety_and_split():
     kinds = {_meta(ARTICLES / f"{i}.md")["outlet_kind"] for i in IDS}
     assert len(kinds) >= 6, kinds
     split = yaml.safe_load(SPLIT.read_text(encoding="utf-8"))
-    dev, test = split["dev"], split["test"]
+    dev, dev_c, test = split["dev"], split.get("dev_c") or [], split["test"]
     assert len(dev) >= 8 and len(test) >= 4
-    assert not set(dev) & set(test)
-    assert set(dev) | set(test) == set(IDS)
+    assert not set(dev) & set(test) and not set(dev_c) & set(test) and not set(dev) & set(dev_c)
+    assert set(dev) | set(dev_c) | set(test) == set(IDS)
     for part in (dev, test):
         assert len({_meta(ARTICLES / f"{i}.md")["outlet_kind"] for i in part}) >= 3, part
