@@ -130,6 +130,15 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None) -
     if name in ("date-congress", "date-congress-party"):
         v = gz.PARTY_CONGRESSES[g[0]]
         return v, v
+    if name == "date-month":
+        if len(pub) < 4 or not 1 <= int(g[0]) <= 12:
+            return None
+        v = f"{pub[:4]}-{int(g[0]):02d}"
+        return v, v
+    if name == "date-today":
+        if len(pub) < 10:
+            return None
+        return pub[:10], pub[:10]
     if name == "date-yesterday":
         if len(pub) < 10:
             return None
@@ -138,7 +147,8 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None) -
     raise KeyError(name)
 
 
-RELATIVE = ("date-relative", "date-md", "date-md-range", "date-day", "date-yesterday", "date-this-year")
+RELATIVE = ("date-relative", "date-md", "date-md-range", "date-day", "date-yesterday", "date-this-year", "date-month",
+            "date-today")
 
 
 def find_dates(doc: Document) -> list[DateMention]:

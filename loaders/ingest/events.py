@@ -62,6 +62,8 @@ class EventsMixin:
             subj = subj[-1]
             if "等" in self.text[subj.end:pos]:
                 continue   # A、B等16家企业…签约: many did it; a name made from the last one would be wrong
+            if kind == "signing" and re.search(r"就[^，。；、]{0,8}$", self.text[max(ca, subj.start - 10):subj.start]):
+                continue   # 就共建…中心签约: what they signed about, not who signed
             name = self.entities[subj.key].record["name_zh"] + gz.EVENT_NAME_WORD.get(kind, m.group())
             key = self.event(kind, name, {subj.key}, date, s, min(subj.start, pos), end, how,
                              name_en=f"{gz.EVENT_NAME_EN.get(kind, 'Event')} of the {self.entities[subj.key].record['name_en']}")
@@ -77,6 +79,7 @@ class EventsMixin:
                         self.rel(key, "PARTICIPANT", g.key, s, (g.start, end), conf("event-approval-by"), "event-approval-by",
                                  role=f"approver ({m.group()})")
             self.event_place(key, s, ca, cb)
+        self.founded(s)
         self.rules_agreements(s)
         # meetings the park held: 举办A、B等活动
         for ev in [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and not x.keys]:
@@ -103,6 +106,7 @@ class EventsMixin:
                 self.rel(ev.key, "PARTICIPANT", o.key, s, (o.start, ev.end), conf("event-organiser"), "event-organiser",
                          role=f"organiser ({verb.group(1)})")
             self.event_place(ev.key, s, ca, cb, "event-place")
+            self.place_in_name(ev, s)
             host = self.topic(s, ev.start)
             if host is not None and not organisers:
                 self.rel(ev.key, "CONCERNS", host.key, s, (ev.start, ev.end), conf("event-meeting"), "event-meeting")
@@ -113,6 +117,7 @@ class EventsMixin:
         self.attended_back(s)
         self.attendees_from(s)
         self.organised_by(s)
+        self.drew(s)
         if att:
             evs = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys and x.start < s.start + att.start()]
             if evs:
@@ -159,13 +164,21 @@ class EventsMixin:
             ev = None
             if here:
                 ev = min(here, key=lambda x: abs(x.start - (s.start + m.start())))
+            elif re.search(r"(?:本次|本届|此次|这次)[^，。；]{0,6}$", s.text[:m.start()]):
+                ev = self.latest_event_before(s, 4)   # 本次大会由…主办 may open the next paragraph
             else:
                 ev = self.latest_event_before(s, 2, same_para=True)
             if ev is None:
                 continue
-            for x in self.mentions_in(s.start + m.start(1), s.start + m.end(1), ("GovernmentBody", "Institution", "Enterprise")):
-                self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-organised-by"),
-                         "event-organised-by", role=f"organiser ({m.group(2)})")
+            spans = [(s.start + m.start(1), s.start + m.end(1), m.group(2))]
+            # …主办，C、D和E承办: the clause after it names the co-organisers, without a 由 of its own
+            more = re.match(r"[，,]([^。；，,]{2,80}?)(?:共同|联合)?(承办|协办)", s.text[m.end():])
+            if more:
+                spans.append((s.start + m.end() + more.start(1), s.start + m.end() + more.end(1), more.group(2)))
+            for a, b, verb in spans:
+                for x in self.mentions_in(a, b, ("GovernmentBody", "Institution", "Enterprise")):
+                    self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-organised-by"),
+                             "event-organised-by", role=f"organiser ({verb})")
 
     def attended_back(self, s) -> None:
         """Who took part in a meeting named by the verb's object: the bodies and firms named before
@@ -179,17 +192,17 @@ class EventsMixin:
             inside = [x for x in here if s.start + m.start() <= x.start and x.end <= s.start + m.end()]
             if inside:      # 在…举行的…论坛上透露: the meeting named inside
                 ev = inside[-1]
-            head = re.search(r"(仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)(?:上.{2,3})?$", m.group())
+            head = re.search(r"(仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)(?:上.{1,3})?$", m.group())
             # else the meeting the word refers back to (启动式 → …启动仪式, 会上 → …发布会): named earlier in
             # this sentence, or last in the four before
             if ev is None and head:
-                def ends(x, w=head.group(1)[-1]) -> bool:
-                    return x.name.endswith(w)
+                def ends(x, w=head.group(1)[-1], any_event=head.group(1) in ("启动式", "开幕式", "仪式", "典礼")) -> bool:
+                    return any_event or x.name.endswith(w)   # 在启动式上说: the opening of whatever event it was
                 before = [x for x in here if x.end <= s.start + m.start() and ends(x)]
                 ev = max(before, key=lambda x: x.start) if before else self.latest_event_before(s, 4, ends)
             if ev is None:
                 continue
-            verb = re.match(r"出席|参加|参观|见证|主持", m.group()) or re.search(r"上(.{2,3})$", m.group())
+            verb = re.match(r"出席|参加|参观|见证|主持", m.group()) or re.search(r"上(.{1,3})$", m.group())
             said = verb.group(verb.lastindex or 0)
             for x in self.mentions_in(s.start, s.start + m.start(), ("GovernmentBody", "Institution", "Enterprise")):
                 venue = re.search(r"(?:齐聚|汇聚|聚首|来到|走进|在|于)$", self.text[max(s.start, x.start - 2):x.start])
@@ -209,7 +222,9 @@ class EventsMixin:
                        if not x.attrs.get("members") and not re.match(r"下属|旗下|所属", self.text[x.end:x.end + 2])]
             if len(parties) < 2:
                 continue
-            name = f"{m.group(1)}签署{m.group(2)}{m.group(3)}"
+            # named from the first party on (西北工业大学就已和…: not the adverbs between)
+            name = f"{self.text[parties[0].start:s.start + m.end(1)]}签署{m.group(2)}{m.group(3)}"
+            name = re.sub(r"(?<=[\u4e00-\u9fff])(?:就已|已经|就|已|正式)(?=和|与)", "", name)
             dates = self.dates_in(s.start, a + len(m.group()))
             key = self.event("signing", name, {x.key for x in parties}, dates[-1] if dates else None, s,
                              s.start + m.start(1), s.start + m.end(), "event-agreement")
@@ -252,6 +267,45 @@ class EventsMixin:
                      role=f"approver ({trigger})")
         self.event_place(key, s, ca, cb)
 
+    def place_in_name(self, ev, s) -> None:
+        """…信创赛道华中（长沙）赛区: a place in brackets in a meeting's name is where it is held (`event-name-place`)."""
+        inner = re.search(r"[（(]([\u4e00-\u9fff]{2,4})[）)]", ev.text)
+        hit = self.kb.lookup(inner.group(1), ("Region",)) if inner else None
+        if hit:
+            a = ev.start + inner.start(1)
+            self.rel(ev.key, "LOCATED_IN", self.use_existing(hit[0], hit[1], None), s, (a, a + len(inner.group(1))),
+                     conf("event-name-place"), "event-name-place")
+
+    def drew(self, s) -> None:
+        """吸引了湖南、湖北等多个地区的团队参与: those listed take part in the event the sentence is about — named in it,
+        or the one named last in the sentence before (`event-drew`)."""
+        for m in rx("event-drew").finditer(self.text, s.start, s.end):
+            evs = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys and x.start < m.start()]
+            ev = evs[-1] if evs else self.latest_event_before(s, 1, same_para=True)
+            if ev is None:
+                continue
+            for x in self.mentions_in(m.start(1), m.end(1), ("Region", "Enterprise", "Institution", "GovernmentBody")):
+                self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-drew"), "event-drew",
+                         role=f"drawn ({m.group(2)})")
+
+    def founded(self, s) -> None:
+        """中国网络信息安全科技创新发展联盟10日在京成立: the founding of an institution named right before the
+        verb (with at most a date and a place between) is an event that concerns it (`event-founded`)."""
+        for m in rx("event-founded").finditer(s.text):
+            pos, end = s.start + m.start(), s.start + m.end()
+            inst = [x for x in self.mentions_in(s.start, pos, ("Institution",))
+                    if x.keys and not self.text[x.end:pos].strip()][-1:]
+            if not inst:
+                continue
+            x = inst[0]
+            ca, cb = self.clause_bounds(s, pos)
+            dates = self.dates_in(x.end, end) or self.dates_in(ca, x.start)
+            rec = self.entities[x.key].record
+            key = self.event("launch", rec["name_zh"] + "成立", {x.key}, dates[-1] if dates else None, s, x.start, end,
+                             "event-founded", name_en=f"Founding of the {rec['name_en']}")
+            self.rel(key, "CONCERNS", x.key, s, (x.start, end), conf("event-founded"), "event-founded")
+            self.event_place(key, s, ca, cb, "event-founded")
+
     def last_meeting(self, s, word: str):
         """The meeting named last before sentence `s` whose name ends like `word` (交流会 / 论坛 / 会)."""
         return self.latest_event_before(
@@ -275,7 +329,33 @@ class EventsMixin:
             if self.text[max(ca, r.start - 1):r.start] == "在" and not r.attrs.get("members"):
                 self.rel(key, "LOCATED_IN", r.key, s, (r.start - 1, r.end), conf(rule), rule)
                 found = True
-        if found or rule != "event-place":
+        # 在成都世纪城新国际会展中心举行: a venue whose name begins with a city is in that city
+        for v in self.mentions_in(ca, cb, ("Institution", "Enterprise")):
+            if found or self.text[max(ca, v.start - 1):v.start] != "在":
+                continue
+            for k in (3, 2):
+                hit = self.kb.lookup(self.text[v.start:v.start + k], ("Region",)) if v.end - v.start > k + 1 else None
+                if hit and hit[0].record.get("kind") in ("city", "municipality", "province", "district"):
+                    mm = Mention(v.start, v.start + k, self.text[v.start:v.start + k], "Region", s.idx, "pattern:event-venue",
+                                 conf("event-venue"), hit[0].record["name_zh"], {})
+                    self.register(mm)
+                    mm.keys = [self.use_existing(hit[0], hit[1], mm)]
+                    self.rel(key, "LOCATED_IN", mm.key, s, (v.start - 1, v.end), conf("event-venue"), "event-venue")
+                    found = True
+                    break
+        if found:
+            return
+        # 在京成立 / 在蓉举行: a city's one-character short name, only right after 在 and before the verb
+        one = re.search(r"在([京沪渝蓉津穗])(?:正式|隆重)?(?:举行|召开|举办|成立|开幕|启动|拉开帷幕|揭牌)", self.text[ca:cb])
+        hit = self.kb.lookup(gz.CITY_ONE_CHAR[one.group(1)], ("Region",)) if one else None
+        if one and hit:
+            a = ca + one.start(1)
+            mm = self.add_mention(a, a + 1, "Region", "pattern:event-place", conf("event-place"), name=hit[0].record["name_zh"])
+            if mm is not None:
+                mm.keys = [self.use_existing(hit[0], hit[1], mm)]
+                self.rel(key, "LOCATED_IN", mm.key, s, (a - 1, a + 1), conf(rule), rule)
+            return
+        if rule != "event-place":
             return
         # 在天心区举行: a district the gazetteer does not hold, one word in jieba's dictionary ending in 区/县
         m = re.search(r"在([\u4e00-\u9fff]{2,4}(?:区|县))(?:举行|召开|举办|启动|开幕)", self.text[ca:cb])

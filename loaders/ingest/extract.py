@@ -43,6 +43,9 @@ __all__ = ["ACCEPT", "Extraction", "Extractor", "Mention", "DateMention", "Propo
 CLAUSE_SPLIT = re.compile(r"[，：:]|,(?!(?<=\d,)\d{3}(?!\d))")
 # words that refer back to the park the paragraph is about (园区产业规模…, 该园区…, 园内企业…)
 PARK_WORD = re.compile(r"园区|该园|本园|园内|区内|产业园")
+# mentions of a meeting, fair or campaign the text says was held: an event that is a fact on its own (rule event-held)
+HELD = {"pattern:meeting-held", "pattern:meeting-held-after", "pattern:event-named",
+        "pattern:meeting-organised"}
 
 _TOKENIZERS: dict[tuple, object] = {}
 
@@ -336,6 +339,24 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         p = self.entities.get(key)
         return p.label if p else None
 
+    def named_meeting(self, name: str) -> bool:
+        """Does a meeting's name say which one (2019世界计算机大会), not only what kind (新闻发布会, 本次大会)?"""
+        core = re.sub(r"^(?:(?:19|20)\d{2}(?:年度?)?|第[一二三四五六七八九十\d]+届)", "", name)
+        core = core[:-len(suf)] if (suf := next((x for x in gz.MEETING_SUFFIXES + ("宣传周", "挑战赛", "展览会", "交易会",
+                                                                                  "推介会", "洽谈会", "年会", "培训班")
+                                               if core.endswith(x)), "")) else core
+        return len(core) >= 2 and not all(w in gz.GENERIC_MEETING_WORDS for w, _ in tagged_cut(self.pt, core))
+
+    def drop_years_inside(self, a: int, b: int) -> None:
+        """A bare year that a name holds (2018年国家网络安全宣传周) is part of the name, not a date of the text."""
+        drop = [d for d in self._dates_by_sent.get(self.sentence_at(a).idx, ())
+                if a <= d.start and d.end <= b and re.fullmatch(r"\d{4}", d.value)]
+        if drop:
+            ids = {id(d) for d in drop}
+            self.dates = [d for d in self.dates if id(d) not in ids]
+            for k, ds in self._dates_by_sent.items():
+                self._dates_by_sent[k] = [d for d in ds if id(d) not in ids]
+
     def dates_in(self, a: int, b: int) -> list[DateMention]:
         s = self.sentence_at(a)
         out = [d for d in self._dates_by_sent.get(s.idx, ()) if a <= d.start and d.end <= b]
@@ -395,6 +416,11 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         for o in self.observations:
             if o.conf >= ACCEPT:
                 self.entities[o.subject].has_fact = True
+        for p in self.entities.values():   # a named meeting, fair or campaign that was held is a fact on its own
+            if p.label == "Event" and not p.has_fact and self.named_meeting(p.record.get("name_zh") or "") and \
+                    any(m.how in HELD and m.conf >= ACCEPT for m in p.mentions):
+                p.has_fact = True
+                self.context_rows.add("event-held")
         for p in self.entities.values():
             p.sentences = sorted({m.sent for m in p.mentions})
             if p.mentions:

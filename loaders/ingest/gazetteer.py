@@ -79,7 +79,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "家": ("家", 1), "个": ("个", 1), "名": ("人", 1), "人": ("人", 1), "位": ("人", 1), "项": ("项", 1),
     "件": ("件", 1), "次": ("次", 1), "期": ("期", 1), "倍": ("倍", 1), "%": ("%", 1), "％": ("%", 1),
     "平方公里": ("平方公里", 1), "平方米": ("㎡", 1), "㎡": ("㎡", 1), "亩": ("亩", 1), "公顷": ("公顷", 1),
-    "所": ("个", 1), "座": ("个", 1), "支": ("个", 1),
+    "所": ("所", 1), "座": ("座", 1), "支": ("支", 1), "份": ("份", 1),   # as written (3263支队伍: teams, not items)
     "户": ("户", 1), "款": ("款", 1), "Tbps": ("Tbps", 1), "Gbps": ("Gbps", 1),
 }
 # what a statistic counts: key word → (metric code, Chinese, English)
@@ -160,6 +160,8 @@ ACTIVITY_VERBS = {"survey": ("实地调研", "调研", "考察", "视察", "走�
 OFFICER_TITLE_RX = re.compile(
     r"(?:副)?(?:部长|主任|院长|所长|校长|董事长|董事|总经理|经理|总裁|局长|厅长|处长|书记|主席|会长|理事长|秘书长|"
     r"市长|省长|区长|县长|常委|委员|总工程师|首席执行官|负责人)")
+# a city's one-character short name, read only as the place of an event (在京成立, 在蓉举行)
+CITY_ONE_CHAR = {"京": "北京市", "沪": "上海市", "渝": "重庆市", "蓉": "成都市", "津": "天津市", "穗": "广州市"}
 MEETING_SUFFIXES = ("研讨会", "论坛", "峰会", "大会", "会议", "博览会", "交流会", "对接会", "发布会", "座谈会", "大赛", "竞赛", "沙龙")
 
 # First-draft English: longest-first glossary; everything else is transliterated (pinyin).
@@ -198,6 +200,20 @@ NAME_STOPWORDS = {"企业", "园区", "园区企业", "公司", "单位", "机�
                   "重大", "项目", "重大项目", "开放式", "一批", "特别是", "其", "该", "本",
                   # who gathers where (…知名企业高管齐聚长沙梅溪湖国际文化艺术中心): the place's name starts after them
                   "齐聚", "汇聚", "聚集", "集聚", "聚首", "来到", "走进", "亮相", "高管", "负责人", "代表", "知名企业"}
+# Verbs that form part of an organisation's name (中国网络信息安全科技创新发展联盟, 国链安全可靠计算机产业促进中心,
+# 湖南省网络安全服务中心): read through when a name is read right to left from its suffix, where any other
+# verb ends it (成立, 举办, 签约). jieba tags them v or vn wherever they stand, so the tag alone cannot tell.
+NAME_VERBS = {"创新", "发展", "促进", "服务", "合作", "推广", "孵化", "交流", "应用", "研究", "检测", "认证", "评估",
+              "测评", "保护", "管理", "监测", "转化", "融合", "协同", "共享", "研发", "培训", "运营", "支撑", "保障",
+              "适配", "验证", "测试", "攻关", "设计", "制造", "计算", "通信", "传播", "投资", "开发",
+              "可靠", "可控", "自主"}   # jieba tags these v as well (高可靠信息装备创新应用中心, 自主可控…联盟)
+# Words that only say what kind of meeting it is (新闻发布会, 工作座谈会): a meeting named by them alone is not one
+# the text names, so it is no fact on its own (rule event-held)
+GENERIC_MEETING_WORDS = {"新闻", "工作", "专题", "情况", "视频", "电视电话", "全体", "动员", "推进", "总结", "表彰", "年度",
+                         "座谈", "交流", "现场", "启动", "开幕", "闭幕", "媒体", "通气", "学术", "主题", "专场", "系列",
+                         "相关", "有关", "本次", "此次", "这次", "该", "大", "会", "活动", "线上", "线下", "首次", "首届"}
+ORDINAL_RX = r"^第[一二三四五六七八九十\d]+$"   # 公安部第一研究所: an ordinal inside a name
+
 # Pattern-found names made only of these words are generic (创新中心, 技术研发实验室), not names.
 GENERIC_WORDS = {"中小", "中小学", "中小学校", "学校", "高校", "高等", "职业", "网络安全", "网络", "安全", "创新", "联合", "协同", "技术", "研发", "工程师", "人才", "培养", "培育",
                  "开放式", "应用", "转化", "适配", "攻防", "靶场", "公共服务", "服务", "平台", "产业", "发展", "科研",

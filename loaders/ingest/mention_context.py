@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from . import gazetteer as gz
+from .rules.mentions import HAN
 from .rules import conf, rx
 
 
@@ -152,10 +153,26 @@ class ContextMentionsMixin:
             s = self.sentence_at(a)
             found = None
             for k in (3, 2):     # a place right before: 长沙园区, 北京国家网络安全产业园
-                if a - k >= s.start:
+                if a - k >= s.start and re.match(f"[{HAN}]", self.text[a - k]):
                     found = self.park_by_place(self.text[a - k:a])
                     if found:
                         a -= k
+                        break
+            if found is not None:
+                # 北京、长沙、成渝国家网络安全产业园区: each place listed before the last names its own park
+                pos = a
+                while pos - 1 > s.start and self.text[pos - 1] in "、和及与":
+                    for k in (3, 2):
+                        pa = pos - 1 - k
+                        other = self.park_by_place(self.text[pa:pos - 1]) if pa >= s.start and \
+                            re.match(f"[{HAN}]", self.text[pa]) else None
+                        if other and other[0] != found[0] and self.claimable(pa, pos - 1):
+                            self.claim(pa, pos - 1)
+                            self.add_mention(pa, pos - 1, "Park", "pattern:park-place-list", conf("park-place-list"),
+                                             name=other[0])
+                            pos = pa
+                            break
+                    else:
                         break
             if found is None and m.group(1).startswith(("国家网络安全产业园", "网络安全产业园")):
                 regions = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Region" and x.end <= a]

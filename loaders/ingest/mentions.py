@@ -14,6 +14,8 @@ from .rules import conf, rx
 HAN = r"\u4e00-\u9fff"
 ITEM_SPLIT = re.compile(r"[、和及与，,]|以及")
 GLUED_PREP = "向在对从于与和把被给将"   # prepositions jieba's HMM glues to the word before a name
+# …大赛·信创赛道作为…峰会的品牌赛事: a verb inside what looks like an event's name ends the name before it
+NOT_IN_EVENT_NAME = re.compile(r"作为|成为|是|将|被")
 STOP_FLAGS = {"x", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "m", "q", "r", "f", "t", "v", "vd", "y",
               "e", "o", "w", "zg", "mq", "b", "eng"}
 NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9]+$")
@@ -189,7 +191,8 @@ class MentionsMixin(ContextMentionsMixin):
                 if 2 <= len(item) <= 10 and not re.search(r"[从由到的]", item):
                     self.adopt_or_add(a, b, "Domain", "pattern:domain-cluster-list", conf("domain-cluster-list"))
         for how, m in [("meeting-held", m) for m in rx("meeting-held").finditer(t)] + \
-                [("meeting-held-after", m) for m in rx("meeting-held-after").finditer(t)]:
+                [("meeting-held-after", m) for m in rx("meeting-held-after").finditer(t)] + \
+                [("meeting-organised", m) for m in rx("meeting-organised").finditer(t)]:
             a, b = m.start(1), m.end(1)
             q = self.text.rfind("“", a, b)   # a quoted title after a verb starts the name: 召开“长沙·非凡十年”…发布会
             if q > a and self.text.find("”", q) > q and re.search(r"(召开|举办|举行|主办|开展|启动)$", self.text[a:q]):
@@ -198,11 +201,24 @@ class MentionsMixin(ContextMentionsMixin):
             if org and b - (a + org.end()) >= 4:
                 a += org.end()   # 由成都市网络安全协会主办的…培训班: the organiser is named, the course is what follows
             # a year inside the name (2020年国家网络安全宣传周…) is part of it
+            if NOT_IN_EVENT_NAME.search(self.text, a, b):
+                continue
             if all(v in (0, 1, 4) for v in self.mask[a:b]) and not any(
                     x.how != "dictionary" and x.start < b and x.end > a for x in self.sent_mentions(a)):
                 mm = self.add_mention(a, b, "Event", f"pattern:{how}", conf(how), kind="meeting")
                 if mm is not None:
                     self.claim(a, b)
+                    self.drop_years_inside(a, b)
+        for m in rx("event-named").finditer(t):
+            a, b = m.start(1), m.end(1)
+            if NOT_IN_EVENT_NAME.search(self.text, a, b):
+                continue
+            if all(v in (0, 1, 4) for v in self.mask[a:b]) and not any(
+                    x.how != "dictionary" and x.start < b and x.end > a for x in self.sent_mentions(a)):
+                mm = self.add_mention(a, b, "Event", "pattern:event-named", conf("event-named"), kind="meeting")
+                if mm is not None:
+                    self.claim(a, b)
+                    self.drop_years_inside(a, b)
         for m in rx("firm-of-officer").finditer(t):
             a, b = m.start(1), m.end(1)
             s_ = self.sentence_at(a)
@@ -419,7 +435,8 @@ class MentionsMixin(ContextMentionsMixin):
                 continue
             if label == "GovernmentBody":
                 first = self.words(a, se)[:1]
-                if not first or not (first[0][1] == "ns" or first[0][0] in ("国家", "中央", "国务院") or (
+                place = any(x.label == "Region" and x.start == a and x.how == "dictionary" for x in self.sent_mentions(a))
+                if not first or not (first[0][1] == "ns" or place or first[0][0] in ("国家", "中央", "国务院") or (
                         first[0][1] == "nt" and m.group() in ("人民政府", "管委会", "委员会")
                         and any(name.startswith(r) for r in self._builtin_regions if len(r) >= 2))):
                     continue   # 湖南省人民政府 is one word (nt) to jieba: a body of the place it begins with
@@ -448,7 +465,9 @@ class MentionsMixin(ContextMentionsMixin):
         j = max((i for i, t in enumerate(toks) if t[0] < suffix_start), default=-1)
         while j >= 0:
             a, b, w, f = toks[j]
-            if w in gz.NAME_STOPWORDS or f in STOP_FLAGS or not NAME_RX.match(w) or (f == "nz" and w[-1] in GLUED_PREP):
+            inside = (f in ("v", "vn") and w in gz.NAME_VERBS) or (f == "m" and re.match(gz.ORDINAL_RX, w))
+            if w in gz.NAME_STOPWORDS or (f in STOP_FLAGS and not inside) or not NAME_RX.match(w) or \
+                    (f == "nz" and w[-1] in GLUED_PREP):
                 break   # a verb glued to the name's suffix (委于) still ends the name at the suffix; a word only
                 # jieba's HMM found that ends in a preposition (网信办向 | 长沙学院) ends the name before it
             if suffix_start - a > max_len or any(v not in (0, 4) for v in self.mask[a:min(b, suffix_start)]):

@@ -134,6 +134,11 @@ class RelationsMixin:
         doms = self.mentions_in(s.start, s.end, ("Domain",))
         if not doms:
             return
+        other = rx("domain-of-other").search(self.text, s.start, doms[0].start)
+        if other and not self.mentions_in(other.start(), s.end,
+                                          PARKISH + ("Enterprise", "Institution", "GovernmentBody", "Region")):
+            self.context_rows.add("domain-of-other")   # 参赛作品聚焦综合办公、…等领域: the entries' domains, no one's focus
+            return
         parks = self.mentions_in(s.start, s.end, PARKISH)
         subj = parks[0] if parks else self.topic(s, doms[0].start)
         if subj is None and PARK_REF_DOMAIN_RX.search(self.text, s.start, doms[0].start):
@@ -201,11 +206,47 @@ class RelationsMixin:
                         self.rel(m.key, "CONCERNS", key, s, (a, b), conf(row), row)
                 return
 
+    def rules_founders(self, s) -> None:
+        """由A、B等机构牵头发起成立的X / 在C指导下: who founded the institution the sentence is about (its first
+        one), and under whose guidance (`founded-by`, `guided-by`)."""
+        subj = [x for x in self.mentions_in(s.start, s.end, ("Institution",)) if not x.attrs.get("members")][:1]
+        if not subj:
+            return
+        x0 = subj[0]
+        for m in rx("founded-by").finditer(self.text, s.start, s.end):
+            if m.start() < x0.end:
+                continue
+            for a, b, item in self.items(m):
+                held = [x for x in self.mentions_in(a, b, ("Enterprise", "Institution", "GovernmentBody"))
+                        if x.start == a and x.end == b]
+                member = held[0] if held else self.listed_firm(s, a, b, item)
+                if member is not None and member.key != x0.key:
+                    self.rel(x0.key, "BUILT_BY", member.key, s, (a, b), conf("founded-by"), "founded-by")
+        for m in rx("guided-by").finditer(self.text, s.start, s.end):
+            for g in self.mentions_in(m.start(1), m.end(1), ("GovernmentBody",)):
+                self.rel(x0.key, "RELATED_TO", g.key, s, (g.start, m.end()), conf("guided-by"), "guided-by")
+
+    def listed_firm(self, s, a: int, b: int, item: str):
+        """A name in a list of founders that nothing recognised (中国电信, 中国信科): a firm, when it reads as a name."""
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,10}", item) or item in gz.GENERIC_WORDS or not self.claimable(a, b) \
+                or any(f.startswith("v") for _w, f in self.words(a, b)):
+            return None
+        mm = self.add_mention(a, b, "Enterprise", "pattern:founded-by", conf("founded-by"))
+        if mm is None:
+            return None
+        self.claim(a, b)
+        mm.keys = [self.entity_key(mm)]
+        return mm
+
     def rules_institutions(self, s) -> None:
+        self.rules_founders(s)
         for x in self.mentions_in(s.start, s.end, ("Institution",)):
             name = self.entities[x.key].record["name_zh"]
             m = rx("parent-in-name").match(name)
             if not m:
+                body = rx("parent-body-of-institute").match(name)
+                if body:   # 公安部第一研究所 → 公安部
+                    self.parent_body(s, x, body.group(1))
                 continue
             parent = m.group(1)
             hit = self.kb.lookup(parent, ("Institution",))
@@ -219,6 +260,15 @@ class RelationsMixin:
                                                   "kind": pm.attrs["kind"]}, pm)
             pm.keys = [pk]
             self.rel(x.key, "PART_OF", pk, s, (x.start, x.end), conf("parent-of-institute"), "parent-of-institute")
+
+    def parent_body(self, s, x, parent: str) -> None:
+        hit = self.kb.lookup(parent, ("GovernmentBody",))
+        pm = Mention(x.start, x.start + len(parent), parent, "GovernmentBody", s.idx, "pattern:parent-body-of-institute",
+                     conf("parent-body-of-institute"), parent, {})
+        pk = self.use_existing(hit[0], hit[1], pm) if hit else \
+            self.use_new("GovernmentBody", {"id": "", "name_zh": parent, "name_en": self.english(parent)}, pm)
+        pm.keys = [pk]
+        self.rel(x.key, "PART_OF", pk, s, (x.start, x.end), conf("parent-body-of-institute"), "parent-body-of-institute")
 
     def rules_zone_lists(self, s) -> None:
         """首批获授牌的五个试验区是：A、B…: each member holds the designation the sentence names."""

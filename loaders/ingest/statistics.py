@@ -20,7 +20,12 @@ HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四
 # units and qualifiers read here beyond gazetteer.UNITS / QUALIFIER_MAP (kept apart: gazetteer.py is
 # shared with the mention rules)
 MORE_UNITS = {"人次": "人次", "台": "台", "套": "套", "场": "场", "个百分点": "个百分点", "美元": "美元"}
-MORE_QUALIFIERS = {"超": "超过", "不低于": "不低于"}
+MORE_QUALIFIERS = {"超": "超过", "不低于": "不低于", "约为": "约", "约合": "约", "约达": "约", "大约": "约"}
+# 居全国第一, 全国首个, 在全国率先: where something ranks, not whose figure it is (stat-country)
+COUNTRY_FRAME_AFTER = re.compile(r"(?:第|首|前列|前|领先|排名|同类|范围|各地|之最|一流|率先|唯一|最大|最早|最多|重要|知名|性)")
+COUNTRY_FRAME_BEFORE = re.compile(r"(?:居|在|位居|位列|领跑|为|是|成为|覆盖|面向|辐射|占)\s*$")
+HELD_MEETING = {"pattern:meeting-held", "pattern:meeting-held-after", "pattern:event-named",
+        "pattern:meeting-organised"}   # extract.HELD
 FUTURE_WORD = re.compile(r"(?<![即])将(?!近|军|领|士)")
 
 
@@ -158,7 +163,7 @@ class StatisticsMixin:
             if num[0].isdigit():
                 value = float(num.replace(",", ""))   # 2,003.50: a thousands separator
                 if unit_w in ("所", "座", "支") and re.match(f"[{HAN}]", self.text[a - 1:a] or " ") \
-                        and self.text[a - 1:a] not in "等共有了近约达余过":
+                        and self.text[a - 1:a] not in "等共有了近约达余过出为成到至计":
                     continue  # 中国电科48所 is a name, not 48 of something
             else:
                 if unit_w not in ("家", "个", "所", "座", "支", "项", "名", "位", "件", "期") or len(num) > 4:
@@ -191,8 +196,14 @@ class StatisticsMixin:
             if unit_w == "次" and rx("stat-times-honoured").match(self.text, b, cb):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: times honoured (stat-times-honoured)")
                 continue
-            if unit_w in ("人", "名", "位", "家") and rx("stat-attendance").search(self.text[max(ca, a - 8):min(cb, b + 6)]):
+            attendance = unit_w in ("人", "名", "位", "家") and rx("stat-attendance").search(self.text[max(ca, a - 8):min(cb, b + 6)])
+            att_event = self.event_of_figure(s, ca, a) if attendance else None
+            if attendance and att_event is None:
+                # how many came, with no named meeting at hand to count them for (stat-event counts them for one)
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: how many attended (stat-attendance)")
+                continue
+            if self.heading(s):
+                self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: a heading's figure (stat-heading)")
                 continue
             if rx("stat-rate").search(self.text[ca:a]):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: a rate (每…), not a figure (stat-rate)")
@@ -226,12 +237,22 @@ class StatisticsMixin:
             mod = re.match(r"\s*的", self.text[b:cb])
             head = [x for x in self.mentions_in(b + mod.end(), cb, (*ORG_LABELS, "TalentProgram", "Region"))
                     if x.start == b + mod.end() and not x.attrs.get("members")] if mod else []
-            if head:
+            country = None if before or head or zone is not None else self.country_of_figure(s, ca, a)
+            # …规模约为2000亿元，年均增速超过15%: the clause goes on about the subject before, not the meeting
+            event = None if before or head or zone is not None or country is not None or \
+                (prev_subj is not None and self.label_of(prev_subj.key) != "Event") else self.event_of_figure(s, ca, a)
+            if att_event is not None:   # 2500余人参会: how many came to the meeting the sentence is about
+                subj, rule = att_event, "stat-event"
+            elif head:
                 subj, rule = head[0], "stat-modifier"
             elif before:
                 subj = before[-1]
             elif zone is not None:
                 subj, rule = zone, "stat-zone-word"
+            elif country is not None:
+                subj, rule = country, "stat-country"
+            elif event is not None:
+                subj, rule = event, "stat-event"
             else:
                 regions = [r for r in self.mentions_in(s.start, a, ("Region",))
                            if not r.attrs.get("members") and not self.is_country(r)]
@@ -261,6 +282,11 @@ class StatisticsMixin:
                     continue
                 if subj is None and prev_subj is not None and not regional and not regions:
                     subj, rule = prev_subj, "stat-same-subject"   # …企业32000家，其中外资企业近200家
+                carried = self.__dict__.setdefault("_para_subj", {}).get(s.para)
+                if subj is None and carried and carried[0] == s.idx - 1 and not regional and not regions:
+                    # 2018年中国计算机行业…收入1.95万亿元。微型计算机产量3.1亿台: the sentence right before, in the
+                    # same paragraph, said whose figures these are
+                    subj, rule = carried[1], "stat-same-subject"
                 if subj is None:   # no organisation, no park: the region the text is about (长沙市, 全省)
                     subj, rule = self.region_context(s, a), "stat-region-context"
                     if subj is not None and self.is_country(subj):   # 居全国第一: a frame, not the subject
@@ -271,6 +297,8 @@ class StatisticsMixin:
                     self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: no entity it describes")
                     continue
             prev_subj = subj
+            if rule in ("stat-number", "stat-country", "stat-event", "stat-company", "stat-same-subject"):
+                self.__dict__.setdefault("_para_subj", {})[s.para] = (s.idx, subj)
             metric, mzh, men = self.metric(clause, subj, unit)
             if unit in ("平方公里", "㎡", "万㎡", "亩", "公顷") and metric not in ("land_area", "floor_area"):
                 metric, mzh, men = "area", "面积", "Area"
@@ -290,6 +318,68 @@ class StatisticsMixin:
             fields["scope"] = clause.strip()
             self.observations.append(ObsFact(subj.key, fields, s.idx, (start, b), conf(rule), rule,
                                              status_rule=self._status_rule))
+
+    def subject_start(self, s) -> int:
+        """Where the sentence's subject starts: after a lead-in (据介绍，/ 目前，/ a date and a comma)."""
+        lead = re.match(r"(?:(?:据(?:介绍|了解|悉|统计)|目前|同时|此外|其中|近年来|如今|当前|今年|去年)[，,]?|[\d年月日至]+[，,]?)*",
+                        s.text)
+        return s.start + (lead.end() if lead else 0)
+
+    def heading(self, s) -> bool:
+        """A line of a few words standing alone, with no sentence end (7.5万人次, 现场参观者近7.5万人次)."""
+        a = self.text.rfind("\n", 0, s.start) + 1
+        b = self.text.find("\n", s.start)
+        line = self.text[a:b if b >= 0 else len(self.text)].strip()
+        return line == s.text.strip() and len(line) <= 20 and not re.search(r"[。！？；!?;]$", line)
+
+    def event_of_figure(self, s, ca: int, a: int):
+        """The event a figure is about: one named earlier in the sentence with nothing but a place between it and
+        the figure's clause, or the one 本次/本届/此次 + a meeting word refers back to (stat-event)."""
+        if self.mentions_in(s.start, a, ("Park", "SubPark")):
+            return None
+        evs = [x for x in self.mentions_in(s.start, a, ("Event",)) if x.keys and x.how in HELD_MEETING]
+        # 在成都世纪城新国际会展中心举行: the venue after 在 is where, not who
+        if evs and not [x for x in self.mentions_in(evs[-1].end, a, ORG_LABELS) if self.text[x.start - 1:x.start] != "在"]:
+            return evs[-1]
+        # 本次博览会的展示面积…, or a sentence opening on the bare word (大赛经线上初赛决出30支战队, 赛事观看人次…)
+        back = re.match(r"(?:本次|本届|此次|这次|该)[^，。；]{0,8}?(会|论坛|峰会|博览会|展会|大赛|比赛|赛事|活动|宣传周)",
+                        self.text[s.start:a]) or re.match(r"(大会|论坛|峰会|博览会|展会|大赛|比赛|赛事|宣传周)(?![\u4e00-\u9fff]{0,2}[的之])",
+                                                          self.text[s.start:a])
+        if back:
+            word = back.group(1)
+            end = "赛" if word in ("赛事", "比赛") else word[-1]
+            return self.latest_event_before(s, 8, lambda x: x.how in HELD_MEETING and x.name.endswith(end))
+        # 全国30个省共有3263支队伍报名参赛 right after the sentence that named the contest: the paragraph goes on about it
+        if not [x for x in self.mentions_in(s.start, a, ("Region",)) if not self.is_country(x) and not x.attrs.get("members")
+                and self.text[x.end:x.end + 1] not in ("、", "等")] and \
+                not rx("stat-region").search(self.text, s.start, a):
+            return self.latest_event_before(s, 2, lambda x: x.how in HELD_MEETING, same_para=True)
+        return None
+
+    def country_of_figure(self, s, ca: int, a: int):
+        """我国/中国 named in the figure's clause, or leading its sentence, as whose industry it is (stat-country):
+        not 居全国第一 / 中国首个 (where something ranks), and not when an organisation or another place is named."""
+        if self.park_word(s, a) or any(not (x.label == "Region" and self.is_country(x))
+                                       for x in self.mentions_in(s.start, a, ("Region", "Park", "SubPark", *ORG_LABELS))):
+            return None   # 依托产业园区建成我国…“五个基地”: the park's goal, 我国 only qualifies it
+        for m in reversed(list(re.finditer(r"我国|中国", self.text[s.start:a]))):
+            x0, x1 = s.start + m.start(), s.start + m.end()
+            lead = re.fullmatch(r"[\d年月日，、\s]*", self.text[s.start:x0]) is not None
+            if not (x0 >= ca or lead) or COUNTRY_FRAME_AFTER.match(self.text, x1) or \
+                    COUNTRY_FRAME_BEFORE.search(self.text[max(s.start, x0 - 3):x0]):
+                continue
+            held = [x for x in self.mentions_in(x0, x1, ("Region",)) if (x.start, x.end) == (x0, x1) and x.keys]
+            if held:
+                return held[0]
+            hit = self.kb.lookup("我国", ("Region",))   # the look-up keeps 中国 for names (中国电信); 我国 is its alias
+            if not hit or not self.free(x0, x1):
+                return None
+            mm = self.add_mention(x0, x1, "Region", "pattern:stat-country", conf("stat-country"), name=hit[0].record["name_zh"])
+            if mm is None:
+                return None
+            mm.keys = [self.use_existing(hit[0], hit[1], mm)]
+            return mm
+        return None
 
     def rules_counted_words(self, s) -> None:
         """Figures written without a number-unit pair: a rank (位居第9位 → 9 位, `stat-rank`) and a
@@ -373,9 +463,14 @@ class StatisticsMixin:
                     continue
                 parks = self.mentions_in(s.start, a, ("Park", "SubPark"))
                 subj = parks[0] if parks else self.topic(s, a)
+                if subj is None and metric == "distinction":   # 博览会…为历届博览会之最 / 中国是全球最大的…基地
+                    ca0 = self.clause_bounds(s, a)[0]
+                    subj = self.event_of_figure(s, ca0, a) or self.country_of_figure(s, ca0, a)
                 if subj is None:   # 长沙是全国唯一…的城市 / 我市以打造…为目标: the region the sentence names first
                     regs = [r for r in self.mentions_in(s.start, a, ("Region",)) if not r.attrs.get("members")]
                     subj = regs[0] if regs else (self.article_region() if metric == "development_goal" else None)
+                if subj is not None and metric == "distinction" and subj.label == "Region" and subj.start > self.subject_start(s):
+                    continue   # “PK”体系起步于长沙…已是国内最大的…: what the sentence opens on is no entity; 长沙 is not it
                 if subj is None:
                     continue
                 zh, en = gz.TEXT_METRICS[metric]

@@ -24,6 +24,10 @@ ROWS = [
      "西安测试科技有限公司获得国家级专精特新“小巨人”企业称号。"),
     ("honour-park", "relation", None, 0.7, "国家网络安全产业园区（长沙）揭牌，并获批首批国家网络安全教育技术产业融合发展试验区。"),
     ("domain-focus", "relation", r"布局|聚焦|重点发展|深耕|主攻|领域", 0.75, "国家网络安全产业园区（成渝地区）在工控安全、密码产品等领域形成集聚。"),
+    ("domain-of-other", "relation", r"(?:作品|产品|方案|项目|成果|团队|选手|课程|赛题)[^，。；]{0,16}?(?:涵盖|覆盖|聚焦|涉及|围绕|面向)",
+     0.9, "长沙市举办大赛。参赛作品涵盖基础软硬件，聚焦综合办公、生产运营等关键领域应用。",
+     "domains that entries, products or projects cover (参赛作品聚焦A、B等领域) with no park, firm or place named after "
+     "them: what those things are about, not a focus of the region or park in context — no relation"),
     ("zone-in-city", "relation", None, 0.45, "长沙高新区位居第9位。",
      "a development zone (or a cluster named with its place) is part of the city its name begins with"),
     ("policy-issuer", "relation", r"印发|发布|出台|制定|颁布|下发|发文", 0.85, "重庆市经济信息委印发了《关于推进园区建设工作的通知》。"),
@@ -46,7 +50,7 @@ ROWS = [
     ("event-approval-of", "event", r"(?:同意|支持|原则同意)(?:了)?", 0.8, "工信部复函同意国家网络安全产业园区（长沙）建设。",
      "复函/批复 + 同意 X: the approval of X (named after it); the body before it is the approver"),
     ("event-agreement", "event",
-     r"([\u4e00-\u9fff]{2,30}?(?:和|与)[\u4e00-\u9fff]{2,30}?)(?:正式)?(?:签署|签订)了?([^，。；]{2,40}?)的?((?:战略)?(?:合作)?(?:框架)?(?:协议|备忘录))",
+     r"([\u4e00-\u9fff]{2,30}?(?:和|与)[\u4e00-\u9fff]{2,30}?)(?:正式)?(?:签署|签订)了?([^，。；]{0,40}?)的?((?:战略)?(?:合作)?(?:框架)?(?:协议|备忘录))",
      0.8, "2017年底，湖南省和北京市正式签署共同打造网络安全产业园区的协议。",
      "A和B签署…协议: the signing, named as written (without 正式/的), its parties taking part"),
     ("event-mass-signing", "event", r"(?:项目)?集中签约", 0.75,
@@ -57,6 +61,31 @@ ROWS = [
     ("event-meeting-participant", "relation", None, 0.7, "国家网络安全产业园区（长沙）举办网络安全人才创新创业教育论坛等活动。"),
     ("event-organiser", "relation", None, 0.75, "近日，长沙市召开“长沙·非凡十年”专场新闻发布会。",
      "the body, region or organisation that 召开/举办/主办 a meeting takes part in it"),
+    ("stat-country", "statistic", None, 0.75, "2021年我国网络安全产业规模约为2000亿元。",
+     "a figure of 我国/中国/全国 (its industry, its output) named in the figure's clause, with no organisation, park or "
+     "other region before it, is the country's — not where it ranks (居全国第一, 全国首个: a frame, not the subject)"),
+    ("stat-event", "statistic", None, 0.75, "2018年网络安全博览会在成都举行，共吸引近7.5万人次观众到现场参观。",
+     "a figure in a sentence that names an event before it (or refers back to one: 本次博览会, 本届大会) and no "
+     "organisation or park: the event's (visitors, exhibitors, teams, area)"),
+    ("stat-heading", "statistic", None, 0.9,
+     "宣传周给群众留下了深刻印象。\n\n7.5万人次\n\n9月17日，2018年网络安全博览会在成都举行，共吸引近7.5万人次观众。",
+     "a figure in a heading line (a paragraph of a few words with no sentence end: 7.5万人次, 现场参观者近7.5万人次) repeats "
+     "one the text states below it: not proposed"),
+    ("event-venue", "relation", None, 0.75, "9月17日，2018年网络安全博览会在成都世纪城新国际会展中心举行。",
+     "an event held at a venue whose name begins with a city (在成都…会展中心举行) is in that city"),
+    ("event-name-place", "relation", None, 0.8, "近日，2025数字中国创新大赛·信创赛道华中（长沙）赛区开幕。",
+     "a place in brackets in a held meeting's name (…华中（长沙）赛区) is where it is held"),
+    ("event-drew", "relation", r"吸引(?:了)?([^。；]{2,120}?)(?:等[^，。；]{0,20}?)?(参与|参加|参赛|参展|参会)", 0.7,
+     "2019年网络安全大赛在长沙开幕，吸引了湖南、湖北等多个地区的创新团队参与。",
+     "the places, firms and bodies an event drew (吸引了A、B等…参与) take part in it: the event named before in the "
+     "sentence, or last in the sentence before"),
+    ("event-held", "event", None, 0.75, "2018年网络安全博览会隆重开幕。",
+     "a named meeting, fair or campaign the text says was held (meeting-held, meeting-held-after, event-named) is a "
+     "fact on its own — the event, with its date — even when no relation names it"),
+    ("event-founded", "event", r"(?:\d{1,2}日|当天|当日|近日|日前)?(?:在[^，。；]{1,8}?)?(?:正式|宣告|宣布)?成立(?!以来|之初|后|的)", 0.75,
+     "中国网络信息安全科技创新发展联盟10日在京成立。",
+     "an alliance, association, centre or institute (a name with an institution's suffix) that the sentence says was "
+     "founded: the founding is an event ({name}成立) that concerns it"),
     ("event-place", "relation", None, 0.8, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。",
      "在X举行/召开: where the meeting was"),
     ("event-at-meeting", "relation", None, 0.8,
@@ -75,17 +104,17 @@ ROWS = [
      "由A、B共同主办: the bodies, institutions and firms named organise the event the sentence names, else the "
      "one named last in the two sentences before"),
     ("event-attended-back", "relation", r"(?:出席|参加|参观|见证|主持)了?(?:本次|此次|这次)?[^，。；]{0,24}?(?:仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会)"
-     r"|在(?:本次|此次|这次)?[^，。；在]{0,40}?(?:仪式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)上(?:致辞|讲话|发言|作报告|透露|表示|介绍|指出|发布)", 0.7,
+     r"|在(?:本次|此次|这次)?[^，。；在]{0,40}?(?:仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)上(?:致辞|讲话|发言|作报告|透露|表示|介绍|指出|发布|说)", 0.7,
      "9月1日，网络安全宣传周湖南专场活动在长沙举行。湖南省委网信办主任出席活动并致辞。",
      "bodies whose officials 参加/出席/主持 “the ceremony” or speak 在…仪式上 take part in it: the meeting is the one "
      "named inside 在…上, else the event named last in the four sentences before whose name ends as the word "
      "that refers to it (仪式, 论坛…)"),
     # ---- statistics
     ("stat-number", "statistic",
-     r"(?P<q1>超过|不少于|不低于|不到|约|近|逾|超(?=\s*\d)|累计|达到|达|突破|共计|共)?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+(?![年月日]))\s*(?P<q2>多|余)?\s*"
+     r"(?P<q1>超过|不少于|不低于|不到|约为|约合|约达|大约|约|近|逾|超(?=\s*\d)|累计|达到|达|突破|共计|共)?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+(?![年月日]))\s*(?P<q2>多|余)?\s*"
      r"(?P<mult>万亿|亿|万|千)?\s*(?P<q3>多|余)?\s*"
      r"(?P<unit>万亿元|亿元|万元|元|美元|家|个百分点|个|名|人次|人|位|项|件|次|期|倍|%|％|平方公里|平方千米|平方米|㎡|亩|公顷|"
-     r"所|座|支|户|款|台|套|场|Tbps|Gbps)(?P<q4>以上|左右)?",
+     r"所|座|支|份|户|款|台|套|场|Tbps|Gbps)(?P<q4>以上|左右)?",
      0.85, "截至2022年底，国家网络安全产业园区（西安）共引进网络安全企业超过45家。",
      "subject named in the clause before the number; Chinese numerals by cn2an; thousands separators (2,003.50亿元)"),
     ("stat-rank", "statistic", r"(?:位居|位列|居于|排名|名列|排在)[^，。；第]{0,12}第\s*(?P<num>\d{1,3})\s*位", 0.8,
@@ -111,7 +140,8 @@ ROWS = [
     ("stat-attendance", "statistic", r"(?:代表|嘉宾|来宾|专家学者|与会者|观众)[^，。；\d]{0,4}\d+\s*[余多]?\s*(?:人|名|位)|\d+\s*[余多]?\s*(?:人|名|位)(?:学员|嘉宾|代表|观众)?(?:齐聚|参加|出席|参会|与会|到场|莅临)|来自\s*\d+\s*[余多]?\s*家", 0.9,
      "来自中国科学院以及天融信等企业的代表共300余人齐聚一堂。",
      "N人 who came to a meeting (代表共300余人齐聚一堂, 80名学员参加培训) or the N家 they came from (来自30家企业的): "
-     "how many attended, not a figure of a park, region or firm: not proposed"),
+     "how many attended, not a figure of a park, region or firm: not proposed — unless a named meeting is at hand, "
+     "whose figure it then is (stat-event)"),
     ("stat-same-subject", "statistic", None, 0.7, "长沙高新区创建于1988年。园区现有企业32000家，其中外资企业近200家。",
      "a clause of the same sentence that names no one (其中外资企业近200家) goes on with the subject of the figure "
      "before it, not the region of the paragraph"),
@@ -141,8 +171,11 @@ ROWS = [
     ("text-development_main_line", "statistic", r"以“([^”]{4,40})”为(?:主线|核心|引领|方向)", 0.7,
      "国家网络安全产业园区（长沙）以“南北呼应、东西辐射、技术突破、产业融合”为主线。"),
     ("text-distinction", "statistic",
-     r"(?:成为|是|为)((?:全国|国内|全球|中国|我国|西部|中部|东部)?(?:首个|首家|第一个|唯一|第一家|首批)[^，。；]{2,40})", 0.7,
-     "国家网络安全产业园区（成渝地区）是全国第一个跨省域的国家级网络安全产业园区。"),
+     r"(?:成为|是|为)((?:全国|国内|全球|世界|中国|我国|西部|中部|东部)?(?:首个|首家|第一个|唯一|第一家|首批|最大的?)[^，。；]{2,40}"
+     r"|[^，。；“”]{2,20}?之最)", 0.7,
+     "国家网络安全产业园区（成渝地区）是全国第一个跨省域的国家级网络安全产业园区。",
+     "also 是全球最大的…基地 and 为历届博览会之最 (the subject: the park, else the topic, the meeting or the country "
+     "the figure rows would choose)"),
     ("text-development_goal", "statistic", r"(将[^，。；]{2,30}?打造(?:为|成)[^，。；]{2,60})", 0.7,
      "国家网络安全产业园区（长沙）将园区打造成为全国领先的网络安全产业高地。"),
     ("text-technology_route", "statistic", r"(?:确定|选定|形成|坚持)了?“([^”]{2,20})”(?:的)?技术路线", 0.7,

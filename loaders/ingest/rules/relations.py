@@ -37,4 +37,14 @@ ROWS = [
     ("moved-into-region", "relation", r"(?:签约)?(?:落户|入驻|进驻|扎根)(?:于|到|在)?", 0.75,
      "长沙测试科技有限公司、长沙示例信息有限公司等10家企业签约落户长沙经开区。",
      "firms and institutes (a list too) that move into a place (a zone, a district, a city), not a park: in that place"),
+    ("founded-by", "relation", r"由([^。；]{2,300}?)(?:等[^，。；、]{0,12}?)?(?:共同|联合)?(?:牵头|发起)", 0.75,
+     "中国网络信息安全科技创新发展联盟是由中国电科与公安部第一研究所等机构牵头共同发起成立的社会组织。",
+     "the firms, institutes and bodies 由…牵头/发起 found the institution the sentence is about (its first one): it is "
+     "built by each; a listed name without a suffix is a firm"),
+    ("guided-by", "relation", r"在([^，。；]{2,30}?)(?:的)?指导下", 0.65,
+     "中国网络信息安全科技创新发展联盟是在国务院国资委指导下成立的。",
+     "the body under whose guidance (在…指导下) the institution the sentence is about was set up is related to it"),
+    ("parent-body-of-institute", "relation", r"^([\u4e00-\u9fff]{1,10}?部)((?:第[一二三四五六七八九十\d]+)?研究(?:所|院|中心))$", 0.75,
+     "公安部第一研究所参与起草。",
+     "an institute named after a ministry (公安部第一研究所) is part of that ministry"),
 ]
