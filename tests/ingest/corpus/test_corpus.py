@@ -106,9 +106,10 @@ def test_size_variety_and_split():
     kinds = {_meta(ARTICLES / f"{i}.md")["outlet_kind"] for i in IDS}
     assert len(kinds) >= 6, kinds
     split = yaml.safe_load(SPLIT.read_text(encoding="utf-8"))
-    dev, dev_c, test = split["dev"], split.get("dev_c") or [], split["test"]
+    dev, test = split["dev"], split["test"]
+    parts = [dev, split.get("dev_c") or [], test, split.get("test_b") or []]
     assert len(dev) >= 8 and len(test) >= 4
-    assert not set(dev) & set(test) and not set(dev_c) & set(test) and not set(dev) & set(dev_c)
-    assert set(dev) | set(dev_c) | set(test) == set(IDS)
+    assert sum(len(set(p)) for p in parts) == len(set().union(*parts)), "an article is in two splits"
+    assert set().union(*parts) == set(IDS), "every article is in one split"
     for part in (dev, test):
         assert len({_meta(ARTICLES / f"{i}.md")["outlet_kind"] for i in part}) >= 3, part
