@@ -70,11 +70,19 @@ def test_thousands_separator_is_one_figure_and_no_clause_break(tmp_path, kb):
     assert ("region/430100", 15.8, "%", None) in got                   # the comma after 亿元 still ends the clause
 
 
-# corpus articles paraphrased from pages in traditional characters, kept in them (round blind-c)
-TRADITIONAL = {"2018-09-25-scrb-chengdu-security-week-figures", "2023-02-28-shangrongsuo-cyber-data-security"}
+def _traditional(text: str) -> bool:
+    """Is this article written in traditional characters (the pages some corpus articles were paraphrased
+    from are, and the paraphrase keeps them)? At least one Han character in twenty changes under t2s."""
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    out, _ = normalised(text)
+    changed = sum(a != b for a, b in zip(text, out) if "\u4e00" <= a <= "\u9fff")
+    return bool(han) and changed / len(han) >= 0.05
 
 
-@pytest.mark.parametrize("path", [ARTICLE, *sorted(p for p in (CORPUS / "articles").glob("*.md") if p.stem not in TRADITIONAL)],
+CORPUS_ARTICLES = sorted((CORPUS / "articles").glob("*.md"))
+
+
+@pytest.mark.parametrize("path", [ARTICLE, *(p for p in CORPUS_ARTICLES if not _traditional(p.read_text(encoding="utf-8")))],
                          ids=lambda p: p.stem[:40])
 def test_simplified_articles_are_read_unchanged(path):
     """OpenCC's t2s leaves simplified text as it is: on the seed and every corpus article the text the
@@ -117,8 +125,11 @@ def test_a_character_for_a_character():
     assert len(out) == len(text) and rows == ["norm-traditional"] and "国家网络安全产业园区" in out
 
 
-@pytest.mark.parametrize("ident", sorted(TRADITIONAL))
-def test_traditional_corpus_articles_are_read_as_simplified_of_the_same_length(ident):
-    text = (CORPUS / "articles" / f"{ident}.md").read_text(encoding="utf-8")
-    out, rows = normalised(text)
-    assert "norm-traditional" in rows and len(out) == len(text) and out != text
+def test_traditional_corpus_articles_are_read_as_simplified_of_the_same_length():
+    found = [p for p in CORPUS_ARTICLES if _traditional(p.read_text(encoding="utf-8"))]
+    # dev-C's two traditional articles at least (the held-out splits may hold more; they are not read)
+    assert {"2018-09-25-scrb-chengdu-security-week-figures", "2023-02-28-shangrongsuo-cyber-data-security"} <= {p.stem for p in found}
+    for p in found:
+        text = p.read_text(encoding="utf-8")
+        out, rows = normalised(text)
+        assert "norm-traditional" in rows and len(out) == len(text) and out != text, p.stem
