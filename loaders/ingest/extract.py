@@ -30,7 +30,7 @@ from .events import EventsMixin
 from .kb import KnowledgeBase, norm
 from .linking import LinkingMixin
 from .mentions import MentionsMixin
-from .model import ACCEPT, DateMention, Extraction, Mention, ObsFact, Proposal, RelFact
+from .model import ACCEPT, HELD_MEETING, DateMention, Extraction, Mention, ObsFact, Proposal, RelFact
 from .relations import ORG_LABELS, PARKISH, RelationsMixin
 from .rules import RULES, rx
 from .statistics import StatisticsMixin
@@ -43,9 +43,6 @@ __all__ = ["ACCEPT", "Extraction", "Extractor", "Mention", "DateMention", "Propo
 CLAUSE_SPLIT = re.compile(r"[，：:]|,(?!(?<=\d,)\d{3}(?!\d))")
 # words that refer back to the park the paragraph is about (园区产业规模…, 该园区…, 园内企业…)
 PARK_WORD = re.compile(r"园区|该园|本园|园内|区内|产业园")
-# mentions of a meeting, fair or campaign the text says was held: an event that is a fact on its own (rule event-held)
-HELD = {"pattern:meeting-held", "pattern:meeting-held-after", "pattern:event-named",
-        "pattern:meeting-organised"}
 
 _TOKENIZERS: dict[tuple, object] = {}
 
@@ -418,7 +415,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
                 self.entities[o.subject].has_fact = True
         for p in self.entities.values():   # a named meeting, fair or campaign that was held is a fact on its own
             if p.label == "Event" and not p.has_fact and self.named_meeting(p.record.get("name_zh") or "") and \
-                    any(m.how in HELD and m.conf >= ACCEPT for m in p.mentions):
+                    any(m.how in HELD_MEETING and m.conf >= ACCEPT for m in p.mentions):
                 p.has_fact = True
                 self.context_rows.add("event-held")
         for p in self.entities.values():

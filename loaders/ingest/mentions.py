@@ -200,25 +200,9 @@ class MentionsMixin(ContextMentionsMixin):
             org = re.match(r"由?[^，。；的]{2,30}?(?:联合)?(?:主办|承办|举办|组织|指导)的", self.text[a:b])
             if org and b - (a + org.end()) >= 4:
                 a += org.end()   # 由成都市网络安全协会主办的…培训班: the organiser is named, the course is what follows
-            # a year inside the name (2020年国家网络安全宣传周…) is part of it
-            if NOT_IN_EVENT_NAME.search(self.text, a, b):
-                continue
-            if all(v in (0, 1, 4) for v in self.mask[a:b]) and not any(
-                    x.how != "dictionary" and x.start < b and x.end > a for x in self.sent_mentions(a)):
-                mm = self.add_mention(a, b, "Event", f"pattern:{how}", conf(how), kind="meeting")
-                if mm is not None:
-                    self.claim(a, b)
-                    self.drop_years_inside(a, b)
+            self._held_meeting(a, b, how)
         for m in rx("event-named").finditer(t):
-            a, b = m.start(1), m.end(1)
-            if NOT_IN_EVENT_NAME.search(self.text, a, b):
-                continue
-            if all(v in (0, 1, 4) for v in self.mask[a:b]) and not any(
-                    x.how != "dictionary" and x.start < b and x.end > a for x in self.sent_mentions(a)):
-                mm = self.add_mention(a, b, "Event", "pattern:event-named", conf("event-named"), kind="meeting")
-                if mm is not None:
-                    self.claim(a, b)
-                    self.drop_years_inside(a, b)
+            self._held_meeting(m.start(1), m.end(1), "event-named")
         for m in rx("firm-of-officer").finditer(t):
             a, b = m.start(1), m.end(1)
             s_ = self.sentence_at(a)
@@ -392,6 +376,19 @@ class MentionsMixin(ContextMentionsMixin):
             if w in LIST_VERB_END or (f in ("v", "p") and (nxt[2] in LIST_VERB_END or nxt[3] in NAME_FLAGS)):
                 cut = y
         return cut if b - cut >= 2 else a
+
+    def _held_meeting(self, a: int, b: int, how: str) -> None:
+        """A meeting the text says was held, named [a, b), unless a verb inside shows the name ends earlier or
+        another pattern holds part of it. A year inside the name (2020年国家网络安全宣传周…) is part of it:
+        the span may hold a date, which is then no date of the text."""
+        if NOT_IN_EVENT_NAME.search(self.text, a, b):
+            return
+        if all(v in (0, 1, 4) for v in self.mask[a:b]) and not any(
+                x.how != "dictionary" and x.start < b and x.end > a for x in self.sent_mentions(a)):
+            mm = self.add_mention(a, b, "Event", f"pattern:{how}", conf(how), kind="meeting")
+            if mm is not None:
+                self.claim(a, b)
+                self.drop_years_inside(a, b)
 
     def _kind_by_suffix(self, name: str) -> tuple[str | None, str | None]:
         for suf, kind in gz.PROGRAMME_SUFFIXES:

@@ -262,6 +262,7 @@ class RelationsMixin:
             self.rel(x.key, "PART_OF", pk, s, (x.start, x.end), conf("parent-of-institute"), "parent-of-institute")
 
     def parent_body(self, s, x, parent: str) -> None:
+        """The ministry an institute is named after (公安部第一研究所 → 公安部), known or new: the institute is part of it."""
         hit = self.kb.lookup(parent, ("GovernmentBody",))
         pm = Mention(x.start, x.start + len(parent), parent, "GovernmentBody", s.idx, "pattern:parent-body-of-institute",
                      conf("parent-body-of-institute"), parent, {})

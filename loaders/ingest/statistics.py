@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from . import gazetteer as gz
-from .model import ObsFact
+from .model import HELD_MEETING, ObsFact
 from .relations import ORG_LABELS
 from .rules import conf, rx
 
@@ -24,8 +24,6 @@ MORE_QUALIFIERS = {"超": "超过", "不低于": "不低于", "约为": "约", "
 # 居全国第一, 全国首个, 在全国率先: where something ranks, not whose figure it is (stat-country)
 COUNTRY_FRAME_AFTER = re.compile(r"(?:第|首|前列|前|领先|排名|同类|范围|各地|之最|一流|率先|唯一|最大|最早|最多|重要|知名|性)")
 COUNTRY_FRAME_BEFORE = re.compile(r"(?:居|在|位居|位列|领跑|为|是|成为|覆盖|面向|辐射|占)\s*$")
-HELD_MEETING = {"pattern:meeting-held", "pattern:meeting-held-after", "pattern:event-named",
-        "pattern:meeting-organised"}   # extract.HELD
 FUTURE_WORD = re.compile(r"(?<![即])将(?!近|军|领|士)")
 
 
