@@ -112,6 +112,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         self.context_rows: set[str] = set()   # rows that chose whose a fact is without making one
         self.titles_by_sent: dict[int, list[tuple[int, int, str]]] = {}
         self._tokens: dict[int, list[tuple[int, int, str, str]]] = {}
+        self._para_subj: dict[int, tuple[int, Mention]] = {}   # paragraph → (sentence, subject) of its last figure
         self._new_ids: dict[str, set[str]] = {}
         self._new_by_name: dict[tuple[str, str], str] = {}
         self._starts = [s.start for s in doc.sentences]

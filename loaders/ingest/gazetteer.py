@@ -160,6 +160,10 @@ ACTIVITY_VERBS = {"survey": ("实地调研", "调研", "考察", "视察", "走�
 OFFICER_TITLE_RX = re.compile(
     r"(?:副)?(?:部长|主任|院长|所长|校长|董事长|董事|总经理|经理|总裁|局长|厅长|处长|书记|主席|会长|理事长|秘书长|"
     r"市长|省长|区长|县长|常委|委员|总工程师|首席执行官|负责人)")
+# what names a meeting, fair or contest by its year, edition or quoted name (rule event-named), and so ends a
+# name that a year begins (rule date-year: 2020年国家网络安全宣传周 holds no date)
+NAMED_EVENT_SUFFIXES = ("宣传周", "博览会", "大会", "论坛", "峰会", "大赛", "挑战赛", "研讨会", "交流会", "展览会", "交易会",
+                        "发布会", "座谈会", "年会")
 # a city's one-character short name, read only as the place of an event (在京成立, 在蓉举行)
 CITY_ONE_CHAR = {"京": "北京市", "沪": "上海市", "渝": "重庆市", "蓉": "成都市", "津": "天津市", "穗": "广州市"}
 MEETING_SUFFIXES = ("研讨会", "论坛", "峰会", "大会", "会议", "博览会", "交流会", "对接会", "发布会", "座谈会", "大赛", "竞赛", "沙龙")

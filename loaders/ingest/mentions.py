@@ -9,9 +9,9 @@ from . import gazetteer as gz
 from .kb import norm
 from .mention_context import ContextMentionsMixin
 from .model import Mention
+from .rules.mentions import HAN
 from .rules import conf, rx
 
-HAN = r"\u4e00-\u9fff"
 ITEM_SPLIT = re.compile(r"[、和及与，,]|以及")
 GLUED_PREP = "向在对从于与和把被给将"   # prepositions jieba's HMM glues to the word before a name
 # …大赛·信创赛道作为…峰会的品牌赛事: a verb inside what looks like an event's name ends the name before it

@@ -10,9 +10,9 @@ import re
 from . import gazetteer as gz
 from .model import HELD_MEETING, ObsFact
 from .relations import ORG_LABELS
+from .rules.mentions import HAN
 from .rules import conf, rx
 
-HAN = r"\u4e00-\u9fff"
 MULT = {"": 1, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 CUMULATIVE = re.compile(r"累计|共(?:引进|培养|培育|引育|签约|落地|招引)")
 # a heading: 二、发展目标 / （三）产业实力 / short and without a full stop
@@ -237,8 +237,10 @@ class StatisticsMixin:
                     if x.start == b + mod.end() and not x.attrs.get("members")] if mod else []
             country = None if before or head or zone is not None else self.country_of_figure(s, ca, a)
             # …规模约为2000亿元，年均增速超过15%: the clause goes on about the subject before, not the meeting
-            event = None if before or head or zone is not None or country is not None or \
-                (prev_subj is not None and self.label_of(prev_subj.key) != "Event") else self.event_of_figure(s, ca, a)
+            event = None
+            if not (attendance or before or head or zone is not None or country is not None
+                    or (prev_subj is not None and self.label_of(prev_subj.key) != "Event")):
+                event = self.event_of_figure(s, ca, a)
             if att_event is not None:   # 2500余人参会: how many came to the meeting the sentence is about
                 subj, rule = att_event, "stat-event"
             elif head:
@@ -280,7 +282,7 @@ class StatisticsMixin:
                     continue
                 if subj is None and prev_subj is not None and not regional and not regions:
                     subj, rule = prev_subj, "stat-same-subject"   # …企业32000家，其中外资企业近200家
-                carried = self.__dict__.setdefault("_para_subj", {}).get(s.para)
+                carried = self._para_subj.get(s.para)
                 if subj is None and carried and carried[0] == s.idx - 1 and not regional and not regions:
                     # 2018年中国计算机行业…收入1.95万亿元。微型计算机产量3.1亿台: the sentence right before, in the
                     # same paragraph, said whose figures these are
@@ -296,7 +298,7 @@ class StatisticsMixin:
                     continue
             prev_subj = subj
             if rule in ("stat-number", "stat-country", "stat-event", "stat-company", "stat-same-subject"):
-                self.__dict__.setdefault("_para_subj", {})[s.para] = (s.idx, subj)
+                self._para_subj[s.para] = (s.idx, subj)
             metric, mzh, men = self.metric(clause, subj, unit)
             if unit in ("平方公里", "㎡", "万㎡", "亩", "公顷") and metric not in ("land_area", "floor_area"):
                 metric, mzh, men = "area", "面积", "Area"
@@ -461,9 +463,9 @@ class StatisticsMixin:
                     continue
                 parks = self.mentions_in(s.start, a, ("Park", "SubPark"))
                 subj = parks[0] if parks else self.topic(s, a)
+                ca, cb = self.clause_bounds(s, a)
                 if subj is None and metric == "distinction":   # 博览会…为历届博览会之最 / 中国是全球最大的…基地
-                    ca0 = self.clause_bounds(s, a)[0]
-                    subj = self.event_of_figure(s, ca0, a) or self.country_of_figure(s, ca0, a)
+                    subj = self.event_of_figure(s, ca, a) or self.country_of_figure(s, ca, a)
                 if subj is None:   # 长沙是全国唯一…的城市 / 我市以打造…为目标: the region the sentence names first
                     regs = [r for r in self.mentions_in(s.start, a, ("Region",)) if not r.attrs.get("members")]
                     subj = regs[0] if regs else (self.article_region() if metric == "development_goal" else None)
@@ -472,7 +474,6 @@ class StatisticsMixin:
                 if subj is None:
                     continue
                 zh, en = gz.TEXT_METRICS[metric]
-                ca, cb = self.clause_bounds(s, a)
                 status = "target" if metric == "development_goal" else "actual"
                 fields = {"metric": metric, "metric_zh": zh, "metric_en": en, "value_text": m.group(1),
                           "as_of": self.as_of(s, ca, status), "status": status}

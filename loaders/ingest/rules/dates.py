@@ -2,6 +2,8 @@
 Absolute dates are normalised here; relative and partial ones (今年3月, 当年1月, 9月5日至11日,
 11月底) are resolved by jionlp.parse_time against the article's date or the year the text last
 named (loaders/ingest/dates.py)."""
+from .. import gazetteer as gz
+
 D = r"(?<!\d)"
 ROWS = [
     # name, kind, pattern, confidence, example
@@ -17,7 +19,7 @@ ROWS = [
     ("date-year-end", "date", D + r"(\d{4})\s*年\s*(?:底|末)", 0.9, "截至2022年底，园区有企业50家。"),
     ("date-year-start", "date", D + r"(\d{4})\s*年\s*初", 0.9, "2022年初，园区开工。"),
     ("date-year", "date", D + r"(\d{4})\s*年(?![\d\s]*[月底末初])(?!(?:国家|全国|中国|世界|第)[^，。；：、\s]{0,30}?"
-     r"(?:宣传周|博览会|大会|论坛|峰会|大赛|挑战赛|研讨会|交流会|展览会|交易会|发布会|座谈会|年会|白皮书|报告|榜单|名单|百强|评选))", 0.9,
+     r"(?:" + "|".join(gz.NAMED_EVENT_SUFFIXES) + r"|白皮书|报告|榜单|名单|百强|评选))", 0.9,
      "预计到2025年产业规模达到1000亿元。",
      "not a year inside a name (2020年国家网络安全宣传周, 2021年中国网络安全产业白皮书); 2018年中国计算机行业… is a year"),
     ("date-relative", "date", r"(今年|去年|前年|明年|当年|同年)\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?", 0.85,
