@@ -92,6 +92,24 @@ def run_split(split: str, mode: str = "data", verbose: bool = False):
     return total, time.perf_counter() - t0
 
 
+def by_rule(split: str, mode: str = "data") -> dict[str, dict[str, list[int]]]:
+    """Each rule row's right and proposed statistics and relations over a split: which rows are wrong
+    on text (what calibrating a row's confidence rests on). Never on the test splits: that would be
+    tuning on them."""
+    if split in ("test", "test-b"):
+        raise SystemExit("--by-rule reads how each row fares; the test splits are not tuned on (tests/ingest/corpus/split.yaml)")
+    total, _ = run_split(split, mode)
+    out = {}
+    for kind in ("statistics", "relations"):
+        rows = sorted(total[kind].by_rule.items(), key=lambda kv: (kv[1][0] / kv[1][1], -kv[1][1]))
+        print(f"\n### {kind}, {split} split: right / proposed per rule row\n")
+        print("| rule | right | proposed | precision |\n|---|---:|---:|---:|")
+        for rule, (right, n) in rows:
+            print(f"| {rule} | {right} | {n} | {right / n:.2f} |")
+        out[kind] = dict(rows)
+    return out
+
+
 def why(split: str = "dev") -> dict[str, int]:
     """Why each gold entity of a split is missed: proposed (ok), linked but in no fact, linked with
     another class, mentioned but not linked, only a partial span in its sentence, or never mentioned.
@@ -180,12 +198,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mode", choices=MODES, default="data")
     ap.add_argument("-v", "--verbose", action="store_true", help="misses and false positives per article")
     ap.add_argument("--speed", action="store_true", help="also time a ~1 MB article")
+    ap.add_argument("--by-rule", action="store_true",
+                    help="precision of each rule row (statistics, relations) on a dev split; refuses test and test-b")
     ap.add_argument("--why", action="store_true", help="why each gold entity of dev-a (or --split dev) is missed; refuses test and dev-b")
     a = ap.parse_args(argv)
     if a.why:
         why("dev-a" if a.split == "all" else a.split)
         return 0
     from parkgraph.loaders.ingest.score import table
+    if a.by_rule:
+        by_rule("dev" if a.split == "all" else a.split, a.mode)
+        return 0
     print(f"command: python bench/{Path(__file__).name} {' '.join(argv if argv is not None else sys.argv[1:])}".rstrip())
     for split in (("test", "test-b", "dev", "dev-c", "dev-d", "seed") if a.split == "all" else (a.split,)):
         if split != "seed" and not split_ids(split):

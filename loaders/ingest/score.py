@@ -24,7 +24,7 @@ Matching, per kind (each gold item matched at most once):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -51,6 +51,7 @@ class Score:
     correct: int
     missed: list
     wrong: list
+    by_rule: dict[str, list[int]] = field(default_factory=dict)   # rule row → [right, proposed] (statistics, relations)
 
     @property
     def precision(self) -> float:
@@ -156,17 +157,21 @@ def score(ex: Extraction, gold: dict) -> dict[str, Score]:
     preds = [o for o in ex.observations if o.conf >= ACCEPT]
     used = set()
     wrong = []
+    rules: dict[str, list[int]] = {}
     for o in preds:
         f = o.fields
         key = (ent_map.get(o.subject), norm(f.get("value_text") or ""), *quantity(f.get("value"), f.get("unit"),
                                                                                f.get("qualifier")))
         hit = next((i for i, g in enumerate(gold_stats) if i not in used and g == key), None)
+        tally = rules.setdefault(o.rule, [0, 0])
+        tally[1] += 1
         if hit is None:
             wrong.append(f"{o.subject} {f.get('value', f.get('value_text'))} {f.get('unit') or ''} {f.get('qualifier') or ''}".strip())
         else:
             used.add(hit)
+            tally[0] += 1
     out["statistics"] = Score("statistics", len(gold_stats), len(preds), len(used),
-                              [g.get("text") for i, g in enumerate(gold["statistics"]) if i not in used], wrong)
+                              [g.get("text") for i, g in enumerate(gold["statistics"]) if i not in used], wrong, rules)
 
     # dates
     gold_dates = [(_s(g["value"]), g["sentence"]) for g in gold["dates"]]
@@ -186,16 +191,20 @@ def score(ex: Extraction, gold: dict) -> dict[str, Score]:
     preds = [r for r in ex.relations if r.conf >= ACCEPT]
     used = set()
     wrong = []
+    rules = {}
     for r in preds:
         key = (ent_map.get(r.frm), r.type, ent_map.get(r.to))
         hit = next((i for i, g in enumerate(gold_rels) if i not in used and g == key and None not in key), None)
+        tally = rules.setdefault(r.rule, [0, 0])
+        tally[1] += 1
         if hit is None:
             wrong.append(f"{r.frm} {r.type} {r.to}")
         else:
             used.add(hit)
+            tally[0] += 1
     out["relations"] = Score("relations", len(gold_rels), len(preds), len(used),
                              [f"{g['from']} {g['type']} {g['to']}" for i, g in enumerate(gold["relations"]) if i not in used],
-                             wrong)
+                             wrong, rules)
     # events
     gold_events = gold.get("events")
     if gold_events is None:   # the seed gold lists events among its entities only
@@ -223,8 +232,10 @@ def score(ex: Extraction, gold: dict) -> dict[str, Score]:
 
 def add(a: dict[str, Score], b: dict[str, Score]) -> dict[str, Score]:
     """Micro-average: sum the counts of two score sets."""
+    def rules(x: dict, y: dict) -> dict[str, list[int]]:
+        return {r: [x.get(r, [0, 0])[0] + y.get(r, [0, 0])[0], x.get(r, [0, 0])[1] + y.get(r, [0, 0])[1]] for r in {*x, *y}}
     return {k: Score(k, a[k].gold + b[k].gold, a[k].predicted + b[k].predicted, a[k].correct + b[k].correct,
-                     a[k].missed + b[k].missed, a[k].wrong + b[k].wrong) for k in KINDS}
+                     a[k].missed + b[k].missed, a[k].wrong + b[k].wrong, rules(a[k].by_rule, b[k].by_rule)) for k in KINDS}
 
 
 def table(scores: dict[str, Score]) -> str:

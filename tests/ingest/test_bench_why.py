@@ -35,3 +35,18 @@ def test_dev_halves_partition_dev_and_dev_b_is_refused():
     assert not set(a) & set(b) and set(a) | set(b) == set(dev)
     with pytest.raises(SystemExit, match="dev-b"):
         ingest_bench.why("dev-b")
+
+
+def test_by_rule_accounts_for_every_proposed_fact_and_refuses_the_test_splits(capsys):
+    """--by-rule: each statistic and relation proposed on a split is counted under the one rule row
+    that made it, right or wrong, so the rows' counts add up to the split's own score."""
+    rows = ingest_bench.by_rule("dev-c")
+    total, _ = ingest_bench.run_split("dev-c")
+    for kind in ("statistics", "relations"):
+        assert sum(n for _, n in rows[kind].values()) == total[kind].predicted
+        assert sum(r for r, _ in rows[kind].values()) == total[kind].correct
+        assert all(0 <= r <= n for r, n in rows[kind].values())
+    assert "| founded-by |" in capsys.readouterr().out
+    for split in ("test", "test-b"):
+        with pytest.raises(SystemExit, match="test splits"):
+            ingest_bench.by_rule(split)
