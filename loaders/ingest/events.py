@@ -192,7 +192,7 @@ class EventsMixin:
             inside = [x for x in here if s.start + m.start() <= x.start and x.end <= s.start + m.end()]
             if inside:      # 在…举行的…论坛上透露: the meeting named inside
                 ev = inside[-1]
-            head = re.search(r"(仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)(?:上.{1,3})?$", m.group())
+            head = re.search(r"(仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|决赛|初赛|复赛|大赛|比赛|会)(?:上.{1,3})?$", m.group())
             # else the meeting the word refers back to (启动式 → …启动仪式, 会上 → …发布会): named earlier in
             # this sentence, or last in the four before
             if ev is None and head:
@@ -202,7 +202,7 @@ class EventsMixin:
                 ev = max(before, key=lambda x: x.start) if before else self.latest_event_before(s, 4, ends)
             if ev is None:
                 continue
-            verb = re.match(r"出席|参加|参观|见证|主持", m.group()) or re.search(r"上(.{1,3})$", m.group())
+            verb = re.match(r"出席|参加|参观|见证|主持|(?:一同|共同|一起)(?:启动|开启|宣布开幕)", m.group()) or re.search(r"上(.{1,3})$", m.group())
             said = verb.group(verb.lastindex or 0)
             for x in self.mentions_in(s.start, s.start + m.start(), ("GovernmentBody", "Institution", "Enterprise")):
                 venue = re.search(r"(?:齐聚|汇聚|聚首|来到|走进|在|于)$", self.text[max(s.start, x.start - 2):x.start])

@@ -112,7 +112,8 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         self.context_rows: set[str] = set()   # rows that chose whose a fact is without making one
         self.titles_by_sent: dict[int, list[tuple[int, int, str]]] = {}
         self._tokens: dict[int, list[tuple[int, int, str, str]]] = {}
-        self._para_subj: dict[int, tuple[int, Mention]] = {}   # paragraph → (sentence, subject) of its last figure
+        self._zone_parks: list[tuple[str, str]] = []   # (中关村通州园, 通州园): zone parks and their short forms
+        self._para_subj: dict[int, tuple[int, Mention, float]] = {}   # paragraph → (sentence, subject, confidence) of its last figure
         self._new_ids: dict[str, set[str]] = {}
         self._new_by_name: dict[tuple[str, str], str] = {}
         self._starts = [s.start for s in doc.sentences]
@@ -221,7 +222,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         # none before it: the region named later in the same sentence (…覆盖新经济、网络安全等领域，将健全成都
         # 高新区现代产业体系) before the paragraph's (rule region-later-in-sentence)
         later = [m for m in self.mentions_in(pos, s.end, ("Region",)) if not m.attrs.get("members")
-                 and not self.region_as_object(m)]
+                 and not self.region_as_object(m) and not m.text.startswith("全")]   # 占北京全市四分之一: a frame
         if later:
             self.context_rows.add("region-later-in-sentence")
             return later[0]
@@ -373,6 +374,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         self.find_dictionary()
         self.find_patterns()
         self.find_short_forms()
+        self.find_zone_park_short_forms()
         self.link()
         self.join_place_prefixes()
         self.find_deictic_regions()

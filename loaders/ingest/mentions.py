@@ -186,6 +186,17 @@ class MentionsMixin(ContextMentionsMixin):
                     a, item = a + lead.end(), item[lead.end():]
                 if 2 <= len(item) <= 10:
                     self.adopt_or_add(a, b, "Domain", "pattern:domain-list", conf("domain-list"))
+        for m in rx("domain-industry-list").finditer(t):
+            g = 1 if m.group(1) else 2
+            item = f"([{HAN}]{{2,14}}?)(?:产业|(?<=服务)业|(?<=制造)业)" + ("(?=为)" if g == 2 else "")
+            for it in re.finditer(item, m.group(g)):
+                a, b = m.start(g) + it.start(), m.start(g) + it.end()
+                lead = re.match(r"^(?:[和及与、，,]|为[\u4e00-\u9fff]{2}[、，]?)", self.text[a:b])   # 未来产业 is one
+                a += lead.end() if lead else 0
+                name = self.text[a:b]
+                name = name[:-2] if name.endswith("产业") and len(name) >= 4 else name
+                if 2 <= len(name) <= 12:
+                    self.adopt_or_add(a, b, "Domain", "pattern:domain-industry-list", conf("domain-industry-list"), name=name)
         for m in rx("domain-cluster-list").finditer(t):
             for a, b, item in self.items(m, 1, re.compile(r"[、]")):
                 if 2 <= len(item) <= 10 and not re.search(r"[从由到的]", item):
@@ -237,6 +248,8 @@ class MentionsMixin(ContextMentionsMixin):
             a = self._zone_start(a, b)
             if a is not None:
                 self.adopt_or_add(a, b, "Region", "pattern:devzone", conf("devzone"), kind="zone")
+        for m in rx("zone-park").finditer(t):
+            self._zone_park(m.start(1), m.end(1))
         for m in rx("address-place").finditer(t):
             a, b = m.start(3), m.end(3)
             if self.text[a:b] in gz.ZONE_WORDS or self.text[a:b] in gz.AREA_WORDS or b - a < 3:
@@ -292,6 +305,35 @@ class MentionsMixin(ContextMentionsMixin):
                                      name=hit[0].name_zh, kind="cluster")
                     self.claim(st, b)
                 return
+
+    def _zone_park(self, a: int, b: int) -> None:
+        """中关村通州园 / 长沙高新区信息产业园: one Region (zone-park), starting at its place (not at a verb glued to
+        it); never over a park or sub-park whose own name holds the zone word (北京经开区信创园 is 经开区信创园)."""
+        s = self.sentence_at(a)
+        start = next((x for x, y, w, f in self.tokens(s) if a <= x < b and (f == "ns" or w in self._builtin_regions
+                      or w == "中关村") and w not in gz.ZONE_WORDS), None)
+        if start is None:
+            return
+        zone_end = start + max(self.text.find(z, start, b) + len(z) - start for z in (*gz.ZONE_WORDS, "中关村", "产业基地")
+                               if self.text.find(z, start, b) >= 0)
+        if any(x.how == "dictionary" and x.label in ("Park", "SubPark") and x.start < zone_end and x.end > start
+               for x in self.sent_mentions(start)):
+            return
+        tail = self.text[zone_end:b]
+        m = self.adopt_or_add(start, b, "Region", "pattern:zone-park", conf("zone-park"), kind="zone")
+        if m is not None and len(tail) >= 2:
+            self._zone_parks.append((self.text[start:b], tail))
+
+    def find_zone_park_short_forms(self) -> None:
+        """通州园 after 中关村通州园, in an article that never names the national park: that zone park
+        (`zone-park-short`). Run once every mention is found, the sub-parks found by suffix included."""
+        if not self._zone_parks or "网络安全产业园区" in self.text or any(x.label == "Park" for x in self.mentions):
+            return
+        full = dict((tail, name) for name, tail in self._zone_parks)
+        for x in self.mentions:
+            if x.label in ("Park", "SubPark") and x.text in full:
+                x.label, x.name, x.how, x.conf = "Region", full[x.text], "pattern:zone-park-short", conf("zone-park-short")
+                x.attrs["kind"] = "zone"
 
     def _zone_start(self, a: int, b: int) -> int | None:
         """Where a development zone's name begins: the place before 高新区 etc. (济南, 合肥, 北京市海淀区)."""
@@ -445,6 +487,8 @@ class MentionsMixin(ContextMentionsMixin):
                         not (ws[0][1] == "ns" or self._has_park(s)):
                     continue
             kind = next((k for suf, k in gz.INSTITUTION_SUFFIXES + gz.PROGRAMME_SUFFIXES if name.endswith(suf)), None)
+            if label == "TalentProgram" and re.search(r"产业(?:园区)?基地$", name):
+                label, kind = "Region", "zone"   # 长沙国家软件产业基地: a place firms settle in, not a programme
             if not self.specific(a, se, len(m.group())):
                 continue
             first_batch = self.text[max(0, a - 2):a] == "首批"

@@ -146,7 +146,8 @@ class RelationsMixin:
         rule = "domain-focus"
         if subj is None:
             subj, rule = self.region_context(s, doms[0].start) or self.article_region(), "domain-focus-region"
-        counted = any(d.how == "pattern:domain-cluster-list" for d in doms)   # 拥有A、B五大产业集群
+        # 拥有A、B五大产业集群, A产业、B产业等主导产业: a place's own industries, no verb needed
+        counted = any(d.how in ("pattern:domain-cluster-list", "pattern:domain-industry-list") for d in doms)
         if subj is None or not (counted or rx("domain-focus").search(s.text)):
             return
         for d in doms:

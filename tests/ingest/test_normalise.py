@@ -38,7 +38,9 @@ def figures(res) -> list[tuple]:
 
 
 def test_traditional_article_is_read_and_quoted_as_written(tmp_path, kb):
-    body = "2023年成都市網絡安全產業規模首次突破500億元，長沙1000多家先進計算骨干企業串珠成鏈。"
+    # the last sentence's figure is accepted (a firm named before it), so the review file quotes it; the
+    # region figures are proposed below the threshold (stat-region, 0.45 since round blind-d)
+    body = "2023年成都市網絡安全產業規模首次突破500億元，長沙1000多家先進計算骨干企業串珠成鏈。深信服科技股份有限公司2023年營收突破70億元。"
     res = run(tmp_path, body, kb)
     assert res.extraction.normalised == ["norm-traditional"]
     assert ("region/510100", 500, "亿元", "突破") in figures(res)    # 成都市, 億 read as 亿

@@ -103,10 +103,10 @@ ROWS = [
      "11月5日，2021中国（长沙）网络安全·智能制造大会在长沙召开。大会由工业和信息化部、湖南省人民政府共同主办。",
      "由A、B共同主办: the bodies, institutions and firms named organise the event the sentence names, else the "
      "one named last in the two sentences before"),
-    ("event-attended-back", "relation", r"(?:出席|参加|参观|见证|主持)了?(?:本次|此次|这次)?[^，。；]{0,24}?(?:仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会)"
+    ("event-attended-back", "relation", r"(?:出席|参加|参观|见证|主持|(?:一同|共同|一起)(?:启动|开启|宣布开幕))了?(?:本次|此次|这次)?[^，。；]{0,24}?(?:仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|决赛|初赛|复赛|大赛|比赛)"
      r"|在(?:本次|此次|这次)?[^，。；在]{0,40}?(?:仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)上(?:致辞|讲话|发言|作报告|透露|表示|介绍|指出|发布|说)", 0.7,
      "9月1日，网络安全宣传周湖南专场活动在长沙举行。湖南省委网信办主任出席活动并致辞。",
-     "bodies whose officials 参加/出席/主持 “the ceremony” or speak 在…仪式上 take part in it: the meeting is the one "
+     "bodies whose officials 参加/出席/主持 “the ceremony”, 一同启动了决赛, or speak 在…仪式上 take part in it: the meeting is the one "
      "named inside 在…上, else the event named last in the four sentences before whose name ends as the word "
      "that refers to it (仪式, 论坛…)"),
     # ---- statistics
@@ -142,6 +142,9 @@ ROWS = [
      "N人 who came to a meeting (代表共300余人齐聚一堂, 80名学员参加培训) or the N家 they came from (来自30家企业的): "
      "how many attended, not a figure of a park, region or firm: not proposed — unless a named meeting is at hand, "
      "whose figure it then is (stat-event)"),
+    ("stat-built-by", "statistic", r"[^，。；]{0,4}?(?:共同|联合)?(?:出资|投资|注资)", 0.7,
+     "长沙软件产业基地由长城信息产业股份有限公司和长沙软件园有限公司共同出资1.5亿元开发建设。",
+     "X由A、B共同出资N亿元: the figure is what they fund (X, named before 由), not the last funder"),
     ("stat-same-subject", "statistic", None, 0.7, "长沙高新区创建于1988年。园区现有企业32000家，其中外资企业近200家。",
      "a clause of the same sentence that names no one (其中外资企业近200家) goes on with the subject of the figure "
      "before it, not the region of the paragraph"),
@@ -154,9 +157,11 @@ ROWS = [
      "a bare 高新区/经开区/该区 opening the clause: the development zone the article names most"),
     ("stat-topic", "statistic", None, 0.7, "国家网络安全产业园区（西安）揭牌。截至2022年底，共引进企业超过45家。",
      "no subject in the clause: the park the paragraph is about"),
-    ("stat-region", "statistic", r"全(?:省|市|区|县)(?!首|第|唯)|(?:省|市|区|县)内", 0.9, "湖南省网络安全产业规模全省超过200亿元。",
-     "a region-level figure (全省, or a region named and no park word): the region's, never the park's"),
-    ("stat-region-context", "statistic", None, 0.7, "长沙市网络安全产业发展迅速。目前有企业300家。",
+    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.9, "湖南省网络安全产业规模全省超过200亿元。",
+     "a region-level figure (全省, or a region named and no park word): the region's, never the park's — but 全市 as a "
+     "frame (占全市70%, 居全市首位, 在全市各分园排名第一, 全市总量排名) and 区内企业 (the zone's firms) say nothing of whose "
+     "figure it is"),
+    ("stat-region-context", "statistic", None, 0.3, "长沙市网络安全产业发展迅速。目前有企业300家。",
      "no organisation or park: the region the sentence or paragraph names"),
     ("stat-company", "statistic", None, 0.7, "湖南长城副总经理郭在砾介绍，公司的方案覆盖智慧医院等15个应用系统。",
      "公司/该企业 in the sentence: the enterprise it named before"),
@@ -164,7 +169,7 @@ ROWS = [
      "a figure followed by 的 and a name describes that name (总投资10亿元的…基地), not the place before it"),
     ("stat-article-park", "statistic", None, 0.6, "到2020年，产业园年产业规模有望达到1000亿元，国家网络安全产业园区（北京）建设加快。",
      "园区/产业园 and no park in the paragraph: the park the article names most"),
-    ("stat-article-region", "statistic", None, 0.8, "到2025年，数字经济规模突破25000亿元。\n\n湖南省加快信息化发展。",
+    ("stat-article-region", "statistic", None, 0.1, "到2025年，数字经济规模突破25000亿元。\n\n湖南省加快信息化发展。",
      "no organisation, park or region in the sentence or paragraph: the region the article is about"),
     ("text-layout_slogan", "statistic", r"(?:形成|概括为|构建)[^，。；]*?“([^”]{4,40})”的?(?:总体|整体|空间)?(?:布局|格局)?", 0.7,
      "国家网络安全产业园区（北京）形成“三园协同、多点联动、先行带动”的总体布局。"),

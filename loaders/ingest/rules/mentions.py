@@ -26,20 +26,26 @@ ROWS = [
     ("domain-list", "mention", r"(?:在|聚焦|围绕|重点发展|深耕|覆盖|涵盖|以|面向|布局)([^，。；在以]{2,80}?)等(?:重点|多个|关键|细分|现有|先进)?[^，。；、等]{0,6}?(?:领域|方向|未来产业|新兴产业|前沿产业)", 0.8,
      "国家网络安全产业园区（成渝地区）在工控安全、密码产品等领域形成集聚。",
      "also 布局A、B等未来产业 (domains a place lays out for the future)"),
+    ("domain-industry-list", "mention",
+     r"((?:[" + HAN + r"]{2,14}?产业[、，,和及与]){1,8}[" + HAN + r"]{2,14}?产业)等(?:[" + HAN + r"]{0,4}?)(?:主导|支柱|重点|优势|特色|新兴|未来)产业"
+     r"|以((?:[" + HAN + r"]{2,10}?(?:产业|服务业|制造业)为(?:支柱|突破|基础|支撑|先导|主导|核心|引领|重点)[、，]?)+)",
+     0.75, "新一代信息技术产业、高端汽车和新能源智能汽车产业等主导产业年均增长8%。",
+     "industries listed as a place's leading ones (A产业、B产业等主导产业; 以A产业为支柱、B产业为突破): one domain "
+     "per item, named without 产业 (高端汽车和新能源智能汽车 is one item: items end at 产业, not at 和)"),
     ("domain-cluster-list", "mention",
      r"(?:拥有|形成|发展|培育|打造)了?((?:(?!拥有|形成|发展|培育|打造)[^，。；：]){2,80}?)(?:[两三四五六七八九十\d]+)大(?:千亿级|万亿级|百亿级|支柱|主导|优势|重点)?(?:产业集群|产业|集群|领域)",
      0.75, "长沙拥有工程机械、电子信息、汽车及零部件三大千亿级产业集群。",
      "domains counted as N大产业集群; items split at 、 only (汽车及零部件 is one)"),
-    ("meeting-held", "mention", r"([^，。；：、\s]{4,60}?(?:研讨会|论坛|峰会|大会|会议|博览会|交流会|对接会|发布会|座谈会|推介会|洽谈会|展览会|年会|培训班|大赛|竞赛|赛区|专场活动|启动仪式))(?:\d{1,2}日|当天|当日|今天|昨天|近日|日前)?(?:在[^，。；]{1,12}?)?(?:正式|隆重|盛大)?(?:举行|召开|开幕|举办|落幕|启动|开班|揭幕|拉开帷幕|闭幕|开赛|收官)",
+    ("meeting-held", "mention", r"([^，。；：、\s]{4,60}?(?:研讨会|论坛|峰会|大会|会议|博览会|交流会|对接会|发布会|座谈会|推介会|洽谈会|展览会|年会|培训班|大赛|挑战赛|竞赛|决赛|初赛|复赛|赛区|专场活动|启动仪式))(?:\d{1,2}日|当天|当日|今天|昨天|近日|日前)?(?:在[^，。；]{1,12}?)?(?:正式|隆重|盛大)?(?:举行|召开|开幕|举办|落幕|启动|开班|揭幕|拉开帷幕|拉开战幕|闭幕|开赛|收官)",
      0.75, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。", "a meeting or course named before (10日)(在X)举行/召开/开班/拉开帷幕; 由X主办的 before it is its organiser, not its name"),
     ("meeting-organised", "mention", r"((?:[^，。；：、\s的]){4,40}?(?:大赛|论坛|峰会|大会|博览会|宣传周|挑战赛|研讨会|交流会|展览会))(?:是)?由[^。；]{2,80}?(?:主办|承办|举办)",
      0.75, "据了解，数字中国创新大赛由数字中国建设峰会组委会主办。",
      "a meeting, fair or contest named before 由X主办: it is held (X organises it: event-organised-by)"),
-    ("event-named", "mention", r"(?<!暨)((?:(?<!\d)(?:19|20)\d{2}(?:年度?)?|第[一二三四五六七八九十\d]+届|“[^”，。]{2,12}”)[^，。；：、\s的]{2,40}?(?:" + "|".join(gz.NAMED_EVENT_SUFFIXES) + "))"
+    ("event-named", "mention", r"(?<!暨)((?:(?<!\d)(?:19|20)\d{2}(?:年度?)?|第[一二三四五六七八九十\d]+届|“[^”，。]{2,12}”)[^，。；：、\s的]{2,40}?(?:" + "|".join(gz.NAMED_EVENT_SUFFIXES) + ")(?:[" + HAN + r"]{0,4}?(?:总决赛|半决赛|决赛|初赛|复赛|预赛))?)"
      r"(?![^，。；：、\s]{0,8}?(?:决赛|初赛|复赛|仪式|启动式|分论坛|分会|专场|开幕式|闭幕式|暨)|·)",
      0.75, "作为2018年国家网络安全宣传周的第一个重头戏，博览会吸引了大批市民。",
      "a meeting, fair or campaign named with its year, its edition or a quoted name (2018年国家网络安全宣传周, 第三届…大会, "
-     "“巅峰极客”网络安全技能挑战赛) wherever the "
+     "“巅峰极客”网络安全技能挑战赛), with a stage of a contest (…挑战赛初赛, …大赛洞庭决赛), wherever the "
      "sentence names it, when the name ends there (not 第六届…大赛洞庭决赛启动仪式, a part of a longer name): the year "
      "is part of the name, not a date"),
     ("meeting-held-after", "mention", r"(?:(?:举行|召开|开幕|举办)的|迎来|(?:参加|出席|列席)了?)((?:[^，。；：、\s的]){4,60}?(?:研讨会|论坛|峰会|大会|会议|博览会|交流会|对接会|发布会|座谈会|大赛|竞赛|专场活动|仪式|典礼))",
@@ -70,6 +76,16 @@ ROWS = [
      0.75, "首批获授牌的五个试验区是：合肥高新技术产业开发区、北京市海淀区。", "members of a counted list, one per item"),
     ("devzone", "mention", r"([" + HAN + r"]{2,8}?(?:市|省)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|自贸区|新区|科学城|科技城))(?!管委会|管理委员会|[" + HAN + r"]{0,4}园)",
      0.75, "园区位于济南高新技术产业开发区。", "development zones (and science cities: 中关村科学城) keep their full name, never cut to the city"),
+    ("zone-park", "mention",
+     r"((?:中关村|[" + HAN + r"]{2,8}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|产业基地))[" + HAN + r"]{1,6}?(?:园区|园))"
+     r"(?![" + HAN + r"]{0,3}(?:有限|公司|股份|集团))",
+     0.8, "中关村通州园238家重点企业的总收入达到900.1亿元。",
+     "a park named after the zone or base it belongs to (中关村通州园, 长沙高新区信息产业园) is a place of its own, not the "
+     "national park's sub-park of the same short name; in an article that never names the national park, the short "
+     "form (通州园) then refers to it (`zone-park-short`)"),
+    ("zone-park-short", "mention", None, 0.75, "中关村通州园去年收入增长。通州园重点企业研发费用增长5.2%。",
+     "the short form of a zone park named before in full (通州园 after 中关村通州园), in an article that never names "
+     "the national park: that zone park, not the sub-park the dictionary knows by the same name"),
     ("office", "mention", r"((?:[" + HAN + r"]{2,4}(?:省|市|区|县)|国务院)(?:人民)?政府(?:新闻办(?:公室)?|办公厅|办公室))", 0.8,
      "湖南省政府新闻办召开新闻发布会。", "offices outside the place+委/厅/局 pattern"),
     ("address-place", "mention",
@@ -77,7 +93,7 @@ ROWS = [
      r"]{1,4}?(?:区|县)(?:[" + HAN + r"]{1,4}?(?:镇|乡|街道))?)(?=[，。；、,的]|$)", 0.75,
      "园区位于湖南省长沙市岳麓区，交通便利。",
      "the district (and town) of an address after 位于: one place, named without its province and city"),
-    ("region-deictic", "mention", r"(?:我|本|全)(省|市)(?![委政长级属直民])", 0.8,
+    ("region-deictic", "mention", r"(?:我|本|(?<![占居列])全)(省|市)(?![委政长级属直民各])", 0.8,
      "长沙市网络安全产业发展迅速。全市拥有该领域企业90余家。",
      "我市 / 本省 / 全市: the article's own city or province (the one its title names, else the most named)"),
     ("firm-anaphor", "mention", r"该(?:公司|企业|集团)", 0.75,
@@ -108,7 +124,7 @@ ROWS = [
      "湖南天羿领航科技公司 too: 公司 after a name (not 子公司, 该公司); a branch keeps its place (…股份有限公司四川分公司)"),
     ("suffix-institution", "mention", f"(?:{_INST})", 0.75, "西北工业大学北京研究院建成。"),
     ("suffix-programme", "mention", f"(?:{_PROG})", 0.75, "园区获批首批国家网络安全教育技术产业融合发展试验区。"),
-    ("suffix-govbody", "mention", r"(?:管委会|组委会|委员会|经济信息委|经信委|发改委|人民政府|(?<!人民)政府|办公室|委|厅|局|部)", 0.75,
+    ("suffix-govbody", "mention", r"(?:管委会|组委会|委员会|经济信息委|经信委|发改委|人民政府|(?<!人民)政府|办公室|(?<!常)委|厅|局|部)", 0.75,
      "重庆市经济信息委印发通知。"),
     ("suffix-subpark", "mention", r"园(?!区)", 0.75, "国家网络安全产业园区（北京）包括海淀园、通州园。"),
     ("parent-in-name", "mention", r"^(.{2,}?(?:大学|学院|科学院))(.{2,}(?:研究院|分院|校区|研究所|研究中心))$", 0.7,

@@ -16,10 +16,11 @@ ROWS = [
      "国家网络安全产业园区（长沙）位于湖南省长沙市岳麓区。",
      "A位于B: the park, firm, institution or body named before the verb is in the place right after it (after 落户 "
      "without 于 only a park: firms that 落户 are moved-into-region's); 位于B(东部)的A: A is in B"),
-    ("region-as-object", "relation", r"(?:为|对|向|给|乃至|助力|服务于?|辐射|带动)", 0.8,
+    ("region-as-object", "relation", r"(?:为|对|向|给|乃至|助力|服务于?|辐射|带动|占|居)", 0.8,
      "近年来长沙高新区建设跑出加速度，为长沙市乃至湖南省发展提供了支撑。预计2021年，高新技术企业总收入3400亿元。",
      "a region after 为/对/乃至 is what the sentence serves, not what it is about: the next sentence's figures go "
-     "to the region the sentence was about (长沙高新区, 中关村科学城), not to it"),
+     "to the region the sentence was about (长沙高新区, 中关村科学城), not to it; after 占/居 (占北京全市四分之一) it is "
+     "the whole a share is of"),
     ("region-later-in-sentence", "relation", None, 0.8,
      "“12个签约项目覆盖新经济、网络安全等产业领域，将进一步健全成都高新区现代产业体系。”",
      "a sentence that names no region before a figure or a list of domains is about the region it names after them, "
