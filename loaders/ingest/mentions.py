@@ -306,35 +306,6 @@ class MentionsMixin(ContextMentionsMixin):
                     self.claim(st, b)
                 return
 
-    def _zone_park(self, a: int, b: int) -> None:
-        """中关村通州园 / 长沙高新区信息产业园: one Region (zone-park), starting at its place (not at a verb glued to
-        it); never over a park or sub-park whose own name holds the zone word (北京经开区信创园 is 经开区信创园)."""
-        s = self.sentence_at(a)
-        start = next((x for x, y, w, f in self.tokens(s) if a <= x < b and (f == "ns" or w in self._builtin_regions
-                      or w == "中关村") and w not in gz.ZONE_WORDS), None)
-        if start is None:
-            return
-        zone_end = start + max(self.text.find(z, start, b) + len(z) - start for z in (*gz.ZONE_WORDS, "中关村", "产业基地")
-                               if self.text.find(z, start, b) >= 0)
-        if any(x.how == "dictionary" and x.label in ("Park", "SubPark") and x.start < zone_end and x.end > start
-               for x in self.sent_mentions(start)):
-            return
-        tail = self.text[zone_end:b]
-        m = self.adopt_or_add(start, b, "Region", "pattern:zone-park", conf("zone-park"), kind="zone")
-        if m is not None and len(tail) >= 2:
-            self._zone_parks.append((self.text[start:b], tail))
-
-    def find_zone_park_short_forms(self) -> None:
-        """通州园 after 中关村通州园, in an article that never names the national park: that zone park
-        (`zone-park-short`). Run once every mention is found, the sub-parks found by suffix included."""
-        if not self._zone_parks or "网络安全产业园区" in self.text or any(x.label == "Park" for x in self.mentions):
-            return
-        full = dict((tail, name) for name, tail in self._zone_parks)
-        for x in self.mentions:
-            if x.label in ("Park", "SubPark") and x.text in full:
-                x.label, x.name, x.how, x.conf = "Region", full[x.text], "pattern:zone-park-short", conf("zone-park-short")
-                x.attrs["kind"] = "zone"
-
     def _zone_start(self, a: int, b: int) -> int | None:
         """Where a development zone's name begins: the place before 高新区 etc. (济南, 合肥, 北京市海淀区)."""
         s = self.sentence_at(a)
