@@ -21,8 +21,10 @@ class ContextMentionsMixin:
                       or w == "中关村") and w not in gz.ZONE_WORDS), None)
         if start is None:
             return
-        zone_end = start + max(self.text.find(z, start, b) + len(z) - start for z in (*gz.ZONE_WORDS, "中关村", "产业基地")
-                               if self.text.find(z, start, b) >= 0)
+        zone_end = max((self.text.find(z, start, b) + len(z) for z in (*gz.ZONE_WORDS, "中关村", "产业基地")
+                        if self.text.find(z, start, b) >= 0), default=None)
+        if zone_end is None:   # the place found starts after the zone word: not a zone's park as named
+            return
         if any(x.how == "dictionary" and x.label in ("Park", "SubPark") and x.start < zone_end and x.end > start
                for x in self.sent_mentions(start)):
             return
