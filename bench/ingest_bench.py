@@ -94,20 +94,40 @@ def run_split(split: str, mode: str = "data", verbose: bool = False):
 
 def by_rule(split: str, mode: str = "data") -> dict[str, dict[str, list[int]]]:
     """Each rule row's right and proposed statistics and relations over a split: which rows are wrong
-    on text (what calibrating a row's confidence rests on). Never on the test splits: that would be
-    tuning on them."""
+    on text (what calibrating a row's confidence rests on) — the accepted proposals, and every
+    proposal as if the threshold were 0, so that a row written below it stays measurable on the next
+    blind sample (matching is one-to-one over all of them, so a row can gain or lose a gold item to
+    another). Never on the test splits: that would be tuning on them."""
     if split in ("test", "test-b"):
         raise SystemExit("--by-rule reads how each row fares; the test splits are not tuned on (tests/ingest/corpus/split.yaml)")
+    import importlib
+    ex_mod = importlib.import_module("parkgraph.loaders.ingest.extract")   # the package re-exports a function of that name
+    score_mod = importlib.import_module("parkgraph.loaders.ingest.score")
     total, _ = run_split(split, mode)
+    accept = ex_mod.ACCEPT
+    ex_mod.ACCEPT = score_mod.ACCEPT = 0.0   # every proposal counts, and every entity it names
+    try:
+        every, _ = run_split(split, mode)
+    finally:
+        ex_mod.ACCEPT = score_mod.ACCEPT = accept
     out = {}
     for kind in ("statistics", "relations"):
         rows = sorted(total[kind].by_rule.items(), key=lambda kv: (kv[1][0] / kv[1][1], -kv[1][1]))
+        rows += sorted((r, [0, 0]) for r in every[kind].by_rule if r not in total[kind].by_rule)
         print(f"\n### {kind}, {split} split: right / proposed per rule row\n")
-        print("| rule | right | proposed | precision |\n|---|---:|---:|---:|")
+        print("| rule | confidence | accepted: right | proposed | precision | all: right | proposed | precision |\n"
+              "|---|---:|---:|---:|---:|---:|---:|---:|")
         for rule, (right, n) in rows:
-            print(f"| {rule} | {right} | {n} | {right / n:.2f} |")
-        out[kind] = dict(rows)
+            ar, an = every[kind].by_rule.get(rule, [0, 0])
+            print(f"| {rule} | {_conf(rule)} | {right} | {n} | {right / n if n else 0:.2f} | {ar} | {an} | {ar / an if an else 0:.2f} |")
+        out[kind] = {r: v for r, v in rows if v[1]}
+        out[kind + " (all)"] = dict(every[kind].by_rule)
     return out
+
+
+def _conf(rule: str) -> str:
+    from parkgraph.loaders.ingest.rules import RULES
+    return f"{RULES[rule].conf:g}" if rule in RULES else "-"
 
 
 def why(split: str = "dev") -> dict[str, int]:
