@@ -1,12 +1,12 @@
 """Precision and recall of `parkgraph ingest` on the hand-labelled corpus (tests/ingest/corpus) and
 the seed article, micro-averaged per kind: entities, statistics, dates, relations, events.
 
-    python bench/ingest_bench.py [--split dev|dev-a|dev-b|dev-c|dev-d|test|test-b|test-c|seed|all] [--mode data|none] [-v] [--speed] [--why]
+    python bench/ingest_bench.py [--split dev|dev-a|dev-b|dev-c|dev-d|dev-e|test|test-b|test-c|seed|all] [--mode data|none] [-v] [--speed] [--why]
 
 dev-a and dev-b are the two halves of dev for one round of rule work (split.yaml's `dev_check` is
 dev-b, the rest of dev is dev-a): rules are changed from dev-a misses only and checked on dev-b.
 dev-c is split.yaml's `dev_c` (round blind-c: eight pages labelled blind, scored once, then tuned on);
-dev-d is `dev_d` (round blind-d, made the same way).
+dev-d is `dev_d` (round blind-d) and dev-e `dev_e` (round blind-e), made the same way.
 test-b is split.yaml's `test_b`: eight more pages labelled blind after round blind-c's rules were frozen,
 held out as the test split is (scored, never tuned on, misses never read); test-c (`test_c`) likewise, labelled
 after round blind-d's rules were frozen.
@@ -42,7 +42,7 @@ def split_ids(name: str) -> list[str]:
     splits = yaml.safe_load((CORPUS / "split.yaml").read_text(encoding="utf-8"))
     if name == "dev-b":
         return list(splits["dev_check"])
-    if name in ("dev-c", "dev-d"):
+    if name in ("dev-c", "dev-d", "dev-e"):
         return list(splits.get(name.replace("-", "_")) or [])
     if name in ("test-b", "test-c"):
         return list(splits.get(name.replace("-", "_")) or [])
@@ -215,7 +215,7 @@ def speed(target_bytes: int = 1_000_000) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", choices=("test", "test-b", "test-c", "dev", "dev-a", "dev-b", "dev-c", "dev-d", "seed", "all"), default="all")
+    ap.add_argument("--split", choices=("test", "test-b", "test-c", "dev", "dev-a", "dev-b", "dev-c", "dev-d", "dev-e", "seed", "all"), default="all")
     ap.add_argument("--mode", choices=MODES, default="data")
     ap.add_argument("-v", "--verbose", action="store_true", help="misses and false positives per article")
     ap.add_argument("--speed", action="store_true", help="also time a ~1 MB article")
@@ -231,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         by_rule("dev" if a.split == "all" else a.split, a.mode)
         return 0
     print(f"command: python bench/{Path(__file__).name} {' '.join(argv if argv is not None else sys.argv[1:])}".rstrip())
-    for split in (("test", "test-b", "test-c", "dev", "dev-c", "dev-d", "seed") if a.split == "all" else (a.split,)):
+    for split in (("test", "test-b", "test-c", "dev", "dev-c", "dev-d", "dev-e", "seed") if a.split == "all" else (a.split,)):
         if split != "seed" and not split_ids(split):
             continue   # a split not made yet (dev-d before its round)
         if split == "seed":
