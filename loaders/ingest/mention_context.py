@@ -44,6 +44,21 @@ class ContextMentionsMixin:
                 x.label, x.name, x.how, x.conf = "Region", full[x.text], "pattern:zone-park-short", conf("zone-park-short")
                 x.attrs["kind"] = "zone"
 
+    # -------------------------------------------------------------- a place's leading industries
+    def _industry_list(self, m: re.Match) -> None:
+        """A产业、B产业等主导产业 / 以A产业为支柱、B产业为突破: one Domain per item, named without 产业
+        (`domain-industry-list`; items end at 产业, so 高端汽车和新能源智能汽车 is one)."""
+        g = 1 if m.group(1) else 2
+        item = f"([{HAN}]{{2,14}}?)(?:产业|(?<=服务)业|(?<=制造)业)" + ("(?=为)" if g == 2 else "")
+        for it in re.finditer(item, m.group(g)):
+            a, b = m.start(g) + it.start(), m.start(g) + it.end()
+            lead = re.match(r"^(?:[和及与、，,]|为[\u4e00-\u9fff]{2}[、，]?)", self.text[a:b])   # 未来产业 is one
+            a += lead.end() if lead else 0
+            name = self.text[a:b]
+            name = name[:-2] if name.endswith("产业") and len(name) >= 4 else name
+            if 2 <= len(name) <= 12:
+                self.adopt_or_add(a, b, "Domain", "pattern:domain-industry-list", conf("domain-industry-list"), name=name)
+
     # -------------------------------------------------------------- name boundaries
     def join_place_prefixes(self) -> None:
         """长沙市 + 国链安全可靠计算机产业促进中心 with nothing between: one name (the organisation as the

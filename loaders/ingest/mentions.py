@@ -187,16 +187,7 @@ class MentionsMixin(ContextMentionsMixin):
                 if 2 <= len(item) <= 10:
                     self.adopt_or_add(a, b, "Domain", "pattern:domain-list", conf("domain-list"))
         for m in rx("domain-industry-list").finditer(t):
-            g = 1 if m.group(1) else 2
-            item = f"([{HAN}]{{2,14}}?)(?:产业|(?<=服务)业|(?<=制造)业)" + ("(?=为)" if g == 2 else "")
-            for it in re.finditer(item, m.group(g)):
-                a, b = m.start(g) + it.start(), m.start(g) + it.end()
-                lead = re.match(r"^(?:[和及与、，,]|为[\u4e00-\u9fff]{2}[、，]?)", self.text[a:b])   # 未来产业 is one
-                a += lead.end() if lead else 0
-                name = self.text[a:b]
-                name = name[:-2] if name.endswith("产业") and len(name) >= 4 else name
-                if 2 <= len(name) <= 12:
-                    self.adopt_or_add(a, b, "Domain", "pattern:domain-industry-list", conf("domain-industry-list"), name=name)
+            self._industry_list(m)
         for m in rx("domain-cluster-list").finditer(t):
             for a, b, item in self.items(m, 1, re.compile(r"[、]")):
                 if 2 <= len(item) <= 10 and not re.search(r"[从由到的]", item):
@@ -255,6 +246,8 @@ class MentionsMixin(ContextMentionsMixin):
             if self.text[a:b] in gz.ZONE_WORDS or self.text[a:b] in gz.AREA_WORDS or b - a < 3:
                 continue
             self.adopt_or_add(a, b, "Region", "pattern:address-place", conf("address-place"), kind="district")
+        for m in rx("mass-organisation").finditer(t):   # before party-committee: 共青团湖南省委 is not 湖南省委
+            self.adopt_or_add(m.start(1), m.end(1), "GovernmentBody", "pattern:mass-organisation", conf("mass-organisation"))
         for m in rx("party-committee").finditer(t):
             place = m.group(1)
             place = next((place[k:] for k in range(len(place) - 1) if place[k:] in self._builtin_regions), None)

@@ -273,8 +273,14 @@ class RelationsMixin:
         self.rel(x.key, "PART_OF", pk, s, (x.start, x.end), conf("parent-body-of-institute"), "parent-body-of-institute")
 
     def rules_zone_lists(self, s) -> None:
-        """首批获授牌的五个试验区是：A、B…: each member holds the designation the sentence names."""
+        """首批获授牌的五个试验区是：A、B…: each member holds the designation the sentence names; 入选的有A、B…
+        (`selected-list`): each institution or firm listed after it does."""
+        rule = "zone-list-member"
         members = [x for x in self.mentions_in(s.start, s.end, ("Region",)) if x.attrs.get("zone_list")]
+        sel = rx("selected-list").search(self.text, s.start, s.end) if not members else None
+        if sel is not None:
+            rule = "selected-list"
+            members = [x for x in self.mentions_in(sel.end(), s.end, ("Institution", "Enterprise")) if not x.attrs.get("members")]
         if not members:
             return
         progs = self.mentions_in(s.start, members[0].start, ("TalentProgram",))
@@ -287,7 +293,7 @@ class RelationsMixin:
         if prog is None:
             return
         for x in members:
-            self.rel(x.key, "HOLDS", prog.key, s, (x.start, x.end), conf("zone-list-member"), "zone-list-member")
+            self.rel(x.key, "HOLDS", prog.key, s, (x.start, x.end), conf(rule), rule)
 
     def rules_zones(self, s) -> None:
         """长沙高新区 / 长沙经济技术开发区: a development zone is part of the city its name begins with."""

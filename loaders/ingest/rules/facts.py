@@ -34,6 +34,10 @@ ROWS = [
     ("policy-park", "relation", None, 0.7, "长沙市出台《关于支持网络安全产业园区建设的意见》，支持国家网络安全产业园区（长沙）发展。"),
     ("policy-park-topic", "relation", None, 0.6, "国家网络安全产业园区（长沙）揭牌。长沙市出台了《网络安全产业园区扶持政策》。"),
     ("parent-of-institute", "relation", None, 0.7, "西北工业大学北京研究院入驻国家网络安全产业园区（北京）。"),
+    ("selected-list", "relation", r"入选(?:的|名单|高校|单位|企业|院校)*(?:有|是|为|包括|分别是|如下)[：:]?", 0.75,
+     "2024年1月，教育部评选产生了新一期国家网络安全教育示范项目高校。入选的有华中科技大学、西安电子科技大学、湖南大学等16所高校。",
+     "入选的有A、B、C…: each institution or firm listed holds the designation named before it in the sentence, else "
+     "in the sentence before in the paragraph"),
     ("zone-list-member", "relation", None, 0.75, "工信部公布首批国家网络安全教育技术产业融合发展试验区名单。首批获授牌的两个试验区是：合肥高新技术产业开发区、济南高新技术产业开发区。",
      "each member of a counted list holds the designation"),
     # ---- linking (loaders/ingest/linking.py): how sure a link or a new entity is
@@ -161,7 +165,7 @@ ROWS = [
      "a region-level figure (全省, or a region named and no park word): the region's, never the park's — but 全市 as a "
      "frame (占全市70%, 居全市首位, 在全市各分园排名第一, 全市总量排名) and 区内企业 (the zone's firms) say nothing of whose "
      "figure it is"),
-    ("stat-region-context", "statistic", None, 0.3, "长沙市网络安全产业发展迅速。目前有企业300家。",
+    ("stat-region-context", "statistic", None, 0.35, "长沙市网络安全产业发展迅速。目前有企业300家。",
      "no organisation or park: the region the sentence or paragraph names"),
     ("stat-company", "statistic", None, 0.7, "湖南长城副总经理郭在砾介绍，公司的方案覆盖智慧医院等15个应用系统。",
      "公司/该企业 in the sentence: the enterprise it named before"),
@@ -169,7 +173,7 @@ ROWS = [
      "a figure followed by 的 and a name describes that name (总投资10亿元的…基地), not the place before it"),
     ("stat-article-park", "statistic", None, 0.6, "到2020年，产业园年产业规模有望达到1000亿元，国家网络安全产业园区（北京）建设加快。",
      "园区/产业园 and no park in the paragraph: the park the article names most"),
-    ("stat-article-region", "statistic", None, 0.1, "到2025年，数字经济规模突破25000亿元。\n\n湖南省加快信息化发展。",
+    ("stat-article-region", "statistic", None, 0.15, "到2025年，数字经济规模突破25000亿元。\n\n湖南省加快信息化发展。",
      "no organisation, park or region in the sentence or paragraph: the region the article is about"),
     ("text-layout_slogan", "statistic", r"(?:形成|概括为|构建)[^，。；]*?“([^”]{4,40})”的?(?:总体|整体|空间)?(?:布局|格局)?", 0.7,
      "国家网络安全产业园区（北京）形成“三园协同、多点联动、先行带动”的总体布局。"),

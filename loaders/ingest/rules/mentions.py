@@ -86,6 +86,11 @@ ROWS = [
     ("zone-park-short", "mention", None, 0.75, "中关村通州园去年收入增长。通州园重点企业研发费用增长5.2%。",
      "the short form of a zone park named before in full (通州园 after 中关村通州园), in an article that never names "
      "the national park: that zone park, not the sub-park the dictionary knows by the same name"),
+    ("mass-organisation", "mention",
+     r"(共青团(?:中央|[" + HAN + r"]{2,4}?(?:省|市)委)|(?:全国|[" + HAN + r"]{2,4}?(?:省|市))(?:总工会|妇联|妇女联合会)|中国人民银行(?:[" + HAN + r"]{2,4}?分行)?|中央(?:宣传|组织|统战)部|中宣部)",
+     0.8, "宣传周由中央宣传部、中国人民银行、全国总工会、共青团中央、全国妇联等共同主办。",
+     "central organs, the central bank and the mass organisations (共青团中央, 全国总工会, 全国妇联) and their "
+     "provincial and city branches (湖南省总工会, 共青团湖南省委): bodies no suffix row names"),
     ("office", "mention", r"((?:[" + HAN + r"]{2,4}(?:省|市|区|县)|国务院)(?:人民)?政府(?:新闻办(?:公室)?|办公厅|办公室))", 0.8,
      "湖南省政府新闻办召开新闻发布会。", "offices outside the place+委/厅/局 pattern"),
     ("address-place", "mention",
