@@ -68,3 +68,14 @@ def ingest_text(tmp_path: Path, body: str, kb, date: str):
     p = tmp_path / "a.md"
     p.write_text(f"---\ntitle: t\ndate: {date}\n---\n\n{body}\n", encoding="utf-8")
     return ingest(p, kb=kb).extraction
+
+
+def entity_name(ex, key: str) -> str:
+    """The name an extraction proposes for an entity key."""
+    return ex.entities[key].record["name_zh"]
+
+
+def accepted_relations(ex) -> set[tuple[str, str, str]]:
+    """(from, type, to) by name, for the relations at or above the threshold (what the review file accepts)."""
+    from parkgraph.loaders.ingest.rules import ACCEPT
+    return {(entity_name(ex, r.frm), r.type, entity_name(ex, r.to)) for r in ex.relations if r.conf >= ACCEPT}

@@ -8,19 +8,13 @@ from __future__ import annotations
 
 from parkgraph.loaders.ingest.rules import ACCEPT, conf
 
+from .conftest import accepted_relations as rels
+from .conftest import entity_name as name
 from .conftest import ingest_text
 
 
 def run(tmp_path, body: str, kb, date: str = "2024-06-20"):
     return ingest_text(tmp_path, body, kb, date)
-
-
-def name(ex, key: str) -> str:
-    return ex.entities[key].record["name_zh"]
-
-
-def rels(ex) -> set[tuple[str, str, str]]:
-    return {(name(ex, r.frm), r.type, name(ex, r.to)) for r in ex.relations if r.conf >= ACCEPT}
 
 
 def figures(ex, accepted: bool = True) -> set[tuple[str, float]]:

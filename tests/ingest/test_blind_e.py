@@ -4,21 +4,13 @@ organisations that co-host national campaigns never named. The sentences are wri
 the style of park news, not copied from the corpus; each test fails on `052c0b3` but the guard."""
 from __future__ import annotations
 
-from parkgraph.loaders.ingest.rules import ACCEPT
 
+from .conftest import accepted_relations as rels
 from .conftest import ingest_text
 
 
 def run(tmp_path, body: str, kb, date: str = "2024-09-10"):
     return ingest_text(tmp_path, body, kb, date)
-
-
-def name(ex, key: str) -> str:
-    return ex.entities[key].record["name_zh"]
-
-
-def rels(ex) -> set[tuple[str, str, str]]:
-    return {(name(ex, r.frm), r.type, name(ex, r.to)) for r in ex.relations if r.conf >= ACCEPT}
 
 
 def test_institutions_listed_as_selected_hold_the_designation_named_before(tmp_path, kb):
