@@ -52,7 +52,7 @@ class ContextMentionsMixin:
         item = f"([{HAN}]{{2,14}}?)(?:产业|(?<=服务)业|(?<=制造)业)" + ("(?=为)" if g == 2 else "")
         for it in re.finditer(item, m.group(g)):
             a, b = m.start(g) + it.start(), m.start(g) + it.end()
-            lead = re.match(r"^(?:[和及与、，,]|为[\u4e00-\u9fff]{2}[、，]?)", self.text[a:b])   # 未来产业 is one
+            lead = re.match(f"^(?:[和及与、，,]|为[{HAN}]{{2}}[、，]?)", self.text[a:b])   # 未来产业 is one
             a += lead.end() if lead else 0
             name = self.text[a:b]
             name = name[:-2] if name.endswith("产业") and len(name) >= 4 else name
