@@ -310,6 +310,13 @@ def loaded_neo4j(enterprises: int, seed: int = 1, heap: str = "2g", pagecache: s
             print(f"  loaded in {r['wall']:.0f} s", file=sys.stderr, flush=True)
             marker.write_text(str(time.time()))
         _rederive_pinyin(srv.bolt_uri, home)
+        from parkgraph.graph.neo4j_store import Neo4jStore
+        with Neo4jStore(srv.bolt_uri) as st:
+            # a home loaded by an earlier version gets today's search index and its derived search
+            # keys (create_schema fills what is missing; on an up-to-date home it only checks)
+            t = time.perf_counter()
+            st.create_schema(await_seconds=3600)
+            print(f"  schema checked in {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
         yield srv
 
 

@@ -28,6 +28,12 @@ def create_schema(store: "LadybugStore") -> None:
     existing = {r[0] for r in store.read("CALL show_tables() RETURN name").rows}
     for label, cls in store.model.classes.items():
         if label in existing:
+            # a table made by an earlier version lacks the properties the model has gained since
+            # (search_keys, 2026-12-02): added empty, so that loading into it works; a reload fills them
+            have = {r[1] for r in store.read(f"CALL table_info('{label}') RETURN *").rows}
+            for k, p in cls.properties.items():
+                if k not in have:
+                    store.write(f"ALTER TABLE {label} ADD {k} {PG_TO_LADYBUG[p.pg_type]}")
             continue
         cols = ", ".join(f"{k} {PG_TO_LADYBUG[p.pg_type]}" for k, p in cls.properties.items() if k != "uri")
         store.write(f"CREATE NODE TABLE {label}(uri STRING PRIMARY KEY, {cols})")
@@ -38,6 +44,10 @@ def create_schema(store: "LadybugStore") -> None:
         pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rel.pairs)
         store.write(f"CREATE REL TABLE {rtype}({pairs}, {rel_cols})")
     store._tables = None
+    if store.read_only:
+        return
+    from .search_index import SKIP_LABELS
+    store._fill_search_keys([l for l in store.model.labels if l in existing and l not in SKIP_LABELS])
 
 def bulk_load(store: "LadybugStore", source: "RowSource", progress=None) -> None:
     """COPY FROM, LadybugDB's bulk path (orders of magnitude faster than UNWIND…MERGE for

@@ -9,10 +9,13 @@ candidate is then judged and ranked here, by one function, so both engines give 
   in its name_zh, name_en or aliases; a Latin word when a word of those names starts with it, when
   it equals a pinyin form, or when it starts at a syllable boundary of one (pinyin is stored with its
   syllables, chang-sha-yuan-qu, so `changsha`, `chang sha` and `shayuan` are found in 长沙园区 and
-  `angsha` is not). Word and syllable boundaries are what make a Latin word an index look-up: the
-  full-text index holds syllables as tokens, and the word becomes the phrase "chang sha" instead of
-  a leading-wildcard query that walks every term of the index (190 ms at 1M enterprises even with
-  no hit: bench/RESULTS.md);
+  `angsha` is not). Word and syllable boundaries are what make a Latin word an index look-up:
+  every node stores `search_keys` (derived, like pinyin): the Latin words of its names and its
+  pinyin read from each syllable boundary, at most KEY_SYLLABLES syllables (长沙园区 →
+  changshayuan shayuanqu yuanqu qu). Neo4j's full-text index holds them as one field, so a Latin
+  word is one prefix term there, `search_keys:changsha*`, instead of a leading-wildcard query that
+  walks every term of the index (190 ms at 1M enterprises even with no hit) or a phrase over
+  syllables (`pinyin:"bei jing"`, 30 ms for a word 700,000 names hold: bench/RESULTS.md);
 - tiers, best first: 0 the whole query equals a name or alias (or, without spaces, a pinyin form);
   1 it equals a part of one — the words of an English name, a bracketed qualifier such as 长沙 in
   国家网络安全产业园区（长沙）; 2 a name, alias or pinyin starts with it; 3 every token of the query
@@ -46,7 +49,12 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from pathlib import Path
 
-FIELDS = ("name_zh", "name_en", "aliases", "pinyin")
+FIELDS = ("name_zh", "name_en", "aliases", "pinyin")  # what a query's pieces are found in (module doc)
+# what Neo4j's full-text index holds: a Chinese piece is a phrase over the names, a Latin word a prefix
+# of one field (pinyin itself is not needed there: its readings are in search_keys)
+INDEX_FIELDS = ("name_zh", "name_en", "aliases", "search_keys")
+KEY_SYLLABLES = 3  # why 3, at 1M enterprises: `beijing*` over keys read to the end of each name is
+# 130 ms (every suffix is a distinct term for Lucene to expand), over keys of three syllables 5-11 ms
 SKIP_LABELS = ("Quote",)  # a quote's text is found through its source, never on its own
 FIRST_LABELS = ("Park", "SubPark")  # first among equals: what the explorer is about
 FULLTEXT_INDEX = "parkgraph_search"
@@ -98,6 +106,16 @@ def _syllables(props: dict) -> list[list[str]]:
 def pinyin_forms(props: dict) -> list[str]:
     """A node's pinyin forms with their syllables run together (chang-sha → changsha)."""
     return ["".join(s) for s in _syllables(props)]
+
+
+def search_keys(props: dict) -> str | None:
+    """A node's search keys (module doc): the Latin words of its names, then each pinyin form read
+    from every syllable boundary, at most KEY_SYLLABLES syllables, space-separated, each once."""
+    out = dict.fromkeys(w for n in _names(props) for w in _WORD.findall(n))
+    for s in _syllables(props):
+        for i in range(len(s)):
+            out.setdefault("".join(s[i:i + KEY_SYLLABLES]))
+    return " ".join(out) or None
 
 
 def texts(props: dict) -> list[str]:
@@ -197,9 +215,8 @@ def judge(windows: list[list[dict]], query: str, labels: Iterable[str] | None,
 def lucene_query(ps: list[str]) -> str | None:
     """The Lucene query that finds every node in which one of the pieces is found (module doc), or
     None when a piece is a single character (the `cjk` analyzer indexes characters inside a run only
-    as bigrams). A Chinese piece is a phrase of its bigram; a Latin word is a prefix of a name's
-    words (few distinct terms: cheap), a whole pinyin form, or one of its readings as syllables —
-    "chang sha", or "tong" with a syllable starting zh for `tongzh`."""
+    as bigrams). A Chinese piece is a phrase of its bigram; a Latin word a prefix of a search key
+    (`_latin_clause`)."""
     if not ps or any(len(p) < 2 for p in ps):
         return None
     latin = [p for p in ps if not _CJK.fullmatch(p)]
@@ -208,24 +225,28 @@ def lucene_query(ps: list[str]) -> str | None:
 
 
 def _latin_clause(w: str, as_pinyin: bool = True) -> str:
-    # no `name_en:w` or `aliases:w`: the prefixes match those words too, and as scored terms matching
-    # most of the graph they cost 10-25 % of a common word's query at 1M (bench/RESULTS.md); the exact
-    # words are asked apart for the first window (exact_words_query)
-    alts = [f"pinyin:{w}", f"name_zh:{w}*", f"name_en:{w}*", f"aliases:{w}*"]
+    """A Latin word is a prefix of a search key (a word of a name, or pinyin read from a syllable
+    boundary). A reading of more than KEY_SYLLABLES syllables is longer than any key: it becomes
+    its chunks of KEY_SYLLABLES, each a key's prefix (changshayuanqu → changshayuan* AND qu*), which
+    finds a superset that the rules then judge."""
+    alts = [f"search_keys:{w}*"]
     for whole, rest in syllable_readings(w) if as_pinyin else []:
-        phrase = [f'pinyin:"{" ".join(whole)}"'] if len(whole) > 1 else [f"pinyin:{whole[0]}"] if whole else []
-        alts.append("(" + " AND ".join(phrase + ([f"pinyin:{rest}*"] if rest else [])) + ")")
-    return "(" + " OR ".join(alts) + ")"
+        syl = whole + ([rest] if rest else [])
+        if len(syl) > KEY_SYLLABLES:
+            chunks = ["".join(syl[i:i + KEY_SYLLABLES]) for i in range(0, len(syl), KEY_SYLLABLES)]
+            alts.append("(" + " AND ".join(f"search_keys:{c}*" for c in dict.fromkeys(chunks)) + ")")
+    alts = list(dict.fromkeys(alts))  # readings that differ in their last syllable give the same chunks
+    return alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")"
 
 
 def exact_words_query(ps: list[str]) -> str | None:
-    """For the Latin words of a query, the Lucene query for nodes having one as a whole word of a
-    name or as a pinyin form (Beijing, for 北京市). Asked apart for its best 20, which join the first
-    window: among the hundreds of thousands of names starting with Beijing a common word's best 20
-    by the full query rarely hold them, and boosting these clauses inside it stopped Lucene from
-    skipping low scorers (`beijing` 50 ms instead of 21 ms at 1M; 6 ms asked apart)."""
+    """For the Latin words of a query, the Lucene query for nodes having one as a whole search key:
+    a word of a name or a pinyin form of at most KEY_SYLLABLES syllables (Beijing, for 北京市).
+    Asked apart for its best 20 (by Lucene's score, which favours the nodes with fewest keys), which
+    join the first window: a prefix term scores every match alike, so among the hundreds of
+    thousands of names starting with Beijing the first window rarely holds them."""
     words = [p for p in ps if _WORD.fullmatch(p) and len(p) >= 2]
-    return " OR ".join(f"name_en:{w} OR aliases:{w} OR pinyin:{w}" for w in words) or None
+    return " OR ".join(f"search_keys:{w}" for w in words) or None
 
 
 @functools.cache

@@ -53,6 +53,22 @@ class GraphStore(abc.ABC):
     @abc.abstractmethod
     def create_schema(self) -> None: ...
 
+    def _fill_search_keys(self, labels: list[str]) -> None:
+        """Derive `search_keys` for the named nodes that lack it — a graph loaded before the property
+        existed (2026-12-02) — so that its search finds Latin words without a reload; both engines,
+        so that they keep holding the same graph. Every load writes the property itself
+        (loaders/mapping.py); on a graph that has it this is one scan per label (create_schema)."""
+        from .search_index import search_keys
+        for label in labels:
+            if "search_keys" not in self.model.classes[label].properties:
+                continue
+            q = (f"MATCH (n:{label}) WHERE n.search_keys IS NULL AND (n.name_zh IS NOT NULL OR n.name_en IS NOT NULL) "
+                 "RETURN n.uri, n.name_zh, n.name_en, n.aliases, n.pinyin LIMIT 20000")
+            while rows := self.read(q, timeout=3600).rows:  # a migration's scan, not a console query
+                keys = [{"uri": u, "k": search_keys({"name_zh": zh, "name_en": en, "aliases": al, "pinyin": py}) or ""}
+                        for u, zh, en, al, py in rows]
+                self.write(f"UNWIND $rows AS r MATCH (n:{label} {{uri: r.uri}}) SET n.search_keys = r.k", {"rows": keys})
+
     @abc.abstractmethod
     def clear(self) -> None:
         """Delete every node and relationship (schema stays)."""
@@ -91,11 +107,18 @@ class GraphStore(abc.ABC):
         self.close()
 
     def write_nodes(self, label: str, rows: list[dict]) -> int:
-        """MERGE nodes on uri in UNWIND batches; each node's properties become exactly `row`."""
+        """MERGE nodes on uri in UNWIND batches; each node's properties become exactly `row`, with
+        its search keys derived when the row has none (a loader's rows have them: loaders/mapping.py)."""
+        from .search_index import search_keys
         cls = self.model.classes[label]
         keys = list(cls.properties)
+        keyed = "search_keys" in keys
         for batch in _batches(rows, self.batch_size):
-            self.write(self._q_merge_nodes(label, keys), {"rows": [_fill(r, keys) for r in batch]})
+            rows_out = [_fill(r, keys) for r in batch]
+            for r in rows_out if keyed else []:
+                if r["search_keys"] is None:
+                    r["search_keys"] = search_keys(r)
+            self.write(self._q_merge_nodes(label, keys), {"rows": rows_out})
         return len(rows)
 
     def write_relationships(self, rtype: str, rows: list[dict]) -> int:

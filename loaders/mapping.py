@@ -1,4 +1,4 @@
-"""Map validated records to property-graph rows: minted IRIs, derived pinyin, Quote nodes, and the
+"""Map validated records to property-graph rows: minted IRIs, derived pinyin and search keys, Quote nodes, and the
 provenance relationships (DERIVED_FROM, QUOTED_FROM) and DESCRIBES edges the loader owns. These are
 the row makers; loaders/plan.py applies them record by record (the one mapping path)."""
 from __future__ import annotations
@@ -8,6 +8,7 @@ import functools
 import hashlib
 from typing import TYPE_CHECKING
 
+from parkgraph.graph.search_index import search_keys
 from parkgraph.iri import mint
 from parkgraph.ontology import Model
 
@@ -117,6 +118,8 @@ def node_row(cls, data: dict, uri: str) -> dict:
     row["uri"] = uri
     if "pinyin" in cls.properties:
         row["pinyin"] = pinyin_of([data.get("name_zh") or "", *(data.get("aliases") or [])])
+    if "search_keys" in cls.properties:
+        row["search_keys"] = search_keys(row)  # after pinyin: the keys read it
     return row
 
 

@@ -87,7 +87,7 @@ class _Validator:
         d = rec.data
         csv = rec.file.endswith(".csv")
         d = self.deprecated(rec, d)
-        allowed = set(cls.properties) - {"uri", "pinyin"} | {"id", "cite"} | (OBS_EXTRA if cls.name == "Observation" else set())
+        allowed = {k for k, p in cls.properties.items() if not p.derived} | {"id", "cite"} | (OBS_EXTRA if cls.name == "Observation" else set())
         for k in d:
             if k not in allowed:
                 self.err(rec, k, f"unknown field ‘{k}’ for {rec.collection}",

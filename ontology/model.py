@@ -28,6 +28,7 @@ class PropDef:
     lang: str | None = None
     searchable: bool = False
     derived: bool = False
+    index_only: bool = False  # stored for the engines' indexes (search_keys): not exported, not shown
     export_as: tuple[str, ...] = ()
     super_props: tuple[str, ...] = ()
     date_part: str | None = None  # on <date>_precision/_text/_end: the key of the date it belongs to
@@ -176,7 +177,7 @@ def load_model() -> Model:
             key=key, iri=str(p), pg_type=pg_type,
             label_zh=_lit(g, p, RDFS.label, "zh"), label_en=_lit(g, p, RDFS.label, "en"),
             lang=_lit(g, p, PG.langTag), searchable=_lit(g, p, PG.searchable) == "true",
-            derived=_lit(g, p, PG.derived) == "true",
+            derived=_lit(g, p, PG.derived) == "true", index_only=_lit(g, p, PG.indexOnly) == "true",
             export_as=tuple(sorted(str(o) for o in g.objects(p, PG.exportAs))),
             super_props=tuple(str(o) for o in g.objects(p, RDFS.subPropertyOf)),
             date_part=_local(g.value(p, PG.datePart)) if g.value(p, PG.datePart) is not None else None,

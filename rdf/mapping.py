@@ -78,7 +78,7 @@ class Mapper:
             yield s, RDF_TYPE, IRI(extra)
         props = node["properties"]
         for key, prop in cls.properties.items():
-            if key == "uri" or key not in props:
+            if key == "uri" or key not in props or prop.index_only:
                 continue
             for lit in self.literals(prop.pg_type, prop.lang, props[key]):
                 yield s, prop.iri, lit

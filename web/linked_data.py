@@ -64,7 +64,7 @@ def entity_csv_response(store: GraphStore, uri: str) -> Response:
     own = _sources(data["provenance"])
     own_urls = " | ".join(c["source"].get("url") or "" for c in data["provenance"])
     for key, prop in cls.properties.items():
-        if key in node["properties"] and key != "uri":
+        if key in node["properties"] and key != "uri" and not prop.index_only:
             w.writerow([_cell(x) for x in (uri, "property", prop.label_en, node["properties"][key], "", "", "", "", own, own_urls)])
     for g in data["relations"]:
         for it in g["items"]:
@@ -143,7 +143,8 @@ def entity_page_context(store: GraphStore, uri: str) -> dict:
     node = data["node"]
     cls = store.model.classes[node["labels"][0]]
     props = [(prop.label_zh, prop.label_en, key, node["properties"][key])
-             for key, prop in cls.properties.items() if key in node["properties"] and key != "uri"]
+             for key, prop in cls.properties.items()
+             if key in node["properties"] and key != "uri" and not prop.index_only]
     work = entity_work(store, node)
     fact_sources: dict[str, dict] = {}
     for c in data["provenance"]:

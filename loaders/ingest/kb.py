@@ -122,7 +122,7 @@ class KnowledgeBase:
                 uri = node["uri"]
                 ref = ref_of(uri)
                 props = {k: v for k, v in node["properties"].items()
-                         if v not in (None, [], "") and k not in ("uri", "pinyin")}
+                         if v not in (None, [], "") and k not in ("uri", "pinyin", "search_keys")}
                 props["id"] = ref_id(ref)
                 if label == "Source":
                     self.sources.append({**props, "origin": "graph"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from parkgraph.graph import open_store
 from parkgraph.settings import Settings
 from parkgraph.web import create_app
 
@@ -95,6 +96,56 @@ def test_pinyin_is_matched_at_syllable_boundaries(small):
     assert "enterprise/c" in _uris(small.search("changshad", limit=50))  # the last syllable cut short
     assert small.search("angshade", limit=50) == []
     assert _uris(small.search("hncsdyqfwgs")) == ["enterprise/c"]  # initials: the whole form
+
+
+def test_a_word_longer_than_a_search_key_is_still_found(small):
+    # a search key holds at most three syllables (search_index.KEY_SYLLABLES): a word of five or six,
+    # starting mid-name, is asked as chunks of keys and judged; found on both engines alike
+    both = {"park/cs", "park/bj"}
+    assert both <= set(_uris(small.search("wangluoanquanchanye", limit=50)))
+    assert both <= set(_uris(small.search("anquanchanyeyuanq", limit=50)))  # cut short as well
+    assert "park/cs" in _uris(small.search("chanyeyuanquchangsha", limit=50))
+    assert "park/bj" not in _uris(small.search("chanyeyuanquchangsha", limit=50))
+    assert small.search("anquanchanyeyuanxi", limit=50) == []  # the chunks occur, the word does not
+
+
+def test_a_graph_written_before_search_keys_is_searched_after_create_schema(store):
+    """A graph loaded by a version without `search_keys` (2026-12-02): create_schema, which every load
+    runs, derives the missing keys and, on Neo4j, rebuilds an index made over other fields."""
+    store.write_nodes("Enterprise", [{"uri": BASE + "enterprise/yuelu", "name_zh": "岳麓园", "name_en": "Yuelu Park",
+                                      "pinyin": "yue-lu-yuan yly"}])  # not a park: parks are always asked
+    store.write("MATCH (n:Enterprise) SET n.search_keys = NULL")
+    if store.engine == "neo4j":
+        from parkgraph.graph.search_index import FULLTEXT_INDEX
+        store.write(f"DROP INDEX {FULLTEXT_INDEX}")
+        store.write(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} FOR (n:Enterprise) ON EACH [n.name_zh, n.pinyin] "
+                    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}")
+        store.read("CALL db.awaitIndexes(60)")
+        assert small_search(store, "yuelu") == []  # what the older graph's users would get
+    store.create_schema()
+    assert small_search(store, "yuelu") == ["enterprise/yuelu"]
+    assert small_search(store, "luyuan") == ["enterprise/yuelu"]
+    assert store.read("MATCH (n:Enterprise) RETURN n.search_keys").rows == [["yuelu park yueluyuan luyuan yuan yly"]]
+
+
+def test_a_ladybug_table_made_before_search_keys_gains_the_column(tmp_path):
+    """Loading into an embedded graph made by an earlier version must not fail on the new column."""
+    from parkgraph.graph.ladybug_bulk import PG_TO_LADYBUG
+    st = open_store(Settings.from_env({"backend": "ladybug", "db_path": str(tmp_path / "old.lbdb")}))
+    try:
+        props = st.model.classes["SubPark"].properties
+        cols = ", ".join(f"{k} {PG_TO_LADYBUG[p.pg_type]}" for k, p in props.items() if k not in ("uri", "search_keys"))
+        st.write(f"CREATE NODE TABLE SubPark(uri STRING PRIMARY KEY, {cols})")
+        st.create_schema()
+        st.write_nodes("SubPark", [{"uri": BASE + "subpark/yuelu", "name_zh": "岳麓园", "pinyin": "yue-lu-yuan yly"}])
+        assert st.read("MATCH (n:SubPark) RETURN n.search_keys").rows == [["yueluyuan luyuan yuan yly"]]
+        assert small_search(st, "yuelu") == ["subpark/yuelu"]
+    finally:
+        st.close()
+
+
+def small_search(store, q):
+    return _uris(store.search(q, limit=5))
 
 
 def test_more_matches_than_a_block_page_in_one_order_and_count_at_least(small, monkeypatch):

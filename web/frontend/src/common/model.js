@@ -48,7 +48,7 @@ export class Model {
         if (which === "zh") continue;
         if (k !== "name_zh" && p[`${k.slice(0, -3)}_${which}`]) continue;
       }
-      if (k === "pinyin" || k === "quotes") continue;
+      if (k === "pinyin" || k === "search_keys" || k === "quotes") continue;
       // the metric's code (employees, industry_scale) when its name in this language is there
       if (k === "metric" && (p[`metric_${which}`] || which === "zh")) continue;
       rows.push([k, this.displayValue(k, v, p)]);
