@@ -46,8 +46,8 @@ def create_schema(store: "LadybugStore") -> None:
     store._tables = None
     if store.read_only:
         return
-    from .search_index import SKIP_LABELS
-    store._fill_search_keys([l for l in store.model.labels if l in existing and l not in SKIP_LABELS])
+    from .search_index import SKIP_LABELS, fill_missing_keys
+    fill_missing_keys(store, [l for l in store.model.labels if l in existing and l not in SKIP_LABELS])
 
 def bulk_load(store: "LadybugStore", source: "RowSource", progress=None) -> None:
     """COPY FROM, LadybugDB's bulk path (orders of magnitude faster than UNWIND…MERGE for

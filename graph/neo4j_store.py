@@ -189,13 +189,13 @@ class Neo4jStore(Neo4jReplace, Neo4jHood, GraphStore):
             self.write(f"CREATE CONSTRAINT {rtype.lower()}_uri IF NOT EXISTS FOR ()-[r:{rtype}]-() REQUIRE r.uri IS UNIQUE")
         # search (issue #15): one Lucene index over every searchable label, the `cjk` analyzer (bigrams
         # of Chinese, words of Latin text); lists (aliases) are indexed item by item
-        from .search_index import FULLTEXT_INDEX, INDEX_FIELDS, SKIP_LABELS
+        from .search_index import FULLTEXT_INDEX, INDEX_FIELDS, SKIP_LABELS, fill_missing_keys
         labels = [l for l in self.model.labels if l not in SKIP_LABELS]
         have = self.read("SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties WHERE name = $n "
                          "RETURN labelsOrTypes, properties", {"n": FULLTEXT_INDEX}).rows
         if have and (sorted(have[0][0]) != sorted(labels) or list(have[0][1]) != list(INDEX_FIELDS)):
             self.write(f"DROP INDEX {FULLTEXT_INDEX}")  # made by an earlier version: other fields or labels
-        self._fill_search_keys(labels)
+        fill_missing_keys(self, labels)
         self.write(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{'|'.join(labels)}) ON EACH "
                    f"[{', '.join('n.' + f for f in INDEX_FIELDS)}] OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'cjk'}}}}")
         self._driver.execute_query(f"CALL db.awaitIndexes({int(await_seconds)})", database_=self.database)

@@ -48,6 +48,10 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .store import GraphStore
 
 FIELDS = ("name_zh", "name_en", "aliases", "pinyin")  # what a query's pieces are found in (module doc)
 # what Neo4j's full-text index holds: a Chinese piece is a phrase over the names, a Latin word a prefix
@@ -116,6 +120,22 @@ def search_keys(props: dict) -> str | None:
         for i in range(len(s)):
             out.setdefault("".join(s[i:i + KEY_SYLLABLES]))
     return " ".join(out) or None
+
+
+def fill_missing_keys(store: "GraphStore", labels: list[str]) -> None:
+    """Derive `search_keys` for the named nodes of `labels` that lack it — a graph loaded before the
+    property existed (2026-12-02) — so that its search finds Latin words without a reload. Both
+    engines' create_schema call it, so that they keep holding the same graph. Every load writes the
+    property itself (loaders/mapping.py); on a graph that has it this is one scan per label."""
+    for label in labels:
+        if "search_keys" not in store.model.classes[label].properties:
+            continue
+        q = (f"MATCH (n:{label}) WHERE n.search_keys IS NULL AND (n.name_zh IS NOT NULL OR n.name_en IS NOT NULL) "
+             "RETURN n.uri, n.name_zh, n.name_en, n.aliases, n.pinyin LIMIT 20000")
+        while rows := store.read(q, timeout=3600).rows:  # a migration's scan, not a console query
+            keys = [{"uri": u, "k": search_keys({"name_zh": zh, "name_en": en, "aliases": al, "pinyin": py}) or ""}
+                    for u, zh, en, al, py in rows]
+            store.write(f"UNWIND $rows AS r MATCH (n:{label} {{uri: r.uri}}) SET n.search_keys = r.k", {"rows": keys})
 
 
 def texts(props: dict) -> list[str]:

@@ -53,22 +53,6 @@ class GraphStore(abc.ABC):
     @abc.abstractmethod
     def create_schema(self) -> None: ...
 
-    def _fill_search_keys(self, labels: list[str]) -> None:
-        """Derive `search_keys` for the named nodes that lack it — a graph loaded before the property
-        existed (2026-12-02) — so that its search finds Latin words without a reload; both engines,
-        so that they keep holding the same graph. Every load writes the property itself
-        (loaders/mapping.py); on a graph that has it this is one scan per label (create_schema)."""
-        from .search_index import search_keys
-        for label in labels:
-            if "search_keys" not in self.model.classes[label].properties:
-                continue
-            q = (f"MATCH (n:{label}) WHERE n.search_keys IS NULL AND (n.name_zh IS NOT NULL OR n.name_en IS NOT NULL) "
-                 "RETURN n.uri, n.name_zh, n.name_en, n.aliases, n.pinyin LIMIT 20000")
-            while rows := self.read(q, timeout=3600).rows:  # a migration's scan, not a console query
-                keys = [{"uri": u, "k": search_keys({"name_zh": zh, "name_en": en, "aliases": al, "pinyin": py}) or ""}
-                        for u, zh, en, al, py in rows]
-                self.write(f"UNWIND $rows AS r MATCH (n:{label} {{uri: r.uri}}) SET n.search_keys = r.k", {"rows": keys})
-
     @abc.abstractmethod
     def clear(self) -> None:
         """Delete every node and relationship (schema stays)."""
