@@ -7,11 +7,55 @@ from __future__ import annotations
 import re
 
 from . import gazetteer as gz
-from .rules.mentions import HAN
+from .rules.mentions import BARE_NAME_RX, HAN
 from .rules import conf, rx
 
 
+# a party's name ending so belongs to another class (suffix-govbody, suffix-institution): not an enterprise
+_OTHER_CLASS_END = re.compile("(?:" + "|".join([*gz.GOVBODY_ENDINGS, *(x for x, _ in gz.INSTITUTION_SUFFIXES)]) + ")$")
+
+
 class ContextMentionsMixin:
+    def _common_word(self, a: int, b: int) -> bool:
+        """[a, b) is one word of jieba's dictionary tagged as a common word (合作伙伴, 双方), not a name."""
+        toks = [t for t in self.tokens(self.sentence_at(a)) if a <= t[0] < b]
+        return len(toks) == 1 and toks[0][1] == b and toks[0][3][:1] in ("n", "r", "v", "a", "d", "m", "q", "t") \
+            and toks[0][3] not in ("ns", "nz", "nt", "nr", "nrt")
+
+    # -------------------------------------------------------------- the parties of a signing
+    def _agreement_parties(self, m: re.Match) -> None:
+        """A、B与C签署…协议: a party named without a suffix is an organisation by its place in the frame
+        (炎凌嘉业 → Enterprise), or a town when it ends in 镇/乡/街道 (通州区永顺镇 → 永顺镇, after the
+        district the dictionary found). What is left of a party after another mention is a name of
+        its own only when it is a town: 中关村通州园|管委会 is one name cut short. A party ending in 园/区/市/省/县 is a place or a park this frame
+        cannot tell apart, and is left alone."""
+        text, a0 = m.group(1), m.start(1)
+        parts = text.split("、")
+        last = re.match(f"^([{HAN}]{{2,30}}?)(?:和|与|同|跟)([{HAN}]{{2,30}})$", parts[-1])
+        if not last:
+            return
+        pos = 0
+        for i, item in enumerate([*parts[:-1], last.group(1), last.group(2)]):
+            a = a0 + text.index(item, pos)
+            b = a + len(item)
+            pos = b - a0
+            if i == 0:
+                a = self._list_start(a, b)   # 会上A与B: the list begins after its head
+            start = max([x.end for x in self.sent_mentions(a) if x.start < b and x.end > a] + [a])
+            name = self.text[start:b]
+            if start >= b or name.endswith("等") or not BARE_NAME_RX.match(name) or name in gz.NAME_STOPWORDS or name in gz.GENERIC_WORDS \
+                    or re.search("[园区市省县]$", name):
+                continue
+            town = re.search("(?:镇|乡|街道)$", name) is not None
+            if start > a and not town:
+                continue   # the rest of a longer name another row cut (中关村通州园|管委会): not a name of its own
+            if not town and (_OTHER_CLASS_END.search(name) or self._common_word(start, b)):
+                continue   # …管委会, …大学: another class's name, left to its rows; 双方, 合作伙伴: no name
+            if town and (d := re.match(f"[{HAN}]{{2,4}}?[区县市](?=[{HAN}]{{2,}})", name)):
+                start, name = start + d.end(), name[d.end():]   # 通州区永顺镇: the town is 永顺镇
+            self.adopt_or_add(start, b, "Region" if town else "Enterprise", "pattern:agreement-party",
+                              conf("agreement-party"), **({"kind": "area"} if town else {}))
+
     # -------------------------------------------------------------- a zone's own parks
     def _zone_park(self, a: int, b: int) -> None:
         """中关村通州园 / 长沙高新区信息产业园: one Region (zone-park), starting at its place (not at a verb glued to
@@ -29,6 +73,9 @@ class ContextMentionsMixin:
                for x in self.sent_mentions(start)):
             return
         tail = self.text[zone_end:b]
+        if (c := re.match("管委会|管理委员会", self.text[b:b + 5])):
+            self.adopt_or_add(start, b + c.end(), "GovernmentBody", "pattern:zone-park-committee", conf("zone-park-committee"))
+            return
         m = self.adopt_or_add(start, b, "Region", "pattern:zone-park", conf("zone-park"), kind="zone")
         if m is not None and len(tail) >= 2:
             self._zone_parks.append((self.text[start:b], tail))

@@ -9,7 +9,7 @@ from . import gazetteer as gz
 from .kb import norm
 from .mention_context import ContextMentionsMixin
 from .model import Mention
-from .rules.mentions import HAN
+from .rules.mentions import BARE_NAME_RX, HAN
 from .rules import conf, rx
 
 ITEM_SPLIT = re.compile(r"[、和及与，,]|以及")
@@ -29,7 +29,6 @@ LIST_VERB_END = ("了", "着", "过", "有", "如", "是", "包括", "包含", "
 NAME_FLAGS = ("ns", "nz", "nt", "nr", "nrt", "eng")
 # a place that begins an outlet's name (长沙晚报讯, 湖南日报, 成都电视台) is not a mention of the place
 MEDIA_TAIL = re.compile(r"(?:晚报|日报|早报|晨报|都市报|商报|电视台|广播电视台|新闻网|在线讯|发布讯)")
-BARE_NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9·]{{2,12}}$")
 
 
 class MentionsMixin(ContextMentionsMixin):
@@ -274,6 +273,8 @@ class MentionsMixin(ContextMentionsMixin):
             self._enterprise_list(m)
         for m in rx("institution-list").finditer(t):
             self._enterprise_list(m, "institution-list")
+        for m in rx("agreement-party").finditer(t):
+            self._agreement_parties(m)
 
     def _cluster(self, s, a: int, b: int) -> None:
         """长沙市新一代自主安全计算系统产业集群 → 国家新一代自主安全计算系统产业集群, when the knowledge base

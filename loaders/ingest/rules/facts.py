@@ -2,6 +2,7 @@
 with the paragraph's park (or 园区/该园区 and a park's short form) as the subject where the
 sentence names none."""
 from .. import gazetteer as gz
+from .mentions import AGREEMENT_PARTIES
 
 _TRIGGERS = "|".join(sorted(gz.EVENT_TRIGGERS, key=len, reverse=True))
 
@@ -54,9 +55,10 @@ ROWS = [
     ("event-approval-of", "event", r"(?:同意|支持|原则同意)(?:了)?", 0.8, "工信部复函同意国家网络安全产业园区（长沙）建设。",
      "复函/批复 + 同意 X: the approval of X (named after it); the body before it is the approver"),
     ("event-agreement", "event",
-     r"([\u4e00-\u9fff]{2,30}?(?:和|与)[\u4e00-\u9fff]{2,30}?)(?:正式)?(?:签署|签订)了?([^，。；]{0,40}?)的?((?:战略)?(?:合作)?(?:框架)?(?:协议|备忘录))",
+     AGREEMENT_PARTIES + r"(?:正式|共同)?(?:签署|签订)了?([^，。；]{0,40}?)的?((?:战略)?(?:合作)?(?:框架)?(?:协议|备忘录))",
      0.8, "2017年底，湖南省和北京市正式签署共同打造网络安全产业园区的协议。",
-     "A和B签署…协议: the signing, named as written (without 正式/的), its parties taking part"),
+     "A和B签署…协议: the signing, named as written (without 正式/的), its parties taking part; also A、B与C三方, "
+     "A同B, and A与B（以下简称…）"),
     ("event-mass-signing", "event", r"(?:项目)?集中签约", 0.75,
      "9月11日，产业对接交流会在长沙举行。交流会上，金山软件等企业的项目集中签约。",
      "项目集中签约 after a meeting: that meeting's signing, part of it"),

@@ -1,6 +1,8 @@
 """Mention rows: where a name is in the text and what class it is. `dictionary` matches the
 knowledge base's names; the `suffix-*` rows read a name right to left from its suffix with jieba's
 words and parts of speech (loaders/ingest/mentions.py); the rest are patterns on the text."""
+import re
+
 from .. import gazetteer as gz
 
 HAN = r"\u4e00-\u9fff"
@@ -8,6 +10,11 @@ _INST = "|".join(x for x, _ in gz.INSTITUTION_SUFFIXES)
 _PROG = "|".join(x for x, _ in gz.PROGRAMME_SUFFIXES if x not in ("称号", "特殊津贴", "工程", "计划"))
 _COMP = "|".join(sorted(gz.COMPOUNDS, key=len, reverse=True))
 _ITEM_SEP = r"[、和及与]"
+BARE_NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9·]{{2,12}}$")  # a name as written, without a suffix
+# the parties of a signing: A与B, A、B与C, A同B; then 三方/双方 or a bracketed short form (以下简称…). The first
+# party starts a run of characters: 10所高校、机构与… is a counted list, not a party named 所高校
+AGREEMENT_PARTIES = (r"(?<![0-9" + HAN + r"])((?:[" + HAN + r"]{2,30}?、)*[" + HAN + r"]{2,30}?(?:和|与|同|跟)[" + HAN + r"]{2,30}?)"
+                     r"(?:（[^（）]{0,40}）)?(?:双方|三方|四方|多方)?")
 
 ROWS = [
     ("dictionary", "mention", None, 0.95, "湖南省网络安全产业发展迅速。",
@@ -67,6 +74,10 @@ ROWS = [
      0.7, "湖南聚集了长城科技、国科微、金山等企业。",
      "names without a suffix, enterprises by their context (a list of two or more); the kind may be several "
      "words (等知名网络安全、新经济企业)"),
+    ("agreement-party", "mention",
+     AGREEMENT_PARTIES + r"(?:正式|共同)?(?:签署|签订)了?[^，。；]{0,40}?(?:协议|备忘录)",
+     0.7, "通州区永顺镇同炎凌嘉业签署了战略合作协议。",
+     "a party of a signing named without a suffix: an enterprise by its place in the frame, or a town (…镇)"),
     ("institution-list", "mention",
      r"(?:拥有|包括|聚集了|集聚了|汇聚了|引进了|有|如|(?<=[，。；：:])|^)([^，。；：]{2,200}?)等(?:\d+|[一二两三四五六七八九十百]+)?(?:所|家|个)?(?:(?!领域|方向)[^，。；、：]){0,6}?(?:高等院校|高校|院校|科研院所|研究院所|科研机构|研究机构)",
      0.7, "湖南拥有国防科大、中南林科大、湘大等58所高等院校。",
@@ -83,6 +94,8 @@ ROWS = [
      "a park named after the zone or base it belongs to (中关村通州园, 长沙高新区信息产业园) is a place of its own, not the "
      "national park's sub-park of the same short name; in an article that never names the national park, the short "
      "form (通州园) then refers to it (`zone-park-short`)"),
+    ("zone-park-committee", "mention", None, 0.75, "中关村大兴园管委会负责园区建设。",
+     "a zone park's administrative committee (…园管委会) is one government body, not the park and a remnant"),
     ("zone-park-short", "mention", None, 0.75, "中关村通州园去年收入增长。通州园重点企业研发费用增长5.2%。",
      "the short form of a zone park named before in full (通州园 after 中关村通州园), in an article that never names "
      "the national park: that zone park, not the sub-park the dictionary knows by the same name"),
