@@ -44,6 +44,7 @@ def create_schema(store: "LadybugStore") -> None:
         pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rel.pairs)
         store.write(f"CREATE REL TABLE {rtype}({pairs}, {rel_cols})")
     store._tables = None
+    store.__dict__.pop("_stored_keys", None)
     if store.read_only:
         return
     from .search_index import SKIP_LABELS, fill_missing_keys

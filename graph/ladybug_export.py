@@ -69,7 +69,7 @@ def export_nodes(store: "LadybugStore", label: str, page: int = 20000) -> Iterat
     # read in step and each row carries the node's offset, so a misaligned row is an error and
     # never a wrong triple. Every non-null value is written behind a ‘~’ so that null (an
     # empty field) and "" stay apart; lists are joined with LIST_SEP.
-    keys = list(props)
+    keys = store.stored_keys(label)
     kinds = [props[k].pg_type for k in keys]
     dates = [k for k in keys if props[k].pg_type == "date"]
     order = sorted(range(len(keys)), key=lambda i: keys[i])
@@ -144,7 +144,7 @@ def _rollback_quietly(store: "LadybugStore") -> None:
 
 def _export_nodes_paged(store: "LadybugStore", label: str, page: int) -> Iterator[dict]:
     props = store.model.classes[label].properties
-    keys = list(props)
+    keys = store.stored_keys(label)
     dates = [k for k in keys if props[k].pg_type == "date"]
     ret = ", ".join(f"n.{k}" for k in keys)
     order = sorted(range(len(keys)), key=lambda i: keys[i])

@@ -320,6 +320,17 @@ class LadybugStore(GraphStore):
             pending[u][0].update(node)
         return set(nodes)
 
+    def stored_keys(self, label: str) -> list[str]:
+        """The model's properties that the table has: a database made by an earlier version lacks the
+        ones added since (search_keys, 2026-12-02) until a load adds them (create_schema), and naming
+        a column a table lacks is an error in LadybugDB, where Neo4j reads null. Serving such a
+        database must not fail, and serve never alters a graph that holds data (web/bootstrap.py)."""
+        cache = self.__dict__.setdefault("_stored_keys", {})
+        if label not in cache:
+            have = {r[1] for r in self._conn.execute(f"CALL table_info('{label}') RETURN *").get_all()}
+            cache[label] = [k for k in self.model.classes[label].properties if k in have]
+        return cache[label]
+
     def _nodes_by_uri(self, labels_of: dict[str, str]) -> dict[str, dict]:
         """The nodes of `labels_of` (uri → label), in one look-up by primary key. Their properties are
         asked for by name (the union of the tables' columns: a column a table lacks reads as null):
@@ -328,7 +339,7 @@ class LadybugStore(GraphStore):
         labels = sorted(set(labels_of.values()))
         cols: dict[str, None] = {}
         for label in labels:
-            cols.update(dict.fromkeys(self.model.classes[label].properties))
+            cols.update(dict.fromkeys(self.stored_keys(label)))
         keys = list(cols)
         rows = self._scalar_rows(f"UNWIND $uris AS u MATCH (n:{':'.join(labels)} {{uri: u}}) RETURN label(n), "
                                  + ", ".join(f"n.{k}" for k in keys), {"uris": list(labels_of)})

@@ -187,18 +187,13 @@ class Neo4jStore(Neo4jReplace, Neo4jHood, GraphStore):
                 self.write(f"CREATE TEXT INDEX {name} IF NOT EXISTS FOR (n:{label}) ON (n.{key})")
         for rtype in self.model.rel_types:
             self.write(f"CREATE CONSTRAINT {rtype.lower()}_uri IF NOT EXISTS FOR ()-[r:{rtype}]-() REQUIRE r.uri IS UNIQUE")
-        # search (issue #15): one Lucene index over every searchable label, the `cjk` analyzer (bigrams
-        # of Chinese, words of Latin text); lists (aliases) are indexed item by item
-        from .search_index import FULLTEXT_INDEX, INDEX_FIELDS, SKIP_LABELS, fill_missing_keys
-        labels = [l for l in self.model.labels if l not in SKIP_LABELS]
-        have = self.read("SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties WHERE name = $n "
-                         "RETURN labelsOrTypes, properties", {"n": FULLTEXT_INDEX}).rows
-        if have and (sorted(have[0][0]) != sorted(labels) or list(have[0][1]) != list(INDEX_FIELDS)):
-            self.write(f"DROP INDEX {FULLTEXT_INDEX}")  # made by an earlier version: other fields or labels
-        fill_missing_keys(self, labels)
-        self.write(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{'|'.join(labels)}) ON EACH "
-                   f"[{', '.join('n.' + f for f in INDEX_FIELDS)}] OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'cjk'}}}}")
+        from .search_index import ensure_fulltext_index
+        ensure_fulltext_index(self)
         self._driver.execute_query(f"CALL db.awaitIndexes({int(await_seconds)})", database_=self.database)
+
+    def search_index_outdated(self) -> bool | None:
+        from .search_index import fulltext_outdated
+        return fulltext_outdated(self)
 
     # ------------------------------------------------------------------ bulk loading
     @property

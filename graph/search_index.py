@@ -122,6 +122,29 @@ def search_keys(props: dict) -> str | None:
     return " ".join(out) or None
 
 
+def ensure_fulltext_index(store: "GraphStore") -> None:
+    """Neo4j's search index (issue #15): one Lucene index over every searchable label, the `cjk`
+    analyzer (bigrams of Chinese, words of Latin text; lists such as aliases item by item). One made
+    by an earlier version (other fields or labels) is replaced, after the keys it needs are derived."""
+    labels = [l for l in store.model.labels if l not in SKIP_LABELS]
+    if fulltext_outdated(store) is True:
+        store.write(f"DROP INDEX {FULLTEXT_INDEX}")
+    fill_missing_keys(store, labels)
+    store.write(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{'|'.join(labels)}) ON EACH "
+                f"[{', '.join('n.' + f for f in INDEX_FIELDS)}] OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'cjk'}}}}")
+
+
+def fulltext_outdated(store: "GraphStore") -> bool | None:
+    """True when Neo4j's search index was made by an earlier version (other fields or labels), so that
+    search misses what it should find until a load rebuilds it; None when there is none."""
+    have = store.read("SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties WHERE name = $n "
+                      "RETURN labelsOrTypes, properties", {"n": FULLTEXT_INDEX}).rows
+    if not have:
+        return None
+    labels = [l for l in store.model.labels if l not in SKIP_LABELS]
+    return sorted(have[0][0]) != sorted(labels) or list(have[0][1]) != list(INDEX_FIELDS)
+
+
 def fill_missing_keys(store: "GraphStore", labels: list[str]) -> None:
     """Derive `search_keys` for the named nodes of `labels` that lack it — a graph loaded before the
     property existed (2026-12-02) — so that its search finds Latin words without a reload. Both

@@ -53,6 +53,16 @@ class GraphStore(abc.ABC):
     @abc.abstractmethod
     def create_schema(self) -> None: ...
 
+    def search_index_outdated(self) -> bool | None:
+        """True when the engine's search index was made by an earlier version and misses what it should
+        find until a load rebuilds it (Neo4j); the embedded index is rebuilt by itself (False)."""
+        return False
+
+    def stored_keys(self, label: str) -> list[str]:
+        """The model's properties of `label` that reads may name (a backend whose tables can lack one
+        that the model gained since they were made narrows this)."""
+        return list(self.model.classes[label].properties)
+
     @abc.abstractmethod
     def clear(self) -> None:
         """Delete every node and relationship (schema stays)."""
@@ -408,8 +418,8 @@ class GraphStore(abc.ABC):
         """The nodes `iter_nodes` yields (in uri order here; a backend may use its own stable order),
         for bulk readers (the RDF export): properties are asked for by name, so no engine object has
         to be converted (bounded memory: pages)."""
-        keys = list(self.model.classes[label].properties)
-        dates = [k for k, p in self.model.classes[label].properties.items() if p.pg_type == "date"]
+        keys = self.stored_keys(label)
+        dates = [k for k, p in self.model.classes[label].properties.items() if p.pg_type == "date" and k in keys]
         ret = ", ".join(f"n.{k} AS `{k}`" for k in keys)
         order = sorted(range(len(keys)), key=lambda i: keys[i])
         iuri = keys.index("uri")

@@ -52,6 +52,12 @@ def prepare_store(settings: Settings, *, load_bundled: bool = True) -> GraphStor
             marker.parent.mkdir(parents=True, exist_ok=True)
             marker.write_text(want)
         else:
+            with open_store(settings, read_only=settings.backend == "ladybug") as probe:
+                if probe.search_index_outdated():
+                    notice = ("the graph's search index was made by an earlier version of ParkGraph: search misses "
+                              f"Latin words until a load rebuilds it (this graph is served as it is): {load_command(settings)}")
+                    print(notice, file=sys.stderr)
+                    log.warning(notice)
             have = marker.read_text().strip() if marker.exists() else None
             if have != want:
                 notice = newer_bundle_notice(settings, have)
