@@ -26,14 +26,18 @@ PG_TO_LADYBUG = {"string": "STRING", "string_list": "STRING[]", "float": "DOUBLE
 
 def create_schema(store: "LadybugStore") -> None:
     existing = {r[0] for r in store.read("CALL show_tables() RETURN name").rows}
+    store.__dict__.pop("_stored_keys", None)   # the columns as they are now, not as last read
+    keyed: list[str] = []   # tables that gain search_keys: their rows get it derived below
     for label, cls in store.model.classes.items():
         if label in existing:
             # a table made by an earlier version lacks the properties the model has gained since
-            # (search_keys, 2026-12-02): added empty, so that loading into it works; a reload fills them
-            have = {r[1] for r in store.read(f"CALL table_info('{label}') RETURN *").rows}
+            # (search_keys, 2026-12-02): added empty, so that loading into it works
+            have = set(store.stored_keys(label))
             for k, p in cls.properties.items():
                 if k not in have:
                     store.write(f"ALTER TABLE {label} ADD {k} {PG_TO_LADYBUG[p.pg_type]}")
+                    if k == "search_keys":
+                        keyed.append(label)
             continue
         cols = ", ".join(f"{k} {PG_TO_LADYBUG[p.pg_type]}" for k, p in cls.properties.items() if k != "uri")
         store.write(f"CREATE NODE TABLE {label}(uri STRING PRIMARY KEY, {cols})")
@@ -48,7 +52,7 @@ def create_schema(store: "LadybugStore") -> None:
     if store.read_only:
         return
     from .search_index import SKIP_LABELS, fill_missing_keys
-    fill_missing_keys(store, [l for l in store.model.labels if l in existing and l not in SKIP_LABELS])
+    fill_missing_keys(store, [l for l in keyed if l not in SKIP_LABELS])
 
 def bulk_load(store: "LadybugStore", source: "RowSource", progress=None) -> None:
     """COPY FROM, LadybugDB's bulk path (orders of magnitude faster than UNWIND…MERGE for

@@ -127,9 +127,11 @@ def ensure_fulltext_index(store: "GraphStore") -> None:
     analyzer (bigrams of Chinese, words of Latin text; lists such as aliases item by item). One made
     by an earlier version (other fields or labels) is replaced, after the keys it needs are derived."""
     labels = [l for l in store.model.labels if l not in SKIP_LABELS]
-    if fulltext_outdated(store) is True:
+    outdated = fulltext_outdated(store)
+    if outdated is True:
         store.write(f"DROP INDEX {FULLTEXT_INDEX}")
-    fill_missing_keys(store, labels)
+    if outdated is not False:   # a graph indexed before search_keys, or none: not a scan on every load
+        fill_missing_keys(store, labels)
     store.write(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{'|'.join(labels)}) ON EACH "
                 f"[{', '.join('n.' + f for f in INDEX_FIELDS)}] OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'cjk'}}}}")
 
@@ -148,8 +150,9 @@ def fulltext_outdated(store: "GraphStore") -> bool | None:
 def fill_missing_keys(store: "GraphStore", labels: list[str]) -> None:
     """Derive `search_keys` for the named nodes of `labels` that lack it — a graph loaded before the
     property existed (2026-12-02) — so that its search finds Latin words without a reload. Both
-    engines' create_schema call it, so that they keep holding the same graph. Every load writes the
-    property itself (loaders/mapping.py); on a graph that has it this is one scan per label."""
+    engines' create_schema call it, so that they keep holding the same graph: Neo4j's when its index
+    predates the keys, LadybugDB's for the tables that gain the column. Every load writes the property
+    itself (loaders/mapping.py), so an up-to-date graph is not scanned."""
     for label in labels:
         if "search_keys" not in store.model.classes[label].properties:
             continue

@@ -127,7 +127,6 @@ TEXT_METRICS = {
 }
 
 # Kinds by the word a name ends with.
-GOVBODY_ENDINGS = ("管委会", "组委会", "委员会", "政府", "办公室", "委", "厅", "局", "部", "办")  # what a government body's name ends in
 INSTITUTION_SUFFIXES = [("大学", "university"), ("学院", "university"), ("研究院", "research_institute"),
                         ("研究所", "research_institute"), ("科学院", "research_institute"), ("实验室", "laboratory"),
                         ("中心", "centre"), ("协会", "association"), ("学会", "association"), ("联盟", "alliance"),

@@ -11,8 +11,10 @@ from .rules.mentions import BARE_NAME_RX, HAN
 from .rules import conf, rx
 
 
-# a party's name ending so belongs to another class (suffix-govbody, suffix-institution): not an enterprise
-_OTHER_CLASS_END = re.compile("(?:" + "|".join([*gz.GOVBODY_ENDINGS, *(x for x, _ in gz.INSTITUTION_SUFFIXES)]) + ")$")
+# a party's name ending so belongs to another class (the suffix-govbody row, any 委 or 办 office, the
+# suffix-institution row's suffixes): not an enterprise
+_OTHER_CLASS_END = re.compile("(?:" + "|".join([rx("suffix-govbody").pattern, "委", "办", *(x for x, _ in gz.INSTITUTION_SUFFIXES)])
+                              + ")$")
 
 
 class ContextMentionsMixin:
