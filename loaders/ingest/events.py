@@ -9,6 +9,9 @@ from .model import DateMention, Mention
 from .relations import ORG_LABELS
 from .rules import conf, rx
 
+# what may stand before the place a meeting's name is about: years, an edition, other places and 暨/、/和
+NAME_HEAD = re.compile(r"(?:(?:19|20)\d{2}(?:年度?)?|第[一二三四五六七八九十\d]+届|[\u4e00-\u9fff]{2,8}?[省市区县](?:暨|、|和|与))*")
+
 # what may follow a trigger: the end of a clause, 成为/为, 的 (在北京揭牌的…), a colon (项目开工：), 仪式
 # 交流会上， / 论坛上， / 会上， at the start of a sentence: what follows happened at that meeting
 AT_MEETING = re.compile(r"^([\u4e00-\u9fff]{0,6}(?:会|论坛|峰会|大赛))上[，,]")
@@ -107,6 +110,7 @@ class EventsMixin:
                          role=f"organiser ({verb.group(1)})")
             self.event_place(ev.key, s, ca, cb, "event-place")
             self.place_in_name(ev, s)
+            self.subject_in_name(ev, s)
             host = self.topic(s, ev.start)
             if host is not None and not organisers:
                 self.rel(ev.key, "CONCERNS", host.key, s, (ev.start, ev.end), conf("event-meeting"), "event-meeting")
@@ -275,6 +279,21 @@ class EventsMixin:
             a = ev.start + inner.start(1)
             self.rel(ev.key, "LOCATED_IN", self.use_existing(hit[0], hit[1], None), s, (a, a + len(inner.group(1))),
                      conf("event-name-place"), "event-name-place")
+
+    def subject_in_name(self, ev, s) -> None:
+        """湖南省2025年…启动仪式 / 2022年海淀区经济运行情况新闻发布会: a region, park or sub-park named in a meeting's
+        own name, outside brackets (those say where: `event-name-place`), is what the meeting concerns
+        (`event-name-subject`). The name is one mention, so its words are looked up: jieba's place words
+        (ns), by exact name or alias only, at the head of the name — after at most a year, an edition and
+        other places (四川省暨成都市…): 数字中国创新大赛 is not about 中国."""
+        for a, b, w, f in self.tokens(s):
+            if a < ev.start or b > ev.end or (a, b) == (ev.start, ev.end) or not f.startswith("ns") \
+                    or not NAME_HEAD.fullmatch(self.text[ev.start:a]):
+                continue
+            hit = self.kb.lookup_exact(w, ("Region", "Park", "SubPark"))
+            if hit is not None:
+                self.rel(ev.key, "CONCERNS", self.use_existing(hit, "name", None), s, (a, b),
+                         conf("event-name-subject"), "event-name-subject")
 
     def drew(self, s) -> None:
         """吸引了湖南、湖北等多个地区的团队参与: those listed take part in the event the sentence is about — named in it,

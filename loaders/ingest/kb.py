@@ -202,6 +202,12 @@ class KnowledgeBase:
             memo[key] = self._lookup(name, labels)
         return memo[key]
 
+    def lookup_exact(self, name: str, labels: tuple[str, ...]) -> KBEntity | None:
+        """The one entity of these labels with this exact name or alias (none when it is ambiguous):
+        for words inside a longer name, where pinyin and the graph's search would guess."""
+        cands = {r for r in self.by_name.get(norm(name), []) if self.entities[r].label in labels}
+        return self.entities[cands.pop()] if len(cands) == 1 else None
+
     def _lookup(self, name: str, labels: tuple[str, ...] | None = None) -> tuple[KBEntity, str] | None:
         k = norm(name)
         if not k or k in self.generic:

@@ -269,6 +269,8 @@ class MentionsMixin(ContextMentionsMixin):
             self._zone_list(m)
         for s in self.doc.sentences:
             self._suffix_patterns(s)
+        for m in rx("central-body").finditer(t):   # after the suffix rows: 公安部第一研究所 is an institution
+            self.adopt_or_add(m.start(1), m.end(1), "GovernmentBody", "pattern:central-body", conf("central-body"))
         for m in rx("enterprise-list").finditer(t):
             self._enterprise_list(m)
         for m in rx("institution-list").finditer(t):

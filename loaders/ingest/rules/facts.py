@@ -81,6 +81,8 @@ ROWS = [
      "an event held at a venue whose name begins with a city (在成都…会展中心举行) is in that city"),
     ("event-name-place", "relation", None, 0.8, "近日，2025数字中国创新大赛·信创赛道华中（长沙）赛区开幕。",
      "a place in brackets in a held meeting's name (…华中（长沙）赛区) is where it is held"),
+    ("event-name-subject", "relation", None, 0.75, "湖南省2025年国家网络安全宣传周活动启动仪式在长沙举行。",
+     "a region, park or sub-park named in a held meeting's own name, outside brackets, is what the meeting concerns"),
     ("event-drew", "relation", r"吸引(?:了)?([^。；]{2,120}?)(?:等[^，。；]{0,20}?)?(参与|参加|参赛|参展|参会)", 0.7,
      "2019年网络安全大赛在长沙开幕，吸引了湖南、湖北等多个地区的创新团队参与。",
      "the places, firms and bodies an event drew (吸引了A、B等…参与) take part in it: the event named before in the "
