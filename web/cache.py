@@ -7,6 +7,11 @@ next request, and nothing is ever served from an older graph. Each answer carrie
 digest of its bytes) and `Cache-Control: no-cache`: a browser keeps it and asks again with
 If-None-Match, and gets 304 without a body while the graph is unchanged.
 
+A request never asked before cannot be a kept answer, and on Neo4j asking the graph version is a
+round trip of its own (1–4 ms at the median on the 1M graph, as much as a third of a search: bench/
+RESULTS.md); so such a request skips the version, runs its view and is sent, and the path is noted;
+it is kept from its second asking on, under the version read before that view ran, as always.
+
 Under 50 clients on 2 cores the server spent its time building the same few answers again (Python
 is one core at a time: Flask, the rows' conversion, JSON); a kept answer costs a dictionary look-up
 and the version check. Bounded: at most MAX_BYTES of bodies, least recently used dropped first.
@@ -26,6 +31,7 @@ from .db import get_store, graph_version
 
 MAX_BYTES = 64 * 2**20  # of kept bodies per app: the bundled data's every view is a few MB
 MAX_BODY = 4 * 2**20    # a larger answer is sent but not kept (it would push out many small ones)
+MAX_SEEN = 50_000       # paths noted as asked once (a path is at most the server's request-line limit)
 
 
 class ResponseCache:
@@ -35,7 +41,19 @@ class ResponseCache:
         self._size = 0
         self._version: str | None = None
         self._lock = threading.Lock()
+        self._seen: OrderedDict[str, None] = OrderedDict()
         self.hits = self.misses = 0
+
+    def first_asking(self, path: str) -> bool:
+        """True the first time a path is asked (then it is noted); false from its second asking on."""
+        with self._lock:
+            if path in self._seen:
+                self._seen.move_to_end(path)
+                return False
+            self._seen[path] = None
+            if len(self._seen) > MAX_SEEN:
+                self._seen.popitem(last=False)
+            return True
 
     def get(self, key: tuple[str, str]) -> tuple[bytes, str, str] | None:
         with self._lock:
@@ -98,9 +116,10 @@ def cached(view):
     """Keep the view's 200 answers per (graph version, path and query string)."""
     @wraps(view)
     def wrapper(*args, **kwargs):
-        key = (graph_version(get_store()), request.full_path)
         cache = _cache()
-        got = cache.get(key)
+        first = cache.first_asking(request.full_path)
+        key = None if first else (graph_version(get_store()), request.full_path)
+        got = cache.get(key) if key else None
         if got is not None:
             return _answer(*got)
         resp = current_app.make_response(view(*args, **kwargs))
@@ -108,6 +127,7 @@ def cached(view):
             return resp
         body = resp.get_data()
         etag = _etag_of(body)
-        cache.put(key, body, resp.mimetype, etag)
+        if key is not None:
+            cache.put(key, body, resp.mimetype, etag)
         return _answer(body, resp.mimetype, etag)
     return wrapper

@@ -44,6 +44,9 @@ def test_a_repeated_request_costs_no_query_and_revalidates_by_etag(served, path,
     assert first.status_code == 200 and reads
     etag = first.headers["ETag"]
     assert first.headers["Cache-Control"] == "no-cache"
+    # asked a second time, the answer is made again (a path asked once is not kept) and kept
+    second = client.get(url(path, **params))
+    assert second.get_data() == first.get_data() and second.headers["ETag"] == etag
     reads.clear()
     again = client.get(url(path, **params))
     assert again.status_code == 200 and again.get_data() == first.get_data()
@@ -58,12 +61,28 @@ def test_a_repeated_request_costs_no_query_and_revalidates_by_etag(served, path,
     assert again.headers["X-Content-Type-Options"] == "nosniff"
 
 
+def test_a_request_never_asked_before_does_not_ask_the_graph_version(served, monkeypatch):
+    # it cannot be a kept answer, and on Neo4j the version is a round trip of its own
+    from parkgraph.web import cache
+    make, reads, store = served
+    client = make()
+    versions = []
+    real = cache.graph_version
+    monkeypatch.setattr(cache, "graph_version", lambda st: versions.append(1) or real(st))
+    assert client.get(url("/api/search", q="通州")).status_code == 200
+    assert versions == []
+    assert client.get(url("/api/search", q="通州")).status_code == 200
+    assert versions == [1]
+
+
 def test_every_write_is_seen_at_the_next_request(served):
     make, reads, store = served
     client = make()
-    before = client.get(url("/api/search", q="新增园区")).get_json()
-    info = client.get("/api/info").get_json()
-    hood = client.get(url("/api/neighbourhood", uri=TONGZHOU))
+    # each asked twice: the second answer is kept, and a write must make it unreachable
+    for _ in range(2):
+        before = client.get(url("/api/search", q="新增园区")).get_json()
+        info = client.get("/api/info").get_json()
+        hood = client.get(url("/api/neighbourhood", uri=TONGZHOU))
     assert before["total"] == 0
     store.write_nodes("Park", [{"uri": BASE + "park/added", "name_zh": "新增园区", "name_en": "Added park"}])
     store.write_relationships("PART_OF", [{"uri": BASE + "statement/added-part", "from": TONGZHOU,
@@ -80,7 +99,8 @@ def test_every_write_is_seen_at_the_next_request(served):
 def test_an_answer_cut_short_by_the_time_budget_is_not_kept(served):
     make, reads, _ = served
     client = make(request_budget=0)
-    first = client.get(url("/api/neighbourhood", uri=TONGZHOU, depth=2)).get_json()
+    for _ in range(2):   # from its second asking on, a path's answer would be kept
+        first = client.get(url("/api/neighbourhood", uri=TONGZHOU, depth=2)).get_json()
     assert first["partial"]["reason"] == "time budget"
     reads.clear()
     client.get(url("/api/neighbourhood", uri=TONGZHOU, depth=2))
@@ -91,7 +111,8 @@ def test_errors_are_not_kept(served):
     make, reads, _ = served
     client = make()
     missing = url("/api/node", uri=BASE + "park/none")
-    assert client.get(missing).status_code == 404
+    for _ in range(2):
+        assert client.get(missing).status_code == 404
     reads.clear()
     assert client.get(missing).status_code == 404
     assert reads
