@@ -31,7 +31,7 @@ from .db import get_store, graph_version
 
 MAX_BYTES = 64 * 2**20  # of kept bodies per app: the bundled data's every view is a few MB
 MAX_BODY = 4 * 2**20    # a larger answer is sent but not kept (it would push out many small ones)
-MAX_SEEN = 50_000       # paths noted as asked once (a path is at most the server's request-line limit)
+MAX_SEEN = 50_000       # paths noted as asked, by a 16-byte digest (a path may be 64 kB): about 5 MB at most
 
 
 class ResponseCache:
@@ -41,16 +41,17 @@ class ResponseCache:
         self._size = 0
         self._version: str | None = None
         self._lock = threading.Lock()
-        self._seen: OrderedDict[str, None] = OrderedDict()
+        self._seen: OrderedDict[bytes, None] = OrderedDict()
         self.hits = self.misses = 0
 
     def first_asking(self, path: str) -> bool:
         """True the first time a path is asked (then it is noted); false from its second asking on."""
+        digest = hashlib.blake2b(path.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         with self._lock:
-            if path in self._seen:
-                self._seen.move_to_end(path)
+            if digest in self._seen:
+                self._seen.move_to_end(digest)
                 return False
-            self._seen[path] = None
+            self._seen[digest] = None
             if len(self._seen) > MAX_SEEN:
                 self._seen.popitem(last=False)
             return True

@@ -116,3 +116,14 @@ def test_errors_are_not_kept(served):
     reads.clear()
     assert client.get(missing).status_code == 404
     assert reads
+
+
+def test_the_paths_noted_as_asked_are_bounded(monkeypatch):
+    # a client sending endless new paths cannot grow the server's memory: the oldest are forgotten
+    from parkgraph.web import cache
+    monkeypatch.setattr(cache, "MAX_SEEN", 3)
+    c = cache.ResponseCache()
+    assert [c.first_asking(f"/api/search?q={i}") for i in range(4)] == [True] * 4
+    assert c.first_asking("/api/search?q=3") is False
+    assert c.first_asking("/api/search?q=0") is True   # forgotten: noted again as a first asking
+    assert len(c._seen) == 3
