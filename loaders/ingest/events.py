@@ -12,6 +12,9 @@ from .rules import conf, rx
 # what may stand before the place a meeting's name is about: years, an edition, other places and 暨/、/和
 NAME_HEAD = re.compile(r"(?:(?:19|20)\d{2}(?:年度?)?|第[一二三四五六七八九十\d]+届|[\u4e00-\u9fff]{2,8}?[省市区县](?:暨|、|和|与))*")
 
+# a clause after 由A主办/指导 that names more organisers: ，B、C联合主办 / ，D承办
+ORGANISER_CLAUSE = re.compile(r"[，,]([^。；，,]{2,80}?)(?:共同|联合)?(主办|承办|协办)")
+
 # what may follow a trigger: the end of a clause, 成为/为, 的 (在北京揭牌的…), a colon (项目开工：), 仪式
 # 交流会上， / 论坛上， / 会上， at the start of a sentence: what follows happened at that meeting
 AT_MEETING = re.compile(r"^([\u4e00-\u9fff]{0,6}(?:会|论坛|峰会|大赛))上[，,]")
@@ -175,10 +178,12 @@ class EventsMixin:
             if ev is None:
                 continue
             spans = [(s.start + m.start(1), s.start + m.end(1), m.group(2))]
-            # …主办，C、D和E承办: the clause after it names the co-organisers, without a 由 of its own
-            more = re.match(r"[，,]([^。；，,]{2,80}?)(?:共同|联合)?(承办|协办)", s.text[m.end():])
-            if more:
-                spans.append((s.start + m.end() + more.start(1), s.start + m.end() + more.end(1), more.group(2)))
+            # …主办，C、D和E承办 / 由A指导，B、C联合主办，D承办: the clauses after it name more organisers,
+            # without a 由 of their own
+            end = m.end()
+            while more := ORGANISER_CLAUSE.match(s.text, end):
+                spans.append((s.start + more.start(1), s.start + more.end(1), more.group(2)))
+                end = more.end()
             for a, b, verb in spans:
                 for x in self.mentions_in(a, b, ("GovernmentBody", "Institution", "Enterprise")):
                     self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-organised-by"),

@@ -1,8 +1,9 @@
 """General failures found reading the misses of dev-C, dev-D and dev-E by relation type (round `names`,
 2026-12-02, docs/ingest.md): the place a meeting is named after was never what it concerns, an
 opening ceremony (开幕式) was no meeting, and the State Council's departments that no place+suffix row
-names (公安部, 国家数据局) were never bodies. The sentences are written for these tests in the style of
-park news, not copied from the corpus; each test fails on `5a7b5de` but the guards."""
+names (公安部, 国家数据局) were never bodies; and (round `organisers`, read from dev-D) only the first clause of
+由A指导，B、C联合主办 named organisers. The sentences are written for these tests in the style of
+park news, not copied from the corpus; each test fails on `5a7b5de` (the last on `c42d2fc`) but the guards."""
 from __future__ import annotations
 
 from .conftest import accepted_relations as rels
@@ -47,3 +48,11 @@ def test_central_departments_are_government_bodies(tmp_path, kb):
 def test_guard_a_ministrys_institute_stays_an_institution(tmp_path, kb):
     ex = ingest_text(tmp_path, "公安部第三研究所发布了年度报告。", kb, "2024-11-20")
     assert any(m.label == "Institution" and m.name == "公安部第三研究所" for m in ex.mentions)
+
+
+def test_organisers_named_in_the_clauses_after_a_guiding_body(tmp_path, kb):
+    # 由A指导，B、C联合主办，D承办: every clause names organisers, not only the first
+    ex = ingest_text(tmp_path, "2024年湖湘网络安全大赛在长沙开幕。大赛由湖南省委网信办指导，长沙市互联网信息办公室、"
+                               "湖南湘江新区管理委员会联合主办，湖南大学承办。", kb, "2024-11-20")
+    got = {o for _, t, o in rels(ex) if t == "PARTICIPANT"}
+    assert {"长沙市互联网信息办公室", "湖南湘江新区管理委员会", "湖南大学"} <= got
