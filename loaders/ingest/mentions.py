@@ -38,6 +38,10 @@ class MentionsMixin(ContextMentionsMixin):
         for m in rx("policy-title").finditer(self.text):
             out.append((m.start(), m.end(), m.group(1)))
             self.take(m.start(), m.end(), 2)
+        for m in rx("policy-notice").finditer(self.text):   # before the dictionary: 四川省 begins the title
+            if self.free(m.start(1), m.end(1)):
+                out.append((m.start(1), m.end(1), m.group(1)))
+                self.take(m.start(1), m.end(1), 2)
         return out
 
     def find_dictionary(self) -> None:

@@ -158,11 +158,17 @@ class RelationsMixin:
             kind = next((k for suf, k in sorted(gz.POLICY_SUFFIXES, key=lambda x: -len(x[0])) if title.endswith(suf)), None)
             if kind is None:
                 continue  # a book or a magazine
-            row = "policy-title" if self.text[a] == "《" else "policy-named"
+            row = "policy-title" if self.text[a] == "《" else \
+                "policy-notice" if self.text[max(0, a - 4):a] in ("关于印发", "关于转发") else "policy-named"
             m = Mention(a, b, self.text[a:b], "Policy", s.idx, f"pattern:{row}", conf(row), title, {"kind": kind})
             self.register(m)
             issuers = self.mentions_in(s.start, a, ("GovernmentBody", "Institution", "Region"))
             issuer = issuers[-1] if issuers and rx("policy-issuer").search(self.text[issuers[-1].end:a]) else None
+            by = "policy-issuer"
+            approved = rx("policy-approved").match(self.text, b) if issuer is None else None
+            if approved:   # 《…规划》已经省政府同意，现印发给你们: the body that approved it issues it
+                issuer = next(iter(self.mentions_in(approved.start(1), approved.end(1), ("GovernmentBody",))[-1:]), None)
+                by = "policy-approved"
             if issuer is not None and issuer.label == "Region":   # 北京市印发《…》: its government, when known
                 gov = self._government_of(issuer)
                 issuer = Mention(issuer.start, issuer.end, issuer.text, "GovernmentBody", issuer.sent, issuer.how,
@@ -182,7 +188,7 @@ class RelationsMixin:
                     rec["issued_on"] = dates[-1].point
                 m.keys = [self.use_new("Policy", rec, m)]
             if issuer is not None:
-                self.rel(m.key, "ISSUED_BY", issuer.key, s, (issuer.start, b), conf("policy-issuer"), "policy-issuer")
+                self.rel(m.key, "ISSUED_BY", issuer.key, s, (min(issuer.start, a), max(issuer.end, b)), conf(by), by)
             released = self.policy_released(m, s, a, b)
             self._policy_of_region(m, title, s, a, b, "policy-of-region-issued" if issuer is not None or released
                                    else "policy-of-region")
