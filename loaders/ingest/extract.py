@@ -373,6 +373,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
             self.titles_by_sent.setdefault(self.sentence_at(t[0]).idx, []).append(t)
         self.find_dictionary()
         self.find_patterns()
+        self.find_standard_domains()
         self.find_short_forms()
         self.find_zone_park_short_forms()
         self.link()

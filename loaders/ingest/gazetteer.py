@@ -175,6 +175,17 @@ CENTRAL_BODIES = ("外交部", "国防部", "国家发展和改革委员会", "�
                   "应急管理部", "审计署", "国务院国资委", "国务院国有资产监督管理委员会", "国家市场监督管理总局",
                   "市场监管总局", "国家互联网信息办公室", "国家网信办", "国家密码管理局", "国家保密局", "国家数据局",
                   "国家知识产权局", "海关总署", "国家税务总局", "国家统计局")
+# the industries of the national Strategic Emerging Industries Classification (国家统计局《战略性新兴产业分类(2018)》,
+# 统计局令第23号): its nine fields and the classes under them, as articles write them (without 产业). A
+# general vocabulary from a public standard, so that a place's industries are known whatever the article
+# (rule domain-standard), rather than words gathered from the development articles' misses.
+STANDARD_DOMAINS = ("新一代信息技术", "高端装备制造", "新材料", "生物产业", "新能源汽车", "新能源", "节能环保", "数字创意",
+                    "下一代信息网络", "电子核心", "新兴软件和新型信息技术服务", "互联网与云计算、大数据服务", "云计算", "大数据",
+                    "人工智能", "智能制造装备", "航空装备", "卫星及应用", "轨道交通装备", "海洋工程装备",
+                    "先进钢铁材料", "先进有色金属材料", "先进石化化工新材料", "先进无机非金属材料",
+                    "高性能纤维及制品和复合材料", "前沿新材料", "生物医药", "生物医学工程", "生物农业", "生物质能",
+                    "核电", "风能", "太阳能", "智能电网", "高效节能", "先进环保", "资源循环利用",
+                    "数字创意技术设备制造", "数字文化创意")
 CITY_ONE_CHAR = {"京": "北京市", "沪": "上海市", "渝": "重庆市", "蓉": "成都市", "津": "天津市", "穗": "广州市"}
 MEETING_SUFFIXES = ("研讨会", "论坛", "峰会", "大会", "会议", "博览会", "交流会", "对接会", "发布会", "座谈会", "大赛", "竞赛", "沙龙")
 

@@ -108,6 +108,13 @@ class ContextMentionsMixin:
             if 2 <= len(name) <= 12:
                 self.adopt_or_add(a, b, "Domain", "pattern:domain-industry-list", conf("domain-industry-list"), name=name)
 
+    def find_standard_domains(self) -> None:
+        """Industries of the national classification (`domain-standard`), after every list row, so an item a
+        list row took whole (高端汽车和新能源智能汽车) is not cut; named without 产业."""
+        for m in rx("domain-standard").finditer(self.text):
+            self.adopt_or_add(m.start(1), m.end(), "Domain", "pattern:domain-standard", conf("domain-standard"),
+                              name=m.group(1))
+
     # -------------------------------------------------------------- name boundaries
     def join_place_prefixes(self) -> None:
         """长沙市 + 国链安全可靠计算机产业促进中心 with nothing between: one name (the organisation as the

@@ -108,6 +108,12 @@ ROWS = [
      "活动由教育部、公安部、国家数据局等部门共同举办。",
      "the State Council's departments and central offices, full and short forms (公安部, 国家数据局), when no longer "
      "name holds them (公安部第一研究所 is an institution)"),
+    ("domain-standard", "mention",
+     r"(?:(?<=[、，,；：和及与以在为“（])|(?<=发展|聚焦|布局|培育|壮大|打造|围绕|涵盖|覆盖|主攻|深耕|重点|引进|集聚|聚集))("
+     + "|".join(sorted(gz.STANDARD_DOMAINS, key=len, reverse=True)) + r")(?:产业)?(?=[、，,；。：和及与等”）]|领域|方向|集群|$)", 0.75,
+     "经开区重点发展新一代信息技术、生物医药、人工智能等产业。",
+     "an industry of the national classification of strategic emerging industries (gazetteer.STANDARD_DOMAINS) where a list "
+     "or a verb of focus puts it, not inside a longer name (人工智能大会)"),
     ("office", "mention", r"((?:[" + HAN + r"]{2,4}(?:省|市|区|县)|国务院)(?:人民)?政府(?:新闻办(?:公室)?|办公厅|办公室))", 0.8,
      "湖南省政府新闻办召开新闻发布会。", "offices outside the place+委/厅/局 pattern"),
     ("address-place", "mention",
