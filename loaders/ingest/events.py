@@ -124,6 +124,7 @@ class EventsMixin:
         self.attended_back(s)
         self.attendees_from(s)
         self.organised_by(s)
+        self.organiser_units(s)
         self.drew(s)
         if att:
             evs = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys and x.start < s.start + att.start()]
@@ -188,6 +189,18 @@ class EventsMixin:
                 for x in self.mentions_in(a, b, ("GovernmentBody", "Institution", "Enterprise")):
                     self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-organised-by"),
                              "event-organised-by", role=f"organiser ({verb})")
+
+    def organiser_units(self, s) -> None:
+        """主办单位：A、B / 本次活动的联合举办单位有A、B: the bodies and firms listed organise the event named
+        before the phrase in the sentence, else the one named last in the four sentences before."""
+        for m in rx("event-organiser-units").finditer(s.text):
+            here = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys and x.end <= s.start + m.start()]
+            ev = here[-1] if here else self.latest_event_before(s, 4)
+            if ev is None:
+                continue
+            for x in self.mentions_in(s.start + m.start(2), s.start + m.end(2), ("GovernmentBody", "Institution", "Enterprise")):
+                self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-organiser-units"),
+                         "event-organiser-units", role=f"organiser ({m.group(1)})")
 
     def attended_back(self, s) -> None:
         """Who took part in a meeting named by the verb's object: the bodies and firms named before

@@ -56,3 +56,16 @@ def test_organisers_named_in_the_clauses_after_a_guiding_body(tmp_path, kb):
                                "湖南湘江新区管理委员会联合主办，湖南大学承办。", kb, "2024-11-20")
     got = {o for _, t, o in rels(ex) if t == "PARTICIPANT"}
     assert {"长沙市互联网信息办公室", "湖南湘江新区管理委员会", "湖南大学"} <= got
+
+
+def test_organisers_listed_as_the_events_organising_units(tmp_path, kb):
+    # 本次活动的联合举办单位有A、B (round `vocabulary`; fails on fd18a71): the event is the one named before
+    ex = ingest_text(tmp_path, "9月2日，2024年湖湘网络安全大会在长沙开幕。本次活动的联合举办单位有湖南省教育厅、湖南大学等。",
+                     kb, "2024-11-20")
+    got = {o for _, t, o in rels(ex) if t == "PARTICIPANT"}
+    assert {"湖南省教育厅", "湖南大学"} <= got
+
+
+def test_guard_organising_units_with_no_event_before_are_no_ones(tmp_path, kb):
+    ex = ingest_text(tmp_path, "湖南省网络安全产业加快发展。主办单位有湖南省教育厅。", kb, "2024-11-20")
+    assert not [r for r in rels(ex) if r[1] == "PARTICIPANT"]

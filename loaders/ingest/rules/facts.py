@@ -114,6 +114,11 @@ ROWS = [
      "11月5日，2021中国（长沙）网络安全·智能制造大会在长沙召开。大会由工业和信息化部、湖南省人民政府共同主办。",
      "由A、B共同主办: the bodies, institutions and firms named organise the event the sentence names, else the "
      "one named last in the two sentences before"),
+    ("event-organiser-units", "relation",
+     r"(?:(?:本次|本届|此次|这次|该)[^，。；：]{0,8}?的)?(?:联合|共同)?(主办|承办|协办|举办|指导)单位(?:有|为|是|包括)?[：:]?([^。；]{2,160})", 0.75,
+     "9月1日，网络安全宣传周湖南专场活动在长沙举行。本次活动的联合举办单位有湖南省教育厅、湖南省公安厅。",
+     "主办单位：A、B / 本次活动的承办单位有A、B: the bodies, institutions and firms listed organise the event the "
+     "sentence names, else the one named last in the four sentences before"),
     ("event-attended-back", "relation", r"(?:出席|参加|参观|见证|主持|(?:一同|共同|一起)(?:启动|开启|宣布开幕))了?(?:本次|此次|这次)?[^，。；]{0,24}?(?:仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|决赛|初赛|复赛|大赛|比赛)"
      r"|在(?:本次|此次|这次)?[^，。；在]{0,40}?(?:仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)上(?:致辞|讲话|发言|作报告|透露|表示|介绍|指出|发布|说)", 0.7,
      "9月1日，网络安全宣传周湖南专场活动在长沙举行。湖南省委网信办主任出席活动并致辞。",
