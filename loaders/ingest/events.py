@@ -119,6 +119,7 @@ class EventsMixin:
                 self.rel(ev.key, "CONCERNS", host.key, s, (ev.start, ev.end), conf("event-meeting"), "event-meeting")
                 self.rel(ev.key, "PARTICIPANT", host.key, s, (ev.start, ev.end), conf("event-meeting-participant"),
                          "event-meeting-participant", role="organiser (举办)")
+        self.mass_signing(s)
         # …启动仪式在天心区举行，省委网信办主任周湘、…出席: the bodies whose officials attended take part
         att = re.search(r"出席|参加|致辞", s.text)
         self.attended_back(s)
@@ -234,8 +235,7 @@ class EventsMixin:
 
     def rules_agreements(self, s) -> None:
         """工信部和北京市正式签署共同打造…的协议 → the signing “工信部和北京市签署共同打造…协议”, its
-        parties taking part (`event-agreement`); 项目集中签约 after a meeting → that meeting's signing
-        (`event-mass-signing`)."""
+        parties taking part (`event-agreement`)."""
         for m in rx("event-agreement").finditer(s.text):
             a = s.start + m.start()
             # A与B下属C签署…: B is C's parent, not a party
@@ -253,6 +253,10 @@ class EventsMixin:
             for x in parties:
                 self.rel(key, "PARTICIPANT", x.key, s, (x.start, s.start + m.end()), conf("event-agreement"),
                          "event-agreement", role="party (签署)")
+
+    def mass_signing(self, s) -> None:
+        """项目集中签约 / 会上19个重大项目现场签约 after a meeting → that meeting's signing (`event-mass-signing`);
+        run after the sentence's meetings are events, so a meeting named in the same sentence is found."""
         for m in rx("event-mass-signing").finditer(s.text):
             ev = self.last_meeting(s, "会") or next((x for x in self._by_sent.get(s.idx, ())
                                                       if x.label == "Event" and x.keys and x.start < s.start + m.start()

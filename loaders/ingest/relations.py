@@ -134,6 +134,15 @@ class RelationsMixin:
         doms = self.mentions_in(s.start, s.end, ("Domain",))
         if not doms:
             return
+        if rx("event-signing-domains").search(self.text, s.start, doms[0].start):
+            signing = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys
+                       and x.attrs.get("kind") == "signing" and x.end <= doms[0].start]
+            ev = signing[-1] if signing else self.latest_event_before(s, 2, lambda x: x.attrs.get("kind") == "signing")
+            if ev is not None:   # 这批项目覆盖A、B等领域 after a signing: what it concerns, not the place's focus
+                for d in doms:
+                    self.rel(ev.key, "CONCERNS", d.key, s, (d.start, d.end), conf("event-signing-domains"),
+                             "event-signing-domains")
+                return
         other = rx("domain-of-other").search(self.text, s.start, doms[0].start)
         if other and not self.mentions_in(other.start(), s.end,
                                           PARKISH + ("Enterprise", "Institution", "GovernmentBody", "Region")):

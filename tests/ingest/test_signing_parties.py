@@ -40,3 +40,18 @@ def test_a_zone_parks_committee_is_one_government_body(tmp_path, kb):
 def test_guard_a_party_glued_to_a_verb_is_not_an_enterprise(tmp_path, kb):
     ex = ingest_text(tmp_path, "会上宣布了双方与合作伙伴签署协议的消息。", kb, "2024-11-20")
     assert not any(p.label == "Enterprise" for p in ex.entities.values())   # guard: passes on 5992abc too
+
+
+def test_the_domains_a_signings_projects_cover_are_what_it_concerns(tmp_path, kb):
+    # round `vocabulary` (fails on fd18a71): 会上19个重大项目现场签约 is the meeting's signing, though the meeting is
+    # named in the same sentence, and 这批项目覆盖A、B等领域 says what that signing is about
+    ex = ingest_text(tmp_path, "昨天，长沙市召开产业发展大会，会上19个重大项目现场签约落地。这批重大项目覆盖数字经济、现代金融等领域。",
+                     kb, "2024-11-20")
+    got = {(f, o) for f, t, o in rels(ex) if t == "CONCERNS"}
+    assert {("产业发展大会项目集中签约", "数字经济"), ("产业发展大会项目集中签约", "现代金融")} <= got
+    assert not {o for _, t, o in rels(ex) if t == "FOCUSES_ON"} & {"数字经济", "现代金融"}
+
+
+def test_guard_domains_a_place_covers_with_no_signing_stay_its_focus(tmp_path, kb):
+    ex = ingest_text(tmp_path, "长沙市产业发展迅速，重点发展数字经济、现代金融等领域。", kb, "2024-11-20")
+    assert ("长沙市", "FOCUSES_ON", "数字经济") in rels(ex)

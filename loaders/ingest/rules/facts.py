@@ -25,6 +25,10 @@ ROWS = [
      "西安测试科技有限公司获得国家级专精特新“小巨人”企业称号。"),
     ("honour-park", "relation", None, 0.7, "国家网络安全产业园区（长沙）揭牌，并获批首批国家网络安全教育技术产业融合发展试验区。"),
     ("domain-focus", "relation", r"布局|聚焦|重点发展|深耕|主攻|领域", 0.75, "国家网络安全产业园区（成渝地区）在工控安全、密码产品等领域形成集聚。"),
+    ("event-signing-domains", "relation", r"(?:项目|合作|双方|三方|各方)[^，。；]{0,6}?(?:覆盖|涵盖|涉及|聚焦|围绕|集中在|分布在)", 0.75,
+     "9月11日，产业对接交流会在长沙举行。交流会上，12个项目集中签约。签约项目涵盖网络安全、工控安全等领域。",
+     "domains a signing's projects or parties cover (这批项目覆盖A、B等领域; 双方将围绕A、B等领域合作), with a signing "
+     "named in the sentence or the two before: what the signing concerns, not the place's focus"),
     ("domain-of-other", "relation", r"(?:作品|产品|方案|项目|成果|团队|选手|课程|赛题)[^，。；]{0,16}?(?:涵盖|覆盖|聚焦|涉及|围绕|面向)",
      0.9, "长沙市举办大赛。参赛作品涵盖基础软硬件，聚焦综合办公、生产运营等关键领域应用。",
      "domains that entries, products or projects cover (参赛作品聚焦A、B等领域) with no park, firm or place named after "
@@ -62,7 +66,7 @@ ROWS = [
      0.8, "2017年底，湖南省和北京市正式签署共同打造网络安全产业园区的协议。",
      "A和B签署…协议: the signing, named as written (without 正式/的), its parties taking part; also A、B与C三方, "
      "A同B, and A与B（以下简称…）"),
-    ("event-mass-signing", "event", r"(?:项目)?集中签约", 0.75,
+    ("event-mass-signing", "event", r"(?:项目)?集中签约|(?:[\d一二三四五六七八九十两]+个)(?:重大|重点)?项目(?:现场)?签约", 0.75,
      "9月11日，产业对接交流会在长沙举行。交流会上，金山软件等企业的项目集中签约。",
      "项目集中签约 after a meeting: that meeting's signing, part of it"),
     ("event-project-list", "event", None, 0.8, "西北工业大学北京研究院、网络安全领军人才培育基地等重大项目将竣工。"),
