@@ -126,6 +126,8 @@ class EventsMixin:
         self.attendees_from(s)
         self.organised_by(s)
         self.organiser_units(s)
+        self.contest_teams(s)
+        self.speakers(s)
         self.drew(s)
         if att:
             evs = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys and x.start < s.start + att.start()]
@@ -202,6 +204,44 @@ class EventsMixin:
             for x in self.mentions_in(s.start + m.start(2), s.start + m.end(2), ("GovernmentBody", "Institution", "Enterprise")):
                 self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-organiser-units"),
                          "event-organiser-units", role=f"organiser ({m.group(1)})")
+
+    def _event_for(self, s, pos: int, back: int, contest: bool = False):
+        """The event named last before `pos` in sentence `s`, else the one named last in the `back` sentences
+        before (a contest only, when `contest`: its name holds 赛 or 杯)."""
+        ok = (lambda x: re.search(r"赛|杯", x.name) is not None) if contest else None
+        here = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys and x.end <= pos
+                and (ok is None or ok(x))]
+        return here[-1] if here else self.latest_event_before(s, back, ok)
+
+    def contest_teams(self, s) -> None:
+        """来自A、B等高校的代表队 / A的X战队: who sent a team takes part in the contest (`event-teams-from`,
+        `event-team-of`); the places teams came from (来自湖北、湖南…的100支队伍) too."""
+        for m in rx("event-teams-from").finditer(s.text):
+            ev = self._event_for(s, s.start + m.start(), 12, contest=True)
+            if ev is None:
+                continue
+            for x in self.mentions_in(s.start + m.start(1), s.start + m.end(1), ORG_LABELS + ("GovernmentBody", "Region")):
+                if x.label not in ("Park", "SubPark") and not x.attrs.get("members"):
+                    self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-teams-from"),
+                             "event-teams-from", role="sent a team")
+        for x in self.mentions_in(s.start, s.end, ("Institution", "Enterprise")):
+            if rx("event-team-of").match(self.text, x.end, s.end):
+                ev = self._event_for(s, x.start, 12, contest=True)
+                if ev is not None:
+                    self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-team-of"), "event-team-of",
+                             role="sent a team")
+
+    def speakers(self, s) -> None:
+        """A副院长B作主旨报告 / A秘书长B对活动作了总结: the body whose officer speaks takes part in the meeting
+        named before in the sentence or last in the three sentences before (`event-speaker`)."""
+        for x in self.mentions_in(s.start, s.end, ("Institution", "Enterprise", "GovernmentBody")):
+            title = gz.OFFICER_TITLE_RX.match(self.text, x.end, s.end)
+            if title is None or not rx("event-speaker").match(self.text, title.end(), s.end):
+                continue
+            ev = self._event_for(s, x.start, 3)
+            if ev is not None:
+                self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-speaker"), "event-speaker",
+                         role=f"speaker ({self.text[title.start():title.end()]})")
 
     def attended_back(self, s) -> None:
         """Who took part in a meeting named by the verb's object: the bodies and firms named before

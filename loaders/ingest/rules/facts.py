@@ -114,6 +114,22 @@ ROWS = [
      "9月18日，网络安全高峰论坛在成都高新区举行，来自中国科学院以及天融信、新华三等企业的代表齐聚一堂。",
      "来自A、B…的代表/嘉宾: the bodies, institutions and firms the representatives came from take part in the "
      "event the sentence names"),
+    ("event-teams-from", "relation",
+     r"(?:来自|除|邀请了?)([^。；]{2,200}?)(?:等[^，。；]{0,16}?)?的[^，。；]{0,10}?(?:代表队|参赛队伍?|队伍|战队|选手)", 0.7,
+     "9月7日，首届网络安全技能大赛决赛在重庆举行。来自西南大学、重庆邮电大学等15所高校的代表队同场竞技。",
+     "来自A、B…的队伍/战队/代表队 (and the places they came from): those who sent teams take part in the contest the "
+     "sentence names, else the one (a name with 赛 or 杯) named last in the twelve sentences before: a report's results "
+     "come paragraphs after the contest is named"),
+    ("event-team-of", "relation",
+     r"(?:（[^）]{1,12}）)?的[^，。；、]{0,16}?(?:代表队|参赛队伍?|队伍|战队)", 0.7,
+     "第十八届信息安全竞赛四川赛区半决赛在成都举行。国防科技大学的AAA队伍获得一等奖。",
+     "an institution or firm right before 的…队伍/战队 (国防科技大学的AAA队伍夺冠) took part in the contest named in "
+     "the sentence or last in the twelve sentences before"),
+    ("event-speaker", "relation",
+     r"[^，。；]{1,8}?(?:作了?(?:主旨|主题|专题)?(?:报告|演讲|总结)|致辞|发言|讲话|主持)", 0.7,
+     "2024年长沙网络安全产业大会在长沙召开。湖南大学副校长李明作主旨报告。",
+     "a body or firm named right before one of its officers (副院长, 秘书长) who speaks (作主旨报告, 致辞, 作了总结) at a "
+     "meeting named before in the sentence or last in the three sentences before takes part in it"),
     ("event-organised-by", "relation", r"由([^。；]{2,80}?)(?:共同|联合)?(主办|承办|举办|指导)", 0.75,
      "11月5日，2021中国（长沙）网络安全·智能制造大会在长沙召开。大会由工业和信息化部、湖南省人民政府共同主办。",
      "由A、B共同主办: the bodies, institutions and firms named organise the event the sentence names, else the "

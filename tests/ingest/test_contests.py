@@ -1,0 +1,43 @@
+"""Who takes part in a contest or a meeting, as event reports say it (round `blind-f`, 2026-12-02, read from
+dev-F's misses; docs/ingest.md): the schools and places that sent teams (来自A、B等高校的代表队, A的X战队), the body
+whose officer speaks (A副院长B作主旨报告), and a contest named before （以下简称比赛） that 圆满结束. The sentences are
+written for these tests, not copied from the corpus; the first four fail on `d891fa8`, the last is a guard."""
+from __future__ import annotations
+
+from .conftest import accepted_relations as rels
+from .conftest import ingest_text
+
+CONTEST = "2024年湖湘网络安全技能大赛决赛"
+
+
+def _participants(ex, event: str = CONTEST) -> set[str]:
+    return {o for f, t, o in rels(ex) if t == "PARTICIPANT" and f == event}
+
+
+def test_the_schools_and_places_that_sent_teams_take_part(tmp_path, kb):
+    ex = ingest_text(tmp_path, f"9月7日，{CONTEST}在长沙举行。来自湖南大学、中南大学等12所高校的代表队参加决赛。"
+                               "本次比赛汇聚了来自湖北、江西的30支队伍。", kb, "2024-11-20")
+    assert {"湖南大学", "中南大学", "湖北省", "江西省"} <= _participants(ex)
+
+
+def test_a_school_whose_team_won_paragraphs_later_takes_part(tmp_path, kb):
+    body = f"9月7日，{CONTEST}在长沙举行。" + "比赛设攻防对抗环节。" * 6 + "最终，国防科技大学的AAA战队获得冠军。"
+    ex = ingest_text(tmp_path, body, kb, "2024-11-20")
+    assert "国防科技大学" in _participants(ex)
+
+
+def test_the_body_whose_officer_speaks_takes_part_in_the_meeting(tmp_path, kb):
+    ex = ingest_text(tmp_path, "7月30日，2024年长沙网络安全产业大会在长沙召开。湖南大学信息科学与工程学院副院长李明作主旨报告。",
+                     kb, "2024-11-20")
+    assert "湖南大学信息科学与工程学院" in _participants(ex, "2024年长沙网络安全产业大会")
+
+
+def test_a_contest_named_before_its_short_form_that_ended(tmp_path, kb):
+    ex = ingest_text(tmp_path, "3月16日，湖湘网络安全技能大赛长沙赛区半决赛（以下简称比赛）在长沙市岳麓区麓谷科技创新园圆满结束。",
+                     kb, "2024-11-20")
+    assert any(p.label == "Event" and p.has_fact and p.record["name_zh"].endswith("半决赛") for p in ex.entities.values())
+
+
+def test_guard_a_team_word_with_no_contest_before_is_no_ones(tmp_path, kb):
+    ex = ingest_text(tmp_path, "湖南省网络安全产业加快发展。来自湖南大学的研究队伍发布了新成果。", kb, "2024-11-20")
+    assert not [r for r in rels(ex) if r[1] == "PARTICIPANT"]
