@@ -216,7 +216,8 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
 
     def region_context(self, s: Sentence, pos: int) -> Mention | None:
         """The region a sentence (before `pos`) or else its paragraph (before it) is about."""
-        regs = [m for m in self.mentions_in(s.start, pos, ("Region",)) if not m.attrs.get("members")]
+        regs = [m for m in self.mentions_in(s.start, pos, ("Region",)) if not m.attrs.get("members")
+                and not self.region_as_frame(m)]
         if regs:
             return regs[-1]
         # none before it: the region named later in the same sentence (…覆盖新经济、网络安全等领域，将健全成都
@@ -234,6 +235,13 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
                     continue
                 best = m
         return best
+
+    def region_as_frame(self, m: Mention) -> bool:
+        """跻身全市第一梯队 / 占全省 / 位列全国: a region a rank or share is taken in is no figure's subject."""
+        if not any(x.end() == m.start for x in rx("region-frame").finditer(self.text, max(0, m.start - 3), m.start)):
+            return False
+        self.context_rows.add("region-frame")
+        return True
 
     def region_as_object(self, m: Mention) -> bool:
         """为海淀区乃至首都…提供支撑: a region after 为/对/乃至 is what the sentence serves, not its topic."""

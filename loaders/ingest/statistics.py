@@ -263,7 +263,7 @@ class StatisticsMixin:
                 subj, rule = event, "stat-event"
             else:
                 regions = [r for r in self.mentions_in(s.start, a, ("Region",))
-                           if not r.attrs.get("members") and not self.is_country(r)]
+                           if not r.attrs.get("members") and not self.is_country(r) and not self.region_as_frame(r)]
                 # 带动湖南省网络安全相关产业规模超过2000亿元: a place named in the figure's own clause (no park
                 # or firm there) is whose figure it is, whatever park the sentence named before
                 if regional or (regions and (not self.park_word(s, a) or regions[-1].start >= ca)):

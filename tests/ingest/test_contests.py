@@ -1,7 +1,7 @@
 """Who takes part in a contest or a meeting, as event reports say it (round `blind-f`, 2026-12-02, read from
 dev-F's misses; docs/ingest.md): the schools and places that sent teams (来自A、B等高校的代表队, A的X战队), the body
 whose officer speaks (A副院长B作主旨报告), and a contest named before （以下简称比赛） that 圆满结束. The sentences are
-written for these tests, not copied from the corpus; the first four fail on `d891fa8`, the last is a guard."""
+written for these tests, not copied from the corpus; the first four fail on `d891fa8`, the fifth is a guard."""
 from __future__ import annotations
 
 from .conftest import accepted_relations as rels
@@ -41,3 +41,11 @@ def test_a_contest_named_before_its_short_form_that_ended(tmp_path, kb):
 def test_guard_a_team_word_with_no_contest_before_is_no_ones(tmp_path, kb):
     ex = ingest_text(tmp_path, "湖南省网络安全产业加快发展。来自湖南大学的研究队伍发布了新成果。", kb, "2024-11-20")
     assert not [r for r in rels(ex) if r[1] == "PARTICIPANT"]
+
+
+def test_a_region_a_rank_is_taken_in_owns_no_figure(tmp_path, kb):
+    # round blind-f (fails on 325ea21): 跻身全市第一梯队 names the field of a rank, not whose figures these are
+    ex = ingest_text(tmp_path, "北京经济技术开发区位于北京市。\n\n其中，地区生产总值实现3800亿元以上，跻身全市第一梯队，"
+                               "工业总产值突破8000亿元。", kb, "2024-11-20")
+    owners = {o.subject for o in ex.observations if o.conf >= 0.5}
+    assert "region/110000" not in owners

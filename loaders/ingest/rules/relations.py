@@ -16,6 +16,10 @@ ROWS = [
      "国家网络安全产业园区（长沙）位于湖南省长沙市岳麓区。",
      "A位于B: the park, firm, institution or body named before the verb is in the place right after it (after 落户 "
      "without 于 only a park: firms that 落户 are moved-into-region's); 位于B(东部)的A: A is in B"),
+    ("region-frame", "relation", r"占|居|跻身|位居|位列|领跑", 0.8,
+     "长沙市加快发展。其中，地区生产总值跻身全市第一梯队，工业总产值突破800亿元。",
+     "a region right after 占/居/跻身/位列 (跻身全市第一梯队, 占全省四成) is the field a rank or share is taken in: "
+     "no figure of the sentence is its"),
     ("region-as-object", "relation", r"(?:为|对|向|给|乃至|助力|服务于?|辐射|带动|占|居)", 0.8,
      "近年来长沙高新区建设跑出加速度，为长沙市乃至湖南省发展提供了支撑。预计2021年，高新技术企业总收入3400亿元。",
      "a region after 为/对/乃至 is what the sentence serves, not what it is about: the next sentence's figures go "
