@@ -17,7 +17,7 @@ ORGANISER_CLAUSE = re.compile(r"[，,]([^。；，,]{2,80}?)(?:共同|联合)?(�
 
 # what may follow a trigger: the end of a clause, 成为/为, 的 (在北京揭牌的…), a colon (项目开工：), 仪式
 # 交流会上， / 论坛上， / 会上， at the start of a sentence: what follows happened at that meeting
-AT_MEETING = re.compile(r"^([\u4e00-\u9fff]{0,6}(?:会|论坛|峰会|大赛))上[，,]")
+AT_MEETING = re.compile(r"^([\u4e00-\u9fff]{0,10}(?:会|论坛|峰会|大赛))上[，,]")
 # 开工建设, 揭牌成立, 正式投入运营: the trigger goes on as one verb phrase
 AFTER_TRIGGER = re.compile(r"^(?:[，。；,;：:、]|成为|为|的|仪式|典礼|活动|建设|成立|运营|运行|投产|$)")
 

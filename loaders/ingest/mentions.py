@@ -132,8 +132,7 @@ class MentionsMixin(ContextMentionsMixin):
             if a < 0:
                 continue
             pos = a + len(item)
-            item_s = item.strip()
-            if not item_s:
+            if not (item_s := item.strip()):
                 continue
             a += len(item) - len(item.lstrip())
             yield base + a, base + a + len(item_s), item_s
@@ -178,14 +177,15 @@ class MentionsMixin(ContextMentionsMixin):
                         self.adopt_or_add(a, b, label, "pattern:project-list", conf("project-list"), project=True, kind=kind)
         for m in rx("meeting").finditer(t):
             for a, b, item in self.items(m):
-                if item.startswith("的"):   # 正在这里举行的2020世界计算机大会: the name starts after 的
-                    a, item = a + 1, item[1:]
+                a, item = (a + 1, item[1:]) if item.startswith("的") else (a, item)   # 举行的2020世界计算机大会: after 的
+                held = item.endswith("上") and item[:-1].endswith(gz.MEETING_SUFFIXES)   # …主办的Y发布会上: held
+                b, item = (b - 1, item[:-1]) if held else (b, item)
                 if item.endswith(gz.MEETING_SUFFIXES) and len(item) >= 4:
-                    self.adopt_or_add(a, b, "Event", "pattern:meeting", conf("meeting"), kind="meeting")
+                    self.adopt_or_add(a, b, "Event", "pattern:meeting-held-after" if held else "pattern:meeting",
+                                      conf("meeting"), kind="meeting")
         for m in rx("domain-list").finditer(t):
             for a, b, item in self.items(m):
-                lead = re.match(r"^(?:未来|现有|当前|目前|新兴|传统)", item)   # 面向未来超级计算: a time word, not the domain
-                if lead:
+                if lead := re.match(r"^(?:未来|现有|当前|目前|新兴|传统)", item):   # 面向未来超级计算: a time word, not the domain
                     a, item = a + lead.end(), item[lead.end():]
                 if 2 <= len(item) <= 10:
                     self.adopt_or_add(a, b, "Domain", "pattern:domain-list", conf("domain-list"))

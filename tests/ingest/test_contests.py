@@ -49,3 +49,14 @@ def test_a_region_a_rank_is_taken_in_owns_no_figure(tmp_path, kb):
                                "工业总产值突破8000亿元。", kb, "2024-11-20")
     owners = {o.subject for o in ex.observations if o.conf >= 0.5}
     assert "region/110000" not in owners
+
+
+def test_a_meeting_someone_organised_at_which_firms_are_named(tmp_path, kb):
+    # round blind-f (fails on 2e9a497): X主办的Y发布会上 names Y, held; 湖南网络安全发布会上，A、B… names who took part
+    ex = ingest_text(tmp_path, "湖南省委网信办主办的湖南网络安全创新发布会上，负责人介绍了规划。"
+                               "湖南网络安全发布会上，湖南长城科技信息有限公司、湖南麒麟信安科技股份有限公司分别发布了新产品。",
+                     kb, "2024-11-20")
+    firms = {m.key for m in ex.mentions if m.label == "Enterprise"}
+    took_part = {r.to for r in ex.relations if r.type == "PARTICIPANT" and r.conf >= 0.5
+                 and ex.entities[r.frm].record["name_zh"] == "湖南网络安全创新发布会"}
+    assert len(firms) == 2 and firms <= took_part
