@@ -354,9 +354,10 @@ class StatisticsMixin:
         if evs and not [x for x in self.mentions_in(evs[-1].end, a, ORG_LABELS) if self.text[x.start - 1:x.start] != "在"]:
             return evs[-1]
         # 本次博览会的展示面积…, or a sentence opening on the bare word (大赛经线上初赛决出30支战队, 赛事观看人次…)
-        back = re.match(r"(?:本次|本届|此次|这次|该)[^，。；]{0,8}?(会|论坛|峰会|博览会|展会|大赛|比赛|赛事|活动|宣传周)",
-                        self.text[s.start:a]) or re.match(r"(大会|论坛|峰会|博览会|展会|大赛|比赛|赛事|宣传周)(?![\u4e00-\u9fff]{0,2}[的之])",
-                                                          self.text[s.start:a])
+        # — at the start of any clause before the figure (据介绍，本次比赛采用…; 经过角逐，比赛最终决出…)
+        back = re.search(r"(?:^|[，,])(?:本次|本届|此次|这次|该)[^，。；]{0,8}?(会|论坛|峰会|博览会|展会|大赛|比赛|赛事|活动|宣传周)",
+                         self.text[s.start:a]) or re.search(r"(?:^|[，,])(大会|论坛|峰会|博览会|展会|大赛|比赛|赛事|宣传周)(?![\u4e00-\u9fff]{0,2}[的之])",
+                                                            self.text[s.start:a])
         if back:
             word = back.group(1)
             end = "赛" if word in ("赛事", "比赛") else word[-1]

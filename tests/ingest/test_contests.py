@@ -60,3 +60,11 @@ def test_a_meeting_someone_organised_at_which_firms_are_named(tmp_path, kb):
     took_part = {r.to for r in ex.relations if r.type == "PARTICIPANT" and r.conf >= 0.5
                  and ex.entities[r.frm].record["name_zh"] == "湖南网络安全创新发布会"}
     assert len(firms) == 2 and firms <= took_part
+
+
+def test_a_figure_whose_clause_refers_back_to_the_contest_is_the_contests(tmp_path, kb):
+    # round blind-f (fails on 336c0dd): 本次比赛 / 比赛 opening a later clause, not only the sentence
+    ex = ingest_text(tmp_path, f"9月7日，{CONTEST}在长沙举行。选手们沉着应战。观众热情高涨。现场气氛热烈。\n\n据介绍，本次比赛采用攻防赛制，"
+                               "35支队伍将在现场展开攻防。\n\n同去年相比，大赛报名队伍共650支，同比增长13.9%。", kb, "2024-11-20")
+    owners = {(o.fields.get("value"), ex.entities[o.subject].record["name_zh"]) for o in ex.observations if o.conf >= 0.5}
+    assert {(35, CONTEST), (650, CONTEST)} <= owners
