@@ -384,6 +384,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         self.find_standard_domains()
         self.find_short_forms()
         self.find_zone_park_short_forms()
+        self.find_bracketed_places()
         self.link()
         self.join_place_prefixes()
         self.find_deictic_regions()

@@ -115,6 +115,25 @@ class ContextMentionsMixin:
             self.adopt_or_add(m.start(1), m.end(), "Domain", "pattern:domain-standard", conf("domain-standard"),
                               name=m.group(1))
 
+    def find_bracketed_places(self) -> None:
+        """中国地质大学（武汉） is one name; 西南石油大学（南充校区） is the university at a campus: the place in the
+        brackets is no region of its own (`institution-bracket-place`)."""
+        for m in [x for x in self.mentions if x.label == "Institution"]:
+            br = rx("institution-bracket-place").match(self.text, m.end)
+            if br is None:
+                continue
+            inner = [x for x in self._by_sent.get(m.sent, []) if br.start() <= x.start and x.end <= br.end()]
+            campus = br.group(1).endswith("校区")
+            if not campus and not (len(inner) == 1 and inner[0].label == "Region" and inner[0].text == br.group(1)):
+                continue
+            ids = {id(x) for x in inner}
+            self.mentions = [x for x in self.mentions if id(x) not in ids]
+            self._by_sent[m.sent] = [x for x in self._by_sent[m.sent] if id(x) not in ids]
+            self.take(br.start(), br.end())
+            self.context_rows.add("institution-bracket-place")
+            if not campus:
+                m.end, m.text, m.name = br.end(), self.text[m.start:br.end()], m.name + br.group()
+
     # -------------------------------------------------------------- name boundaries
     def join_place_prefixes(self) -> None:
         """长沙市 + 国链安全可靠计算机产业促进中心 with nothing between: one name (the organisation as the

@@ -68,3 +68,12 @@ def test_a_figure_whose_clause_refers_back_to_the_contest_is_the_contests(tmp_pa
                                "35支队伍将在现场展开攻防。\n\n同去年相比，大赛报名队伍共650支，同比增长13.9%。", kb, "2024-11-20")
     owners = {(o.fields.get("value"), ex.entities[o.subject].record["name_zh"]) for o in ex.observations if o.conf >= 0.5}
     assert {(35, CONTEST), (650, CONTEST)} <= owners
+
+
+def test_a_place_in_brackets_after_a_university_is_its_name_or_campus_not_a_region(tmp_path, kb):
+    # round blind-f (fails on ca58648): 中国地质大学（武汉） sent a team; 武汉 and 南充 are no participants
+    ex = ingest_text(tmp_path, f"9月7日，{CONTEST}在长沙举行。来自中国地质大学（武汉）、西南石油大学（南充校区）的队伍参加比赛。",
+                     kb, "2024-11-20")
+    got = _participants(ex)
+    assert "中国地质大学（武汉）" in got and "西南石油大学" in got
+    assert not {m.text for m in ex.mentions if m.label == "Region"} & {"武汉", "南充"}

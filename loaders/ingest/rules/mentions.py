@@ -156,6 +156,9 @@ ROWS = [
      "园区企业长沙测试科技有限公司入驻。",
      "湖南天羿领航科技公司 too: 公司 after a name (not 子公司, 该公司); a branch keeps its place (…股份有限公司四川分公司)"),
     ("suffix-institution", "mention", f"(?:{_INST})", 0.75, "西北工业大学北京研究院建成。"),
+    ("institution-bracket-place", "mention", r"（([\u4e00-\u9fff]{2,8}?)）", 0.8, "中国地质大学（武汉）的队伍参加比赛。",
+     "a place in brackets right after an institution: part of its name (中国地质大学（武汉）), or the campus (西南石油大学"
+     "（南充校区）) — no mention of a region either way"),
     ("suffix-programme", "mention", f"(?:{_PROG})", 0.75, "园区获批首批国家网络安全教育技术产业融合发展试验区。"),
     ("suffix-govbody", "mention", r"(?:管委会|组委会|委员会|经济信息委|经信委|发改委|人民政府|(?<!人民)政府|办公室|(?<!常)委|厅|局|部)", 0.75,
      "重庆市经济信息委印发通知。"),
