@@ -89,6 +89,11 @@ class EventsMixin:
         self.rules_agreements(s)
         # meetings the park held: 举办A、B等活动
         for ev in [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and not x.keys]:
+            # 网络安全博览会 in an article that names 2023年网络安全博览会: that one (rule event-full-name)
+            full = re.search(r"(?:(?<!\d)(?:19|20)\d{2}年?度?|第[一二三四五六七八九十\d]+届)" + re.escape(ev.name), self.text)
+            if full and ev.how != "pattern:event-named":
+                ev.name = full.group()
+                self.context_rows.add("event-full-name")
             hit = self.kb.lookup(ev.name, ("Event",))
             if hit:
                 ev.keys = [self.use_existing(hit[0], hit[1], ev)]

@@ -189,12 +189,18 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         return [(w, f) for (x, y, w, f) in self.tokens(s) if x >= a and y <= b]
 
     def _gazetteer(self) -> dict[str, tuple[str, str, str]]:
-        """Built-in province-level divisions and cities: name → (code, full name, kind)."""
+        """Built-in province-level divisions, cities and districts: name → (code, full name, kind)."""
         out = {}
         for code, full, short, abbr, kind in gz.PROVINCES:
             out[full] = out[short] = (code, full, kind)
         for code, full, short in gz.CITIES:
             out[full] = out[short] = (code, full, "city")
+        cities, counties = gz.admin_divisions()   # every other city and district (rule region-division)
+        for code, full, short in cities:
+            out.setdefault(full, (code, full, "city"))
+            out.setdefault(short, (code, full, "city"))
+        for code, full, kind in counties:
+            out.setdefault(full, (code, full, kind))
         return out
 
     def mentions_in(self, a: int, b: int, labels: tuple[str, ...] | None = None) -> list[Mention]:
@@ -385,6 +391,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         self.find_short_forms()
         self.find_zone_park_short_forms()
         self.find_bracketed_places()
+        self.find_listed_meetings()
         self.link()
         self.join_place_prefixes()
         self.find_deictic_regions()
@@ -411,6 +418,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
             self.rules_zone_lists(s)
             self.rules_domains(s)
             self.rules_zones(s)
+            self.rules_divisions(s)
             self.rules_policies(s)
             self.rules_institutions(s)
             self.rules_statistics(s)

@@ -4,7 +4,11 @@ dates, qualifiers and units of statistics, the words that name a kind of thing, 
 first-draft English names. Everything else comes from the ontology, the graph and data/."""
 from __future__ import annotations
 
+import functools
+import importlib.util
 import re
+from collections import Counter
+from pathlib import Path
 
 # GB/T 2260 province-level divisions: name, short name, one-character abbreviation(s), kind.
 PROVINCES: list[tuple[str, str, str, tuple[str, ...], str]] = [
@@ -48,6 +52,45 @@ CITIES: list[tuple[str, str, str]] = [
     ("330100", "杭州市", "杭州"), ("320100", "南京市", "南京"), ("370100", "济南市", "济南"),
     ("340100", "合肥市", "合肥"), ("210100", "沈阳市", "沈阳"),
 ]
+
+
+@functools.lru_cache(maxsize=1)
+def admin_divisions() -> tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]]:
+    """Every prefecture-level city (code, full name, short name) and county-level division (code, full name,
+    kind) of GB/T 2260, read from the place dictionary jionlp ships (dictionary/china_location.txt; jionlp is
+    already used for dates), so that an article about any city or district finds its place (rule
+    region-division) — not a list grown from the corpus. The file is read, jionlp is not imported (its import
+    costs ~1.3 s). Left out, because a name alone cannot say which place it is: county-level names that occur
+    twice (鼓楼区, 朝阳区, 通州区: data/ names the ones the parks are in), names shorter than three characters
+    (城区, 郊区), and a city's short name that is also the stem of a district in another province (朝阳 of
+    Beijing's 朝阳区)."""
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.origin:
+        return (), ()
+    path = Path(spec.origin).parent / "dictionary" / "china_location.txt"
+    cities: list[tuple[str, str, str]] = []
+    counties: list[tuple[str, str, str]] = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            depth, parts = len(line) - len(line.lstrip("\t")), line.strip().split("\t")
+            if len(parts) != 3 or not parts[1].isdigit():
+                continue
+            if depth == 1 and parts[1][2:] != "0000":   # a municipality lists itself as its own city
+                cities.append((parts[1], parts[0], parts[2]))
+            elif depth == 2:
+                # codes 71-79 are the functional zones statistics count as county-level (济南高新技术产业开发区);
+                # a county (县, 旗, a county-level city) is the ontology's "district" kind: the county level
+                kind = "zone" if parts[1][4] == "7" else "district"
+                counties.append((parts[1], parts[0], kind))
+    seen = Counter(full for _, full, _ in counties)
+    stems: dict[str, set[str]] = {}
+    for code, full, _ in counties:
+        stems.setdefault(full[:-1], set()).add(code[:2])
+    provinces = {n for p in PROVINCES for n in p[1:3]}
+    cities = [(c, full, short if len(short) >= 2 and stems.get(short, {c[:2]}) <= {c[:2]} and short not in provinces
+               and "/" not in short else full) for c, full, short in cities]
+    counties = [x for x in counties if seen[x[1]] == 1 and len(x[1]) >= 3 and x[1] not in provinces]
+    return tuple(cities), tuple(counties)
 
 # Compounds: the regions (by short name) a compound name stands for.
 COMPOUNDS: dict[str, tuple[str, ...]] = {

@@ -53,8 +53,8 @@ class MentionsMixin(ContextMentionsMixin):
                     # 北京市 is both the place and an alias of 北京市人民政府: the place, unless a rule
                     # reads it as an agent (park-built-by, policy-issuer → its government)
                     names[v] = label
-        for n in self._builtin_regions:
-            if len(n) >= 2 and not self.kb.lookup(n):
+        for n in self._builtin_regions:   # a name the knowledge base holds keeps its label (set above)
+            if len(n) >= 2:
                 names.setdefault(n, "Region")
         if not names:
             return

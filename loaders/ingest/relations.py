@@ -331,6 +331,26 @@ class RelationsMixin:
                         self.rel(z.key, "PART_OF", key, s, (z.start, z.end), conf(rule), rule)
                     break
 
+    def rules_divisions(self, s) -> None:
+        """成都市双流区 / 北京市通州区 / 重庆市沙坪坝区: a district or city written right after the place it lies
+        in (by its GB/T 2260 code) is part of it (`division-in-place`). The larger place is no mention of its
+        own there (it begins an address), so it is read from the text before, or the start of, the name."""
+        for z in self.mentions_in(s.start, s.end, ("Region",)):
+            rec = self.entities[z.key].record
+            code = str(rec.get("admin_code") or "")
+            if len(code) != 6 or code.endswith("0000") or rec.get("kind") not in ("district", "city"):
+                continue
+            parents = {code[:4] + "00", code[:2] + "0000"} - {code}
+            for n in sorted(self._builtin_regions, key=len, reverse=True):
+                pcode, full, _ = self._builtin_regions[n]
+                if pcode not in parents or len(n) < 2:
+                    continue
+                if self.text[max(0, z.start - len(n)):z.start] == n or (z.text.startswith(n) and len(z.text) > len(n)):
+                    key = self.region_key(full, None)
+                    if key and key != z.key:
+                        self.rel(z.key, "PART_OF", key, s, (z.start, z.end), conf("division-in-place"), "division-in-place")
+                    break
+
     def _city_named(self, s, z: Mention, key: str) -> bool:
         """Does the sentence name the city outside the zone's name, or (其中, …) the sentence before?"""
         if any(key in r.keys for r in self.mentions_in(s.start, s.end, ("Region",))

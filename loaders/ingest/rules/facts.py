@@ -114,6 +114,9 @@ ROWS = [
      "9月18日，网络安全高峰论坛在成都高新区举行，来自中国科学院以及天融信、新华三等企业的代表齐聚一堂。",
      "来自A、B…的代表/嘉宾: the bodies, institutions and firms the representatives came from take part in the "
      "event the sentence names"),
+    ("event-full-name", "event", None, 0.75, "宣传周期间，网络安全博览会将在福州市举办。据介绍，2023年网络安全博览会于9月10日开幕。",
+     "a meeting named by its kind alone (网络安全博览会) in an article that names it with its year or edition "
+     "(2023年网络安全博览会) is that meeting: one event, not two"),
     ("event-teams-from", "relation",
      r"(?:来自|除|邀请了?)([^。；]{2,200}?)(?:等[^，。；]{0,16}?)?的[^，。；]{0,10}?(?:代表队|参赛队伍?|队伍|战队|选手)", 0.7,
      "9月7日，首届网络安全技能大赛决赛在重庆举行。来自西南大学、重庆邮电大学等15所高校的代表队同场竞技。",

@@ -16,6 +16,9 @@ ROWS = [
      "国家网络安全产业园区（长沙）位于湖南省长沙市岳麓区。",
      "A位于B: the park, firm, institution or body named before the verb is in the place right after it (after 落户 "
      "without 于 only a park: firms that 落户 are moved-into-region's); 位于B(东部)的A: A is in B"),
+    ("division-in-place", "relation", None, 0.8, "比赛在成都市双流区举行。",
+     "a district or city written right after the place it lies in by its GB/T 2260 code (成都市双流区, 北京市通州区) "
+     "is part of it"),
     ("region-frame", "relation", r"占|居|跻身|位居|位列|领跑", 0.8,
      "长沙市加快发展。其中，地区生产总值跻身全市第一梯队，工业总产值突破800亿元。",
      "a region right after 占/居/跻身/位列 (跻身全市第一梯队, 占全省四成) is the field a rank or share is taken in: "
