@@ -232,15 +232,17 @@ class ContextMentionsMixin:
         self.find_deictic_offices()
         for m in rx("party-office").finditer(self.text):
             a, b = m.start(), m.end()
-            place = m.group(1)
+            place, tail = m.group(1), ("区", "县").count(m.group(2)[0]) * m.group(2)[0]   # 合川 + 区 of 合川区委网信办
             if place:   # 湖南 in 湖南省委网信办; a word before the place (主任湖南) is not part of it
-                place = next((place[k:] for k in range(len(place) - 1) if place[k:] in self._builtin_regions), None)
+                place = next((place[k:] for k in range(len(place) - 1) if place[k:] + tail in self._builtin_regions), None)
                 if place is None:
                     a = m.start(2)
                 else:
                     a = m.end(1) - len(place)
             if place:
-                place = self._builtin_regions[place][1]
+                place = self._builtin_regions[place + tail][1]
+            elif tail:
+                continue   # 区委网信办 with no district named: which district is not said
             else:
                 r = self.article_region("province" if m.group(2) == "省委" else "city")
                 if r is None:

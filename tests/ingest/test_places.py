@@ -39,3 +39,11 @@ def test_a_district_after_its_city_is_part_of_it(tmp_path, kb):
 def test_guard_a_district_next_to_another_citys_name_is_not_part_of_it(tmp_path, kb):
     ex = ingest_text(tmp_path, "成都市与重庆市合川区签署协议。", kb, "2023-08-31")
     assert ("合川区", "成都市") not in {(f, o) for f, t, o in rels(ex) if t == "PART_OF"}
+
+
+def test_a_districts_party_committee_and_its_cyberspace_office_are_bodies(tmp_path, kb):
+    # 合川区委网信办 / 沙坪坝区委 (fails on dd82894); 湖南省委网信办 stays the office, not the provincial committee
+    ex = ingest_text(tmp_path, "合川区委网信办主任钱伟出席活动。湖南省委网信办、沙坪坝区委共同参加。", kb, "2023-08-31")
+    bodies = {m.name for m in ex.mentions if m.label == "GovernmentBody"}
+    assert {"中共合川区委网络安全和信息化委员会办公室", "中共沙坪坝区委"} <= bodies
+    assert "中共湖南省委" not in bodies

@@ -131,9 +131,10 @@ ROWS = [
     ("firm-anaphor", "mention", r"该(?:公司|企业|集团)", 0.75,
      "中国电信股份有限公司四川分公司将投资220亿元建设数据中心。此外，该公司还将投资27.5亿元建设感知城市项目。",
      "该公司 / 该企业: the firm named last in the sentence or the two before it (same paragraph)"),
-    ("party-committee", "mention", r"([\u4e00-\u9fff]{2,3}(?:省|市))委(?![员会书常副办])", 0.8,
+    ("party-committee", "mention", r"([\u4e00-\u9fff]{2,3}(?:省|市|区|县))委(?![员会书常副办网])", 0.8,
      "2019年2月，湖南省委出台网络安全工作责任制实施细则。",
-     "湖南省委 → 中共湖南省委 (the place must be a province or city the gazetteer knows)"),
+     "湖南省委 → 中共湖南省委, 沙坪坝区委 → 中共沙坪坝区委 (the place must be a province, city or district the gazetteer "
+     "knows)"),
     ("policy-notice", "mention",
      r"关于(?:印发|转发)([\u4e00-\u9fff“”（）]{4,40}?(?:" + "|".join(sorted((x for x, _ in gz.POLICY_SUFFIXES if x != "通知"), key=len, reverse=True)) + r"))的通知",
      0.75, "四川省人民政府关于印发四川省“十三五”信息化规划的通知",
@@ -147,7 +148,7 @@ ROWS = [
      0.8, "湖南省加快网络安全产业发展。12月30日，省工信厅在会上发布消息。",
      "省工信厅 / 市经信委 with no place (or after a function word: 已经省政府同意, 同省政府): the article's province or "
      "city, full name (湖南省工业和信息化厅)"),
-    ("party-office", "mention", r"([\u4e00-\u9fff]{2,3})?(省委|市委)(网信办|网信委)", 0.8,
+    ("party-office", "mention", r"([\u4e00-\u9fff]{2,3})?(省委|市委|区委|县委)(网信办|网信委)", 0.8,
      "湖南省加快网络安全产业发展，省委网信办主任出席会议。",
      "a Party committee's cyberspace office (省委网信办 → 中共湖南省委网络安全和信息化委员会办公室): the place named, else the article's"),
     ("park-short-form", "mention", r"(国家网络安全产业园区?|网络安全产业园区?|园区|产业园)(?![（(])", 0.8,
