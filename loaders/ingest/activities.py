@@ -155,13 +155,16 @@ class ActivitiesMixin:
 
     def policy_released(self, m: Mention, s, a: int, b: int) -> bool:
         """《湖南省“十四五”信息化发展规划》发布: the release of the policy, as its own event. True if so."""
-        after = rx("event-policy-released").match(self.text, b)
+        row, after = "event-policy-released", rx("event-policy-released").match(self.text, b)
+        if after is None:   # 发布了《X》: the verb before the title
+            row = "event-policy-released-before"
+            after = next((x for x in rx(row).finditer(self.text, max(s.start, a - 8), a + 1) if x.end() == a), None)
         if after is None or m.key is None:
             return False
         rec = self.entities[m.key].record
         dates = self.dates_in(s.start, b) or self.dates_in(b, s.end)
-        key = self.event("announcement", rec["name_zh"] + after.group(1), {m.key}, dates[-1] if dates else None, s, a,
-                         b + len(after.group()), "event-policy-released")
-        self.rel(key, "CONCERNS", m.key, s, (a, b + len(after.group())), conf("event-policy-released"),
-                 "event-policy-released")
+        a0, b0 = (a, b + len(after.group())) if row == "event-policy-released" else (after.start(), b)
+        key = self.event("announcement", rec["name_zh"] + (after.group(1) or after.group(2) or "发布"), {m.key},
+                         dates[-1] if dates else None, s, a0, b0, row)
+        self.rel(key, "CONCERNS", m.key, s, (a0, b0), conf(row), row)
         return True

@@ -213,10 +213,17 @@ class RelationsMixin:
     def _policy_of_region(self, m: Mention, title: str, s, a: int, b: int, row: str = "policy-of-region") -> None:
         """《湖南省“十四五”信息化发展规划》: the province or city the title begins with; surer when the
         sentence issues or releases the policy (`policy-of-region-issued`) than when it only cites it."""
+        # 关于北京城市副中心…细则 / “十四五”时期北京经济技术开发区…规划: the place after 关于 or a plan period
+        title = re.sub(r"^(?:关于|“?十[一二三四五六七八九]五”?(?:时期)?)+", "", title)
+        known = next((h for k in range(min(len(title), 12), 2, -1)   # a zone data/ knows (北京经济技术开发区)
+                      if (h := self.kb.lookup_exact(title[:k], ("Region",))) is not None), None)
+        if known is not None and known.record.get("kind") in ("zone", "district"):
+            self.rel(m.key, "CONCERNS", self.use_existing(known, "name", None), s, (a, b), conf(row), row)
+            return
         for n in sorted(self._builtin_regions, key=len, reverse=True):
             if len(n) >= 2 and title.startswith(n):
                 code, full, kind = self._builtin_regions[n]
-                if kind in ("province", "municipality", "city"):
+                if kind in ("province", "municipality", "city", "district"):
                     key = self.region_key(full, None)
                     if key:
                         self.rel(m.key, "CONCERNS", key, s, (a, b), conf(row), row)
