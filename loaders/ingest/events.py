@@ -13,6 +13,7 @@ from .rules import conf, rx
 NAME_HEAD = re.compile(r"(?:(?:19|20)\d{2}(?:年度?)?|第[一二三四五六七八九十\d]+届|[\u4e00-\u9fff]{2,8}?[省市区县](?:暨|、|和|与))*")
 
 # a clause after 由A主办/指导 that names more organisers: ，B、C联合主办 / ，D承办
+FULL_NAME_LEAD = re.compile(r"(?:(?<!\d)(?:19|20)\d{2}年?度?|第[一二三四五六七八九十\d]+届)$")
 ORGANISER_CLAUSE = re.compile(r"[，,]([^。；，,]{2,80}?)(?:共同|联合)?(主办|承办|协办)")
 
 # what may follow a trigger: the end of a clause, 成为/为, 的 (在北京揭牌的…), a colon (项目开工：), 仪式
@@ -90,9 +91,9 @@ class EventsMixin:
         # meetings the park held: 举办A、B等活动
         for ev in [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and not x.keys]:
             # 网络安全博览会 in an article that names 2023年网络安全博览会: that one (rule event-full-name)
-            full = re.search(r"(?:(?<!\d)(?:19|20)\d{2}年?度?|第[一二三四五六七八九十\d]+届)" + re.escape(ev.name), self.text)
-            if full and ev.how != "pattern:event-named":
-                ev.name = full.group()
+            full = self.full_event_name(ev.name) if ev.how != "pattern:event-named" else None
+            if full:
+                ev.name = full
                 self.context_rows.add("event-full-name")
             hit = self.kb.lookup(ev.name, ("Event",))
             if hit:
@@ -197,6 +198,19 @@ class EventsMixin:
                 for x in self.mentions_in(a, b, ("GovernmentBody", "Institution", "Enterprise")):
                     self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-organised-by"),
                              "event-organised-by", role=f"organiser ({verb})")
+
+    def full_event_name(self, name: str) -> str | None:
+        """The name with its year or edition (2023年网络安全博览会) where the article writes one before `name`
+        (`event-full-name`); memoised per name, as a long article names the same meeting again and again."""
+        memo = self.__dict__.setdefault("_full_names", {})
+        if name not in memo:
+            memo[name] = None
+            i = self.text.find(name)
+            while i >= 0 and memo[name] is None:
+                lead = FULL_NAME_LEAD.search(self.text, max(0, i - 12), i)
+                memo[name] = self.text[lead.start():i] + name if lead else None
+                i = self.text.find(name, i + 1)
+        return memo[name]
 
     def organiser_units(self, s) -> None:
         """主办单位：A、B / 本次活动的联合举办单位有A、B: the bodies and firms listed organise the event named

@@ -157,7 +157,7 @@ class ContextMentionsMixin:
                         or not r.keys or not o.keys or r.attrs.get("members") or o.attrs.get("members")
                         or self._builtin_regions.get(self.entities[r.key].record.get("name_zh") or "", ("", "", ""))[2]
                         not in ("city", "province", "municipality")
-                        or any(o.text.startswith(n) for n in self._builtin_regions if len(n) >= 2)):
+                        or self.region_prefix(o.text)):
                     continue
                 o.start, o.text = r.start, self.text[r.start:o.end]
                 o.attrs["place_prefix"] = "place-prefix"

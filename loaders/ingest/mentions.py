@@ -291,11 +291,7 @@ class MentionsMixin(ContextMentionsMixin):
             if st < s.start or any(v not in (0, 4) for v in self.mask[st:a]):
                 continue
             name = self.text[st:b]
-            core = name
-            for n in sorted(self._builtin_regions, key=len, reverse=True):
-                if name.startswith(n):
-                    core = name[len(n):]
-                    break
+            core = name[len(self.region_prefix(name) or ""):]
             hit = None
             for v in (name, core, "国家" + core):
                 hit = hit or self.kb.lookup(v, ("Region",))
@@ -448,7 +444,7 @@ class MentionsMixin(ContextMentionsMixin):
                 place = any(x.label == "Region" and x.start == a and x.how == "dictionary" for x in self.sent_mentions(a))
                 if not first or not (first[0][1] == "ns" or place or first[0][0] in ("国家", "中央", "国务院") or (
                         first[0][1] == "nt" and m.group() in ("人民政府", "管委会", "委员会")
-                        and any(name.startswith(r) for r in self._builtin_regions if len(r) >= 2))):
+                        and self.region_prefix(name))):
                     continue   # 湖南省人民政府 is one word (nt) to jieba: a body of the place it begins with
                 if m.group() == "部" and len(self.words(a, se)) < 2:
                     continue

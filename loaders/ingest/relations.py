@@ -220,14 +220,13 @@ class RelationsMixin:
         if known is not None and known.record.get("kind") in ("zone", "district"):
             self.rel(m.key, "CONCERNS", self.use_existing(known, "name", None), s, (a, b), conf(row), row)
             return
-        for n in sorted(self._builtin_regions, key=len, reverse=True):
-            if len(n) >= 2 and title.startswith(n):
-                code, full, kind = self._builtin_regions[n]
-                if kind in ("province", "municipality", "city", "district"):
-                    key = self.region_key(full, None)
-                    if key:
-                        self.rel(m.key, "CONCERNS", key, s, (a, b), conf(row), row)
-                return
+        n = self.region_prefix(title)
+        if n is not None:
+            code, full, kind = self._builtin_regions[n]
+            if kind in ("province", "municipality", "city", "district"):
+                key = self.region_key(full, None)
+                if key:
+                    self.rel(m.key, "CONCERNS", key, s, (a, b), conf(row), row)
 
     def rules_founders(self, s) -> None:
         """由A、B等机构牵头发起成立的X / 在C指导下: who founded the institution the sentence is about (its first
@@ -326,17 +325,14 @@ class RelationsMixin:
             name = rec.get("name_zh") or ""
             if rec.get("kind") == "cluster":
                 name = z.text   # 长沙市新一代…产业集群: the place is in the text, not in the curated name
-            for n in sorted(self._builtin_regions, key=len, reverse=True):
-                if len(n) >= 2 and name.startswith(n) and len(name) > len(n) + 2:
-                    code, full, kind = self._builtin_regions[n]
-                    if kind in ("city", "municipality"):
-                        key = self.region_key(full, None)
-                        # the name alone is weak evidence (2 of 5 wrong on dev): the sentence must also
-                        # name the city, or the cluster be named with it (长沙市新一代…产业集群)
-                        rule = "zone-in-named-city" if rec.get("kind") == "cluster" or self._city_named(s, z, key) \
-                            else "zone-in-city"
-                        self.rel(z.key, "PART_OF", key, s, (z.start, z.end), conf(rule), rule)
-                    break
+            n = self.region_prefix(name[:-3])   # a place that begins the name and leaves more than two characters
+            if n is not None and self._builtin_regions[n][2] in ("city", "municipality"):
+                key = self.region_key(self._builtin_regions[n][1], None)
+                # the name alone is weak evidence (2 of 5 wrong on dev): the sentence must also
+                # name the city, or the cluster be named with it (长沙市新一代…产业集群)
+                rule = "zone-in-named-city" if rec.get("kind") == "cluster" or self._city_named(s, z, key) \
+                    else "zone-in-city"
+                self.rel(z.key, "PART_OF", key, s, (z.start, z.end), conf(rule), rule)
 
     def rules_divisions(self, s) -> None:
         """成都市双流区 / 北京市通州区 / 重庆市沙坪坝区: a district or city written right after the place it lies
@@ -348,15 +344,12 @@ class RelationsMixin:
             if len(code) != 6 or code.endswith("0000") or rec.get("kind") not in ("district", "city"):
                 continue
             parents = {code[:4] + "00", code[:2] + "0000"} - {code}
-            for n in sorted(self._builtin_regions, key=len, reverse=True):
-                pcode, full, _ = self._builtin_regions[n]
-                if pcode not in parents or len(n) < 2:
-                    continue
-                if self.text[max(0, z.start - len(n)):z.start] == n or (z.text.startswith(n) and len(z.text) > len(n)):
-                    key = self.region_key(full, None)
-                    if key and key != z.key:
-                        self.rel(z.key, "PART_OF", key, s, (z.start, z.end), conf("division-in-place"), "division-in-place")
-                    break
+            n = next((n for p in sorted(parents) for n in self._region_names.get(p, ()) if len(n) >= 2 and (
+                self.text[max(0, z.start - len(n)):z.start] == n or (z.text.startswith(n) and len(z.text) > len(n)))), None)
+            if n is not None:
+                key = self.region_key(self._builtin_regions[n][1], None)
+                if key and key != z.key:
+                    self.rel(z.key, "PART_OF", key, s, (z.start, z.end), conf("division-in-place"), "division-in-place")
 
     def _city_named(self, s, z: Mention, key: str) -> bool:
         """Does the sentence name the city outside the zone's name, or (其中, …) the sentence before?"""
