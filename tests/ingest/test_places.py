@@ -10,6 +10,10 @@ from .conftest import accepted_relations as rels
 from .conftest import ingest_text
 
 
+def _pairs(ex, kind: str) -> set[tuple[str, str]]:
+    return {(f, o) for f, t, o in rels(ex) if t == kind}
+
+
 def test_the_divisions_come_from_the_standard_and_leave_out_names_that_say_no_one_place():
     cities, counties = gz.admin_divisions()
     names = {full for _, full, _ in cities} | {full for _, full, _ in counties}
@@ -20,8 +24,7 @@ def test_the_divisions_come_from_the_standard_and_leave_out_names_that_say_no_on
 
 def test_listed_meetings_held_in_a_city_no_list_knew_are_located_there(tmp_path, kb):
     ex = ingest_text(tmp_path, "此外，宣传周期间的网络安全高峰论坛、网络安全博览会等重要活动也将在福州市举办。", kb, "2023-08-31")
-    got = {(f, o) for f, t, o in rels(ex) if t == "LOCATED_IN"}
-    assert {("网络安全高峰论坛", "福州市"), ("网络安全博览会", "福州市")} <= got
+    assert {("网络安全高峰论坛", "福州市"), ("网络安全博览会", "福州市")} <= _pairs(ex, "LOCATED_IN")
 
 
 def test_a_meeting_named_by_kind_and_by_year_is_one_event(tmp_path, kb):
@@ -32,13 +35,12 @@ def test_a_meeting_named_by_kind_and_by_year_is_one_event(tmp_path, kb):
 
 def test_a_district_after_its_city_is_part_of_it(tmp_path, kb):
     ex = ingest_text(tmp_path, "重庆对外经贸学院位于重庆市合川区。大赛在成都市双流区举行。", kb, "2023-08-31")
-    got = {(f, o) for f, t, o in rels(ex) if t == "PART_OF"}
-    assert {("合川区", "重庆市"), ("双流区", "成都市")} <= got
+    assert {("合川区", "重庆市"), ("双流区", "成都市")} <= _pairs(ex, "PART_OF")
 
 
 def test_guard_a_district_next_to_another_citys_name_is_not_part_of_it(tmp_path, kb):
     ex = ingest_text(tmp_path, "成都市与重庆市合川区签署协议。", kb, "2023-08-31")
-    assert ("合川区", "成都市") not in {(f, o) for f, t, o in rels(ex) if t == "PART_OF"}
+    assert ("合川区", "成都市") not in _pairs(ex, "PART_OF")
 
 
 def test_a_districts_party_committee_and_its_cyberspace_office_are_bodies(tmp_path, kb):
