@@ -14,8 +14,9 @@ were not written for — the blind samples: the retired test split under the rul
 --by-rule`, below the threshold too): stat-article-region 3/26 over 8 articles → 0.15, stat-region-context
 5/15 over 8 → 0.35 (they had 0.8 and 0.7 from the development split, where they were right 4/4 and 7/9:
 precision on the text a row was written from says little). stat-same-subject is as sure as the subject it carries on
-(loaders/ingest/statistics.py). stat-region was measured on a second blind sample in round blind-f: 9/16 on
-dev-F as it came, after 8/17 on dev-D, so (17 + 1) / (33 + 2) → 0.5 (it had 0.9 from the development split);
+(loaders/ingest/statistics.py). stat-region was measured again in round blind-f: 9/16 on dev-F as it came,
+after 8/17 over the first three blind samples and 9/9 on dev-E as it came, so (26 + 1) / (42 + 2) → 0.6 (it
+had 0.9 from the development split);
 its blind misses were frames again (跻身全市第一梯队: fixed, region-frame) and subjects the labellers gave to an
 event. domain-focus-region (0/13 blind, all from three news articles; 30/30 on dev's policy plans) did not
 fire on dev-F and keeps its development figure until a blind sample measures it. stat-article-park (the park,

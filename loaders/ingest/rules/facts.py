@@ -196,7 +196,7 @@ ROWS = [
      "a bare 高新区/经开区/该区 opening the clause: the development zone the article names most"),
     ("stat-topic", "statistic", None, 0.7, "国家网络安全产业园区（西安）揭牌。截至2022年底，共引进企业超过45家。",
      "no subject in the clause: the park the paragraph is about"),
-    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.5, "湖南省网络安全产业规模全省超过200亿元。",
+    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.6, "湖南省网络安全产业规模全省超过200亿元。",
      "a region-level figure (全省, or a region named and no park word): the region's, never the park's — but 全市 as a "
      "frame (占全市70%, 居全市首位, 在全市各分园排名第一, 全市总量排名) and 区内企业 (the zone's firms) say nothing of whose "
      "figure it is"),
