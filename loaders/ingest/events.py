@@ -13,6 +13,9 @@ from .rules import conf, rx
 NAME_HEAD = re.compile(r"(?:(?:19|20)\d{2}(?:年度?)?|第[一二三四五六七八九十\d]+届|[\u4e00-\u9fff]{2,8}?[省市区县](?:暨|、|和|与))*")
 
 # a clause after 由A主办/指导 that names more organisers: ，B、C联合主办 / ，D承办
+# 全国 says how far a meeting reaches (全国大学生…竞赛, 在全国范围内举行, 来自全国的队伍), not a place it is in, is about
+# or drew from
+NATIONWIDE = frozenset({"全国"})
 FULL_NAME_LEAD = re.compile(r"(?:(?<!\d)(?:19|20)\d{2}年?度?|第[一二三四五六七八九十\d]+届)$")
 ORGANISER_CLAUSE = re.compile(r"[，,]([^。；，,]{2,80}?)(?:共同|联合)?(主办|承办|协办)")
 
@@ -240,7 +243,7 @@ class EventsMixin:
             if ev is None:
                 continue
             for x in self.mentions_in(s.start + m.start(1), s.start + m.end(1), ORG_LABELS + ("GovernmentBody", "Region")):
-                if x.label not in ("Park", "SubPark") and not x.attrs.get("members"):
+                if x.label not in ("Park", "SubPark") and not x.attrs.get("members") and x.text not in NATIONWIDE:
                     self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-teams-from"),
                              "event-teams-from", role="sent a team")
         for x in self.mentions_in(s.start, s.end, ("Institution", "Enterprise")):
@@ -369,7 +372,7 @@ class EventsMixin:
         other places (四川省暨成都市…): 数字中国创新大赛 is not about 中国."""
         for a, b, w, f in self.tokens(s):
             if a < ev.start or b > ev.end or (a, b) == (ev.start, ev.end) or not f.startswith("ns") \
-                    or not NAME_HEAD.fullmatch(self.text[ev.start:a]):
+                    or not NAME_HEAD.fullmatch(self.text[ev.start:a]) or w in NATIONWIDE:
                 continue
             hit = self.kb.lookup_exact(w, ("Region", "Park", "SubPark"))
             if hit is not None:
@@ -426,7 +429,7 @@ class EventsMixin:
         """在北京揭牌 / 在长沙举行: the place the clause names after 在."""
         found = False
         for r in self.mentions_in(ca, cb, ("Region",)):
-            if self.text[max(ca, r.start - 1):r.start] == "在" and not r.attrs.get("members"):
+            if self.text[max(ca, r.start - 1):r.start] == "在" and not r.attrs.get("members") and r.text not in NATIONWIDE:
                 self.rel(key, "LOCATED_IN", r.key, s, (r.start - 1, r.end), conf(rule), rule)
                 found = True
         # 在成都世纪城新国际会展中心举行: a venue whose name begins with a city is in that city

@@ -77,3 +77,9 @@ def test_a_place_in_brackets_after_a_university_is_its_name_or_campus_not_a_regi
     got = _participants(ex)
     assert "中国地质大学（武汉）" in got and "西南石油大学" in got
     assert not {m.text for m in ex.mentions if m.label == "Region"} & {"武汉", "南充"}
+
+
+def test_guard_nationwide_is_no_place_subject_or_participant_of_a_meeting(tmp_path, kb):
+    # 全国 says how far a contest reaches (fails on ee1a688): not where it is, what it is about, or who came
+    ex = ingest_text(tmp_path, "9月7日，第三届全国大学生网络安全竞赛在全国范围内举行。来自全国的队伍参加比赛。", kb, "2024-11-20")
+    assert not [r for r in ex.relations if r.conf >= 0.5 and r.to == "region/china"]
