@@ -12,11 +12,12 @@ from .rules import conf, rx
 # what may stand before the place a meeting's name is about: years, an edition, other places and 暨/、/和
 NAME_HEAD = re.compile(r"(?:(?:19|20)\d{2}(?:年度?)?|第[一二三四五六七八九十\d]+届|[\u4e00-\u9fff]{2,8}?[省市区县](?:暨|、|和|与))*")
 
-# a clause after 由A主办/指导 that names more organisers: ，B、C联合主办 / ，D承办
 # 全国 says how far a meeting reaches (全国大学生…竞赛, 在全国范围内举行, 来自全国的队伍), not a place it is in, is about
 # or drew from
 NATIONWIDE = frozenset({"全国"})
+# the year or edition that a meeting's fuller name puts before the name (2023年网络安全博览会; event-full-name)
 FULL_NAME_LEAD = re.compile(r"(?:(?<!\d)(?:19|20)\d{2}年?度?|第[一二三四五六七八九十\d]+届)$")
+# a clause after 由A主办/指导 that names more organisers: ，B、C联合主办 / ，D承办
 ORGANISER_CLAUSE = re.compile(r"[，,]([^。；，,]{2,80}?)(?:共同|联合)?(主办|承办|协办)")
 
 # what may follow a trigger: the end of a clause, 成为/为, 的 (在北京揭牌的…), a colon (项目开工：), 仪式
