@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -54,10 +55,21 @@ CITIES: list[tuple[str, str, str]] = [
 ]
 
 
+def _location_lines(folder: Path) -> list[str]:
+    """The lines of jionlp's place dictionary. The wheel ships it zipped (china_location.zip) and jionlp unzips it
+    beside the zip when it is first imported; read the zip itself, so that the result does not depend on whether
+    anything imported jionlp before (a fresh install has no .txt)."""
+    zipped = folder / "china_location.zip"
+    if zipped.exists():
+        with zipfile.ZipFile(zipped) as zf:
+            return zf.read("china_location.txt").decode("utf-8").splitlines()
+    return (folder / "china_location.txt").read_text(encoding="utf-8").splitlines()
+
+
 @functools.lru_cache(maxsize=1)
 def admin_divisions() -> tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]]:
     """Every prefecture-level city (code, full name, short name) and county-level division (code, full name,
-    kind) of GB/T 2260, read from the place dictionary jionlp ships (dictionary/china_location.txt; jionlp is
+    kind) of GB/T 2260, read from the place dictionary jionlp ships (dictionary/china_location.zip; jionlp is
     already used for dates), so that an article about any city or district finds its place (rule
     region-division) — not a list grown from the corpus. The file is read, jionlp is not imported (its import
     costs ~1.3 s). Left out, because a name alone cannot say which place it is: county-level names that occur
@@ -67,21 +79,19 @@ def admin_divisions() -> tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str
     spec = importlib.util.find_spec("jionlp")
     if spec is None or not spec.origin:
         return (), ()
-    path = Path(spec.origin).parent / "dictionary" / "china_location.txt"
     cities: list[tuple[str, str, str]] = []
     counties: list[tuple[str, str, str]] = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            depth, parts = len(line) - len(line.lstrip("\t")), line.strip().split("\t")
-            if len(parts) != 3 or not parts[1].isdigit():
-                continue
-            if depth == 1 and parts[1][2:] != "0000":   # a municipality lists itself as its own city
-                cities.append((parts[1], parts[0], parts[2]))
-            elif depth == 2:
-                # codes 71-79 are the functional zones statistics count as county-level (济南高新技术产业开发区);
-                # a county (县, 旗, a county-level city) is the ontology's "district" kind: the county level
-                kind = "zone" if parts[1][4] == "7" else "district"
-                counties.append((parts[1], parts[0], kind))
+    for line in _location_lines(Path(spec.origin).parent / "dictionary"):
+        depth, parts = len(line) - len(line.lstrip("\t")), line.strip().split("\t")
+        if len(parts) != 3 or not parts[1].isdigit():
+            continue
+        if depth == 1 and parts[1][2:] != "0000":   # a municipality lists itself as its own city
+            cities.append((parts[1], parts[0], parts[2]))
+        elif depth == 2:
+            # codes 71-79 are the functional zones statistics count as county-level (济南高新技术产业开发区);
+            # a county (县, 旗, a county-level city) is the ontology's "district" kind: the county level
+            kind = "zone" if parts[1][4] == "7" else "district"
+            counties.append((parts[1], parts[0], kind))
     seen = Counter(full for _, full, _ in counties)
     stems: dict[str, set[str]] = {}
     for code, full, _ in counties:

@@ -22,6 +22,15 @@ def test_the_divisions_come_from_the_standard_and_leave_out_names_that_say_no_on
     assert ("211300", "朝阳市", "朝阳市") in cities          # 朝阳 alone is Beijing's district as often
 
 
+def test_the_place_dictionary_is_read_from_the_zip_a_fresh_install_has(tmp_path):
+    # a fresh install of jionlp has china_location.zip and no .txt until jionlp is imported (CI failed so at 6adb80d)
+    import zipfile
+    with zipfile.ZipFile(tmp_path / "china_location.zip", "w") as zf:
+        zf.writestr("china_location.txt", "福建省\t350000\t福建\n\t福州市\t350100\t福州\n\t\t鼓楼区\t350102\t鼓楼\n")
+    assert not (tmp_path / "china_location.txt").exists()
+    assert gz._location_lines(tmp_path)[1] == "\t福州市\t350100\t福州"
+
+
 def test_listed_meetings_held_in_a_city_no_list_knew_are_located_there(tmp_path, kb):
     ex = ingest_text(tmp_path, "此外，宣传周期间的网络安全高峰论坛、网络安全博览会等重要活动也将在福州市举办。", kb, "2023-08-31")
     assert {("网络安全高峰论坛", "福州市"), ("网络安全博览会", "福州市")} <= _pairs(ex, "LOCATED_IN")
