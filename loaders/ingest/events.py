@@ -27,6 +27,11 @@ AT_MEETING = re.compile(r"^([\u4e00-\u9fff]{0,10}(?:会|论坛|峰会|大赛))�
 AFTER_TRIGGER = re.compile(r"^(?:[，。；,;：:、]|成为|为|的|仪式|典礼|活动|建设|成立|运营|运行|投产|$)")
 
 
+def _is_contest(x: Mention) -> bool:
+    """A contest's name holds 赛 or 杯 (…技能大赛决赛, “山城杯”…): the event teams are sent to."""
+    return re.search(r"赛|杯", x.name) is not None
+
+
 class EventsMixin:
     def rules_events(self, s) -> None:
         for m in rx("event-subject").finditer(s.text):
@@ -220,27 +225,25 @@ class EventsMixin:
         """主办单位：A、B / 本次活动的联合举办单位有A、B: the bodies and firms listed organise the event named
         before the phrase in the sentence, else the one named last in the four sentences before."""
         for m in rx("event-organiser-units").finditer(s.text):
-            here = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys and x.end <= s.start + m.start()]
-            ev = here[-1] if here else self.latest_event_before(s, 4)
+            ev = self._event_for(s, s.start + m.start(), 4)
             if ev is None:
                 continue
             for x in self.mentions_in(s.start + m.start(2), s.start + m.end(2), ("GovernmentBody", "Institution", "Enterprise")):
                 self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-organiser-units"),
                          "event-organiser-units", role=f"organiser ({m.group(1)})")
 
-    def _event_for(self, s, pos: int, back: int, contest: bool = False):
+    def _event_for(self, s, pos: int, back: int, keep=None):
         """The event named last before `pos` in sentence `s`, else the one named last in the `back` sentences
-        before (a contest only, when `contest`: its name holds 赛 or 杯)."""
-        ok = (lambda x: re.search(r"赛|杯", x.name) is not None) if contest else None
+        before — of those `keep` accepts (a contest, a signing), when given."""
         here = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys and x.end <= pos
-                and (ok is None or ok(x))]
-        return here[-1] if here else self.latest_event_before(s, back, ok)
+                and (keep is None or keep(x))]
+        return here[-1] if here else self.latest_event_before(s, back, keep)
 
     def contest_teams(self, s) -> None:
         """来自A、B等高校的代表队 / A的X战队: who sent a team takes part in the contest (`event-teams-from`,
         `event-team-of`); the places teams came from (来自湖北、湖南…的100支队伍) too."""
         for m in rx("event-teams-from").finditer(s.text):
-            ev = self._event_for(s, s.start + m.start(), 12, contest=True)
+            ev = self._event_for(s, s.start + m.start(), 12, _is_contest)
             if ev is None:
                 continue
             for x in self.mentions_in(s.start + m.start(1), s.start + m.end(1), ORG_LABELS + ("GovernmentBody", "Region")):
@@ -249,7 +252,7 @@ class EventsMixin:
                              "event-teams-from", role="sent a team")
         for x in self.mentions_in(s.start, s.end, ("Institution", "Enterprise")):
             if rx("event-team-of").match(self.text, x.end, s.end):
-                ev = self._event_for(s, x.start, 12, contest=True)
+                ev = self._event_for(s, x.start, 12, _is_contest)
                 if ev is not None:
                     self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-team-of"), "event-team-of",
                              role="sent a team")

@@ -136,8 +136,8 @@ class ContextMentionsMixin:
             if not campus and not (len(inner) == 1 and inner[0].label == "Region" and inner[0].text == br.group(1)):
                 continue
             ids = {id(x) for x in inner}
-            self.mentions = [x for x in self.mentions if id(x) not in ids]
             self._by_sent[m.sent] = [x for x in self._by_sent[m.sent] if id(x) not in ids]
+            self._drop(inner)
             self.take(br.start(), br.end())
             self.context_rows.add("institution-bracket-place")
             if not campus:
@@ -232,7 +232,8 @@ class ContextMentionsMixin:
         self.find_deictic_offices()
         for m in rx("party-office").finditer(self.text):
             a, b = m.start(), m.end()
-            place, tail = m.group(1), ("区", "县").count(m.group(2)[0]) * m.group(2)[0]   # 合川 + 区 of 合川区委网信办
+            place = m.group(1)
+            tail = m.group(2)[0] if m.group(2)[0] in "区县" else ""   # 合川 + 区 of 合川区委网信办: a district's name ends in it
             if place:   # 湖南 in 湖南省委网信办; a word before the place (主任湖南) is not part of it
                 place = next((place[k:] for k in range(len(place) - 1) if place[k:] + tail in self._builtin_regions), None)
                 if place is None:

@@ -135,9 +135,7 @@ class RelationsMixin:
         if not doms:
             return
         if rx("event-signing-domains").search(self.text, s.start, doms[0].start):
-            signing = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys
-                       and x.attrs.get("kind") == "signing" and x.end <= doms[0].start]
-            ev = signing[-1] if signing else self.latest_event_before(s, 2, lambda x: x.attrs.get("kind") == "signing")
+            ev = self._event_for(s, doms[0].start, 2, lambda x: x.attrs.get("kind") == "signing")
             if ev is not None:   # 这批项目覆盖A、B等领域 after a signing: what it concerns, not the place's focus
                 for d in doms:
                     self.rel(ev.key, "CONCERNS", d.key, s, (d.start, d.end), conf("event-signing-domains"),
