@@ -7,14 +7,10 @@ import re
 from . import gazetteer as gz
 from .model import DateMention, Mention
 from .relations import ORG_LABELS
+from .event_places import NAME_HEAD, NATIONWIDE, EventPlacesMixin  # noqa: F401  (NAME_HEAD re-exported)
 from .rules import conf, rx
 
-# what may stand before the place a meeting's name is about: years, an edition, other places and 暨/、/和
-NAME_HEAD = re.compile(r"(?:(?:19|20)\d{2}(?:年度?)?|第[一二三四五六七八九十\d]+届|[\u4e00-\u9fff]{2,8}?[省市区县](?:暨|、|和|与))*")
 
-# 全国 says how far a meeting reaches (全国大学生…竞赛, 在全国范围内举行, 来自全国的队伍), not a place it is in, is about
-# or drew from
-NATIONWIDE = frozenset({"全国"})
 # the year or edition that a meeting's fuller name puts before the name (2023年网络安全博览会; event-full-name)
 FULL_NAME_LEAD = re.compile(r"(?:(?<!\d)(?:19|20)\d{2}年?度?|第[一二三四五六七八九十\d]+届)$")
 # a clause after 由A主办/指导 that names more organisers: ，B、C联合主办 / ，D承办
@@ -32,7 +28,7 @@ def _is_contest(x: Mention) -> bool:
     return re.search(r"赛|杯", x.name) is not None
 
 
-class EventsMixin:
+class EventsMixin(EventPlacesMixin):
     def rules_events(self, s) -> None:
         for m in rx("event-subject").finditer(s.text):
             pos = s.start + m.start()
@@ -359,30 +355,6 @@ class EventsMixin:
                      role=f"approver ({trigger})")
         self.event_place(key, s, ca, cb)
 
-    def place_in_name(self, ev, s) -> None:
-        """…信创赛道华中（长沙）赛区: a place in brackets in a meeting's name is where it is held (`event-name-place`)."""
-        inner = re.search(r"[（(]([\u4e00-\u9fff]{2,4})[）)]", ev.text)
-        hit = self.kb.lookup(inner.group(1), ("Region",)) if inner else None
-        if hit:
-            a = ev.start + inner.start(1)
-            self.rel(ev.key, "LOCATED_IN", self.use_existing(hit[0], hit[1], None), s, (a, a + len(inner.group(1))),
-                     conf("event-name-place"), "event-name-place")
-
-    def subject_in_name(self, ev, s) -> None:
-        """湖南省2025年…启动仪式 / 2022年海淀区经济运行情况新闻发布会: a region, park or sub-park named in a meeting's
-        own name, outside brackets (those say where: `event-name-place`), is what the meeting concerns
-        (`event-name-subject`). The name is one mention, so its words are looked up: jieba's place words
-        (ns), by exact name or alias only, at the head of the name — after at most a year, an edition and
-        other places (四川省暨成都市…): 数字中国创新大赛 is not about 中国."""
-        for a, b, w, f in self.tokens(s):
-            if a < ev.start or b > ev.end or (a, b) == (ev.start, ev.end) or not f.startswith("ns") \
-                    or not NAME_HEAD.fullmatch(self.text[ev.start:a]) or w in NATIONWIDE:
-                continue
-            hit = self.kb.lookup_exact(w, ("Region", "Park", "SubPark"))
-            if hit is not None:
-                self.rel(ev.key, "CONCERNS", self.use_existing(hit, "name", None), s, (a, b),
-                         conf("event-name-subject"), "event-name-subject")
-
     def drew(self, s) -> None:
         """吸引了湖南、湖北等多个地区的团队参与: those listed take part in the event the sentence is about — named in it,
         or the one named last in the sentence before (`event-drew`)."""
@@ -428,55 +400,6 @@ class EventsMixin:
             if evs:
                 return max(evs, key=lambda x: x.start)
         return None
-
-    def event_place(self, key: str, s, ca: int, cb: int, rule: str = "event-subject") -> None:
-        """在北京揭牌 / 在长沙举行: the place the clause names after 在."""
-        found = False
-        for r in self.mentions_in(ca, cb, ("Region",)):
-            if self.text[max(ca, r.start - 1):r.start] == "在" and not r.attrs.get("members") and r.text not in NATIONWIDE:
-                self.rel(key, "LOCATED_IN", r.key, s, (r.start - 1, r.end), conf(rule), rule)
-                found = True
-        # 在成都世纪城新国际会展中心举行: a venue whose name begins with a city is in that city
-        for v in self.mentions_in(ca, cb, ("Institution", "Enterprise")):
-            if found or self.text[max(ca, v.start - 1):v.start] != "在":
-                continue
-            for k in (3, 2):
-                hit = self.kb.lookup(self.text[v.start:v.start + k], ("Region",)) if v.end - v.start > k + 1 else None
-                if hit and hit[0].record.get("kind") in ("city", "municipality", "province", "district"):
-                    mm = Mention(v.start, v.start + k, self.text[v.start:v.start + k], "Region", s.idx, "pattern:event-venue",
-                                 conf("event-venue"), hit[0].record["name_zh"], {})
-                    self.register(mm)
-                    mm.keys = [self.use_existing(hit[0], hit[1], mm)]
-                    self.rel(key, "LOCATED_IN", mm.key, s, (v.start - 1, v.end), conf("event-venue"), "event-venue")
-                    found = True
-                    break
-        if found:
-            return
-        # 在京成立 / 在蓉举行: a city's one-character short name, only right after 在 and before the verb
-        one = re.search(r"在([京沪渝蓉津穗])(?:正式|隆重)?(?:举行|召开|举办|成立|开幕|启动|拉开帷幕|揭牌)", self.text[ca:cb])
-        hit = self.kb.lookup(gz.CITY_ONE_CHAR[one.group(1)], ("Region",)) if one else None
-        if one and hit:
-            a = ca + one.start(1)
-            mm = self.add_mention(a, a + 1, "Region", "pattern:event-place", conf("event-place"), name=hit[0].record["name_zh"])
-            if mm is not None:
-                mm.keys = [self.use_existing(hit[0], hit[1], mm)]
-                self.rel(key, "LOCATED_IN", mm.key, s, (a - 1, a + 1), conf(rule), rule)
-            return
-        if rule != "event-place":
-            return
-        # 在天心区举行: a district the gazetteer does not hold, one word in jieba's dictionary ending in 区/县
-        m = re.search(r"在([\u4e00-\u9fff]{2,4}(?:区|县))(?:举行|召开|举办|启动|开幕)", self.text[ca:cb])
-        if m:
-            a, b = ca + m.start(1), ca + m.end(1)
-            ws = self.words(a, b, overlap=True)
-            one_word = len(ws) == 1 and ws[0][0] == self.text[a:b]   # jieba knows it whole (天心区), tagged ns or n
-            if one_word and ws[0][1] in ("ns", "n") and "园" not in ws[0][0] and ws[0][0] not in gz.ZONE_WORDS + gz.AREA_WORDS \
-                    and self.free(a, b):
-                mm = self.add_mention(a, b, "Region", "pattern:event-place", conf("event-place"), kind="district")
-                if mm is not None:
-                    self.take(a, b)
-                    mm.keys = [self.entity_key(mm)]
-                    self.rel(key, "LOCATED_IN", mm.key, s, (a - 1, b), conf(rule), rule)
 
     def event(self, kind: str, name: str, concerns: set[str], date: DateMention | None, s, a: int, b: int, rule: str,
               note: str | None = None, name_en: str | None = None) -> str:

@@ -96,11 +96,28 @@ def admin_divisions() -> tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str
     stems: dict[str, set[str]] = {}
     for code, full, _ in counties:
         stems.setdefault(full[:-1], set()).add(code[:2])
+    _ALL_COUNTIES[:] = counties
     provinces = {n for p in PROVINCES for n in p[1:3]}
     cities = [(c, full, short if len(short) >= 2 and stems.get(short, {c[:2]}) <= {c[:2]} and short not in provinces
                and "/" not in short else full) for c, full, short in cities]
     counties = [x for x in counties if seen[x[1]] == 1 and len(x[1]) >= 3 and x[1] not in provinces]
     return tuple(cities), tuple(counties)
+
+_ALL_COUNTIES: list[tuple[str, str, str]] = []
+
+
+@functools.lru_cache(maxsize=1)
+def divisions_under() -> dict[str, dict[str, str]]:
+    """Every county-level division (name → kind) under its province's and its city's code prefix (2 and 4
+    digits), the names admin_divisions leaves out as ambiguous included: after 北京市, 通州区 is Beijing's
+    (rule area-address reads an address down from the place it starts with)."""
+    admin_divisions()
+    out: dict[str, dict[str, str]] = {}
+    for code, full, kind in _ALL_COUNTIES:
+        for prefix in (code[:2], code[:4]):
+            out.setdefault(prefix, {})[full] = kind
+    return out
+
 
 # Compounds: the regions (by short name) a compound name stands for.
 COMPOUNDS: dict[str, tuple[str, ...]] = {

@@ -6,19 +6,15 @@ from __future__ import annotations
 import re
 
 from . import gazetteer as gz
-from .kb import norm
 from .mention_context import ContextMentionsMixin
 from .model import Mention
 from .rules.mentions import BARE_NAME_RX, HAN
 from .rules import conf, rx
+from .suffixes import GLUED_PREP, NAME_RX, STOP_FLAGS, SuffixNamesMixin  # noqa: F401  (re-exported)
 
 ITEM_SPLIT = re.compile(r"[、和及与，,]|以及")
-GLUED_PREP = "向在对从于与和把被给将"   # prepositions jieba's HMM glues to the word before a name
 # …大赛·信创赛道作为…峰会的品牌赛事: a verb inside what looks like an event's name ends the name before it
 NOT_IN_EVENT_NAME = re.compile(r"作为|成为|是|将|被")
-STOP_FLAGS = {"x", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "m", "q", "r", "f", "t", "v", "vd", "y",
-              "e", "o", "w", "zg", "mq", "b", "eng"}
-NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9]+$")
 # enterprise names without a suffix: short, made of name-like words (not a description)
 # what follows a place that begins a longer address or zone name
 ADDRESS_TAIL = re.compile(f"[{HAN}]{{0,6}}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区)|"
@@ -31,7 +27,7 @@ NAME_FLAGS = ("ns", "nz", "nt", "nr", "nrt", "eng")
 MEDIA_TAIL = re.compile(r"(?:晚报|日报|早报|晨报|都市报|商报|电视台|广播电视台|新闻网|在线讯|发布讯)")
 
 
-class MentionsMixin(ContextMentionsMixin):
+class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
     # -------------------------------------------------------------- titles and dictionary
     def find_titles(self) -> list[tuple[int, int, str]]:
         out = []
@@ -398,99 +394,3 @@ class MentionsMixin(ContextMentionsMixin):
             if mm is not None:
                 self.claim(a, b)
                 self.drop_years_inside(a, b)
-
-    def _kind_by_suffix(self, name: str) -> tuple[str | None, str | None]:
-        for suf, kind in gz.PROGRAMME_SUFFIXES:
-            if name.endswith(suf):
-                return "TalentProgram", kind
-        for suf, kind in gz.INSTITUTION_SUFFIXES:
-            if name.endswith(suf):
-                return "Institution", kind
-        if re.search(r"(有限公司|集团)$", name):
-            return "Enterprise", None
-        return None, None
-
-    SUFFIX_ROWS = (("Enterprise", "suffix-enterprise"), ("Institution", "suffix-institution"),
-                   ("TalentProgram", "suffix-programme"), ("GovernmentBody", "suffix-govbody"), ("SubPark", "suffix-subpark"))
-
-    def _suffix_patterns(self, s) -> None:
-        hits = [(label, name, m) for label, name in self.SUFFIX_ROWS for m in rx(name).finditer(s.text)]
-        # the rightmost suffix first within a row: 西北工业大学北京研究院 is one name, not 大学 + 北京研究院
-        hits.sort(key=lambda h: (self.SUFFIX_ROWS.index((h[0], h[1])), -h[2].end()))
-        if not hits:
-            return
-        toks = self.tokens(s)
-        ends = {b for (_, b, _, _) in toks}
-        for label, rule, m in hits:
-            ss, se = s.start + m.start(), s.start + m.end()
-            if not self.claimable(ss, se):
-                continue
-            if se not in ends and label != "SubPark":
-                # the suffix must end a word: 总部, 内部, 干部 are not bodies
-                glued = [t for t in toks if t[0] < se < t[1]]
-                if not (glued and label == "GovernmentBody" and glued[0][2][se - glued[0][0]:] in ("于", "在", "和", "与")):
-                    continue
-            a = self.left_boundary(s, ss)
-            if se - a < len(m.group()) + 2:
-                continue
-            name = self.text[a:se]
-            if label == "TalentProgram" and name.startswith("首批"):
-                a += 2
-                name = name[2:]
-            if not self.claimable(a, se):
-                continue
-            if label == "GovernmentBody":
-                first = self.words(a, se)[:1]
-                place = any(x.label == "Region" and x.start == a and x.how == "dictionary" for x in self.sent_mentions(a))
-                if not first or not (first[0][1] == "ns" or place or first[0][0] in ("国家", "中央", "国务院") or (
-                        first[0][1] == "nt" and m.group() in ("人民政府", "管委会", "委员会")
-                        and self.region_prefix(name))):
-                    continue   # 湖南省人民政府 is one word (nt) to jieba: a body of the place it begins with
-                if m.group() == "部" and len(self.words(a, se)) < 2:
-                    continue
-            if label == "SubPark":
-                ws = self.words(a, se)
-                if not ws or name in ("产业园", "科技园", "公园", "校园", "家园", "花园", "园") or \
-                        not (ws[0][1] == "ns" or self._has_park(s)):
-                    continue
-            kind = next((k for suf, k in gz.INSTITUTION_SUFFIXES + gz.PROGRAMME_SUFFIXES if name.endswith(suf)), None)
-            if label == "TalentProgram" and re.search(r"产业(?:园区)?基地$", name):
-                label, kind = "Region", "zone"   # 长沙国家软件产业基地: a place firms settle in, not a programme
-            if not self.specific(a, se, len(m.group())):
-                continue
-            first_batch = self.text[max(0, a - 2):a] == "首批"
-            self.add_mention(a, se, label, f"pattern:{rule}", conf(rule), kind=kind, first_batch=first_batch,
-                             level="national" if name.startswith("国家") and label == "TalentProgram" else None)
-            self.claim(a, se)
-
-    def _has_park(self, s) -> bool:
-        return any(m.label == "Park" for m in self._by_sent.get(s.idx, ()))
-
-    def left_boundary(self, s, suffix_start: int, max_len: int = 24) -> int:
-        """Read words right to left from a name's suffix until a verb, function word or stop word."""
-        toks = self.tokens(s)
-        start = suffix_start
-        j = max((i for i, t in enumerate(toks) if t[0] < suffix_start), default=-1)
-        while j >= 0:
-            a, b, w, f = toks[j]
-            inside = (f in ("v", "vn") and w in gz.NAME_VERBS) or (f == "m" and re.match(gz.ORDINAL_RX, w))
-            if w in gz.NAME_STOPWORDS or (f in STOP_FLAGS and not inside) or not NAME_RX.match(w) or \
-                    (f == "nz" and w[-1] in GLUED_PREP):
-                break   # a verb glued to the name's suffix (委于) still ends the name at the suffix; a word only
-                # jieba's HMM found that ends in a preposition (网信办向 | 长沙学院) ends the name before it
-            if suffix_start - a > max_len or any(v not in (0, 4) for v in self.mask[a:min(b, suffix_start)]):
-                break
-            start = a
-            j -= 1
-        return start
-
-    def specific(self, a: int, b: int, suffix_len: int) -> bool:
-        """Does the name say which one (a place, an organisation, a proper word), or only what kind?"""
-        ws = self.words(a, b - suffix_len, overlap=True) if b - suffix_len > a else []
-        if not ws:
-            return False
-        known = self._known_names
-        for w, f in ws:
-            if f in ("ns", "nt", "nr", "nrt", "nrfg") or norm(w) in known or w in ("国家", "中国", "首批"):
-                return True
-        return any(w not in gz.GENERIC_WORDS and len(w) >= 2 and f not in ("v", "vn", "a", "ad", "an") for w, f in ws)

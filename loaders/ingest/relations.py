@@ -316,7 +316,14 @@ class RelationsMixin:
 
     def rules_zones(self, s) -> None:
         """长沙高新区 / 长沙经济技术开发区: a development zone is part of the city its name begins with."""
-        for z in self.mentions_in(s.start, s.end, ("Region",)):
+        regions = self.mentions_in(s.start, s.end, ("Region",))
+        for z in regions:
+            if z.how == "pattern:suffix-area":   # 成都市双流区成都芯谷澜谷科创园: the area is part of the district before it
+                d = next((d for d in regions if d.end == z.start and d.key != z.key
+                          and self.entities[d.key].record.get("kind") in ("district", "city")), None)
+                if d is not None:
+                    self.rel(z.key, "PART_OF", d.key, s, (d.start, z.end), conf("area-in-division"), "area-in-division")
+        for z in regions:
             rec = self.entities[z.key].record
             if rec.get("kind") not in ("zone", "cluster"):
                 continue
@@ -336,7 +343,14 @@ class RelationsMixin:
         """成都市双流区 / 北京市通州区 / 重庆市沙坪坝区: a district or city written right after the place it lies
         in (by its GB/T 2260 code) is part of it (`division-in-place`). The larger place is no mention of its
         own there (it begins an address), so it is read from the text before, or the start of, the name."""
-        for z in self.mentions_in(s.start, s.end, ("Region",)):
+        regions = self.mentions_in(s.start, s.end, ("Region",))
+        for z in regions:
+            if z.how == "pattern:suffix-area":   # 成都市双流区成都芯谷澜谷科创园: the area is part of the district before it
+                d = next((d for d in regions if d.end == z.start and d.key != z.key
+                          and self.entities[d.key].record.get("kind") in ("district", "city")), None)
+                if d is not None:
+                    self.rel(z.key, "PART_OF", d.key, s, (d.start, z.end), conf("area-in-division"), "area-in-division")
+        for z in regions:
             rec = self.entities[z.key].record
             code = str(rec.get("admin_code") or "")
             if len(code) != 6 or code.endswith("0000") or rec.get("kind") not in ("district", "city"):

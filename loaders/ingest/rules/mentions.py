@@ -168,8 +168,14 @@ ROWS = [
     ("suffix-govbody", "mention", r"(?:管委会|组委会|委员会|经济信息委|经信委|发改委|人民政府|(?<!人民)政府|办公室|(?<!常)委|厅|局|部)", 0.75,
      "重庆市经济信息委印发通知。"),
     ("suffix-subpark", "mention", r"园(?!区)", 0.75, "国家网络安全产业园区（北京）包括海淀园、通州园。"),
+    ("suffix-area", "mention", r"小镇|(?<!产业)(?<!科技)(?<!工业)园区", 0.75, "北京市通州区张家湾设计小镇迎来新企业。",
+     "a local area (Region, kind area): a name ending in 小镇 or 园区 (not a place + 园区, a park's short form), or in 园 "
+     "starting with a place when the sentence names no national park (suffix-subpark's pattern; not a sub-park)"),
     ("parent-in-name", "mention", r"^(.{2,}?(?:大学|学院|科学院))(.{2,}(?:研究院|分院|校区|研究所|研究中心))$", 0.7,
      "西北工业大学北京研究院建成。", "the university in 西北工业大学北京研究院"),
+    ("area-address", "mention", None, 0.75, "活动在长沙市岳麓区麓谷软件园举行。",
+     "the divisions before a local area's name, down to a district or two levels deep, are its address, not its name "
+     "(成都市双流区 | 成都芯谷澜谷科创园); one city alone stays in the name (长沙软件园)"),
     ("place-prefix", "mention", None, 0.8, "日前，长沙市国链安全可靠计算机产业促进中心主任做客人民网访谈栏目。",
      "a city or province right before a known firm or institution is part of its name (长沙市国链…中心), not a place"),
     ("event-trigger", "mention", None, 0.85, "国家网络安全产业园区（长沙）于2020年6月正式揭牌。",

@@ -16,6 +16,8 @@ ROWS = [
      "国家网络安全产业园区（长沙）位于湖南省长沙市岳麓区。",
      "A位于B: the park, firm, institution or body named before the verb is in the place right after it (after 落户 "
      "without 于 only a park: firms that 落户 are moved-into-region's); 位于B(东部)的A: A is in B"),
+    ("area-in-division", "relation", None, 0.75, "比赛在成都市双流区成都芯谷澜谷科创园圆满结束。",
+     "a local area written right after its district (双流区成都芯谷澜谷科创园, 岳麓区麓谷软件园) is part of it"),
     ("division-in-place", "relation", None, 0.8, "比赛在成都市双流区举行。",
      "a district or city written right after the place it lies in by its GB/T 2260 code (成都市双流区, 北京市通州区) "
      "is part of it"),

@@ -1,0 +1,155 @@
+"""Names read by their suffix (…有限公司, …大学, …委, …园, …小镇): how far left a name reaches from its
+suffix, whether it says which one, and — for a local area — where its address ends (rule area-address).
+Split from mentions.py, which finds every other kind of mention."""
+from __future__ import annotations
+
+import re
+
+from . import gazetteer as gz
+from .kb import norm
+from .rules import conf, rx
+from .rules.mentions import HAN
+
+GLUED_PREP = "向在对从于与和把被给将"   # prepositions jieba's HMM glues to the word before a name
+STOP_FLAGS = {"x", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "m", "q", "r", "f", "t", "v", "vd", "y",
+              "e", "o", "w", "zg", "mq", "b", "eng"}
+NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9]+$")
+
+
+class SuffixNamesMixin:
+    def _kind_by_suffix(self, name: str) -> tuple[str | None, str | None]:
+        for suf, kind in gz.PROGRAMME_SUFFIXES:
+            if name.endswith(suf):
+                return "TalentProgram", kind
+        for suf, kind in gz.INSTITUTION_SUFFIXES:
+            if name.endswith(suf):
+                return "Institution", kind
+        if re.search(r"(有限公司|集团)$", name):
+            return "Enterprise", None
+        return None, None
+
+    SUFFIX_ROWS = (("Enterprise", "suffix-enterprise"), ("Institution", "suffix-institution"),
+                   ("TalentProgram", "suffix-programme"), ("GovernmentBody", "suffix-govbody"), ("SubPark", "suffix-subpark"),
+                   ("Region", "suffix-area"))
+
+    def _suffix_patterns(self, s) -> None:
+        hits = [(label, name, m) for label, name in self.SUFFIX_ROWS for m in rx(name).finditer(s.text)]
+        # the rightmost suffix first within a row: 西北工业大学北京研究院 is one name, not 大学 + 北京研究院
+        hits.sort(key=lambda h: (self.SUFFIX_ROWS.index((h[0], h[1])), -h[2].end()))
+        if not hits:
+            return
+        toks = self.tokens(s)
+        ends = {b for (_, b, _, _) in toks}
+        for label, rule, m in hits:
+            ss, se = s.start + m.start(), s.start + m.end()
+            if not self.claimable(ss, se):
+                continue
+            if se not in ends and label != "SubPark":
+                # the suffix must end a word: 总部, 内部, 干部 are not bodies
+                glued = [t for t in toks if t[0] < se < t[1]]
+                if not (glued and label == "GovernmentBody" and glued[0][2][se - glued[0][0]:] in ("于", "在", "和", "与")):
+                    continue
+            a = self.left_boundary(s, ss)
+            if se - a < len(m.group()) + 2:
+                continue
+            name = self.text[a:se]
+            if label == "TalentProgram" and name.startswith("首批"):
+                a += 2
+                name = name[2:]
+            if not self.claimable(a, se):
+                continue
+            if label == "GovernmentBody":
+                first = self.words(a, se)[:1]
+                place = any(x.label == "Region" and x.start == a and x.how == "dictionary" for x in self.sent_mentions(a))
+                if not first or not (first[0][1] == "ns" or place or first[0][0] in ("国家", "中央", "国务院") or (
+                        first[0][1] == "nt" and m.group() in ("人民政府", "管委会", "委员会")
+                        and self.region_prefix(name))):
+                    continue   # 湖南省人民政府 is one word (nt) to jieba: a body of the place it begins with
+                if m.group() == "部" and len(self.words(a, se)) < 2:
+                    continue
+            kind = None
+            if label == "Region":   # 张家湾设计小镇, 未来设计园区; a place + 园区 (长沙园区, 海淀园区) is a park's short form
+                ws = self.words(a, se)
+                if not ws or (m.group() == "园区" and (ws[0][1] == "ns" or self.region_prefix(name))):
+                    continue
+                kind = "area"
+                a += self.address_chain(name)
+                name = self.text[a:se]
+            if label == "SubPark":
+                ws = self.words(a, se)
+                if not ws or name in ("产业园", "科技园", "公园", "校园", "家园", "花园", "园") or \
+                        not (ws[0][1] == "ns" or self._has_park(s)):
+                    continue
+                if not self._has_park(s) and not (ws[0][1] == "ns" and name == ws[0][0] + "园"):
+                    # 上海浦东软件园, 成都芯谷澜谷科创园: a 园 no national park names as its own is a local
+                    # area (Region), as the corpus's labellers write it; a sub-park is one a park's sentence names,
+                    # or a place's name and 园 alone (通州园, 大兴园: how a zone's or a park's sub-parks are called)
+                    label, rule, kind = "Region", "suffix-area", "area"
+                    a += self.address_chain(name)
+                    name = self.text[a:se]
+            kind = kind or next((k for suf, k in gz.INSTITUTION_SUFFIXES + gz.PROGRAMME_SUFFIXES if name.endswith(suf)), None)
+            if label == "TalentProgram" and re.search(r"产业(?:园区)?基地$", name):
+                label, kind = "Region", "zone"   # 长沙国家软件产业基地: a place firms settle in, not a programme
+            if not self.specific(a, se, len(m.group())):
+                continue
+            first_batch = self.text[max(0, a - 2):a] == "首批"
+            self.add_mention(a, se, label, f"pattern:{rule}", conf(rule), kind=kind, first_batch=first_batch,
+                             level="national" if name.startswith("国家") and label == "TalentProgram" else None)
+            self.claim(a, se)
+
+    def address_chain(self, name: str) -> int:
+        """How many leading characters of a local area's name are its address (成都市双流区 | 成都芯谷澜谷科创园,
+        岳麓区 | 麓谷软件园): a run of known divisions down to a district, or of two divisions or more, with a
+        specific name after it (`area-address`). One city alone stays in the name (长沙软件园 is its name)."""
+        depth = {"province": 0, "municipality": 0, "city": 1, "district": 2}
+        i, levels, code = 0, [], ""
+        while True:
+            # each division lies in the one before it: 成都市双流区 | 成都芯谷…, where the second 成都 begins the name
+            p = self.region_prefix(name[i:])
+            kind = self._builtin_regions[p][2] if p else ""
+            if code and (not p or not self._builtin_regions[p][0].startswith(code)):
+                under = gz.divisions_under().get(code, {})   # 北京市 | 通州区: a name that is unique only under its parent
+                p = next((name[i:i + k] for k in range(6, 2, -1) if name[i:i + k] in under), None)
+                kind = under.get(p or "", "")
+            if not p or depth.get(kind, -1) <= (depth[levels[-1]] if levels else -1):
+                break
+            if p in self._builtin_regions:   # the code prefix of what lies under it (湖南省 43, 长沙市 4301)
+                code = self._builtin_regions[p][0][:2 + 2 * depth[kind]]
+            i += len(p)
+            levels.append(kind)
+        if not levels or (levels[-1] != "district" and len(levels) < 2) or len(name) - i < 4:
+            return 0
+        self.context_rows.add("area-address")
+        return i
+
+    def _has_park(self, s) -> bool:
+        return any(m.label == "Park" for m in self._by_sent.get(s.idx, ()))
+
+    def left_boundary(self, s, suffix_start: int, max_len: int = 24) -> int:
+        """Read words right to left from a name's suffix until a verb, function word or stop word."""
+        toks = self.tokens(s)
+        start = suffix_start
+        j = max((i for i, t in enumerate(toks) if t[0] < suffix_start), default=-1)
+        while j >= 0:
+            a, b, w, f = toks[j]
+            inside = (f in ("v", "vn") and w in gz.NAME_VERBS) or (f == "m" and re.match(gz.ORDINAL_RX, w))
+            if w in gz.NAME_STOPWORDS or (f in STOP_FLAGS and not inside) or not NAME_RX.match(w) or \
+                    (f == "nz" and w[-1] in GLUED_PREP):
+                break   # a verb glued to the name's suffix (委于) still ends the name at the suffix; a word only
+                # jieba's HMM found that ends in a preposition (网信办向 | 长沙学院) ends the name before it
+            if suffix_start - a > max_len or any(v not in (0, 4) for v in self.mask[a:min(b, suffix_start)]):
+                break
+            start = a
+            j -= 1
+        return start
+
+    def specific(self, a: int, b: int, suffix_len: int) -> bool:
+        """Does the name say which one (a place, an organisation, a proper word), or only what kind?"""
+        ws = self.words(a, b - suffix_len, overlap=True) if b - suffix_len > a else []
+        if not ws:
+            return False
+        known = self._known_names
+        for w, f in ws:
+            if f in ("ns", "nt", "nr", "nrt", "nrfg") or norm(w) in known or w in ("国家", "中国", "首批"):
+                return True
+        return any(w not in gz.GENERIC_WORDS and len(w) >= 2 and f not in ("v", "vn", "a", "ad", "an") for w, f in ws)
