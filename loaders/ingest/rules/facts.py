@@ -56,7 +56,7 @@ ROWS = [
     ("event-subject", "event", r"(" + _TRIGGERS + r")", 0.85, "国家网络安全产业园区（长沙）于2020年6月正式揭牌。"),
     ("event-signing-party", "relation", None, 0.8, "当天签约的中国电信股份有限公司四川分公司副总经理表示，将加快建设。",
      "the firm, institution or body that signs (X签约, 签约的X) is a party to the signing: PARTICIPANT, not CONCERNS"),
-    ("event-of-place", "event", None, 0.75, "9月16日，长沙高新区第三批重大项目集中开工。",
+    ("event-of-place", "event", None, 0.2, "9月16日，长沙高新区第三批重大项目集中开工。",
      "projects that break ground, open or are completed in a zone or place the clause names, no firm or park: "
      "the event concerns that place"),
     ("event-approval-of", "event", r"(?:同意|支持|原则同意)(?:了)?", 0.8, "工信部复函同意国家网络安全产业园区（长沙）建设。",
