@@ -12,11 +12,10 @@ from .model import HELD_MEETING, ObsFact
 from .relations import ORG_LABELS
 from .rules.mentions import HAN
 from .rules import conf, rx
+from .status import StatusMixin
 
 MULT = {"": 1, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 CUMULATIVE = re.compile(r"累计|共(?:引进|培养|培育|引育|签约|落地|招引)")
-# a heading: 二、发展目标 / （三）产业实力 / short and without a full stop
-HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])[^。；]{0,20}$")
 # units and qualifiers read here beyond gazetteer.UNITS / QUALIFIER_MAP (kept apart: gazetteer.py is
 # shared with the mention rules)
 MORE_UNITS = {"人次": "人次", "台": "台", "套": "套", "场": "场", "个百分点": "个百分点", "美元": "美元"}
@@ -24,7 +23,6 @@ MORE_QUALIFIERS = {"超": "超过", "不低于": "不低于", "约为": "约", "
 # 居全国第一, 全国首个, 在全国率先: where something ranks, not whose figure it is (stat-country)
 COUNTRY_FRAME_AFTER = re.compile(r"(?:第|首|前列|前|领先|排名|同类|范围|各地|之最|一流|率先|唯一|最大|最早|最多|重要|知名|性)")
 COUNTRY_FRAME_BEFORE = re.compile(r"(?:居|在|位居|位列|领跑|为|是|成为|覆盖|面向|辐射|占)\s*$")
-FUTURE_WORD = re.compile(r"(?<![即])将(?!近|军|领|士)")
 
 
 def chinese_number(s: str) -> float | None:
@@ -36,58 +34,7 @@ def chinese_number(s: str) -> float | None:
         return None
 
 
-class StatisticsMixin:
-    _status_rule = ""
-
-    def _status_of(self, s, a: int, ca: int, cb: int) -> str:
-        self._status_rule = ""
-        st = self.status(s, a, ca, cb)
-        if st != "actual" and not self._status_rule:
-            self._status_rule = "status-forecast" if st == "forecast" else "status-target"
-        return st
-
-    def status(self, s, a: int, ca: int, cb: int) -> str:
-        """actual, forecast or target, from the wording of the clause (and the sentence before the figure)."""
-        clause = self.text[ca:cb]
-        lead = self.text[self._chain_start(s):a]
-        if rx("status-forecast").search(clause) or rx("status-forecast").search(lead):
-            return "forecast"
-        if rx("status-target").search(clause) or rx("status-target").search(lead) or FUTURE_WORD.search(clause):
-            return "target"
-        if rx("status-target-plan").search(clause) or rx("status-target-plan").search(lead):
-            self._status_rule = "status-target-plan"
-            return "target"
-        if self.target_section(s):
-            self._status_rule = "status-target-section"
-            return "target"
-        return "actual"
-
-    def _chain_start(self, s) -> int:
-        """Where the sentence's lead begins: sentences joined by ； are one sentence for its wording
-        (预计2021年，A 3.4万亿元；B 1.4万亿元；C 超过50%: all three are forecasts)."""
-        i = s.idx
-        while i > 0:
-            prev = self.doc.sentences[i - 1]
-            if prev.para != s.para or "；" not in self.text[max(prev.start, prev.end - 1):prev.end + 1]:
-                break
-            i -= 1
-        return self.doc.sentences[i].start
-
-    def target_year(self, s, pos: int) -> str | None:
-        """The year a target aims at: 到2025年 earlier in the sentence, else in a sentence before it
-        in its section (after its heading)."""
-        found = re.findall(r"(?:到|至)\s*(\d{4})\s*年", self.text[s.start:pos])
-        if found:
-            return found[-1]
-        for i in range(s.idx - 1, max(-1, s.idx - 8), -1):
-            t = self.doc.sentences[i].text.strip()
-            if HEADING.match(t):
-                return None
-            m = rx("status-target-section").match(t)
-            if m:
-                return re.search(r"\d{4}", m.group()).group()
-        return None
-
+class StatisticsMixin(StatusMixin):
     def park_moved_into(self, s, b: int, cb: int):
         """The park a counted list of firms moved into (…等10家企业签约入驻海淀和通州两个园区): a park
         named after 入驻/落户/进驻 in the clause; sub-parks named there give their park (the
@@ -137,17 +84,6 @@ class StatisticsMixin:
             if not any(x.start <= p < x.end for x in self.mentions_in(s.start, a, ("Enterprise", "Institution"))):
                 return p
         return None
-
-    def target_section(self, s) -> bool:
-        """Is the sentence in a part of the text about targets: under a heading with 目标 (二、发展目标), or
-        after a sentence of its section that began 到2022年 (the year the figures below are for)?"""
-        for i in range(s.idx - 1, max(-1, s.idx - 8), -1):
-            t = self.doc.sentences[i].text.strip()
-            if HEADING.match(t):
-                return "目标" in t
-            if rx("status-target-section").match(t):
-                return True
-        return False
 
     def rules_statistics(self, s) -> None:
         prev_cumulative = False
@@ -316,6 +252,7 @@ class StatisticsMixin:
                 metric, mzh, men = "area", "面积", "Area"
             status = self._status_of(s, a, ca, cb)
             as_of = self.as_of(s, ca, status)
+            status = self.future(status, as_of)
             start = s.start + m.start() if m.group("q1") else a
             fields = {"metric": metric, "metric_zh": mzh, "metric_en": men,
                       "value": int(value) if float(value).is_integer() else value,
@@ -414,8 +351,10 @@ class StatisticsMixin:
                     continue   # the same figure said again later in the article
                 metric = ("rank", "排名", "Rank") if name == "stat-rank" else self.metric(self.text[ca:cb], subj)
                 status = self._status_of(s, a, ca, cb)
+                as_of = self.as_of(s, ca, status)
+                status = self.future(status, as_of)
                 fields = {"metric": metric[0], "metric_zh": metric[1], "metric_en": metric[2], "value": int(value),
-                          "unit": unit, "as_of": self.as_of(s, ca, status), "status": status,
+                          "unit": unit, "as_of": as_of, "status": status,
                           "scope": self.text[ca:cb].strip()}
                 start = s.start + m.start("num") - (1 if name == "stat-rank" else 0)
                 self.observations.append(ObsFact(subj.key, fields, s.idx, (start, b), conf(name), name,
@@ -445,24 +384,6 @@ class StatisticsMixin:
                     return "annual_" + code, "年均" + zh, "Annual " + en[0].lower() + en[1:]
                 return code, zh, en
         return "count", "数量", "Count"
-
-    def as_of(self, s, ca: int, status: str = "actual") -> str:
-        """The date a figure is for: a date in its clause; one before it led by 截至/到; for a target
-        or forecast the year its section or sentence aims at (到2022年); else the article's date."""
-        own = self.dates_in(ca, self.clause_bounds(s, ca)[1])
-        if own:
-            return own[0].point
-        if status != "actual":
-            year = self.target_year(s, ca)
-            if year:
-                return year
-        prev = self.dates_in(s.start, ca)
-        if prev:
-            pa, _ = self.clause_bounds(s, prev[-1].start)
-            lead = self.text[pa:prev[-1].start]
-            if re.search(r"截至|截止|到", lead) or re.match(r"^\s*(成为|并)", self.text[ca:ca + 3]):
-                return prev[-1].point
-        return self.doc.meta.get("published") or ""
 
     TEXT_RULES = ("text-layout_slogan", "text-development_main_line", "text-distinction", "text-development_goal",
                   "text-technology_route", "text-development_goal_as", "text-development_goal_by")

@@ -233,6 +233,10 @@ ROWS = [
      "成都市网络安全产业加快发展。到2022年，建成体现新发展理念的网络信息安全创新之城、产业之城。",
      "a sentence that is a goal for a year (到2022年，建成…): the goal, without its leading modifier"),
     # ---- status: wording that makes a figure a target or a forecast, never an actual
+    ("status-future-date", "statistic", None, 0.85, "2024年，长沙市软件产业产值达到100亿元。",
+     "a figure dated after the article was published is a forecast, however it is worded"),
+    ("as-of-sentence-date", "statistic", None, 0.85, "2022年，长沙市软件产业产值达到100亿元。",
+     "a date the sentence opens on, set off by a comma, dates the figures that follow it (as_of)"),
     ("status-forecast", "statistic", r"预计|有望|预期|可望|预测|预估", 0.85, "国家网络安全产业园区（长沙）产业规模预计2022年达到1000亿元。"),
     ("status-target-plan", "statistic",
      r"(?<![主重需只想必纲概摘])要(?:在|于|把|力争|实现|达到|突破|建成|形成|引进|培育|确保|新增)|确保|(?<![模虚])拟|"

@@ -1,0 +1,111 @@
+"""When a figure is for and whether it happened: its status (actual, forecast, target) from the wording of
+its clause, its sentence's lead and its section, and from its date against the article's; its as-of date.
+Split from statistics.py, which finds the figures."""
+from __future__ import annotations
+
+import re
+
+from .rules import rx
+
+# a heading: 二、发展目标 / （三）产业实力 / short and without a full stop
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])[^。；]{0,20}$")
+FUTURE_WORD = re.compile(r"(?<![即])将(?!近|军|领|士)")
+
+
+class StatusMixin:
+    _status_rule = ""
+
+    def _status_of(self, s, a: int, ca: int, cb: int) -> str:
+        self._status_rule = ""
+        st = self.status(s, a, ca, cb)
+        if st != "actual" and not self._status_rule:
+            self._status_rule = "status-forecast" if st == "forecast" else "status-target"
+        return st
+
+    def status(self, s, a: int, ca: int, cb: int) -> str:
+        """actual, forecast or target, from the wording of the clause (and the sentence before the figure)."""
+        clause = self.text[ca:cb]
+        lead = self.text[self._chain_start(s):a]
+        if rx("status-forecast").search(clause) or rx("status-forecast").search(lead):
+            return "forecast"
+        if rx("status-target").search(clause) or rx("status-target").search(lead) or FUTURE_WORD.search(clause):
+            return "target"
+        if rx("status-target-plan").search(clause) or rx("status-target-plan").search(lead):
+            self._status_rule = "status-target-plan"
+            return "target"
+        if self.target_section(s):
+            self._status_rule = "status-target-section"
+            return "target"
+        return "actual"
+
+    def future(self, status: str, as_of: str) -> str:
+        """A figure for a time that begins after the article was published is no actual one, whatever the
+        wording (2022年产值达到100亿元 in a 2021 article): a forecast (`status-future-date`)."""
+        published = self.doc.meta.get("published") or ""
+        start = (as_of or "").split("/")[0]
+        if status != "actual" or not published or not re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", start):
+            return status
+        # the period's first day after the last day the article may have been published (dated 2021: 2021-12-31)
+        if (start + "-01-01"[len(start) - 4:]) > (published[:10] + "-12-31"[len(published[:10]) - 4:]):
+            self._status_rule = "status-future-date"
+            return "forecast"
+        return status
+
+    def _chain_start(self, s) -> int:
+        """Where the sentence's lead begins: sentences joined by ； are one sentence for its wording
+        (预计2021年，A 3.4万亿元；B 1.4万亿元；C 超过50%: all three are forecasts)."""
+        i = s.idx
+        while i > 0:
+            prev = self.doc.sentences[i - 1]
+            if prev.para != s.para or "；" not in self.text[max(prev.start, prev.end - 1):prev.end + 1]:
+                break
+            i -= 1
+        return self.doc.sentences[i].start
+
+    def target_year(self, s, pos: int) -> str | None:
+        """The year a target aims at: 到2025年 earlier in the sentence, else in a sentence before it
+        in its section (after its heading)."""
+        found = re.findall(r"(?:到|至)\s*(\d{4})\s*年", self.text[s.start:pos])
+        if found:
+            return found[-1]
+        for i in range(s.idx - 1, max(-1, s.idx - 8), -1):
+            t = self.doc.sentences[i].text.strip()
+            if HEADING.match(t):
+                return None
+            m = rx("status-target-section").match(t)
+            if m:
+                return re.search(r"\d{4}", m.group()).group()
+        return None
+
+    def target_section(self, s) -> bool:
+        """Is the sentence in a part of the text about targets: under a heading with 目标 (二、发展目标), or
+        after a sentence of its section that began 到2022年 (the year the figures below are for)?"""
+        for i in range(s.idx - 1, max(-1, s.idx - 8), -1):
+            t = self.doc.sentences[i].text.strip()
+            if HEADING.match(t):
+                return "目标" in t
+            if rx("status-target-section").match(t):
+                return True
+        return False
+
+    def as_of(self, s, ca: int, status: str = "actual") -> str:
+        """The date a figure is for: a date in its clause; one before it led by 截至/到; for a target
+        or forecast the year its section or sentence aims at (到2022年); else the article's date."""
+        own = self.dates_in(ca, self.clause_bounds(s, ca)[1])
+        if own:
+            return own[0].point
+        if status != "actual":
+            year = self.target_year(s, ca)
+            if year:
+                return year
+        prev = self.dates_in(s.start, ca)
+        if prev:
+            pa, _ = self.clause_bounds(s, prev[-1].start)
+            lead = self.text[pa:prev[-1].start]
+            if re.search(r"截至|截止|到", lead) or re.match(r"^\s*(成为|并)", self.text[ca:ca + 3]):
+                return prev[-1].point
+            # 2022年，园区实现营收…: a date the sentence opens on, set off by a comma, dates what follows it
+            if not self.text[s.start:prev[0].start].strip() and self.text[prev[0].end:prev[0].end + 1] in ("，", ","):
+                self.context_rows.add("as-of-sentence-date")
+                return prev[0].point
+        return self.doc.meta.get("published") or ""

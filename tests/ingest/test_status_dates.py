@@ -1,0 +1,37 @@
+"""A figure's date and status from the article's own dates (round areas, docs/ingest.md): a date the
+sentence opens on dates its figures (as-of-sentence-date), and a figure for a time that begins after the
+article was published is a forecast, whatever the wording (status-future-date)."""
+import pytest
+
+from parkgraph.loaders.ingest import ingest
+
+from .test_entities_relations import kb_small
+
+SENTENCE = "2024年，长沙市软件产业产值达到100亿元。"
+
+
+def figure(tmp_path, published: str, body: str = SENTENCE) -> dict:
+    p = tmp_path / "a.md"
+    p.write_text(f"---\ntitle: t\ndate: {published}\n---\n\n{body}\n", encoding="utf-8")
+    obs = ingest(p, kb=kb_small()).extraction.observations
+    assert len(obs) == 1
+    return obs[0].fields
+
+
+def test_a_date_the_sentence_opens_on_dates_its_figure(tmp_path):
+    assert figure(tmp_path, "2025-01-10")["as_of"] == "2024"
+
+
+@pytest.mark.parametrize("published, status", [
+    ("2023-05-06", "forecast"),   # a year not begun when the article was written
+    ("2025-01-10", "actual"),
+    ("2024-03-16", "actual"),     # the year had begun: a figure for it is not a forecast by its date alone
+    ("2024", "actual"),           # an article dated by its year only may be from its end
+])
+def test_a_figure_for_a_time_after_the_article_is_a_forecast(tmp_path, published, status):
+    assert figure(tmp_path, published)["status"] == status
+
+
+def test_wording_still_decides_when_the_date_does_not(tmp_path):
+    f = figure(tmp_path, "2025-01-10", "2024年，长沙市软件产业产值预计达到100亿元。")
+    assert f["status"] == "forecast"
