@@ -153,7 +153,7 @@ class ActivitiesMixin:
     def _activity_by_actor(self) -> dict:
         return self.__dict__.setdefault("_activities", {})
 
-    def policy_released(self, m: Mention, s, a: int, b: int) -> bool:
+    def policy_released(self, m: Mention, s, a: int, b: int, issuer: Mention | None = None) -> bool:
         """《湖南省“十四五”信息化发展规划》发布: the release of the policy, as its own event. True if so."""
         row, after = "event-policy-released", rx("event-policy-released").match(self.text, b)
         if after is None:   # 发布了《X》: the verb before the title
@@ -164,7 +164,10 @@ class ActivitiesMixin:
         rec = self.entities[m.key].record
         dates = self.dates_in(s.start, b) or self.dates_in(b, s.end)
         a0, b0 = (a, b + len(after.group())) if row == "event-policy-released" else (after.start(), b)
-        key = self.event("announcement", rec["name_zh"] + (after.group(1) or after.group(2) or "发布"), {m.key},
-                         dates[-1] if dates else None, s, a0, b0, row)
+        verb = next((g for g in after.groups() if g), "发布")
+        key = self.event("announcement", rec["name_zh"] + verb, {m.key}, dates[-1] if dates else None, s, a0, b0, row)
         self.rel(key, "CONCERNS", m.key, s, (a0, b0), conf(row), row)
+        if issuer is not None:
+            self.rel(key, "PARTICIPANT", issuer.key, s, (min(a0, issuer.start), max(b0, issuer.end)),
+                     conf("event-policy-release-by"), "event-policy-release-by", role="issuer")
         return True

@@ -196,7 +196,7 @@ class RelationsMixin:
                 m.keys = [self.use_new("Policy", rec, m)]
             if issuer is not None:
                 self.rel(m.key, "ISSUED_BY", issuer.key, s, (min(issuer.start, a), max(issuer.end, b)), conf(by), by)
-            released = self.policy_released(m, s, a, b)
+            released = self.policy_released(m, s, a, b, issuer if by == "policy-issuer" else None)
             self._policy_of_region(m, title, s, a, b, "policy-of-region-issued" if issuer is not None or released
                                    else "policy-of-region")
             parks = self.mentions_in(s.start, s.end, PARKISH)

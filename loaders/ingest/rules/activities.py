@@ -43,9 +43,14 @@ ROWS = [
     ("event-selected", "event", None, 0.65,
      "长沙测试科技有限公司入选国家级示范企业名单。",
      "A入选B with one A: the selection, an approval event concerning A and B, named as written (A入选B)"),
-    ("event-policy-released", "event", r"(?:正式|近日|日前|已)?(?:对外|向社会)?(发布|印发|出台|公布|出炉)(?=[，。；]|$)|的(发布|出台|印发)", 0.65,
+    ("event-policy-released", "event", r"(?:正式|近日|日前|已)?(?:对外|向社会)?(发布|印发|出台|公布|出炉)(?:给你们|给各[^，。；]{0,12})?(?=[，。；]|$)"
+     r"|的(发布|出台|印发)|[^。；]{0,20}?[，,]现(?:将其?|予以?)?(印发)(?:给你们|给各)?", 0.65,
      "近日，《湖南省“十四五”信息化发展规划》发布。",
-     "《X》(对外)发布 / 《X》的发布 with the title as the subject: the release of X, an event concerning it; dev-A 1/1 → 0.65"),
+     "《X》(对外)发布 / 《X》的发布 / a notice's 《X》已经省政府同意，现印发给你们 with the title as the subject: the release "
+     "of X, an event concerning it; dev-A 1/1 → 0.65"),
+    ("event-policy-release-by", "relation", None, 0.65, "近日，四川省人民政府发布了《四川省“十三五”信息化规划》。",
+     "the body that issues a policy (policy-issuer: X发布了《Y》) takes part in its release; not the body that approved "
+     "it (已经X同意，现印发: dev-E's approver was a participant, dev-F's was not)"),
     ("event-policy-released-before", "event", r"(?:会上|现场|正式|同时|还)?(发布|公布|出台)了(?=《)", 0.65,
      "大会上发布了《通州区城市更新实施意见》。",
      "发布了《X》: the release of X, an event concerning it, as when the title comes first"),

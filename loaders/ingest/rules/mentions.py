@@ -104,9 +104,10 @@ ROWS = [
      "the short form of a zone park named before in full (通州园 after 中关村通州园), in an article that never names "
      "the national park: that zone park, not the sub-park the dictionary knows by the same name"),
     ("mass-organisation", "mention",
-     r"(共青团(?:中央|[" + HAN + r"]{2,4}?(?:省|市)委)|(?:全国|[" + HAN + r"]{2,4}?(?:省|市))(?:总工会|妇联|妇女联合会)|中国人民银行(?:[" + HAN + r"]{2,4}?分行)?|中央(?:宣传|组织|统战)部|中宣部)",
+     r"(共青团(?:中央|[" + HAN + r"]{2,4}?(?:省|市)委)|(?:全国|[" + HAN + r"]{2,4}?(?:省|市))(?:总工会|妇联|妇女联合会)|中国人民银行(?:[" + HAN + r"]{2,4}?分行)?|中央(?:宣传|组织|统战)部|中宣部|中央网络安全和信息化(?:委员会|领导小组)(?:办公室)?)",
      0.8, "宣传周由中央宣传部、中国人民银行、全国总工会、共青团中央、全国妇联等共同主办。",
-     "central organs, the central bank and the mass organisations (共青团中央, 全国总工会, 全国妇联) and their "
+     "central organs (the Party's departments, its cyberspace commission, formerly leading group, and their office), "
+     "the central bank and the mass organisations (共青团中央, 全国总工会, 全国妇联) and their "
      "provincial and city branches (湖南省总工会, 共青团湖南省委): bodies no suffix row names"),
     ("central-body", "mention", r"(?<![省市区县局厅处司])(" + "|".join(sorted(gz.CENTRAL_BODIES, key=len, reverse=True)) + ")", 0.8,
      "活动由教育部、公安部、国家数据局等部门共同举办。",
