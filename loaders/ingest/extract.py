@@ -34,6 +34,7 @@ from .model import ACCEPT, HELD_MEETING, DateMention, Extraction, Mention, ObsFa
 from .relations import ORG_LABELS, PARKISH, RelationsMixin
 from .rules import RULES, rx
 from .statistics import StatisticsMixin
+from .descriptions import DescriptionsMixin
 from . import gazetteer as gz
 
 __all__ = ["ACCEPT", "Extraction", "Extractor", "Mention", "DateMention", "Proposal", "RelFact", "ObsFact",
@@ -89,7 +90,8 @@ def tagged_cut(pt, text: str) -> list[tuple[str, str]]:
     return [(w, tags.get(w) or _tag_of(w)) for w in pt.tokenizer.cut(text)]
 
 
-class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, ActivitiesMixin, StatisticsMixin):
+class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, ActivitiesMixin, StatisticsMixin,
+                DescriptionsMixin):
     NUM_RX = RULES["stat-number"].rx
 
     def __init__(self, kb: KnowledgeBase, doc: Document):
@@ -450,6 +452,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
             self.rules_statistics(s)
             self.rules_counted_words(s)
             self.rules_text_statistics(s)
+            self.rules_descriptions(s)
 
     def finish(self) -> None:
         """Which entities carry a fact; observation ids; sentences per entity."""

@@ -194,6 +194,7 @@ TEXT_METRICS = {
     "development_goal": ("发展目标", "Development goal"),
     "positioning": ("发展定位", "Positioning"),
     "technology_route": ("技术路线", "Technology route"),
+    "theme": ("主题", "Theme"),
 }
 
 # Kinds by the word a name ends with.

@@ -212,6 +212,21 @@ ROWS = [
      "written commented out"),
     ("stat-article-region", "statistic", None, 0.15, "到2025年，数字经济规模突破25000亿元。\n\n湖南省加快信息化发展。",
      "no organisation, park or region in the sentence or paragraph: the region the article is about"),
+    ("text-theme", "statistic", r"以“([^”]{2,60})”为主题|主题(?:为|是)“([^”]{2,60})”", 0.5,
+     "2023年国家网络安全宣传周于9月11日开幕。本届活动以“网络安全为人民，网络安全靠人民”为主题。",
+     "a theme in quotes (以“X”为主题, 主题是“X”): the theme of the event named in the sentence or last before it; "
+     "dev 3/6 (the older dev gold leaves themes out) → 0.5"),
+    ("text-apposition", "statistic",
+     r"(?:^|[，,：:])\s*作为((?:[^，。；“”]|“[^”]{1,20}”){4,50}?)(?=[，,])", 0.55,
+     "张家湾设计小镇地处通州区，作为重点打造的三个特色小镇之一，它引进了一批企业。",
+     "作为X，Y…: X is what Y is (a positioning), Y the entity the next clause opens on (它/其: the sentence's subject); "
+     "dev 3/5 → 0.55"),
+    ("text-standing", "statistic",
+     r"(?:是|成为|(?<![作成])为)((?:全国|国内|全球|世界|中国|我国|中部|西部|东部|国家级)?[^，。；]{0,30}?"
+     r"(?:之一|首个|首家|第一个|唯一|最大|最强|领先|一流|标杆|高地|品牌|重要承载地|重要支撑平台|主平台|主要承载区)[^，。；]{0,30}?)(?=[，。；]|$)", 0.55,
+     "张家湾设计小镇是中关村通州园创新设计和科技发展的重要承载地。",
+     "Y是/成为X where X says a standing (之一, 首个, 唯一, 最大, 领先, 一流, 重要承载地…), to the end of its clause: a distinction of Y; "
+     "dev 3/5 → 0.55"),
     ("text-layout_slogan", "statistic", r"(?:形成|概括为|构建)[^，。；]*?“([^”]{4,40})”的?(?:总体|整体|空间)?(?:布局|格局)?", 0.7,
      "国家网络安全产业园区（北京）形成“三园协同、多点联动、先行带动”的总体布局。"),
     ("text-development_main_line", "statistic", r"以“([^”]{4,40})”为(?:主线|核心|引领|方向)", 0.7,

@@ -1,0 +1,64 @@
+"""Text-valued statistics read from the general shapes a Chinese report describes something in, not from
+one article's wording: a theme in quotes (以“X”为主题, 主题是“X”), an apposition that opens a clause (作为X，Y…:
+what Y is), and a copula or 成为 with a ranking or standing word (Y是/成为全国首个…, …之一, …的重要承载地).
+
+The value is the text from after the verb to the end of its clause, as the corpus's labellers take it; the
+subject is the entity the clause is about (after 作为X， the first entity that follows; before 是/成为, the
+nearest one). These rows are general and sure of less than the seed's templates (`text-*` rows in
+statistics.py), so they carry a lower confidence (rules/facts.py)."""
+from __future__ import annotations
+
+import re
+
+from . import gazetteer as gz
+from .model import ObsFact
+from .rules import conf, rx
+
+STANDING = re.compile(r"之一|首个|首家|第[一二三四五六七八九十\d]+个|唯一|最大|最强|领先|一流")
+SUBJECT_LABELS = ("Park", "SubPark", "Region", "Institution", "Enterprise", "Event")
+
+
+class DescriptionsMixin:
+    def rules_descriptions(self, s) -> None:
+        taken: list[tuple[int, int]] = [o.span for o in self.observations if o.sent == s.idx and "value_text" in o.fields]
+        for m in rx("text-theme").finditer(s.text):
+            a, b = s.start + m.start(m.lastindex or 1), s.start + m.end(m.lastindex or 1)
+            subj = next(iter(self.mentions_in(s.start, s.end, ("Event",))), None) or \
+                self.latest_event_before(s, 3, lambda x: True, same_para=False)
+            self._describe(s, subj, "theme", a, b, "text-theme", taken)
+        for m in rx("text-apposition").finditer(s.text):
+            a, b = s.start + m.start(1), s.start + m.end(1)
+            after = [x for x in self.mentions_in(b, s.end, SUBJECT_LABELS) if not x.attrs.get("members")]
+            before = [x for x in self.mentions_in(s.start, s.start + m.start(), SUBJECT_LABELS) if not x.attrs.get("members")]
+            # 作为X，华大九天…: the clause after the comma names what X is; 它/其 refer back to the sentence's subject
+            head = self.text[b + 1:b + 3]
+            subj = before[0] if before and head[:1] in ("它", "其", "该") else (after[0] if after and
+                                                                            after[0].start - b <= 3 else None)
+            self._describe(s, subj, "positioning", a, b, "text-apposition", taken)
+        for m in rx("text-standing").finditer(s.text):
+            a, b = s.start + m.start(1), s.start + m.end(1)
+            ca, _ = self.clause_bounds(s, a)
+            near = [x for x in self.mentions_in(s.start, s.start + m.start(), SUBJECT_LABELS) if not x.attrs.get("members")]
+            # the nearest entity of the clause, else the one the sentence opens on (张家湾设计小镇…，成为…)
+            in_clause = [x for x in near if x.start >= ca]
+            subj = in_clause[-1] if in_clause else (near[0] if near and near[0].start == self.subject_start(s) else None)
+            # 全国第二个…的市辖区、全国第一个…的区县: two standings, one value each
+            parts = [(a, b)]
+            if "、" in self.text[a:b] and all(STANDING.search(p) for p in self.text[a:b].split("、")):
+                parts, start = [], a
+                for piece in self.text[a:b].split("、"):
+                    parts.append((start, start + len(piece)))
+                    start += len(piece) + 1
+            for x, y in parts:
+                self._describe(s, subj, "distinction", x, y, "text-standing", taken)
+
+    def _describe(self, s, subj, metric: str, a: int, b: int, rule: str, taken: list) -> None:
+        if subj is None or not subj.keys or b - a < 2 or any(x < b and a < y for x, y in taken):
+            return
+        value = self.text[a:b].strip("“”\"")
+        zh, en = gz.TEXT_METRICS.get(metric, (metric, metric))
+        ca, _ = self.clause_bounds(s, a)
+        fields = {"metric": metric, "metric_zh": zh, "metric_en": en, "value_text": value,
+                  "as_of": self.as_of(s, ca, "actual"), "status": "actual"}
+        self.observations.append(ObsFact(subj.key, fields, s.idx, (a, b), conf(rule), rule))
+        taken.append((a, b))
