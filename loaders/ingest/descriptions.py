@@ -56,6 +56,8 @@ class DescriptionsMixin:
         if subj is None or not subj.keys or b - a < 2 or any(x < b and a < y for x, y in taken):
             return
         value = self.text[a:b].strip("“”\"")
+        if value.startswith(("其", "这", "该", "此")):
+            return   # 是其中的合作内容之一: a standing among things named elsewhere, not a description
         zh, en = gz.TEXT_METRICS.get(metric, (metric, metric))
         ca, _ = self.clause_bounds(s, a)
         fields = {"metric": metric, "metric_zh": zh, "metric_en": en, "value_text": value,

@@ -294,7 +294,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
                 continue
             rec = self.entities[m.key].record
             kind = rec.get("kind") or self._builtin_regions.get(rec.get("name_zh") or "", ("", "", ""))[2]
-            if not _of_level(kind, level):
+            if not gz.of_level(kind, level):
                 continue
             count.setdefault(m.key, []).append(m)
         # an article that names no region of the level itself: the place a body's or a policy's name in its
@@ -308,7 +308,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
             if place is None:
                 continue
             _, full, kind = self._builtin_regions[place]
-            if not _of_level(kind, level):
+            if not gz.of_level(kind, level):
                 continue
             implied.setdefault(full, []).append((m, place))
         if len(implied) == 1:   # one place only: bodies of several places say nothing of the article's own
@@ -481,14 +481,6 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
             cand = unique_id(base, used)
             used.add(cand)
             o.key = f"observation/{cand}"
-
-
-def _of_level(kind: str, level: str | None) -> bool:
-    """Can a region of this kind be the article's region at this level (None: any province or city)?
-    Zones, areas, clusters, districts and the country never are."""
-    if kind in ("zone", "area", "cluster", "country", "district"):
-        return False
-    return {"province": kind in ("province", "municipality"), "city": kind in ("city", "municipality")}.get(level, True)
 
 
 def extract(doc: Document, kb: KnowledgeBase) -> Extraction:

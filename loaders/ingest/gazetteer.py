@@ -103,6 +103,18 @@ def admin_divisions() -> tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str
     counties = [x for x in counties if seen[x[1]] == 1 and len(x[1]) >= 3 and x[1] not in provinces]
     return tuple(cities), tuple(counties)
 
+
+def of_level(kind: str, level: str | None) -> bool:
+    """Can a region of this kind be the article's region at this level (None: any province or city;
+    "district": a district or a development zone)? Otherwise zones, areas, clusters, districts and the
+    country never are."""
+    if level == "district":   # 全区 / 本县: a district, or a development zone (全区 in an article about the 经开区)
+        return kind in ("district", "zone")
+    if kind in ("zone", "area", "cluster", "country", "district"):
+        return False
+    return {"province": kind in ("province", "municipality"), "city": kind in ("city", "municipality")}.get(level, True)
+
+
 _ALL_COUNTIES: list[tuple[str, str, str]] = []
 
 

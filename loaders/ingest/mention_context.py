@@ -176,7 +176,8 @@ class ContextMentionsMixin:
             a, b = m.start(), m.end()
             if not self.free(a, b):
                 continue
-            target = self.article_region("province" if m.group(1) == "省" else "city")
+            # 全区 / 本县: the article's district or development zone (截至目前，全区国家高新技术企业… about 海淀区)
+            target = self.article_region({"省": "province", "区": "district", "县": "district"}.get(m.group(1), "city"))
             if target is None:
                 continue
             self._refer(a, b, "Region", "region-deictic", target.key, deictic=True)

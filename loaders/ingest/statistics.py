@@ -94,7 +94,7 @@ class StatisticsMixin(StatusMixin):
             a, b = s.start + m.start("num"), s.start + m.end()
             if not self.free(a, b) or self.text[a - 1:a] == "第" or self.text[b:b + 1] in ("年", "月", "日"):
                 continue
-            unit_w, mult = m.group("unit"), m.group("mult") or ""
+            unit_w, mult = m.group("unit") or "元", m.group("mult") or ""   # 600多亿: money
             num = m.group("num")
             if num[0].isdigit():
                 value = float(num.replace(",", ""))   # 2,003.50: a thousands separator
@@ -270,7 +270,9 @@ class StatisticsMixin(StatusMixin):
 
     def subject_start(self, s) -> int:
         """Where the sentence's subject starts: after a lead-in (据介绍，/ 目前，/ a date and a comma)."""
-        lead = re.match(r"(?:(?:据(?:介绍|了解|悉|统计)|目前|同时|此外|其中|近年来|如今|当前|今年|去年)[，,]?|[\d年月日至]+[，,]?)*",
+        # …副院长王志勤介绍，据中国信通院统计测算，2019年我国…: who says it is no subject of what follows
+        lead = re.match(r"(?:(?:据(?:介绍|了解|悉|统计)|目前|同时|此外|其中|近年来|如今|当前|今年|去年)[，,]?|[\d年月日至]+[，,]?"
+                        r"|[^，。；“”]{1,30}?(?:介绍|表示|指出|透露|说)[，,：:]|据[^，。；“”]{1,30}?(?:统计|测算|数据|显示|报告)[^，。；]{0,6}[，,])*",
                         s.text)
         return s.start + (lead.end() if lead else 0)
 
@@ -309,12 +311,13 @@ class StatisticsMixin(StatusMixin):
     def country_of_figure(self, s, ca: int, a: int):
         """我国/中国 named in the figure's clause, or leading its sentence, as whose industry it is (stat-country):
         not 居全国第一 / 中国首个 (where something ranks), and not when an organisation or another place is named."""
+        st = self.subject_start(s)   # after an attribution (X介绍，据X统计，): its speaker is no other subject
         if self.park_word(s, a) or any(not (x.label == "Region" and self.is_country(x))
-                                       for x in self.mentions_in(s.start, a, ("Region", "Park", "SubPark", *ORG_LABELS))):
+                                       for x in self.mentions_in(st, a, ("Region", "Park", "SubPark", *ORG_LABELS))):
             return None   # 依托产业园区建成我国…“五个基地”: the park's goal, 我国 only qualifies it
-        for m in reversed(list(re.finditer(r"我国|中国", self.text[s.start:a]))):
-            x0, x1 = s.start + m.start(), s.start + m.end()
-            lead = re.fullmatch(r"[\d年月日，、\s]*", self.text[s.start:x0]) is not None
+        for m in reversed(list(re.finditer(r"我国|中国|国内(?!外)", self.text[st:a]))):   # 就国内而言: the country
+            x0, x1 = st + m.start(), st + m.end()
+            lead = re.fullmatch(r"[\d年月日，、\s]*就?", self.text[st:x0]) is not None   # 就国内而言，…
             if not (x0 >= ca or lead) or COUNTRY_FRAME_AFTER.match(self.text, x1) or \
                     COUNTRY_FRAME_BEFORE.search(self.text[max(s.start, x0 - 3):x0]):
                 continue

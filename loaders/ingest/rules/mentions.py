@@ -126,9 +126,10 @@ ROWS = [
      r"]{1,4}?(?:区|县)(?:[" + HAN + r"]{1,4}?(?:镇|乡|街道))?)(?=[，。；、,的]|$)", 0.75,
      "园区位于湖南省长沙市岳麓区麓谷街道，交通便利。",
      "the district (and town) of an address after 位于: one place, named without its province and city"),
-    ("region-deictic", "mention", r"(?:我|本|(?<![占居列])全)(省|市)(?![委政长级属直民各])", 0.8,
+    ("region-deictic", "mention", r"(?:我|本|(?<![占居列])全)(省|市|区|县)(?![委政长级属直民各域])", 0.8,
      "长沙市网络安全产业发展迅速。全市拥有该领域企业90余家。",
-     "我市 / 本省 / 全市: the article's own city or province (the one its title names, else the most named)"),
+     "我市 / 本省 / 全市 / 全区: the article's own city, province, or district or development zone (the one its title "
+     "names, else the most named)"),
     ("firm-anaphor", "mention", r"该(?:公司|企业|集团)", 0.75,
      "中国电信股份有限公司四川分公司将投资220亿元建设数据中心。此外，该公司还将投资27.5亿元建设感知城市项目。",
      "该公司 / 该企业: the firm named last in the sentence or the two before it (same paragraph)"),

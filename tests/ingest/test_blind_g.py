@@ -1,0 +1,38 @@
+"""Failures read from dev-G's misses after its first score (round blind-g, docs/ingest.md), each a general
+wording: the article's own district (全区), a speaker's attribution before a national figure, and money
+written with 亿 alone."""
+from parkgraph.loaders.ingest import ingest
+
+from parkgraph.loaders.ingest.kb import KBEntity
+
+from .test_entities_relations import kb_small
+
+
+def kb():
+    k = kb_small()
+    k.add(KBEntity("region/china", "Region", {"id": "china", "name_zh": "中国", "name_en": "China", "aliases": ["我国"],
+                                              "kind": "country"}, "data:x"))
+    return k
+
+
+def figures(tmp_path, body: str) -> list[tuple[str, float, str]]:
+    p = tmp_path / "a.md"
+    p.write_text(f"---\ntitle: t\ndate: 2023-05-29\n---\n\n{body}\n", encoding="utf-8")
+    ex = ingest(p, kb=kb()).extraction
+    return [(ex.entities[o.subject].record["name_zh"], o.fields.get("value"), o.fields.get("unit"))
+            for o in ex.observations if o.conf >= 0.5]
+
+
+def test_the_whole_district_is_the_articles_district(tmp_path):
+    got = figures(tmp_path, "海淀区经济发展迅速。截至目前，全区国家高新技术企业总数达到9764家。")
+    assert ("海淀区", 9764, "家") in got
+
+
+def test_a_speakers_attribution_does_not_hide_the_country(tmp_path):
+    got = figures(tmp_path, "某研究院副院长介绍，据该院统计测算，2019年我国网络安全产业规模达到1563.59亿元。")
+    assert ("中国", 1563.59, "亿元") in got
+
+
+def test_yi_alone_is_money(tmp_path):
+    got = figures(tmp_path, "就国内而言，网络安全产业规模太小，2019年仅600多亿。")
+    assert ("中国", 600, "亿元") in got
