@@ -43,7 +43,11 @@ class SuffixNamesMixin:
         for label, rule, m in hits:
             ss, se = s.start + m.start(), s.start + m.end()
             if not self.claimable(ss, se):
-                continue
+                # a dictionary match that ends inside the suffix (国家电子政务专家委|员会) does not stop the longer
+                # name, which decides below; one that holds the whole suffix is a name already
+                held = [x for x in self.sent_mentions(ss) if x.how == "dictionary" and x.start < se and ss < x.end]
+                if any(v not in (0, 4) for v in self.mask[ss:se]) or not held or any(x.end >= se for x in held):
+                    continue
             if se not in ends and label != "SubPark":
                 # the suffix must end a word: 总部, 内部, 干部 are not bodies
                 glued = [t for t in toks if t[0] < se < t[1]]

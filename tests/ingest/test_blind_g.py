@@ -36,3 +36,16 @@ def test_a_speakers_attribution_does_not_hide_the_country(tmp_path):
 def test_yi_alone_is_money(tmp_path):
     got = figures(tmp_path, "就国内而言，网络安全产业规模太小，2019年仅600多亿。")
     assert ("中国", 600, "亿元") in got
+
+
+def bodies(tmp_path, body: str) -> set[str]:
+    p = tmp_path / "a.md"
+    p.write_text(f"---\ntitle: t\ndate: 2023-05-29\n---\n\n{body}\n", encoding="utf-8")
+    ex = ingest(p, kb=kb()).extraction
+    return {ex.entities[r.to].record["name_zh"] for r in ex.relations if r.type == "PARTICIPANT" and r.conf >= 0.5}
+
+
+def test_the_bodies_of_those_who_attend_take_part(tmp_path):
+    got = bodies(tmp_path, "5月11日，2023通明湖论坛在京开幕。十二届全国政协副主席、国家电子政务专家委员会主任王钦敏，"
+                           "北京市委常委、副市长靳伟到场出席开幕式并致辞，中国工程院院士陈左宁出席论坛并作报告。")
+    assert {"全国政协", "国家电子政务专家委员会", "中共北京市委", "中国工程院"} <= got

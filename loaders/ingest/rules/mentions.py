@@ -104,9 +104,10 @@ ROWS = [
      "the short form of a zone park named before in full (通州园 after 中关村通州园), in an article that never names "
      "the national park: that zone park, not the sub-park the dictionary knows by the same name"),
     ("mass-organisation", "mention",
-     r"(共青团(?:中央|[" + HAN + r"]{2,4}?(?:省|市)委)|(?:全国|[" + HAN + r"]{2,4}?(?:省|市))(?:总工会|妇联|妇女联合会)|中国人民银行(?:[" + HAN + r"]{2,4}?分行)?|中央(?:宣传|组织|统战)部|中宣部|中央网络安全和信息化(?:委员会|领导小组)(?:办公室)?)",
+     r"(共青团(?:中央|[" + HAN + r"]{2,4}?(?:省|市)委)|(?:全国|[" + HAN + r"]{2,4}?(?:省|市))(?:总工会|妇联|妇女联合会)|中国人民银行(?:[" + HAN + r"]{2,4}?分行)?|中央(?:宣传|组织|统战)部|中宣部|中央网络安全和信息化(?:委员会|领导小组)(?:办公室)?|全国人大常委会|全国人大|全国政协)",
      0.8, "宣传周由中央宣传部、中国人民银行、全国总工会、共青团中央、全国妇联等共同主办。",
-     "central organs (the Party's departments, its cyberspace commission, formerly leading group, and their office), "
+     "central organs (the Party's departments, its cyberspace commission, formerly leading group, and their office; "
+     "the NPC and its standing committee, the CPPCC), "
      "the central bank and the mass organisations (共青团中央, 全国总工会, 全国妇联) and their "
      "provincial and city branches (湖南省总工会, 共青团湖南省委): bodies no suffix row names"),
     ("central-body", "mention", r"(?<![省市区县局厅处司])(" + "|".join(sorted(gz.CENTRAL_BODIES, key=len, reverse=True)) + ")", 0.8,
@@ -133,7 +134,7 @@ ROWS = [
     ("firm-anaphor", "mention", r"该(?:公司|企业|集团)", 0.75,
      "中国电信股份有限公司四川分公司将投资220亿元建设数据中心。此外，该公司还将投资27.5亿元建设感知城市项目。",
      "该公司 / 该企业: the firm named last in the sentence or the two before it (same paragraph)"),
-    ("party-committee", "mention", r"([\u4e00-\u9fff]{2,3}(?:省|市|区|县))委(?![员会书常副办网])", 0.8,
+    ("party-committee", "mention", r"([\u4e00-\u9fff]{2,3}(?:省|市|区|县))委(?![员会书副办网])", 0.8,
      "2019年2月，湖南省委出台网络安全工作责任制实施细则。",
      "湖南省委 → 中共湖南省委, 沙坪坝区委 → 中共沙坪坝区委 (the place must be a province, city or district the gazetteer "
      "knows)"),
