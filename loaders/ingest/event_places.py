@@ -73,6 +73,15 @@ class EventPlacesMixin:
                     self.rel(key, "LOCATED_IN", mm.key, s, (v.start - 1, v.end), conf("event-venue"), "event-venue")
                     found = True
                     break
+            # a city data/ does not hold (昆明市滇池国际会展中心): the gazetteer's
+            place = None if found else self.region_prefix(v.text)
+            if place and v.end - v.start > len(place) + 1 and self._builtin_regions[place][2] in ("city", "municipality"):
+                mm = Mention(v.start, v.start + len(place), place, "Region", s.idx, "pattern:event-venue",
+                             conf("event-venue"), self._builtin_regions[place][1], {})
+                self.register(mm)
+                mm.keys = [self.region_key(place, mm)]
+                self.rel(key, "LOCATED_IN", mm.key, s, (v.start - 1, v.end), conf("event-venue"), "event-venue")
+                found = True
         if found:
             return
         # 在京成立 / 在蓉举行: a city's one-character short name, only right after 在 and before the verb

@@ -49,3 +49,13 @@ def test_the_bodies_of_those_who_attend_take_part(tmp_path):
     got = bodies(tmp_path, "5月11日，2023通明湖论坛在京开幕。十二届全国政协副主席、国家电子政务专家委员会主任王钦敏，"
                            "北京市委常委、副市长靳伟到场出席开幕式并致辞，中国工程院院士陈左宁出席论坛并作报告。")
     assert {"全国政协", "国家电子政务专家委员会", "中共北京市委", "中国工程院"} <= got
+
+
+def test_a_venue_names_the_city_the_event_is_in_when_data_does_not_know_it(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("---\ntitle: t\ndate: 2025-09-16\n---\n\n当天，2025年国家网络安全宣传周开幕式在昆明市滇池国际会展中心隆重举行。\n",
+                 encoding="utf-8")
+    ex = ingest(p, kb=kb()).extraction
+    name = {k: e.record["name_zh"] for k, e in ex.entities.items()}
+    assert ("2025年国家网络安全宣传周开幕式", "LOCATED_IN", "昆明市") in {
+        (name[r.frm], r.type, name[r.to]) for r in ex.relations if r.conf >= 0.5}
