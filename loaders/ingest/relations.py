@@ -316,14 +316,7 @@ class RelationsMixin:
 
     def rules_zones(self, s) -> None:
         """长沙高新区 / 长沙经济技术开发区: a development zone is part of the city its name begins with."""
-        regions = self.mentions_in(s.start, s.end, ("Region",))
-        for z in regions:
-            if z.how == "pattern:suffix-area":   # 成都市双流区成都芯谷澜谷科创园: the area is part of the district before it
-                d = next((d for d in regions if d.end == z.start and d.key != z.key
-                          and self.entities[d.key].record.get("kind") in ("district", "city")), None)
-                if d is not None:
-                    self.rel(z.key, "PART_OF", d.key, s, (d.start, z.end), conf("area-in-division"), "area-in-division")
-        for z in regions:
+        for z in self.mentions_in(s.start, s.end, ("Region",)):
             rec = self.entities[z.key].record
             if rec.get("kind") not in ("zone", "cluster"):
                 continue

@@ -1,21 +1,7 @@
 """A government notice's release wording (round areas, docs/ingest.md): 《X》已经Y同意，现印发给你们 is the
 release of X, an event concerning it; the body that issues a policy takes part in its release, the body
 that only approved it does not; the central cyberspace commission's names are government bodies."""
-from parkgraph.loaders.ingest import ingest
-from parkgraph.loaders.ingest.extract import ACCEPT
-
-from .test_entities_relations import kb_small
-
-
-def run(tmp_path, body: str):
-    p = tmp_path / "a.md"
-    p.write_text(f"---\ntitle: t\ndate: 2017-12-21\n---\n\n{body}\n", encoding="utf-8")
-    return ingest(p, kb=kb_small()).extraction
-
-
-def rels(ex) -> set[tuple[str, str, str]]:
-    name = {k: p.record["name_zh"] for k, p in ex.entities.items()}
-    return {(name[r.frm], r.type, name[r.to]) for r in ex.relations if r.conf >= ACCEPT}
+from .test_entities_relations import rels, run
 
 
 def test_a_notice_releases_the_policy_it_sends(tmp_path):
