@@ -20,6 +20,9 @@ SUBJECT_LABELS = ("Park", "SubPark", "Region", "Institution", "Enterprise", "Eve
 
 class DescriptionsMixin:
     def rules_descriptions(self, s) -> None:
+        rows = ("text-theme", "text-apposition", "text-standing")
+        if not any(rx(r).search(s.text) for r in rows):
+            return   # most sentences: no scan of the article's figures for the ones of this sentence
         taken: list[tuple[int, int]] = [o.span for o in self.observations if o.sent == s.idx and "value_text" in o.fields]
         for m in rx("text-theme").finditer(s.text):
             a, b = s.start + m.start(m.lastindex or 1), s.start + m.end(m.lastindex or 1)

@@ -63,23 +63,13 @@ class EventPlacesMixin:
         for v in self.mentions_in(ca, cb, ("Institution", "Enterprise")):
             if found or self.text[max(ca, v.start - 1):v.start] != "在":
                 continue
-            for k in (3, 2):
-                hit = self.kb.lookup(self.text[v.start:v.start + k], ("Region",)) if v.end - v.start > k + 1 else None
-                if hit and hit[0].record.get("kind") in ("city", "municipality", "province", "district"):
-                    mm = Mention(v.start, v.start + k, self.text[v.start:v.start + k], "Region", s.idx, "pattern:event-venue",
-                                 conf("event-venue"), hit[0].record["name_zh"], {})
-                    self.register(mm)
-                    mm.keys = [self.use_existing(hit[0], hit[1], mm)]
-                    self.rel(key, "LOCATED_IN", mm.key, s, (v.start - 1, v.end), conf("event-venue"), "event-venue")
-                    found = True
-                    break
-            # a city data/ does not hold (昆明市滇池国际会展中心): the gazetteer's
-            place = None if found else self.region_prefix(v.text)
-            if place and v.end - v.start > len(place) + 1 and self._builtin_regions[place][2] in ("city", "municipality"):
-                mm = Mention(v.start, v.start + len(place), place, "Region", s.idx, "pattern:event-venue",
-                             conf("event-venue"), self._builtin_regions[place][1], {})
+            city = self._venue_city(v)
+            if city is not None:
+                k, name, link = city
+                mm = Mention(v.start, v.start + k, self.text[v.start:v.start + k], "Region", s.idx, "pattern:event-venue",
+                             conf("event-venue"), name, {})
                 self.register(mm)
-                mm.keys = [self.region_key(place, mm)]
+                mm.keys = [link(mm)]
                 self.rel(key, "LOCATED_IN", mm.key, s, (v.start - 1, v.end), conf("event-venue"), "event-venue")
                 found = True
         if found:
@@ -109,3 +99,15 @@ class EventPlacesMixin:
                     self.take(a, b)
                     mm.keys = [self.entity_key(mm)]
                     self.rel(key, "LOCATED_IN", mm.key, s, (a - 1, b), conf(rule), rule)
+
+    def _venue_city(self, v):
+        """The city a venue's name begins with (length, name, how to link it): one data/ holds (成都世纪城…),
+        else one of the gazetteer's (昆明市滇池国际会展中心); None when the name begins with no city."""
+        for k in (3, 2):
+            hit = self.kb.lookup(self.text[v.start:v.start + k], ("Region",)) if v.end - v.start > k + 1 else None
+            if hit and hit[0].record.get("kind") in ("city", "municipality", "province", "district"):
+                return k, hit[0].record["name_zh"], lambda mm, h=hit: self.use_existing(h[0], h[1], mm)
+        place = self.region_prefix(v.text)
+        if place and v.end - v.start > len(place) + 1 and self._builtin_regions[place][2] in ("city", "municipality"):
+            return len(place), self._builtin_regions[place][1], lambda mm: self.region_key(place, mm)
+        return None

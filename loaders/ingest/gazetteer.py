@@ -67,15 +67,9 @@ def _location_lines(folder: Path) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def admin_divisions() -> tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]]:
-    """Every prefecture-level city (code, full name, short name) and county-level division (code, full name,
-    kind) of GB/T 2260, read from the place dictionary jionlp ships (dictionary/china_location.zip; jionlp is
-    already used for dates), so that an article about any city or district finds its place (rule
-    region-division) — not a list grown from the corpus. The file is read, jionlp is not imported (its import
-    costs ~1.3 s). Left out, because a name alone cannot say which place it is: county-level names that occur
-    twice (鼓楼区, 朝阳区, 通州区: data/ names the ones the parks are in), names shorter than three characters
-    (城区, 郊区), and a city's short name that is also the stem of a district in another province (朝阳 of
-    Beijing's 朝阳区)."""
+def _gb2260() -> tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]]:
+    """Every prefecture-level city (code, full name, short name) and every county-level division (code, full
+    name, kind) in jionlp's place dictionary, as it lists them (names that occur twice included)."""
     spec = importlib.util.find_spec("jionlp")
     if spec is None or not spec.origin:
         return (), ()
@@ -92,11 +86,24 @@ def admin_divisions() -> tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str
             # a county (县, 旗, a county-level city) is the ontology's "district" kind: the county level
             kind = "zone" if parts[1][4] == "7" else "district"
             counties.append((parts[1], parts[0], kind))
+    return tuple(cities), tuple(counties)
+
+
+@functools.lru_cache(maxsize=1)
+def admin_divisions() -> tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]]:
+    """Every prefecture-level city (code, full name, short name) and county-level division (code, full name,
+    kind) of GB/T 2260, read from the place dictionary jionlp ships (dictionary/china_location.zip; jionlp is
+    already used for dates), so that an article about any city or district finds its place (rule
+    region-division) — not a list grown from the corpus. The file is read, jionlp is not imported (its import
+    costs ~1.3 s). Left out, because a name alone cannot say which place it is: county-level names that occur
+    twice (鼓楼区, 朝阳区, 通州区: data/ names the ones the parks are in), names shorter than three characters
+    (城区, 郊区), and a city's short name that is also the stem of a district in another province (朝阳 of
+    Beijing's 朝阳区)."""
+    cities, counties = _gb2260()
     seen = Counter(full for _, full, _ in counties)
     stems: dict[str, set[str]] = {}
     for code, full, _ in counties:
         stems.setdefault(full[:-1], set()).add(code[:2])
-    _ALL_COUNTIES[:] = counties
     provinces = {n for p in PROVINCES for n in p[1:3]}
     cities = [(c, full, short if len(short) >= 2 and stems.get(short, {c[:2]}) <= {c[:2]} and short not in provinces
                and "/" not in short else full) for c, full, short in cities]
@@ -115,17 +122,13 @@ def of_level(kind: str, level: str | None) -> bool:
     return {"province": kind in ("province", "municipality"), "city": kind in ("city", "municipality")}.get(level, True)
 
 
-_ALL_COUNTIES: list[tuple[str, str, str]] = []
-
-
 @functools.lru_cache(maxsize=1)
 def divisions_under() -> dict[str, dict[str, str]]:
     """Every county-level division (name → kind) under its province's and its city's code prefix (2 and 4
     digits), the names admin_divisions leaves out as ambiguous included: after 北京市, 通州区 is Beijing's
     (rule area-address reads an address down from the place it starts with)."""
-    admin_divisions()
     out: dict[str, dict[str, str]] = {}
-    for code, full, kind in _ALL_COUNTIES:
+    for code, full, kind in _gb2260()[1]:
         for prefix in (code[:2], code[:4]):
             out.setdefault(prefix, {})[full] = kind
     return out

@@ -10,7 +10,7 @@ from .mention_context import ContextMentionsMixin
 from .model import Mention
 from .rules.mentions import BARE_NAME_RX, HAN
 from .rules import conf, rx
-from .suffixes import GLUED_PREP, NAME_RX, STOP_FLAGS, SuffixNamesMixin  # noqa: F401  (re-exported)
+from .suffixes import SuffixNamesMixin
 
 ITEM_SPLIT = re.compile(r"[、和及与，,]|以及")
 # …大赛·信创赛道作为…峰会的品牌赛事: a verb inside what looks like an event's name ends the name before it

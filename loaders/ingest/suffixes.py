@@ -77,8 +77,6 @@ class SuffixNamesMixin:
                 if not ws or (m.group() == "园区" and (ws[0][1] == "ns" or self.region_prefix(name))):
                     continue
                 kind = "area"
-                a += self.address_chain(name)
-                name = self.text[a:se]
             if label == "SubPark":
                 ws = self.words(a, se)
                 if not ws or name in ("产业园", "科技园", "公园", "校园", "家园", "花园", "园") or \
@@ -89,8 +87,9 @@ class SuffixNamesMixin:
                     # area (Region), as the corpus's labellers write it; a sub-park is one a park's sentence names,
                     # or a place's name and 园 alone (通州园, 大兴园: how a zone's or a park's sub-parks are called)
                     label, rule, kind = "Region", "suffix-area", "area"
-                    a += self.address_chain(name)
-                    name = self.text[a:se]
+            if kind == "area":   # 成都市双流区 | 成都芯谷澜谷科创园: the address is no part of the name
+                a += self.address_chain(name)
+                name = self.text[a:se]
             kind = kind or next((k for suf, k in gz.INSTITUTION_SUFFIXES + gz.PROGRAMME_SUFFIXES if name.endswith(suf)), None)
             if label == "TalentProgram" and re.search(r"产业(?:园区)?基地$", name):
                 label, kind = "Region", "zone"   # 长沙国家软件产业基地: a place firms settle in, not a programme
