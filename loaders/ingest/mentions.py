@@ -15,6 +15,8 @@ from .suffixes import SuffixNamesMixin
 ITEM_SPLIT = re.compile(r"[、和及与，,]|以及")
 # …大赛·信创赛道作为…峰会的品牌赛事: a verb inside what looks like an event's name ends the name before it
 NOT_IN_EVENT_NAME = re.compile(r"作为|成为|是|将|被")
+# 举办了系列活动 / 各类活动 / 一系列主题活动: no name, no event of its own (row activity-held)
+GENERIC_ACTIVITY = re.compile(r"[系各多一相主丰本此该]")
 # enterprise names without a suffix: short, made of name-like words (not a description)
 # what follows a place that begins a longer address or zone name
 ADDRESS_TAIL = re.compile(f"[{HAN}]{{0,6}}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区)|"
@@ -179,6 +181,11 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 if item.endswith(gz.MEETING_SUFFIXES) and len(item) >= 4:
                     self.adopt_or_add(a, b, "Event", "pattern:meeting-held-after" if held else "pattern:meeting",
                                       conf("meeting"), kind="meeting")
+                elif (act := rx("activity-held").search(item)) and len(item) >= 6 and not NOT_IN_EVENT_NAME.search(item) \
+                        and not GENERIC_ACTIVITY.match(item):
+                    kind = {"签约": "signing", "开工": "groundbreaking", "揭牌": "unveiling", "授牌": "unveiling"}.get(
+                        act.group(1) or "", "meeting")
+                    self._held_meeting(a, b, "activity-held", kind)
         for m in rx("domain-list").finditer(t):
             for a, b, item in self.items(m):
                 if lead := re.match(r"^(?:未来|现有|当前|目前|新兴|传统)", item):   # 面向未来超级计算: a time word, not the domain
@@ -382,7 +389,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 cut = y
         return cut if b - cut >= 2 else a
 
-    def _held_meeting(self, a: int, b: int, how: str) -> None:
+    def _held_meeting(self, a: int, b: int, how: str, kind: str = "meeting") -> None:
         """A meeting the text says was held, named [a, b), unless a verb inside shows the name ends earlier or
         another pattern holds part of it. A year inside the name (2020年国家网络安全宣传周…) is part of it:
         the span may hold a date, which is then no date of the text."""
@@ -390,7 +397,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             return
         if all(v in (0, 1, 4) for v in self.mask[a:b]) and not any(
                 x.how != "dictionary" and x.start < b and x.end > a for x in self.sent_mentions(a)):
-            mm = self.add_mention(a, b, "Event", f"pattern:{how}", conf(how), kind="meeting")
+            mm = self.add_mention(a, b, "Event", f"pattern:{how}", conf(how), kind=kind)
             if mm is not None:
                 self.claim(a, b)
                 self.drop_years_inside(a, b)

@@ -153,12 +153,35 @@ class RelationsMixin:
         rule = "domain-focus"
         if subj is None:
             subj, rule = self.region_context(s, doms[0].start) or self.article_region(), "domain-focus-region"
+            whose = self._focus_of_other(s, subj, doms[0].start) if subj is not None else None
+            ev = self._event_for(s, doms[0].start, 1) if whose in ("event", "meeting") else None
+            if ev is not None:   # what the signing or meeting is about
+                for d in doms:
+                    self.rel(ev.key, "CONCERNS", d.key, s, (d.start, d.end), conf("event-domains"), "event-domains")
+            if ev is not None or whose in ("organisation", "meeting"):
+                return
         # 拥有A、B五大产业集群, A产业、B产业等主导产业: a place's own industries, no verb needed
         counted = any(d.how in ("pattern:domain-cluster-list", "pattern:domain-industry-list") for d in doms)
         if subj is None or not (counted or rx("domain-focus").search(s.text)):
             return
         for d in doms:
             self.rel(subj.key, "FOCUSES_ON", d.key, s, (d.start, d.end), conf(rule), rule)
+
+    def _focus_of_other(self, s, region: Mention, pos: int) -> str | None:
+        """Domains a region would take from its context, though the sentence says whose they may be: a signing's
+        (签约/签署: "event", theirs when the event is named, else still the region's), a meeting's (大会还聚焦…:
+        "meeting", never the region's), or a firm's or an institution's named before them and before the region
+        (西工大将结合北京市…的定位，重点面向A、B等领域: "organisation", never the region's) — `domain-focus-not-region`."""
+        orgs = self.mentions_in(s.start, pos, ("Enterprise", "Institution", "Event"))
+        here = region.sent == s.idx and region.start >= s.start
+        if orgs and (not here or orgs[0].start < region.start) and orgs[0].label != "Event":
+            self.context_rows.add("domain-focus-not-region")
+            return "organisation"
+        said = rx("domain-focus-not-region").search(self.text, s.start, pos)
+        if said and not said.group().startswith("签"):
+            self.context_rows.add("domain-focus-not-region")
+            return "meeting"   # the meeting's topics, the region's never
+        return "event" if said or orgs else None
 
     def rules_policies(self, s) -> None:
         for a, b, title in self.titles_by_sent.get(s.idx, ()):

@@ -24,6 +24,13 @@ ROWS = [
     ("honour-holder", "relation", r"获得|获批|荣获|入选|被评为|认定|授予|享受|获评|列入", 0.8,
      "西安测试科技有限公司获得国家级专精特新“小巨人”企业称号。"),
     ("honour-park", "relation", None, 0.7, "国家网络安全产业园区（长沙）揭牌，并获批首批国家网络安全教育技术产业融合发展试验区。"),
+    ("domain-focus-not-region", "relation", r"签约|签署|(?:大会|论坛|峰会|会议|活动|大赛|博览会)[^，。；]{0,4}?(?:聚焦|围绕|涵盖|覆盖|关注)", 0.9,
+     "成都市举办网络安全大会。大会还聚焦人工智能安全等前沿领域。",
+     "domains a region would take from its context though the sentence gives them to a signing (签约/签署), a meeting "
+     "(大会还聚焦…) or a firm or institution named before them and before the region: not the region's focus"),
+    ("event-domains", "relation", None, 0.7, "成都市举办2021成都网络安全大会。大会还聚焦人工智能安全等前沿领域。",
+     "the domains of domain-focus-not-region given to a signing or meeting named in the sentence or the one before: what it "
+     "concerns"),
     ("domain-focus", "relation", r"布局|聚焦|重点发展|深耕|主攻|领域", 0.75, "国家网络安全产业园区（成渝地区）在工控安全、密码产品等领域形成集聚。"),
     ("event-signing-domains", "relation", r"(?:项目|合作|双方|三方|各方)[^，。；]{0,6}?(?:覆盖|涵盖|涉及|聚焦|围绕|集中在|分布在)", 0.75,
      "9月11日，产业对接交流会在长沙举行。交流会上，12个项目集中签约。签约项目涵盖网络安全、工控安全等领域。",
