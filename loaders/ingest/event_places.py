@@ -14,6 +14,8 @@ NAME_HEAD = re.compile(r"(?:(?:19|20)\d{2}(?:年度?)?|第[一二三四五六七
 # 全国 says how far a meeting reaches (全国大学生…竞赛, 在全国范围内举行, 来自全国的队伍), not a place it is in, is about
 # or drew from
 NATIONWIDE = frozenset({"全国"})
+# 2021中国国际智能产业博览会 / 中国(成都)国际消费电子展: the country heading a meeting's name is its rank, not its topic
+COUNTRY_IN_NAME = frozenset({"中国", "全国", "中华"})
 
 
 class EventPlacesMixin:
@@ -31,10 +33,10 @@ class EventPlacesMixin:
         own name, outside brackets (those say where: `event-name-place`), is what the meeting concerns
         (`event-name-subject`). The name is one mention, so its words are looked up: jieba's place words
         (ns), by exact name or alias only, at the head of the name — after at most a year, an edition and
-        other places (四川省暨成都市…): 数字中国创新大赛 is not about 中国."""
+        other places (四川省暨成都市…): 数字中国创新大赛 and 2021中国国际智能产业博览会 are not about 中国."""
         for a, b, w, f in self.tokens(s):
             if a < ev.start or b > ev.end or (a, b) == (ev.start, ev.end) or not f.startswith("ns") \
-                    or not NAME_HEAD.fullmatch(self.text[ev.start:a]) or w in NATIONWIDE:
+                    or not NAME_HEAD.fullmatch(self.text[ev.start:a]) or w in COUNTRY_IN_NAME:
                 continue
             hit = self.kb.lookup_exact(w, ("Region", "Park", "SubPark"))
             if hit is not None:

@@ -100,6 +100,28 @@ class EventsMixin(EventPlacesMixin):
             if full:
                 ev.name = full
                 self.context_rows.add("event-full-name")
+            ca, cb = self.clause_bounds(s, ev.start)
+            # 长沙市召开…发布会 / 省委网信办主办…: who held it, named right before the verb
+            verb = re.search(r"(召开|举办|主办|承办|举行)了?[^，。；]{0,4}$", self.text[ca:ev.start])
+            organisers = []
+            if verb:
+                v = ca + verb.start()
+                places = {(r.start, r.end) for r in self.mentions_in(ca, v, ("Region",))}
+                organisers = [x for x in self.mentions_in(ca, v, ORG_LABELS + ("GovernmentBody", "Region"))
+                              if not x.attrs.get("members") and (x.start, x.end) not in
+                              {(a, b) for a, b in places if self.text[a - 1:a] == "在"}][-1:]   # 在京: where, not who
+                organisers = [x for x in organisers if x.label not in ("Park", "SubPark")]   # a park: rows below
+                # 王刚在9日举行的…论坛上透露: who speaks at a meeting held (by someone) on the 9th; 协会在京举行: who held it
+                organisers = [x for x in organisers if "在" not in self.text[x.end:v] or self._at_place(x.end, v, places)]
+            founded = next((x for x in self._by_sent.get(s.idx, ()) if x.how == "pattern:event-founded" and x.keys
+                            and ca <= x.start < cb), None)
+            if ev.name == "成立大会" and founded is not None:   # X在京举行成立大会: the founding, found already
+                ev.keys = list(founded.keys)
+                continue
+            if ev.name in gz.GENERIC_MEETINGS and organisers and organisers[0].label != "Region":
+                # 协会在京举行成立大会: the meeting is its organiser's (`meeting-of-organiser`)
+                ev.name = (self.entities[organisers[0].key].record.get("name_zh") or organisers[0].text) + ev.name
+                self.context_rows.add("meeting-of-organiser")
             hit = self.kb.lookup(ev.name, ("Event",))
             if hit:
                 ev.keys = [self.use_existing(hit[0], hit[1], ev)]
@@ -109,16 +131,6 @@ class EventsMixin(EventPlacesMixin):
                 if dates:
                     rec["date"] = dates[-1].point
                 ev.keys = [self.use_new("Event", rec, ev)]
-            ca, cb = self.clause_bounds(s, ev.start)
-            # 长沙市召开…发布会 / 省委网信办主办…: who held it, named right before the verb
-            verb = re.search(r"(召开|举办|主办|承办|举行)了?[^，。；]{0,4}$", self.text[ca:ev.start])
-            organisers = []
-            if verb:
-                organisers = [x for x in self.mentions_in(ca, ca + verb.start(), ORG_LABELS + ("GovernmentBody", "Region"))
-                              if not x.attrs.get("members")][-1:]
-                organisers = [x for x in organisers if x.label not in ("Park", "SubPark")]   # a park: rows below
-                # 王刚在9日举行的…论坛上透露: who speaks at a meeting held (by someone) on the 9th
-                organisers = [x for x in organisers if "在" not in self.text[x.end:ca + verb.start()]]
             for o in organisers:
                 self.rel(ev.key, "PARTICIPANT", o.key, s, (o.start, ev.end), conf("event-organiser"), "event-organiser",
                          role=f"organiser ({verb.group(1)})")
@@ -227,6 +239,12 @@ class EventsMixin(EventPlacesMixin):
             for x in self.mentions_in(s.start + m.start(2), s.start + m.end(2), ("GovernmentBody", "Institution", "Enterprise")):
                 self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-organiser-units"),
                          "event-organiser-units", role=f"organiser ({m.group(1)})")
+
+    def _at_place(self, a: int, b: int, places: set[tuple[int, int]]) -> bool:
+        """Is text[a:b] 在 and a place (在京, 在长沙, 在成都市): where the organiser held it, not a second actor?"""
+        where = self.text[a + 1:b]
+        return self.text[a:a + 1] == "在" and ((a + 1, b) in places or where in gz.CITY_ONE_CHAR
+                                               or (bool(where) and self.region_prefix(where) == where))
 
     def _event_for(self, s, pos: int, back: int, keep=None):
         """The event named last before `pos` in sentence `s`, else the one named last in the `back` sentences

@@ -266,15 +266,20 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
                 if self.region_as_object(m):
                     self.context_rows.add("region-as-object")
                     continue
+                if self.region_as_frame(m):
+                    continue
                 best = m
         return best
 
     def region_as_frame(self, m: Mention) -> bool:
-        """跻身全市第一梯队 / 占全省 / 位列全国: a region a rank or share is taken in is no figure's subject."""
-        if not any(x.end() == m.start for x in rx("region-frame").finditer(self.text, max(0, m.start - 3), m.start)):
-            return False
-        self.context_rows.add("region-frame")
-        return True
+        """跻身全市第一梯队 / 占全省 / 位列全国 / 在全市占比: a region a rank or share is taken in is no figure's subject."""
+        if any(x.end() == m.start for x in rx("region-frame").finditer(self.text, max(0, m.start - 3), m.start)):
+            self.context_rows.add("region-frame")
+            return True
+        if rx("region-frame-after").match(self.text, m.end):
+            self.context_rows.add("region-frame-after")
+            return True
+        return False
 
     def region_as_object(self, m: Mention) -> bool:
         """为海淀区乃至首都…提供支撑: a region after 为/对/乃至 is what the sentence serves, not its topic."""

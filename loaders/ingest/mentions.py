@@ -17,6 +17,7 @@ ITEM_SPLIT = re.compile(r"[、和及与，,]|以及")
 NOT_IN_EVENT_NAME = re.compile(r"作为|成为|是|将|被")
 # 举办了系列活动 / 各类活动 / 一系列主题活动: no name, no event of its own (row activity-held)
 GENERIC_ACTIVITY = re.compile(r"[系各多一相主丰本此该]")
+ACTIVITY_KIND = {"签约": "signing", "开工": "groundbreaking", "揭牌": "unveiling", "授牌": "unveiling"}
 # enterprise names without a suffix: short, made of name-like words (not a description)
 # what follows a place that begins a longer address or zone name
 ADDRESS_TAIL = re.compile(f"[{HAN}]{{0,6}}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区)|"
@@ -181,11 +182,9 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 if item.endswith(gz.MEETING_SUFFIXES) and len(item) >= 4:
                     self.adopt_or_add(a, b, "Event", "pattern:meeting-held-after" if held else "pattern:meeting",
                                       conf("meeting"), kind="meeting")
-                elif (act := rx("activity-held").search(item)) and len(item) >= 6 and not NOT_IN_EVENT_NAME.search(item) \
+                elif rx("activity-held").search(item) and len(item) >= 6 and not NOT_IN_EVENT_NAME.search(item) \
                         and not GENERIC_ACTIVITY.match(item):
-                    kind = {"签约": "signing", "开工": "groundbreaking", "揭牌": "unveiling", "授牌": "unveiling"}.get(
-                        act.group(1) or "", "meeting")
-                    self._held_meeting(a, b, "activity-held", kind)
+                    self._held_meeting(a, b, "activity-held")
         for m in rx("domain-list").finditer(t):
             for a, b, item in self.items(m):
                 if lead := re.match(r"^(?:未来|现有|当前|目前|新兴|传统)", item):   # 面向未来超级计算: a time word, not the domain
@@ -253,7 +252,9 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 continue
             self.adopt_or_add(a, b, "Region", "pattern:address-place", conf("address-place"), kind="district")
         for m in rx("mass-organisation").finditer(t):   # before party-committee: 共青团湖南省委 is not 湖南省委
-            self.adopt_or_add(m.start(1), m.end(1), "GovernmentBody", "pattern:mass-organisation", conf("mass-organisation"))
+            # the people's organisations are no organs of state: Institution, as the labellers wrote 8 times of 9
+            label = "Institution" if re.search(r"共青团|总工会|妇联|妇女联合会", m.group(1)) else "GovernmentBody"
+            self.adopt_or_add(m.start(1), m.end(1), label, "pattern:mass-organisation", conf("mass-organisation"))
         for m in rx("party-committee").finditer(t):
             place = m.group(1)
             place = next((place[k:] for k in range(len(place) - 1) if place[k:] in self._builtin_regions), None)
@@ -389,7 +390,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 cut = y
         return cut if b - cut >= 2 else a
 
-    def _held_meeting(self, a: int, b: int, how: str, kind: str = "meeting") -> None:
+    def _held_meeting(self, a: int, b: int, how: str) -> None:
         """A meeting the text says was held, named [a, b), unless a verb inside shows the name ends earlier or
         another pattern holds part of it. A year inside the name (2020年国家网络安全宣传周…) is part of it:
         the span may hold a date, which is then no date of the text."""
@@ -397,6 +398,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             return
         if all(v in (0, 1, 4) for v in self.mask[a:b]) and not any(
                 x.how != "dictionary" and x.start < b and x.end > a for x in self.sent_mentions(a)):
+            act = rx("activity-held").search(self.text, a, b)   # …集中签约活动 / …开工仪式: a signing, a groundbreaking
+            kind = ACTIVITY_KIND.get(act.group(1) or "", "meeting") if act and act.end() == b else "meeting"
             mm = self.add_mention(a, b, "Event", f"pattern:{how}", conf(how), kind=kind)
             if mm is not None:
                 self.claim(a, b)

@@ -79,6 +79,9 @@ ROWS = [
     ("event-project-list", "event", None, 0.8, "西北工业大学北京研究院、网络安全领军人才培育基地等重大项目将竣工。"),
     ("event-meeting", "event", None, 0.7, "国家网络安全产业园区（长沙）举办网络安全人才创新创业教育论坛等活动。"),
     ("event-meeting-participant", "relation", None, 0.7, "国家网络安全产业园区（长沙）举办网络安全人才创新创业教育论坛等活动。"),
+    ("meeting-of-organiser", "event", None, 0.75, "2016年3月25日，中国网络空间安全协会举行新闻发布会。",
+     "a meeting word that names no meeting alone (成立大会, 年会, 座谈会: gazetteer.GENERIC_MEETINGS), held by a body, firm "
+     "or institution named before the verb: named after it (中国网络空间安全协会成立大会)"),
     ("event-organiser", "relation", None, 0.75, "近日，长沙市召开“长沙·非凡十年”专场新闻发布会。",
      "the body, region or organisation that 召开/举办/主办 a meeting takes part in it"),
     ("stat-country", "statistic", None, 0.75, "2021年我国网络安全产业规模约为2000亿元。",

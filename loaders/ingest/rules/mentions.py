@@ -47,7 +47,7 @@ ROWS = [
      r"(?:拥有|形成|发展|培育|打造)了?((?:(?!拥有|形成|发展|培育|打造)[^，。；：]){2,80}?)(?:[两三四五六七八九十\d]+)大(?:千亿级|万亿级|百亿级|支柱|主导|优势|重点)?(?:产业集群|产业|集群|领域)",
      0.75, "长沙拥有工程机械、电子信息、汽车及零部件三大千亿级产业集群。",
      "domains counted as N大产业集群; items split at 、 only (汽车及零部件 is one)"),
-    ("meeting-held", "mention", r"([^，。；：、\s]{4,60}?(?:研讨会|论坛|峰会|大会|会议|博览会|交流会|对接会|发布会|座谈会|推介会|洽谈会|展览会|年会|培训班|大赛|挑战赛|竞赛|决赛|初赛|复赛|赛区|专场活动|启动仪式|开幕式|闭幕式))(?:（以下简称[^）]{1,12}）)?(?:\d{1,2}日|当天|当日|今天|昨天|近日|日前)?(?:将|将于|也将)?(?:在[^，。；]{1,24}?)?(?:正式|隆重|盛大|圆满|顺利)?(?:举行|召开|开幕|举办|落幕|启动|开班|揭幕|拉开帷幕|拉开战幕|闭幕|开赛|收官|结束)",
+    ("meeting-held", "mention", r"([^，。；：、\s]{4,60}?(?:研讨会|论坛|峰会|大会|会议|博览会|交流会|对接会|发布会|座谈会|推介会|洽谈会|展览会|年会|培训班|大赛|挑战赛|竞赛|决赛|初赛|复赛|赛区|专场活动|启动仪式|开幕式|闭幕式|(?:签约|开工|揭牌|授牌|颁奖)(?:活动|仪式|典礼)))(?:（以下简称[^）]{1,12}）)?(?:\d{1,2}日|当天|当日|今天|昨天|近日|日前)?(?:将|将于|也将)?(?:在[^，。；]{1,24}?)?(?:正式|隆重|盛大|圆满|顺利)?(?:举行|召开|开幕|举办|落幕|启动|开班|揭幕|拉开帷幕|拉开战幕|闭幕|开赛|收官|结束)",
      0.75, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。", "a meeting or course named before (10日)(在X)举行/召开/开班/拉开帷幕; 由X主办的 before it is its organiser, not its name"),
     ("meeting-list-held", "mention",
      r"([^，。；：]{4,120}?)等(?:重要|重点|系列|主要|多项|一系列)?(?:活动|会议|赛事)(?:也|还|均|都)?(?:将|已)?(?:于[^，。；在]{1,12})?在[^，。；]{2,16}?(?:举行|举办|召开)",
@@ -113,7 +113,8 @@ ROWS = [
      "central organs (the Party's departments, its cyberspace commission, formerly leading group, and their office; "
      "the NPC and its standing committee, the CPPCC), "
      "the central bank and the mass organisations (共青团中央, 全国总工会, 全国妇联) and their "
-     "provincial and city branches (湖南省总工会, 共青团湖南省委): bodies no suffix row names"),
+     "provincial and city branches (湖南省总工会, 共青团湖南省委: Institutions, the rest GovernmentBodies): bodies no "
+     "suffix row names"),
     ("central-body", "mention", r"(?<![省市区县局厅处司])(" + "|".join(sorted(gz.CENTRAL_BODIES, key=len, reverse=True)) + ")", 0.8,
      "活动由教育部、公安部、国家数据局等部门共同举办。",
      "the State Council's departments and central offices, full and short forms (公安部, 国家数据局), when no longer "

@@ -25,6 +25,10 @@ ROWS = [
      "长沙市加快发展。其中，地区生产总值跻身全市第一梯队，工业总产值突破800亿元。",
      "a region right after 占/居/跻身/位列 (跻身全市第一梯队, 占全省四成) is the field a rank or share is taken in: "
      "no figure of the sentence is its"),
+    ("region-frame-after", "relation", r"(?:中|内)?的?(?:占比|比重|份额|排名|排第|排在|位列|位居)", 0.8,
+     "长沙高新区软件企业总数为1175家，在长沙市占比近70%，全年产值突破700亿元。",
+     "a region right before 占比/比重/排名 (在全市占比近70%, 在全省排名第一) is the whole a share or rank is taken in: "
+     "the figures of the clauses after it stay with the region before"),
     ("region-as-object", "relation", r"(?:为|对|向|给|乃至|助力|服务于?|辐射|带动|占|居)", 0.8,
      "近年来长沙高新区建设跑出加速度，为长沙市乃至湖南省发展提供了支撑。预计2021年，高新技术企业总收入3400亿元。",
      "a region after 为/对/乃至 is what the sentence serves, not what it is about: the next sentence's figures go "
