@@ -68,6 +68,41 @@ def _base(pub: str, last_year: int | None, word: str | None) -> tuple[int, int, 
     return None
 
 
+PARTS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3), "二季度": (4, 6), "三季度": (7, 9),
+         "四季度": (10, 12)}
+TEN_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}
+
+
+def _period(name: str, g: tuple, pub: str, last_year: int | None) -> tuple[str, str] | None:
+    """Months of a year (1-6月), a half or quarter (上半年, 第一季度) or ten days of a month (7月中旬): a
+    period, whose point is its end (a figure for 上半年 is as of June) — or, for ten days, its start."""
+    if name.startswith("date-y"):
+        y, rest = int(g[0]), g[1:]
+    else:
+        word, rest = g[0], g[1:]
+        if word in ("当年", "同年") and last_year:
+            y = last_year
+        elif len(pub) >= 4:
+            y = int(pub[:4]) + {"去年": -1, "明年": 1}.get(word or "", 0)
+        elif last_year and not word:
+            y = last_year
+        else:
+            return None
+    if name in ("date-ym-range", "date-m-range"):
+        a, b = _ymd(y, int(rest[0])), _ymd(y, int(rest[1]))
+        return (f"{a}/{b}", b) if a and b and a < b else None
+    if name in ("date-year-part", "date-part"):
+        m0, m1 = PARTS[rest[0].lstrip("第")]
+        a, b = _ymd(y, m0), _ymd(y, m1)
+        return (f"{a}/{b}", b) if a and b else None
+    m = int(rest[0])
+    if not 1 <= m <= 12:
+        return None
+    d0, d1 = TEN_DAYS[rest[1]]
+    a, b = _ymd(y, m, d0), _ymd(y, m, min(d1, calendar.monthrange(y, m)[1]))
+    return (f"{a}/{b}", a) if a and b else None
+
+
 def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None) -> tuple[str, str] | None:
     """(value, point) of one matched date row, or None when it is not a valid date."""
     if name in ("date-ymd", "date-iso"):
@@ -86,6 +121,8 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None) -
         return (f"{r[0]}/{r[1]}", r[0]) if r else None
     if name == "date-year-range":
         return (f"{g[0]}/{g[1]}", g[1]) if int(g[0]) < int(g[1]) else None
+    if name in ("date-ym-range", "date-year-part", "date-ym-part", "date-m-range", "date-part", "date-m-part"):
+        return _period(name, g, pub, last_year)
     if name == "date-ym-end":
         y, m = int(g[0]), int(g[1])
         v = _ymd(y, m, calendar.monthrange(y, m)[1]) if 1 <= m <= 12 else None
@@ -148,7 +185,7 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None) -
 
 
 RELATIVE = ("date-relative", "date-md", "date-md-range", "date-day", "date-yesterday", "date-this-year", "date-month",
-            "date-today")
+            "date-today", "date-m-range", "date-part", "date-m-part")
 
 
 def find_dates(doc: Document) -> list[DateMention]:
