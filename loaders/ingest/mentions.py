@@ -17,6 +17,8 @@ ITEM_SPLIT = re.compile(r"[、和及与，,]|以及")
 NOT_IN_EVENT_NAME = re.compile(r"作为|成为|是|将|被")
 # 举办了系列活动 / 各类活动 / 一系列主题活动: no name, no event of its own (row activity-held)
 GENERIC_ACTIVITY = re.compile(r"[系各多一相主丰本此该]")
+# what reports revenue but is no firm's name: a place, a sector, a group of firms (全省软件企业实现营业收入)
+NOT_A_FIRM = re.compile(r"[省市区县镇园全各该其我共]|企业|公司们|行业|产业|软件业|服务业|制造业|规模|重点|累计|同比|合计|总计")
 ACTIVITY_KIND = {"签约": "signing", "开工": "groundbreaking", "揭牌": "unveiling", "授牌": "unveiling"}
 # enterprise names without a suffix: short, made of name-like words (not a description)
 # what follows a place that begins a longer address or zone name
@@ -153,6 +155,16 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             lvl = {"国家级": "national", "省级": "provincial", "市级": "municipal"}.get(m.group(1) or "")
             self.adopt_or_add(a, m.end(), "TalentProgram", "pattern:honour", conf("honour"), name=m.group(2), kind="honour",
                               level=lvl, inner=(a, m.end() - 2))
+        for m in rx("honour-quoted").finditer(t):   # 获评“2020年中国软件行业最具影响力企业”: an honour, quoted
+            a, b = m.start(1) - 1, m.end(1) + 1
+            if not all(v in (0, 1, 4) for v in self.mask[a:b]):   # a year inside is part of the name
+                continue
+            self.add_mention(a, b, "TalentProgram", "pattern:honour-quoted", conf("honour-quoted"), name=m.group(1),
+                             kind="honour")
+            self.claim(a, b)
+            self.drop_years_inside(a, b)
+            if re.search(r"企业|公司", m.group(1)):
+                self._listed_holders(m.start())
         for m in rx("special-allowance").finditer(t):
             self.adopt_or_add(m.start(), m.end(), "TalentProgram", "pattern:special-allowance", conf("special-allowance"),
                               name="国务院特殊津贴" if m.group(1) == "国务院" else m.group(1) + "特殊津贴",
@@ -223,6 +235,14 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             if re.search(r"(?:公司|集团)$", self.text[a:b]):
                 continue   # a company suffix: the suffix row reads the whole name (…有限公司四川分公司副总经理)
             self.add_mention(a, b, "Enterprise", "pattern:firm-of-officer", conf("firm-of-officer"))
+            self.claim(a, b)
+        for m in rx("firm-of-revenue").finditer(t):   # 拓维信息实现营业收入8.9亿元: a firm reports revenue
+            a, b = m.start(1), m.end(1)
+            name = self.text[a:b]
+            if name in gz.GENERIC_WORDS or NOT_A_FIRM.search(name) or not self.claimable(a, b) or any(
+                    x.start < b and x.end > a for x in self.sent_mentions(a)):
+                continue
+            self.add_mention(a, b, "Enterprise", "pattern:firm-of-revenue", conf("firm-of-revenue"))
             self.claim(a, b)
         for m in rx("institute-of-officer").finditer(t):
             a, b = m.start(1), m.end(1)
@@ -389,6 +409,22 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             if w in LIST_VERB_END or (f in ("v", "p") and (nxt[2] in LIST_VERB_END or nxt[3] in NAME_FLAGS)):
                 cut = y
         return cut if b - cut >= 2 else a
+
+    def _listed_holders(self, verb: int) -> None:
+        """科创信息、威胜集团、威胜信息获评“…企业”: the names listed at the head of the clause, before the verb, are
+        firms (`honour-listed-firms`) — names read whole between the commas, not a place or a group of firms."""
+        a = max(self.text.rfind(c, 0, verb) for c in "，。；：\n") + 1
+        if self.text[a:verb].count("、") < 1:
+            return
+        pos = a
+        for item in self.text[a:verb].split("、"):
+            x, y = pos, pos + len(item)
+            pos = y + 1
+            if not re.fullmatch(f"[{HAN}A-Za-z0-9]{{2,8}}", item) or item in gz.GENERIC_WORDS or NOT_A_FIRM.search(item) \
+                    or any(m.start < y and m.end > x for m in self.sent_mentions(x)) or not self.claimable(x, y):
+                continue
+            self.add_mention(x, y, "Enterprise", "pattern:honour-listed-firms", conf("honour-listed-firms"))
+            self.claim(x, y)
 
     def _held_meeting(self, a: int, b: int, how: str) -> None:
         """A meeting the text says was held, named [a, b), unless a verb inside shows the name ends earlier or

@@ -38,3 +38,17 @@ def test_a_press_conference_a_body_holds_is_named_after_it(tmp_path, kb):
     ex = ingest_text(tmp_path, "9月2日，中国网络空间安全协会在京举行新闻发布会。", kb, "2024-09-02")
     assert ("中国网络空间安全协会新闻发布会", "中国网络空间安全协会") in facts(ex, "PARTICIPANT")
     assert ("中国网络空间安全协会新闻发布会", "北京市") in facts(ex, "LOCATED_IN")
+
+
+def test_a_name_that_reports_revenue_is_a_firm_and_its_figures_are_its_own(tmp_path, kb):
+    ex = ingest_text(tmp_path, "湖南省软件产业运行情况。1-6月，全省软件企业实现营业收入721.3亿元。"
+                               "1-6月，拓维信息实现营业收入8.9亿元，同比增长47.5%；安克创新实现营业收入48亿元。", kb, "2021-07-22")
+    got = figures(ex)
+    assert {("拓维信息", 8.9), ("拓维信息", 47.5), ("安克创新", 48)} <= set(got)
+    assert ("湖南省", 721.3) in got   # 全省软件企业: the province's firms together, not a firm
+
+
+def test_firms_listed_before_a_quoted_honour_for_firms_hold_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "科创信息、威胜集团、威胜信息获评“2020年中国软件行业最具影响力企业”。", kb, "2021-07-22")
+    assert {(f, "2020年中国软件行业最具影响力企业") for f in ("科创信息", "威胜集团", "威胜信息")} <= facts(ex, "HOLDS")
+    assert "2020" not in {d.value for d in ex.dates}   # the year of the honour's name is no date of the text
