@@ -16,7 +16,7 @@ PARK_REF_RX = re.compile(r"(?:该|本)?园区(?:内|已|目前|现)?(?:已|共|�
 # what may stand between the last firm named and 落户/入驻: 等10家企业, 项目, 正式, 签约
 MOVER_GAP = re.compile(r"(?:等[^，。；、]{0,12}?)?(?:项目)?(?:已|将|正式|成功|先后|分别|集中)*")
 PARK_REF_DOMAIN_RX = re.compile(r"(?:该|本)?(?:园区|产业园)(?:将|已|要|正|主要|重点)*(?:布局|聚焦|重点发展|深耕|主攻|围绕|发展)")
-LOCATABLE = ("Park", "SubPark", "Enterprise", "Institution", "GovernmentBody")
+LOCATABLE = ("Park", "SubPark", "Enterprise", "Institution", "GovernmentBody", "Region")   # a Region: PART_OF
 PARK_NAME_RX = re.compile(r"(?:的)?(?:国家)?(?:网络安全)?产业园区?|园区")   # a park named without its place
 
 
@@ -431,8 +431,8 @@ class RelationsMixin:
             if subj is None or (m.group() in ("落户", "落户在") and subj.label not in ("Park", "SubPark")):
                 continue
             for k in place.keys[:1]:
-                self.rel(subj.key, "LOCATED_IN", k, s, (min(subj.start, place.start), max(subj.end, place.end)),
-                         conf("located-at"), "located-at")
+                self.rel(subj.key, "PART_OF" if subj.label == "Region" else "LOCATED_IN", k, s,
+                         (min(subj.start, place.start), max(subj.end, place.end)), conf("located-at"), "located-at")
 
     def rules_moved_into_region(self, s) -> None:
         """A、B等10家企业签约落户成都高新区: each firm named before the verb (a list, or the last one

@@ -52,3 +52,16 @@ def test_firms_listed_before_a_quoted_honour_for_firms_hold_it(tmp_path, kb):
     ex = ingest_text(tmp_path, "科创信息、威胜集团、威胜信息获评“2020年中国软件行业最具影响力企业”。", kb, "2021-07-22")
     assert {(f, "2020年中国软件行业最具影响力企业") for f in ("科创信息", "威胜集团", "威胜信息")} <= facts(ex, "HOLDS")
     assert "2020" not in {d.value for d in ex.dates}   # the year of the honour's name is no date of the text
+
+
+def test_a_data_valley_is_a_local_area_and_its_figures_are_its_own_not_its_districts(tmp_path, kb):
+    ex = ingest_text(tmp_path, "仙桃数据谷位于渝北区，在不到2平方公里的范围内已集聚1000多家大数据智能化企业。", kb, "2021-08-24")
+    assert {("仙桃数据谷", 2), ("仙桃数据谷", 1000)} <= set(figures(ex))
+    assert ("仙桃数据谷", "渝北区") in facts(ex, "PART_OF")
+
+
+def test_a_meeting_held_on_a_day_after_yu_keeps_its_whole_name(tmp_path, kb):
+    ex = ingest_text(tmp_path, "2021中国国际智能产业博览会重大项目招商签约活动于23日在重庆举行，共有92个重大项目落户重庆。",
+                     kb, "2021-08-24")
+    events = {p.record["name_zh"] for p in ex.entities.values() if p.label == "Event" and p.has_fact}
+    assert "2021中国国际智能产业博览会重大项目招商签约活动" in events
