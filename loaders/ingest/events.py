@@ -65,6 +65,9 @@ class EventsMixin(EventPlacesMixin):
                 host = self.topic(s, pos) if self.park_word(s, pos) else None
                 subj = [host] if host is not None else []
             how = "event-subject"
+            if not subj and kind == "unveiling":   # 中关村大数据产业园在海淀区正式挂牌成立: a local park or zone, not the district
+                subj = [x for x in self.mentions_in(ca, pos, ("Region",))
+                        if self.entities[x.key].record.get("kind") in ("zone", "area")][:1]
             if not subj and kind in ("groundbreaking", "opening", "completion"):
                 # 长沙高新区…重大项目集中开工: the zone or place whose projects broke ground (event-of-place)
                 subj = [x for x in self.mentions_in(ca, pos, ("Region",)) if not x.attrs.get("members")][-1:]

@@ -65,3 +65,8 @@ def test_a_meeting_held_on_a_day_after_yu_keeps_its_whole_name(tmp_path, kb):
                      kb, "2021-08-24")
     events = {p.record["name_zh"] for p in ex.entities.values() if p.label == "Event" and p.has_fact}
     assert "2021中国国际智能产业博览会重大项目招商签约活动" in events
+
+
+def test_a_local_park_unveiled_in_a_district_is_the_subject_of_the_unveiling(tmp_path, kb):
+    ex = ingest_text(tmp_path, "日前，中关村大数据产业园在海淀区正式挂牌成立。", kb, "2016-05-18")
+    assert ("中关村大数据产业园揭牌", "中关村大数据产业园") in facts(ex, "CONCERNS")
