@@ -7,20 +7,14 @@ import re
 from . import gazetteer as gz
 from .model import Mention
 from .rules import conf, rx
+from .whereabouts import PARK_NAME_RX, PARKISH, WhereaboutsMixin
 
 ORG_LABELS = ("Park", "SubPark", "Enterprise", "Institution")
-PARKISH = ("Park", "SubPark")
-# what may stand between 位于 and the place found: nothing, or the province/city an address begins with
-ADDRESS_HEAD = re.compile(r"|[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|州)")
 PARK_REF_RX = re.compile(r"(?:该|本)?园区(?:内|已|目前|现)?(?:已|共|目前)?(?:聚集|集聚|汇聚|吸引|引进|入驻|落户)")
-# what may stand between the last firm named and 落户/入驻: 等10家企业, 项目, 正式, 签约
-MOVER_GAP = re.compile(r"(?:等[^，。；、]{0,12}?)?(?:项目)?(?:已|将|正式|成功|先后|分别|集中)*")
 PARK_REF_DOMAIN_RX = re.compile(r"(?:该|本)?(?:园区|产业园)(?:将|已|要|正|主要|重点)*(?:布局|聚焦|重点发展|深耕|主攻|围绕|发展)")
-LOCATABLE = ("Park", "SubPark", "Enterprise", "Institution", "GovernmentBody", "Region")   # a Region: PART_OF
-PARK_NAME_RX = re.compile(r"(?:的)?(?:国家)?(?:网络安全)?产业园区?|园区")   # a park named without its place
 
 
-class RelationsMixin:
+class RelationsMixin(WhereaboutsMixin):
     def rules_parks(self, s) -> None:
         parks = self.mentions_in(s.start, s.end, ("Park",))
         for p in parks:
@@ -336,125 +330,6 @@ class RelationsMixin:
             return
         for x in members:
             self.rel(x.key, "HOLDS", prog.key, s, (x.start, x.end), conf(rule), rule)
-
-    def rules_zones(self, s) -> None:
-        """长沙高新区 / 长沙经济技术开发区: a development zone is part of the city its name begins with."""
-        for z in self.mentions_in(s.start, s.end, ("Region",)):
-            rec = self.entities[z.key].record
-            if rec.get("kind") not in ("zone", "cluster"):
-                continue
-            name = rec.get("name_zh") or ""
-            if rec.get("kind") == "cluster":
-                name = z.text   # 长沙市新一代…产业集群: the place is in the text, not in the curated name
-            n = self.region_prefix(name[:-3])   # a place that begins the name and leaves more than two characters
-            if n is not None and self._builtin_regions[n][2] in ("city", "municipality"):
-                key = self.region_key(self._builtin_regions[n][1], None)
-                # the name alone is weak evidence (2 of 5 wrong on dev): the sentence must also
-                # name the city, or the cluster be named with it (长沙市新一代…产业集群)
-                rule = "zone-in-named-city" if rec.get("kind") == "cluster" or self._city_named(s, z, key) \
-                    else "zone-in-city"
-                self.rel(z.key, "PART_OF", key, s, (z.start, z.end), conf(rule), rule)
-
-    def rules_divisions(self, s) -> None:
-        """成都市双流区 / 北京市通州区 / 重庆市沙坪坝区: a district or city written right after the place it lies
-        in (by its GB/T 2260 code) is part of it (`division-in-place`). The larger place is no mention of its
-        own there (it begins an address), so it is read from the text before, or the start of, the name."""
-        regions = self.mentions_in(s.start, s.end, ("Region",))
-        for z in regions:
-            if z.how == "pattern:suffix-area":   # 成都市双流区成都芯谷澜谷科创园: the area is part of the district before it
-                d = next((d for d in regions if d.end == z.start and d.key != z.key
-                          and self.entities[d.key].record.get("kind") in ("district", "city")), None)
-                if d is not None:
-                    self.rel(z.key, "PART_OF", d.key, s, (d.start, z.end), conf("area-in-division"), "area-in-division")
-        for z in regions:
-            rec = self.entities[z.key].record
-            code = str(rec.get("admin_code") or "")
-            if len(code) != 6 or code.endswith("0000") or rec.get("kind") not in ("district", "city"):
-                continue
-            parents = {code[:4] + "00", code[:2] + "0000"} - {code}
-            n = next((n for p in sorted(parents) for n in self._region_names.get(p, ()) if len(n) >= 2 and (
-                self.text[max(0, z.start - len(n)):z.start] == n or (z.text.startswith(n) and len(z.text) > len(n)))), None)
-            if n is not None:
-                key = self.region_key(self._builtin_regions[n][1], None)
-                if key and key != z.key:
-                    self.rel(z.key, "PART_OF", key, s, (z.start, z.end), conf("division-in-place"), "division-in-place")
-
-    def _city_named(self, s, z: Mention, key: str) -> bool:
-        """Does the sentence name the city outside the zone's name, or (其中, …) the sentence before?"""
-        if any(key in r.keys for r in self.mentions_in(s.start, s.end, ("Region",))
-               if r is not z and not r.attrs.get("outlet")):
-            return True
-        if rx("zone-in-named-city").search(s.text) and s.idx > 0:
-            prev = self.doc.sentences[s.idx - 1]
-            return any(key in r.keys for r in self.mentions_in(prev.start, prev.end, ("Region",)))
-        return False
-
-    def rules_listed_in_region(self, s, listed: list[Mention]) -> None:
-        """长沙市集聚了A、B、C等企业 (no park in the sentence): each listed firm is in the region that
-        heads the clause before the list, when a gathering verb joins them."""
-        regs = [r for r in self.mentions_in(s.start, listed[0].start, ("Region",))
-                if not r.attrs.get("members") and r.keys and not r.attrs.get("outlet")]
-        if not regs or not rx("listed-in-region").search(self.text, regs[-1].end, listed[0].start):
-            return
-        # the region heads the sentence up to the list (成都高新区…快速发展，已聚集A、B…): no other
-        # organisation stands between them to be the one that gathers
-        if self.mentions_in(regs[-1].end, listed[0].start, ("Enterprise", "Institution", "GovernmentBody") + PARKISH):
-            return
-        for x in listed:
-            for k in regs[-1].keys[:1]:
-                self.rel(x.key, "LOCATED_IN", k, s, (regs[-1].start, x.end), conf("listed-in-region"), "listed-in-region",
-                         role="listed as the region's enterprise")
-
-    def rules_located_at(self, s) -> None:
-        """通州园位于北京市通州区西集镇 / 该园区位于…: the thing named last before the verb (or the
-        paragraph's park for 园区/该园区) is in the first place named right after it."""
-        for m in rx("located-at").finditer(s.text):
-            pos, end = s.start + m.start(), s.start + m.end()
-            ca, cb = self.clause_bounds(s, pos)
-            subs = self.mentions_in(ca, pos, LOCATABLE)
-            subj = subs[-1] if subs and not self.text[subs[-1].end:pos].strip("在于现已将") else None
-            if subj is None and self.park_word(s, pos) and PARK_NAME_RX.search(self.text, ca, pos):
-                subj = self.topic(s, pos) or self.article_park()
-            places = [r for r in self.mentions_in(end, cb, ("Region",)) if not r.attrs.get("members")]
-            if not places or not ADDRESS_HEAD.fullmatch(self.text[end:places[0].start]):
-                continue   # the place must follow the verb (after at most the province or city it lies in)
-            # a chain of places (北京市通州区西集镇): the most specific, the last of the adjacent run
-            place = places[0]
-            for r in places[1:]:
-                if r.start - place.end > 0:
-                    break
-                place = r
-            if subj is None:   # 在位于西集镇东部的国家网络安全产业园区（通州园）内: what 的 leads to
-                de = re.match(r"[东西南北中部侧边内]{0,3}的", self.text[place.end:cb])
-                subj = next((x for x in self.mentions_in(place.end, cb, LOCATABLE)
-                             if de and x.start == place.end + de.end()), None)
-            if subj is None or (m.group() in ("落户", "落户在") and subj.label not in ("Park", "SubPark")):
-                continue
-            for k in place.keys[:1]:
-                self.rel(subj.key, "PART_OF" if subj.label == "Region" else "LOCATED_IN", k, s,
-                         (min(subj.start, place.start), max(subj.end, place.end)), conf("located-at"), "located-at")
-
-    def rules_moved_into_region(self, s) -> None:
-        """A、B等10家企业签约落户成都高新区: each firm named before the verb (a list, or the last one
-        named) is in the place right after it. A park after the verb is tenant-moved-in's."""
-        for m in rx("moved-into-region").finditer(s.text):
-            pos, end = s.start + m.start(), s.start + m.end()
-            ca, cb = self.clause_bounds(s, pos)
-            places = [r for r in self.mentions_in(end, cb, ("Region",)) if not r.attrs.get("members")]
-            if not places or not ADDRESS_HEAD.fullmatch(self.text[end:places[0].start]):
-                continue
-            firms = self.mentions_in(ca, pos, ("Enterprise", "Institution"))
-            if not firms or not MOVER_GAP.fullmatch(self.text[firms[-1].end:pos]):
-                continue
-            chain = [firms[-1]]
-            for f in reversed(firms[:-1]):   # the list the last firm ends: A、B和C
-                if self.text[f.end:chain[0].start] not in ("、", "和", "及", "与", "，"):
-                    break
-                chain.insert(0, f)
-            for f in chain:
-                for k in places[0].keys[:1]:
-                    self.rel(f.key, "LOCATED_IN", k, s, (f.start, places[0].end), conf("moved-into-region"),
-                             "moved-into-region")
 
     def rules_built_by(self, s) -> None:
         """工信部和北京市签署共同打造国家网络安全产业园区的协议: the park is built by each party; a
