@@ -100,6 +100,7 @@ class RelationsMixin(WhereaboutsMixin):
         self.rules_built_by(s)
         self.rules_located_at(s)
         self.rules_moved_into_region(s)
+        self.rules_areas_in_region(s)
 
     def rules_honours(self, s) -> None:
         for h in self.mentions_in(s.start, s.end, ("TalentProgram",)):

@@ -86,6 +86,22 @@ class WhereaboutsMixin:
                 self.rel(x.key, "LOCATED_IN", k, s, (regs[-1].start, x.end), conf("listed-in-region"), "listed-in-region",
                          role="listed as the region's enterprise")
 
+    def rules_areas_in_region(self, s) -> None:
+        """重庆打造了A、B、C等一批…平台: local areas and zones listed after a region and a verb that builds them are
+        part of it (`areas-listed-in-region`): two items or more of a list closed by 等, each begun by an area."""
+        for m in rx("areas-listed-in-region").finditer(self.text, s.start, s.end):
+            head = [x for x in self.mentions_in(s.start, m.start(), ("Region",)) if x.end == m.start()
+                    and not x.attrs.get("members") and self.entities[x.key].record.get("kind") not in ("area", "zone")]
+            close = self.text.find("等", m.end(), s.end)
+            if not head or close < 0 or re.search(r"[，。；：]", self.text[m.end():close]):
+                continue
+            starts = {m.end()} | {i + 1 for i in range(m.end(), close) if self.text[i] in "、和及与"}
+            items = [x for x in self.mentions_in(m.end(), close, ("Region",)) if x.start in starts
+                     and self.entities[x.key].record.get("kind") in ("area", "zone")]
+            for x in items if len(items) >= 2 else ():
+                self.rel(x.key, "PART_OF", head[0].key, s, (head[0].start, x.end), conf("areas-listed-in-region"),
+                         "areas-listed-in-region")
+
     def rules_located_at(self, s) -> None:
         """通州园位于北京市通州区西集镇 / 该园区位于…: the thing named last before the verb (or the
         paragraph's park for 园区/该园区) is in the first place named right after it."""

@@ -70,3 +70,13 @@ def test_a_meeting_held_on_a_day_after_yu_keeps_its_whole_name(tmp_path, kb):
 def test_a_local_park_unveiled_in_a_district_is_the_subject_of_the_unveiling(tmp_path, kb):
     ex = ingest_text(tmp_path, "日前，中关村大数据产业园在海淀区正式挂牌成立。", kb, "2016-05-18")
     assert ("中关村大数据产业园揭牌", "中关村大数据产业园") in facts(ex, "CONCERNS")
+
+
+def test_areas_a_city_lists_as_built_are_part_of_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "重庆打造了两江数字经济产业园、仙桃数据谷等一批数字经济发展战略平台。", kb, "2021-08-24")
+    assert {("两江数字经济产业园", "重庆市"), ("仙桃数据谷", "重庆市")} <= facts(ex, "PART_OF")
+
+
+def test_one_area_after_a_city_is_no_list(tmp_path, kb):
+    ex = ingest_text(tmp_path, "重庆打造了仙桃数据谷等平台。", kb, "2021-08-24")
+    assert ("仙桃数据谷", "重庆市") not in facts(ex, "PART_OF")
