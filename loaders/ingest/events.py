@@ -290,7 +290,7 @@ class EventsMixin(EventPlacesMixin):
         """Who took part in a meeting named by the verb's object: the bodies and firms named before
         参加/出席/主持 “the ceremony”, or before 在…上 + 致辞/透露/发布, take part in the event named
         inside 在…上 (在9日举行的…论坛上透露), else in the one that word refers back to — named earlier in
-        the sentence or last in the four sentences before, its name ending as the word does (王刚参加
+        the sentence or last in the twelve sentences before, its name ending as the word does (王刚参加
         启动仪式并讲话, 在会上发布). A body right after 齐聚/在/来到 is where they met, not who."""
         here = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys]
         for m in rx("event-attended-back").finditer(s.text):
@@ -298,17 +298,17 @@ class EventsMixin(EventPlacesMixin):
             inside = [x for x in here if s.start + m.start() <= x.start and x.end <= s.start + m.end()]
             if inside:      # 在…举行的…论坛上透露: the meeting named inside
                 ev = inside[-1]
-            head = re.search(r"(仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|决赛|初赛|复赛|大赛|比赛|会)(?:上.{1,3})?$", m.group())
+            head = re.search(r"(仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|决赛|初赛|复赛|大赛|比赛|会)(?:上.{1,5})?$", m.group())
             # else the meeting the word refers back to (启动式 → …启动仪式, 会上 → …发布会): named earlier in
-            # this sentence, or last in the four before
+            # this sentence, or last in the twelve before (a speech of 4 points between: 一是…；二是…)
             if ev is None and head:
                 def ends(x, w=head.group(1)[-1], any_event=head.group(1) in ("启动式", "开幕式", "仪式", "典礼")) -> bool:
                     return any_event or x.name.endswith(w)   # 在启动式上说: the opening of whatever event it was
                 before = [x for x in here if x.end <= s.start + m.start() and ends(x)]
-                ev = max(before, key=lambda x: x.start) if before else self.latest_event_before(s, 4, ends)
+                ev = max(before, key=lambda x: x.start) if before else self.latest_event_before(s, 12, ends)
             if ev is None:
                 continue
-            verb = re.match(r"出席|参加|参观|见证|主持|(?:一同|共同|一起)(?:启动|开启|宣布开幕)", m.group()) or re.search(r"上(.{1,3})$", m.group())
+            verb = re.match(r"出席|参加|参观|见证|主持|(?:一同|共同|一起)(?:启动|开启|宣布开幕)", m.group()) or re.search(r"上(.{1,5})$", m.group())
             said = verb.group(verb.lastindex or 0)
             for x in self.mentions_in(s.start, s.start + m.start(), ("GovernmentBody", "Institution", "Enterprise")):
                 venue = re.search(r"(?:齐聚|汇聚|聚首|来到|走进|在|于)$", self.text[max(s.start, x.start - 2):x.start])
@@ -401,7 +401,9 @@ class EventsMixin(EventPlacesMixin):
             ca, cb = self.clause_bounds(s, pos)
             dates = self.dates_in(x.end, end) or self.dates_in(ca, x.start)
             rec = self.entities[x.key].record
-            key = self.event("launch", rec["name_zh"] + "成立", {x.key}, dates[-1] if dates else None, s, x.start, end,
+            meeting = self.text[end:end + 2] == "大会"   # 在京举行成立大会: the founding is that meeting
+            key = self.event("launch", rec["name_zh"] + ("成立大会" if meeting else "成立"), {x.key},
+                             dates[-1] if dates else None, s, x.start, end + 2 * meeting,
                              "event-founded", name_en=f"Founding of the {rec['name_en']}")
             self.rel(key, "CONCERNS", x.key, s, (x.start, end), conf("event-founded"), "event-founded")
             self.event_place(key, s, ca, cb, "event-founded")

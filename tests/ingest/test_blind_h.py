@@ -30,7 +30,7 @@ def test_the_country_heading_a_fairs_name_is_not_what_it_concerns(tmp_path, kb):
 def test_a_founding_meeting_held_by_a_body_is_its_founding_and_the_city_after_zai_is_where(tmp_path, kb):
     ex = ingest_text(tmp_path, "2016年3月25日，中国网络空间安全协会在京举行成立大会。", kb, "2016-03-25")
     events = {p.record["name_zh"] for p in ex.entities.values() if p.label == "Event" and p.has_fact}
-    assert events == {"中国网络空间安全协会成立"}
+    assert events == {"中国网络空间安全协会成立大会"}
     assert not {f for f in facts(ex, "PARTICIPANT") if f[1] == "北京市"}
 
 
@@ -80,3 +80,12 @@ def test_areas_a_city_lists_as_built_are_part_of_it(tmp_path, kb):
 def test_one_area_after_a_city_is_no_list(tmp_path, kb):
     ex = ingest_text(tmp_path, "重庆打造了仙桃数据谷等平台。", kb, "2021-08-24")
     assert ("仙桃数据谷", "重庆市") not in facts(ex, "PART_OF")
+
+
+def test_bodies_whose_representatives_speak_at_the_founding_meeting_take_part_in_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "3月25日，中国网络空间安全协会在京举行成立大会。国家互联网信息办公室副主任王秀军出席大会并致辞。"
+                               "她提出4点希望：一是紧扣战略；二是广泛吸纳人才；三是加强自律；四是服务会员。"
+                               "民政部、工信部、公安部的相关负责人以及中国互联网协会等单位的代表在会上先后致辞。", kb, "2016-03-25")
+    got = facts(ex, "PARTICIPANT")
+    assert {("中国网络空间安全协会成立大会", b) for b in ("国家互联网信息办公室", "民政部", "工业和信息化部", "公安部",
+                                                 "中国互联网协会")} <= got
