@@ -111,7 +111,7 @@ class EventsMixin(EventPlacesMixin):
                 v = ca + verb.start()
                 places = {(r.start, r.end) for r in self.mentions_in(ca, v, ("Region",))}
                 organisers = [x for x in self.mentions_in(ca, v, ORG_LABELS + ("GovernmentBody", "Region"))
-                              if not x.attrs.get("members") and (x.start, x.end) not in
+                              if not x.attrs.get("members") and not x.attrs.get("outlet") and (x.start, x.end) not in
                               {(a, b) for a, b in places if self.text[a - 1:a] == "在"}][-1:]   # 在京: where, not who
                 organisers = [x for x in organisers if x.label not in ("Park", "SubPark")]   # a park: rows below
                 # 王刚在9日举行的…论坛上透露: who speaks at a meeting held (by someone) on the 9th; 协会在京举行: who held it
@@ -302,8 +302,9 @@ class EventsMixin(EventPlacesMixin):
             # else the meeting the word refers back to (启动式 → …启动仪式, 会上 → …发布会): named earlier in
             # this sentence, or last in the twelve before (a speech of 4 points between: 一是…；二是…)
             if ev is None and head:
-                def ends(x, w=head.group(1)[-1], any_event=head.group(1) in ("启动式", "开幕式", "仪式", "典礼")) -> bool:
-                    return any_event or x.name.endswith(w)   # 在启动式上说: the opening of whatever event it was
+                # 在启动式上说: the opening of whatever event it was; 在发布会上: a 发布会, not the 博览会 named since
+                def ends(x, w=head.group(1), any_event=head.group(1) in ("启动式", "开幕式", "仪式", "典礼")) -> bool:
+                    return any_event or x.name.endswith(w)
                 before = [x for x in here if x.end <= s.start + m.start() and ends(x)]
                 ev = max(before, key=lambda x: x.start) if before else self.latest_event_before(s, 12, ends)
             if ev is None:

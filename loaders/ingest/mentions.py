@@ -28,8 +28,9 @@ ADDRESS_TAIL = re.compile(f"[{HAN}]{{0,6}}?(?:高新技术产业开发区|经济
 LIST_VERB_END = ("了", "着", "过", "有", "如", "是", "包括", "包含", "拥有", "涵盖", "聚集", "集聚", "汇聚", "吸引", "引进",
                  "调研", "走访", "考察", "参观", "看望")
 NAME_FLAGS = ("ns", "nz", "nt", "nr", "nrt", "eng")
-# a place that begins an outlet's name (长沙晚报讯, 湖南日报, 成都电视台) is not a mention of the place
-MEDIA_TAIL = re.compile(r"(?:晚报|日报|早报|晨报|都市报|商报|电视台|广播电视台|新闻网|在线讯|发布讯)")
+# a place that begins an outlet's name (长沙晚报讯, 湖南日报, 成都电视台) or a dateline (新华社北京9月2日电) is the
+# outlet's city, no place the article states a fact about
+MEDIA_TAIL = re.compile(r"(?:晚报|日报|早报|晨报|都市报|商报|电视台|广播电视台|新闻网|在线讯|发布讯|\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电)")
 
 
 class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):

@@ -89,3 +89,11 @@ def test_bodies_whose_representatives_speak_at_the_founding_meeting_take_part_in
     got = facts(ex, "PARTICIPANT")
     assert {("中国网络空间安全协会成立大会", b) for b in ("国家互联网信息办公室", "民政部", "工业和信息化部", "公安部",
                                                  "中国互联网协会")} <= got
+
+
+def test_the_datelines_city_does_not_hold_the_press_conference_and_who_speaks_at_it_takes_part_in_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "新华社北京9月2日电 记者从2日召开的2024年国家网络安全宣传周新闻发布会上了解到，宣传周将于9月9日至15日举办。"
+                               "期间将举办开幕式、网络安全博览会。中央网信办有关负责人在发布会上介绍，活动丰富。", kb, "2024-09-02")
+    got = facts(ex, "PARTICIPANT")
+    assert ("2024年国家网络安全宣传周新闻发布会", "北京市") not in got
+    assert ("2024年国家网络安全宣传周新闻发布会", "中央网信办") in got
