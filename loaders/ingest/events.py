@@ -110,9 +110,10 @@ class EventsMixin(EventPlacesMixin):
             if verb:
                 v = ca + verb.start()
                 places = {(r.start, r.end) for r in self.mentions_in(ca, v, ("Region",))}
+                venues = {(a, b) for a, b in places if self.text[a - 1:a] == "在"}   # 在京: where, not who
                 organisers = [x for x in self.mentions_in(ca, v, ORG_LABELS + ("GovernmentBody", "Region"))
-                              if not x.attrs.get("members") and not x.attrs.get("outlet") and (x.start, x.end) not in
-                              {(a, b) for a, b in places if self.text[a - 1:a] == "在"}][-1:]   # 在京: where, not who
+                              if not x.attrs.get("members") and not x.attrs.get("outlet")
+                              and (x.start, x.end) not in venues][-1:]
                 organisers = [x for x in organisers if x.label not in ("Park", "SubPark")]   # a park: rows below
                 # 王刚在9日举行的…论坛上透露: who speaks at a meeting held (by someone) on the 9th; 协会在京举行: who held it
                 organisers = [x for x in organisers if "在" not in self.text[x.end:v] or self._at_place(x.end, v, places)]
