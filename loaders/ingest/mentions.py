@@ -158,12 +158,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                               level=lvl, inner=(a, m.end() - 2))
         for m in rx("honour-quoted").finditer(t):   # 获评“2020年中国软件行业最具影响力企业”: an honour, quoted
             a, b = m.start(1) - 1, m.end(1) + 1
-            if not all(v in (0, 1, 4) for v in self.mask[a:b]):   # a year inside is part of the name
+            if self._take_name(a, b, "TalentProgram", "honour-quoted", name=m.group(1), kind="honour") is None:
                 continue
-            self.add_mention(a, b, "TalentProgram", "pattern:honour-quoted", conf("honour-quoted"), name=m.group(1),
-                             kind="honour")
-            self.claim(a, b)
-            self.drop_years_inside(a, b)
             if re.search(r"企业|公司", m.group(1)):
                 self._listed_holders(m.start())
         for m in rx("special-allowance").finditer(t):
@@ -238,13 +234,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             self.add_mention(a, b, "Enterprise", "pattern:firm-of-officer", conf("firm-of-officer"))
             self.claim(a, b)
         for m in rx("firm-of-revenue").finditer(t):   # 拓维信息实现营业收入8.9亿元: a firm reports revenue
-            a, b = m.start(1), m.end(1)
-            name = self.text[a:b]
-            if name in gz.GENERIC_WORDS or NOT_A_FIRM.search(name) or not self.claimable(a, b) or any(
-                    x.start < b and x.end > a for x in self.sent_mentions(a)):
-                continue
-            self.add_mention(a, b, "Enterprise", "pattern:firm-of-revenue", conf("firm-of-revenue"))
-            self.claim(a, b)
+            self._bare_firm(m.start(1), m.end(1), "firm-of-revenue")
         for m in rx("institute-of-officer").finditer(t):
             a, b = m.start(1), m.end(1)
             s_ = self.sentence_at(a)
@@ -421,11 +411,19 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         for item in self.text[a:verb].split("、"):
             x, y = pos, pos + len(item)
             pos = y + 1
-            if not re.fullmatch(f"[{HAN}A-Za-z0-9]{{2,8}}", item) or item in gz.GENERIC_WORDS or NOT_A_FIRM.search(item) \
-                    or any(m.start < y and m.end > x for m in self.sent_mentions(x)) or not self.claimable(x, y):
-                continue
-            self.add_mention(x, y, "Enterprise", "pattern:honour-listed-firms", conf("honour-listed-firms"))
-            self.claim(x, y)
+            if re.fullmatch(f"[{HAN}A-Za-z0-9]{{2,8}}", item):
+                self._bare_firm(x, y, "honour-listed-firms")
+
+    def _bare_firm(self, a: int, b: int, row: str) -> None:
+        """A firm named without a suffix at [a, b), which the context says is one (rows firm-of-revenue,
+        honour-listed-firms) — unless the words are generic, a place, a sector or a group of firms, or another
+        mention holds part of them."""
+        name = self.text[a:b]
+        if name in gz.GENERIC_WORDS or NOT_A_FIRM.search(name) or not self.claimable(a, b) or any(
+                x.start < b and x.end > a for x in self.sent_mentions(a)):
+            return
+        self.add_mention(a, b, "Enterprise", f"pattern:{row}", conf(row))
+        self.claim(a, b)
 
     def _held_meeting(self, a: int, b: int, how: str) -> None:
         """A meeting the text says was held, named [a, b), unless a verb inside shows the name ends earlier or
@@ -433,11 +431,18 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         the span may hold a date, which is then no date of the text."""
         if NOT_IN_EVENT_NAME.search(self.text, a, b):
             return
-        if all(v in (0, 1, 4) for v in self.mask[a:b]) and not any(
-                x.how != "dictionary" and x.start < b and x.end > a for x in self.sent_mentions(a)):
+        if not any(x.how != "dictionary" and x.start < b and x.end > a for x in self.sent_mentions(a)):
             act = rx("activity-held").search(self.text, a, b)   # …集中签约活动 / …开工仪式: a signing, a groundbreaking
             kind = ACTIVITY_KIND.get(act.group(1) or "", "meeting") if act and act.end() == b else "meeting"
-            mm = self.add_mention(a, b, "Event", f"pattern:{how}", conf(how), kind=kind)
-            if mm is not None:
-                self.claim(a, b)
-                self.drop_years_inside(a, b)
+            self._take_name(a, b, "Event", how, kind=kind)
+
+    def _take_name(self, a: int, b: int, label: str, row: str, **attrs) -> Mention | None:
+        """A name at [a, b) that nothing but dates and dictionary words hold: a year inside it (2020年中国软件行业…,
+        2020年国家网络安全宣传周) is part of the name, no date of the text."""
+        if not all(v in (0, 1, 4) for v in self.mask[a:b]):
+            return None
+        mm = self.add_mention(a, b, label, f"pattern:{row}", conf(row), **attrs)
+        if mm is not None:
+            self.claim(a, b)
+            self.drop_years_inside(a, b)
+        return mm
