@@ -13,6 +13,8 @@ from .rules import conf, rx
 
 # the year or edition that a meeting's fuller name puts before the name (2023年网络安全博览会; event-full-name)
 FULL_NAME_LEAD = re.compile(r"(?:(?<!\d)(?:19|20)\d{2}年?度?|第[一二三四五六七八九十\d]+届)$")
+# a meeting named as the one already reported (本届展会筹备工作会议, 此次论坛): that event (event-back-reference)
+BACK_REFERENCE = re.compile(r"^(?:本届|本次|此次|这次|该次?|上述)")
 # a clause after 由A主办/指导 that names more organisers: ，B、C联合主办 / ，D承办
 ORGANISER_CLAUSE = re.compile(r"[，,]([^。；，,]{2,80}?)(?:共同|联合)?(主办|承办|协办)")
 
@@ -117,17 +119,25 @@ class EventsMixin(EventPlacesMixin):
                 organisers = [x for x in organisers if x.label not in ("Park", "SubPark")]   # a park: rows below
                 # 王刚在9日举行的…论坛上透露: who speaks at a meeting held (by someone) on the 9th; 协会在京举行: who held it
                 organisers = [x for x in organisers if "在" not in self.text[x.end:v] or self._at_place(x.end, v, places)]
+                if not organisers and not self.mentions_in(ca, v) and ca > s.start:
+                    organisers = self._sentence_subject(s, ca)
             founded = next((x for x in self._by_sent.get(s.idx, ()) if x.how == "pattern:event-founded" and x.keys
                             and ca <= x.start < cb), None)
             if ev.name == "成立大会" and founded is not None:   # X在京举行成立大会: the founding, found already
                 ev.keys = list(founded.keys)
                 continue
+            if (ref := BACK_REFERENCE.match(ev.name)) and (same := self._event_for(
+                    s, ev.start, 12, lambda x, tail=ev.name[ref.end():]: _same_meeting(x.name, tail))) is not None:
+                ev.keys = list(same.keys)   # 本届展会筹备工作会议 after …电子展展会筹备工作会议: that one
+                self.context_rows.add("event-back-reference")
             if ev.name in gz.GENERIC_MEETINGS and organisers and organisers[0].label != "Region":
                 # 协会在京举行成立大会: the meeting is its organiser's (`meeting-of-organiser`)
                 ev.name = (self.entities[organisers[0].key].record.get("name_zh") or organisers[0].text) + ev.name
                 self.context_rows.add("meeting-of-organiser")
             hit = self.kb.lookup(ev.name, ("Event",))
-            if hit:
+            if ev.keys:
+                pass
+            elif hit:
                 ev.keys = [self.use_existing(hit[0], hit[1], ev)]
             else:
                 rec = {"id": "", "name_zh": ev.name, "name_en": self.english(ev.name), "kind": ev.attrs.get("kind", "other")}
@@ -415,6 +425,17 @@ class EventsMixin(EventPlacesMixin):
         return self.latest_event_before(
             s, 39, lambda x: x.attrs.get("kind") == "meeting" and x.name.endswith(word[-1]))
 
+    def _sentence_subject(self, s, before: int) -> list:
+        """The body that opens one of the clauses before `before` in its sentence — the subject a later
+        clause goes on with (湖南网信办迅速行动，召开室务会; X组织各协会，召开了…会议) — as a one-item list,
+        else none. Only an agent: a place opening a clause is where, not who (`meeting-subject-before`)."""
+        for x in self.mentions_in(s.start, before, ORG_LABELS + ("GovernmentBody",)):
+            if self.clause_bounds(s, x.start)[0] == x.start and not x.attrs.get("members") \
+                    and x.label not in ("Park", "SubPark", "Region"):
+                self.context_rows.add("meeting-subject-before")
+                return [x]
+        return []
+
     def latest_event_before(self, s, back: int, keep=None, same_para: bool = False):
         """The event named last in the nearest of the `back` sentences before `s` that names one `keep`
         accepts (within `s`'s paragraph when `same_para`); None when none does."""
@@ -443,3 +464,12 @@ class EventsMixin(EventPlacesMixin):
         subj = sorted(concerns)[0].split("/", 1)[1] if concerns else None
         m.keys = [self.use_new("Event", rec, m, id_hint=f"{subj}-{kind}" if subj else None)]
         return m.key
+
+
+def _same_meeting(name: str, tail: str) -> bool:
+    """Does `name` end as `tail` does, in a meeting word and at least four characters (…电子展展会筹备工作会议
+    and 展会筹备工作会议; not …大会 and 论坛)?"""
+    n = 0
+    while n < min(len(name), len(tail)) and name[-1 - n] == tail[-1 - n]:
+        n += 1
+    return (n >= 4 or n == len(tail) >= 2) and tail[-n:].endswith(gz.MEETING_SUFFIXES + ("博览会", "宣传周", "活动", "仪式"))

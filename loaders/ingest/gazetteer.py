@@ -276,8 +276,10 @@ CITY_ONE_CHAR = {"京": "北京市", "沪": "上海市", "渝": "重庆市", "�
 # meeting words that name no meeting on their own (X在京举行成立大会): the meeting is named after who holds it
 GENERIC_MEETINGS = frozenset({"成立大会", "年会", "座谈会", "发布会", "新闻发布会", "推介会", "启动仪式", "开幕式", "闭幕式",
                               "揭牌仪式", "签约仪式", "理事会", "工作会", "工作会议", "研讨会", "交流会", "对接会", "大会",
-                              "会议", "论坛", "峰会", "表彰大会", "动员大会", "推进会", "现场会", "年度工作会"})
-MEETING_SUFFIXES = ("研讨会", "论坛", "峰会", "大会", "会议", "博览会", "交流会", "对接会", "发布会", "座谈会", "大赛", "竞赛", "沙龙")
+                              "会议", "论坛", "峰会", "表彰大会", "动员大会", "推进会", "现场会", "年度工作会",
+                              "室务会", "常务会", "常务会议", "党组会", "党组会议"})
+MEETING_SUFFIXES = ("研讨会", "论坛", "峰会", "大会", "会议", "博览会", "交流会", "对接会", "发布会", "座谈会", "大赛", "竞赛", "沙龙",
+                    "工作会", "室务会", "常务会")
 
 # First-draft English: longest-first glossary; everything else is transliterated (pinyin).
 GLOSSARY: list[tuple[str, str]] = sorted([

@@ -214,6 +214,12 @@ class ContextMentionsMixin:
             a, b = m.start(), m.end()
             if not all(v in (0, 4) for v in self.mask[a:b]):
                 continue
+            said = {x.key for x in self.mentions if x.keys and x.label == "GovernmentBody" and x.start < a
+                    and len(x.text) > b - a and x.text.endswith(m.group())}
+            if len(said) == 1:   # 成都市经信委 … 市经信委: the one body the article named so before
+                self.claim(a, b)
+                self._refer(a, b, "GovernmentBody", "deictic-office", said.pop())
+                continue
             r = self.article_region("province" if m.group(1) == "省" else "city")
             if r is None:
                 continue
@@ -233,8 +239,8 @@ class ContextMentionsMixin:
         self.find_deictic_offices()
         for m in rx("party-office").finditer(self.text):
             a, b = m.start(), m.end()
-            place = m.group(1)
-            tail = m.group(2)[0] if m.group(2)[0] in "区县" else ""   # 合川 + 区 of 合川区委网信办: a district's name ends in it
+            place, level = m.group(1), m.group(2) or ""
+            tail = level[0] if level[:1] in ("区", "县") else ""   # 合川 + 区 of 合川区委网信办: a district's name ends in it
             if place:   # 湖南 in 湖南省委网信办; a word before the place (主任湖南) is not part of it
                 place = next((place[k:] for k in range(len(place) - 1) if place[k:] + tail in self._builtin_regions), None)
                 if place is None:
@@ -243,20 +249,24 @@ class ContextMentionsMixin:
                     a = m.end(1) - len(place)
             if place:
                 place = self._builtin_regions[place + tail][1]
-            elif tail:
-                continue   # 区委网信办 with no district named: which district is not said
+            elif tail or not level:
+                continue   # 区委网信办 with no district named, a bare 网信办 (中央/国家网信办): which is not said
             else:
-                r = self.article_region("province" if m.group(2) == "省委" else "city")
+                r = self.article_region("province" if level[0] == "省" else "city")
                 if r is None:
                     continue
                 place = self.entities[r.key].record["name_zh"]
-            if (m.group(2) == "省委") != place.endswith("省"):
+            if len(level) < 2:   # 湖南网信办 / 成都市网信办: the office of the place's own level
+                level = next((c + "委" for c in "省市区县" if place.endswith(c)), "")
+                if not level or (m.group(2) and level[0] != m.group(2)):
+                    continue
+            if (level == "省委") != place.endswith("省"):
                 continue   # 市委 of a province / 省委 of a city: the place is not what it seems
             if not all(v in (0, 4) for v in self.mask[a:b]):
                 continue
             body = "网络安全和信息化委员会" + ("办公室" if m.group(3) == "网信办" else "")
             mm = self.add_mention(a, b, "GovernmentBody", "pattern:party-office", conf("party-office"),
-                                  name=f"中共{place}{m.group(2)[-1]}{body}")
+                                  name=f"中共{place}{level[-1]}{body}")
             if mm is not None:
                 self.claim(a, b)
                 mm.keys = [self.entity_key(mm)]

@@ -63,12 +63,19 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         alts = sorted(names, key=len, reverse=True)
         r = re.compile("|".join(re.escape(a) for a in alts))
         pos = 0
+        glued = -1   # the end of a place name glued into a longer word: no name begins inside it
         while True:
             m = r.search(self.text, pos)
             if not m:
                 break
             a, b = m.start(), m.end()
-            if self.free(a, b) and not self._inside_word(a, b, names[m.group()]) and not self._zone_of_place(a, m.group()):
+            if a < glued:   # 成都市经信委: not Chongqing's 市经信委 read from the 市 of 成都市
+                pos = a + 1
+                continue
+            inside = self._inside_word(a, b, names[m.group()])
+            if inside and names[m.group()] == "Region":
+                glued = b
+            if self.free(a, b) and not inside and not self._zone_of_place(a, m.group()):
                 mm = self.add_mention(a, b, names[m.group()], "dictionary", conf("dictionary"))
                 if mm is not None and names[m.group()] == "Region" and MEDIA_TAIL.match(self.text, b):
                     mm.attrs["outlet"] = True   # 长沙晚报讯: the outlet's city (the article's, but not a statement)
@@ -188,7 +195,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 a, item = (a + 1, item[1:]) if item.startswith("的") else (a, item)   # 举行的2020世界计算机大会: after 的
                 held = item.endswith("上") and item[:-1].endswith(gz.MEETING_SUFFIXES)   # …主办的Y发布会上: held
                 b, item = (b - 1, item[:-1]) if held else (b, item)
-                if item.endswith(gz.MEETING_SUFFIXES) and len(item) >= 4:
+                if item.endswith(gz.MEETING_SUFFIXES) and (len(item) >= 4 or item in gz.GENERIC_MEETINGS):
                     self.adopt_or_add(a, b, "Event", "pattern:meeting-held-after" if held else "pattern:meeting",
                                       conf("meeting"), kind="meeting")
                 elif rx("activity-held").search(item) and len(item) >= 6 and not NOT_IN_EVENT_NAME.search(item) \

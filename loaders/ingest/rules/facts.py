@@ -82,6 +82,13 @@ ROWS = [
     ("meeting-of-organiser", "event", None, 0.75, "2016年3月25日，中国网络空间安全协会举行新闻发布会。",
      "a meeting word that names no meeting alone (成立大会, 年会, 座谈会: gazetteer.GENERIC_MEETINGS), held by a body, firm "
      "or institution named before the verb: named after it (中国网络空间安全协会成立大会)"),
+    ("meeting-subject-before", "relation", None, 0.75, "3月5日，成都市经信委组织各行业协会，召开了展会筹备工作会议。",
+     "a meeting held (召开/举办) with no one named before the verb in its clause: the body that opens an earlier clause of "
+     "the sentence held it (X组织各协会，召开了…会议; 湖南网信办迅速行动，召开室务会)"),
+    ("event-back-reference", "event", None, 0.75,
+     "3月5日，成都市经信委召开了第二届电子展筹备工作会议。会议期间，市经信委召开了本届展会筹备工作会议。",
+     "a meeting named as the one already reported (本届展会筹备工作会议, 本次大会) is the event named last in this sentence or the "
+     "twelve before whose name ends as it does, not a second event"),
     ("event-organiser", "relation", None, 0.75, "近日，长沙市召开“长沙·非凡十年”专场新闻发布会。",
      "the body, region or organisation that 召开/举办/主办 a meeting takes part in it"),
     ("stat-country", "statistic", None, 0.75, "2021年我国网络安全产业规模约为2000亿元。",

@@ -166,9 +166,10 @@ ROWS = [
      0.8, "湖南省加快网络安全产业发展。12月30日，省工信厅在会上发布消息。",
      "省工信厅 / 市经信委 with no place (or after a function word: 已经省政府同意, 同省政府): the article's province or "
      "city, full name (湖南省工业和信息化厅)"),
-    ("party-office", "mention", r"([\u4e00-\u9fff]{2,3})?(省委|市委|区委|县委)(网信办|网信委)", 0.8,
+    ("party-office", "mention", r"((?:(?!委)[\u4e00-\u9fff]){2,3})?(省委|市委|区委|县委|省|市)?(网信办|网信委)", 0.8,
      "湖南省加快网络安全产业发展，省委网信办主任出席会议。",
-     "a Party committee's cyberspace office (省委网信办 → 中共湖南省委网络安全和信息化委员会办公室): the place named, else the article's"),
+     "a Party committee's cyberspace office (省委网信办 → 中共湖南省委网络安全和信息化委员会办公室): the place named, else the "
+     "article's; a place with no 委 (湖南网信办, 成都市网信办) names the same office, of its level"),
     ("park-short-form", "mention", r"(国家网络安全产业园区?|网络安全产业园区?|园区|产业园)(?![（(])", 0.8,
      "北京正加快推进国家网络安全产业园区建设。", "a park named by its place (长沙园区) or bare, with the place before it in the sentence"),
     ("park-place-list", "mention", None, 0.8, "北京、长沙国家网络安全产业园区加快建设。",
@@ -183,7 +184,7 @@ ROWS = [
      "a place in brackets right after an institution: part of its name (中国地质大学（武汉）), or the campus (西南石油大学"
      "（南充校区）) — no mention of a region either way"),
     ("suffix-programme", "mention", f"(?:{_PROG})", 0.75, "园区获批首批国家网络安全教育技术产业融合发展试验区。"),
-    ("suffix-govbody", "mention", r"(?:管委会|组委会|委员会|经济信息委|经信委|发改委|人民政府|(?<!人民)政府|办公室|(?<!常)委|厅|局|部)", 0.75,
+    ("suffix-govbody", "mention", r"(?:管委会|组委会|委员会|经济信息委|经信委|发改委|人民政府|(?<!人民)政府|办公室|(?<!常)委(?!网信)|厅|局|部)", 0.75,
      "重庆市经济信息委印发通知。"),
     ("suffix-subpark", "mention", r"园(?!区)", 0.75, "国家网络安全产业园区（北京）包括海淀园、通州园。"),
     ("suffix-area", "mention", r"小镇|(?<!产业)(?<!科技)(?<!工业)园区|(?:数据|数|云|光|智)谷", 0.75,
