@@ -429,6 +429,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         self.join_place_prefixes()
         self.find_deictic_regions()
         self.find_firm_anaphora()
+        self.find_head_anaphora()
         self.find_party_offices()
         for m in self.mentions:
             para = self.doc.sentences[m.sent].para

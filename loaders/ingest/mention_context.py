@@ -191,6 +191,25 @@ class ContextMentionsMixin:
             mm.keys = [key]
             self.entities[key].mentions.append(mm)
 
+    def find_head_anaphora(self) -> None:
+        """开发区 / 数据谷 / 该小镇 opening a clause: the zone or local area named last before it in the paragraph or
+        the four sentences before whose name ends in that word (经开区 and 高新区 as the zone's short forms), else
+        nothing (rule region-head-anaphor)."""
+        for m in rx("region-head-anaphor").finditer(self.text):
+            a, b = m.start(), m.end()
+            if not self.free(a, b):
+                continue
+            s = self.sentence_at(a)
+            first = self.doc.sentences[max(0, s.idx - 4)]
+            if first.para != s.para:
+                first = next(x for x in self.doc.sentences if x.para == s.para)
+            word = m.group(1)
+            ends = {"经开区": ("经开区", "经济技术开发区"), "高新区": ("高新区", "高新技术产业开发区")}.get(word, (word,))
+            named = [x for x in self.mentions_in(first.start, a, ("Region",)) if not x.attrs.get("members")
+                     and len(x.text) > len(word) and (self.entities[x.key].record.get("name_zh") or "").endswith(ends)]
+            if named:
+                self._refer(a, b, "Region", "region-head-anaphor", named[-1].key, anaphor=True)
+
     def find_firm_anaphora(self) -> None:
         """该公司 / 该企业: the firm named last before it, in this sentence or the two before (the same
         paragraph); nothing when none is (rule firm-anaphor)."""

@@ -102,8 +102,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
     def _inside_word(self, a: int, b: int, label: str) -> bool:
         """A short place name glued into a longer word (中国特色), or the place that begins a longer
         place or zone name (北京市 in 北京市通州区西集镇, 济南 in 济南高新技术产业开发区)."""
-        if label != "Region":
-            return False
+        if label != "Region":   # 成电 (电子科技大学) in 集成电路: a two-character short form inside a word
+            return b - a <= 2 and any(x < a < y or x < b < y for x, y, w, f in self.tokens(self.sentence_at(a)))
         if ADDRESS_TAIL.match(self.text, b) and self.text[b:b + 2] not in ("地区", "区域"):
             return True
         if b - a > 3:
@@ -130,6 +130,12 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         m = self.add_mention(a, b, label, how, conf_, name, **attrs)
         self.claim(a, b)
         return m
+
+    def _industry_items(self, m: re.Match) -> bool:
+        """Is the list of 以A、B为重点 one of industries (a known one among them, none counted: 三大优势)?"""
+        items = [x for _, _, x in self.items(m)]
+        return any(x in gz.STANDARD_DOMAINS or x.removesuffix("产业") in gz.STANDARD_DOMAINS for x in items) \
+            and not any(re.search(r"[\d一二三四五六七八九十两]+[大个项]", x) for x in items)
 
     def items(self, m: re.Match, group: int = 1, splitter: re.Pattern | None = None):
         """The items of an enumeration (A、B和C) with their spans."""
@@ -201,12 +207,13 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 elif rx("activity-held").search(item) and len(item) >= 6 and not NOT_IN_EVENT_NAME.search(item) \
                         and not GENERIC_ACTIVITY.match(item):
                     self._held_meeting(a, b, "activity-held")
-        for m in rx("domain-list").finditer(t):
+        for row, m in [*(("domain-list", m) for m in rx("domain-list").finditer(t)),
+                       *(("domain-focus-list", m) for m in rx("domain-focus-list").finditer(t) if self._industry_items(m))]:
             for a, b, item in self.items(m):
                 if lead := re.match(r"^(?:未来|现有|当前|目前|新兴|传统)", item):   # 面向未来超级计算: a time word, not the domain
                     a, item = a + lead.end(), item[lead.end():]
                 if 2 <= len(item) <= 10:
-                    self.adopt_or_add(a, b, "Domain", "pattern:domain-list", conf("domain-list"))
+                    self.adopt_or_add(a, b, "Domain", f"pattern:{row}", conf(row))
         for m in rx("domain-industry-list").finditer(t):
             self._industry_list(m)
         for m in rx("domain-cluster-list").finditer(t):

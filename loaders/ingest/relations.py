@@ -167,7 +167,8 @@ class RelationsMixin(WhereaboutsMixin):
         (签约/签署: "event", theirs when the event is named, else still the region's), a meeting's (大会还聚焦…:
         "meeting", never the region's), or a firm's or an institution's named before them and before the region
         (西工大将结合北京市…的定位，重点面向A、B等领域: "organisation", never the region's) — `domain-focus-not-region`."""
-        orgs = self.mentions_in(s.start, pos, ("Enterprise", "Institution", "Event"))
+        # who says it (X公司董事长Y表示，…) is no one whose focus it is
+        orgs = self.mentions_in(self.subject_start(s), pos, ("Enterprise", "Institution", "Event"))
         here = region.sent == s.idx and region.start >= s.start
         if orgs and (not here or orgs[0].start < region.start) and orgs[0].label != "Event":
             self.context_rows.add("domain-focus-not-region")

@@ -31,7 +31,7 @@ ROWS = [
     ("event-domains", "relation", None, 0.7, "成都市举办2021成都网络安全大会。大会还聚焦人工智能安全等前沿领域。",
      "the domains of domain-focus-not-region given to a signing or meeting named in the sentence or the one before: what it "
      "concerns"),
-    ("domain-focus", "relation", r"布局|聚焦|重点发展|深耕|主攻|领域", 0.75, "国家网络安全产业园区（成渝地区）在工控安全、密码产品等领域形成集聚。"),
+    ("domain-focus", "relation", r"布局|聚焦|重点发展|深耕|主攻|领域|为(?:重点|主|核心|主导)", 0.75, "国家网络安全产业园区（成渝地区）在工控安全、密码产品等领域形成集聚。"),
     ("event-signing-domains", "relation", r"(?:项目|合作|双方|三方|各方)[^，。；]{0,6}?(?:覆盖|涵盖|涉及|聚焦|围绕|集中在|分布在)", 0.75,
      "9月11日，产业对接交流会在长沙举行。交流会上，12个项目集中签约。签约项目涵盖网络安全、工控安全等领域。",
      "domains a signing's projects or parties cover (这批项目覆盖A、B等领域; 双方将围绕A、B等领域合作), with a signing "

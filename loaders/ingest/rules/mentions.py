@@ -42,6 +42,10 @@ ROWS = [
     ("domain-list", "mention", r"(?:在|聚焦|围绕|重点发展|深耕|覆盖|涵盖|以|面向|布局)([^，。；在以]{2,80}?)等(?:重点|多个|关键|细分|现有|先进)?[^，。；、等]{0,6}?(?:领域|方向|未来产业|新兴产业|前沿产业)", 0.8,
      "国家网络安全产业园区（成渝地区）在工控安全、密码产品等领域形成集聚。",
      "also 布局A、B等未来产业 (domains a place lays out for the future)"),
+    ("domain-focus-list", "mention", r"以([^，。；在以为“”]{2,60}?、[^，。；在以为“”]{2,60}?)为(?:重点|主(?![线题体])|核心|主导)", 0.8,
+     "经开区坚持以集成电路、新型显示、生物医药为重点，打造技术创新中心。",
+     "以A、B、C为重点/为主: a list a place or park puts first is of its domains (items of two to ten characters), when one "
+     "of them is a known industry (gazetteer.STANDARD_DOMAINS) and none is counted (三大优势) or quoted (a slogan)"),
     ("domain-industry-list", "mention",
      r"((?:[" + HAN + r"]{2,14}?产业[、，,和及与]){1,8}[" + HAN + r"]{2,14}?产业)等(?:[" + HAN + r"]{0,4}?)(?:主导|支柱|重点|优势|特色|新兴|未来)产业"
      r"|以((?:[" + HAN + r"]{2,10}?(?:产业|服务业|制造业)为(?:支柱|突破|基础|支撑|先导|主导|核心|引领|重点)[、，]?)+)",
@@ -146,6 +150,11 @@ ROWS = [
      "长沙市网络安全产业发展迅速。全市拥有该领域企业90余家。",
      "我市 / 本省 / 全市 / 全区: the article's own city, province, or district or development zone (the one its title "
      "names, else the most named)"),
+    ("region-head-anaphor", "mention",
+     r"(?:(?<![\u4e00-\u9fff])|(?<=[该本]))(开发区|经开区|高新区|新区|科学城|数据谷|数谷|小镇)(?!管委会|管理委员会|[内外里]|企业|[\u4e00-\u9fff]?级)", 0.8,
+     "重庆打造了仙桃数据谷等平台。数据谷聚焦人工智能、区块链等产业领域。",
+     "a zone or local area named again by its head word alone (开发区, 数据谷, 小镇), opening a clause or after 该/本: the one "
+     "named last before it in the paragraph or the four sentences before whose name ends so"),
     ("firm-anaphor", "mention", r"该(?:公司|企业|集团)", 0.75,
      "中国电信股份有限公司四川分公司将投资220亿元建设数据中心。此外，该公司还将投资27.5亿元建设感知城市项目。",
      "该公司 / 该企业: the firm named last in the sentence or the two before it (same paragraph)"),

@@ -24,10 +24,11 @@ ROWS = [
     ("division-in-place", "relation", None, 0.8, "比赛在成都市双流区举行。",
      "a district or city written right after the place it lies in by its GB/T 2260 code (成都市双流区, 北京市通州区) "
      "is part of it"),
-    ("region-frame", "relation", r"占|居|跻身|位居|位列|领跑|位于|地处|坐落于", 0.8,
+    ("region-frame", "relation", r"占|居|跻身|位居|位列|领跑|位于|地处|坐落于|属于|隶属于?", 0.8,
      "长沙市加快发展。其中，地区生产总值跻身全市第一梯队，工业总产值突破800亿元。",
      "a region right after 占/居/跻身/位列 (跻身全市第一梯队, 占全省四成) is the field a rank or share is taken in, "
-     "and after 位于/地处 (仙桃数据谷位于渝北区) where the thing before lies: no figure of the sentence is its"),
+     "and after 位于/地处/属于 (仙桃数据谷位于渝北区, 天心数谷属于天心区…项目) where the thing before lies: no figure or "
+     "domain of the sentence is its"),
     ("region-frame-after", "relation", r"(?:中|内)?的?(?:占比|比重|份额|排名|排第|排在|位列|位居)", 0.8,
      "长沙高新区软件企业总数为1175家，在长沙市占比近70%，全年产值突破700亿元。",
      "a region right before 占比/比重/排名 (在全市占比近70%, 在全省排名第一) is the whole a share or rank is taken in: "
