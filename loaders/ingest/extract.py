@@ -431,6 +431,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         self.find_firm_anaphora()
         self.find_head_anaphora()
         self.find_party_offices()
+        self.find_names_again()
         for m in self.mentions:
             para = self.doc.sentences[m.sent].para
             if m.keys and m.label in PARKISH and m.how != "pattern:subpark-pair":   # list members are not the topic

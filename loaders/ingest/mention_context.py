@@ -191,6 +191,27 @@ class ContextMentionsMixin:
             mm.keys = [key]
             self.entities[key].mentions.append(mm)
 
+    def find_names_again(self) -> None:
+        """A firm, institution or body a pattern found once (拓维信息实现营业收入…) is the same entity wherever else the
+        article writes that name whole (拓维信息成立了…), where nothing else holds the span and no word of the
+        sentence runs across its edges (国科微 in 国科微电子 is not it) — rule name-again."""
+        found: dict[str, str] = {}
+        for m in self.mentions:
+            if m.keys and m.how.startswith("pattern:") and m.label in ("Enterprise", "Institution", "GovernmentBody") \
+                    and len(m.text) >= 3 and not m.attrs.get("members") and m.text == m.text.strip():
+                found.setdefault(m.text, m.keys[0])
+        if not found:
+            return
+        r = re.compile("|".join(re.escape(n) for n in sorted(found, key=len, reverse=True)))
+        for m in r.finditer(self.text):
+            a, b = m.start(), m.end()
+            if not self.free(a, b):
+                continue
+            if any(x < a < y or x < b < y for x, y, _, _ in self.tokens(self.sentence_at(a))):
+                continue
+            key = found[m.group()]
+            self._refer(a, b, self.entities[key].label, "name-again", key)
+
     def find_head_anaphora(self) -> None:
         """开发区 / 数据谷 / 该小镇 opening a clause: the zone or local area named last before it in the paragraph or
         the four sentences before whose name ends in that word (经开区 and 高新区 as the zone's short forms), else

@@ -67,3 +67,21 @@ def test_a_meeting_named_as_the_one_already_reported_is_that_one(tmp_path, kb):
                      kb, "2015-03-10")
     assert not [e for e in events(ex) if e.startswith("本届")]
     assert any("第二届电子展筹备工作会议" == e for e in events(ex))
+
+
+def test_a_firm_found_once_is_the_same_firm_where_the_article_writes_its_name_again(tmp_path, kb):
+    ex = ingest_text(tmp_path, "1-6月，拓维信息实现营业收入8.9亿元。拓维信息成立了基石研究院，与华为开展深度合作。", kb, "2021-07-22")
+    said = [m for m in ex.mentions if m.text == "拓维信息"]
+    assert len(said) == 2 and len({m.key for m in said}) == 1
+
+
+def test_a_name_inside_a_longer_word_is_not_the_firm_again(tmp_path, kb):
+    ex = ingest_text(tmp_path, "1-6月，国科微实现营业收入8.9亿元。国科微电子产品销量增长。", kb, "2021-07-22")
+    assert len([m for m in ex.mentions if m.text == "国科微"]) == 1
+
+
+def test_institutions_a_firm_founds_are_what_the_founding_concerns_and_the_firm_takes_part(tmp_path, kb):
+    ex = ingest_text(tmp_path, "1-6月，拓维信息实现营业收入8.9亿元。拓维信息成立了基石研究院和长沙鸿蒙创新中心。", kb, "2021-07-22")
+    founding = next(p.record["name_zh"] for p in ex.entities.values() if p.label == "Event" and p.has_fact)
+    assert (founding, "拓维信息") in facts(ex, "PARTICIPANT")
+    assert {t for e, t in facts(ex, "CONCERNS") if e == founding} == {"基石研究院", "长沙鸿蒙创新中心"}

@@ -118,6 +118,9 @@ ROWS = [
      "中国网络信息安全科技创新发展联盟10日在京成立。",
      "an alliance, association, centre or institute (a name with an institution's suffix) that the sentence says was "
      "founded: the founding is an event ({name}成立) that concerns it"),
+    ("event-founded-by", "event", None, 0.75, "2021年4月，拓维信息系统股份有限公司成立了基石研究院和长沙鸿蒙创新中心。",
+     "X成立了A和B: the institutions named right after the verb were founded by the firm or body opening the clause — one "
+     "founding event concerning them, the founder taking part (not X在…成立, X由…成立)"),
     ("event-place", "relation", None, 0.8, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。",
      "在X举行/召开: where the meeting was"),
     ("event-at-meeting", "relation", None, 0.8,

@@ -150,6 +150,9 @@ ROWS = [
      "长沙市网络安全产业发展迅速。全市拥有该领域企业90余家。",
      "我市 / 本省 / 全市 / 全区: the article's own city, province, or district or development zone (the one its title "
      "names, else the most named)"),
+    ("name-again", "mention", None, 0.8, "2021年，拓维信息实现营业收入8.9亿元。拓维信息成立了基石研究院。",
+     "a firm, institution or body a pattern found once is the same entity wherever else the article writes the name whole, "
+     "where nothing else holds the span and no word runs across its edges"),
     ("region-head-anaphor", "mention",
      r"(?:(?<![\u4e00-\u9fff])|(?<=[该本]))(开发区|经开区|高新区|新区|科学城|数据谷|数谷|小镇)(?!管委会|管理委员会|[内外里]|企业|[\u4e00-\u9fff]?级)", 0.8,
      "重庆打造了仙桃数据谷等平台。数据谷聚焦人工智能、区块链等产业领域。",
