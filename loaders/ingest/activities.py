@@ -26,7 +26,9 @@ _HAN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # what the object of a visit or interview runs to: the clause's end, or 时/期间/并/后 (…企业时强调)
 _OBJECT_END = re.compile(r"时|期间|并|后|情况|，|。|；|$")
 # a place a visit goes to, right before the verb: 到长沙经开区 / 赴中电软件园 / 来到
-_GO = ("到", "赴", "来到", "走进", "深入", "前往", "莅临")
+_GO = ("到", "赴", "来到", "走进", "深入", "前往", "莅临", "在")
+# the party that makes a visit, after its members' names (宋宁、王作然、陈杰等一行 / 张三等人)
+_PARTY = re.compile(r"(?:等)?(?:一行(?:\d+人)?|人)?$")
 _AGENTS = ("GovernmentBody", "Institution", "Enterprise")
 
 
@@ -38,6 +40,20 @@ class ActivitiesMixin:
             self._activity(s, m, "interview", "event-interview")
         for m in rx("honour-selected").finditer(s.text):
             self._selected(s, m)
+        for m in rx("visit-accompanied").finditer(s.text):
+            self._accompanied(s, s.start + m.start(), m.group(1))
+
+    def _accompanied(self, s, pos: int, verb: str) -> None:
+        """…中国信安院院长孙迎新等陪同(调研): the bodies whose officials accompany a visit take part in it — the visit
+        named last before, in this sentence or the three before (`visit-accompanied`)."""
+        ev = self._event_for(s, pos, 3, lambda x: x.attrs.get("kind") == "survey")
+        if ev is None:
+            return
+        a = ev.end if ev.sent == s.idx else s.start
+        for x in self.mentions_in(a, pos, ("GovernmentBody", "Institution", "Enterprise")):
+            if not x.attrs.get("members") and not re.search(r"[在到赴]$", self.text[max(s.start, x.start - 1):x.start]):
+                self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("visit-accompanied"),
+                         "visit-accompanied", role=f"accompanied ({verb})")
 
     def _selected(self, s, m: re.Match) -> None:
         """A入选B (A成功入选“国家级”先进制造业集群): B is a designation A holds (`honour-selected`), and the
@@ -73,6 +89,12 @@ class ActivitiesMixin:
     def _actor(self, ca: int, pos: int) -> tuple[str, int, Mention | None, Mention | None] | None:
         """The subject right before `pos` in its clause: (name as written, its start, the organisation
         it is, the organisation its officer works for). None when the clause names no subject."""
+        party = _PARTY.search(self.text, ca, pos)
+        if party and party.start() < pos and self.text[party.start():pos] not in ("人",):
+            pos = party.start()   # 外部董事宋宁、王作然、陈杰等一行: the officers named, the first of them
+            listed = re.search(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}$", self.text[ca:pos])
+            if listed:
+                pos = ca + listed.start() + self.text[ca + listed.start():pos].index("、")
         seg_a = ca
         cut = max(self.text.rfind("、", ca, pos), self.text.rfind(" ", ca, pos))
         if cut >= 0:
@@ -105,12 +127,20 @@ class ActivitiesMixin:
         place = None
         head = pos
         go = re.search(r"(?:" + "|".join(_GO) + r")[^，。；]{2,30}?$", self.text[ca:pos])
+        visited = None
         if go:
-            ps = [x for x in self.mentions_in(ca + go.start(), pos, ("Region", "Park", "SubPark"))
+            ps = [x for x in self.mentions_in(ca + go.start(), pos, ("Region", "Park", "SubPark", "Enterprise", "Institution"))
                   if not x.attrs.get("members")]
             if ps and not self.text[ps[-1].end:pos].strip():
-                place, head = ps[-1], ca + go.start()
-        actor = self._actor(ca, head)
+                head = ca + go.start()
+                if ps[-1].label in ("Enterprise", "Institution"):
+                    visited = ps[-1]   # 在中电软件园调研 / 来到长城银河: the firm visited, what the visit concerns
+                else:
+                    place = ps[-1]
+        back = None
+        if re.search(r"一行[还也又再]?$", self.text[ca:head]):   # (外部董事)一行还考察了…: the party of the visit named before
+            back = self._event_for(s, ca, 12, lambda x: x.attrs.get("kind") == kind)
+        actor = self._actor(ca, head) if back is None else (back.name, back.start, None, None)
         if actor is None:
             return
         who, who_start, org, officer_org = actor
@@ -119,12 +149,14 @@ class ActivitiesMixin:
         obj = self.text[end:b].lstrip("了")
         obj = re.sub(r"(?:栏目|节目)$", "", obj)
         objects = [x for x in self.mentions_in(end, b, ORG_LABELS + ("GovernmentBody",)) if x.label != "Region"]
-        same = self._activity_by_actor().get((kind, who))
+        objects = [visited, *objects] if visited is not None else objects
+        same = self._activity_by_actor().get((kind, who)) if back is None else (back.key, None)
         if same is not None:    # the same actor again: the same visit, now naming what it saw
             key, where = same
         else:
-            if not obj and place is None:
+            if not obj and place is None and visited is None:
                 return
+            obj = obj or (visited.text if visited is not None else "")
             verb = re.sub(r"^实地", "", m.group(1))
             name = who + verb + (obj or self.text[place.start:place.end])
             dates = self.dates_in(ca, pos) or self.dates_in(s.start, pos)

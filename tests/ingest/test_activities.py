@@ -45,9 +45,9 @@ def test_a_visit_is_an_event_at_its_place_and_the_firms_it_saw_are_there(tmp_pat
     assert ("张宏益调研信息安全企业", "LOCATED_IN", "长沙经济技术开发区") in rels
     assert {("长沙测试科技有限公司", "LOCATED_IN", "长沙经济技术开发区"),
             ("长沙示例信息有限公司", "LOCATED_IN", "长沙经济技术开发区")} <= rels
-    # the firms are what the visit concerns, but that row lowered dev-B precision: proposed commented out
-    low = {(r.type, r.rule) for r in ex.relations if r.conf < ACCEPT}
-    assert ("CONCERNS", "visit-object") in low
+    # the firms are what the visit concerns (visit-object: below ACCEPT until round who-held measured it on every dev split)
+    assert {("张宏益调研信息安全企业", "CONCERNS", "长沙测试科技有限公司"),
+            ("张宏益调研信息安全企业", "CONCERNS", "长沙示例信息有限公司")} <= rels
 
 
 def test_a_visit_word_used_as_a_noun_is_no_event(tmp_path):
