@@ -16,7 +16,7 @@ FULL_NAME_LEAD = re.compile(r"(?:(?<!\d)(?:19|20)\d{2}年?度?|第[一二三四�
 # a meeting named as the one already reported (本届展会筹备工作会议, 此次论坛): that event (event-back-reference)
 BACK_REFERENCE = re.compile(r"^(?:本届|本次|此次|这次|该次?|上述)")
 # a clause after 由A主办/指导 that names more organisers: ，B、C联合主办 / ，D承办
-ORGANISER_CLAUSE = re.compile(r"[，,]([^。；，,]{2,80}?)(?:共同|联合)?(主办|承办|协办)")
+ORGANISER_CLAUSE = re.compile(r"[，,]([^。；，,]{2,80}?)(?:共同|联合)?(主办|承办|协办|支持|指导)")
 
 # what may follow a trigger: the end of a clause, 成为/为, 的 (在北京揭牌的…), a colon (项目开工：), 仪式
 # 交流会上， / 论坛上， / 会上， at the start of a sentence: what follows happened at that meeting

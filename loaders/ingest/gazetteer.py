@@ -249,7 +249,7 @@ OFFICER_TITLE_RX = re.compile(
 # what names a meeting, fair or contest by its year, edition or quoted name (rule event-named), and so ends a
 # name that a year begins (rule date-year: 2020年国家网络安全宣传周 holds no date)
 NAMED_EVENT_SUFFIXES = ("宣传周", "博览会", "大会", "论坛", "峰会", "大赛", "挑战赛", "研讨会", "交流会", "展览会", "交易会",
-                        "发布会", "座谈会", "年会")
+                        "发布会", "座谈会", "年会", "电子展", "联赛", "洽谈会")
 # a city's one-character short name, read only as the place of an event (在京成立, 在蓉举行)
 # the State Council's departments and the central offices most often named, full and short forms (the
 # State Council's list of its departments, 国务院组成部门 and 直属机构): bodies no place+suffix row names

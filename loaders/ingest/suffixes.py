@@ -51,7 +51,7 @@ class SuffixNamesMixin:
             if se not in ends and label != "SubPark":
                 # the suffix must end a word: 总部, 内部, 干部 are not bodies
                 glued = [t for t in toks if t[0] < se < t[1]]
-                if not (glued and label == "GovernmentBody" and glued[0][2][se - glued[0][0]:] in ("于", "在", "和", "与")):
+                if not (glued and label == "GovernmentBody" and glued[0][2][se - glued[0][0]:] in ("于", "在", "和", "与", "等", "及")):
                     continue
             a = self.left_boundary(s, ss)
             if se - a < len(m.group()) + 2:
@@ -66,7 +66,7 @@ class SuffixNamesMixin:
                 first = self.words(a, se)[:1]
                 place = any(x.label == "Region" and x.start == a and x.how == "dictionary" for x in self.sent_mentions(a))
                 if not first or not (first[0][1] == "ns" or place or first[0][0] in ("国家", "中央", "国务院") or (
-                        first[0][1] == "nt" and m.group() in ("人民政府", "管委会", "委员会")
+                        first[0][1] == "nt" and m.group() in ("人民政府", "政府", "管委会", "委员会")
                         and self.region_prefix(name))):
                     continue   # 湖南省人民政府 is one word (nt) to jieba: a body of the place it begins with
                 if m.group() == "部" and len(self.words(a, se)) < 2:

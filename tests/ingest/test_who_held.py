@@ -85,3 +85,11 @@ def test_institutions_a_firm_founds_are_what_the_founding_concerns_and_the_firm_
     founding = next(p.record["name_zh"] for p in ex.entities.values() if p.label == "Event" and p.has_fact)
     assert (founding, "拓维信息") in facts(ex, "PARTICIPANT")
     assert {t for e, t in facts(ex, "CONCERNS") if e == founding} == {"基石研究院", "长沙鸿蒙创新中心"}
+
+
+def test_a_first_edition_fair_and_every_organiser_clause_after_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "据悉，首届中国(成都)国际消费电子展于2014年由中国电子信息产业集团有限公司主办，成都市政府支持，"
+                               "中国电子器材总公司承办，成都市经信委、成都市博览局等协办。", kb, "2015-03-10")
+    fair = "首届中国（成都）国际消费电子展"
+    assert {(fair, b) for b in ("中国电子信息产业集团有限公司", "成都市政府", "中国电子器材总公司", "成都市经信委",
+                                "成都市博览局")} <= facts(ex, "PARTICIPANT")
