@@ -43,6 +43,8 @@ class EventsMixin(EventPlacesMixin):
                 continue
             if after and end < s.end and not AFTER_TRIGGER.match(after):
                 continue  # 获批首批…试验区: a designation, not an event
+            if re.search(r"[、，][\u4e00-\u9fff]{1,2}$", self.text[max(s.start, pos - 3):pos]) and after[:1] in ("、", "，"):
+                continue  # 院士李国杰、李建成、卢锡城: a name in a list of names, not a completion
             projects = [x for x in self.mentions_in(ca, pos) if x.attrs.get("project")]
             dates = self.dates_in(ca, pos) or self.dates_in(s.start, pos)
             date = dates[-1] if dates else None

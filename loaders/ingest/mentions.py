@@ -33,6 +33,11 @@ NAME_FLAGS = ("ns", "nz", "nt", "nr", "nrt", "eng")
 MEDIA_TAIL = re.compile(r"(?:晚报|日报|早报|晨报|都市报|商报|电视台|广播电视台|新闻网|在线讯|发布讯|\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电)")
 
 
+# what a list after 聚焦/在…等领域 may hold that is no industry: works, places and ways of working (5G基础设施建设,
+# 产学研合作, 产教融合基地, 5G创新应用示范区, 招商引资引智)
+NOT_A_DOMAIN = re.compile(r"(?:建设|落地|合作|引资|引智|基地|示范区|园区|中心|平台|体系|机制|工作)$")
+
+
 class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
     # -------------------------------------------------------------- titles and dictionary
     def find_titles(self) -> list[tuple[int, int, str]]:
@@ -212,7 +217,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             for a, b, item in self.items(m):
                 if lead := re.match(r"^(?:未来|现有|当前|目前|新兴|传统)", item):   # 面向未来超级计算: a time word, not the domain
                     a, item = a + lead.end(), item[lead.end():]
-                if 2 <= len(item) <= 10:
+                if 2 <= len(item) <= 10 and not NOT_A_DOMAIN.search(item):
                     self.adopt_or_add(a, b, "Domain", f"pattern:{row}", conf(row))
         for m in rx("domain-industry-list").finditer(t):
             self._industry_list(m)
@@ -308,6 +313,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             self._enterprise_list(m)
         for m in rx("institution-list").finditer(t):
             self._enterprise_list(m, "institution-list")
+        for m in rx("unit-list").finditer(t):
+            self._enterprise_list(m, "unit-list")
         for m in rx("agreement-party").finditer(t):
             self._agreement_parties(m)
 

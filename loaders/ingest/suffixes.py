@@ -10,7 +10,7 @@ from .kb import norm
 from .rules import conf, rx
 from .rules.mentions import HAN
 
-GLUED_PREP = "向在对从于与和把被给将"   # prepositions jieba's HMM glues to the word before a name
+GLUED_PREP = "向在对从于与和同跟把被给将"   # prepositions jieba's HMM glues to the word before a name
 STOP_FLAGS = {"x", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "m", "q", "r", "f", "t", "v", "vd", "y",
               "e", "o", "w", "zg", "mq", "b", "eng"}
 NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9]+$")

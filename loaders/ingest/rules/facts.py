@@ -130,7 +130,7 @@ ROWS = [
      "bodies whose officials 出席/参加 a meeting named before in the sentence take part in it"),
     ("event-approval-by", "relation", None, 0.8, "2019年，国家网络安全产业园区（北京）获工业和信息化部批复。",
      "X获/经Y批复: the government body between 获 and the trigger approved it (a participant, role approver)"),
-    ("event-attendees-from", "relation", r"来自([^。；]{2,200}?)(?:等[^，。；]{0,16}?)?的(?:代表|嘉宾|专家|学者|负责人|领导|企业家|高管)", 0.7,
+    ("event-attendees-from", "relation", r"来自([^。；]{2,200}?)(?:等[^，。；]{0,16}?)?的(?:业界|行业|知名|相关|资深)?(?:代表|嘉宾|专家|学者|负责人|领导|企业家|高管)", 0.7,
      "9月18日，网络安全高峰论坛在成都高新区举行，来自中国科学院以及天融信、新华三等企业的代表齐聚一堂。",
      "来自A、B…的代表/嘉宾: the bodies, institutions and firms the representatives came from take part in the "
      "event the sentence names"),

@@ -96,6 +96,9 @@ ROWS = [
      0.7, "湖南聚集了长城科技、国科微、金山等企业。",
      "names without a suffix, enterprises by their context (a list of two or more); the kind may be several "
      "words (等知名网络安全、新经济企业)"),
+    ("unit-list", "mention", r"来自([^，。；：]{2,200}?)等(?:单位|机构)", 0.7,
+     "论坛召开，来自百度、用友网络、绿盟科技等单位的专家作了演讲。",
+     "来自A、B、C等单位: a name no suffix or dictionary reads is a firm (an institution's suffix makes it one)"),
     ("agreement-party", "mention",
      AGREEMENT_PARTIES + r"(?:正式|共同)?(?:签署|签订)了?[^，。；]{0,40}?(?:协议|备忘录)",
      0.7, "通州区永顺镇同炎凌嘉业签署了战略合作协议。",
