@@ -1,6 +1,7 @@
 """Events that are things people and bodies do rather than things that happen to a park: visits and
-surveys (调研/考察/视察/走访), interviews (做客…访谈, 接受…专访) and the release of a policy
-(《…》发布). They are read by a verb lexicon (gazetteer.ACTIVITY_VERBS), not by sentence shapes:
+surveys (调研/考察/视察/走访), interviews (做客…访谈, 接受…专访), the founding of an institution (X成立, X成立了A和B)
+and the release of a policy (《…》发布). Visits and interviews are read by a verb lexicon (gazetteer.ACTIVITY_VERBS), not by
+sentence shapes:
 
 - the actor is the clause's subject before the verb — an organisation, or a person after a title
   (市委组织部部长张宏益, 中心主任杨一艺: the person; 中国电子外部董事: the officer as written);
@@ -181,6 +182,51 @@ class ActivitiesMixin:
                 row = "visit-site" if where.label == "Region" else "visit-tenant"
                 self.rel(x.key, "LOCATED_IN" if row == "visit-site" else "TENANT_OF", where.key, s, (x.start, x.end),
                          conf(row), row)
+
+    def founded(self, s) -> None:
+        """中国网络信息安全科技创新发展联盟10日在京成立: the founding of an institution named right before the
+        verb (with at most a date and a place between) is an event that concerns it (`event-founded`)."""
+        for m in rx("event-founded").finditer(s.text):
+            pos, end = s.start + m.start(), s.start + m.end()
+            inst = [x for x in self.mentions_in(s.start, pos, ("Institution",))
+                    if x.keys and not self.text[x.end:pos].strip()][-1:]
+            if not inst:
+                self._founded_by(s, pos, end)
+                continue
+            x = inst[0]
+            ca, cb = self.clause_bounds(s, pos)
+            dates = self.dates_in(x.end, end) or self.dates_in(ca, x.start)
+            rec = self.entities[x.key].record
+            meeting = self.text[end:end + 2] == "大会"   # 在京举行成立大会: the founding is that meeting
+            key = self.event("launch", rec["name_zh"] + ("成立大会" if meeting else "成立"), {x.key},
+                             dates[-1] if dates else None, s, x.start, end + 2 * meeting,
+                             "event-founded", name_en=f"Founding of the {rec['name_en']}")
+            self.rel(key, "CONCERNS", x.key, s, (x.start, end), conf("event-founded"), "event-founded")
+            self.event_place(key, s, ca, cb, "event-founded")
+
+    def _founded_by(self, s, pos: int, end: int) -> None:
+        """拓维信息成立了基石研究院和鸿蒙联合创新实验室: the institutions named right after the verb (a list joined by
+        、/和/及) were founded by the firm or body that opens the clause — one founding event that concerns them, the
+        founder taking part (`event-founded-by`)."""
+        ca, cb = self.clause_bounds(s, pos)
+        founder = [x for x in self.mentions_in(ca, pos, ("Enterprise", "Institution", "GovernmentBody"))
+                   if x.keys and not x.attrs.get("members")][:1]
+        made, at = [], end + (self.text[end:end + 1] == "了")
+        for x in self.mentions_in(at, cb, ("Institution",)):
+            if not x.keys or self.text[at:x.start].strip("、和及与") or self.text[x.end:x.end + 1] not in ("、", "和", "及", "与", "，", "。", "；", ""):
+                break
+            made.append(x)
+            at = x.end
+        if not founder or not made or re.search(r"[在于由]", self.text[founder[0].end:pos]):
+            return
+        f = founder[0]
+        names = "和".join(self.entities[x.key].record["name_zh"] for x in made)
+        dates = self.dates_in(ca, pos) or self.dates_in(s.start, pos)
+        key = self.event("launch", self.entities[f.key].record["name_zh"] + "成立" + names, {x.key for x in made},
+                         dates[-1] if dates else None, s, f.start, made[-1].end, "event-founded-by")
+        self.rel(key, "PARTICIPANT", f.key, s, (f.start, end), conf("event-founded-by"), "event-founded-by", role="founder")
+        for x in made:
+            self.rel(key, "CONCERNS", x.key, s, (x.start, x.end), conf("event-founded-by"), "event-founded-by")
 
     def _activity_by_actor(self) -> dict:
         return self.__dict__.setdefault("_activities", {})

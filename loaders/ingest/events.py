@@ -402,51 +402,6 @@ class EventsMixin(EventPlacesMixin):
                 self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-drew"), "event-drew",
                          role=f"drawn ({m.group(2)})")
 
-    def founded(self, s) -> None:
-        """中国网络信息安全科技创新发展联盟10日在京成立: the founding of an institution named right before the
-        verb (with at most a date and a place between) is an event that concerns it (`event-founded`)."""
-        for m in rx("event-founded").finditer(s.text):
-            pos, end = s.start + m.start(), s.start + m.end()
-            inst = [x for x in self.mentions_in(s.start, pos, ("Institution",))
-                    if x.keys and not self.text[x.end:pos].strip()][-1:]
-            if not inst:
-                self._founded_by(s, pos, end)
-                continue
-            x = inst[0]
-            ca, cb = self.clause_bounds(s, pos)
-            dates = self.dates_in(x.end, end) or self.dates_in(ca, x.start)
-            rec = self.entities[x.key].record
-            meeting = self.text[end:end + 2] == "大会"   # 在京举行成立大会: the founding is that meeting
-            key = self.event("launch", rec["name_zh"] + ("成立大会" if meeting else "成立"), {x.key},
-                             dates[-1] if dates else None, s, x.start, end + 2 * meeting,
-                             "event-founded", name_en=f"Founding of the {rec['name_en']}")
-            self.rel(key, "CONCERNS", x.key, s, (x.start, end), conf("event-founded"), "event-founded")
-            self.event_place(key, s, ca, cb, "event-founded")
-
-    def _founded_by(self, s, pos: int, end: int) -> None:
-        """拓维信息成立了基石研究院和鸿蒙联合创新实验室: the institutions named right after the verb (a list joined by
-        、/和/及) were founded by the firm or body that opens the clause — one founding event that concerns them, the
-        founder taking part (`event-founded-by`)."""
-        ca, cb = self.clause_bounds(s, pos)
-        founder = [x for x in self.mentions_in(ca, pos, ("Enterprise", "Institution", "GovernmentBody"))
-                   if x.keys and not x.attrs.get("members")][:1]
-        made, at = [], end + (self.text[end:end + 1] == "了")
-        for x in self.mentions_in(at, cb, ("Institution",)):
-            if not x.keys or self.text[at:x.start].strip("、和及与") or self.text[x.end:x.end + 1] not in ("、", "和", "及", "与", "，", "。", "；", ""):
-                break
-            made.append(x)
-            at = x.end
-        if not founder or not made or re.search(r"[在于由]", self.text[founder[0].end:pos]):
-            return
-        f = founder[0]
-        names = "和".join(self.entities[x.key].record["name_zh"] for x in made)
-        dates = self.dates_in(ca, pos) or self.dates_in(s.start, pos)
-        key = self.event("launch", self.entities[f.key].record["name_zh"] + "成立" + names, {x.key for x in made},
-                         dates[-1] if dates else None, s, f.start, made[-1].end, "event-founded-by")
-        self.rel(key, "PARTICIPANT", f.key, s, (f.start, end), conf("event-founded-by"), "event-founded-by", role="founder")
-        for x in made:
-            self.rel(key, "CONCERNS", x.key, s, (x.start, x.end), conf("event-founded-by"), "event-founded-by")
-
     def last_meeting(self, s, word: str):
         """The meeting named last before sentence `s` whose name ends like `word` (交流会 / 论坛 / 会)."""
         return self.latest_event_before(
