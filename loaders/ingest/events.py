@@ -136,6 +136,9 @@ class EventsMixin(EventPlacesMixin):
                 # 协会在京举行成立大会: the meeting is its organiser's (`meeting-of-organiser`)
                 ev.name = (self.entities[organisers[0].key].record.get("name_zh") or organisers[0].text) + ev.name
                 self.context_rows.add("meeting-of-organiser")
+            if ev.how == "pattern:meeting-list-part" and ev.name in ("开幕式", "闭幕式") and (
+                    whole := self._whole_event(ev, s)) is not None:
+                ev.name = (self.entities[whole.key].record.get("name_zh") or whole.name) + ev.name   # …宣传周开幕式
             hit = self.kb.lookup(ev.name, ("Event",))
             if ev.keys:
                 pass
@@ -151,6 +154,8 @@ class EventsMixin(EventPlacesMixin):
                 self.rel(ev.key, "PARTICIPANT", o.key, s, (o.start, ev.end), conf("event-organiser"), "event-organiser",
                          role=f"organiser ({verb.group(1)})")
             self.event_place(ev.key, s, ca, cb, "event-place")
+            if ev.how == "pattern:meeting-list-part":
+                self._part_place(ev, s)
             self.place_in_name(ev, s)
             self.subject_in_name(ev, s)
             host = self.topic(s, ev.start)
@@ -406,6 +411,21 @@ class EventsMixin(EventPlacesMixin):
         """The meeting named last before sentence `s` whose name ends like `word` (交流会 / 论坛 / 会)."""
         return self.latest_event_before(
             s, 39, lambda x: x.attrs.get("kind") == "meeting" and x.name.endswith(word[-1]))
+
+    def _whole_event(self, ev, s):
+        """The event a listed part (其中包括开幕式、…论坛等重要活动) belongs to: the one named last before it in the
+        sentence that is no listed part itself; None when there is none."""
+        whole = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys and x.end <= ev.start
+                 and x.how != "pattern:meeting-list-part"]
+        return whole[-1] if whole else None
+
+    def _part_place(self, ev, s) -> None:
+        """A meeting an event includes is where that event is (`event-part-place`)."""
+        whole = self._whole_event(ev, s)
+        if whole is None:
+            return
+        for r in [r for r in self.relations if r.frm == whole.key and r.type == "LOCATED_IN"]:
+            self.rel(ev.key, "LOCATED_IN", r.to, s, (ev.start, ev.end), conf("event-part-place"), "event-part-place")
 
     def _sentence_subject(self, s, before: int) -> list:
         """The body that opens one of the clauses before `before` in its sentence — the subject a later

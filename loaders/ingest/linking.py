@@ -44,6 +44,11 @@ class LinkingMixin:
                 hit = hit or self.kb.lookup(variant, labels)
         if hit is None and m.how == "dictionary":
             hit = self.kb.lookup(m.name)
+        if hit is None and m.label == "Enterprise" and (bare := re.sub(r"(?:集团)?(?:公司|集团)$", "", m.name)) != m.name \
+                and len(bare) >= 2:
+            hit = self.kb.lookup(bare, ("Enterprise",))   # 华为公司: the firm the knowledge base knows as 华为 (firm-generic-suffix)
+            if hit:
+                self.context_rows.add("firm-generic-suffix")
         if hit:
             m.label = hit[0].label
             return self.use_existing(hit[0], hit[1], m)

@@ -117,12 +117,15 @@ class ContextMentionsMixin:
 
     def find_listed_meetings(self) -> None:
         """A论坛、B博览会等重要活动也将在X举办: every listed meeting is held (`meeting-list-held`)."""
-        for m in rx("meeting-list-held").finditer(self.text):
+        for row, m in [*(("meeting-list-held", m) for m in rx("meeting-list-held").finditer(self.text)),
+                       *(("meeting-list-part", m) for m in rx("meeting-list-part").finditer(self.text))]:
             for a, b, item in self.items(m, 1, re.compile(r"[、，]")):
                 if "的" in item:   # 宣传周期间的网络安全高峰论坛: the name starts after 的
                     a, item = a + item.rindex("的") + 1, item[item.rindex("的") + 1:]
-                if len(item) >= 4 and item.endswith(gz.MEETING_SUFFIXES + ("博览会", "宣传周")):
-                    self.adopt_or_add(a, b, "Event", "pattern:meeting-list-held", conf("meeting-list-held"), kind="meeting")
+                if row == "meeting-list-part" and item in ("开幕式", "闭幕式"):   # the opening of the event it is part of
+                    self.adopt_or_add(a, b, "Event", f"pattern:{row}", conf(row), kind="opening")
+                elif len(item) >= 4 and item.endswith(gz.MEETING_SUFFIXES + ("博览会", "宣传周")):
+                    self.adopt_or_add(a, b, "Event", f"pattern:{row}", conf(row), kind="meeting")
 
     def find_bracketed_places(self) -> None:
         """中国地质大学（武汉） is one name; 西南石油大学（南充校区） is the university at a campus: the place in the

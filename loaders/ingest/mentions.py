@@ -136,6 +136,15 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         self.claim(a, b)
         return m
 
+    def _meeting_over_title(self, a: int, b: int, how: str) -> None:
+        """《重庆市数据条例》深入实施新闻发布会: a meeting named after a policy's title holds the title (the policy stays
+        a mention of its own); nothing else may lie inside (`meeting-over-title`)."""
+        titles = [(x, y) for x, y, _ in self.titles_by_sent.get(self.sentence_at(a).idx, ()) if a <= x and y < b]
+        if not titles or any(v not in (0, 4) for i, v in enumerate(self.mask[a:b], a) if not any(x <= i < y for x, y in titles)):
+            return
+        self.add_mention(a, b, "Event", how, conf("meeting"), kind="meeting")
+        self.context_rows.add("meeting-over-title")
+
     def _industry_items(self, m: re.Match) -> bool:
         """Is the list of 以A、B为重点 one of industries (a known one among them, none counted: 三大优势)?"""
         items = [x for _, _, x in self.items(m)]
@@ -207,8 +216,9 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 held = item.endswith("上") and item[:-1].endswith(gz.MEETING_SUFFIXES)   # …主办的Y发布会上: held
                 b, item = (b - 1, item[:-1]) if held else (b, item)
                 if item.endswith(gz.MEETING_SUFFIXES) and (len(item) >= 4 or item in gz.GENERIC_MEETINGS):
-                    self.adopt_or_add(a, b, "Event", "pattern:meeting-held-after" if held else "pattern:meeting",
-                                      conf("meeting"), kind="meeting")
+                    how = "pattern:meeting-held-after" if held else "pattern:meeting"
+                    if self.adopt_or_add(a, b, "Event", how, conf("meeting"), kind="meeting") is None:
+                        self._meeting_over_title(a, b, how)
                 elif rx("activity-held").search(item) and len(item) >= 6 and not NOT_IN_EVENT_NAME.search(item) \
                         and not GENERIC_ACTIVITY.match(item):
                     self._held_meeting(a, b, "activity-held")

@@ -218,6 +218,10 @@ class RelationsMixin(WhereaboutsMixin):
             released = self.policy_released(m, s, a, b, issuer if by == "policy-issuer" else None)
             self._policy_of_region(m, title, s, a, b, "policy-of-region-issued" if issuer is not None or released
                                    else "policy-of-region")
+            for ev in [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys
+                       and x.how in ("pattern:meeting", "pattern:meeting-held-after") and x.start <= a and b < x.end]:
+                # 《重庆市数据条例》深入实施新闻发布会: the meeting named after the policy concerns it
+                self.rel(ev.key, "CONCERNS", m.key, s, (ev.start, ev.end), conf("meeting-over-title"), "meeting-over-title")
             parks = self.mentions_in(s.start, s.end, PARKISH)
             if parks:
                 for p in parks:

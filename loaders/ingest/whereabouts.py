@@ -140,7 +140,8 @@ class WhereaboutsMixin:
             places = [r for r in self.mentions_in(end, cb, ("Region",)) if not r.attrs.get("members")]
             if not places or not ADDRESS_HEAD.fullmatch(self.text[end:places[0].start]):
                 continue
-            firms = self.mentions_in(ca, pos, ("Enterprise", "Institution"))
+            # a programme or base listed with them (华为鲲鹏天府实验室和鲲鹏生态基地正式落户…) ends the list too
+            firms = self.mentions_in(ca, pos, ("Enterprise", "Institution", "TalentProgram"))
             if not firms or not MOVER_GAP.fullmatch(self.text[firms[-1].end:pos]):
                 continue
             chain = [firms[-1]]
@@ -148,7 +149,7 @@ class WhereaboutsMixin:
                 if self.text[f.end:chain[0].start] not in ("、", "和", "及", "与", "，"):
                     break
                 chain.insert(0, f)
-            for f in chain:
+            for f in (f for f in chain if f.label != "TalentProgram"):
                 for k in places[0].keys[:1]:
                     self.rel(f.key, "LOCATED_IN", k, s, (f.start, places[0].end), conf("moved-into-region"),
                              "moved-into-region")

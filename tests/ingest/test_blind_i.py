@@ -32,3 +32,28 @@ def test_experts_from_units_bring_their_firms_into_the_meeting(tmp_path, kb):
     ex = ingest_text(tmp_path, "今天上午，2020天心软件产业高峰论坛召开，来自百度、用友网络、泰伯研究院等单位的业界专家作了主题演讲。",
                      kb, "2020-11-11")
     assert {("2020天心软件产业高峰论坛", n) for n in ("百度", "用友网络", "泰伯研究院")} <= facts(ex, "PARTICIPANT")
+
+
+def test_a_known_firm_named_with_a_bare_company_word_is_that_firm(tmp_path, kb):
+    ex = ingest_text(tmp_path, "8月7日，成都与华为公司签署鲲鹏生态基地项目合作协议。", kb, "2019-08-08")
+    firms = [p for p in ex.entities.values() if p.label == "Enterprise" and p.mentions]
+    assert [p.key for p in firms] == ["enterprise/huawei"]
+
+
+def test_a_base_listed_with_a_laboratory_moving_in_does_not_hide_the_laboratory(tmp_path, kb):
+    ex = ingest_text(tmp_path, "这标志着华为鲲鹏天府实验室和鲲鹏生态基地正式落户成都天府新区。", kb, "2019-08-08")
+    assert ("华为鲲鹏天府实验室", "成都天府新区") in facts(ex, "LOCATED_IN")
+
+
+def test_meetings_an_event_includes_are_where_it_is(tmp_path, kb):
+    ex = ingest_text(tmp_path, "据悉，2018年国家网络安全宣传周将于9月17日至23日在成都举行，其中包括开幕式、网络安全博览会、"
+                               "网络安全技术高峰论坛等重要活动。", kb, "2018-09-17")
+    assert {("2018年国家网络安全宣传周开幕式", "成都市"), ("网络安全技术高峰论坛", "成都市")} <= facts(ex, "LOCATED_IN")
+
+
+def test_a_press_conference_named_after_a_policy_concerns_it_and_its_office_holds_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "重庆市政府新闻办当天举行《重庆市数据条例》深入实施新闻发布会，重庆市人大法制委副主任委员黎藜介绍情况。",
+                     kb, "2022-07-01")
+    meeting = "《重庆市数据条例》深入实施新闻发布会"
+    assert (meeting, "重庆市数据条例") in facts(ex, "CONCERNS")
+    assert (meeting, "重庆市政府新闻办") in facts(ex, "PARTICIPANT")

@@ -24,6 +24,7 @@ def fired(tmp_path, example: str, parks: bool = False) -> set[str]:
     # two entities the link rows link to: by name, and by pinyin (网腾 → 网藤)
     kb.add(KBEntity("region/430000", "Region", {"id": "430000", "name_zh": "湖南省", "name_en": "Hunan"}, "data:x"))
     kb.add(KBEntity("enterprise/wt", "Enterprise", {"id": "wt", "name_zh": "北京网藤科技有限公司", "name_en": "WT"}, "data:x"))
+    kb.add(KBEntity("enterprise/hw", "Enterprise", {"id": "hw", "name_zh": "华为", "name_en": "Huawei"}, "data:x"))   # 华为公司
     if parks:
         kb.add(KBEntity("park/beijing", "Park", {"id": "beijing", "name_zh": "国家网络安全产业园区（北京）", "name_en": "B"}, "data:x"))
         kb.add(KBEntity("region/cluster", "Region", {"id": "cluster", "name_zh": "国家新一代自主安全计算系统产业集群",

@@ -121,6 +121,9 @@ ROWS = [
     ("event-founded-by", "event", None, 0.75, "2021年4月，拓维信息系统股份有限公司成立了基石研究院和长沙鸿蒙创新中心。",
      "X成立了A和B: the institutions named right after the verb were founded by the firm or body opening the clause — one "
      "founding event concerning them, the founder taking part (not X在…成立, X由…成立)"),
+    ("event-part-place", "relation", None, 0.75,
+     "2018年国家网络安全宣传周将于9月17日至23日在成都举行，其中包括开幕式、网络安全博览会等重要活动。",
+     "a meeting an event includes is where that event is (the event named last before it in the sentence)"),
     ("event-place", "relation", None, 0.8, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。",
      "在X举行/召开: where the meeting was"),
     ("event-at-meeting", "relation", None, 0.8,

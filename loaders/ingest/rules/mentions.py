@@ -33,7 +33,7 @@ ROWS = [
      "国家网络安全产业园区（长沙）建设“一院四中心”，形成产业集聚。"),
     ("project-list", "mention", r"([^，。；：]{2,120}?)(?:等(?:一批)?|(?:这|此)?[两三四五六七八九十\d]+(?:大|个|项))(?:重大|重点)?项目", 0.75,
      "国家网络安全产业园区（北京）将建成西北工业大学北京研究院、网络安全领军人才培育基地等重大项目。"),
-    ("meeting", "mention", r"(?:举办|召开|主办|承办|举行)了?([^。；]{2,160}?)(?:等(?:系列)?活动|[，。；]|$)", 0.75,
+    ("meeting", "mention", r"(?:举办|召开|主办|承办|举行)了?(?![，,。；])([^。；]{2,160}?)(?:等(?:系列)?活动|[，。；]|$)", 0.75,
      "国家网络安全产业园区（长沙）举办网络安全人才创新创业教育论坛等活动。"),
     ("activity-held", "mention", r"(签约|开工|揭牌|授牌|启动|开幕|颁奖)?(?:活动|仪式|典礼|启动式)(?=。|$)", 0.7,
      "16日，重庆市沙坪坝区举办“星耀沙磁”2024年第一季度招商引资项目集中签约活动。",
@@ -62,6 +62,14 @@ ROWS = [
      r"([^，。；：]{4,120}?)等(?:重要|重点|系列|主要|多项|一系列)?(?:活动|会议|赛事)(?:也|还|均|都)?(?:将|已)?(?:于[^，。；在]{1,12})?在[^，。；]{2,16}?(?:举行|举办|召开)",
      0.75, "此外，网络安全高峰论坛、网络安全博览会等重要活动也将在福州市举办。",
      "meetings listed before 等(重要)活动…在X举办: each is held (X is where: event-place)"),
+    ("meeting-over-title", "mention", None, 0.75, "重庆市政府新闻办当天举行《重庆市数据条例》深入实施新闻发布会。",
+     "a meeting named after a policy's title (《X》深入实施新闻发布会) holds the title, and concerns the policy, which stays a "
+     "mention of its own"),
+    ("meeting-list-part", "mention",
+     r"(?:其中)?(?:包括|包含|设有)([^，。；：]{2,120}?)等(?:重要|重点|系列|主要|多项|一系列)?(?:活动|会议|赛事|议程)", 0.75,
+     "2018年国家网络安全宣传周将于9月17日至23日在成都举行，其中包括开幕式、网络安全博览会、网络安全技术高峰论坛等重要活动。",
+     "meetings an event is said to include (其中包括开幕式、A博览会、B论坛等重要活动): each is held, where that event is "
+     "(event-part-place)"),
     ("meeting-organised", "mention", r"((?:[^，。；：、\s的]){4,40}?(?:大赛|论坛|峰会|大会|博览会|宣传周|挑战赛|研讨会|交流会|展览会|电子展|联赛))(?:是)?(?:于[^，。；由]{1,12}?)?由[^。；]{2,80}?(?:主办|承办|举办)",
      0.75, "据了解，数字中国创新大赛由数字中国建设峰会组委会主办。",
      "a meeting, fair or contest named before 由X主办: it is held (X organises it: event-organised-by)"),
@@ -96,6 +104,8 @@ ROWS = [
      0.7, "湖南聚集了长城科技、国科微、金山等企业。",
      "names without a suffix, enterprises by their context (a list of two or more); the kind may be several "
      "words (等知名网络安全、新经济企业)"),
+    ("firm-generic-suffix", "mention", None, 0.75, "8月7日，成都与华为公司签署合作协议。",
+     "a firm the knowledge base knows, named with a bare 公司 or 集团 after it (华为公司, 中国电子集团): that firm, not a new one"),
     ("unit-list", "mention", r"来自([^，。；：]{2,200}?)等(?:单位|机构)", 0.7,
      "论坛召开，来自百度、用友网络、绿盟科技等单位的专家作了演讲。",
      "来自A、B、C等单位: a name no suffix or dictionary reads is a firm (an institution's suffix makes it one)"),
@@ -199,7 +209,7 @@ ROWS = [
      "a place in brackets right after an institution: part of its name (中国地质大学（武汉）), or the campus (西南石油大学"
      "（南充校区）) — no mention of a region either way"),
     ("suffix-programme", "mention", f"(?:{_PROG})", 0.75, "园区获批首批国家网络安全教育技术产业融合发展试验区。"),
-    ("suffix-govbody", "mention", r"(?:管委会|组委会|委员会|经济信息委|经信委|发改委|人民政府|(?<!人民)政府|办公室|(?<!常)委(?!网信)|厅|局|部)", 0.75,
+    ("suffix-govbody", "mention", r"(?:管委会|组委会|委员会|经济信息委|经信委|发改委|人民政府|(?<!人民)政府(?!新闻办|办)|新闻办|政府办|办公室|(?<!常)委(?!网信)|厅|局|部)", 0.75,
      "重庆市经济信息委印发通知。"),
     ("suffix-subpark", "mention", r"园(?!区)", 0.75, "国家网络安全产业园区（北京）包括海淀园、通州园。"),
     ("suffix-area", "mention", r"小镇|(?<!产业)(?<!科技)(?<!工业)园区|(?:数据|数|云|光|智)谷", 0.75,
