@@ -202,7 +202,9 @@ class StatisticsMixin(StatusMixin):
                            if not r.attrs.get("members") and not self.is_country(r) and not self.region_as_frame(r)]
                 # 带动湖南省网络安全相关产业规模超过2000亿元: a place named in the figure's own clause (no park
                 # or firm there) is whose figure it is, whatever park the sentence named before
-                if regional or (regions and (not self.park_word(s, a) or regions[-1].start >= ca)):
+                # 今年一季度通州园…总收入229.7亿元 with 园区 said of it: a zone that is itself a 园 is the park word's
+                named_park = bool(regions) and (self.entities[regions[-1].key].record.get("name_zh") or "").endswith(("园", "园区"))
+                if regional or (regions and (not self.park_word(s, a) or regions[-1].start >= ca or named_park)):
                     # 全省 / 湖南网络安全产业规模…: the region's figure, not the park's
                     subj, rule = (regions[-1] if regions else None), "stat-region"
                 else:
@@ -245,7 +247,9 @@ class StatisticsMixin(StatusMixin):
             # a stat-region-context or stat-article-region subject (round blind-d; docs/ingest.md)
             sure = min(conf(rule), chained) if rule == "stat-same-subject" else conf(rule)
             prev_subj, prev_conf = subj, sure
-            if rule in ("stat-number", "stat-country", "stat-event", "stat-company", "stat-same-subject"):
+            if rule in ("stat-number", "stat-country", "stat-event", "stat-company", "stat-same-subject") or (
+                    rule == "stat-region" and s.text.rstrip().endswith("；")):
+                # a region's figures go on past a semicolon (总收入229.7亿元；技术收入33亿元；…): one list
                 self._para_subj[s.para] = (s.idx, subj, sure)
             metric, mzh, men = self.metric(clause, subj, unit)
             if unit in ("平方公里", "㎡", "万㎡", "亩", "公顷") and metric not in ("land_area", "floor_area"):
