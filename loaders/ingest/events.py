@@ -141,7 +141,7 @@ class EventsMixin(EventPlacesMixin):
                 ev.name = (self.entities[whole.key].record.get("name_zh") or whole.name) + ev.name   # …宣传周开幕式
             hit = self.kb.lookup(ev.name, ("Event",))
             if ev.keys:
-                pass
+                pass   # the meeting referred back to (event-back-reference): no event of its own
             elif hit:
                 ev.keys = [self.use_existing(hit[0], hit[1], ev)]
             else:
@@ -469,8 +469,8 @@ class EventsMixin(EventPlacesMixin):
 
 
 def _same_meeting(name: str, tail: str) -> bool:
-    """Does `name` end as `tail` does, in a meeting word and at least four characters (…电子展展会筹备工作会议
-    and 展会筹备工作会议; not …大会 and 论坛)?"""
+    """Does `name` end as `tail` does, in a meeting word, over at least four characters (…电子展展会筹备工作会议 and
+    展会筹备工作会议; not …工作大会 and 筹备大会) or over the whole of a short tail (此次论坛: the …论坛 named before)?"""
     n = 0
     while n < min(len(name), len(tail)) and name[-1 - n] == tail[-1 - n]:
         n += 1

@@ -223,16 +223,18 @@ class ContextMentionsMixin:
             a, b = m.start(), m.end()
             if not self.free(a, b):
                 continue
-            s = self.sentence_at(a)
-            first = self.doc.sentences[max(0, s.idx - 4)]
-            if first.para != s.para:
-                first = next(x for x in self.doc.sentences if x.para == s.para)
+            first = self._window_start(self.sentence_at(a), 4)
             word = m.group(1)
             ends = {"经开区": ("经开区", "经济技术开发区"), "高新区": ("高新区", "高新技术产业开发区")}.get(word, (word,))
             named = [x for x in self.mentions_in(first.start, a, ("Region",)) if not x.attrs.get("members")
                      and len(x.text) > len(word) and (self.entities[x.key].record.get("name_zh") or "").endswith(ends)]
             if named:
                 self._refer(a, b, "Region", "region-head-anaphor", named[-1].key, anaphor=True)
+
+    def _window_start(self, s, back: int):
+        """The first sentence of the `back` before `s` that lie in its paragraph (a short form looks back no further)."""
+        first = self.doc.sentences[max(0, s.idx - back)]
+        return first if first.para == s.para else next(x for x in self.doc.sentences if x.para == s.para)
 
     def find_firm_anaphora(self) -> None:
         """该公司 / 该企业: the firm named last before it, in this sentence or the two before (the same
@@ -241,10 +243,7 @@ class ContextMentionsMixin:
             a, b = m.start(), m.end()
             if not self.free(a, b):
                 continue
-            s = self.sentence_at(a)
-            first = self.doc.sentences[max(0, s.idx - 2)]
-            if first.para != s.para:
-                first = next(x for x in self.doc.sentences if x.para == s.para)
+            first = self._window_start(self.sentence_at(a), 2)
             firms = [x for x in self.mentions_in(first.start, a, ("Enterprise",)) if not x.attrs.get("listed")]
             if not firms:
                 continue
