@@ -2,6 +2,7 @@
 completion; meetings, forums and press conferences), with its date, place and participants."""
 from __future__ import annotations
 
+import os
 import re
 
 from . import gazetteer as gz
@@ -471,7 +472,5 @@ class EventsMixin(EventPlacesMixin):
 def _same_meeting(name: str, tail: str) -> bool:
     """Does `name` end as `tail` does, in a meeting word, over at least four characters (…电子展展会筹备工作会议 and
     展会筹备工作会议; not …工作大会 and 筹备大会) or over the whole of a short tail (此次论坛: the …论坛 named before)?"""
-    n = 0
-    while n < min(len(name), len(tail)) and name[-1 - n] == tail[-1 - n]:
-        n += 1
+    n = len(os.path.commonprefix([name[::-1], tail[::-1]]))   # the characters both end in
     return (n >= 4 or n == len(tail) >= 2) and tail[-n:].endswith(gz.MEETING_SUFFIXES + ("博览会", "宣传周", "活动", "仪式"))

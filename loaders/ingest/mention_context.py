@@ -210,7 +210,7 @@ class ContextMentionsMixin:
             a, b = m.start(), m.end()
             if not self.free(a, b):
                 continue
-            if any(x < a < y or x < b < y for x, y, _, _ in self.tokens(self.sentence_at(a))):
+            if self.word_across(a, b):
                 continue
             key = found[m.group()]
             self._refer(a, b, self.entities[key].label, "name-again", key)

@@ -108,7 +108,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         """A short place name glued into a longer word (中国特色), or the place that begins a longer
         place or zone name (北京市 in 北京市通州区西集镇, 济南 in 济南高新技术产业开发区)."""
         if label != "Region":   # 成电 (电子科技大学) in 集成电路: a two-character short form inside a word
-            return b - a <= 2 and any(x < a < y or x < b < y for x, y, w, f in self.tokens(self.sentence_at(a)))
+            return b - a <= 2 and self.word_across(a, b)
         if ADDRESS_TAIL.match(self.text, b) and self.text[b:b + 2] not in ("地区", "区域"):
             return True
         if b - a > 3:
@@ -135,6 +135,10 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         m = self.add_mention(a, b, label, how, conf_, name, **attrs)
         self.claim(a, b)
         return m
+
+    def word_across(self, a: int, b: int) -> bool:
+        """Does a word of the sentence (jieba's cut) run across either edge of [a, b)?"""
+        return any(x < a < y or x < b < y for x, y, _, _ in self.tokens(self.sentence_at(a)))
 
     def _meeting_over_title(self, a: int, b: int, how: str) -> None:
         """《重庆市数据条例》深入实施新闻发布会: a meeting named after a policy's title holds the title (the policy stays
