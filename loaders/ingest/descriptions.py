@@ -15,6 +15,9 @@ from .model import ObsFact
 from .rules import conf, rx
 
 STANDING = re.compile(r"之一|首个|首家|第[一二三四五六七八九十\d]+个|唯一|最大|最强|领先|一流")
+# what may stand between a clause's start and its 是/成为 when the clause goes on with the sentence's subject
+# (…，也是…, …，已成为…, …，一跃成为…)
+OPEN_CLAUSE = re.compile(r"(?:[也还已将则并亦更又正]|已经|正在|逐步|目前|现已|如今|一举|一跃|由此|从而|进而|同时)*")
 SUBJECT_LABELS = ("Park", "SubPark", "Region", "Institution", "Enterprise", "Event")
 
 
@@ -44,7 +47,9 @@ class DescriptionsMixin:
             near = [x for x in self.mentions_in(s.start, s.start + m.start(), SUBJECT_LABELS) if not x.attrs.get("members")]
             # the nearest entity of the clause, else the one the sentence opens on (张家湾设计小镇…，成为…)
             in_clause = [x for x in near if x.start >= ca]
-            subj = in_clause[-1] if in_clause else (near[0] if near and near[0].start == self.subject_start(s) else None)
+            # …，而高质量的产业是…: a clause with a subject of its own that names no entity describes no one
+            bare = OPEN_CLAUSE.fullmatch(self.text[ca:s.start + m.start()].strip(" ，,"))
+            subj = in_clause[-1] if in_clause else (near[0] if near and bare and near[0].start == self.subject_start(s) else None)
             # 全国第二个…的市辖区、全国第一个…的区县: two standings, one value each
             parts = [(a, b)]
             if "、" in self.text[a:b] and all(STANDING.search(p) for p in self.text[a:b].split("、")):

@@ -420,7 +420,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         starts = [m.start for m in self.mentions]
         self._n_dict = len(starts) if starts == sorted(starts) else 0
         self.find_patterns()
-        self.find_standard_domains()
+        self.find_standard_domains()   # and the named areas (find_named_areas): both after every pattern row
         self.find_short_forms()
         self.find_zone_park_short_forms()
         self.find_bracketed_places()

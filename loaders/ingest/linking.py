@@ -11,6 +11,10 @@ from .model import Mention, Proposal
 from .rules import conf
 
 
+# the words a firm's full name adds to the name it goes by (用友网络 → 用友, 绿盟科技 → 绿盟, 京东集团 → 京东)
+FIRM_TRADE_WORD = re.compile(r"(?:网络|科技|信息|软件|技术|数据|集团|控股|股份)(?:(?:股份)?(?:有限)?公司|集团)?$")
+
+
 class LinkingMixin:
     def link(self) -> None:
         for m in sorted(self.mentions, key=lambda m: m.start):
@@ -52,9 +56,18 @@ class LinkingMixin:
         if hit:
             m.label = hit[0].label
             return self.use_existing(hit[0], hit[1], m)
+        if m.label == "Enterprise" and len(m.name) >= 2 and (same := self._firm_named_before(m.name)):
+            self.entities[same].mentions.append(m)
+            self.context_rows.add("firm-short-again")
+            return same
         if m.label == "Region" and m.name in self._builtin_regions:
             return self.region_key(m.name, m)
         return self.use_new(m.label, self.new_record(m), m)
+
+    def _firm_named_before(self, name: str) -> str | None:
+        """A new firm of this article named `name` and a trade word (用友网络, 绿盟科技) — the one this short form
+        names; links run in text order, so the full name came first (firm-short-again)."""
+        return self.__dict__.setdefault("_firm_by_short", {}).get(norm(name))
 
     def new_record(self, m: Mention) -> dict:
         name = m.name
@@ -135,6 +148,8 @@ class LinkingMixin:
         key = f"{seg}/{rec['id']}"
         self.entities[key] = Proposal(key, label, rec, "new", "new", m.conf if m else conf("link-implied"))
         self._new_by_name[(label, norm(rec["name_zh"]))] = key
+        if label == "Enterprise" and (trade := FIRM_TRADE_WORD.search(norm(rec["name_zh"]))) and trade.start() >= 2:
+            self.__dict__.setdefault("_firm_by_short", {}).setdefault(norm(rec["name_zh"])[:trade.start()], key)
         if m is not None:
             self.entities[key].mentions.append(m)
         return key

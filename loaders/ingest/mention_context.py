@@ -108,12 +108,21 @@ class ContextMentionsMixin:
             if 2 <= len(name) <= 12:
                 self.adopt_or_add(a, b, "Domain", "pattern:domain-industry-list", conf("domain-industry-list"), name=name)
 
+    def find_named_areas(self) -> None:
+        """北京城市副中心 (`named-area`), after every pattern row, so a meeting or project named after it keeps its name."""
+        t = self.text
+        for m in rx("named-area").finditer(t):
+            full = next(f for f, short in gz.NAMED_AREAS.items() if m.group() in (f, *short))
+            if m.group() == full or full in t or full[:2] in t:   # 副中心 alone: only in an article about that city
+                self.adopt_or_add(m.start(), m.end(), "Region", "pattern:named-area", conf("named-area"), name=full, kind="area")
+
     def find_standard_domains(self) -> None:
         """Industries of the national classification (`domain-standard`), after every list row, so an item a
         list row took whole (高端汽车和新能源智能汽车) is not cut; named without 产业."""
         for m in rx("domain-standard").finditer(self.text):
             self.adopt_or_add(m.start(1), m.end(), "Domain", "pattern:domain-standard", conf("domain-standard"),
                               name=m.group(1))
+        self.find_named_areas()
 
     def find_listed_meetings(self) -> None:
         """A论坛、B博览会等重要活动也将在X举办: every listed meeting is held (`meeting-list-held`)."""

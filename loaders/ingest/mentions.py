@@ -187,6 +187,11 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             lvl = {"国家级": "national", "省级": "provincial", "市级": "municipal"}.get(m.group(1) or "")
             self.adopt_or_add(a, m.end(), "TalentProgram", "pattern:honour", conf("honour"), name=m.group(2), kind="honour",
                               level=lvl, inner=(a, m.end() - 2))
+        for m in rx("honour-list").finditer(t):   # 获评A、B、C等资质: one honour per item
+            for a, b, item in self.items(m, 1, re.compile(r"[、]")):
+                if 4 <= len(item) <= 30 and "的" not in item:
+                    self.adopt_or_add(a, b, "TalentProgram", "pattern:honour-list", conf("honour-list"), name=item,
+                                      kind="honour")
         for m in rx("honour-quoted").finditer(t):   # 获评“2020年中国软件行业最具影响力企业”: an honour, quoted
             a, b = m.start(1) - 1, m.end(1) + 1
             if self._take_name(a, b, "TalentProgram", "honour-quoted", name=m.group(1), kind="honour") is None:
@@ -227,12 +232,14 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                         and not GENERIC_ACTIVITY.match(item):
                     self._held_meeting(a, b, "activity-held")
         for row, m in [*(("domain-list", m) for m in rx("domain-list").finditer(t)),
-                       *(("domain-focus-list", m) for m in rx("domain-focus-list").finditer(t) if self._industry_items(m))]:
+                       *(("domain-focus-list", m) for m in rx("domain-focus-list").finditer(t) if self._industry_items(m)),
+                       *(("domain-focus-pair", m) for m in rx("domain-focus-pair").finditer(t))]:
             for a, b, item in self.items(m):
                 if lead := re.match(r"^(?:未来|现有|当前|目前|新兴|传统)", item):   # 面向未来超级计算: a time word, not the domain
                     a, item = a + lead.end(), item[lead.end():]
                 if 2 <= len(item) <= 10 and not NOT_A_DOMAIN.search(item):
-                    self.adopt_or_add(a, b, "Domain", f"pattern:{row}", conf(row))
+                    # 形成了A、B等产业集群: the clusters a place has, its own industries as N大产业集群 are
+                    self.adopt_or_add(a, b, "Domain", f"pattern:{row}", conf(row), cluster=m.group().endswith("产业集群") or None)
         for m in rx("domain-industry-list").finditer(t):
             self._industry_list(m)
         for m in rx("domain-cluster-list").finditer(t):
@@ -262,8 +269,9 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 continue   # already a known firm or body (北京金山办公软件股份有限公司CEO)
             if b - a < 3 or self.text[a:b] in gz.GENERIC_WORDS or not self.claimable(a, b):
                 continue
-            if re.search(r"(?:公司|集团)$", self.text[a:b]):
-                continue   # a company suffix: the suffix row reads the whole name (…有限公司四川分公司副总经理)
+            if re.search(r"(?:公司|集团|[委局厅]|政府|办公室|管委会)$", self.text[a:b]):
+                continue   # a company's or a body's suffix: the suffix rows read the whole name (…有限公司四川分公司副总经理,
+                # 长沙市发改委党委书记: a Party secretary is an officer of bodies too)
             self.add_mention(a, b, "Enterprise", "pattern:firm-of-officer", conf("firm-of-officer"))
             self.claim(a, b)
         for m in rx("firm-of-revenue").finditer(t):   # 拓维信息实现营业收入8.9亿元: a firm reports revenue

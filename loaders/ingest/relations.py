@@ -2,6 +2,7 @@
 a park's place and sub-parks, tenants, honours and designations, domains, policies, parents."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import gazetteer as gz
@@ -12,6 +13,9 @@ from .whereabouts import PARK_NAME_RX, PARKISH, WhereaboutsMixin
 ORG_LABELS = ("Park", "SubPark", "Enterprise", "Institution")
 PARK_REF_RX = re.compile(r"(?:该|本)?园区(?:内|已|目前|现)?(?:已|共|目前)?(?:聚集|集聚|汇聚|吸引|引进|入驻|落户)")
 PARK_REF_DOMAIN_RX = re.compile(r"(?:该|本)?(?:园区|产业园)(?:将|已|要|正|主要|重点)*(?:布局|聚焦|重点发展|深耕|主攻|围绕|发展)")
+# 园区 as the subject the sentence opens with (after a time word: 如今，园区…): its domain lists are the park's
+# (round `lists`: 园区通过聚集资源…，形成了A、B等产业集群)
+PARK_SUBJECT_RX = re.compile(r"(?:[^，。；]{1,6}，)?(?:该|本)?园区(?![内外里中的])")
 
 
 class RelationsMixin(WhereaboutsMixin):
@@ -143,8 +147,11 @@ class RelationsMixin(WhereaboutsMixin):
             return
         parks = self.mentions_in(s.start, s.end, PARKISH)
         subj = parks[0] if parks else self.topic(s, doms[0].start)
-        if subj is None and PARK_REF_DOMAIN_RX.search(self.text, s.start, doms[0].start):
-            subj = self.article_park()   # 园区重点发展A、B等领域 with no park in the paragraph: the article's
+        if subj is None and (PARK_REF_DOMAIN_RX.search(self.text, s.start, doms[0].start)
+                             or PARK_SUBJECT_RX.match(self.text, s.start, doms[0].start)):
+            # 园区重点发展A、B等领域 with no park in the paragraph: the article's, else the zone named as a park
+            # (中关村通州园) last before it (round `lists`: the place around it is not what 园区 says)
+            subj = self.article_park() or self._zone_park_before(doms[0].start) or self.article_park_like()
         rule = "domain-focus"
         if subj is None:
             subj, rule = self.region_context(s, doms[0].start) or self.article_region(), "domain-focus-region"
@@ -156,11 +163,22 @@ class RelationsMixin(WhereaboutsMixin):
             if ev is not None or whose in ("organisation", "meeting"):
                 return
         # 拥有A、B五大产业集群, A产业、B产业等主导产业: a place's own industries, no verb needed
-        counted = any(d.how in ("pattern:domain-cluster-list", "pattern:domain-industry-list") for d in doms)
+        counted = any(d.how in ("pattern:domain-cluster-list", "pattern:domain-industry-list") or d.attrs.get("cluster")
+                      for d in doms)
         if subj is None or not (counted or rx("domain-focus").search(s.text)):
             return
         for d in doms:
             self.rel(subj.key, "FOCUSES_ON", d.key, s, (d.start, d.end), conf(rule), rule)
+
+    def _zone_park_before(self, pos: int) -> Mention | None:
+        """The last zone before `pos` whose name makes it a park (…园, …园区): what a bare 园区 means there."""
+        zones = self.__dict__.get("_zone_park_mentions")
+        if zones is None:   # once per article, in text order
+            zones = self.__dict__["_zone_park_mentions"] = sorted(
+                (m.start, i, m) for i, m in enumerate(self.mentions) if m.label == "Region" and m.keys
+                and (self.entities[m.key].record.get("name_zh") or "").endswith(("园", "园区")))
+        i = bisect.bisect_left(zones, (pos,))
+        return zones[i - 1][2] if i else None
 
     def _focus_of_other(self, s, region: Mention, pos: int) -> str | None:
         """Domains a region would take from its context, though the sentence says whose they may be: a signing's

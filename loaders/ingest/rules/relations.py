@@ -4,7 +4,7 @@ sentence names. Kept apart from facts.py so that each row has its owner; the tab
 (rules/__init__.py)."""
 
 ROWS = [
-    ("listed-in-region", "relation", r"聚集|集聚|汇聚|拥有|培育|引进|吸引|落户|涌现|现有|已有|有", 0.75,
+    ("listed-in-region", "relation", r"聚集|集聚|汇聚|拥有|培育|引进|招引|吸引|落户|涌现|现有|已有|有", 0.75,
      "长沙市集聚了湖南长城、景嘉微、科创信息等一批企业。",
      "firms listed after a region and a gathering verb, with no park in the sentence: in that region"),
     ("park-built-by", "relation", r"共同(?:打造|建设|推进|建立)|合作(?:共建|建设)|(?:部|省|市|区|校)(?:省|市|部|区|企|校)?共建|共建|联合(?:打造|建设)",

@@ -1,0 +1,70 @@
+"""Failures read from the dev splits' misses in round `lists` (docs/ingest.md), each a general wording: domains
+joined by 和 without 等, clusters a place 形成/构建起, firms a district 招引, a firm named again without its trade
+word, a body's officer, honours listed before 等资质, Beijing's 城市副中心, and a standing said of a subject
+that is no entity. Each test fails on the commit before its rows."""
+from .conftest import ingest_text
+
+
+def facts(ex, rtype: str) -> set[tuple[str, str]]:
+    return {(ex.entities[r.frm].record["name_zh"], ex.entities[r.to].record["name_zh"])
+            for r in ex.relations if r.type == rtype and r.conf >= 0.5}
+
+
+def names(ex, label: str) -> set[str]:
+    return {p.record["name_zh"] for p in ex.entities.values() if p.label == label and p.mentions}
+
+
+def test_two_domains_joined_by_and_are_the_zone_parks_that_park_word_means(tmp_path, kb):
+    ex = ingest_text(tmp_path, "中关村通州园是北京的重要园区。如今，园区围绕先进制造产业，聚焦智能建造和医药健康领域，搭起强支撑。",
+                     kb, "2024-06-20")
+    assert {("中关村通州园", "智能建造"), ("中关村通州园", "医药健康")} <= facts(ex, "FOCUSES_ON")
+    assert not {f for f in facts(ex, "FOCUSES_ON") if f[0] == "北京市"}
+
+
+def test_clusters_a_district_forms_or_builds_are_its_domains(tmp_path, kb):
+    ex = ingest_text(tmp_path, "未来，通州区将构建起总部经济、财富管理、文化旅游、智能制造等七大千亿级产业集群。"
+                               "天心区形成了移动互联网、信息安全等产业集群。", kb, "2019-01-05")
+    assert {("通州区", "总部经济"), ("通州区", "智能制造"), ("天心区", "移动互联网"), ("天心区", "信息安全")} \
+        <= facts(ex, "FOCUSES_ON")
+    assert "智能制造等" not in names(ex, "Domain")
+
+
+def test_firms_a_district_attracted_are_in_that_district(tmp_path, kb):
+    ex = ingest_text(tmp_path, "截至目前，天心区已新招引信息服务业注册企业865家，百度、酷哇、九次方等一批重点骨干企业脱颖而出。",
+                     kb, "2020-11-11")
+    assert {("酷哇", "天心区"), ("九次方", "天心区")} <= facts(ex, "LOCATED_IN")
+
+
+def test_a_firm_named_again_without_its_trade_word_is_one_firm(tmp_path, kb):
+    ex = ingest_text(tmp_path, "来自用友网络、绿盟科技等单位的专家作了演讲。天心区已新招引企业865家，用友、酷哇等企业脱颖而出。",
+                     kb, "2020-11-11")
+    assert "用友" not in names(ex, "Enterprise") and "用友网络" in names(ex, "Enterprise")
+    assert ("用友网络", "天心区") in facts(ex, "LOCATED_IN")
+
+
+def test_an_officer_of_a_body_does_not_make_the_body_a_firm(tmp_path, kb):
+    ex = ingest_text(tmp_path, "湖南省发改委工业处处长欧阳晓风，长沙市发改委党委书记、主任付旭明等陪同调研。", kb, "2017-06-01")
+    assert "长沙市发改委" in names(ex, "GovernmentBody") and "长沙市发改委" not in names(ex, "Enterprise")
+
+
+def test_honours_listed_before_a_word_for_them_are_each_an_honour(tmp_path, kb):
+    ex = ingest_text(tmp_path, "长沙软件园有限公司已获评国家科技企业孵化器、国家众创空间、省特色产业园等资质。", kb, "2017-06-01")
+    got = {p.record["name_zh"] for p in ex.entities.values() if p.label == "TalentProgram"}
+    assert {"国家科技企业孵化器", "国家众创空间", "省特色产业园"} <= got
+
+
+def test_beijings_sub_centre_is_a_named_area_but_not_inside_a_meeting_name(tmp_path, kb):
+    ex = ingest_text(tmp_path, "昨天，城市副中心召开产业高质量发展大会。2023年北京城市副中心投资及重大工程专题发布会在通州举行。",
+                     kb, "2025-01-13")
+    assert "北京城市副中心" in names(ex, "Region")
+    assert "2023年北京城市副中心投资及重大工程专题发布会" in names(ex, "Event")
+
+
+def test_a_standing_said_of_a_subject_that_is_no_entity_is_no_ones(tmp_path, kb):
+    ex = ingest_text(tmp_path, "北京城市副中心是京津冀区域新的增长极，而高质量的产业是城市副中心的重要支点。"
+                               "通州园总收入突破1000亿元，成为城市副中心创新发展的核心引擎。", kb, "2024-06-20")
+    said = {(ex.entities[o.subject].record["name_zh"], o.fields.get("value_text")) for o in ex.observations
+            if o.fields.get("metric") == "distinction" and o.conf >= 0.5}
+    assert ("北京城市副中心", "京津冀区域新的增长极") in said
+    assert ("通州园", "城市副中心创新发展的核心引擎") in said
+    assert not [v for _, v in said if v == "城市副中心的重要支点"]
