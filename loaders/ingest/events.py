@@ -181,6 +181,7 @@ class EventsMixin(EventPlacesMixin):
                 for x in self.mentions_in(ev.end, s.start + att.start(), ("GovernmentBody", "Institution", "Enterprise")):
                     self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-attended"), "event-attended",
                              role=f"attended ({att.group()})")
+        self.attended_last(s)
         # 交流会上，A、B等16家企业…: those named take part in the meeting the text last named
         at = AT_MEETING.match(s.text)
         self.__dict__.setdefault("_at_meeting", {})
@@ -304,6 +305,22 @@ class EventsMixin(EventPlacesMixin):
             if ev is not None:
                 self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-speaker"), "event-speaker",
                          role=f"speaker ({self.text[title.start():title.end()]})")
+
+    def attended_last(self, s) -> None:
+        """A、B的领导到会并致辞 / …院长X，…董事长Y到会或通过视频方式参会, no event named in the sentence: the bodies,
+        institutions and firms it names take part in the meeting named last in the three sentences before, in
+        its paragraph or the one before (`event-attended-last`)."""
+        if not rx("event-attended-last").search(s.text) or any(
+                x.label == "Event" and x.keys for x in self._by_sent.get(s.idx, ())):
+            return
+        # a meeting (到会 / 参会: 会, 论坛, 仪式…), not a contest or a signing named since
+        ev = self.latest_event_before(s, 3, lambda x: x.name.endswith(("会", "论坛", "峰会", "仪式", "开幕式", "活动", "宣传周")))
+        if ev is None or s.para - self.doc.sentences[ev.sent].para > 1:
+            return
+        for x in self.mentions_in(s.start, s.end, ("GovernmentBody", "Institution", "Enterprise")):
+            if not x.attrs.get("members"):
+                self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-attended-last"),
+                         "event-attended-last", role="attended")
 
     def attended_back(self, s) -> None:
         """Who took part in a meeting named by the verb's object: the bodies and firms named before

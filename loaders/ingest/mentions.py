@@ -277,13 +277,14 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         for m in rx("firm-of-revenue").finditer(t):   # 拓维信息实现营业收入8.9亿元: a firm reports revenue
             self._bare_firm(m.start(1), m.end(1), "firm-of-revenue")
         for m in rx("institute-of-officer").finditer(t):
-            a, b = m.start(1), m.end(1)
+            g = 1 if m.group(1) else 2   # an institute by its head, or an association by its 会长 (group 2)
+            a, b = m.start(g), m.end(g)
             s_ = self.sentence_at(a)
             if not (a == s_.start or re.match(r"[，、。；：:,（(“\s]", self.text[a - 1:a])):
                 a = max(a, self.left_boundary(s_, b))
             if b - a < 4 or self.text[a:b] in gz.GENERIC_WORDS or not self.claimable(a, b):
                 continue   # 学院院长 / 研究所所长 alone say which kind, not which one
-            kind = "university" if re.search(r"大学|学院$", self.text[a:b]) else "research_institute"
+            kind = "association" if g == 2 else "university" if re.search(r"大学|学院$", self.text[a:b]) else "research_institute"
             self.adopt_or_add(a, b, "Institution", "pattern:institute-of-officer", conf("institute-of-officer"), kind=kind)
         for s_ in self.doc.sentences:
             for m in rx("cluster-name").finditer(s_.text):

@@ -68,3 +68,26 @@ def test_a_standing_said_of_a_subject_that_is_no_entity_is_no_ones(tmp_path, kb)
     assert ("北京城市副中心", "京津冀区域新的增长极") in said
     assert ("通州园", "城市副中心创新发展的核心引擎") in said
     assert not [v for _, v in said if v == "城市副中心的重要支点"]
+
+
+def test_officials_who_came_to_the_meeting_bring_their_bodies_into_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "2022世界计算大会在长沙开幕。国防科技大学校长黎湘，中国联通集团总经理陈忠岳，华为公司轮值董事长徐直军，"
+                               "湖南省人民政府秘书长邓群策到会或通过视频方式参会。", kb, "2022-11-08")
+    got = {to for ev, to in facts(ex, "PARTICIPANT") if ev == "2022世界计算大会"}
+    assert {"国防科技大学", "中国联通集团", "华为", "湖南省人民政府"} <= got
+
+
+def test_came_to_the_meeting_means_the_meeting_not_a_contest_named_since(tmp_path, kb):
+    ex = ingest_text(tmp_path, "2021成都网络安全大会在成都开幕。大会的内容包括第四届“巅峰极客”网络安全技能挑战赛、首届网络安全极客少年挑战赛等"
+                               "2个专业赛事。国家创新与发展战略研究会副会长郝叶力、中国信息安全研究院副院长左晓栋应邀到会，并作了主旨演讲。",
+                     kb, "2021-09-28")
+    got = facts(ex, "PARTICIPANT")
+    assert {("2021成都网络安全大会", "国家创新与发展战略研究会"), ("2021成都网络安全大会", "中国信息安全研究院")} <= got
+    assert not {f for f in got if f[0].endswith("挑战赛")}
+
+
+def test_a_quoted_short_name_closed_by_a_bracket_is_no_event(tmp_path, kb):
+    ex = ingest_text(tmp_path, "“第八届互联网安全大会”（简称“ISC 2020”）日前以云端峰会的形式举行，重庆市委网信办主任文天平在会上致辞。",
+                     kb, "2020-08-14")
+    assert names(ex, "Event") == {"第八届互联网安全大会"}
+    assert ("第八届互联网安全大会", "中共重庆市委网络安全和信息化委员会办公室") in facts(ex, "PARTICIPANT")

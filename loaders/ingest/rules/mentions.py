@@ -79,18 +79,18 @@ ROWS = [
     ("meeting-organised", "mention", r"((?:[^，。；：、\s的]){4,40}?(?:大赛|论坛|峰会|大会|博览会|宣传周|挑战赛|研讨会|交流会|展览会|电子展|联赛))(?:是)?(?:于[^，。；由]{1,12}?)?由[^。；]{2,80}?(?:主办|承办|举办)",
      0.75, "据了解，数字中国创新大赛由数字中国建设峰会组委会主办。",
      "a meeting, fair or contest named before 由X主办: it is held (X organises it: event-organised-by)"),
-    ("event-named", "mention", r"(?<!暨)((?:(?<!\d)(?:19|20)\d{2}(?:年度?)?|第[一二三四五六七八九十\d]+届|首届|“[^”，。]{2,12}”)[^，。；：、\s的]{2,40}?(?:" + "|".join(gz.NAMED_EVENT_SUFFIXES) + ")(?:[" + HAN + r"]{0,4}?(?:总决赛|半决赛|决赛|初赛|复赛|预赛))?)"
+    ("event-named", "mention", r"(?<!暨)((?:(?<!\d)(?:19|20)\d{2}(?:年度?)?|第[一二三四五六七八九十\d]+届|首届|“[^”，。]{2,12}”)(?![）)”])[^，。；：、\s的]{2,40}?(?:" + "|".join(gz.NAMED_EVENT_SUFFIXES) + ")(?:[" + HAN + r"]{0,4}?(?:总决赛|半决赛|决赛|初赛|复赛|预赛))?)"
      r"(?![^，。；：、\s]{0,8}?(?:决赛|初赛|复赛|仪式|启动式|分论坛|分会|专场|开幕式|闭幕式|暨)|·)",
      0.75, "作为2018年国家网络安全宣传周的第一个重头戏，博览会吸引了大批市民。",
      "a meeting, fair or campaign named with its year, its edition or a quoted name (2018年国家网络安全宣传周, 第三届…大会, "
-     "“巅峰极客”网络安全技能挑战赛), with a stage of a contest (…挑战赛初赛, …大赛洞庭决赛), wherever the "
+     "“巅峰极客”网络安全技能挑战赛; not a quoted short name closed by a bracket: “ISC 2020”）…), with a stage of a contest (…挑战赛初赛, …大赛洞庭决赛), wherever the "
      "sentence names it, when the name ends there (not 第六届…大赛洞庭决赛启动仪式, a part of a longer name): the year "
      "is part of the name, not a date"),
     ("meeting-held-after", "mention", r"(?:(?:举行|召开|开幕|举办)的|迎来|(?:参加|出席|列席)了?)((?:[^，。；：、\s的]){4,60}?(?:研讨会|论坛|峰会|大会|会议|博览会|交流会|对接会|发布会|座谈会|大赛|竞赛|专场活动|仪式|典礼))",
      0.75, "王刚在9日举行的2019年中国网络安全产业高峰论坛上透露，园区已入驻企业52家。",
      "a meeting or ceremony named after 举行的/召开的/迎来/参加(了): its name is what follows, up to the meeting word"),
     ("firm-of-officer", "mention",
-     r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:高级|执行|常务|资深)?(?:党委书记|董事长|副总经理|总经理|副总裁|总裁|首席执行官|CEO)",
+     r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:高级|执行|常务|资深|轮值)?(?:党委书记|董事长|副总经理|总经理|副总裁|总裁|首席执行官|CEO)",
      0.7, "湖南长城副总经理郭在砾介绍，公司的解决方案覆盖15个应用系统。",
      "an organisation named by its officer's title (湖南长城副总经理): an enterprise"),
     ("firm-of-revenue", "mention",
@@ -99,9 +99,10 @@ ROWS = [
      "a name that opens a clause and reports revenue or profit (拓维信息实现营业收入): an enterprise — not a place, a "
      "sector or a group of firms (全省软件企业, 规模以上企业: mentions.NOT_A_FIRM)"),
     ("institute-of-officer", "mention",
-     r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:研究院|研究所|信安院|科学院|大学|学院|院|所))(?:党委书记|常务副院长|副院长|院长|副所长|所长|副校长|校长)",
+     r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:研究院|研究所|信安院|科学院|大学|学院|院|所))(?:党委书记|常务副院长|副院长|院长|副所长|所长|副校长|校长)"
+     r"|([\u4e00-\u9fffA-Za-z0-9]{2,14}?(?:研究会|协会|学会))(?:常务副会长|副会长|会长|秘书长|副理事长|理事长)",
      0.7, "中国长城高级副总裁戴相桃，中国信安院院长孙迎新陪同调研。",
-     "an institute or university named by its head's title (中国信安院院长): an institution"),
+     "an institute or university named by its head's title (中国信安院院长), an association by its 会长/理事长 (round `lists`): an institution"),
     ("cluster-name", "mention", r"产业集群", 0.8, "长沙市新一代自主安全计算系统产业集群成功入选先进制造业集群。",
      "an industrial cluster the knowledge base knows, named with or without its place or 国家 (read right to left)"),
     ("region-compound", "mention", f"({_COMP})(地区|两地|三地|区域|一带)?", 0.8, "川渝地区网络安全产业发展迅速。"),
