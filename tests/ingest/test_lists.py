@@ -91,3 +91,15 @@ def test_a_quoted_short_name_closed_by_a_bracket_is_no_event(tmp_path, kb):
                      kb, "2020-08-14")
     assert names(ex, "Event") == {"第八届互联网安全大会"}
     assert ("第八届互联网安全大会", "中共重庆市委网络安全和信息化委员会办公室") in facts(ex, "PARTICIPANT")
+
+
+def test_a_district_is_part_of_the_city_the_article_names_elsewhere(tmp_path, kb):
+    ex = ingest_text(tmp_path, "长沙软件产业发展迅速。全市以长沙高新区为核心区，以芙蓉区、天心区为拓展区。", kb, "2021-04-13")
+    assert {("芙蓉区", "长沙市"), ("天心区", "长沙市")} <= facts(ex, "PART_OF")
+    ex = ingest_text(tmp_path, "全市以芙蓉区、天心区为拓展区。", kb, "2021-04-13")
+    assert not facts(ex, "PART_OF")   # the city is nowhere named: no guess
+
+
+def test_a_place_before_a_function_word_and_a_district_is_still_a_place(tmp_path, kb):
+    ex = ingest_text(tmp_path, "长沙的天心区为拓展区。", kb, "2021-04-13")
+    assert {"长沙市", "天心区"} <= names(ex, "Region")

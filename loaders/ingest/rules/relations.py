@@ -24,6 +24,8 @@ ROWS = [
     ("division-in-place", "relation", None, 0.8, "比赛在成都市双流区举行。",
      "a district or city written right after the place it lies in by its GB/T 2260 code (成都市双流区, 北京市通州区) "
      "is part of it"),
+    ("district-of-named-city", "relation", None, 0.7, "长沙软件产业以长沙高新区为核心区，以芙蓉区、天心区为拓展区。",
+     "a district whose city (by its GB/T 2260 code) the article names elsewhere is part of that city (round `lists`)"),
     ("region-frame", "relation", r"占|居|跻身|位居|位列|领跑|位于|地处|坐落于|属于|隶属于?", 0.8,
      "长沙市加快发展。其中，地区生产总值跻身全市第一梯队，工业总产值突破800亿元。",
      "a region right after 占/居/跻身/位列 (跻身全市第一梯队, 占全省四成) is the field a rank or share is taken in, "
