@@ -233,10 +233,11 @@ EVENT_NAME_WORD = {"meeting": "会议", "unveiling": "揭牌", "approval": "获�
                    "opening": "开园", "completion": "竣工"}
 EVENT_NAME_EN = {"unveiling": "Unveiling", "approval": "Approval", "signing": "Signing", "groundbreaking": "Groundbreaking",
                  "opening": "Opening", "completion": "Completion", "meeting": "Meeting"}
-# generic words for a development zone: an alias made of one alone is read only where no place precedes it
 # named areas with no GB/T 2260 code that reports on the parks call by name (full name → short forms): 通州 is
-# Beijing's 城市副中心 (the 2016 plan's name; 副中心 alone where the full name or Beijing is in the article)
+# Beijing's 城市副中心; the short form only where the full name or Beijing is in the article, and bare 副中心 not at
+# all (tried in round `lists`: two wrong figures on dev-E)
 NAMED_AREAS = {"北京城市副中心": ("城市副中心",)}
+# generic words for a development zone: an alias made of one alone is read only where no place precedes it
 ZONE_WORDS = ("经开区", "高新区", "开发区", "新区", "自贸区", "经济技术开发区", "高新技术产业开发区")
 # parts of a park or a city named by what they are for, not places (主体大楼位于核心区): never a new Region
 AREA_WORDS = ("核心区", "孵化区", "功能区", "起步区", "启动区", "拓展区", "先行区", "示范区", "展示区", "办公区", "生活区",

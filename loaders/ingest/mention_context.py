@@ -113,7 +113,7 @@ class ContextMentionsMixin:
         t = self.text
         for m in rx("named-area").finditer(t):
             full = next(f for f, short in gz.NAMED_AREAS.items() if m.group() in (f, *short))
-            if m.group() == full or full in t or full[:2] in t:   # 副中心 alone: only in an article about that city
+            if m.group() == full or full in t or full[:2] in t:   # the short form: only in an article about that city
                 self.adopt_or_add(m.start(), m.end(), "Region", "pattern:named-area", conf("named-area"), name=full, kind="area")
 
     def find_standard_domains(self) -> None:

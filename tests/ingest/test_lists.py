@@ -103,3 +103,9 @@ def test_a_district_is_part_of_the_city_the_article_names_elsewhere(tmp_path, kb
 def test_a_place_before_a_function_word_and_a_district_is_still_a_place(tmp_path, kb):
     ex = ingest_text(tmp_path, "长沙的天心区为拓展区。", kb, "2021-04-13")
     assert {"长沙市", "天心区"} <= names(ex, "Region")
+
+
+
+def test_a_sentence_that_opens_on_the_park_word_gives_its_clusters_to_the_park_the_article_is_about(tmp_path, kb):
+    ex = ingest_text(tmp_path, "长沙软件园有限公司成立于2005年。园区通过聚集资源，形成了军民融合、移动互联网等产业集群。", kb, "2017-06-01")
+    assert {("长沙软件园有限公司", "军民融合"), ("长沙软件园有限公司", "移动互联网")} <= facts(ex, "FOCUSES_ON")
