@@ -224,13 +224,15 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         for m in rx("meeting").finditer(t):
             for a, b, item in self.items(m):
                 a, item = (a + 1, item[1:]) if item.startswith("的") else (a, item)   # 举行的2020世界计算机大会: after 的
+                if len(item) > 2 and item[0] == "“" and item[-1] == "”" and "”" not in item[1:-1]:
+                    a, b, item = a + 1, b - 1, item[1:-1]   # 举行了“科技合作项目签约仪式”: the name inside the quotes
                 held = item.endswith("上") and item[:-1].endswith(gz.MEETING_SUFFIXES)   # …主办的Y发布会上: held
                 b, item = (b - 1, item[:-1]) if held else (b, item)
                 if item.endswith(gz.MEETING_SUFFIXES) and (len(item) >= 4 or item in gz.GENERIC_MEETINGS):
                     how = "pattern:meeting-held-after" if held else "pattern:meeting"
                     if self.adopt_or_add(a, b, "Event", how, conf("meeting"), kind="meeting") is None:
                         self._meeting_over_title(a, b, how)
-                elif rx("activity-held").search(item) and len(item) >= 6 and not NOT_IN_EVENT_NAME.search(item) \
+                elif rx("activity-held").search(item) and len(item) >= 6 and not NOT_IN_EVENT_NAME.search(item) and "等" not in item \
                         and not GENERIC_ACTIVITY.match(item):
                     self._held_meeting(a, b, "activity-held")
         for row, m in [*(("domain-list", m) for m in rx("domain-list").finditer(t)),

@@ -198,8 +198,10 @@ class StatisticsMixin(StatusMixin):
             elif event is not None:
                 subj, rule = event, "stat-event"
             else:
+                # 北京市“专精特新”中小企业2125家: a place that opens a quoted name qualifies the name, it owns no figure
                 regions = [r for r in self.mentions_in(s.start, a, ("Region",))
-                           if not r.attrs.get("members") and not self.is_country(r) and not self.region_as_frame(r)]
+                           if not r.attrs.get("members") and not self.is_country(r) and not self.region_as_frame(r)
+                           and self.text[r.end:r.end + 1] != "“"]
                 # 带动湖南省网络安全相关产业规模超过2000亿元: a place named in the figure's own clause (no park
                 # or firm there) is whose figure it is, whatever park the sentence named before
                 # 今年一季度通州园…总收入229.7亿元 with 园区 said of it: a zone that is itself a 园 is the park word's

@@ -109,3 +109,21 @@ def test_a_place_before_a_function_word_and_a_district_is_still_a_place(tmp_path
 def test_a_sentence_that_opens_on_the_park_word_gives_its_clusters_to_the_park_the_article_is_about(tmp_path, kb):
     ex = ingest_text(tmp_path, "长沙软件园有限公司成立于2005年。园区通过聚集资源，形成了军民融合、移动互联网等产业集群。", kb, "2017-06-01")
     assert {("长沙软件园有限公司", "军民融合"), ("长沙软件园有限公司", "移动互联网")} <= facts(ex, "FOCUSES_ON")
+
+
+def test_a_ceremony_held_under_a_quoted_name_owns_the_figures_of_its_sentence(tmp_path, kb):
+    ex = ingest_text(tmp_path, "6月9日，第二十届科博会举行了“科技合作项目签约仪式”，一系列项目签约，共达成合作18个，总金额192.92亿元。",
+                     kb, "2017-06-13")
+    owners = {(ex.entities[o.subject].record["name_zh"], o.fields.get("value")) for o in ex.observations if o.conf >= 0.5}
+    assert {("科技合作项目签约仪式", 18), ("科技合作项目签约仪式", 192.92)} <= owners
+
+
+def test_activities_listed_with_deng_are_no_one_event(tmp_path, kb):
+    ex = ingest_text(tmp_path, "宣传周期间还举办了个人信息保护日等系列主题日活动。", kb, "2024-09-02")
+    assert not [n for n in names(ex, "Event") if "等" in n]
+
+
+def test_a_place_that_opens_a_quoted_honour_owns_none_of_the_figures(tmp_path, kb):
+    ex = ingest_text(tmp_path, "海淀区高新技术企业众多。全区有北京市“专精特新”中小企业2125家，全市占比35%。", kb, "2023-05-29")
+    owners = {(ex.entities[o.subject].record["name_zh"], o.fields.get("value")) for o in ex.observations if o.conf >= 0.5}
+    assert ("海淀区", 2125) in owners and ("北京市", 2125) not in owners
