@@ -276,6 +276,13 @@ STANDARD_DOMAINS = ("新一代信息技术", "高端装备制造", "新材料", 
                     "高性能纤维及制品和复合材料", "前沿新材料", "生物医药", "生物医学工程", "生物农业", "生物质能",
                     "核电", "风能", "太阳能", "智能电网", "高效节能", "先进环保", "资源循环利用",
                     "数字创意技术设备制造", "数字文化创意")
+# two more public lists of the same kind (round `domains`): the eight fields of 《国家重点支持的高新技术领域》 (the
+# annex of the 2016 高新技术企业认定管理办法, the fields a 高新技术企业 is certified in; listed e.g. at
+# qiuwen.org/zh-tw/高新技术产业开发区), and the seven 数字经济重点产业 of the 14th Five-Year Plan outline (2021, 第五篇
+# 专栏). Both are national vocabularies any article about a park's industries draws on.
+HIGH_TECH_FIELDS = ("电子信息", "生物与新医药", "航空航天", "新材料", "高技术服务", "新能源与节能", "资源与环境", "先进制造与自动化")
+DIGITAL_KEY_INDUSTRIES = ("云计算", "大数据", "物联网", "工业互联网", "区块链", "人工智能", "虚拟现实和增强现实")
+KNOWN_DOMAINS = tuple(dict.fromkeys(STANDARD_DOMAINS + HIGH_TECH_FIELDS + DIGITAL_KEY_INDUSTRIES))
 CITY_ONE_CHAR = {"京": "北京市", "沪": "上海市", "渝": "重庆市", "蓉": "成都市", "津": "天津市", "穗": "广州市"}
 # meeting words that name no meeting on their own (X在京举行成立大会): the meeting is named after who holds it
 GENERIC_MEETINGS = frozenset({"成立大会", "年会", "座谈会", "发布会", "新闻发布会", "推介会", "启动仪式", "开幕式", "闭幕式",

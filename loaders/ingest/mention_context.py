@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from . import gazetteer as gz
-from .rules.mentions import BARE_NAME_RX, HAN
+from .rules.mentions import BARE_NAME_RX, HAN, NOT_A_DOMAIN
 from .rules import conf, rx
 
 
@@ -122,7 +122,53 @@ class ContextMentionsMixin:
         for m in rx("domain-standard").finditer(self.text):
             self.adopt_or_add(m.start(1), m.end(), "Domain", "pattern:domain-standard", conf("domain-standard"),
                               name=m.group(1))
+        self.find_coordinated_domains()
         self.find_named_areas()
+
+    def find_coordinated_domains(self) -> None:
+        """A list one of whose items is a domain already found is a list of domains (`domain-coordinated`):
+        云计算、物联网、移动互联网等 gives 移动互联网 too. The list is read in its clause: the first item starts
+        after the clause's last lead word (推动…的云计算), the last one ends at 等 or at what closes it (…产业, …领域)."""
+        lead, tail = rx("domain-coordinated"), re.compile(
+            "等(?=[^，。；、]{0,6}?(?:领域|产业|行业|方向|集群|业态))|产业(?!互联网)|领域|方向|集群|多业态|两大|之后")
+        doms = {(m.start, m.end) for m in self.mentions if m.label == "Domain"}
+        seen: set[int] = set()
+        for m in [x for x in self.mentions if x.label == "Domain"]:
+            s = self.sentence_at(m.start)
+            clauses = [c for c in re.finditer(r"[^，,；;：:。！？（）()“”\s]+", s.text)
+                       if c.start() + s.start <= m.start and m.end <= c.end() + s.start]
+            if not clauses or clauses[0].start() + s.start in seen or "、" not in clauses[0].group():
+                continue
+            c = clauses[0]
+            seen.add(c.start() + s.start)
+            parts, pos, items = c.group().split("、"), c.start() + s.start, []
+            for i, part in enumerate(parts):
+                a, b = pos, pos + len(part)
+                pos = b + 1
+                if i == 0 and (cut := list(lead.finditer(part))):
+                    a += cut[-1].end()
+                if i == 0:   # 创建网络安全、…: a verb jieba reads before the first item is not part of it
+                    verbs = [t for t in self.tokens(s) if a <= t[0] < b and t[3] == "v"]
+                    a = verbs[0][1] if verbs and verbs[0][0] == a else a
+                if i == len(parts) - 1:
+                    closed = tail.search(self.text, a + 2, b)
+                    if closed is None:
+                        items = []
+                        break   # 互联网、大数据和实体经济深度融合, …物联网等基础设施: no list of domains
+                    b = closed.start()
+                    two = re.split("[和及与]", self.text[a:b], maxsplit=1)
+                    if len(two) == 2 and self.text[a:b] not in gz.KNOWN_DOMAINS:
+                        items.append((a, a + len(two[0])))
+                        a += len(two[0]) + 1
+                items.append((a, b))
+            if not any(x in doms for x in items):
+                continue
+            for a, b in items:
+                name = self.text[a:b]
+                if 2 <= len(name) <= 10 and re.fullmatch(f"[{HAN}A-Za-z]+", name) and not re.search("[一二三四五六七八九十两]个|各|等", name) \
+                        and not NOT_A_DOMAIN.search(name) \
+                        and (a, b) not in doms:
+                    self.adopt_or_add(a, b, "Domain", "pattern:domain-coordinated", conf("domain-coordinated"))
 
     def find_listed_meetings(self) -> None:
         """A论坛、B博览会等重要活动也将在X举办: every listed meeting is held (`meeting-list-held`)."""

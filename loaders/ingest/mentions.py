@@ -8,7 +8,7 @@ import re
 from . import gazetteer as gz
 from .mention_context import ContextMentionsMixin
 from .model import Mention
-from .rules.mentions import BARE_NAME_RX, HAN
+from .rules.mentions import BARE_NAME_RX, HAN, NOT_A_DOMAIN
 from .rules import conf, rx
 from .suffixes import SuffixNamesMixin
 
@@ -35,9 +35,6 @@ NAME_FLAGS = ("ns", "nz", "nt", "nr", "nrt", "eng")
 MEDIA_TAIL = re.compile(r"(?:晚报|日报|早报|晨报|都市报|商报|电视台|广播电视台|新闻网|在线讯|发布讯|\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电)")
 
 
-# what a list after 聚焦/在…等领域 may hold that is no industry: works, places and ways of working (5G基础设施建设,
-# 产学研合作, 产教融合基地, 5G创新应用示范区, 招商引资引智)
-NOT_A_DOMAIN = re.compile(r"(?:建设|落地|合作|引资|引智|基地|示范区|园区|中心|平台|体系|机制|工作)$")
 
 
 class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
@@ -154,7 +151,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
     def _industry_items(self, m: re.Match) -> bool:
         """Is the list of 以A、B为重点 one of industries (a known one among them, none counted: 三大优势)?"""
         items = [x for _, _, x in self.items(m)]
-        return any(x in gz.STANDARD_DOMAINS or x.removesuffix("产业") in gz.STANDARD_DOMAINS for x in items) \
+        return any(x in gz.KNOWN_DOMAINS or x.removesuffix("产业") in gz.KNOWN_DOMAINS for x in items) \
             and not any(re.search(r"[\d一二三四五六七八九十两]+[大个项]", x) for x in items)
 
     def items(self, m: re.Match, group: int = 1, splitter: re.Pattern | None = None):

@@ -160,6 +160,12 @@ class RelationsMixin(WhereaboutsMixin):
             if ev is not None:   # what the signing or meeting is about
                 for d in doms:
                     self.rel(ev.key, "CONCERNS", d.key, s, (d.start, d.end), conf("event-domains"), "event-domains")
+            org = self.mentions_in(self.subject_start(s), doms[0].start, ("Enterprise", "Institution"))[:1]
+            if whose == "organisation" and org[0].label == "Enterprise":   # 华为在A、B等领域具备竞争力: the firm's own
+                org = org[0]   # (an institution's were right 0 of 4 on dev: 西工大 for its 北京研究院)
+                for d in doms:
+                    self.rel(org.key, "FOCUSES_ON", d.key, s, (d.start, d.end), conf("domain-focus-organisation"),
+                             "domain-focus-organisation")
             if ev is not None or whose in ("organisation", "meeting"):
                 return
         # 拥有A、B五大产业集群, A产业、B产业等主导产业: a place's own industries, no verb needed
@@ -197,6 +203,14 @@ class RelationsMixin(WhereaboutsMixin):
             return "meeting"   # the meeting's topics, the region's never
         return "event" if said or orgs else None
 
+    def _co_issuers(self, policy: Mention, issuers: list[Mention], s, b: int) -> None:
+        """The bodies listed right before the issuer (A、B和C印发), each joined to the next by a list mark only
+        (`policy-issuer-list`)."""
+        for x, y in zip(issuers[-2::-1], issuers[:0:-1]):
+            if x.label != "GovernmentBody" or not re.fullmatch("[、和及与]", self.text[x.end:y.start]):
+                return
+            self.rel(policy.key, "ISSUED_BY", x.key, s, (x.start, b), conf("policy-issuer-list"), "policy-issuer-list")
+
     def rules_policies(self, s) -> None:
         for a, b, title in self.titles_by_sent.get(s.idx, ()):
             kind = next((k for suf, k in sorted(gz.POLICY_SUFFIXES, key=lambda x: -len(x[0])) if title.endswith(suf)), None)
@@ -233,6 +247,8 @@ class RelationsMixin(WhereaboutsMixin):
                 m.keys = [self.use_new("Policy", rec, m)]
             if issuer is not None:
                 self.rel(m.key, "ISSUED_BY", issuer.key, s, (min(issuer.start, a), max(issuer.end, b)), conf(by), by)
+                if by == "policy-issuer":   # 教育部、工业和信息化部、公安部联合印发《…》: each body listed issues it
+                    self._co_issuers(m, issuers, s, b)
             released = self.policy_released(m, s, a, b, issuer if by == "policy-issuer" else None)
             self._policy_of_region(m, title, s, a, b, "policy-of-region-issued" if issuer is not None or released
                                    else "policy-of-region")

@@ -62,11 +62,11 @@ def kb():
     return kb
 
 
-def ingest_text(tmp_path: Path, body: str, kb, date: str):
-    """The extraction of an article made of `body` (front matter: title t, the date given)."""
+def ingest_text(tmp_path: Path, body: str, kb, date: str, title: str = "t"):
+    """The extraction of an article made of `body` (front matter: the title and date given)."""
     from parkgraph.loaders.ingest import ingest
     p = tmp_path / "a.md"
-    p.write_text(f"---\ntitle: t\ndate: {date}\n---\n\n{body}\n", encoding="utf-8")
+    p.write_text(f"---\ntitle: {title}\ndate: {date}\n---\n\n{body}\n", encoding="utf-8")
     return ingest(p, kb=kb).extraction
 
 

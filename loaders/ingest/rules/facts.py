@@ -28,6 +28,9 @@ ROWS = [
      "成都市举办网络安全大会。大会还聚焦人工智能安全等前沿领域。",
      "domains a region would take from its context though the sentence gives them to a signing (签约/签署), a meeting "
      "(大会还聚焦…) or a firm or institution named before them and before the region: not the region's focus"),
+    ("domain-focus-organisation", "relation", None, 0.6, "华为公司将结合成都市的定位，重点面向通信网络、智能终端等领域。",
+     "domains named after a firm that opens the clause, before any region: the firm's focus (round `domains`; before it, "
+     "no one's). Right 4 of 5 on dev, all of one article; an institution's were right 0 of 4 (西工大 for its 北京研究院)"),
     ("event-domains", "relation", None, 0.7, "成都市举办2021成都网络安全大会。大会还聚焦人工智能安全等前沿领域。",
      "the domains of domain-focus-not-region given to a signing or meeting named in the sentence or the one before: what it "
      "concerns"),
@@ -43,6 +46,8 @@ ROWS = [
     ("zone-in-city", "relation", None, 0.45, "长沙高新区位居第9位。",
      "a development zone (or a cluster named with its place) is part of the city its name begins with"),
     ("policy-issuer", "relation", r"印发|发布|出台|制定|颁布|下发|发文", 0.85, "重庆市经济信息委印发了《关于推进园区建设工作的通知》。"),
+    ("policy-issuer-list", "relation", None, 0.8, "教育部、工业和信息化部、公安部联合印发《国家网络安全宣传周活动方案》。",
+     "the government bodies listed right before a policy's issuer (A、B和C联合印发《…》): each issues it (round `domains`)"),
     ("policy-approved", "relation", r"(?:已经|已|经)([^，。；]{2,16}?)(?:同意|批准)[，,]?现(?:予)?(?:印发|发布)", 0.85,
      "长沙市推进网络安全产业发展。《长沙市网络安全产业发展规划》已经市政府同意，现印发给你们，请认真贯彻执行。",
      "a notice's formula 《Y》已经X同意，现印发给你们: X (a government body) issues Y"),
@@ -238,6 +243,11 @@ ROWS = [
      "园区/产业园 and no park in the paragraph: the park the article names most (or the organisation named like a "
      "park); right 0 of 9 on dev-D as it came and 0 of 7 on every dev split since, so (0 + 1) / (9 + 2) → 0.1: "
      "written commented out"),
+    ("stat-plan-region", "statistic", r"规划|方案|计划|纲要|意见|通知|办法|措施", 0.85,
+     "---\ntitle: 湖南省信息化发展规划\ndate: 2021-08-01\n---\n\n湖南省加快信息化发展。2020年，数字经济规模达到12000亿元。\n",
+     "in a policy text (its title names a plan, a scheme, an opinion or a notice) a figure with no organisation or park "
+     "is the region's the sentence, the paragraph or the article names: over the dev splits the region fallbacks were "
+     "right 33 of 33 in the five policy texts and 34 of 91 in news (round `domains`); the regex reads the title"),
     ("stat-article-region", "statistic", None, 0.15, "到2025年，数字经济规模突破25000亿元。\n\n湖南省加快信息化发展。",
      "no organisation, park or region in the sentence or paragraph: the region the article is about"),
     ("text-theme", "statistic", r"以“([^”]{2,60})”为主题|主题(?:为|是)“([^”]{2,60})”", 0.5,

@@ -10,6 +10,9 @@ _INST = "|".join(x for x, _ in gz.INSTITUTION_SUFFIXES)
 _PROG = "|".join(x for x, _ in gz.PROGRAMME_SUFFIXES if x not in ("称号", "特殊津贴", "工程", "计划"))
 _COMP = "|".join(sorted(gz.COMPOUNDS, key=len, reverse=True))
 _ITEM_SEP = r"[、和及与]"
+# what a list after 聚焦/在…等领域 may hold that is no industry: works, places and ways of working (5G基础设施建设,
+# 产学研合作, 产教融合基地, 5G创新应用示范区, 招商引资引智)
+NOT_A_DOMAIN = re.compile(r"(?:建设|落地|合作|引资|引智|基地|示范区|园区|中心|平台|体系|机制|工作)$")
 BARE_NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9·]{{2,12}}$")  # a name as written, without a suffix
 # the parties of a signing: A与B, A、B与C, A同B; then 三方/双方 or a bracketed short form (以下简称…). The first
 # party starts a run of characters: 10所高校、机构与… is a counted list, not a party named 所高校
@@ -53,7 +56,7 @@ ROWS = [
     ("domain-focus-list", "mention", r"以([^，。；在以为“”]{2,60}?、[^，。；在以为“”]{2,60}?)为(?:重点|主(?![线题体])|核心|主导)", 0.8,
      "经开区坚持以集成电路、新型显示、生物医药为重点，打造技术创新中心。",
      "以A、B、C为重点/为主: a list a place or park puts first is of its domains (items of two to ten characters), when one "
-     "of them is a known industry (gazetteer.STANDARD_DOMAINS) and none is counted (三大优势) or quoted (a slogan)"),
+     "of them is a known industry (gazetteer.KNOWN_DOMAINS) and none is counted (三大优势) or quoted (a slogan)"),
     ("domain-industry-list", "mention",
      r"((?:[" + HAN + r"]{2,14}?产业[、，,和及与]){1,8}[" + HAN + r"]{2,14}?产业)等(?:[" + HAN + r"]{0,4}?)(?:主导|支柱|重点|优势|特色|新兴|未来)产业"
      r"|以((?:[" + HAN + r"]{2,10}?(?:产业|服务业|制造业)为(?:支柱|突破|基础|支撑|先导|主导|核心|引领|重点)[、，]?)+)",
@@ -162,11 +165,16 @@ ROWS = [
      "活动由教育部、公安部、国家数据局等部门共同举办。",
      "the State Council's departments and central offices, full and short forms (公安部, 国家数据局), when no longer "
      "name holds them (公安部第一研究所 is an institution)"),
+    ("domain-coordinated", "mention", r"(?:发展|聚焦于?|布局|培育|壮大|打造|围绕|涵盖|覆盖|主攻|深耕|重点|引进|集聚|聚集|整合|推动|推进|"
+     r"支持|形成了?|构建了?|设有|包括|涉及|继|在|以|的)", 0.7,
+     "推动大数据产业及与其相关联的云计算、物联网、移动互联网等高精尖产业快速发展。",
+     "the other items of a list (A、B、C等) one of whose items is a domain already found: domains too (round `domains`); "
+     "the regex is the lead words after which the first item starts"),
     ("domain-standard", "mention",
      r"(?:(?<=[、，,；：和及与以在为“（])|(?<=发展|聚焦|布局|培育|壮大|打造|围绕|涵盖|覆盖|主攻|深耕|重点|引进|集聚|聚集))("
-     + "|".join(sorted(gz.STANDARD_DOMAINS, key=len, reverse=True)) + r")(?:产业)?(?=[、，,；。：和及与等”）]|领域|方向|集群|$)", 0.75,
+     + "|".join(sorted(gz.KNOWN_DOMAINS, key=len, reverse=True)) + r")(?:产业)?(?=[、，,；。：和及与等”）]|领域|方向|集群|$)", 0.75,
      "经开区重点发展新一代信息技术、生物医药、人工智能等产业。",
-     "an industry of the national classification of strategic emerging industries (gazetteer.STANDARD_DOMAINS) where a list "
+     "an industry of a national classification (gazetteer.KNOWN_DOMAINS: strategic emerging industries, high-tech fields, the digital economy's key industries) where a list "
      "or a verb of focus puts it, not inside a longer name (人工智能大会)"),
     ("office", "mention", r"((?:[" + HAN + r"]{2,4}(?:省|市|区|县)|国务院)(?:人民)?政府(?:新闻办(?:公室)?|办公厅|办公室))", 0.8,
      "湖南省政府新闻办召开新闻发布会。", "offices outside the place+委/厅/局 pattern"),
