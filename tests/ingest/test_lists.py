@@ -10,6 +10,11 @@ def facts(ex, rtype: str) -> set[tuple[str, str]]:
             for r in ex.relations if r.type == rtype and r.conf >= 0.5}
 
 
+def owners(ex) -> set[tuple[str, object]]:
+    """(subject, value) of every figure proposed (at or above the threshold)."""
+    return {(ex.entities[o.subject].record["name_zh"], o.fields.get("value")) for o in ex.observations if o.conf >= 0.5}
+
+
 def names(ex, label: str) -> set[str]:
     return {p.record["name_zh"] for p in ex.entities.values() if p.label == label and p.mentions}
 
@@ -114,8 +119,7 @@ def test_a_sentence_that_opens_on_the_park_word_gives_its_clusters_to_the_park_t
 def test_a_ceremony_held_under_a_quoted_name_owns_the_figures_of_its_sentence(tmp_path, kb):
     ex = ingest_text(tmp_path, "6月9日，第二十届科博会举行了“科技合作项目签约仪式”，一系列项目签约，共达成合作18个，总金额192.92亿元。",
                      kb, "2017-06-13")
-    owners = {(ex.entities[o.subject].record["name_zh"], o.fields.get("value")) for o in ex.observations if o.conf >= 0.5}
-    assert {("科技合作项目签约仪式", 18), ("科技合作项目签约仪式", 192.92)} <= owners
+    assert {("科技合作项目签约仪式", 18), ("科技合作项目签约仪式", 192.92)} <= owners(ex)
 
 
 def test_activities_listed_with_deng_are_no_one_event(tmp_path, kb):
@@ -125,5 +129,4 @@ def test_activities_listed_with_deng_are_no_one_event(tmp_path, kb):
 
 def test_a_place_that_opens_a_quoted_honour_owns_none_of_the_figures(tmp_path, kb):
     ex = ingest_text(tmp_path, "海淀区高新技术企业众多。全区有北京市“专精特新”中小企业2125家，全市占比35%。", kb, "2023-05-29")
-    owners = {(ex.entities[o.subject].record["name_zh"], o.fields.get("value")) for o in ex.observations if o.conf >= 0.5}
-    assert ("海淀区", 2125) in owners and ("北京市", 2125) not in owners
+    assert ("海淀区", 2125) in owners(ex) and ("北京市", 2125) not in owners(ex)
