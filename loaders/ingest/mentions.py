@@ -35,8 +35,6 @@ NAME_FLAGS = ("ns", "nz", "nt", "nr", "nrt", "eng")
 MEDIA_TAIL = re.compile(r"(?:晚报|日报|早报|晨报|都市报|商报|电视台|广播电视台|新闻网|在线讯|发布讯|\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电)")
 
 
-
-
 class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
     # -------------------------------------------------------------- titles and dictionary
     def find_titles(self) -> list[tuple[int, int, str]]:
