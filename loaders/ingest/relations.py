@@ -215,8 +215,9 @@ class RelationsMixin(WhereaboutsMixin):
     def rules_policies(self, s) -> None:
         for a, b, title in self.titles_by_sent.get(s.idx, ()):
             kind = next((k for suf, k in sorted(gz.POLICY_SUFFIXES, key=lambda x: -len(x[0])) if title.endswith(suf)), None)
-            if kind is None:
-                continue  # a book or a magazine
+            if kind is None:   # a book, a magazine, or a report whose release is an event
+                self.report_released(s, a, b, title)
+                continue
             row = "policy-title" if self.text[a] == "《" else \
                 "policy-notice" if self.text[max(0, a - 4):a] in ("关于印发", "关于转发") else "policy-named"
             m = Mention(a, b, self.text[a:b], "Policy", s.idx, f"pattern:{row}", conf(row), title, {"kind": kind})
@@ -251,7 +252,7 @@ class RelationsMixin(WhereaboutsMixin):
                 if by == "policy-issuer":   # 教育部、工业和信息化部、公安部联合印发《…》: each body listed issues it
                     self._co_issuers(m, issuers, s, b)
             released = self.policy_released(m, s, a, b, issuer if by == "policy-issuer" else None)
-            self._policy_of_region(m, title, s, a, b, "policy-of-region-issued" if issuer is not None or released
+            self._policy_of_region(m.key, title, s, a, b, "policy-of-region-issued" if issuer is not None or released
                                    else "policy-of-region")
             for ev in [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys
                        and x.how in ("pattern:meeting", "pattern:meeting-held-after") and x.start <= a and b < x.end]:
@@ -266,7 +267,7 @@ class RelationsMixin(WhereaboutsMixin):
                 if host is not None:
                     self.rel(m.key, "CONCERNS", host.key, s, (a, b), conf("policy-park-topic"), "policy-park-topic")
 
-    def _policy_of_region(self, m: Mention, title: str, s, a: int, b: int, row: str = "policy-of-region") -> None:
+    def _policy_of_region(self, key: str, title: str, s, a: int, b: int, row: str = "policy-of-region") -> None:
         """《湖南省“十四五”信息化发展规划》: the province or city the title begins with; surer when the
         sentence issues or releases the policy (`policy-of-region-issued`) than when it only cites it."""
         # 关于北京城市副中心…细则 / “十四五”时期北京经济技术开发区…规划: the place after 关于 or a plan period
@@ -274,15 +275,15 @@ class RelationsMixin(WhereaboutsMixin):
         known = next((h for k in range(min(len(title), 12), 2, -1)   # a zone data/ knows (北京经济技术开发区)
                       if (h := self.kb.lookup_exact(title[:k], ("Region",))) is not None), None)
         if known is not None and known.record.get("kind") in ("zone", "district"):
-            self.rel(m.key, "CONCERNS", self.use_existing(known, "name", None), s, (a, b), conf(row), row)
+            self.rel(key, "CONCERNS", self.use_existing(known, "name", None), s, (a, b), conf(row), row)
             return
         n = self.region_prefix(title)
         if n is not None:
             code, full, kind = self._builtin_regions[n]
             if kind in ("province", "municipality", "city", "district"):
-                key = self.region_key(full, None)
-                if key:
-                    self.rel(m.key, "CONCERNS", key, s, (a, b), conf(row), row)
+                place = self.region_key(full, None)
+                if place:
+                    self.rel(key, "CONCERNS", place, s, (a, b), conf(row), row)
 
     def rules_founders(self, s) -> None:
         """由A、B等机构牵头发起成立的X / 在C指导下: who founded the institution the sentence is about (its first

@@ -1,7 +1,7 @@
 """Failures read from the dev splits' misses in round `domains` (docs/ingest.md), each a general wording: the
 other items of a list that holds a known industry, the fields of two more national vocabularies, a firm's own
-fields, bodies that issue a policy together, and a policy text's figures. Each test fails on the commit before
-its rows."""
+fields, bodies that issue a policy together, a policy text's figures, and the release of a report. Each test
+fails on the commit before its rows, except the guards (said so)."""
 from .conftest import ingest_text
 from .test_lists import facts, names, owners
 
@@ -13,6 +13,7 @@ def test_the_other_items_of_a_list_of_known_industries_are_domains(tmp_path, kb)
 
 
 def test_a_list_that_ends_in_no_industry_word_gives_no_domains(tmp_path, kb):
+    # a guard for domain-coordinated
     ex = ingest_text(tmp_path, "成都市重点发展物联网。该公司将建设光网覆盖、无线覆盖、物联网等基础设施。"
                                "要推动互联网、大数据、人工智能和实体经济深度融合。", kb, "2018-09-01")
     assert not {"无线覆盖", "光网覆盖", "互联网", "实体经济深度融合"} & names(ex, "Domain")
@@ -49,3 +50,21 @@ def test_a_policy_texts_figures_are_its_regions(tmp_path, kb):
     news = ingest_text(tmp_path, body, kb, "2021-08-01", title="湖南信息化发展迅速")
     assert ("湖南省", 15000000) in owners(plan)
     assert not [who for who, value in owners(news) if value == 15000000]
+
+
+def events_of(ex, kind: str) -> set[str]:
+    return {p.record["name_zh"] for p in ex.entities.values() if p.label == "Event" and p.record.get("kind") == kind}
+
+
+def test_the_release_of_a_report_is_an_event_by_its_publisher_about_its_place(tmp_path, kb):
+    ex = ingest_text(tmp_path, "9月16日，中国信息通信研究院在论坛上发布《中国网络安全产业白皮书（2020年）》。"
+                               "湖南湘江新区举办活动。现场还发布了《湖南湘江新区网络安全产业发展情况》。", kb, "2020-09-16")
+    assert {"《中国网络安全产业白皮书（2020年）》发布", "《湖南湘江新区网络安全产业发展情况》发布"} <= events_of(ex, "announcement")
+    assert ("《中国网络安全产业白皮书（2020年）》发布", "中国信息通信研究院") in facts(ex, "PARTICIPANT")
+    assert ("《湖南湘江新区网络安全产业发展情况》发布", "湖南湘江新区") in facts(ex, "CONCERNS")
+
+
+def test_a_book_named_in_a_sentence_is_no_release(tmp_path, kb):
+    # a guard for event-report-released
+    ex = ingest_text(tmp_path, "他向大家推荐了《网络安全法读本》，并发布《长沙网络安全故事集》。", kb, "2020-09-16")
+    assert not events_of(ex, "announcement")
