@@ -235,40 +235,42 @@ class ActivitiesMixin:
         """发布了《湖南湘江新区网络安全产业发展情况》, 《…白皮书》发布: the release of a report, white paper or list that
         is no policy (`event-report-released`), named after it, by the body named before the verb, about the place the
         title begins with."""
-        if not rx("event-report-released").search(title):
+        release = self._release(s, a, b) if rx("event-report-released").search(title) else None
+        if release is None:
             return
-        after = rx("event-policy-released").match(self.text, b)
-        before = next((x for x in rx("event-policy-released-before").finditer(self.text, max(s.start, a - 8), a + 1)
-                       if x.end() == a), None)
-        if after is None and before is None:
-            return
-        a0, b0 = (a, b + len(after.group())) if after is not None else (before.start(), b)
+        _, _, a0, b0 = release
         dates = self.dates_in(s.start, b) or self.dates_in(b, s.end)
         key = self.event("announcement", self.text[a:b] + "发布", set(), dates[-1] if dates else None, s, a0, b0,
                          "event-report-released")
-        c0 = max(s.start, *(self.text.rfind(p, s.start, a0) + 1 for p in "，；："))   # the verb's clause
-        by = self.mentions_in(c0, a0, ("Institution", "GovernmentBody", "Enterprise"))[-1:]
+        by = self.mentions_in(self.clause_bounds(s, a0)[0], a0, ("Institution", "GovernmentBody", "Enterprise"))[-1:]
         for x in by:   # 中国信息通信研究院在论坛上发布《…白皮书》: who releases it
             self.rel(key, "PARTICIPANT", x.key, s, (x.start, b0), conf("event-policy-release-by"), "event-policy-release-by",
                      role="issuer")
-        named = sorted((x for x in self.mentions if x.label == "Region" and x.keys and title.startswith(x.text)),
-                       key=lambda x: -len(x.text))   # 湖南湘江新区 named in the article: that zone, not 湖南省
-        if named:
-            self.rel(key, "CONCERNS", named[0].key, s, (a0, b0), conf("event-report-released"), "event-report-released")
+        named = max((x for x in self.mentions if x.label == "Region" and x.keys and title.startswith(x.text)),
+                    key=lambda x: len(x.text), default=None)   # 湖南湘江新区 named in the article: that zone, not 湖南省
+        if named is not None:
+            self.rel(key, "CONCERNS", named.key, s, (a0, b0), conf("event-report-released"), "event-report-released")
         else:
             self._policy_of_region(key, title, s, a0, b0, "event-report-released")
 
+    def _release(self, s, a: int, b: int) -> tuple[str, re.Match, int, int] | None:
+        """The verb that releases the title at [a, b): after it (《X》发布, `event-policy-released`) or before it
+        (发布了《X》, `event-policy-released-before`); the row, the verb's match and the span of title and verb."""
+        after = rx("event-policy-released").match(self.text, b)
+        if after is not None:
+            return "event-policy-released", after, a, b + len(after.group())
+        row = "event-policy-released-before"
+        before = next((x for x in rx(row).finditer(self.text, max(s.start, a - 8), a + 1) if x.end() == a), None)
+        return (row, before, before.start(), b) if before is not None else None
+
     def policy_released(self, m: Mention, s, a: int, b: int, issuer: Mention | None = None) -> bool:
         """《湖南省“十四五”信息化发展规划》发布: the release of the policy, as its own event. True if so."""
-        row, after = "event-policy-released", rx("event-policy-released").match(self.text, b)
-        if after is None:   # 发布了《X》: the verb before the title
-            row = "event-policy-released-before"
-            after = next((x for x in rx(row).finditer(self.text, max(s.start, a - 8), a + 1) if x.end() == a), None)
-        if after is None or m.key is None:
+        release = self._release(s, a, b)
+        if release is None or m.key is None:
             return False
+        row, after, a0, b0 = release
         rec = self.entities[m.key].record
         dates = self.dates_in(s.start, b) or self.dates_in(b, s.end)
-        a0, b0 = (a, b + len(after.group())) if row == "event-policy-released" else (after.start(), b)
         verb = next((g for g in after.groups() if g), "发布")
         key = self.event("announcement", rec["name_zh"] + verb, {m.key}, dates[-1] if dates else None, s, a0, b0, row)
         self.rel(key, "CONCERNS", m.key, s, (a0, b0), conf(row), row)

@@ -131,9 +131,10 @@ class ContextMentionsMixin:
         after the clause's last lead word (推动…的云计算), the last one ends at 等 or at what closes it (…产业, …领域)."""
         lead, tail = rx("domain-coordinated"), re.compile(
             "等(?=[^，。；、]{0,6}?(?:领域|产业|行业|方向|集群|业态))|产业(?!互联网)|领域|方向|集群|多业态|两大|之后")
-        doms = {(m.start, m.end) for m in self.mentions if m.label == "Domain"}
+        found = [m for m in self.mentions if m.label == "Domain"]
+        doms = {(m.start, m.end) for m in found}
         seen: set[int] = set()
-        for m in [x for x in self.mentions if x.label == "Domain"]:
+        for m in found:
             s = self.sentence_at(m.start)
             clauses = [c for c in re.finditer(r"[^，,；;：:。！？（）()“”\s]+", s.text)
                        if c.start() + s.start <= m.start and m.end <= c.end() + s.start]
@@ -145,9 +146,8 @@ class ContextMentionsMixin:
             for i, part in enumerate(parts):
                 a, b = pos, pos + len(part)
                 pos = b + 1
-                if i == 0 and (cut := list(lead.finditer(part))):
-                    a += cut[-1].end()
-                if i == 0:   # 创建网络安全、…: a verb jieba reads before the first item is not part of it
+                if i == 0:   # after the last lead word; 创建网络安全、…: nor a verb jieba reads before the first item
+                    a += max((x.end() for x in lead.finditer(part)), default=0)
                     verbs = [t for t in self.tokens(s) if a <= t[0] < b and t[3] == "v"]
                     a = verbs[0][1] if verbs and verbs[0][0] == a else a
                 if i == len(parts) - 1:

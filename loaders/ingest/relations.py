@@ -160,12 +160,13 @@ class RelationsMixin(WhereaboutsMixin):
             if ev is not None:   # what the signing or meeting is about
                 for d in doms:
                     self.rel(ev.key, "CONCERNS", d.key, s, (d.start, d.end), conf("event-domains"), "event-domains")
-            org = self.mentions_in(self.subject_start(s), doms[0].start, ("Enterprise", "Institution"))[:1]
-            if whose == "organisation" and org[0].label == "Enterprise":
+            org = self.mentions_in(self.subject_start(s), doms[0].start, ("Enterprise", "Institution"))[0] \
+                if whose == "organisation" else None
+            if org is not None and org.label == "Enterprise":
                 # 华为在A、B等领域具备竞争力: the firm's own fields (an institution's were right 0 of 4 on dev:
                 # 西工大 where the gold has its 北京研究院)
                 for d in doms:
-                    self.rel(org[0].key, "FOCUSES_ON", d.key, s, (d.start, d.end), conf("domain-focus-organisation"),
+                    self.rel(org.key, "FOCUSES_ON", d.key, s, (d.start, d.end), conf("domain-focus-organisation"),
                              "domain-focus-organisation")
             if ev is not None or whose in ("organisation", "meeting"):
                 return
