@@ -96,6 +96,9 @@ def quantity(value, unit: str | None, qualifier: str | None = None) -> tuple:
     v = _num(value)
     if v is not None:
         v = _num(round(float(v) * factor, 4))
+    # a labeller writes a traditional article's qualifier as written (超過, 約), the extractor reads the
+    # text as simplified: one word either way, as for units and names
+    qualifier = simplified(qualifier) if qualifier else qualifier
     return v, base, QUALIFIER_CLASS.get(qualifier or "", qualifier)
 
 

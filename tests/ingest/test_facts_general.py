@@ -193,6 +193,15 @@ def test_the_scorer_compares_quantities_not_spellings():
     assert quantity(45, "家", "超过") != quantity(45, "家")
 
 
+def test_the_scorer_reads_a_traditional_qualifier_as_the_extractor_does():
+    """A traditional article's gold writes 超過 and 約 as the page does; the extractor proposes 超过 and 约.
+    One qualifier: the figure 超過90% is not missed for its spelling (round `qualifiers`)."""
+    from parkgraph.loaders.ingest.score import quantity
+    assert quantity(90, "%", "超過") == quantity(90, "%", "超过") == quantity(90, "%", "逾")
+    assert quantity(704.5, "億元", "約") == quantity(704.5, "亿元", "约")
+    assert quantity(90, "%", "超過") != quantity(90, "%", "约")
+
+
 def test_an_agreement_signed_by_two_parties_is_a_signing_named_as_written(tmp_path):
     ex = run(tmp_path, "2017年底，湖南省和北京市正式签署共同打造网络安全产业园区的协议。", date="2019-01-16")
     ev = _events(ex)["湖南省和北京市签署共同打造网络安全产业园区协议"]
