@@ -249,7 +249,7 @@ class StatisticsMixin(StatusMixin):
                     rule = "stat-plan-region"   # a plan's or an opinion's figures are its region's (33 of 33 on dev)
             # a figure that goes on with the subject before is exactly as sure as that subject: on unseen
             # text stat-same-subject was right 4 times in 23, and in dev-D all its misses but one carried
-            # a stat-region-context or stat-article-region subject (round blind-d; docs/ingest.md)
+            # a stat-region-context or stat-article-region subject (round blind-d; docs/ingest-rounds.md)
             sure = min(conf(rule), chained) if rule == "stat-same-subject" else conf(rule)
             prev_subj, prev_conf = subj, sure
             if rule in ("stat-number", "stat-country", "stat-event", "stat-company", "stat-same-subject") or (

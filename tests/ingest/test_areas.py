@@ -1,4 +1,4 @@
-"""Local areas and their addresses (round `areas`, docs/ingest.md): a 园, 小镇 or 园区 that no national park
+"""Local areas and their addresses (round `areas`, docs/ingest-rounds.md): a 园, 小镇 or 园区 that no national park
 names as its own is a Region of kind area, as the corpus's labellers write it; the divisions written before
 it are its address, each part of the one before; an event held there is in the innermost place."""
 from parkgraph.loaders.ingest import ingest

@@ -1,4 +1,4 @@
-"""General failures found on dev-C, eight pages labelled blind (round `blind-c`, 2026-12-02, docs/ingest.md):
+"""General failures found on dev-C, eight pages labelled blind (round `blind-c`, 2026-12-02, docs/ingest-rounds.md):
 named meetings as events of their own, founders, organisers in a second clause, figures of a meeting or
 of the country, organisation names that hold a verb, parks listed by their places, venues, months and
 today. The sentences are written for these tests in the style of park news, not copied from the corpus;

@@ -1,4 +1,4 @@
-"""General failures found on dev-D, eight pages labelled blind (round `blind-d`, 2026-12-02, docs/ingest.md):
+"""General failures found on dev-D, eight pages labelled blind (round `blind-d`, 2026-12-02, docs/ingest-rounds.md):
 a zone's own park mistaken for the national park's sub-park of the same short name, 全市 as a frame,
 contest stages, a place's leading industries, what several funders fund, industrial bases, officials who
 launch a final, and confidences that follow what a row is worth on unseen text. The sentences are written

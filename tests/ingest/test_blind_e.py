@@ -1,4 +1,4 @@
-"""General failures found on dev-E, eight pages labelled blind (round `blind-e`, 2026-12-02, docs/ingest.md):
+"""General failures found on dev-E, eight pages labelled blind (round `blind-e`, 2026-12-02, docs/ingest-rounds.md):
 institutions listed after 入选的有 never given the designation, and the central organs and mass
 organisations that co-host national campaigns never named. The sentences are written for these tests in
 the style of park news, not copied from the corpus; each test fails on `052c0b3` but the guard."""

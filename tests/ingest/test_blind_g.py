@@ -1,4 +1,4 @@
-"""Failures read from dev-G's misses after its first score (round blind-g, docs/ingest.md), each a general
+"""Failures read from dev-G's misses after its first score (round blind-g, docs/ingest-rounds.md), each a general
 wording: the article's own district (全区), a speaker's attribution before a national figure, and money
 written with 亿 alone."""
 from parkgraph.loaders.ingest import ingest

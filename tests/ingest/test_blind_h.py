@@ -1,4 +1,4 @@
-"""Failures read from dev-H's misses after its first score (round blind-h, docs/ingest.md), each a general
+"""Failures read from dev-H's misses after its first score (round blind-h, docs/ingest-rounds.md), each a general
 wording: a share taken in the city is no figure of the city, the country heading a meeting's name is no topic
 of it, a meeting word held by a body is named after it, and 在京 says where, not who. Each test fails on the
 commit before its rows."""

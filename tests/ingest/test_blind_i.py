@@ -1,4 +1,4 @@
-"""Failures read from dev-I's misses after its first score (round blind-i, docs/ingest.md), each a general
+"""Failures read from dev-I's misses after its first score (round blind-i, docs/ingest-rounds.md), each a general
 wording: a preposition jieba glues to an adverb (还同) begins no name; a name in a list of names (李国杰、李建成、
 卢锡城) is no completion (建成); works and places listed after 聚焦/在…等领域 are no industries; experts 来自A、B等单位的
 业界专家 bring their firms into the meeting. Each test fails on the commit before its rows."""

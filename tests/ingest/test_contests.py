@@ -1,5 +1,5 @@
 """Who takes part in a contest or a meeting, as event reports say it (round `blind-f`, 2026-12-02, read from
-dev-F's misses; docs/ingest.md): the schools and places that sent teams (来自A、B等高校的代表队, A的X战队), the body
+dev-F's misses; docs/ingest-rounds.md): the schools and places that sent teams (来自A、B等高校的代表队, A的X战队), the body
 whose officer speaks (A副院长B作主旨报告), and a contest named before （以下简称比赛） that 圆满结束. The sentences are
 written for these tests, not copied from the corpus; the first four fail on `d891fa8`, the fifth is a guard."""
 from __future__ import annotations

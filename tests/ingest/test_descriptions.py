@@ -1,4 +1,4 @@
-"""Text-valued statistics from general shapes (round areas, docs/ingest.md): a theme in quotes, an
+"""Text-valued statistics from general shapes (round areas, docs/ingest-rounds.md): a theme in quotes, an
 apposition that opens a clause (作为X，Y), and a copula with a standing word (Y是…之一/首个/重要承载地)."""
 from parkgraph.loaders.ingest import ingest
 

@@ -1,4 +1,4 @@
-"""Round `owners` (docs/ingest.md): whose domains a sentence lists when a region is only its context, and the
+"""Round `owners` (docs/ingest-rounds.md): whose domains a sentence lists when a region is only its context, and the
 named activities and ceremonies a place holds (…集中签约活动, …开工仪式). Each test fails on the commit before
 its rows."""
 from parkgraph.loaders.ingest import ingest

@@ -1,4 +1,4 @@
-"""Failures read from the dev splits' misses in round `domains` (docs/ingest.md), each a general wording: the
+"""Failures read from the dev splits' misses in round `domains` (docs/ingest-rounds.md), each a general wording: the
 other items of a list that holds a known industry, the fields of two more national vocabularies, a firm's own
 fields, bodies that issue a policy together, a policy text's figures, and the release of a report. Each test
 fails on the commit before its rows, except the guards (said so)."""

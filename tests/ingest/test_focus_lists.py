@@ -1,4 +1,4 @@
-"""Round `who-held`, second part (docs/ingest.md): whose industries a list names — 以A、B为重点 is a list of
+"""Round `who-held`, second part (docs/ingest-rounds.md): whose industries a list names — 以A、B为重点 is a list of
 domains when one of them is a known industry; a zone or area named again by its head word (开发区, 数据谷) is the one
 named before; who says it (X公司董事长Y表示) is not whose focus it is; a district after 属于 is where, not whose;
 a two-character short form (成电) inside a word (集成电路) names nobody. Each test fails on the commit before its rows."""

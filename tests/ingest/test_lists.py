@@ -1,4 +1,4 @@
-"""Failures read from the dev splits' misses in round `lists` (docs/ingest.md), each a general wording: domains
+"""Failures read from the dev splits' misses in round `lists` (docs/ingest-rounds.md), each a general wording: domains
 joined by 和 without 等, clusters a place 形成/构建起, firms a district 招引, a firm named again without its trade
 word, a body's officer, honours listed before 等资质, Beijing's 城市副中心, and a standing said of a subject
 that is no entity. Each test fails on the commit before its rows."""

@@ -1,5 +1,5 @@
 """General failures found reading the misses of dev-C, dev-D and dev-E by relation type (round `names`,
-2026-12-02, docs/ingest.md): the place a meeting is named after was never what it concerns, an
+2026-12-02, docs/ingest-rounds.md): the place a meeting is named after was never what it concerns, an
 opening ceremony (开幕式) was no meeting, and the State Council's departments that no place+suffix row
 names (公安部, 国家数据局) were never bodies; and (round `organisers`, read from dev-D) only the first clause of
 由A指导，B、C联合主办 named organisers. The sentences are written for these tests in the style of

@@ -1,6 +1,6 @@
 """Common news wordings for the events and figures issue #12 names (groundbreaking, courses, signings,
 organisers, a city's plan), written for these tests from the style of park news in general — not from
-any corpus article (round `probe-wordings`, 2026-12-02, docs/ingest.md). Each fails on `ce631fd` but the
+any corpus article (round `probe-wordings`, 2026-12-02, docs/ingest-rounds.md). Each fails on `ce631fd` but the
 last, a guard that keeps the new region rule (region-of-body-name) to an article's lead."""
 from __future__ import annotations
 

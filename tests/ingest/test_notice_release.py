@@ -1,4 +1,4 @@
-"""A government notice's release wording (round areas, docs/ingest.md): 《X》已经Y同意，现印发给你们 is the
+"""A government notice's release wording (round areas, docs/ingest-rounds.md): 《X》已经Y同意，现印发给你们 is the
 release of X, an event concerning it; the body that issues a policy takes part in its release, the body
 that only approved it does not; the central cyberspace commission's names are government bodies."""
 from .test_entities_relations import rels, run

@@ -1,5 +1,5 @@
 """A government notice's formulas and the deictic 省政府/市政府 (round `notices`, 2026-12-02, read from dev-E's
-policy texts; docs/ingest.md): 《Y》已经省政府同意，现印发给你们 never said who issued Y, a notice's title named
+policy texts; docs/ingest-rounds.md): 《Y》已经省政府同意，现印发给你们 never said who issued Y, a notice's title named
 without 《》 (X关于印发Y规划的通知) was no policy, and 省政府 after a function word (已经省政府, 同省政府) was
 no body. The sentences are written for these tests, not copied from the corpus; each fails on `de56613`."""
 from __future__ import annotations

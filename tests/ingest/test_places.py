@@ -1,4 +1,4 @@
-"""Places any article may name (round blind-f, 2026-12-02; docs/ingest.md): every city and district of GB/T 2260
+"""Places any article may name (round blind-f, 2026-12-02; docs/ingest-rounds.md): every city and district of GB/T 2260
 from the place dictionary jionlp ships (before, eleven cities were known by hand), a district written after
 the place it lies in, and meetings listed before 等重要活动…在X举办 with the one named twice by kind and by year.
 The sentences are written for these tests; each fails on `7ae7641` but the guards."""

@@ -1,4 +1,4 @@
-"""A policy's release and the place it is for (round blind-f, 2026-12-02, read from dev-F; docs/ingest.md):
+"""A policy's release and the place it is for (round blind-f, 2026-12-02, read from dev-F; docs/ingest-rounds.md):
 发布了《X》 and 《X》对外公布 / 《X》的发布 are the release of X, and a title that names a district or zone after
 关于 or a plan period (“十四五”时期北京经济技术开发区…规划) concerns it. Sentences written for these tests;
 the first three fail on `876f235`, the last is a guard."""

@@ -1,5 +1,5 @@
 """Behaviour from round `retire-test` (2026-12-02): the first test split was retired into dev and its
-failures fixed where they were general (docs/ingest.md). The sentences here are written for the tests,
+failures fixed where they were general (docs/ingest-rounds.md). The sentences here are written for the tests,
 shaped like those articles; each test fails on the extractor before that round (`7250e8a`)."""
 from __future__ import annotations
 

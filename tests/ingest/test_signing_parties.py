@@ -1,5 +1,5 @@
 """General failures of the signing frame found reading dev-D's misses (round `signing`, 2026-12-02,
-docs/ingest.md): parties named without a suffix, joined by 同, listed (A、B与C三方), or followed by their
+docs/ingest-rounds.md): parties named without a suffix, joined by 同, listed (A、B与C三方), or followed by their
 short form in brackets were never parties, and a zone's own 管委会 was cut to the zone's park. The
 sentences are written for these tests in the style of park news, not copied from the corpus; each test
 fails on `5992abc` but the guard."""

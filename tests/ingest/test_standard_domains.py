@@ -1,5 +1,5 @@
 """Industries named by the national classification of strategic emerging industries (国家统计局《战略性新兴产业分类
-(2018)》; `domain-standard`, round `vocabulary`, 2026-12-02; docs/ingest.md). A place's industries named in a
+(2018)》; `domain-standard`, round `vocabulary`, 2026-12-02; docs/ingest-rounds.md). A place's industries named in a
 plain list with 等产业 were no domains unless data/ held them or the list said 领域. The vocabulary comes from the
 public standard, not from the corpus's misses. The sentences are written for these tests; the first fails on
 `fd18a71`, the other two are guards."""

@@ -1,4 +1,4 @@
-"""A figure's date and status from the article's own dates (round areas, docs/ingest.md): a date the
+"""A figure's date and status from the article's own dates (round areas, docs/ingest-rounds.md): a date the
 sentence opens on dates its figures (as-of-sentence-date), and a figure for a time that begins after the
 article was published is a forecast, whatever the wording (status-future-date)."""
 import pytest

@@ -1,5 +1,5 @@
 """Sentences shaped like those of public pages no rule was written from (reprint and news pages read
-on 2026-12-02, docs/ingest.md "Round probe-pages"): each test fails on the extractor before that round
+on 2026-12-02, docs/ingest-rounds.md "Round probe-pages"): each test fails on the extractor before that round
 (`6a650ba`), but two guards that keep the new rules in bounds (a firm that 落户 is not located by the
 park rule; 网络安全企业 stays a cybersecurity-firm count)."""
 from __future__ import annotations

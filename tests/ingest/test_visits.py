@@ -1,4 +1,4 @@
-"""Round `who-held`, visits (docs/ingest.md): a party of officers (外部董事宋宁、王作然等一行) visiting a firm (在中电软件园调研)
+"""Round `who-held`, visits (docs/ingest-rounds.md): a party of officers (外部董事宋宁、王作然等一行) visiting a firm (在中电软件园调研)
 is a visit by the officers' organisation concerning the firm; the bodies whose officials accompany it (…等陪同) take part;
 the party visiting again later (一行还考察了…) is the same visit. Each test fails on the commit before its rows."""
 from .conftest import ingest_text

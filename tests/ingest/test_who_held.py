@@ -1,4 +1,4 @@
-"""Round `who-held` (docs/ingest.md): who held a meeting and which body a short form names — an office named
+"""Round `who-held` (docs/ingest-rounds.md): who held a meeting and which body a short form names — an office named
 with a city before it is that city's, not another's the knowledge base knows by the bare form; a cyberspace
 office named with its place and no 委 is the Party committee's; a meeting word of office life (室务会, 年度工作会)
 is a meeting; the body that opens a sentence holds the meeting a later clause convenes; a meeting named as the

@@ -7,7 +7,7 @@ and date the extractor produces names the row that made it (`Mention.how`, `RelF
 the whole extractor and checks that the row fired: a new pattern is a new row with its own test.
 
 Confidences: rows below ACCEPT (0.5) are written commented out. A row's confidence is its precision,
-smoothed as (right + 1) / (fired + 2) and rounded to 0.05 or 0.1. Since round blind-d (docs/ingest.md) the
+smoothed as (right + 1) / (fired + 2) and rounded to 0.05 or 0.1. Since round blind-d (docs/ingest-rounds.md) the
 fallback rows that attach a figure to a region for want of a subject carry their precision on text they
 were not written for — the blind samples: the retired test split under the rules of 7250e8a, dev-C under
 43cdf8b, dev-D under abf1f50, dev-E under 052c0b3, each scored as it came (`bench/ingest_bench.py

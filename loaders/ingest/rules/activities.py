@@ -1,7 +1,7 @@
 """Activity rows (loaders/ingest/activities.py): events read by a verb lexicon — visits and surveys,
 interviews, a policy's release — with their actor, place and what they concern. Confidences are set
 from dev-A (tests/ingest/corpus/split.yaml), smoothed as (right + 1) / (fired + 2); a row or variant that never
-fired on dev-A is below ACCEPT (proposed commented out) until data supports it. docs/ingest.md gives dev-A and dev-B."""
+fired on dev-A is below ACCEPT (proposed commented out) until data supports it. docs/ingest-rounds.md gives dev-A and dev-B."""
 from .. import gazetteer as gz
 
 _VISIT = "|".join(sorted(gz.ACTIVITY_VERBS["survey"], key=len, reverse=True))
