@@ -59,3 +59,14 @@ def test_by_rule_accounts_for_every_proposed_fact_and_refuses_the_test_splits(ca
     for split in ("test", "test-b"):
         with pytest.raises(SystemExit, match="test splits"):
             ingest_bench.by_rule(split)
+
+
+def test_why_reads_a_traditional_article_as_the_scorer_does(capsys):
+    """A traditional article's gold names its universities as written (西安電子科技大學); the extractor reads
+    the text as simplified and links them. --why compared names without simplifying them and called every
+    one "mentioned, not linked" where the scorer counts it found (round `qualifiers`)."""
+    counts = ingest_bench.why("dev-e")
+    out = capsys.readouterr().out
+    article = out.split("#### 2024-02-07-jyb-first-class-cyber-colleges-16")[1].split("####")[0]
+    assert sum(counts.values()) > 0
+    assert "西安電子科技大學" not in article and "北京郵電大學" not in article
