@@ -19,7 +19,10 @@ def test_why_accounts_for_every_dev_entity(capsys):
     gold = sum(len(yaml.safe_load((ingest_bench.CORPUS / "gold" / f"{i}.yaml").read_text(encoding="utf-8"))["entities"])
                for i in ingest_bench.split_ids("dev"))
     assert sum(counts.values()) == gold
-    assert counts.get("proposed", 0) > 0
+    # what it calls found is what the scorer matched: an event found where the gold event is mentioned, or
+    # a firm linked under its full name, is no miss to read (round `qualifiers`)
+    total, _ = ingest_bench.run_split("dev")
+    assert counts.get("proposed", 0) == total["entities"].correct > 0
     out = capsys.readouterr().out
     assert "#### 2019-01-16-xinhua-beijing-park" in out
 
