@@ -186,6 +186,8 @@ class StatisticsMixin(StatusMixin):
             if not (attendance or before or head or zone is not None or country is not None
                     or (prev_subj is not None and self.label_of(prev_subj.key) != "Event")):
                 event = self.event_of_figure(s, ca, a)
+            signing = None if attendance or before or head or zone is not None or country is not None \
+                else self.signing_of_figure(s, ca, a, cb)
             if att_event is not None:   # 2500余人参会: how many came to the meeting the sentence is about
                 subj, rule = att_event, "stat-event"
             elif head:
@@ -196,6 +198,8 @@ class StatisticsMixin(StatusMixin):
                 subj, rule = zone, "stat-zone-word"
             elif country is not None:
                 subj, rule = country, "stat-country"
+            elif signing is not None:
+                subj, rule = signing, "stat-signing"
             elif event is not None:
                 subj, rule = event, "stat-event"
             else:
@@ -321,6 +325,18 @@ class StatisticsMixin(StatusMixin):
                 not rx("stat-region").search(self.text, s.start, a):
             return self.latest_event_before(s, 2, lambda x: x.how in HELD_MEETING, same_para=True)
         return None
+
+    def signing_of_figure(self, s, ca: int, a: int, cb: int):
+        """总协议额230亿元, 其中签约50亿级项目2个: a figure whose clause says what was signed, with no place or
+        organisation of its own before it, is the signing's named in the sentence or the two before — not the
+        place the sentence named first (沙坪坝区). 北京经开区推动签约落地项目17个 stays the zone's (stat-signing)."""
+        if not rx("stat-signing").search(self.text, ca, cb) or self.mentions_in(ca, a, (*ORG_LABELS, "Region")):
+            return None
+
+        def signing(x) -> bool:
+            return x.attrs.get("kind") == "signing" or bool(rx("stat-signing").search(x.text))
+        here = [x for x in self.mentions_in(s.start, s.end, ("Event",)) if x.keys and signing(x)]
+        return here[-1] if here else self.latest_event_before(s, 2, signing)   # the lead names it, the next paragraph counts
 
     def country_of_figure(self, s, ca: int, a: int):
         """我国/中国 named in the figure's clause, or leading its sentence, as whose industry it is (stat-country):
