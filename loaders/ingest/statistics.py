@@ -26,6 +26,9 @@ COUNTRY_FRAME_AFTER = re.compile(r"(?:第|首|前列|前|领先|排名|同类|�
 COUNTRY_FRAME_BEFORE = re.compile(r"(?:居|在|位居|位列|领跑|为|是|成为|覆盖|面向|辐射|占)\s*$")
 
 
+CONTEST = re.compile(r"赛|杯")   # what names an event as a contest (大赛, 挑战赛, 赛区, 湖湘杯), for stat-contest
+
+
 def chinese_number(s: str) -> float | None:
     """三 → 3, 二十五 → 25 (cn2an; None when it is not a number)."""
     import cn2an
@@ -186,8 +189,8 @@ class StatisticsMixin(StatusMixin):
             if not (attendance or before or head or zone is not None or country is not None
                     or (prev_subj is not None and self.label_of(prev_subj.key) != "Event")):
                 event = self.event_of_figure(s, ca, a)
-            signing = None if attendance or before or head or zone is not None or country is not None \
-                else self.signing_of_figure(s, ca, a, cb)
+            done = None if attendance or before or head or zone is not None or country is not None \
+                else self.event_done_of_figure(s, ca, a, cb)
             if att_event is not None:   # 2500余人参会: how many came to the meeting the sentence is about
                 subj, rule = att_event, "stat-event"
             elif head:
@@ -198,8 +201,8 @@ class StatisticsMixin(StatusMixin):
                 subj, rule = zone, "stat-zone-word"
             elif country is not None:
                 subj, rule = country, "stat-country"
-            elif signing is not None:
-                subj, rule = signing, "stat-signing"
+            elif done is not None:
+                subj, rule = done
             elif event is not None:
                 subj, rule = event, "stat-event"
             else:
@@ -326,17 +329,26 @@ class StatisticsMixin(StatusMixin):
             return self.latest_event_before(s, 2, lambda x: x.how in HELD_MEETING, same_para=True)
         return None
 
-    def signing_of_figure(self, s, ca: int, a: int, cb: int):
-        """总协议额230亿元, 其中签约50亿级项目2个: a figure whose clause says what was signed, with no place or
-        organisation of its own before it, is the signing's named in the sentence or the two before — not the
-        place the sentence named first (沙坪坝区). 北京经开区推动签约落地项目17个 stays the zone's (stat-signing)."""
-        if not rx("stat-signing").search(self.text, ca, cb) or self.mentions_in(ca, a, (*ORG_LABELS, "Region")):
+    def event_done_of_figure(self, s, ca: int, a: int, cb: int):
+        """总协议额230亿元 after a signing, 全国近600人报名参赛 after a contest: a figure whose clause says what was
+        done at an event of that kind, with no place or organisation of its own before it in that clause, is that
+        event's, named in the sentence or the ones before — not the place the sentence named first (沙坪坝区, or
+        云南 closing a list of where teams came from). 北京经开区推动签约落地项目17个 stays the zone's. Returns
+        (event mention, rule) or None."""
+        if [x for x in self.mentions_in(ca, a, (*ORG_LABELS, "Region")) if not self.is_country(x)]:   # 全国近600人: a frame
             return None
+        for rule, back, kind, name in (("stat-signing", 2, "signing", rx("stat-signing")), ("stat-contest", 8, None, CONTEST)):
+            if not rx(rule).search(self.text, ca, cb):
+                continue
 
-        def signing(x) -> bool:
-            return x.attrs.get("kind") == "signing" or bool(rx("stat-signing").search(x.text))
-        here = [x for x in self.mentions_in(s.start, s.end, ("Event",)) if x.keys and signing(x)]
-        return here[-1] if here else self.latest_event_before(s, 2, signing)   # the lead names it, the next paragraph counts
+            def of_kind(x, kind=kind, name=name) -> bool:
+                return x.attrs.get("kind") == kind or bool(name.search(x.text))
+            here = [x for x in self.mentions_in(s.start, s.end, ("Event",)) if x.keys and of_kind(x)]
+            # the lead names it, the next paragraph counts: not only within the paragraph
+            ev = here[-1] if here else self.latest_event_before(s, back, of_kind)
+            if ev is not None:
+                return ev, rule
+        return None
 
     def country_of_figure(self, s, ca: int, a: int):
         """我国/中国 named in the figure's clause, or leading its sentence, as whose industry it is (stat-country):
