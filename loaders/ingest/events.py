@@ -6,7 +6,7 @@ import os
 import re
 
 from . import gazetteer as gz
-from .model import DateMention, Mention
+from .model import DateMention, Mention, is_contest
 from .relations import ORG_LABELS
 from .event_places import NAME_HEAD, NATIONWIDE, EventPlacesMixin  # noqa: F401  (NAME_HEAD re-exported)
 from .rules import conf, rx
@@ -24,11 +24,6 @@ ORGANISER_CLAUSE = re.compile(r"[，,]([^。；，,]{2,80}?)(?:共同|联合)?(�
 AT_MEETING = re.compile(r"^([\u4e00-\u9fff]{0,10}(?:会|论坛|峰会|大赛))上[，,]")
 # 开工建设, 揭牌成立, 正式投入运营: the trigger goes on as one verb phrase
 AFTER_TRIGGER = re.compile(r"^(?:[，。；,;：:、]|成为|为|的|仪式|典礼|活动|建设|成立|运营|运行|投产|$)")
-
-
-def _is_contest(x: Mention) -> bool:
-    """A contest's name holds 赛 or 杯 (…技能大赛决赛, “山城杯”…): the event teams are sent to."""
-    return re.search(r"赛|杯", x.name) is not None
 
 
 class EventsMixin(EventPlacesMixin):
@@ -280,7 +275,7 @@ class EventsMixin(EventPlacesMixin):
         """来自A、B等高校的代表队 / A的X战队: who sent a team takes part in the contest (`event-teams-from`,
         `event-team-of`); the places teams came from (来自湖北、湖南…的100支队伍) too."""
         for m in rx("event-teams-from").finditer(s.text):
-            ev = self._event_for(s, s.start + m.start(), 12, _is_contest)
+            ev = self._event_for(s, s.start + m.start(), 12, is_contest)
             if ev is None:
                 continue
             for x in self.mentions_in(s.start + m.start(1), s.start + m.end(1), ORG_LABELS + ("GovernmentBody", "Region")):
@@ -289,7 +284,7 @@ class EventsMixin(EventPlacesMixin):
                              "event-teams-from", role="sent a team")
         for x in self.mentions_in(s.start, s.end, ("Institution", "Enterprise")):
             if rx("event-team-of").match(self.text, x.end, s.end):
-                ev = self._event_for(s, x.start, 12, _is_contest)
+                ev = self._event_for(s, x.start, 12, is_contest)
                 if ev is not None:
                     self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-team-of"), "event-team-of",
                              role="sent a team")

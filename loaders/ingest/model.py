@@ -3,6 +3,7 @@ Every fact keeps its sentence, its character span in the cleaned text, a confide
 the name of the rule (loaders/ingest/rules) that made it."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .document import Document
@@ -13,6 +14,12 @@ from .rules import ACCEPT  # noqa: F401  (re-exported)
 # own (rule event-held) and can own the figures of its sentence (stat-event)
 HELD_MEETING = frozenset({"pattern:meeting-held", "pattern:meeting-held-after", "pattern:event-named",
                           "pattern:meeting-organised", "pattern:meeting-list-held", "pattern:activity-held"})
+
+
+def is_contest(x: "Mention") -> bool:
+    """A contest's name holds 赛 or 杯 (…技能大赛决赛, “山城杯”…): the event teams are sent to, and whose entrants and
+    prizes a report counts."""
+    return re.search(r"赛|杯", x.name) is not None
 
 
 @dataclass

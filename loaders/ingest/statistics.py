@@ -9,7 +9,7 @@ import re
 from functools import cached_property
 
 from . import gazetteer as gz
-from .model import HELD_MEETING, ObsFact
+from .model import HELD_MEETING, ObsFact, is_contest
 from .relations import ORG_LABELS
 from .rules.mentions import HAN
 from .rules import conf, rx
@@ -24,9 +24,6 @@ MORE_QUALIFIERS = {"超": "超过", "不低于": "不低于", "约为": "约", "
 # 居全国第一, 全国首个, 在全国率先: where something ranks, not whose figure it is (stat-country)
 COUNTRY_FRAME_AFTER = re.compile(r"(?:第|首|前列|前|领先|排名|同类|范围|各地|之最|一流|率先|唯一|最大|最早|最多|重要|知名|性)")
 COUNTRY_FRAME_BEFORE = re.compile(r"(?:居|在|位居|位列|领跑|为|是|成为|覆盖|面向|辐射|占)\s*$")
-
-
-CONTEST = re.compile(r"赛|杯")   # what names an event as a contest (大赛, 挑战赛, 赛区, 湖湘杯), for stat-contest
 
 
 def chinese_number(s: str) -> float | None:
@@ -337,12 +334,11 @@ class StatisticsMixin(StatusMixin):
         (event mention, rule) or None."""
         if [x for x in self.mentions_in(ca, a, (*ORG_LABELS, "Region")) if not self.is_country(x)]:   # 全国近600人: a frame
             return None
-        for rule, back, kind, name in (("stat-signing", 2, "signing", rx("stat-signing")), ("stat-contest", 8, None, CONTEST)):
+        def signing(x) -> bool:
+            return x.attrs.get("kind") == "signing" or rx("stat-signing").search(x.name) is not None
+        for rule, back, of_kind in (("stat-signing", 2, signing), ("stat-contest", 8, is_contest)):
             if not rx(rule).search(self.text, ca, cb):
                 continue
-
-            def of_kind(x, kind=kind, name=name) -> bool:
-                return x.attrs.get("kind") == kind or bool(name.search(x.text))
             here = [x for x in self.mentions_in(s.start, s.end, ("Event",)) if x.keys and of_kind(x)]
             # the lead names it, the next paragraph counts: not only within the paragraph
             ev = here[-1] if here else self.latest_event_before(s, back, of_kind)
