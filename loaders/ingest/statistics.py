@@ -182,12 +182,11 @@ class StatisticsMixin(StatusMixin):
                     if x.start == b + mod.end() and not x.attrs.get("members")] if mod else []
             country = None if before or head or zone is not None else self.country_of_figure(s, ca, a)
             # …规模约为2000亿元，年均增速超过15%: the clause goes on about the subject before, not the meeting
+            owned = attendance or before or head or zone is not None or country is not None
             event = None
-            if not (attendance or before or head or zone is not None or country is not None
-                    or (prev_subj is not None and self.label_of(prev_subj.key) != "Event")):
+            if not (owned or (prev_subj is not None and self.label_of(prev_subj.key) != "Event")):
                 event = self.event_of_figure(s, ca, a)
-            done = None if attendance or before or head or zone is not None or country is not None \
-                else self.event_done_of_figure(s, ca, a, cb)
+            done = None if owned else self.event_done_of_figure(s, ca, a, cb)   # 总协议额…, …人报名参赛
             if att_event is not None:   # 2500余人参会: how many came to the meeting the sentence is about
                 subj, rule = att_event, "stat-event"
             elif head:
@@ -334,6 +333,7 @@ class StatisticsMixin(StatusMixin):
         (event mention, rule) or None."""
         if [x for x in self.mentions_in(ca, a, (*ORG_LABELS, "Region")) if not self.is_country(x)]:   # 全国近600人: a frame
             return None
+
         def signing(x) -> bool:
             return x.attrs.get("kind") == "signing" or rx("stat-signing").search(x.name) is not None
         for rule, back, of_kind in (("stat-signing", 2, signing), ("stat-contest", 8, is_contest)):
