@@ -339,9 +339,9 @@ class StatisticsMixin(StatusMixin):
         for rule, back, of_kind in (("stat-signing", 2, signing), ("stat-contest", 8, is_contest)):
             if not rx(rule).search(self.text, ca, cb):
                 continue
-            here = [x for x in self.mentions_in(s.start, s.end, ("Event",)) if x.keys and of_kind(x)]
-            # the lead names it, the next paragraph counts: not only within the paragraph
-            ev = here[-1] if here else self.latest_event_before(s, back, of_kind)
+            # named anywhere in the sentence, else in the ones before — not only within the paragraph: the lead
+            # names it, the next paragraph counts
+            ev = self._event_for(s, s.end, back, of_kind)
             if ev is not None:
                 return ev, rule
         return None
