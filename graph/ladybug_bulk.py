@@ -44,6 +44,12 @@ def create_schema(store: "LadybugStore") -> None:
     rel_cols = ", ".join(f"{k} {PG_TO_LADYBUG[p.pg_type]}" for k, p in store.model.rel_properties.items())
     for rtype, rel in store.model.relationships.items():
         if rtype in existing:
+            # a table made by an earlier version lacks the pairs the model has gained since
+            # (Observation DESCRIBES Event, 2026-12-04): added, so that loading into it works
+            have_pairs = {(r[0], r[1]) for r in store.read(f"CALL show_connection('{rtype}') RETURN *").rows}
+            for a, b in rel.pairs:
+                if (a, b) not in have_pairs:
+                    store.write(f"ALTER TABLE {rtype} ADD FROM {a} TO {b}")
             continue
         pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rel.pairs)
         store.write(f"CREATE REL TABLE {rtype}({pairs}, {rel_cols})")

@@ -304,7 +304,8 @@ class RelationsMixin(WhereaboutsMixin):
                     self.rel(x0.key, "BUILT_BY", member.key, s, (a, b), conf("founded-by"), "founded-by")
         for m in rx("guided-by").finditer(self.text, s.start, s.end):
             for g in self.mentions_in(m.start(1), m.end(1), ("GovernmentBody",)):
-                self.rel(x0.key, "RELATED_TO", g.key, s, (g.start, m.end()), conf("guided-by"), "guided-by")
+                self.rel(x0.key, "RELATED_TO", g.key, s, (g.start, m.end()), conf("guided-by"), "guided-by",
+                         role="guided by (指导)")   # RELATED_TO must say how (validate refuses it bare)
 
     def listed_firm(self, s, a: int, b: int, item: str):
         """A name in a list of founders that nothing recognised (中国电信, 中国信科): a firm, when it reads as a name."""

@@ -111,7 +111,9 @@ class StatisticsMixin(StatusMixin):
                 value = chinese_number(num)
                 if value is None:
                     continue
-            if mult and unit_w in ("元", "美元"):
+            if mult == "千" and unit_w in ("元", "美元"):
+                unit, factor = unit_w, 1e3   # 千元 is no unit of the ontology: 5千元 is 5000 元
+            elif mult and unit_w in ("元", "美元"):
                 unit, factor = mult + unit_w, 1.0
             elif unit_w in MORE_UNITS:
                 unit, factor = MORE_UNITS[unit_w], MULT[mult]
