@@ -105,7 +105,8 @@ def split_front_matter(text: str) -> tuple[dict, str]:
 # plain header block: `标题: …` / `URL: …` / `日期: …` / `来源: …` lines before the text, as users write them
 HEADER_KEYS = {"标题": "title", "题目": "title", "title": "title", "url": "url", "链接": "url", "网址": "url",
                "原文链接": "url", "日期": "date", "发布日期": "date", "发布时间": "date", "时间": "date", "date": "date",
-               "来源": "source", "出处": "source", "source": "source", "作者": "author", "author": "author"}
+               "来源": "source", "出处": "source", "source": "source", "outlet": "source", "媒体": "source",
+               "作者": "author", "author": "author"}   # outlet: the key of the front matter, written as a header too
 HEADER_LINE_RE = re.compile(r"^\s*(%s)\s*[:：]\s*(.+?)\s*$" % "|".join(sorted(HEADER_KEYS, key=len, reverse=True)),
                             re.I)
 

@@ -61,6 +61,16 @@ def test_plain_header_block_is_metadata(tmp_path):
     assert all(o.fields["as_of"] == "2020-09-14" for o in res.extraction.observations)
 
 
+def test_a_header_block_in_the_front_matter_keys_keeps_every_field(tmp_path):
+    """The front matter's own keys written as a plain header (no `---`): `outlet:` ended the block, so the
+    outlet became the line 'outlet: 测试日报' and the URL below it was lost."""
+    p = _write(tmp_path, "b.md", "title: 湖湘杯决赛在长沙举行\ndate: 2020-11-15\noutlet: 测试日报\n"
+               "url: https://example.org/huxiangbei\n\n11月14日，第六届“湖湘杯”网络安全技能大赛决赛在长沙举行。\n")
+    doc = read_document(p)
+    assert doc.meta["outlet"] == "测试日报" and doc.meta["url"] == "https://example.org/huxiangbei"
+    assert doc.text.startswith("11月14日")
+
+
 def test_validate_resolves_references_against_the_graph(curated_db, tmp_path):
     """The review file's own instruction `parkgraph validate FILE && parkgraph load FILE` works when
     the file refers to entities that are in the graph (and not in the file)."""
