@@ -41,7 +41,7 @@ def norm(name: str) -> str:
     return _norm(simplified(name or ""))
 
 KINDS = ("entities", "statistics", "dates", "relations", "events")
-SUBKINDS = {"statistics": ("numbers", "texts")}   # rows shown under a kind: counts of a part of it
+SUBKINDS = {"statistics": ("figures", "texts")}   # rows shown under a kind: counts of a part of it
 
 
 @dataclass
@@ -187,7 +187,7 @@ def score(ex: Extraction, gold: dict) -> dict[str, Score]:
     num_gold = {i for i, g in enumerate(gold["statistics"]) if _figure(g)}
     num_pred = sum(1 for o in preds if _figure(o.fields))
     num_right = len(used & num_gold)
-    out["numbers"] = Score("· figures", len(num_gold), num_pred, num_right, [], [])
+    out["figures"] = Score("· figures", len(num_gold), num_pred, num_right, [], [])
     out["texts"] = Score("· texts", len(gold_stats) - len(num_gold), len(preds) - num_pred, len(used) - num_right, [], [])
 
     # dates
