@@ -111,10 +111,10 @@ class StatisticsMixin(StatusMixin):
                 value = chinese_number(num)
                 if value is None:
                     continue
-            if mult == "千" and unit_w in ("元", "美元"):
-                unit, factor = unit_w, 1e3   # 千元 is no unit of the ontology: 5千元 is 5000 元
-            elif mult and unit_w in ("元", "美元"):
-                unit, factor = mult + unit_w, 1.0
+            if mult and unit_w in ("元", "美元"):
+                # 600亿元 is written in a unit the ontology lists; 5千元 and 2万亿美元 are not: scaled instead
+                allowed = self.kb.model.classes["Observation"].constraints["unit"].allowed
+                unit, factor = (mult + unit_w, 1.0) if mult + unit_w in allowed else (unit_w, MULT[mult])
             elif unit_w in MORE_UNITS:
                 unit, factor = MORE_UNITS[unit_w], MULT[mult]
             elif mult == "万" and unit_w in ("平方米", "㎡"):

@@ -73,9 +73,10 @@ def test_an_events_figures_load_and_are_shown_on_the_event(tmp_path):
 @pytest.mark.parametrize("text,value,unit", [
     ("单笔奖励最高5千元。", 5000.0, "元"),
     ("全年营业收入达3千万元。", 3000.0, "万元"),
+    ("产业规模达1.2万亿美元。", 1.2e12, "美元"),
 ])
-def test_thousands_of_yuan_are_read_as_yuan(tmp_path, text, value, unit):
-    """千元 is no unit of the ontology: 5千元 is 5000 元, never 5 in a unit load refuses."""
+def test_money_in_a_unit_the_ontology_lacks_is_scaled(tmp_path, text, value, unit):
+    """千元 and 万亿美元 are no units of the ontology: 5千元 is 5000 元, never 5 in a unit load refuses."""
     art = tmp_path / "a.md"
     art.write_text(f"---\ntitle: 通州园企业获奖励\ndate: 2024-01-02\nurl: https://example.org/a\n---\n"
                    f"中关村通州园{text}\n", encoding="utf-8")
