@@ -198,6 +198,16 @@ METRICS: list[tuple[str, str, str, str]] = [
     ("专利", "patents", "专利数", "Patents"),
 ]
 
+# What a percentage measures, by the word before it (同比增长37.0%, 占全国的35%): the kind, and how it names a
+# metric of METRICS the clause also gives (营业收入 → operating_revenue_growth, 营业收入增速). A percentage with
+# none of these words is a plain percentage; before this table every one was a "count".
+PERCENT_KINDS: list[tuple[str, str, str, str]] = [
+    ("增速", "growth", "增速", "growth"), ("增长", "growth", "增速", "growth"), ("增幅", "growth", "增速", "growth"),
+    ("提高", "growth", "增速", "growth"), ("提升", "growth", "增速", "growth"),
+    ("下降", "decline", "降幅", "decline"), ("减少", "decline", "降幅", "decline"), ("降低", "decline", "降幅", "decline"),
+    ("占比", "share", "占比", "share"), ("比重", "share", "占比", "share"), ("占", "share", "占比", "share"),
+]
+
 # metrics that count firms, projects or platforms: never a figure in 人 (来自企业的80名学员)
 NOT_PEOPLE_METRICS = ("cybersecurity_enterprises", "enterprise_count", "projects", "innovation_platforms", "patents")
 

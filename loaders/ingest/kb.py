@@ -276,8 +276,8 @@ def obs_key(subject: str, value, value_text, unit, qualifier) -> tuple:
 
 def same_metric(a: str | None, b: str | None) -> bool:
     """Metric codes of curated data are finer than the extractor's (land_area vs area): one's words
-    inside the other's is the same metric; `count` is the extractor's "don't know"."""
-    if not a or not b or a == b or "count" in (a, b):
+    inside the other's is the same metric; `count` and `percentage` are the extractor's "don't know"."""
+    if not a or not b or a == b or {"count", "percentage"} & {a, b}:
         return True
     wa, wb = set(a.split("_")), set(b.split("_"))
     return wa <= wb or wb <= wa

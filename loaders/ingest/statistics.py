@@ -417,6 +417,8 @@ class StatisticsMixin(StatusMixin):
 
     def metric(self, clause: str, subj, unit: str | None = None) -> tuple[str, str, str]:
         text = clause.replace(subj.text, "")
+        if unit in ("%", "个百分点"):
+            return self.percent_metric(text)
         for word, code, zh, en in gz.METRICS:
             if word in text:
                 if unit == "人" and code in gz.NOT_PEOPLE_METRICS:
@@ -427,6 +429,17 @@ class StatisticsMixin(StatusMixin):
                     return "annual_" + code, "年均" + zh, "Annual " + en[0].lower() + en[1:]
                 return code, zh, en
         return "count", "数量", "Count"
+
+    @staticmethod
+    def percent_metric(text: str) -> tuple[str, str, str]:
+        """同比增长37.0% → growth; 营收增长28.6% → operating_revenue_growth; 占全国的35% → share (gz.PERCENT_KINDS)."""
+        kind = next((k for k in gz.PERCENT_KINDS if k[0] in text), None)
+        base = next((m for m in gz.METRICS if m[0] in text.split(kind[0])[0]), None) if kind else None
+        if kind is None:
+            return "percentage", "百分比", "Percentage"
+        if base is None:
+            return kind[1] + "_rate" if kind[1] != "share" else "share", kind[2], kind[3].capitalize() + (" rate" if kind[1] != "share" else "")
+        return f"{base[1]}_{kind[1]}", base[2] + kind[2], f"{base[3]} {kind[3]}"
 
     TEXT_RULES = ("text-layout_slogan", "text-development_main_line", "text-distinction", "text-development_goal",
                   "text-technology_route", "text-development_goal_as", "text-development_goal_by")
