@@ -1,6 +1,6 @@
 """Events that are things people and bodies do rather than things that happen to a park: visits and
-surveys (调研/考察/视察/走访), interviews (做客…访谈, 接受…专访), the founding of an institution (X成立, X成立了A和B)
-and the release of a policy (《…》发布). Visits and interviews are read by a verb lexicon (gazetteer.ACTIVITY_VERBS), not by
+surveys (调研/考察/视察/走访), interviews (做客…访谈, 接受…专访), the founding of an institution (X成立, X成立了A和B),
+the release of a policy (《…》发布) and the parties signing at a ceremony named just before (签约 / 签署 in 仪式上). Visits and interviews are read by a verb lexicon (gazetteer.ACTIVITY_VERBS), not by
 sentence shapes:
 
 - the actor is the clause's subject before the verb — an organisation, or a person after a title
@@ -182,6 +182,20 @@ class ActivitiesMixin:
                 row = "visit-site" if where.label == "Region" else "visit-tenant"
                 self.rel(x.key, "LOCATED_IN" if row == "visit-site" else "TENANT_OF", where.key, s, (x.start, x.end),
                          conf(row), row)
+
+    def signed_at_ceremony(self, s, ca: int, parties: list[Mention]) -> bool:
+        """…签约仪式在X举行。A、B、C的代表在现场签约 / A、B在仪式上签署了《…协议》: the signing is the ceremony named
+        in the sentence or the one before, in its paragraph (`event-signed-at-ceremony`), each party a participant;
+        no second event named after the last party or the agreement."""
+        ev = self._event_for(s, ca, 1, lambda x: x.name.endswith(("仪式", "活动", "大会")) and "签" in x.name)
+        if ev is None or (ev.sent != s.idx and self.doc.sentences[ev.sent].para != s.para):
+            return False
+        for x in parties:
+            if not x.attrs.get("members"):
+                self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-signed-at-ceremony"),
+                         "event-signed-at-ceremony", role="party (签约)")
+        self.context_rows.add("event-signed-at-ceremony")
+        return True
 
     def founded(self, s) -> None:
         """中国网络信息安全科技创新发展联盟10日在京成立: the founding of an institution named right before the

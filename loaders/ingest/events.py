@@ -58,6 +58,9 @@ class EventsMixin(EventPlacesMixin):
                 for x in projects:
                     self.rel(key, "CONCERNS", x.key, s, (x.start, end), conf("event-project-list"), "event-project-list")
                 continue
+            if kind == "signing" and self.signed_at_ceremony(
+                    s, ca, [x for x in self.mentions_in(ca, pos, (*ORG_LABELS, "GovernmentBody")) if x.label not in ("Park", "SubPark")]):
+                continue
             subj = self.mentions_in(ca, pos, ORG_LABELS)
             if not subj and after.startswith("的"):   # 在北京揭牌的国家网络安全产业园区（…）: the subject follows
                 subj = self.mentions_in(end, cb, ORG_LABELS)[:1]
@@ -357,7 +360,7 @@ class EventsMixin(EventPlacesMixin):
             parties = [x for x in self.mentions_in(s.start + m.start(1), s.start + m.end(1),
                                                    ORG_LABELS + ("GovernmentBody", "Region"))
                        if not x.attrs.get("members") and not re.match(r"下属|旗下|所属", self.text[x.end:x.end + 2])]
-            if len(parties) < 2:
+            if len(parties) < 2 or self.signed_at_ceremony(s, a, parties):
                 continue
             # named from the first party on (西北工业大学就已和…: not the adverbs between)
             name = f"{self.text[parties[0].start:s.start + m.end(1)]}签署{m.group(2)}{m.group(3)}"

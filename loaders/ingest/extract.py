@@ -272,14 +272,14 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         return best
 
     def region_as_frame(self, m: Mention) -> bool:
-        """跻身全市第一梯队 / 占全省 / 位列全国 / 在全市占比: a region a rank or share is taken in is no figure's subject."""
-        if any(x.end() == m.start for x in rx("region-frame").finditer(self.text, max(0, m.start - 3), m.start)):
-            self.context_rows.add("region-frame")
-            return True
-        if rx("region-frame-after").match(self.text, m.end):
-            self.context_rows.add("region-frame-after")
-            return True
-        return False
+        """跻身全市第一梯队 / 占全(北京)省 / 位列全国 / 在全市占比: a region a rank or share is taken in is no figure's
+        subject; nor is a place among several (在北京、武汉、…天津等地举办, 金凤软件园、巴南软件园等4个: region-list-item)."""
+        head = m.start - (self.text[m.start - 1:m.start] == "全")   # 占全北京市的50%: the 全 of the whole
+        hits = {"region-frame": any(x.end() == head for x in rx("region-frame").finditer(self.text, max(0, head - 3), head)),
+                "region-frame-after": bool(rx("region-frame-after").match(self.text, m.end)),
+                "region-list-item": bool(rx("region-list-item").match(self.text, m.end)) or self.text[m.start - 1:m.start] == "、"}
+        self.context_rows.update(r for r, hit in hits.items() if hit)
+        return any(hits.values())
 
     def region_as_object(self, m: Mention) -> bool:
         """为海淀区乃至首都…提供支撑: a region after 为/对/乃至 is what the sentence serves, not its topic."""

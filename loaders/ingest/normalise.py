@@ -21,6 +21,11 @@ from .rules import rx
 
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 FULLWIDTH_PUNCT = dict(zip(",;:?!()", "，；：？！（）"))
+# Variants the Table of General Standard Chinese Characters (通用规范汉字表, 2013) made standard again, most for
+# names and places (明昇集团, 喆, 堃), which OpenCC's t2s still maps to another character (昇 → 升): kept as
+# written, so a simplified article is read unchanged (round blind-j: 明昇集团 became 明升集团). The 2013 table's
+# adjustments as listed in public summaries of it (six made standard outright, the rest for names and places).
+STANDARD_VARIANTS = frozenset("皙瞋噘蹚凓勠迺桠耑钜昇陞甯飏袷麹仝甦喆淼邨堃")
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,6 +41,8 @@ def simplified(text: str) -> str:
     out = _t2s().convert(text)
     if len(out) != len(text):
         out = "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in text)
+    if STANDARD_VARIANTS.intersection(text):
+        out = "".join(t if t in STANDARD_VARIANTS else o for t, o in zip(text, out))
     return out
 
 

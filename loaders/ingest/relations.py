@@ -154,7 +154,9 @@ class RelationsMixin(WhereaboutsMixin):
             subj = self.article_park() or self._zone_park_before(doms[0].start) or self.article_park_like()
         rule = "domain-focus"
         if subj is None:
-            subj, rule = self.region_context(s, doms[0].start) or self.article_region(), "domain-focus-region"
+            # the article's region only when the sentence names none: 在北京、…、天津等地举办 names places, none the owner
+            subj, rule = self.region_context(s, doms[0].start) or (
+                None if self.mentions_in(s.start, s.end, ("Region",)) else self.article_region()), "domain-focus-region"
             whose = self._focus_of_other(s, subj, doms[0].start) if subj is not None else None
             ev = self._event_for(s, doms[0].start, 1) if whose in ("event", "meeting") else None
             if ev is not None:   # what the signing or meeting is about

@@ -153,8 +153,8 @@ class StatisticsMixin(StatusMixin):
             if not cumulative and (not has_verb or noun_number) and prev_cumulative:
                 cumulative = True  # 共引进…18 名，各类高层次人才 324 名: the list goes on
             prev_cumulative = cumulative
-            if qual is None and cumulative:
-                qual = "累计"
+            if qual is None and cumulative and unit not in ("%", "个百分点"):
+                qual = "累计"   # a growth rate or share is no running total (累计完成收入710亿元，同比增长15.7%)
             # what it describes: an organisation in the clause before the number, else the paragraph's park;
             # not the items of a list the number counts (国防科大、中南大学等58所高等院校)
             listed = bool(re.search(r"等\s*$", self.text[ca:a]))

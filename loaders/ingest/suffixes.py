@@ -7,6 +7,7 @@ import re
 
 from . import gazetteer as gz
 from .kb import norm
+from .normalise import STANDARD_VARIANTS
 from .rules import conf, rx
 from .rules.mentions import HAN
 
@@ -56,6 +57,9 @@ class SuffixNamesMixin:
             a = self.left_boundary(s, ss)
             if se - a < len(m.group()) + 2:
                 continue
+            if any(x.end() == a for x in rx("kind-after-count").finditer(self.text, max(s.start, a - 6), a)):
+                self.context_rows.add("kind-after-count")
+                continue   # 10个软件园区, A、B等专业园区: what kind they are, not which one
             name = self.text[a:se]
             if label == "TalentProgram" and name.startswith("首批"):
                 a += 2
@@ -79,8 +83,11 @@ class SuffixNamesMixin:
                 kind = "area"
             if label == "SubPark":
                 ws = self.words(a, se)
+                # 东升科技园, 温泉科技园: a word jieba's dictionary tags as a name (nr) begins a local area's name too
+                # (not nz: every word only its HMM found is nz, 正对标 of 正对标中国软件名园 among them)
+                proper = ws[0][1] == "nr" and len(ws[0][0]) >= 2 if ws else False
                 if not ws or name in ("产业园", "科技园", "公园", "校园", "家园", "花园", "园") or \
-                        not (ws[0][1] == "ns" or self._has_park(s)):
+                        not (ws[0][1] == "ns" or proper or self._has_park(s)):
                     continue
                 if not self._has_park(s) and not (ws[0][1] == "ns" and name == ws[0][0] + "园"):
                     # 上海浦东软件园, 成都芯谷澜谷科创园: a 园 no national park names as its own is a local
@@ -135,7 +142,8 @@ class SuffixNamesMixin:
         j = max((i for i, t in enumerate(toks) if t[0] < suffix_start), default=-1)
         while j >= 0:
             a, b, w, f = toks[j]
-            inside = (f in ("v", "vn") and w in gz.NAME_VERBS) or (f == "m" and re.match(gz.ORDINAL_RX, w))
+            inside = (f in ("v", "vn") and w in gz.NAME_VERBS) or (f == "m" and re.match(gz.ORDINAL_RX, w)) \
+                or w in STANDARD_VARIANTS   # 明昇集团: a variant kept for names (jieba: 昇/zg) is a name's character
             if w in gz.NAME_STOPWORDS or (f in STOP_FLAGS and not inside) or not NAME_RX.match(w) or \
                     (f == "nz" and w[-1] in GLUED_PREP):
                 break   # a verb glued to the name's suffix (委于) still ends the name at the suffix; a word only

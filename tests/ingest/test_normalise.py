@@ -135,3 +135,9 @@ def test_traditional_corpus_articles_are_read_as_simplified_of_the_same_length()
         text = p.read_text(encoding="utf-8")
         out, rows = normalised(text)
         assert "norm-traditional" in rows and len(out) == len(text) and out != text, p.stem
+
+
+def test_variants_the_2013_standard_table_keeps_are_read_as_written():
+    """昇 (明昇集团), 喆, 堃 are standard simplified characters again since the 2013 table; OpenCC's t2s maps
+    them away (昇 → 升), which renamed a firm of a simplified article (round blind-j)."""
+    assert normalised("明昇集团長沙城市公司与张喆、王堃签约")[0] == "明昇集团长沙城市公司与张喆、王堃签约"

@@ -68,6 +68,11 @@ ROWS = [
     ("event-subject", "event", r"(" + _TRIGGERS + r")", 0.85, "国家网络安全产业园区（长沙）于2020年6月正式揭牌。"),
     ("event-signing-party", "relation", None, 0.8, "当天签约的中国电信股份有限公司四川分公司副总经理表示，将加快建设。",
      "the firm, institution or body that signs (X签约, 签约的X) is a party to the signing: PARTICIPANT, not CONCERNS"),
+    ("event-signed-at-ceremony", "relation", None, 0.8,
+     "日前，产业园项目的签约仪式在长沙举行。长沙市雨花区人民政府、中关村信息谷资产管理有限责任公司的代表在现场签约。",
+     "签约 right after a signing ceremony was named (in the sentence or the one before, same paragraph): that ceremony, "
+     "each firm, institution or body before the verb a party to it — not a second signing named after the last party "
+     "(round blind-j)"),
     ("event-of-place", "event", None, 0.2, "9月16日，长沙高新区第三批重大项目集中开工。",
      "projects that break ground, open or are completed in a zone or place the clause names, no firm or park: "
      "the event concerns that place"),

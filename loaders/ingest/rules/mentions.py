@@ -241,6 +241,10 @@ ROWS = [
      "a local area (Region, kind area): a name ending in 小镇, 园区 (not a place + 园区, a park's short form) or a 谷 of "
      "the digital economy (仙桃数据谷, 天心数谷, 中国光谷), or in 园 "
      "starting with a place when the sentence names no national park (suffix-subpark's pattern; not a sub-park)"),
+    ("kind-after-count", "mention", r"(?:(?:\d+|[一二两三四五六七八九十百几多数]+)(?:个|家|所|座|批|类)|等|各类?|一批|多个|[+＋])", 0.8,
+     "长沙软件园、中电软件园等专业园区启动创建工作。10个软件园区共实现产值542.6亿元。",
+     "a suffix-found name right after a count (10个软件园区) or closing a list (A、B等专业园区) says what kind the things "
+     "are, not which one, as does an item of a formula (集聚区+专业园区+创客中心): no mention (round blind-j; 专业园区 and 软件园区 were new Regions with figures)"),
     ("parent-in-name", "mention", r"^(.{2,}?(?:大学|学院|科学院))(.{2,}(?:研究院|分院|校区|研究所|研究中心))$", 0.7,
      "西北工业大学北京研究院建成。", "the university in 西北工业大学北京研究院"),
     ("area-address", "mention", None, 0.75, "活动在长沙市岳麓区麓谷软件园举行。",

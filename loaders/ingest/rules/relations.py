@@ -35,6 +35,10 @@ ROWS = [
      "长沙高新区软件企业总数为1175家，在长沙市占比近70%，全年产值突破700亿元。",
      "a region right before 占比/比重/排名 (在全市占比近70%, 在全省排名第一) is the whole a share or rank is taken in: "
      "the figures of the clauses after it stay with the region before"),
+    ("region-list-item", "relation", r"、|和|及|与|等(?:地|[省市区县]|\d|[一二两三四五六七八九十几多])", 0.8,
+     "国家网络安全宣传周先后在北京、武汉、上海、成都、天津等地举办，围绕金融、电信等重点领域开展宣传。",
+     "a place among several (A、B、C等地, A和B) is where many things are, not the one region a figure or a focus "
+     "in its sentence is about (round blind-j: 天津 took the security week's domains, 巴南软件园 the count of its list)"),
     ("region-as-object", "relation", r"(?:为|对|向|给|乃至|助力|服务于?|辐射|带动|占|居)", 0.8,
      "近年来长沙高新区建设跑出加速度，为长沙市乃至湖南省发展提供了支撑。预计2021年，高新技术企业总收入3400亿元。",
      "a region after 为/对/乃至 is what the sentence serves, not what it is about: the next sentence's figures go "
