@@ -395,7 +395,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         if "、" not in m.group(1):
             return   # one name is not a list: 某某等企业 says too little about what 某某 is
         first = True
-        for a, b, item in self.items(m, 1, re.compile(r"[、，,]|以及|和|及")):
+        items = list(self.items(m, 1, re.compile(r"[、，,]|以及|和|及")))
+        for a, b, item in items:
             if first:   # the list begins after its verb: 湖南聚集了长城科技 → 长城科技
                 first = False
                 a = self._list_start(a, b)
@@ -418,8 +419,12 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             ws = self.words(a, b, overlap=True)
             # a bare name: jieba calls it a name (nt/nz/nr/ns), or it is one or two unknown words
             school = rule == "institution-list" and re.search(r"(?:大|大学|学院|院|所)$", item)   # 国防科大: 国防科/n 大/a
-            if not ws or not school and any(f in ("v", "vn", "a", "d", "p", "c", "u") for _, f in ws) and not any(
-                    f in ("nt", "nz", "nr", "nrt") for _, f in ws):
+            # in a list of three or more, a short item with no function word is a name whatever its words
+            # (完美世界 a+n, 点点互动 n+d; round blind-j); prose items carry 的, 和, 把…
+            lenient = len(items) >= 3 and 2 <= len(item) <= 6 and rule == "enterprise-list" and not any(
+                f in ("p", "c", "u", "uj", "ul", "r", "m", "x") for _, f in ws)
+            if not ws or not school and not lenient and any(f in ("v", "vn", "a", "d", "p", "c", "u") for _, f in ws) \
+                    and not any(f in ("nt", "nz", "nr", "nrt") for _, f in ws):
                 continue
             label = "Institution" if rule == "institution-list" or self._kind_by_suffix(item)[0] == "Institution" or \
                 item.endswith("所") else "Enterprise"

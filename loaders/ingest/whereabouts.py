@@ -92,6 +92,14 @@ class WhereaboutsMixin:
     def rules_listed_in_region(self, s, listed: list[Mention]) -> None:
         """长沙市集聚了A、B、C等企业 (no park in the sentence): each listed firm is in the region that
         heads the clause before the list, when a gathering verb joins them."""
+        # A、B等在海淀区土生土长的服务贸易企业 / 等位于X的企业: the place the list's kind names (`listed-located-in`)
+        after = rx("listed-located-in").match(self.text, listed[-1].end)
+        inner = [r for r in self.mentions_in(listed[-1].end, after.end(), ("Region",)) if r.keys] if after else []
+        if inner and not self.mentions_in(listed[-1].end, after.end(), ("Enterprise", "Institution") + PARKISH):
+            for x in listed:
+                self.rel(x.key, "LOCATED_IN", inner[0].keys[0], s, (x.start, inner[0].end), conf("listed-located-in"),
+                         "listed-located-in", role="listed as the region's enterprise")
+            return
         regs = [r for r in self.mentions_in(s.start, listed[0].start, ("Region",))
                 if not r.attrs.get("members") and r.keys and not r.attrs.get("outlet")]
         if not regs or not rx("listed-in-region").search(self.text, regs[-1].end, listed[0].start):

@@ -76,3 +76,22 @@ def test_a_list_after_a_verb_with_its_complement_begins_after_it(tmp_path, kb):
 def test_a_local_area_may_begin_with_a_word_known_as_a_name(tmp_path, kb):
     ex = ingest_text(tmp_path, "东升科技园一期聚集了近1200家高科技企业，年产值突破304亿元。", kb, "2022-09-02")
     assert ("东升科技园", 304, "亿元") in figures(ex)
+
+
+def test_a_short_item_of_a_long_list_of_firms_is_a_firm_whatever_its_words(tmp_path, kb):
+    ex = ingest_text(tmp_path, "海淀区培育出了腾讯、完美世界、点点互动、龙创悦动等具有较强竞争力的数字内容服务企业。", kb, "2022-09-02")
+    firms = {m.text for m in ex.mentions if m.label == "Enterprise"}
+    assert {"完美世界", "点点互动"} <= firms
+
+
+def test_firms_listed_as_grown_in_a_place_are_in_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "另外，博彦科技、软通动力、中软国际、中科创达等在海淀区土生土长的服务贸易企业都已在全球设点。", kb, "2022-09-02")
+    assert {(f, "海淀区") for f in ("博彦科技", "软通动力", "中软国际", "中科创达")} <= facts(ex, "LOCATED_IN")
+
+
+def test_industries_counted_in_a_clause_opened_by_its_owner_pronoun(tmp_path, kb):
+    """其A、B、C、D四大主导产业: the zone's industries; 不足北京总面积千分之三 compares with Beijing, whose they are not."""
+    ex = ingest_text(tmp_path, "记者在北京经济技术开发区采访时发现，这块面积不足北京总面积千分之三的区域，其电子信息通信、"
+                     "生物工程与新医药、汽车、装备制造四大主导产业产值却分别占全北京市的50%、48%。", kb, "2012-12-07")
+    assert {("北京经济技术开发区", d) for d in ("电子信息通信", "生物工程与新医药", "汽车", "装备制造")} <= facts(ex, "FOCUSES_ON")
+    assert figures(ex) == {("北京经济技术开发区", 50, "%"), ("北京经济技术开发区", 48, "%")}

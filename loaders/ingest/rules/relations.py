@@ -7,6 +7,9 @@ ROWS = [
     ("listed-in-region", "relation", r"聚集|集聚|汇聚|拥有|培育|引进|招引|吸引|落户|涌现|现有|已有|有", 0.75,
      "长沙市集聚了湖南长城、景嘉微、科创信息等一批企业。",
      "firms listed after a region and a gathering verb, with no park in the sentence: in that region"),
+    ("listed-located-in", "relation", r"等(?:一批|多家|\d+家)?(?:在|位于|落户于?|扎根于?|地处)[^，。；、]{2,24}?的[^，。；、]{0,12}?(?:企业|公司|厂商)",
+     0.75, "博彦科技、软通动力、中软国际等在海淀区土生土长的服务贸易企业都已在全球设点。",
+     "firms listed before 等在X…的企业 (the kind of the list says where they are): each in that place (round blind-j)"),
     ("park-built-by", "relation", r"共同(?:打造|建设|推进|建立)|合作(?:共建|建设)|(?:部|省|市|区|校)(?:省|市|部|区|企|校)?共建|共建|联合(?:打造|建设)",
      0.75, "2017年底，北京市人民政府与海淀区人民政府签署共同打造国家网络安全产业园区（北京）的协议。",
      "the bodies (a place standing for its government) that agree to build a park together: the park is built by each"),
@@ -26,10 +29,11 @@ ROWS = [
      "is part of it"),
     ("district-of-named-city", "relation", None, 0.7, "长沙软件产业以长沙高新区为核心区，以芙蓉区、天心区为拓展区。",
      "a district whose city (by its GB/T 2260 code) the article names elsewhere is part of that city (round `lists`)"),
-    ("region-frame", "relation", r"占|居|跻身|位居|位列|领跑|位于|地处|坐落于|属于|隶属于?", 0.8,
+    ("region-frame", "relation", r"占|居|跻身|位居|位列|领跑|位于|地处|坐落于|属于|隶属于?|不足|相当于|高于|低于", 0.8,
      "长沙市加快发展。其中，地区生产总值跻身全市第一梯队，工业总产值突破800亿元。",
      "a region right after 占/居/跻身/位列 (跻身全市第一梯队, 占全省四成) is the field a rank or share is taken in, "
-     "and after 位于/地处/属于 (仙桃数据谷位于渝北区, 天心数谷属于天心区…项目) where the thing before lies: no figure or "
+     "and after 位于/地处/属于 (仙桃数据谷位于渝北区, 天心数谷属于天心区…项目) where the thing before lies, and after "
+     "不足/相当于/高于/低于 (面积不足北京总面积千分之三: round blind-j) the measure it is compared with: no figure or "
      "domain of the sentence is its"),
     ("region-frame-after", "relation", r"(?:中|内)?的?(?:占比|比重|份额|排名|排第|排在|位列|位居)", 0.8,
      "长沙高新区软件企业总数为1175家，在长沙市占比近70%，全年产值突破700亿元。",
