@@ -29,8 +29,12 @@ class DescriptionsMixin:
         taken: list[tuple[int, int]] = [o.span for o in self.observations if o.sent == s.idx and "value_text" in o.fields]
         for m in rx("text-theme").finditer(s.text):
             a, b = s.start + m.start(m.lastindex or 1), s.start + m.end(m.lastindex or 1)
-            subj = next(iter(self.mentions_in(s.start, s.end, ("Event",))), None) or \
-                self.latest_event_before(s, 3, lambda x: True, same_para=False)
+            evs = self.mentions_in(s.start, s.end, ("Event",))
+            if m.lastindex == 2:   # …宣传周…，今年的主题为“X”，主要活动包括…挑战赛: the event named before it, not after
+                subj = next((x for x in reversed(evs) if x.end <= a), None) or \
+                    self.latest_event_before(s, 3, lambda x: True, same_para=False) or next(iter(evs), None)
+            else:                  # 以“X”为主题的…大会: the event the sentence names
+                subj = next(iter(evs), None) or self.latest_event_before(s, 3, lambda x: True, same_para=False)
             self._describe(s, subj, "theme", a, b, "text-theme", taken)
         for m in rx("text-apposition").finditer(s.text):
             a, b = s.start + m.start(1), s.start + m.end(1)

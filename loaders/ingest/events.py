@@ -332,13 +332,13 @@ class EventsMixin(EventPlacesMixin):
             inside = [x for x in here if s.start + m.start() <= x.start and x.end <= s.start + m.end()]
             if inside:      # 在…举行的…论坛上透露: the meeting named inside
                 ev = inside[-1]
-            head = re.search(r"(仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|决赛|初赛|复赛|大赛|比赛|会)(?:上.{1,5})?$", m.group())
+            head = re.search(r"(仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|决赛|初赛|复赛|大赛|比赛|签约|签字|会)(?:上.{1,5})?$", m.group())
             # else the meeting the word refers back to (启动式 → …启动仪式, 会上 → …发布会): named earlier in
             # this sentence, or last in the twelve before (a speech of 4 points between: 一是…；二是…)
             if ev is None and head:
                 # 在启动式上说: the opening of whatever event it was; 在发布会上: a 发布会, not the 博览会 named since
                 def ends(x, w=head.group(1), any_event=head.group(1) in ("启动式", "开幕式", "仪式", "典礼")) -> bool:
-                    return any_event or x.name.endswith(w)
+                    return any_event or x.name.endswith(w) or (w in ("签约", "签字") and "签" in x.name)   # 见证了签约
                 before = [x for x in here if x.end <= s.start + m.start() and ends(x)]
                 ev = max(before, key=lambda x: x.start) if before else self.latest_event_before(s, 12, ends)
             if ev is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from . import gazetteer as gz
+from .model import Mention
 from .rules.mentions import BARE_NAME_RX, HAN, NOT_A_DOMAIN
 from .rules import conf, rx
 
@@ -15,6 +16,8 @@ from .rules import conf, rx
 # suffix-institution row's suffixes): not an enterprise
 _OTHER_CLASS_END = re.compile("(?:" + "|".join([rx("suffix-govbody").pattern, "委", "办", *(x for x, _ in gz.INSTITUTION_SUFFIXES)])
                               + ")$")
+# the year or edition an event's name opens with (2020年国家网络安全宣传周, 第六届“湖湘杯”…)
+EDITION_LEAD = re.compile(r"(?:(?:19|20)\d{2}年?度?|第[一二三四五六七八九十\d]+届)")
 
 
 class ContextMentionsMixin:
@@ -252,20 +255,28 @@ class ContextMentionsMixin:
     def find_names_again(self) -> None:
         """A firm, institution or body a pattern found once (拓维信息实现营业收入…) is the same entity wherever else the
         article writes that name whole (拓维信息成立了…), where nothing else holds the span and no word of the
-        sentence runs across its edges (国科微 in 国科微电子 is not it) — rule name-again."""
+        sentence runs across its edges (国科微 in 国科微电子 is not it) — rule name-again. So is an event named with its
+        year or edition (2020年国家网络安全宣传周) where the article writes the name without it (round blind-j)."""
         found: dict[str, str] = {}
+        editions: dict[str, Mention] = {}
         for m in self.mentions:
             if m.keys and m.how.startswith("pattern:") and m.label in ("Enterprise", "Institution", "GovernmentBody") \
                     and len(m.text) >= 3 and not m.attrs.get("members") and m.text == m.text.strip():
                 found.setdefault(m.text, m.keys[0])
-        if not found:
+            elif m.label == "Event" and (lead := EDITION_LEAD.match(m.text)) and len(m.text) - lead.end() >= 5:
+                # 2020年国家网络安全宣传周, named again as 国家网络安全宣传周 (今年的主题为…): that edition, an event
+                # mention of the same name (events are linked after this step)
+                editions.setdefault(m.text[lead.end():], m)
+        if not found and not editions:
             return
-        r = re.compile("|".join(re.escape(n) for n in sorted(found, key=len, reverse=True)))
+        r = re.compile("|".join(re.escape(n) for n in sorted({*found, *editions}, key=len, reverse=True)))
         for m in r.finditer(self.text):
             a, b = m.start(), m.end()
-            if not self.free(a, b):
+            if not self.free(a, b) or self.word_across(a, b):
                 continue
-            if self.word_across(a, b):
+            if (ev := editions.get(m.group())) is not None:
+                if self.add_mention(a, b, "Event", "pattern:name-again", conf("name-again"), name=ev.name, **ev.attrs):
+                    self.take(a, b, 3)
                 continue
             key = found[m.group()]
             self._refer(a, b, self.entities[key].label, "name-again", key)

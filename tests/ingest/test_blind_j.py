@@ -95,3 +95,25 @@ def test_industries_counted_in_a_clause_opened_by_its_owner_pronoun(tmp_path, kb
                      "生物工程与新医药、汽车、装备制造四大主导产业产值却分别占全北京市的50%、48%。", kb, "2012-12-07")
     assert {("北京经济技术开发区", d) for d in ("电子信息通信", "生物工程与新医药", "汽车", "装备制造")} <= facts(ex, "FOCUSES_ON")
     assert figures(ex) == {("北京经济技术开发区", 50, "%"), ("北京经济技术开发区", 48, "%")}
+
+
+def test_a_theme_after_the_event_named_again_without_its_year_is_that_editions(tmp_path, kb):
+    ex = ingest_text(tmp_path, "2020年国家网络安全宣传周于14日拉开帷幕。开幕式上还举行了网络安全高峰论坛。据悉，国家网络安全宣传周"
+                     "从2014年开始每年举办一届，今年的主题为“网络安全为人民，网络安全靠人民”，主要活动包括“强网杯”网络安全挑战赛等。",
+                     kb, "2020-09-15")
+    themes = {(ex.entities[o.subject].record["name_zh"], o.fields["value_text"]) for o in ex.observations
+              if o.fields.get("metric") == "theme"}
+    assert themes == {("2020年国家网络安全宣传周", "网络安全为人民，网络安全靠人民")}
+
+
+def test_a_year_opening_a_reports_or_lists_title_is_no_date(tmp_path, kb):
+    ex = ingest_text(tmp_path, "省工信厅发布的2020年湖南省软件和信息技术服务业发展年度报告显示，2020年我省软件业务收入710亿元。"
+                     "快乐阳光入围2020年度软件和信息技术服务竞争力前百家企业名单。", kb, "2021-02-04")
+    assert [(d.text, d.sent) for d in ex.dates] == [("2020年", 0)] and ex.dates[0].start > 20
+
+
+def test_bodies_whose_officials_witness_the_signing_take_part(tmp_path, kb):
+    ex = ingest_text(tmp_path, "日前，中关村明昇产业园项目的签约仪式在北京中关村软件园举行。长沙市雨花区人民政府的代表在现场签约。"
+                     "长沙市委常委邱继兴，雨花区委常委、常务副区长吴平辉等人见证了签约。", kb, "2023-06-05")
+    [ceremony] = events(ex)
+    assert {(ceremony, "中共长沙市委"), (ceremony, "中共雨花区委")} <= facts(ex, "PARTICIPANT")

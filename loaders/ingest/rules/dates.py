@@ -24,10 +24,11 @@ ROWS = [
     ("date-ym", "date", D + r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?", 0.95, "园区于2019年1月揭牌。"),
     ("date-year-end", "date", D + r"(\d{4})\s*年\s*(?:底|末)", 0.9, "截至2022年底，园区有企业50家。"),
     ("date-year-start", "date", D + r"(\d{4})\s*年\s*初", 0.9, "2022年初，园区开工。"),
-    ("date-year", "date", D + r"(\d{4})\s*年(?![\d\s]*[月底末初])(?!(?:国家|全国|中国|世界|第)[^，。；：、\s]{0,30}?"
+    ("date-year", "date", D + r"(\d{4})\s*年(?![\d\s]*[月底末初])(?!度(?![，,])|(?:国家|全国|中国|世界|第|[\u4e00-\u9fff]{2,3}?省)[^，。；：、\s]{0,30}?"
      r"(?:" + "|".join(gz.NAMED_EVENT_SUFFIXES) + r"|白皮书|报告|榜单|名单|百强|评选))", 0.9,
      "预计到2025年产业规模达到1000亿元。",
-     "not a year inside a name (2020年国家网络安全宣传周, 2021年中国网络安全产业白皮书); 2018年中国计算机行业… is a year"),
+     "not a year inside a name (2020年国家网络安全宣传周, 2021年中国网络安全产业白皮书, a province's 2020年湖南省…年度报告: "
+     "round blind-j), nor 年度 (2020年度…名单: a list's or a report's year); 2018年中国计算机行业… is a year"),
     ("date-m-range", "date", r"(?<![\d年月\-—–~])(今年|去年|明年|当年|同年)?(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})\s*月(?![\d\s]*日)",
      0.85, "今年1—2月，开发区工业总产值增长12%。",
      "a run of months without a year: of the article's year (去年/明年 the one before or after, 当年 the year last named)"),

@@ -190,7 +190,7 @@ ROWS = [
      "2022世界计算大会在长沙开幕。国防科技大学校长黎湘，中国联通集团总经理陈忠岳到会或通过视频方式参会。",
      "a sentence that names officials and ends on 到会/参会/出席 (并致辞), with no event of its own: their bodies, institutions "
      "and firms take part in the meeting named last in the three sentences before (round `lists`)"),
-    ("event-attended-back", "relation", r"(?:出席|参加|参观|见证|主持|(?:一同|共同|一起)(?:启动|开启|宣布开幕))了?(?:本次|此次|这次)?[^，。；]{0,24}?(?:仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|决赛|初赛|复赛|大赛|比赛)"
+    ("event-attended-back", "relation", r"(?:出席|参加|参观|见证|主持|(?:一同|共同|一起)(?:启动|开启|宣布开幕))了?(?:本次|此次|这次)?[^，。；]{0,24}?(?:仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|决赛|初赛|复赛|大赛|比赛|签约|签字)"
      r"|在(?:本次|此次|这次)?[^，。；在]{0,40}?(?:仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)上(?:先后|分别|相继|依次|也|还)?(?:致辞|讲话|发言|作报告|透露|表示|介绍|指出|发布|说)", 0.7,
      "9月1日，网络安全宣传周湖南专场活动在长沙举行。湖南省委网信办主任出席活动并致辞。",
      "bodies whose officials 参加/出席/主持 “the ceremony”, 一同启动了决赛, or speak 在…仪式上 take part in it: the meeting is the one "
