@@ -335,6 +335,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             self._enterprise_list(m)
         for m in rx("institution-list").finditer(t):
             self._enterprise_list(m, "institution-list")
+        for m in rx("area-list").finditer(t):
+            self._enterprise_list(m, "area-list")
         for m in rx("unit-list").finditer(t):
             self._enterprise_list(m, "unit-list")
         for m in rx("agreement-party").finditer(t):
@@ -419,16 +421,16 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             ws = self.words(a, b, overlap=True)
             # a bare name: jieba calls it a name (nt/nz/nr/ns), or it is one or two unknown words
             school = rule == "institution-list" and re.search(r"(?:大|大学|学院|院|所)$", item)   # 国防科大: 国防科/n 大/a
-            # in a list of three or more, a short item with no function word is a name whatever its words
-            # (完美世界 a+n, 点点互动 n+d; round blind-j); prose items carry 的, 和, 把…
-            lenient = len(items) >= 3 and 2 <= len(item) <= 6 and rule == "enterprise-list" and not any(
+            # in a list of three or more, a short item with no function word (prose has 的, 和…) is a name: 完美世界 a+n
+            lenient = len(items) >= 3 and 2 <= len(item) <= 8 and rule in ("enterprise-list", "area-list") and not any(
                 f in ("p", "c", "u", "uj", "ul", "r", "m", "x") for _, f in ws)
             if not ws or not school and not lenient and any(f in ("v", "vn", "a", "d", "p", "c", "u") for _, f in ws) \
                     and not any(f in ("nt", "nz", "nr", "nrt") for _, f in ws):
                 continue
-            label = "Institution" if rule == "institution-list" or self._kind_by_suffix(item)[0] == "Institution" or \
+            label = "Region" if rule == "area-list" else \
+                "Institution" if rule == "institution-list" or self._kind_by_suffix(item)[0] == "Institution" or \
                 item.endswith("所") else "Enterprise"
-            kind = None
+            kind = "area" if label == "Region" else None
             if label == "Institution":
                 kind = "university" if re.search(r"大学|学院|科大|院校", item) else "research_institute"
             mm = self.add_mention(a, b, label, f"pattern:{rule}", conf(rule), listed=True, kind=kind)

@@ -105,6 +105,7 @@ class RelationsMixin(WhereaboutsMixin):
         self.rules_located_at(s)
         self.rules_moved_into_region(s)
         self.rules_areas_in_region(s)
+        self.rules_area_list_in_region(s)
 
     def rules_honours(self, s) -> None:
         for h in self.mentions_in(s.start, s.end, ("TalentProgram",)):

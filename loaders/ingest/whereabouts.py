@@ -129,6 +129,24 @@ class WhereaboutsMixin:
                 self.rel(x.key, "PART_OF", head[0].key, s, (head[0].start, x.end), conf("areas-listed-in-region"),
                          "areas-listed-in-region")
 
+    def rules_area_list_in_region(self, s) -> None:
+        """海淀区另有A、B、C等一批特色产业集聚区 / 北京亦庄…形成了A、B等专业园区: the areas a list names as a place's
+        parks (`area-list`) are part of the region the sentence names before them (`area-list-in-region`)."""
+        items = [x for x in self.mentions_in(s.start, s.end, ("Region",)) if x.how == "pattern:area-list" and x.keys]
+        if not items:
+            return
+        first = min(x.start for x in items)
+
+        def parent(r) -> bool:   # a division or a zone, not another local area (东升科技园 holds no 金隅智造工场)
+            return bool(r.keys) and self.entities[r.key].record.get("kind") != "area" and not self.region_as_frame(r)
+        # the last region of the sentence before the list that is no member of it (中关村环保园、… heads nothing); not
+        # the paragraph's: for 海淀另有… (海淀 is no name the gazetteer takes alone) that was the zone named before
+        regs = [r for r in self.mentions_in(s.start, first, ("Region",)) if not r.attrs.get("members") and parent(r)]
+        for x in items if regs else ():
+            if regs[-1].keys[0] != x.keys[0]:
+                self.rel(x.key, "PART_OF", regs[-1].keys[0], s, (x.start, x.end), conf("area-list-in-region"),
+                         "area-list-in-region")
+
     def rules_located_at(self, s) -> None:
         """通州园位于北京市通州区西集镇 / 该园区位于…: the thing named last before the verb (or the
         paragraph's park for 园区/该园区) is in the first place named right after it."""

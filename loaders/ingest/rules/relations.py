@@ -19,9 +19,12 @@ ROWS = [
      "国家网络安全产业园区（长沙）位于湖南省长沙市岳麓区。",
      "A位于B: the park, firm, institution or body named before the verb is in the place right after it (after 落户 "
      "without 于 only a park: firms that 落户 are moved-into-region's); 位于B(东部)的A: A is in B"),
-    ("areas-listed-in-region", "relation", r"(?:已|先后|相继|还|也)?(?:打造|建设|建成|拥有|形成|规划|培育|布局)了?", 0.7,
+    ("areas-listed-in-region", "relation", r"(?:已|先后|相继|还|也)?(?:打造|建设|建成|拥有|形成|规划|培育|布局|另有|还有)了?", 0.7,
      "重庆打造了两江数字经济产业园、仙桃数据谷等一批数字经济发展战略平台。",
      "two or more local areas or zones listed (、/和 … 等) right after a region and a verb that builds them: each part of it"),
+    ("area-list-in-region", "relation", None, 0.7, "截至目前，北京亦庄共有龙头企业38家，形成了数字电视产业园、奔驰产业园等专业园区。",
+     "the areas listed as a place's parks or cluster areas (area-list) are part of the region the sentence names "
+     "before them, when it is no member of the list (round blind-j)"),
     ("area-in-division", "relation", None, 0.75, "比赛在成都市双流区成都芯谷澜谷科创园圆满结束。",
      "a local area written right after its district (双流区成都芯谷澜谷科创园, 岳麓区麓谷软件园) is part of it"),
     ("division-in-place", "relation", None, 0.8, "比赛在成都市双流区举行。",
