@@ -275,7 +275,8 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         """跻身全市第一梯队 / 占全(北京)省 / 位列全国 / 在全市占比: a region a rank or share is taken in is no figure's
         subject; nor is a place among several (在北京、武汉、…天津等地举办, 金凤软件园、巴南软件园等4个: region-list-item)."""
         head = m.start - (self.text[m.start - 1:m.start] == "全")   # 占全北京市的50%: the 全 of the whole
-        hits = {"region-frame": any(x.end() == head for x in rx("region-frame").finditer(self.text, max(0, head - 3), head)),
+        hits = {"region-frame": any(x.end() == head for x in rx("region-frame").finditer(self.text, max(0, head - 3), head))
+                or bool(re.search(r"(?:位于|地处|坐落于)[^，。；：]*$", self.text[max(0, head - 30):head])),   # 位于A的B: B too
                 "region-frame-after": bool(rx("region-frame-after").match(self.text, m.end)),
                 "region-list-item": bool(rx("region-list-item").match(self.text, m.end)) or self.text[m.start - 1:m.start] == "、"}
         self.context_rows.update(r for r, hit in hits.items() if hit)

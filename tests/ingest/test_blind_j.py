@@ -125,3 +125,11 @@ def test_areas_listed_as_a_places_parks_are_local_areas_part_of_it(tmp_path, kb)
     areas = {m.text for m in ex.mentions if m.label == "Region" and m.how == "pattern:area-list"}
     assert {"数字电视产业园", "奔驰产业园", "中芯微电子产业园"} <= areas
     assert {(a, "北京经济技术开发区") for a in ("数字电视产业园", "奔驰产业园", "中芯微电子产业园")} <= facts(ex, "PART_OF")
+
+
+def test_every_place_after_located_at_is_where_it_is_not_whose_figures(tmp_path, kb):
+    """位于A的B: B is where the project is too, so its figures stay the project's; a 综合性园区 names a kind."""
+    ex = ingest_text(tmp_path, "中关村明昇产业园位于自贸长沙片区雨花区的高铁新城板块，目前已建成3栋共8.5万平方米。"
+                     "该项目将建成一座集孵化加速、总部经济等功能于一体的综合性园区。", kb, "2023-06-05")
+    assert ("中关村明昇产业园", 85000, "平方米") in figures(ex) or ("中关村明昇产业园", 8.5, "万㎡") in figures(ex)
+    assert "综合性园区" not in {p.record["name_zh"] for p in ex.entities.values()}
