@@ -1,13 +1,14 @@
 """Precision and recall of `parkgraph ingest` on the hand-labelled corpus (tests/ingest/corpus) and
 the seed article, micro-averaged per kind: entities, statistics, dates, relations, events.
 
-    python bench/ingest_bench.py [--split dev|dev-a|dev-b|dev-c|…|dev-i|test|test-b|test-c|seed|all] [--mode data|none] [-v] [--speed] [--why]
+    python bench/ingest_bench.py [--split dev|dev-a|dev-b|dev-c|…|dev-j|test|test-b|test-c|seed|all] [--mode data|none] [-v] [--speed] [--why]
 
 dev-a and dev-b are the two halves of dev for one round of rule work (split.yaml's `dev_check` is
 dev-b, the rest of dev is dev-a): rules are changed from dev-a misses only and checked on dev-b.
 dev-c is split.yaml's `dev_c` (round blind-c: eight pages labelled blind, scored once, then tuned on);
 dev-d is `dev_d` (round blind-d), dev-e `dev_e` (round blind-e), dev-f `dev_f` (round blind-f), dev-g `dev_g`
-(round blind-g), dev-h `dev_h` (round blind-h) and dev-i `dev_i` (round blind-i), made the same way.
+(round blind-g), dev-h `dev_h` (round blind-h), dev-i `dev_i` (round blind-i) and dev-j `dev_j` (round blind-j), made
+the same way: every `dev_<letter>` key of split.yaml is a split here.
 test-b is split.yaml's `test_b`: eight more pages labelled blind after round blind-c's rules were frozen,
 held out as the test split is (scored, never tuned on, misses never read); test-c (`test_c`) likewise, labelled
 after round blind-d's rules were frozen.

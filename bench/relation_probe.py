@@ -4,7 +4,7 @@
     python bench/relation_probe.py [--c 1.0]
 
 Candidates are every ordered pair of linked mentions in one sentence whose classes a relation type of the
-ontology allows (one candidate per type), over the dev splits only (dev, dev-c … dev-i; the held-out splits
+ontology allows (one candidate per type), over the dev splits only (dev, dev-c, dev-d, …; the held-out splits
 are never read). A candidate is positive when the gold has that relation between the entities the two
 mentions are matched to (as bench/ingest_bench.py matches them). Features: the relation type, both classes,
 their order, distance and whether a clause mark lies between, jieba's words between them and next to them,
