@@ -1,7 +1,7 @@
 """Events that are things people and bodies do rather than things that happen to a park: visits and
 surveys (调研/考察/视察/走访), interviews (做客…访谈, 接受…专访), the founding of an institution (X成立, X成立了A和B),
-the release of a policy (《…》发布) and the parties signing at a ceremony named just before (签约 / 签署 in 仪式上). Visits and interviews are read by a verb lexicon (gazetteer.ACTIVITY_VERBS), not by
-sentence shapes:
+the release of a policy (《…》发布) and the parties signing at a ceremony named just before (签约 / 签署 在仪式上).
+Visits and interviews are read by a verb lexicon (gazetteer.ACTIVITY_VERBS), not by sentence shapes:
 
 - the actor is the clause's subject before the verb — an organisation, or a person after a title
   (市委组织部部长张宏益, 中心主任杨一艺: the person; 中国电子外部董事: the officer as written);

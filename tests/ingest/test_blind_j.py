@@ -133,3 +133,10 @@ def test_every_place_after_located_at_is_where_it_is_not_whose_figures(tmp_path,
                      "该项目将建成一座集孵化加速、总部经济等功能于一体的综合性园区。", kb, "2023-06-05")
     assert ("中关村明昇产业园", 85000, "平方米") in figures(ex) or ("中关村明昇产业园", 8.5, "万㎡") in figures(ex)
     assert "综合性园区" not in {p.record["name_zh"] for p in ex.entities.values()}
+
+
+def test_firms_listed_before_moving_into_a_park_are_no_areas():
+    """A、B、C等企业入驻园区: the list's kind is 企业; the 园区 after the verb is where they went (area-list's guard)."""
+    from parkgraph.loaders.ingest.rules import rx
+    assert rx("area-list").search("长沙高新区另有甲园、乙园、丙园等一批特色产业集聚区。")
+    assert not rx("area-list").search("长沙高新区另有甲乙、丙丁、戊己等企业入驻园区。")

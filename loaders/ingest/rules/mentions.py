@@ -138,10 +138,10 @@ ROWS = [
      0.7, "湖南拥有国防科大、中南林科大、湘大等58所高等院校。",
      "names listed as universities or research institutes (a list of two or more): institutions"),
     ("area-list", "mention",
-     r"(?:拥有|包括|形成了?|建成了?|打造了?|另有|还有|有|(?<=[，。；：:])|^)([^，。；：]{2,200}?)等(?:一批|多个|\d+个|[一二两三四五六七八九十]+个)?(?:[^，。；、：等]){0,8}?(?:集聚区|功能区|园区)(?![\u4e00-\u9fff])",
+     r"(?:拥有|包括|形成了?|建成了?|打造了?|另有|还有|有|(?<=[，。；：:])|^)([^，。；：]{2,200}?)等(?:一批|多个|\d+个|[一二两三四五六七八九十]+个)?(?:(?!企业|公司|单位|机构|院校|高校|项目)[^，。；、：等]){0,8}?(?:集聚区|功能区|园区)(?![\u4e00-\u9fff])",
      0.7, "海淀另有中关村环保园、金隅智造工场、集成电路设计园等一批特色产业集聚区。",
      "names listed as a place's parks or cluster areas (A、B、C等一批特色产业集聚区, 等专业园区): local areas (Region), "
-     "as a list closed by 企业 names firms (round blind-j)"),
+     "as a list closed by 企业 names firms (round blind-j); not A、B等企业入驻园区, whose kind is 企业"),
     ("zone-list", "mention",
      r"(?:[的]|首批)[^，。；：]{0,12}?(?:[两三四五六七八九十\d]+)个(试验区|示范区|园区|分园|基地)(?:是|为|分别是|包括)[：:]?([^。；]{4,300})",
      0.75, "首批获授牌的五个试验区是：合肥高新技术产业开发区、北京市海淀区。", "members of a counted list, one per item"),
