@@ -13,7 +13,7 @@ from .rules import conf, rx
 
 
 # the year or edition that a meeting's fuller name puts before the name (2023年网络安全博览会; event-full-name)
-FULL_NAME_LEAD = re.compile(r"(?:(?<!\d)(?:19|20)\d{2}年?度?|第[一二三四五六七八九十\d]+届)$")
+FULL_NAME_LEAD = re.compile(gz.EDITION + "$")
 # a meeting named as the one already reported (本届展会筹备工作会议, 此次论坛): that event (event-back-reference)
 BACK_REFERENCE = re.compile(r"^(?:本届|本次|此次|这次|该次?|上述)")
 # a clause after 由A主办/指导 that names more organisers: ，B、C联合主办 / ，D承办
@@ -59,7 +59,7 @@ class EventsMixin(EventPlacesMixin):
                     self.rel(key, "CONCERNS", x.key, s, (x.start, end), conf("event-project-list"), "event-project-list")
                 continue
             if kind == "signing" and self.signed_at_ceremony(
-                    s, ca, [x for x in self.mentions_in(ca, pos, (*ORG_LABELS, "GovernmentBody")) if x.label not in ("Park", "SubPark")]):
+                    s, ca, self.mentions_in(ca, pos, ("Enterprise", "Institution", "GovernmentBody"))):
                 continue
             subj = self.mentions_in(ca, pos, ORG_LABELS)
             if not subj and after.startswith("的"):   # 在北京揭牌的国家网络安全产业园区（…）: the subject follows

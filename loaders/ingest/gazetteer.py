@@ -198,6 +198,10 @@ METRICS: list[tuple[str, str, str, str]] = [
     ("专利", "patents", "专利数", "Patents"),
 ]
 
+# the year or edition an event's name opens with (2020年国家网络安全宣传周, 第六届“湖湘杯”…): events.py looks for it
+# before a name, mention_context.py at the start of one
+EDITION = r"(?:(?<!\d)(?:19|20)\d{2}年?度?|第[一二三四五六七八九十\d]+届)"
+
 # What a percentage measures, by the word before it (同比增长37.0%, 占全国的35%): the kind, and how it names a
 # metric of METRICS the clause also gives (营业收入 → operating_revenue_growth, 营业收入增速). A percentage with
 # none of these words is a plain percentage; before this table every one was a "count".

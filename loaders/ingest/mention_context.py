@@ -16,8 +16,7 @@ from .rules import conf, rx
 # suffix-institution row's suffixes): not an enterprise
 _OTHER_CLASS_END = re.compile("(?:" + "|".join([rx("suffix-govbody").pattern, "委", "办", *(x for x, _ in gz.INSTITUTION_SUFFIXES)])
                               + ")$")
-# the year or edition an event's name opens with (2020年国家网络安全宣传周, 第六届“湖湘杯”…)
-EDITION_LEAD = re.compile(r"(?:(?:19|20)\d{2}年?度?|第[一二三四五六七八九十\d]+届)")
+EDITION_LEAD = re.compile(gz.EDITION)
 
 
 class ContextMentionsMixin:

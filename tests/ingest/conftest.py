@@ -79,3 +79,8 @@ def accepted_relations(ex) -> set[tuple[str, str, str]]:
     """(from, type, to) by name, for the relations at or above the threshold (what the review file accepts)."""
     from parkgraph.loaders.ingest.rules import ACCEPT
     return {(entity_name(ex, r.frm), r.type, entity_name(ex, r.to)) for r in ex.relations if r.conf >= ACCEPT}
+
+
+def facts(ex, rtype: str) -> set[tuple[str, str]]:
+    """(from, to) by name of the accepted relations of one type."""
+    return {(a, b) for a, t, b in accepted_relations(ex) if t == rtype}

@@ -2,16 +2,11 @@
 wording: a share taken in the city is no figure of the city, the country heading a meeting's name is no topic
 of it, a meeting word held by a body is named after it, and 在京 says where, not who. Each test fails on the
 commit before its rows."""
-from .conftest import ingest_text
+from .conftest import facts, ingest_text
 
 
 def figures(ex) -> list[tuple[str, float]]:
     return [(ex.entities[o.subject].record["name_zh"], o.fields.get("value")) for o in ex.observations if o.conf >= 0.5]
-
-
-def facts(ex, rtype: str) -> set[tuple[str, str]]:
-    return {(ex.entities[r.frm].record["name_zh"], ex.entities[r.to].record["name_zh"])
-            for r in ex.relations if r.type == rtype and r.conf >= 0.5}
 
 
 def test_a_share_of_the_whole_city_leaves_the_figures_with_the_zone(tmp_path, kb):

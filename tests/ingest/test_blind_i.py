@@ -2,12 +2,7 @@
 wording: a preposition jieba glues to an adverb (还同) begins no name; a name in a list of names (李国杰、李建成、
 卢锡城) is no completion (建成); works and places listed after 聚焦/在…等领域 are no industries; experts 来自A、B等单位的
 业界专家 bring their firms into the meeting. Each test fails on the commit before its rows."""
-from .conftest import ingest_text
-
-
-def facts(ex, rtype: str) -> set[tuple[str, str]]:
-    return {(ex.entities[r.frm].record["name_zh"], ex.entities[r.to].record["name_zh"])
-            for r in ex.relations if r.type == rtype and r.conf >= 0.5}
+from .conftest import facts, ingest_text
 
 
 def test_a_preposition_glued_to_an_adverb_begins_no_name(tmp_path, kb):
