@@ -214,8 +214,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                         x.attrs["project"] = True
                         break
                 else:
-                    if label:
-                        self.adopt_or_add(a, b, label, "pattern:project-list", conf("project-list"), project=True, kind=kind)
+                    self._project_item(a, b, item, label, kind)
         for m in rx("meeting").finditer(t):
             for a, b, item in self.items(m):
                 a, item = (a + 1, item[1:]) if item.startswith("的") else (a, item)   # 举行的2020世界计算机大会: after 的

@@ -29,6 +29,14 @@ class SuffixNamesMixin:
             return "Enterprise", None
         return None, None
 
+    def _project_item(self, a: int, b: int, item: str, label: str | None, kind: str | None) -> None:
+        """An item of a list of projects: a base or a centre by its suffix; else 万兴科技总部项目 / 百度ARM云手机项目, the
+        firm whose project it is, a listed enterprise (`project-of-firm`)."""
+        if label:
+            self.adopt_or_add(a, b, label, "pattern:project-list", conf("project-list"), project=True, kind=kind)
+        elif m := rx("project-of-firm").fullmatch(item):
+            self.adopt_or_add(a, a + m.end(1), "Enterprise", "pattern:project-of-firm", conf("project-of-firm"), listed=True)
+
     SUFFIX_ROWS = (("Enterprise", "suffix-enterprise"), ("Institution", "suffix-institution"),
                    ("TalentProgram", "suffix-programme"), ("GovernmentBody", "suffix-govbody"), ("SubPark", "suffix-subpark"),
                    ("Region", "suffix-area"))

@@ -9,10 +9,13 @@ from .model import Mention
 from .rules import conf, rx
 
 PARKISH = ("Park", "SubPark")
+ORGS = ("Enterprise", "Institution", "GovernmentBody")
 # what may stand between 位于 and the place found: nothing, or the province/city an address begins with
 ADDRESS_HEAD = re.compile(r"|[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|州)")
 # what may stand between the last firm named and 落户/入驻: 等10家企业, 项目, 正式, 签约
-MOVER_GAP = re.compile(r"(?:等[^，。；、]{0,12}?)?(?:项目)?(?:已|将|正式|成功|先后|分别|集中)*")
+MOVER_GAP = re.compile(r"(?:[^，。；、等]{0,10}?项目)?(?:等[^，。；、]{0,12}?)?(?:项目)?(?:已|将|正式|成功|先后|分别|集中|相继|陆续)*")
+# between two firms of one list: 、 or 和, after a project of the first (万兴科技总部项目、文思海辉…)
+LIST_GAP = re.compile(r"(?:[^，。；、等]{0,10}?项目)?[、和及与，]")
 LOCATABLE = ("Park", "SubPark", "Enterprise", "Institution", "GovernmentBody", "Region")   # a Region: PART_OF
 PARK_NAME_RX = re.compile(r"(?:的)?(?:国家)?(?:网络安全)?产业园区?|园区")   # a park named without its place
 
@@ -102,7 +105,17 @@ class WhereaboutsMixin:
             return
         regs = [r for r in self.mentions_in(s.start, listed[0].start, ("Region",))
                 if not r.attrs.get("members") and r.keys and not r.attrs.get("outlet")]
-        if not regs or not rx("listed-in-region").search(self.text, regs[-1].end, listed[0].start):
+        if not regs and (self.mentions_in(s.start, s.end, ("Region",)) or not self._opens_on_intake(s, listed[0]) or self.mentions_in(s.start, listed[0].start, ORGS + PARKISH)):
+            return
+        if not regs:   # 2021年，新能源汽车领域相继引进了A、B等企业: the region the paragraph is about took them in
+            reg = self.region_context(s, listed[0].start)
+            if reg is None or not reg.keys:
+                return
+            for x in listed:
+                self.rel(x.key, "LOCATED_IN", reg.keys[0], s, (x.start, x.end), conf("listed-in-paragraph-region"),
+                         "listed-in-paragraph-region", role="listed as the region's enterprise")
+            return
+        if not rx("listed-in-region").search(self.text, regs[-1].end, listed[0].start):
             return
         # the region heads the sentence up to the list (成都高新区…快速发展，已聚集A、B…): no other
         # organisation stands between them to be the one that gathers
@@ -112,6 +125,11 @@ class WhereaboutsMixin:
             for k in regs[-1].keys[:1]:
                 self.rel(x.key, "LOCATED_IN", k, s, (regs[-1].start, x.end), conf("listed-in-region"), "listed-in-region",
                          role="listed as the region's enterprise")
+
+    def _opens_on_intake(self, s, first: Mention) -> bool:
+        """Does the sentence open on 引进/吸引 and go straight on to the list that `first` begins?"""
+        m = rx("listed-in-paragraph-region").match(self.text, s.start, s.end)
+        return bool(m) and not self.text[m.end():first.start].strip("了")
 
     def rules_areas_in_region(self, s) -> None:
         """重庆打造了A、B、C等一批…平台: local areas and zones listed after a region and a verb that builds them are
@@ -191,7 +209,7 @@ class WhereaboutsMixin:
                 continue
             chain = [firms[-1]]
             for f in reversed(firms[:-1]):   # the list the last firm ends: A、B和C
-                if self.text[f.end:chain[0].start] not in ("、", "和", "及", "与", "，"):
+                if not LIST_GAP.fullmatch(self.text, f.end, chain[0].start):
                     break
                 chain.insert(0, f)
             for f in (f for f in chain if f.label != "TalentProgram"):

@@ -7,6 +7,10 @@ ROWS = [
     ("listed-in-region", "relation", r"聚集|集聚|汇聚|拥有|培育|引进|招引|吸引|落户|涌现|现有|已有|有", 0.75,
      "长沙市集聚了湖南长城、景嘉微、科创信息等一批企业。",
      "firms listed after a region and a gathering verb, with no park in the sentence: in that region"),
+    ("listed-in-paragraph-region", "relation", r"[^，。；]{0,30}?[，,]?[^，。；]{0,16}?(?:相继|先后|陆续|已|还|又|共)?(?:引进|招引|吸引|引入)了?(?=[^，。；]{2,12}?、)", 0.7,
+     "长沙市壮大产业集群。2021年，新能源汽车领域相继引进了小米、长城等龙头整车企业项目。",
+     "a sentence that names no place and opens on 引进/吸引 A、B等企业: the firms are in the place its paragraph is about "
+     "(round blind-k)"),
     ("listed-located-in", "relation", r"等(?:一批|多家|\d+家)?(?:在|位于|落户于?|扎根于?|地处)[^，。；、]{2,24}?的[^，。；、]{0,12}?(?:企业|公司|厂商)",
      0.75, "博彦科技、软通动力、中软国际等在海淀区土生土长的服务贸易企业都已在全球设点。",
      "firms listed before 等在X…的企业 (the kind of the list says where they are): each in that place (round blind-j)"),

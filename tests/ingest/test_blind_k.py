@@ -1,0 +1,24 @@
+"""Round blind-k (docs/ingest-rounds.md): general wordings read from the dev splits' misses before dev-K was scored,
+then from dev-K's wrong proposals. Each test fails on the commit before its rows."""
+from .conftest import facts, ingest_text
+
+
+def test_firms_taken_in_by_a_place_named_in_the_paragraph_are_in_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "成都高新区加快发展网络安全产业。近年来，先后引进了奇安信、深信服等龙头企业。", kb, "2023-06-01")
+    assert {("奇安信", "成都高新区"), ("深信服", "成都高新区")} <= facts(ex, "LOCATED_IN")
+
+
+def test_a_sentence_that_names_another_place_keeps_its_firms_from_the_paragraphs(tmp_path, kb):
+    ex = ingest_text(tmp_path, "成都高新区加快发展网络安全产业。在北京，先后引进了奇安信、深信服等龙头企业。", kb, "2023-06-01")
+    assert not {b for a, b in facts(ex, "LOCATED_IN") if a in ("奇安信", "深信服")} - {"北京市"}
+
+
+def test_a_list_of_firms_projects_moving_in_names_the_firms(tmp_path, kb):
+    ex = ingest_text(tmp_path, "今年以来，奇安信华中总部项目、深信服西南总部项目、CSDN总部项目等一批重大项目已相继落户长沙。",
+                     kb, "2023-06-01")
+    assert {("奇安信", "长沙市"), ("深信服", "长沙市"), ("CSDN", "长沙市")} <= facts(ex, "LOCATED_IN")
+
+
+def test_a_project_named_by_what_it_builds_is_no_firm(tmp_path, kb):
+    ex = ingest_text(tmp_path, "5G基站建设项目、数字经济产业园项目等一批重大项目已相继落户长沙。", kb, "2023-06-01")
+    assert not [p for p in ex.entities.values() if p.label == "Enterprise"]
