@@ -15,6 +15,7 @@ from .suffixes import SuffixNamesMixin
 ITEM_SPLIT = re.compile(r"[、和及与，,]|以及")
 # …大赛·信创赛道作为…峰会的品牌赛事: a verb inside what looks like an event's name ends the name before it
 NOT_IN_EVENT_NAME = re.compile(r"作为|成为|是|将|被")
+QUOTED, ITEM_SPLIT = re.compile(r"“[^“”]*”"), re.compile(r"[、和及与]")
 # 举办了系列活动 / 各类活动 / 一系列主题活动: no name, no event of its own (row activity-held)
 GENERIC_ACTIVITY = re.compile(r"[系各多一相主丰本此该]")
 # what reports revenue but is no firm's name: a place, a sector, a group of firms (全省软件企业实现营业收入)
@@ -153,19 +154,14 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             and not any(re.search(r"[\d一二三四五六七八九十两]+[大个项]", x) for x in items)
 
     def items(self, m: re.Match, group: int = 1, splitter: re.Pattern | None = None):
-        """The items of an enumeration (A、B和C) with their spans."""
-        base = m.start(group)
-        text = m.group(group)
-        pos = 0
-        for item in (splitter or re.compile(r"[、和及与]")).split(text):
-            a = text.find(item, pos)
-            if a < 0:
-                continue
-            pos = a + len(item)
-            if not (item_s := item.strip()):
-                continue
-            a += len(item) - len(item.lstrip())
-            yield base + a, base + a + len(item_s), item_s
+        """The items of an enumeration (A、B和C) with their spans; nothing inside quotes splits (“迎老乡、回故乡”恳谈会)."""
+        base, text = m.start(group), m.group(group)
+        masked = QUOTED.sub(lambda q: "“" + "\0" * (len(q.group()) - 2) + "”", text)
+        cuts = [(x.start(), x.end()) for x in (splitter or ITEM_SPLIT).finditer(masked) if x.end() > x.start()]
+        for a, b in zip([0] + [e for _, e in cuts], [c for c, _ in cuts] + [len(text)]):
+            if item_s := text[a:b].strip():
+                a += len(text[a:b]) - len(text[a:b].lstrip())
+                yield base + a, base + a + len(item_s), item_s
 
     def find_patterns(self) -> None:
         t = self.text
@@ -254,6 +250,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             org = re.match(r"由?[^，。；的]{2,30}?(?:联合)?(?:主办|承办|举办|组织|指导)的", self.text[a:b])
             if org and b - (a + org.end()) >= 4:
                 a += org.end()   # 由成都市网络安全协会主办的…培训班: the organiser is named, the course is what follows
+            went = re.match(r".*(?:出席|参加|莅临)了?", self.text[a:b])   # 某副局长出席…论坛: who went is no part of the name
+            a += went.end() if went and b - (a + went.end()) >= 4 else 0
             self._held_meeting(a, b, how)
         for m in rx("event-named").finditer(t):
             self._held_meeting(m.start(1), m.end(1), "event-named")

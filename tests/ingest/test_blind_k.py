@@ -22,3 +22,17 @@ def test_a_list_of_firms_projects_moving_in_names_the_firms(tmp_path, kb):
 def test_a_project_named_by_what_it_builds_is_no_firm(tmp_path, kb):
     ex = ingest_text(tmp_path, "5G基站建设项目、数字经济产业园项目等一批重大项目已相继落户长沙。", kb, "2023-06-01")
     assert not [p for p in ex.entities.values() if p.label == "Enterprise"]
+
+
+def events(ex) -> list[str]:
+    return [p.record["name_zh"] for p in ex.entities.values() if p.label == "Event"]
+
+
+def test_a_quoted_slogan_in_a_meetings_name_is_not_split_as_a_list(tmp_path, kb):
+    ex = ingest_text(tmp_path, "3月2日，长沙市举办“学技能、促就业、保安全”网络安全人才交流会，200余人参加。", kb, "2023-03-03")
+    assert events(ex) == ["“学技能、促就业、保安全”网络安全人才交流会"]
+
+
+def test_who_attended_is_no_part_of_the_meetings_name(tmp_path, kb):
+    ex = ingest_text(tmp_path, "9月5日上午，张伟副局长出席2023中国网络安全产业大会开幕式并致辞。", kb, "2023-09-06")
+    assert events(ex) == ["2023中国网络安全产业大会"]
