@@ -288,6 +288,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         for m in rx("region-compound").finditer(t):
             self.adopt_or_add(m.start(), m.end(), "Region", "pattern:region-compound", conf("region-compound"),
                               members=list(gz.COMPOUNDS[m.group(1)]), area=bool(m.group(2)))
+        for m in rx("bracketed-place-zone").finditer(t):
+            self.adopt_or_add(m.start(), m.end(), "Region", "pattern:bracketed-place-zone", conf("bracketed-place-zone"), kind="zone")
         for m in rx("devzone").finditer(t):
             a, b = m.start(1), m.end(1)
             a = self._zone_start(a, b)

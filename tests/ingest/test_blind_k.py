@@ -36,3 +36,11 @@ def test_a_quoted_slogan_in_a_meetings_name_is_not_split_as_a_list(tmp_path, kb)
 def test_who_attended_is_no_part_of_the_meetings_name(tmp_path, kb):
     ex = ingest_text(tmp_path, "9月5日上午，张伟副局长出席2023中国网络安全产业大会开幕式并致辞。", kb, "2023-09-06")
     assert events(ex) == ["2023中国网络安全产业大会"]
+
+
+def test_a_zone_named_with_its_place_in_brackets_is_one_name_and_owns_its_focus(tmp_path, kb):
+    ex = ingest_text(tmp_path, "西部（重庆）科学城今后将聚焦人工智能、大数据等领域。中国（四川）自由贸易试验区成都天府新区片区加快建设。",
+                     kb, "2020-09-16")
+    names = {p.record["name_zh"] for p in ex.entities.values() if p.label == "Region"}
+    assert {"西部（重庆）科学城", "中国（四川）自由贸易试验区成都天府新区片区"} <= names
+    assert {a for a, b in facts(ex, "FOCUSES_ON")} == {"西部（重庆）科学城"}

@@ -152,6 +152,11 @@ ROWS = [
      0.75, "首批获授牌的五个试验区是：合肥高新技术产业开发区、北京市海淀区。", "members of a counted list, one per item"),
     ("devzone", "mention", r"([" + HAN + r"]{2,8}?(?:市|省)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|自贸区|新区|科学城|科技城))(?!管委会|管理委员会|[" + HAN + r"]{0,4}园)",
      0.75, "园区位于宁乡高新技术产业开发区。", "development zones (and science cities: 中关村科学城) keep their full name, never cut to the city"),
+    ("bracketed-place-zone", "mention",
+     r"(?:中国|西部|东部|中部|南部|北部|国家)[（(][" + HAN + r"]{2,8}[）)][" + HAN + r"]{0,10}?(?:科学城|科技城|自由贸易试验区|自贸试验区|自贸区|高新区|新区)(?:[" + HAN + r"]{2,8}?片区)?",
+     0.75, "中国（四川）自由贸易试验区成都天府新区片区加快建设。",
+     "a zone whose official name holds its place in brackets (西部(重庆)科学城, 中国（湖南）自由贸易试验区长沙片区): one name, "
+     "not the place inside it (round blind-k)"),
     ("zone-park", "mention",
      r"((?:中关村|[" + HAN + r"]{2,8}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|产业基地))[" + HAN + r"]{1,6}?(?:园区|园))"
      r"(?![" + HAN + r"]{0,3}(?:有限|公司|股份|集团))",
