@@ -12,7 +12,6 @@ from .rules.mentions import BARE_NAME_RX, HAN, NOT_A_DOMAIN
 from .rules import conf, rx
 from .suffixes import SuffixNamesMixin
 
-ITEM_SPLIT = re.compile(r"[、和及与，,]|以及")
 # …大赛·信创赛道作为…峰会的品牌赛事: a verb inside what looks like an event's name ends the name before it
 NOT_IN_EVENT_NAME = re.compile(r"作为|成为|是|将|被")
 QUOTED, ITEM_SPLIT = re.compile(r"“[^“”]*”"), re.compile(r"[、和及与]")
@@ -477,12 +476,14 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         self.claim(a, b)
 
     def _held_meeting(self, a: int, b: int, how: str) -> None:
-        """A meeting the text says was held, named [a, b), unless a verb inside shows the name ends earlier or
-        another pattern holds part of it. A year inside the name (2020年国家网络安全宣传周…) is part of it:
-        the span may hold a date, which is then no date of the text."""
+        """A meeting the text says was held, named [a, b), unless a verb inside shows the name ends earlier or another
+        pattern holds part of it (a longer name the meeting row read from there is the one held)."""
         if NOT_IN_EVENT_NAME.search(self.text, a, b):
             return
-        if not any(x.how != "dictionary" and x.start < b and x.end > a for x in self.sent_mentions(a)):
+        held = [x for x in self.sent_mentions(a) if x.how != "dictionary" and x.start < b and x.end > a]
+        for x in (x for x in held if x.label == "Event" and x.how == "pattern:meeting" and x.start == a):
+            x.how = f"pattern:{how}"   # 召开的A论坛主论坛暨B大会: held, though its name runs past the first 论坛
+        if not held:
             act = rx("activity-held").search(self.text, a, b)   # …集中签约活动 / …开工仪式: a signing, a groundbreaking
             kind = ACTIVITY_KIND.get(act.group(1) or "", "meeting") if act and act.end() == b else "meeting"
             self._take_name(a, b, "Event", how, kind=kind)

@@ -44,3 +44,9 @@ def test_a_zone_named_with_its_place_in_brackets_is_one_name_and_owns_its_focus(
     names = {p.record["name_zh"] for p in ex.entities.values() if p.label == "Region"}
     assert {"西部（重庆）科学城", "中国（四川）自由贸易试验区成都天府新区片区"} <= names
     assert {a for a, b in facts(ex, "FOCUSES_ON")} == {"西部（重庆）科学城"}
+
+
+def test_a_meeting_named_after_convened_is_held_though_its_name_runs_past_the_first_forum(tmp_path, kb):
+    ex = ingest_text(tmp_path, "10日上午召开的网络安全技术高峰论坛分论坛暨西部网络安全大会，围绕数据安全这一主题作了主旨演讲。",
+                     kb, "2024-09-10")
+    assert events(ex) == ["网络安全技术高峰论坛分论坛暨西部网络安全大会"]
