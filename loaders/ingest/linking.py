@@ -62,6 +62,10 @@ class LinkingMixin:
             return same
         if m.label == "Region" and m.name in self._builtin_regions:
             return self.region_key(m.name, m)
+        if m.label == "Region" and (same := self.__dict__.setdefault("_zone_by_short", {}).get(norm(m.name))):
+            self.entities[same].mentions.append(m)   # 湘江新区 after 湖南湘江新区: that zone, not a new one
+            self.context_rows.add("zone-short-again")
+            return same
         return self.use_new(m.label, self.new_record(m), m)
 
     def _firm_named_before(self, name: str) -> str | None:
@@ -150,6 +154,9 @@ class LinkingMixin:
         self._new_by_name[(label, norm(rec["name_zh"]))] = key
         if label == "Enterprise" and (trade := FIRM_TRADE_WORD.search(norm(rec["name_zh"]))) and trade.start() >= 2:
             self.__dict__.setdefault("_firm_by_short", {}).setdefault(norm(rec["name_zh"])[:trade.start()], key)
+        if label == "Region" and rec.get("kind") == "zone" and (place := self.region_prefix(rec["name_zh"])) \
+                and len(rec["name_zh"]) - len(place) >= 4:   # not a bare 高新区 or 经开区
+            self.__dict__.setdefault("_zone_by_short", {}).setdefault(norm(rec["name_zh"][len(place):]), key)
         if m is not None:
             self.entities[key].mentions.append(m)
         return key

@@ -51,3 +51,9 @@ def test_a_meeting_named_after_convened_is_held_though_its_name_runs_past_the_fi
                      kb, "2024-09-10")
     held = [p.record["name_zh"] for p in ex.entities.values() if p.label == "Event" and p.has_fact]
     assert held == ["网络安全技术高峰论坛分论坛暨西部网络安全大会"]   # proposed: a fact of its own
+
+
+def test_a_zone_named_again_without_its_place_is_the_same_zone(tmp_path, kb):
+    ex = ingest_text(tmp_path, "湖南湘江新区于2015年获批。去年湘江新区规模工业总产值突破3000亿元。", kb, "2023-02-02")
+    zones = [p for p in ex.entities.values() if p.label == "Region" and "湘江新区" in p.record["name_zh"]]
+    assert [p.record["name_zh"] for p in zones] == ["湖南湘江新区"] and len(zones[0].mentions) == 2

@@ -131,6 +131,9 @@ ROWS = [
     ("firm-short-again", "mention", None, 0.75, "来自用友网络、绿盟科技等单位的专家作了演讲，用友、浪潮等企业脱颖而出。",
      "a firm named again without a trade word the article gave it first (用友 after 用友网络, 绿盟 after 绿盟科技): that firm, "
      "not a new one (round `lists`)"),
+    ("zone-short-again", "mention", None, 0.75, "湖南湘江新区成立于2015年。湘江新区的地区生产总值突破4000亿元。",
+     "a zone named again without the place its full name began with (湘江新区 after 湖南湘江新区): that zone, not a new "
+     "one (round blind-k)"),
     ("unit-list", "mention", r"来自([^，。；：]{2,200}?)等(?:单位|机构)", 0.7,
      "论坛召开，来自百度、用友网络、绿盟科技等单位的专家作了演讲。",
      "来自A、B、C等单位: a name no suffix or dictionary reads is a firm (an institution's suffix makes it one)"),
