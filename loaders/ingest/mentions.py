@@ -329,8 +329,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             self._suffix_patterns(s)
         for m in rx("central-body").finditer(t):   # after the suffix rows: 公安部第一研究所 is an institution
             self.adopt_or_add(m.start(1), m.end(1), "GovernmentBody", "pattern:central-body", conf("central-body"))
-        for m in rx("enterprise-list").finditer(t):
-            self._enterprise_list(m)
+        for rule, m in ((r, m) for r in ("enterprise-list", "enterprise-list-after-count") for m in rx(r).finditer(t)):
+            self._enterprise_list(m, rule)
         for m in rx("institution-list").finditer(t):
             self._enterprise_list(m, "institution-list")
         for m in rx("area-list").finditer(t):
@@ -401,7 +401,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 first = False
                 a = self._list_start(a, b)
                 item = self.text[a:b]
-            if not BARE_NAME_RX.match(item) or item in gz.NAME_STOPWORDS or item in gz.GENERIC_WORDS:
+            if not BARE_NAME_RX.match(item) or item in gz.NAME_STOPWORDS or item in gz.GENERIC_WORDS or gz.BUSINESS_LINE.search(item):
                 continue
             held = [x for x in self.sent_mentions(a) if x.start < b and x.end > a]
             if held and all(x.how == "dictionary" and a <= x.start and x.end <= b and (x.start, x.end) != (a, b)

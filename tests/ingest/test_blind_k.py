@@ -57,3 +57,13 @@ def test_a_zone_named_again_without_its_place_is_the_same_zone(tmp_path, kb):
     ex = ingest_text(tmp_path, "湖南湘江新区于2015年获批。去年湘江新区规模工业总产值突破3000亿元。", kb, "2023-02-02")
     zones = [p for p in ex.entities.values() if p.label == "Region" and "湘江新区" in p.record["name_zh"]]
     assert [p.record["name_zh"] for p in zones] == ["湖南湘江新区"] and len(zones[0].mentions) == 2
+
+
+def test_firms_counted_then_listed_are_enterprises_of_the_place(tmp_path, kb):
+    ex = ingest_text(tmp_path, "北京市软件产业集中度不断提升，去年营收百亿元以上的企业有8家，包括百度、360、神州数码等。", kb, "2017-07-01")
+    assert {("百度", "北京市"), ("360", "北京市"), ("神州数码", "北京市")} <= facts(ex, "LOCATED_IN")
+
+
+def test_lines_of_business_listed_after_a_count_of_firms_are_no_firms(tmp_path, kb):
+    ex = ingest_text(tmp_path, "长沙市软件企业有300多家，包括软件开发、系统集成、信息服务等。", kb, "2017-07-01")
+    assert not [p for p in ex.entities.values() if p.label == "Enterprise"]

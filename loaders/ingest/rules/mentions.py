@@ -134,6 +134,10 @@ ROWS = [
     ("zone-short-again", "mention", None, 0.75, "湖南湘江新区成立于2015年。湘江新区的地区生产总值突破4000亿元。",
      "a zone named again without the place its full name began with (湘江新区 after 湖南湘江新区): that zone, not a new "
      "one (round blind-k)"),
+    ("enterprise-list-after-count", "mention",
+     r"(?:企业|公司|厂商)[^，。；：]{0,6}?(?:有|达|共|超过|近)?[\d一二三四五六七八九十百]+[余多]?家[，,]?(?:其中)?(?:包括|如|像|例如|比如)"
+     r"([^，。；：]{2,200}?)等?(?=[，。；]|$)", 0.7, "去年营收百亿元以上的企业有8家，包括百度、奇安信、神州数码等。",
+     "firms counted first and then listed (企业有8家，包括A、B、C等): each an enterprise, as in enterprise-list (round blind-k)"),
     ("unit-list", "mention", r"来自([^，。；：]{2,200}?)等(?:单位|机构)", 0.7,
      "论坛召开，来自百度、用友网络、绿盟科技等单位的专家作了演讲。",
      "来自A、B、C等单位: a name no suffix or dictionary reads is a firm (an institution's suffix makes it one)"),
