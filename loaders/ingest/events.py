@@ -22,6 +22,7 @@ ORGANISER_CLAUSE = re.compile(r"[，,]([^。；，,]{2,80}?)(?:共同|联合)?(�
 # what may follow a trigger: the end of a clause, 成为/为, 的 (在北京揭牌的…), a colon (项目开工：), 仪式
 # 交流会上， / 论坛上， / 会上， at the start of a sentence: what follows happened at that meeting
 AT_MEETING = re.compile(r"^([\u4e00-\u9fff]{0,10}(?:会|论坛|峰会|大赛))上[，,]")
+CEREMONY_HEAD = re.compile(r"^(?:在)?(?:本次|此次)?(?:开幕式|启动仪式|仪式)上[，,]")   # 开幕式上，…: at the ceremony named last
 # 开工建设, 揭牌成立, 正式投入运营: the trigger goes on as one verb phrase
 AFTER_TRIGGER = re.compile(r"^(?:[，。；,;：:、]|成为|为|的|仪式|典礼|活动|建设|成立|运营|运行|投产|$)")
 
@@ -376,7 +377,8 @@ class EventsMixin(EventPlacesMixin):
         """项目集中签约 / 会上19个重大项目现场签约 after a meeting → that meeting's signing (`event-mass-signing`);
         run after the sentence's meetings are events, so a meeting named in the same sentence is found."""
         for m in rx("event-mass-signing").finditer(s.text):
-            ev = self.last_meeting(s, "会") or next((x for x in self._by_sent.get(s.idx, ())
+            # 开幕式上，…项目集中签约: the signing at the opening ceremony the text named last
+            ev = self.last_meeting(s, "会") or (self.last_meeting(s, "式") if CEREMONY_HEAD.match(s.text) else None) or next((x for x in self._by_sent.get(s.idx, ())
                                                       if x.label == "Event" and x.keys and x.start < s.start + m.start()
                                                       and x.attrs.get("kind") == "meeting"), None)
             if ev is None:

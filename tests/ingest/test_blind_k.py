@@ -67,3 +67,11 @@ def test_firms_counted_then_listed_are_enterprises_of_the_place(tmp_path, kb):
 def test_lines_of_business_listed_after_a_count_of_firms_are_no_firms(tmp_path, kb):
     ex = ingest_text(tmp_path, "长沙市软件企业有300多家，包括软件开发、系统集成、信息服务等。", kb, "2017-07-01")
     assert not [p for p in ex.entities.values() if p.label == "Enterprise"]
+
+
+def test_projects_signed_at_the_opening_ceremony_are_a_signing_of_their_own(tmp_path, kb):
+    ex = ingest_text(tmp_path, "9月5日，2023中国网络安全产业博览会的开幕式在长沙举行。开幕式上，奇安信等12个网络安全项目集中签约，"
+                     "涉及数据安全、密码等领域。", kb, "2023-09-06")
+    signing = [p for p in ex.entities.values() if p.label == "Event" and p.record["name_zh"].endswith("项目集中签约")]
+    assert signing and signing[0].has_fact
+    assert (signing[0].record["name_zh"], "奇安信") in facts(ex, "PARTICIPANT")
