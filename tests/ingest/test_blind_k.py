@@ -75,3 +75,17 @@ def test_projects_signed_at_the_opening_ceremony_are_a_signing_of_their_own(tmp_
     signing = [p for p in ex.entities.values() if p.label == "Event" and p.record["name_zh"].endswith("项目集中签约")]
     assert signing and signing[0].has_fact
     assert (signing[0].record["name_zh"], "奇安信") in facts(ex, "PARTICIPANT")
+
+
+def figures_of(ex) -> set[tuple[str, float]]:
+    return {(ex.entities[o.subject].record["name_zh"], o.fields.get("value")) for o in ex.observations if o.conf >= 0.5}
+
+
+def test_a_place_opening_the_figures_clause_owns_it_not_the_press_conference(tmp_path, kb):
+    ex = ingest_text(tmp_path, "7月10日召开的成都高新区新闻发布会透露，今年1—6月，成都高新区规上工业总产值超1000亿元。", kb, "2023-07-11")
+    assert ("成都高新区", 1000) in figures_of(ex)
+
+
+def test_how_many_entered_from_the_whole_country_stays_the_contests(tmp_path, kb):
+    ex = ingest_text(tmp_path, "3月28日，2025数字中国创新大赛长沙赛区开幕。全国近600人报名参赛。", kb, "2025-03-28")
+    assert [(n, v) for n, v in figures_of(ex) if v == 600] == [("2025数字中国创新大赛长沙赛区", 600)]
