@@ -89,3 +89,9 @@ def test_a_place_opening_the_figures_clause_owns_it_not_the_press_conference(tmp
 def test_how_many_entered_from_the_whole_country_stays_the_contests(tmp_path, kb):
     ex = ingest_text(tmp_path, "3月28日，2025数字中国创新大赛长沙赛区开幕。全国近600人报名参赛。", kb, "2025-03-28")
     assert [(n, v) for n, v in figures_of(ex) if v == 600] == [("2025数字中国创新大赛长沙赛区", 600)]
+
+
+def test_a_qualifier_followed_by_le_is_still_the_qualifier(tmp_path, kb):
+    ex = ingest_text(tmp_path, "2016年，北京市软件和信息服务业增加值占全市地区生产总值的比重超过了10%，企业数量突破了5000家。", kb, "2017-07-01")
+    quals = {o.fields["value"]: o.fields.get("qualifier") for o in ex.observations}
+    assert quals[10] == "超过" and quals[5000] == "突破"
