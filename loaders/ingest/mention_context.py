@@ -132,7 +132,9 @@ class ContextMentionsMixin:
         云计算、物联网、移动互联网等 gives 移动互联网 too. The list is read in its clause: the first item starts
         after the clause's last lead word (推动…的云计算), the last one ends at 等 or at what closes it (…产业, …领域)."""
         lead, tail = rx("domain-coordinated"), re.compile(
-            "等(?=[^，。；、]{0,6}?(?:领域|产业|行业|方向|集群|业态))|产业(?!互联网)|领域|方向|集群|多业态|两大|之后")
+            "等(?=[^，。；、]{0,6}?(?:领域|产业|行业|方向|集群|业态))|产业(?!互联网)|领域|方向|集群|多业态|两大|之后"
+            # …、5G应用等新一代信息技术，: closed by the known industry the items belong to (round blind-k)
+            "|等(?=(?:" + "|".join(sorted(gz.KNOWN_DOMAINS, key=len, reverse=True)) + ")(?:产业)?$)")
         found = [m for m in self.mentions if m.label == "Domain"]
         doms = {(m.start, m.end) for m in found}
         seen: set[int] = set()
@@ -167,7 +169,9 @@ class ContextMentionsMixin:
                 continue
             for a, b in items:
                 name = self.text[a:b]
-                if 2 <= len(name) <= 10 and re.fullmatch(f"[{HAN}A-Za-z]+", name) and not re.search("[一二三四五六七八九十两]个|各|等", name) \
+                if 2 <= len(name) <= 10 and re.fullmatch(f"[{HAN}A-Za-z0-9]+", name) \
+                        and (re.search(f"[{HAN}]", name) or not re.search(r"\d", name)) \
+                        and not re.search("[一二三四五六七八九十两]个|各|等", name) \
                         and not NOT_A_DOMAIN.search(name) \
                         and (a, b) not in doms:
                     self.adopt_or_add(a, b, "Domain", "pattern:domain-coordinated", conf("domain-coordinated"))

@@ -95,3 +95,11 @@ def test_a_qualifier_followed_by_le_is_still_the_qualifier(tmp_path, kb):
     ex = ingest_text(tmp_path, "2016年，北京市软件和信息服务业增加值占全市地区生产总值的比重超过了10%，企业数量突破了5000家。", kb, "2017-07-01")
     quals = {o.fields["value"]: o.fields.get("qualifier") for o in ex.observations}
     assert quals[10] == "超过" and quals[5000] == "突破"
+
+
+def test_items_closed_by_the_known_industry_they_belong_to_are_domains_and_so_is_the_industry(tmp_path, kb):
+    ex = ingest_text(tmp_path, "成都高新区将聚焦两大主导产业：集成电路、人工智能、5G应用等新一代信息技术，创新药、医疗器械等生物医药。",
+                     kb, "2020-09-16")
+    focus = {b for a, b in facts(ex, "FOCUSES_ON") if a == "成都高新区"}
+    assert {"集成电路", "人工智能", "5G应用", "新一代信息技术"} <= focus
+    assert "5G" not in focus
