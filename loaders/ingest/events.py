@@ -378,7 +378,8 @@ class EventsMixin(EventPlacesMixin):
         run after the sentence's meetings are events, so a meeting named in the same sentence is found."""
         for m in rx("event-mass-signing").finditer(s.text):
             # 开幕式上，…项目集中签约: the signing at the opening ceremony the text named last
-            ev = self.last_meeting(s, "会") or (self.last_meeting(s, "式") if CEREMONY_HEAD.match(s.text) else None) or next((x for x in self._by_sent.get(s.idx, ())
+            ceremony = self.last_meeting(s, "式") if CEREMONY_HEAD.match(s.text) else None
+            ev = self.last_meeting(s, "会") or ceremony or next((x for x in self._by_sent.get(s.idx, ())
                                                       if x.label == "Event" and x.keys and x.start < s.start + m.start()
                                                       and x.attrs.get("kind") == "meeting"), None)
             if ev is None:

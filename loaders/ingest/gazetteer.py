@@ -356,9 +356,9 @@ GENERIC_MEETING_WORDS = {"新闻", "工作", "专题", "情况", "视频", "电�
                          "相关", "有关", "本次", "此次", "这次", "该", "大", "会", "活动", "线上", "线下", "首次", "首届"}
 ORDINAL_RX = r"^第[一二三四五六七八九十\d]+$"   # 公安部第一研究所: an ordinal inside a name
 
-# Pattern-found names made only of these words are generic (创新中心, 技术研发实验室), not names.
 # a line of business, not a firm's name (软件开发、系统集成、信息服务等): what a list of firms' activities ends on
 BUSINESS_LINE = re.compile(r"(?:开发|集成|服务|制造|设计|研发|运营|咨询|外包|测试|销售|维护|加工|运维)$")
+# Pattern-found names made only of these words are generic (创新中心, 技术研发实验室), not names.
 GENERIC_WORDS = {"中小", "中小学", "中小学校", "学校", "高校", "高等", "职业", "网络安全", "网络", "安全", "创新", "联合", "协同", "技术", "研发", "工程师", "人才", "培养", "培育",
                  "开放式", "应用", "转化", "适配", "攻防", "靶场", "公共服务", "服务", "平台", "产业", "发展", "科研",
                  "研究", "重点", "领域", "数字化", "一体化", "安全企业", "领军", "实验", "实训", "教育", "示范",

@@ -105,8 +105,9 @@ class WhereaboutsMixin:
             return
         regs = [r for r in self.mentions_in(s.start, listed[0].start, ("Region",))
                 if not r.attrs.get("members") and r.keys and not r.attrs.get("outlet")]
-        if not regs and (self.mentions_in(s.start, s.end, ("Region",)) or not self._opens_on_intake(s, listed[0]) or self.mentions_in(s.start, listed[0].start, ORGS + PARKISH)):
-            return
+        if not regs and (self.mentions_in(s.start, s.end, ("Region",)) or not self._opens_on_intake(s, listed[0])
+                         or self.mentions_in(s.start, listed[0].start, ORGS + PARKISH)):
+            return   # a place named anywhere in the sentence, or an organisation that took them in, is no paragraph's
         if not regs:   # 2021年，新能源汽车领域相继引进了A、B等企业: the region the paragraph is about took them in
             reg = self.region_context(s, listed[0].start)
             if reg is None or not reg.keys:
