@@ -171,7 +171,7 @@ class ContextMentionsMixin:
                 name = self.text[a:b]
                 if 2 <= len(name) <= 10 and re.fullmatch(f"[{HAN}A-Za-z0-9]+", name) \
                         and (re.search(f"[{HAN}]", name) or not re.search(r"\d", name)) \
-                        and not re.search("[一二三四五六七八九十两]个|各|等", name) \
+                        and not re.search("[一二三四五六七八九十两]个|各|等|的", name) \
                         and not NOT_A_DOMAIN.search(name) \
                         and (a, b) not in doms:
                     self.adopt_or_add(a, b, "Domain", "pattern:domain-coordinated", conf("domain-coordinated"))

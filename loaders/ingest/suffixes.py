@@ -169,6 +169,6 @@ class SuffixNamesMixin:
             return False
         known = self._known_names
         for w, f in ws:
-            if f in ("ns", "nt", "nr", "nrt", "nrfg") or norm(w) in known or w in ("国家", "中国", "首批"):
+            if f in ("ns", "nt", "nr", "nrt", "nrfg") or (norm(w) in known and w not in gz.GENERIC_WORDS) or w in ("国家", "中国", "首批"):
                 return True
         return any(w not in gz.GENERIC_WORDS and len(w) >= 2 and f not in ("v", "vn", "a", "ad", "an") for w, f in ws)

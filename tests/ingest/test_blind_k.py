@@ -103,3 +103,11 @@ def test_items_closed_by_the_known_industry_they_belong_to_are_domains_and_so_is
     focus = {b for a, b in facts(ex, "FOCUSES_ON") if a == "成都高新区"}
     assert {"集成电路", "人工智能", "5G应用", "新一代信息技术"} <= focus
     assert "5G" not in focus
+
+
+def test_a_description_before_a_company_suffix_is_no_firm_and_a_domain_holds_no_de(tmp_path, kb):
+    ex = ingest_text(tmp_path, "我市龙头信创公司龙芯中科、统信软件等单位捐赠了教室。开幕式上，8个总部项目集中签约，涉及大数据、区块链、"
+                     "数字文创等软件和信息技术服务业的细分领域。", kb, "2024-08-02")
+    names = {p.record["name_zh"] for p in ex.entities.values()} | {m.text for m in ex.mentions}
+    assert "龙头信创公司" not in names and not [n for n in names if "的细分" in n]
+    assert {"龙芯中科", "统信软件"} <= {m.name for m in ex.mentions}
