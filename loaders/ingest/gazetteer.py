@@ -297,6 +297,7 @@ STANDARD_DOMAINS = ("新一代信息技术", "高端装备制造", "新材料", 
 HIGH_TECH_FIELDS = ("电子信息", "生物与新医药", "航空航天", "新材料", "高技术服务", "新能源与节能", "资源与环境", "先进制造与自动化")
 DIGITAL_KEY_INDUSTRIES = ("云计算", "大数据", "物联网", "工业互联网", "区块链", "人工智能", "虚拟现实和增强现实")
 KNOWN_DOMAINS = tuple(dict.fromkeys(STANDARD_DOMAINS + HIGH_TECH_FIELDS + DIGITAL_KEY_INDUSTRIES))
+KNOWN_DOMAINS_ALT = "|".join(sorted(KNOWN_DOMAINS, key=len, reverse=True))   # a regex alternation, longest first
 CITY_ONE_CHAR = {"京": "北京市", "沪": "上海市", "渝": "重庆市", "蓉": "成都市", "津": "天津市", "穗": "广州市"}
 # meeting words that name no meeting on their own (X在京举行成立大会): the meeting is named after who holds it
 GENERIC_MEETINGS = frozenset({"成立大会", "年会", "座谈会", "发布会", "新闻发布会", "推介会", "启动仪式", "开幕式", "闭幕式",

@@ -134,7 +134,7 @@ class ContextMentionsMixin:
         lead, tail = rx("domain-coordinated"), re.compile(
             "等(?=[^，。；、]{0,6}?(?:领域|产业|行业|方向|集群|业态))|产业(?!互联网)|领域|方向|集群|多业态|两大|之后"
             # …、5G应用等新一代信息技术，: closed by the known industry the items belong to (round blind-k)
-            "|等(?=(?:" + "|".join(sorted(gz.KNOWN_DOMAINS, key=len, reverse=True)) + ")(?:产业)?$)")
+            "|等(?=(?:" + gz.KNOWN_DOMAINS_ALT + ")(?:产业)?$)")
         found = [m for m in self.mentions if m.label == "Domain"]
         doms = {(m.start, m.end) for m in found}
         seen: set[int] = set()

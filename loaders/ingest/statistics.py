@@ -184,10 +184,11 @@ class StatisticsMixin(StatusMixin):
                     if x.start == b + mod.end() and not x.attrs.get("members")] if mod else []
             country = None if before or head or zone is not None else self.country_of_figure(s, ca, a)
             # …规模约为2000亿元，年均增速超过15%: the clause goes on about the subject before, not the meeting
-            # …新闻发布会透露，今年1—7月，西部(重庆)科学城规上工业总产值超2000亿元: a place that opens the figure's clause owns it
-            here = [r for r in self.mentions_in(ca, a, ("Region",)) if not self.text[ca:r.start].strip()
-                    and not r.attrs.get("members") and not self.region_as_frame(r) and not self.is_country(r)]   # 全国近600人报名
-            owned = attendance or before or head or zone is not None or country is not None or bool(here)
+            # …新闻发布会透露，今年1—7月，西部(重庆)科学城规上工业总产值超2000亿元: a place that opens the figure's clause owns
+            # it (not 全国: 全国近600人报名 is the contest's); looked for only when nothing before owns the figure
+            owned = attendance or before or head or zone is not None or country is not None or any(
+                not self.text[ca:r.start].strip() and not r.attrs.get("members") and not self.region_as_frame(r)
+                and not self.is_country(r) for r in self.mentions_in(ca, a, ("Region",)))
             event = None
             if not (owned or (prev_subj is not None and self.label_of(prev_subj.key) != "Event")):
                 event = self.event_of_figure(s, ca, a)

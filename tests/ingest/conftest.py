@@ -84,3 +84,14 @@ def accepted_relations(ex) -> set[tuple[str, str, str]]:
 def facts(ex, rtype: str) -> set[tuple[str, str]]:
     """(from, to) by name of the accepted relations of one type."""
     return {(a, b) for a, t, b in accepted_relations(ex) if t == rtype}
+
+
+def events(ex) -> list[str]:
+    """The names of every Event the extraction holds (proposed or not)."""
+    return [p.record["name_zh"] for p in ex.entities.values() if p.label == "Event"]
+
+
+def accepted_figures(ex) -> set[tuple[str, float]]:
+    """(subject, value) by name of the observations at or above the threshold."""
+    from parkgraph.loaders.ingest.rules import ACCEPT
+    return {(entity_name(ex, o.subject), o.fields.get("value")) for o in ex.observations if o.conf >= ACCEPT}

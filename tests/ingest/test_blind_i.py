@@ -2,7 +2,7 @@
 wording: a preposition jieba glues to an adverb (还同) begins no name; a name in a list of names (李国杰、李建成、
 卢锡城) is no completion (建成); works and places listed after 聚焦/在…等领域 are no industries; experts 来自A、B等单位的
 业界专家 bring their firms into the meeting. Each test fails on the commit before its rows."""
-from .conftest import facts, ingest_text
+from .conftest import accepted_figures, facts, ingest_text
 
 
 def test_a_preposition_glued_to_an_adverb_begins_no_name(tmp_path, kb):
@@ -54,12 +54,8 @@ def test_a_press_conference_named_after_a_policy_concerns_it_and_its_office_hold
     assert (meeting, "重庆市政府新闻办") in facts(ex, "PARTICIPANT")
 
 
-def figures(ex) -> set[tuple[str, float]]:
-    return {(ex.entities[o.subject].record["name_zh"], o.fields.get("value")) for o in ex.observations if o.conf >= 0.5}
-
-
 def test_a_zone_named_as_a_park_and_its_figures_past_a_semicolon(tmp_path, kb):
     ex = ingest_text(tmp_path, "中关村通州园加快发展。园区产业集群发展水平明显提升，今年一季度通州园总收入229.7亿元，同比增长15.3%；"
                                "技术收入33亿元，同比增长32.3%；利润总额10亿元。", kb, "2024-06-20")
-    got = figures(ex)
+    got = accepted_figures(ex)
     assert {("中关村通州园", v) for v in (229.7, 15.3, 33, 32.3, 10)} <= got

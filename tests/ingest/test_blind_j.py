@@ -4,11 +4,7 @@ list or inside a formula (10个软件园区, 等专业园区, 集聚区+专业�
 no growth rate's qualifier; a place among several owns no focus or figure; 占全北京市的50% is a share of Beijing,
 not Beijing's; a list after 培育出 begins after it; a local area begins with a word jieba knows as a name (东升科技园).
 Each test fails on the commit before its rows."""
-from .conftest import facts, ingest_text
-
-
-def events(ex) -> list[str]:
-    return [p.record["name_zh"] for p in ex.entities.values() if p.label == "Event"]
+from .conftest import events, facts, ingest_text
 
 
 def figures(ex) -> set[tuple[str, float, str]]:
