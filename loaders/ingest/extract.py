@@ -464,13 +464,12 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
 
     def finish(self) -> None:
         """Which entities carry a fact; observation ids; sentences per entity."""
-        for r in self.relations:
-            if r.conf >= ACCEPT:
-                for k in (r.frm, r.to):
-                    self.entities[k].has_fact = True
+        for k in (k for r in self.relations if r.conf >= ACCEPT for k in (r.frm, r.to)):
+            self.entities[k].has_fact = True
         for o in self.observations:
             if o.conf >= ACCEPT:
                 self.entities[o.subject].has_fact = True
+        self.zones_in_labelled_places()   # the manual's A5 asks which places carry a fact: after the facts
         for p in self.entities.values():   # a named meeting, fair or campaign that was held is a fact on its own
             if p.label == "Event" and not p.has_fact and self.named_meeting(p.record.get("name_zh") or "") and \
                     any(m.how in HELD_MEETING and m.conf >= ACCEPT for m in p.mentions):

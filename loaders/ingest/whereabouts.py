@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Mention
+from .model import ACCEPT, Mention
 from .rules import conf, rx
 
 PARKISH = ("Park", "SubPark")
@@ -217,3 +217,38 @@ class WhereaboutsMixin:
                 for k in places[0].keys[:1]:
                     self.rel(f.key, "LOCATED_IN", k, s, (f.start, places[0].end), conf("moved-into-region"),
                              "moved-into-region")
+
+    def zones_in_labelled_places(self) -> None:
+        """Rule A5 of the labelling manual, once the facts are known: a zone, district or park whose name begins with
+        a city or province that is itself an entity of the article (it carries a fact) is part of it
+        (`zone-in-labelled-place`), dated to the first sentence that names the zone. The name alone is weak evidence
+        (zone-in-city, 0.45); the place being one the article states facts about is what the manual asks."""
+        placed: dict[str, str] = {}
+        wholes: set[str] = set()   # names of everything that carries a fact: 重庆高新区直管园 is part of 重庆高新区 first
+        for k, e in self.entities.items():
+            if not e.has_fact:
+                continue
+            wholes.update([e.record.get("name_zh") or "", *(m.text for m in e.mentions)])
+            if e.label == "Region":
+                for x in (e.record.get("admin_code"), e.record.get("name_zh")):
+                    placed.setdefault(str(x or ""), k)
+        held = {r.frm for r in self.relations if r.conf >= ACCEPT and r.type in ("PART_OF", "LOCATED_IN")}
+        for key, z in self.entities.items():
+            if z.label not in ("Region", *PARKISH) or key in held or not z.mentions:
+                continue
+            names = list(dict.fromkeys([z.record.get("name_zh") or "", *(m.text for m in z.mentions)]))
+            if any(re.search(r"[、和及与]", n) for n in names):   # 成都市以及成都高新区: no one place's name
+                continue
+            for name in names:
+                n = self.region_prefix(name[:-2]) if len(name) > 3 else None
+                if n is None or self._builtin_regions[n][2] not in ("city", "municipality", "province", "autonomous_region"):
+                    continue
+                code, full, _ = self._builtin_regions[n]
+                whole = placed.get(code) or placed.get(full)
+                if whole is None or whole == key or any(len(w) > len(n) and w != name and name.startswith(w) for w in wholes):
+                    continue
+                first = min(z.mentions, key=lambda m: m.start)
+                self.rel(key, "PART_OF", whole, self.doc.sentences[first.sent], (first.start, first.end),
+                         conf("zone-in-labelled-place"), "zone-in-labelled-place")
+                z.has_fact = z.has_fact or conf("zone-in-labelled-place") >= ACCEPT
+                break

@@ -19,6 +19,9 @@ ROWS = [
      "the bodies (a place standing for its government) that agree to build a park together: the park is built by each"),
     ("zone-in-named-city", "relation", r"(?:^|(?<=。))其中", 0.75, "长沙千亿级园区由2个增加到5个。其中，长沙高新区位居第9位。",
      "a development zone whose name begins with a city the sentence (or, after 其中, the sentence before) also names"),
+    ("zone-in-labelled-place", "relation", None, 0.7, "长沙经开区推进项目建设，园区产值增长10%。长沙市召开大会。",
+     "a zone, district or park whose name begins with a city or province that carries a fact of its own in the article "
+     "is part of it (the labelling manual's A5; round blind-l)"),
     ("located-at", "relation", r"位于|坐落于|地处|落户(?:于|在)?|选址于?|设在|建在", 0.8,
      "国家网络安全产业园区（长沙）位于湖南省长沙市岳麓区。",
      "A位于B: the park, firm, institution or body named before the verb is in the place right after it (after 落户 "

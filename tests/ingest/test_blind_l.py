@@ -1,0 +1,25 @@
+"""Round blind-l (docs/ingest-rounds.md): the labelling manual's A5 applied once the facts are known — a zone whose
+name begins with a city or province the article states facts about is part of it. The first two tests fail on the
+commit before the row; the other two are guards (a place that carries no fact, a larger whole named first)."""
+from .conftest import facts, ingest_text
+
+
+def test_a_zone_named_after_a_labelled_city_is_part_of_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "长沙经开区推进项目建设，园区产值增长10%。长沙市召开网络安全产业大会。", kb, "2023-06-01")
+    assert ("长沙经开区", "长沙市") in facts(ex, "PART_OF")
+
+
+def test_a_zone_named_after_a_labelled_province_is_part_of_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "湖南湘江新区产值增长10%。湖南省集聚了湖南长城、景嘉微等一批企业。", kb, "2023-06-01")
+    assert ("湖南湘江新区", "湖南省") in facts(ex, "PART_OF")
+
+
+def test_a_place_that_carries_no_fact_takes_no_zone(tmp_path, kb):
+    ex = ingest_text(tmp_path, "长沙经开区推进项目建设，园区产值增长10%。", kb, "2023-06-01")
+    assert ("长沙经开区", "长沙市") not in facts(ex, "PART_OF")
+
+
+def test_a_zone_inside_a_labelled_zone_is_not_given_the_city(tmp_path, kb):
+    ex = ingest_text(tmp_path, "重庆高新区产值增长10%。重庆高新区直管园新增企业30家。重庆市集聚了长安汽车、赛力斯等一批企业。",
+                     kb, "2023-06-01")
+    assert ("重庆高新区直管园", "重庆市") not in facts(ex, "PART_OF")
