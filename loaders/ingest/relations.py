@@ -146,6 +146,15 @@ class RelationsMixin(WhereaboutsMixin):
                                           PARKISH + ("Enterprise", "Institution", "GovernmentBody", "Region")):
             self.context_rows.add("domain-of-other")   # 参赛作品聚焦综合办公、…等领域: the entries' domains, no one's focus
             return
+        # 将出台《X方案》，重点面向A、B等领域: the plan named right before the list is what focuses on them, not the
+        # place that issues it (`domain-focus-policy`)
+        # (the plan becomes a mention in rules_policies, after this: its domains wait for it there)
+        plan = next((b for a, b, t in self.titles_by_sent.get(s.idx, ()) if b <= doms[0].start
+                     and t.endswith(tuple(suf for suf, _ in gz.POLICY_SUFFIXES))
+                     and rx("domain-focus-policy").fullmatch(self.text, b, doms[0].start)), None)
+        if plan is not None:
+            self.__dict__.setdefault("_plan_domains", {})[plan] = doms
+            return
         parks = self.mentions_in(s.start, s.end, PARKISH)
         subj = parks[0] if parks else self.topic(s, doms[0].start)
         if subj is None and (PARK_REF_DOMAIN_RX.search(self.text, s.start, doms[0].start)
@@ -251,6 +260,8 @@ class RelationsMixin(WhereaboutsMixin):
                 if dates:
                     rec["issued_on"] = dates[-1].point
                 m.keys = [self.use_new("Policy", rec, m)]
+            for d in self.__dict__.get("_plan_domains", {}).get(b, ()):   # 《X方案》，重点面向A、B等领域
+                self.rel(m.key, "FOCUSES_ON", d.key, s, (d.start, d.end), conf("domain-focus-policy"), "domain-focus-policy")
             if issuer is not None:
                 self.rel(m.key, "ISSUED_BY", issuer.key, s, (min(issuer.start, a), max(issuer.end, b)), conf(by), by)
                 if by == "policy-issuer":   # 教育部、工业和信息化部、公安部联合印发《…》: each body listed issues it

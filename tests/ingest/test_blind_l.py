@@ -1,6 +1,8 @@
-"""Round blind-l (docs/ingest-rounds.md): the labelling manual's A5 applied once the facts are known — a zone whose
-name begins with a city or province the article states facts about is part of it. The first two tests fail on the
-commit before the row; the other two are guards (a place that carries no fact, a larger whole named first)."""
+"""Round blind-l (docs/ingest-rounds.md). The labelling manual's A5 applied once the facts are known — a zone whose
+name begins with a city or province the article states facts about is part of it: the first two tests fail on the
+commit before the row, the next two are guards (a place that carries no fact, a larger whole named first). Then, read
+from dev-L after it was scored as it came: domains listed after a plan's title are the plan's focus (fails on
+e9ca42e), with a guard (a place named between the plan and the list keeps its own focus)."""
 from .conftest import facts, ingest_text
 
 
@@ -23,3 +25,14 @@ def test_a_zone_inside_a_labelled_zone_is_not_given_the_city(tmp_path, kb):
     ex = ingest_text(tmp_path, "重庆高新区产值增长10%。重庆高新区直管园新增企业30家。重庆市集聚了长安汽车、赛力斯等一批企业。",
                      kb, "2023-06-01")
     assert ("重庆高新区直管园", "重庆市") not in facts(ex, "PART_OF")
+
+
+def test_domains_listed_after_a_plans_title_are_the_plans_focus(tmp_path, kb):
+    ex = ingest_text(tmp_path, "成都市下一步将出台《成都市智能经济发展推进方案》，重点面向工业软件、人工智能等领域。", kb, "2018-01-20")
+    assert {("成都市智能经济发展推进方案", "工业软件"), ("成都市智能经济发展推进方案", "人工智能")} <= facts(ex, "FOCUSES_ON")
+    assert not {d for s, d in facts(ex, "FOCUSES_ON") if s == "成都市"}
+
+
+def test_a_place_named_after_the_plan_keeps_its_own_focus(tmp_path, kb):
+    ex = ingest_text(tmp_path, "按照《成都市智能经济发展推进方案》，成都高新区重点发展工业软件、人工智能等领域。", kb, "2018-01-20")
+    assert not {d for s, d in facts(ex, "FOCUSES_ON") if s == "成都市智能经济发展推进方案"}

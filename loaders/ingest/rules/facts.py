@@ -13,6 +13,10 @@ ROWS = [
     ("park-spans-compound", "relation", None, 0.65, "国家网络安全产业园区（成渝地区）覆盖川渝地区。"),
     ("subpark-of-topic", "relation", None, 0.7, "国家网络安全产业园区（北京）建设加快。企业入驻海淀园、通州园。",
      "a sub-park named in a paragraph about its park"),
+    ("domain-focus-policy", "relation", r"[，,]?\s*(?:将|要|提出|明确)?(?:重点)?(?:面向|聚焦|围绕|瞄准|布局|发展|支持)", 0.7,
+     "成都市将出台《成都市智能经济发展推进方案》，重点面向工业软件、人工智能等领域。",
+     "domains listed right after a plan's title and a focus verb (《X方案》，重点面向A、B等领域): the plan's focus, not the "
+     "issuing place's (round blind-l)"),
     ("domain-focus-region", "relation", None, 0.9, "成都市重点发展工控安全、密码产品等领域。",
      "domains listed where the sentence names a region and no park"),
     ("tenant-park-enterprise", "relation", r"(?:园区|入驻|园内|区内)企业", 0.75,
