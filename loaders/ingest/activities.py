@@ -43,6 +43,22 @@ class ActivitiesMixin:
             self._selected(s, m)
         for m in rx("visit-accompanied").finditer(s.text):
             self._accompanied(s, s.start + m.start(), m.group(1))
+        self._actor_at_event(s)
+
+    def _actor_at_event(self, s) -> None:
+        """在2024世界机器人大会上，北京经开区累计签约22个重点项目: the body, firm, park or place that opens the clause right
+        after a named event's 在…上 acts at it, so takes part in it (`event-actor-at`). One actor, not a list."""
+        m = rx("event-actor-at").match(s.text)
+        if m is None:
+            return
+        at = s.start + m.end(1)
+        ev = next((x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys and x.end == at), None)
+        actor = next((x for x in self.mentions_in(s.start + m.end(), s.end, (*ORG_LABELS, "GovernmentBody", "Region"))
+                      if x.start == s.start + m.end()), None)
+        if ev is None or actor is None or self.text[actor.end:actor.end + 1] in ("的", "、", "和", "与", "及"):
+            return
+        self.rel(ev.key, "PARTICIPANT", actor.key, s, (actor.start, actor.end), conf("event-actor-at"), "event-actor-at",
+                 role="acts at the event (在…上)")
 
     def _accompanied(self, s, pos: int, verb: str) -> None:
         """…中国信安院院长孙迎新等陪同(调研): the bodies whose officials accompany a visit take part in it — the visit

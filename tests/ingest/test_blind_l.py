@@ -2,7 +2,8 @@
 name begins with a city or province the article states facts about is part of it: the first two tests fail on the
 commit before the row, the next two are guards (a place that carries no fact, a larger whole named first). Then, read
 from dev-L after it was scored as it came: domains listed after a plan's title are the plan's focus (fails on
-e9ca42e), with a guard (a place named between the plan and the list keeps its own focus)."""
+e9ca42e), with a guard (a place named between the plan and the list keeps its own focus); and whoever opens the
+clause after 在<a named event>上 takes part in it (fails on d1011ec), with a guard (a place before 的 only qualifies)."""
 from .conftest import facts, ingest_text
 
 
@@ -36,3 +37,13 @@ def test_domains_listed_after_a_plans_title_are_the_plans_focus(tmp_path, kb):
 def test_a_place_named_after_the_plan_keeps_its_own_focus(tmp_path, kb):
     ex = ingest_text(tmp_path, "按照《成都市智能经济发展推进方案》，成都高新区重点发展工业软件、人工智能等领域。", kb, "2018-01-20")
     assert not {d for s, d in facts(ex, "FOCUSES_ON") if s == "成都市智能经济发展推进方案"}
+
+
+def test_whoever_opens_the_clause_after_a_named_events_zai_shang_takes_part_in_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "在2024世界机器人大会上，北京经开区累计签约22个重点项目。", kb, "2024-10-12")
+    assert ("2024世界机器人大会", "北京经济技术开发区") in facts(ex, "PARTICIPANT")
+
+
+def test_a_place_that_only_qualifies_the_actor_takes_no_part(tmp_path, kb):
+    ex = ingest_text(tmp_path, "在2024世界机器人大会上，北京经开区的企业累计签约22个重点项目。", kb, "2024-10-12")
+    assert ("2024世界机器人大会", "北京经济技术开发区") not in facts(ex, "PARTICIPANT")

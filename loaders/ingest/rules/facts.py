@@ -154,6 +154,9 @@ ROWS = [
     ("event-at-meeting", "relation", None, 0.8,
      "9月11日下午，产业对接交流会在长沙举行。交流会上，金山软件、天津麒麟、奇安信等16家企业签约。",
      "交流会上/会上，A、B…: the firms and institutions the sentence names take part in that meeting"),
+    ("event-actor-at", "relation", r"在([^，。；]{2,40}?)上[，,]", 0.7, "在2024世界机器人大会上，北京经开区累计签约22个重点项目。",
+     "the body, firm, park or place that opens the clause right after 在<a named event>上 acts at it: a participant "
+     "(round blind-l)"),
     ("event-attended", "relation", None, 0.7, "9月1日，网络安全宣传周湖南专场活动在长沙举行，湖南省委网信办主任出席。",
      "bodies whose officials 出席/参加 a meeting named before in the sentence take part in it"),
     ("event-approval-by", "relation", None, 0.8, "2019年，国家网络安全产业园区（北京）获工业和信息化部批复。",
