@@ -3,7 +3,8 @@ name begins with a city or province the article states facts about is part of it
 commit before the row, the next two are guards (a place that carries no fact, a larger whole named first). Then, read
 from dev-L after it was scored as it came: domains listed after a plan's title are the plan's focus (fails on
 e9ca42e), with a guard (a place named between the plan and the list keeps its own focus); and whoever opens the
-clause after 在<a named event>上 takes part in it (fails on d1011ec), with a guard (a place before 的 only qualifies)."""
+clause after 在<a named event>上 takes part in it (fails on d1011ec), with a guard (a place before 的 only qualifies);
+and a list counted as a place's colleges or firms (…等15所重庆高等院校) is in that place (fails on 8bbccbc)."""
 from .conftest import facts, ingest_text
 
 
@@ -47,3 +48,8 @@ def test_whoever_opens_the_clause_after_a_named_events_zai_shang_takes_part_in_i
 def test_a_place_that_only_qualifies_the_actor_takes_no_part(tmp_path, kb):
     ex = ingest_text(tmp_path, "在2024世界机器人大会上，北京经开区的企业累计签约22个重点项目。", kb, "2024-10-12")
     assert ("2024世界机器人大会", "北京经济技术开发区") not in facts(ex, "PARTICIPANT")
+
+
+def test_a_list_counted_as_a_places_colleges_is_in_that_place(tmp_path, kb):
+    ex = ingest_text(tmp_path, "本次大赛吸引了西南大学、重庆理工大学、重庆邮电大学等15所重庆高等院校的33支队伍参赛。", kb, "2023-06-01")
+    assert {("西南大学", "重庆市"), ("重庆理工大学", "重庆市"), ("重庆邮电大学", "重庆市")} <= facts(ex, "LOCATED_IN")
