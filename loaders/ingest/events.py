@@ -103,7 +103,7 @@ class EventsMixin(EventPlacesMixin):
         # meetings the park held: 举办A、B等活动
         for ev in [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and not x.keys]:
             # 网络安全博览会 in an article that names 2023年网络安全博览会: that one (rule event-full-name)
-            full = self.full_event_name(ev.name) if ev.how != "pattern:event-named" else None
+            full = self.full_event_name(ev.name) if ev.how not in ("pattern:event-named", "pattern:event-series") else None
             if full:
                 ev.name = full
                 self.context_rows.add("event-full-name")

@@ -252,8 +252,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             went = re.match(r".*(?:出席|参加|莅临)了?", self.text[a:b])   # 某副局长出席…论坛: who went is no part of the name
             a += went.end() if went and b - (a + went.end()) >= 4 else 0
             self._held_meeting(a, b, how)
-        for m in rx("event-named").finditer(t):
-            self._held_meeting(m.start(1), m.end(1), "event-named")
+        for how, m in [(h, m) for h in ("event-named", "event-series") for m in rx(h).finditer(t)]:
+            self._held_meeting(m.start(1), m.end(1), how)
         for m in rx("firm-of-officer").finditer(t):
             a, b = m.start(1), m.end(1)
             s_ = self.sentence_at(a)

@@ -12,7 +12,7 @@ from .rules import ACCEPT  # noqa: F401  (re-exported)
 
 # how a mention of a meeting, fair or campaign the text says was held is found: such an event is a fact on its
 # own (rule event-held) and can own the figures of its sentence (stat-event)
-HELD_MEETING = frozenset({"pattern:meeting-held", "pattern:meeting-held-after", "pattern:event-named",
+HELD_MEETING = frozenset({"pattern:meeting-held", "pattern:meeting-held-after", "pattern:event-named", "pattern:event-series",
                           "pattern:meeting-organised", "pattern:meeting-list-held", "pattern:activity-held"})
 
 

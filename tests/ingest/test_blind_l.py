@@ -4,7 +4,8 @@ commit before the row, the next two are guards (a place that carries no fact, a 
 from dev-L after it was scored as it came: domains listed after a plan's title are the plan's focus (fails on
 e9ca42e), with a guard (a place named between the plan and the list keeps its own focus); and whoever opens the
 clause after 在<a named event>上 takes part in it (fails on d1011ec), with a guard (a place before 的 only qualifies);
-and a list counted as a place's colleges or firms (…等15所重庆高等院校) is in that place (fails on 8bbccbc)."""
+a list counted as a place's colleges or firms (…等15所重庆高等院校) is in that place (fails on 8bbccbc); and a series held
+since a year (国家网络安全宣传周从2014年开始…) is an event of its own, not this year's edition (fails on 6ddbc41)."""
 from .conftest import facts, ingest_text
 
 
@@ -53,3 +54,10 @@ def test_a_place_that_only_qualifies_the_actor_takes_no_part(tmp_path, kb):
 def test_a_list_counted_as_a_places_colleges_is_in_that_place(tmp_path, kb):
     ex = ingest_text(tmp_path, "本次大赛吸引了西南大学、重庆理工大学、重庆邮电大学等15所重庆高等院校的33支队伍参赛。", kb, "2023-06-01")
     assert {("西南大学", "重庆市"), ("重庆理工大学", "重庆市"), ("重庆邮电大学", "重庆市")} <= facts(ex, "LOCATED_IN")
+
+
+def test_a_series_held_since_a_year_is_an_event_of_its_own_beside_this_years_edition(tmp_path, kb):
+    ex = ingest_text(tmp_path, "9月14日，2020年国家网络安全宣传周在郑州开幕。据悉，国家网络安全宣传周从2014年开始每年举办一届。",
+                     kb, "2020-09-15")
+    proposed = {p.record["name_zh"] for p in ex.entities.values() if p.label == "Event" and p.has_fact}
+    assert {"2020年国家网络安全宣传周", "国家网络安全宣传周"} <= proposed

@@ -97,6 +97,10 @@ ROWS = [
      "“巅峰极客”网络安全技能挑战赛; not a quoted short name closed by a bracket: “ISC 2020”）…), with a stage of a contest (…挑战赛初赛, …大赛洞庭决赛), wherever the "
      "sentence names it, when the name ends there (not 第六届…大赛洞庭决赛启动仪式, a part of a longer name): the year "
      "is part of the name, not a date"),
+    ("event-series", "mention", r"(?<![\u4e00-\u9fff\d])“?([\u4e00-\u9fff]{2,20}?(?:" + "|".join(gz.NAMED_EVENT_SUFFIXES) + r"))”?(?:活动)?"
+     r"(?:从|自)(?:19|20)\d{2}年(?:开始|起|以来|创办)", 0.7, "国家网络安全宣传周从2014年开始每年举办一届。",
+     "a meeting, fair or campaign named without its year, held since a year (国家网络安全宣传周自2014年开始…): the series "
+     "is an event (round blind-l)"),
     ("meeting-held-after", "mention", r"(?:(?:举行|召开|开幕|举办)的|迎来|(?:参加|出席|列席)了?)((?:[^，。；：、\s的]){4,60}?(?:研讨会|论坛|峰会|大会|会议|博览会|交流会|对接会|发布会|座谈会|大赛|竞赛|专场活动|仪式|典礼))",
      0.75, "王刚在9日举行的2019年中国网络安全产业高峰论坛上透露，园区已入驻企业52家。",
      "a meeting or ceremony named after 举行的/召开的/迎来/参加(了): its name is what follows, up to the meeting word"),
