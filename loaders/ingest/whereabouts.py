@@ -231,7 +231,8 @@ class WhereaboutsMixin:
             wholes.update([e.record.get("name_zh") or "", *(m.text for m in e.mentions)])
             if e.label == "Region":
                 for x in (e.record.get("admin_code"), e.record.get("name_zh")):
-                    placed.setdefault(str(x or ""), k)
+                    if x:
+                        placed.setdefault(str(x), k)
         held = {r.frm for r in self.relations if r.conf >= ACCEPT and r.type in ("PART_OF", "LOCATED_IN")}
         for key, z in self.entities.items():
             if z.label not in ("Region", *PARKISH) or key in held or not z.mentions:
@@ -250,5 +251,6 @@ class WhereaboutsMixin:
                 first = min(z.mentions, key=lambda m: m.start)
                 self.rel(key, "PART_OF", whole, self.doc.sentences[first.sent], (first.start, first.end),
                          conf("zone-in-labelled-place"), "zone-in-labelled-place")
-                z.has_fact = z.has_fact or conf("zone-in-labelled-place") >= ACCEPT
+                r = self._rel_index.get((key, "PART_OF", whole))   # none where the ontology allows no PART_OF
+                z.has_fact = z.has_fact or (r is not None and r.conf >= ACCEPT)
                 break
