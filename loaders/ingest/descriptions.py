@@ -33,6 +33,10 @@ class DescriptionsMixin:
             if m.lastindex == 2:   # …宣传周…，今年的主题为“X”，主要活动包括…挑战赛: the event named before it, not after
                 subj = next((x for x in reversed(evs) if x.end <= a), None) or \
                     self.latest_event_before(s, 3, lambda x: True, same_para=False) or next(iter(evs), None)
+                if subj is not None and subj.how == "pattern:event-series":
+                    # 国家网络安全宣传周从2014年开始…，今年的主题为: this year's edition's, where the article names it
+                    subj = max((x for x in self.mentions if x.label == "Event" and x.keys and x.start < subj.start
+                                and x.name != subj.name and x.name.endswith(subj.name)), key=lambda x: x.start, default=subj)
             else:                  # 以“X”为主题的…大会: the event the sentence names
                 subj = next(iter(evs), None) or self.latest_event_before(s, 3, lambda x: True, same_para=False)
             self._describe(s, subj, "theme", a, b, "text-theme", taken)
