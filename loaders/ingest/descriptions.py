@@ -23,7 +23,7 @@ SUBJECT_LABELS = ("Park", "SubPark", "Region", "Institution", "Enterprise", "Eve
 
 class DescriptionsMixin:
     def rules_descriptions(self, s) -> None:
-        rows = ("text-theme", "text-apposition", "text-standing")
+        rows = ("text-theme", "text-apposition", "text-standing", "text-copula")
         if not any(rx(r).search(s.text) for r in rows):
             return   # most sentences: no scan of the article's figures for the ones of this sentence
         taken: list[tuple[int, int]] = [o.span for o in self.observations if o.sent == s.idx and "value_text" in o.fields]
@@ -68,15 +68,36 @@ class DescriptionsMixin:
             for x, y in parts:
                 self._describe(s, subj, "distinction", x, y, "text-standing", taken)
 
-    def _describe(self, s, subj, metric: str, a: int, b: int, rule: str, taken: list) -> None:
+        for m in rx("text-copula").finditer(s.text):
+            a, b = s.start + m.start(2), s.start + m.end(2)
+            ca, cb = self.clause_bounds(s, a)
+            if re.search(r"\d(?!\d*年)", m.group(2)) or re.search(r"(?:之后|之前|之际|时期|阶段|以来|期间)$|的一个.{1,4}$", m.group(2)):
+                # 已建成5G基站3585个: a count, which the figure rows read; …时期，是…之后: a time; 是通州区的一个片区: a
+                # part of a place (PART_OF), not a description
+                continue
+            # 在全国率先建成…, 让成都的软洽会成为…: a place after 在 or before 的 is not what the clause is about
+            near = [x for x in self.mentions_in(s.start, s.start + m.start(), SUBJECT_LABELS) if not x.attrs.get("members")
+                    and self.text[x.start - 1:x.start] not in ("在", "于", "从", "向", "对", "与") and self.text[x.end:x.end + 1] != "的"]
+            in_clause = [x for x in near if x.start >= ca]
+            bare = OPEN_CLAUSE.fullmatch(self.text[ca:s.start + m.start()].strip(" ，,"))
+            subj = in_clause[-1] if in_clause else (near[0] if near and bare and near[0].start == self.subject_start(s) else None)
+            build = m.group(1) not in ("是", "成为", "成為", "被评为")
+            if subj is None and bare and build and self.policy_text:   # 到2020年，…，建成…: a plan's goals are its region's
+                subj = self.region_context(s, a) or self.article_region()
+            status = "target" if build else self.status(s, a, ca, cb)
+            self._describe(s, subj, "goal" if build else "positioning", a, b, "text-copula", taken, status)
+
+    def _describe(self, s, subj, metric: str, a: int, b: int, rule: str, taken: list, status: str = "actual") -> None:
         if subj is None or not subj.keys or b - a < 2 or any(x < b and a < y for x, y in taken):
             return
-        value = self.text[a:b].strip("“”\"")
+        value = self.text[a:b]
+        if value[:1] in "“‘「\"" and value[-1:] in "”’」\"" and not re.search("[”’」\"]", value[1:-1]):
+            value = value[1:-1]   # “三园协同…”: the slogan without its quotes, but not “国家-市-区县”三级…
         if value.startswith(("其", "这", "该", "此")):
             return   # 是其中的合作内容之一: a standing among things named elsewhere, not a description
         zh, en = gz.TEXT_METRICS.get(metric, (metric, metric))
         ca, _ = self.clause_bounds(s, a)
         fields = {"metric": metric, "metric_zh": zh, "metric_en": en, "value_text": value,
-                  "as_of": self.as_of(s, ca, "actual"), "status": "actual"}
+                  "as_of": self.as_of(s, ca, status), "status": status}
         self.observations.append(ObsFact(subj.key, fields, s.idx, (a, b), conf(rule), rule))
         taken.append((a, b))

@@ -221,7 +221,8 @@ def test_a_mass_signing_belongs_to_the_meeting_before_it(tmp_path):
                                   "长沙高新区发展迅速，长沙市加快建设。目前该区已聚集网络安全企业120家。"])
 def test_a_bare_zone_word_is_the_zone_the_article_is_about(tmp_path, text):
     ex = run(tmp_path, text)
-    assert [(ex.entities[o.subject].record["name_zh"], o.fields["value"]) for o in ex.observations] == [("长沙高新区", 120)]
+    figures = [(ex.entities[o.subject].record["name_zh"], o.fields["value"]) for o in ex.observations if "value" in o.fields]
+    assert figures == [("长沙高新区", 120)]   # (是国家级高新区 is a text value of it: manual A2)
 
 
 def test_the_scorer_matches_an_entity_linked_under_its_curated_name_by_what_the_article_wrote():

@@ -288,6 +288,14 @@ ROWS = [
      "张家湾设计小镇是中关村通州园创新设计和科技发展的重要承载地。",
      "Y是/成为X where X says a standing (之一, 首个, 唯一, 最大, 领先, 一流, 重要承载地…), to the end of its clause: a distinction of Y; "
      "dev 3/5 → 0.55"),
+    ("text-copula", "statistic",
+     r"(?<![但特尤于或就而还只总凡要即乃不])(是|成为|成為|建成|建设成为?|打造成为?|打造为|定位为|被评为)"
+     r"(?![在由从对向于并了后和及与、])(?=[^，。；]{4})((?:[^，。；“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；]|$)", 0.8,
+     "“湖湘杯”网络安全技能大赛是全国网络安全人才展示水平、竞技比拼和交流互动的舞台。",
+     "A2 of the labelling manual: Y是/成为/建成/打造成/定位为/被评为X, X to the end of its clause, of the entity the "
+     "clause is about (a plan's bare goal clause: its region's); 建成/打造成 → target. Guards read from the dev splits: a "
+     "count (已建成5G基站3585个), a time (…之后), a place after 在 or before 的, a value opening on 在/由/并. Dev 15/17 "
+     "(in sample for the guards) → 0.8"),
     ("text-layout_slogan", "statistic", r"(?:形成|概括为|构建)[^，。；]*?“([^”]{4,40})”的?(?:总体|整体|空间)?(?:布局|格局)?", 0.7,
      "国家网络安全产业园区（北京）形成“三园协同、多点联动、先行带动”的总体布局。"),
     ("text-development_main_line", "statistic", r"以“([^”]{4,40})”为(?:主线|核心|引领|方向)", 0.7,

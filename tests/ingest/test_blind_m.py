@@ -1,0 +1,58 @@
+"""Round blind-m (docs/ingest-rounds.md). The labelling manual's A2 as a row (`text-copula`): what a labelled entity
+是/成为/建成/打造成/定位为/被评为, to the end of its clause, is a text value of it, a target where it is to be built; a
+plan's bare goal clause is its region's. Guards: a count after 建成 (the figure rows read it), a time after 是, a
+place after 在 or before 的, a value that opens on 在, and a bare goal clause in news (no region owns it). The
+positive tests fail on the round's base 00ee773; the guards pass there by design."""
+import pytest
+
+from parkgraph.loaders.ingest.rules import ACCEPT
+
+from .conftest import ingest_text
+
+PLAN = "成都市网络信息安全产业发展规划"
+# one text value the row gives (True) or must not give (False): (text, title, (subject, value, status), given)
+TEXTS = {
+    "what an event 是 is its positioning":
+        ("“湖湘杯”网络安全技能大赛是全国网络安全人才展示水平、竞技比拼和交流互动的舞台。", "t",
+         ("“湖湘杯”网络安全技能大赛", "全国网络安全人才展示水平、竞技比拼和交流互动的舞台", "actual"), True),
+    "what a place 将建成 is its target":
+        ("到2025年，通州区将建成符合城市副中心定位的七大千亿级产业集群。", "t",
+         ("通州区", "符合城市副中心定位的七大千亿级产业集群", "target"), True),
+    "a plan's bare goal clause is its region's":
+        ("到2020年，网络信息安全产业主营业务收入达到1000亿元，建成国内网络信息安全人才高地。", PLAN,
+         ("成都市", "国内网络信息安全人才高地", "target"), True),
+    "a value wholly in quotes loses its quotes":
+        ("力争把西部（重庆）科学城打造成“科学家的家、创业者的城”。", "t",
+         ("西部（重庆）科学城", "科学家的家、创业者的城", "target"), True),
+    "a bare goal clause in news has no owner":
+        ("到2020年，网络信息安全产业主营业务收入达到1000亿元，建成国内网络信息安全人才高地。", "成都网络安全产业加快发展",
+         ("成都市", "国内网络信息安全人才高地", "target"), False),
+    "a count after 建成 is a figure, not a text value":
+        ("天心区已建成5G基站3585个。", "t", ("天心区", "5G基站3585个", "target"), False),
+    "a time after 是 describes no one":
+        ("“十四五”时期，是湖南省全面建成小康社会、实现第一个百年奋斗目标之后。", "湖南省“十四五”信息化发展规划",
+         ("湖南省", "全面建成小康社会、实现第一个百年奋斗目标之后", "actual"), False),
+    "a place after 的 only qualifies what the clause is about":
+        ("让成都的国际软洽会成为吸引世界IT精英注意的场所。", "t",
+         ("成都市", "吸引世界IT精英注意的场所", "actual"), False),
+    "a value that opens on 在 says how, not what":
+        ("中国网络信息安全科技创新发展联盟是在国务院国资委指导下成立的社会组织。", "t",
+         ("中国网络信息安全科技创新发展联盟", "在国务院国资委指导下成立的社会组织", "actual"), False),
+}
+
+
+def accepted_texts(ex) -> set[tuple[str, str, str]]:
+    """(subject, value_text, status) by name of the text values at or above the threshold."""
+    return {(ex.entities[o.subject].record["name_zh"], o.fields["value_text"], o.fields["status"])
+            for o in ex.observations if o.conf >= ACCEPT and o.fields.get("value_text")}
+
+
+@pytest.mark.parametrize("case", sorted(TEXTS))
+def test_text_value(case, tmp_path, kb):
+    text, title, item, given = TEXTS[case]
+    assert (item in accepted_texts(ingest_text(tmp_path, text, kb, "2021-06-01", title))) is given
+
+
+def test_a_place_after_zai_is_not_the_subject(tmp_path, kb):
+    ex = ingest_text(tmp_path, "重庆市大数据发展局介绍，重庆市在全国率先建成“国家-市-区县”三级数据共享交换体系。", kb, "2022-07-01")
+    assert {s for s, _, _ in accepted_texts(ex)} <= {"重庆市"}
