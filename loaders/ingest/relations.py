@@ -135,7 +135,8 @@ class RelationsMixin(WhereaboutsMixin):
         if not doms:
             return
         if rx("event-signing-domains").search(self.text, s.start, doms[0].start):
-            ev = self._event_for(s, doms[0].start, 2, lambda x: x.attrs.get("kind") == "signing")
+            # 此次开工的项目涉及A、B等领域 after a groundbreaking as after a signing (round blind-m)
+            ev = self._event_for(s, doms[0].start, 2, lambda x: x.attrs.get("kind") in ("signing", "groundbreaking"))
             if ev is not None:   # 这批项目覆盖A、B等领域 after a signing: what it concerns, not the place's focus
                 for d in doms:
                     self.rel(ev.key, "CONCERNS", d.key, s, (d.start, d.end), conf("event-signing-domains"),
@@ -167,6 +168,10 @@ class RelationsMixin(WhereaboutsMixin):
             # the article's region only when the sentence names none: 在北京、…、天津等地举办 names places, none the owner
             subj, rule = self.region_context(s, doms[0].start) or (
                 None if self.mentions_in(s.start, s.end, ("Region",)) else self.article_region()), "domain-focus-region"
+            if subj is not None and (self.text[subj.start - 1:subj.start] == "以" or self.text[subj.start - 2:subj.start] == "依托"):
+                # 天府新区以成都科学城为核心发展区，聚焦A、B: the place after 以 is the means, the one before it acts
+                prior = [m for m in self.mentions_in(s.start, subj.start, ("Region",)) if not self.region_as_frame(m)]
+                subj = prior[-1] if prior else subj
             whose = self._focus_of_other(s, subj, doms[0].start) if subj is not None else None
             ev = self._event_for(s, doms[0].start, 1) if whose in ("event", "meeting") else None
             if ev is not None:   # what the signing or meeting is about

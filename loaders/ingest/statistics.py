@@ -22,7 +22,9 @@ CUMULATIVE = re.compile(r"累计|共(?:引进|培养|培育|引育|签约|落地
 MORE_UNITS = {"人次": "人次", "台": "台", "套": "套", "场": "场", "个百分点": "个百分点", "美元": "美元"}
 MORE_QUALIFIERS = {"超": "超过", "不低于": "不低于", "约为": "约", "约合": "约", "约达": "约", "大约": "约"}
 # 居全国第一, 全国首个, 在全国率先: where something ranks, not whose figure it is (stat-country)
-COUNTRY_FRAME_AFTER = re.compile(r"(?:第|首|前列|前|领先|排名|同类|范围|各地|之最|一流|率先|唯一|最大|最早|最多|重要|知名|性)")
+# …|中国软件百强企业有16家: 中国 names a ranking, whose members the figure counts (round blind-m)
+COUNTRY_FRAME_AFTER = re.compile(r"(?:第|首|前列|前|领先|排名|同类|范围|各地|之最|一流|率先|唯一|最大|最早|最多|重要|知名|性"
+                                 r"|[\u4e00-\u9fff]{0,6}?(?:[百千]|五百|\d+)[强強])")
 COUNTRY_FRAME_BEFORE = re.compile(r"(?:居|在|位居|位列|领跑|为|是|成为|覆盖|面向|辐射|占)\s*$")
 
 
@@ -128,6 +130,9 @@ class StatisticsMixin(StatusMixin):
             clause = self.text[ca:cb]
             if rx("stat-one-of").match(self.text, b, cb):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: one of a set (stat-one-of)")
+                continue
+            if any(q.start() < a and b < q.end() for q in rx("stat-quoted-name").finditer(self.text, max(ca, a - 4), min(cb, b + 5))):
+                self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: in a quoted name (stat-quoted-name)")
                 continue
             if rx("stat-ranked-among").match(self.text, b, cb):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: those ranked among (stat-ranked-among)")

@@ -7,7 +7,7 @@ import pytest
 
 from parkgraph.loaders.ingest.rules import ACCEPT
 
-from .conftest import ingest_text
+from .conftest import accepted_figures, facts, ingest_text
 
 PLAN = "成都市网络信息安全产业发展规划"
 # one text value the row gives (True) or must not give (False): (text, title, (subject, value, status), given)
@@ -56,3 +56,48 @@ def test_text_value(case, tmp_path, kb):
 def test_a_place_after_zai_is_not_the_subject(tmp_path, kb):
     ex = ingest_text(tmp_path, "重庆市大数据发展局介绍，重庆市在全国率先建成“国家-市-区县”三级数据共享交换体系。", kb, "2022-07-01")
     assert {s for s, _, _ in accepted_texts(ex)} <= {"重庆市"}
+
+
+# read from dev-M's wrong proposals after its first score: one relation given (True) or not (False) each
+RELATIONS = {
+    "the place before 以 acts, the one after it is the means":
+        ("長期以來，天府新區以成都科學城為核心發展區，聚焦大數據、人工智能等數字經濟核心產業。", "FOCUSES_ON",
+         ("天府新区", "大数据"), True),
+    "the place after 以 takes no focus":
+        ("長期以來，天府新區以成都科學城為核心發展區，聚焦大數據、人工智能等數字經濟核心產業。", "FOCUSES_ON",
+         ("成都科学城", "大数据"), False),
+    "the domains a groundbreaking's projects cover are what it concerns":
+        ("2月28日，中新科技城重大项目集中开工活动举行。此次开工的项目涉及新能源汽车、新一代信息技术等多个领域，"
+         "将推动西部(重庆)科学城璧山片区高质量发展。", "CONCERNS", ("中新科技城重大项目集中开工活动", "新能源汽车"), True),
+    "a place named after a groundbreaking's domains takes no focus":
+        ("2月28日，中新科技城重大项目集中开工活动举行。此次开工的项目涉及新能源汽车、新一代信息技术等多个领域，"
+         "将推动西部(重庆)科学城璧山片区高质量发展。", "FOCUSES_ON", ("西部（重庆）科学城璧山片区", "新能源汽车"), False),
+    "a park's 在A、B等方面 are its focus, and a 专业化园区 is no park of its own":
+        ("中关村软件园是中关村示范区中的新一代信息技术产业端专业化园区。园区在云计算、大数据等方面均已形成全国领先的特色产业集群。",
+         "FOCUSES_ON", ("中关村软件园", "云计算"), True),
+}
+
+
+@pytest.mark.parametrize("case", sorted(RELATIONS))
+def test_relation(case, tmp_path, kb):
+    text, rtype, pair, given = RELATIONS[case]
+    assert (pair in facts(ingest_text(tmp_path, text, kb, "2022-05-17"), rtype)) is given
+
+
+# one figure (subject, value) given (True) or not (False)
+FIGURES = {
+    "a share of the province's firms is the city's":
+        ("湖南省软件产业加快发展。其中，長沙匯聚了全省83.1%的規模以上軟件和信息技術服務業企業。", ("长沙市", 83.1), True),
+    "a share of the province's firms is not the province's":
+        ("湖南省软件产业加快发展。其中，長沙匯聚了全省83.1%的規模以上軟件和信息技術服務業企業。", ("湖南省", 83.1), False),
+    "a ranking named after the country gives the country no figure":
+        ("中关村软件园发展迅速。這些企業中，上市企業有70家，中國軟件百強企業有16家。", ("中国", 16), False),
+    "a number inside a short quoted name is no figure":
+        ("长沙市出台计划，推动“五名”（名品、名企、名人、名园、名展）一体化发展。", ("长沙市", 5), False),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FIGURES))
+def test_figure(case, tmp_path, kb):
+    text, item, given = FIGURES[case]
+    assert (item in accepted_figures(ingest_text(tmp_path, text, kb, "2023-06-19"))) is given

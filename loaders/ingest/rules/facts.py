@@ -38,7 +38,7 @@ ROWS = [
     ("event-domains", "relation", None, 0.7, "成都市举办2021成都网络安全大会。大会还聚焦人工智能安全等前沿领域。",
      "the domains of domain-focus-not-region given to a signing or meeting named in the sentence or the one before: what it "
      "concerns"),
-    ("domain-focus", "relation", r"布局|聚焦|重点发展|深耕|主攻|领域|为(?:重点|主|核心|主导)", 0.75, "国家网络安全产业园区（成渝地区）在工控安全、密码产品等领域形成集聚。"),
+    ("domain-focus", "relation", r"布局|聚焦|重点发展|深耕|主攻|领域|方面|为(?:重点|主|核心|主导)", 0.75, "国家网络安全产业园区（成渝地区）在工控安全、密码产品等领域形成集聚。"),
     ("event-signing-domains", "relation", r"(?:项目|合作|双方|三方|各方)[^，。；]{0,6}?(?:覆盖|涵盖|涉及|聚焦|围绕|集中在|分布在)", 0.75,
      "9月11日，产业对接交流会在长沙举行。交流会上，12个项目集中签约。签约项目涵盖网络安全、工控安全等领域。",
      "domains a signing's projects or parties cover (这批项目覆盖A、B等领域; 双方将围绕A、B等领域合作), with a signing "
@@ -227,6 +227,9 @@ ROWS = [
      "a counted list of firms that moved into a park (or its sub-parks): the park's figure"),
     ("stat-one-of", "statistic", r"[^，。；]{0,12}?之一", 0.9, "网络安全考核被列为湖南省开展的5项考核之一。",
      "N项…之一: the subject is one of a set of N, not N of something: not proposed"),
+    ("stat-quoted-name", "statistic", r"“[^“”，。]{0,3}?(?:[\d.]+|[一二两三四五六七八九十百千万]+)[^“”，。]{0,4}”", 0.9, "长沙市推动“五名”（名品、名企、名人）一体化发展。",
+     "a number inside a short quoted name (“五名”, “三个一”) is part of the name, not a figure: not "
+     "proposed (round blind-m: “五名” had become 5 人)"),
     ("stat-ranked-among", "statistic", r"[^，。；]{0,16}?中\s*(?:排名|排|位列|位居|名列|居)", 0.9,
      "综合实力在全国168个国家级高新区中排名第11位。",
      "在N个…中排名: N counts those the subject is ranked among, not the subject's own: not proposed"),
@@ -252,9 +255,9 @@ ROWS = [
      "a bare 高新区/经开区/该区 opening the clause: the development zone the article names most"),
     ("stat-topic", "statistic", None, 0.7, "国家网络安全产业园区（西安）揭牌。截至2022年底，共引进企业超过45家。",
      "no subject in the clause: the park the paragraph is about"),
-    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.6, "湖南省网络安全产业规模全省超过200亿元。",
+    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前|[\d.]+%的)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.6, "湖南省网络安全产业规模全省超过200亿元。",
      "a region-level figure (全省, or a region named and no park word): the region's, never the park's — but 全市 as a "
-     "frame (占全市70%, 居全市首位, 在全市各分园排名第一, 全市总量排名) and 区内企业 (the zone's firms) say nothing of whose "
+     "frame (占全市70%, 居全市首位, 在全市各分园排名第一, 全市总量排名, 汇聚了全省83.1%的企业: round blind-m) and 区内企业 (the zone's firms) say nothing of whose "
      "figure it is"),
     ("stat-region-context", "statistic", None, 0.35, "长沙市网络安全产业发展迅速。目前有企业300家。",
      "no organisation or park: the region the sentence or paragraph names"),
