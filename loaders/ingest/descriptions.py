@@ -52,12 +52,7 @@ class DescriptionsMixin:
         for m in rx("text-standing").finditer(s.text):
             a, b = s.start + m.start(1), s.start + m.end(1)
             ca, _ = self.clause_bounds(s, a)
-            near = [x for x in self.mentions_in(s.start, s.start + m.start(), SUBJECT_LABELS) if not x.attrs.get("members")]
-            # the nearest entity of the clause, else the one the sentence opens on (张家湾设计小镇…，成为…)
-            in_clause = [x for x in near if x.start >= ca]
-            # …，而高质量的产业是…: a clause with a subject of its own that names no entity describes no one
-            bare = OPEN_CLAUSE.fullmatch(self.text[ca:s.start + m.start()].strip(" ，,"))
-            subj = in_clause[-1] if in_clause else (near[0] if near and bare and near[0].start == self.subject_start(s) else None)
+            subj, _ = self._clause_subject(s, ca, s.start + m.start())
             # 全国第二个…的市辖区、全国第一个…的区县: two standings, one value each
             parts = [(a, b)]
             if "、" in self.text[a:b] and all(STANDING.search(p) for p in self.text[a:b].split("、")):
@@ -75,17 +70,25 @@ class DescriptionsMixin:
                 # 已建成5G基站3585个: a count, which the figure rows read; …时期，是…之后: a time; 是通州区的一个片区: a
                 # part of a place (PART_OF), not a description
                 continue
-            # 在全国率先建成…, 让成都的软洽会成为…: a place after 在 or before 的 is not what the clause is about
-            near = [x for x in self.mentions_in(s.start, s.start + m.start(), SUBJECT_LABELS) if not x.attrs.get("members")
-                    and self.text[x.start - 1:x.start] not in ("在", "于", "从", "向", "对", "与") and self.text[x.end:x.end + 1] != "的"]
-            in_clause = [x for x in near if x.start >= ca]
-            bare = OPEN_CLAUSE.fullmatch(self.text[ca:s.start + m.start()].strip(" ，,"))
-            subj = in_clause[-1] if in_clause else (near[0] if near and bare and near[0].start == self.subject_start(s) else None)
+            subj, bare = self._clause_subject(s, ca, s.start + m.start(), heads_only=True)
             build = m.group(1) not in ("是", "成为", "成為", "被评为")
             if subj is None and bare and build and self.policy_text:   # 到2020年，…，建成…: a plan's goals are its region's
                 subj = self.region_context(s, a) or self.article_region()
             status = "target" if build else self.status(s, a, ca, cb)
             self._describe(s, subj, "goal" if build else "positioning", a, b, "text-copula", taken, status)
+
+    def _clause_subject(self, s, ca: int, verb: int, heads_only: bool = False):
+        """The entity a clause that says what something 是 is about: the nearest one of the clause before the verb,
+        else the one the sentence opens on when the clause has no subject of its own (张家湾设计小镇…，成为…; …，而
+        高质量的产业是…: a clause with a subject of its own that names no entity describes no one). With `heads_only`,
+        not a place after 在 or before 的 (在全国率先建成…, 让成都的软洽会成为…). Returns (entity, bare clause)."""
+        near = [x for x in self.mentions_in(s.start, verb, SUBJECT_LABELS) if not x.attrs.get("members") and not (
+            heads_only and (self.text[x.start - 1:x.start] in ("在", "于", "从", "向", "对", "与") or self.text[x.end:x.end + 1] == "的"))]
+        in_clause = [x for x in near if x.start >= ca]
+        bare = OPEN_CLAUSE.fullmatch(self.text[ca:verb].strip(" ，,")) is not None
+        if in_clause:
+            return in_clause[-1], bare
+        return (near[0] if near and bare and near[0].start == self.subject_start(s) else None), bare
 
     def _describe(self, s, subj, metric: str, a: int, b: int, rule: str, taken: list, status: str = "actual") -> None:
         if subj is None or not subj.keys or b - a < 2 or any(x < b and a < y for x, y in taken):
