@@ -72,6 +72,8 @@ class DescriptionsMixin:
                 continue
             subj, bare = self._clause_subject(s, ca, s.start + m.start(), heads_only=True)
             build = m.group(1) not in ("是", "成为", "成為", "被评为")
+            if m.group(1) == "是" and re.match(r"一[个家所种位]", m.group(2)):
+                continue   # 锤子科技是一个成都的企业: what kind of thing it is, no distinction or positioning
             if subj is None and bare and build and self.policy_text:   # 到2020年，…，建成…: a plan's goals are its region's
                 subj = self.region_context(s, a) or self.article_region()
             status = "target" if build else self.status(s, a, ca, cb)

@@ -229,7 +229,8 @@ TEXT_METRICS = {
 # Kinds by the word a name ends with.
 INSTITUTION_SUFFIXES = [("大学", "university"), ("学院", "university"), ("研究院", "research_institute"),
                         ("研究所", "research_institute"), ("科学院", "research_institute"), ("工程院", "research_institute"), ("实验室", "laboratory"),
-                        ("中心", "centre"), ("协会", "association"), ("学会", "association"), ("研究会", "association"), ("联盟", "alliance"),
+                        ("中心", "centre"), ("协会", "association"), ("学会", "association"), ("研究会", "association"), ("促进会", "association"),
+                        ("联合会", "association"), ("联盟", "alliance"),
                         ("学校", "school")]
 PROGRAMME_SUFFIXES = [("试验区", "designation"), ("示范区", "designation"), ("先行区", "designation"),
                       ("示范基地", "designation"), ("示范项目", "designation"), ("基地", "base"), ("特殊津贴", "honour"),

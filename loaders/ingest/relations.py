@@ -136,11 +136,20 @@ class RelationsMixin(WhereaboutsMixin):
             return
         if rx("event-signing-domains").search(self.text, s.start, doms[0].start):
             # 此次开工的项目涉及A、B等领域 after a groundbreaking as after a signing (round blind-m)
-            ev = self._event_for(s, doms[0].start, 2, lambda x: x.attrs.get("kind") in ("signing", "groundbreaking"))
+            # 这次集中签约的20个项目分布在…: 这次/此次/本次 refers back to the signing further up the article
+            back = 8 if re.search(r"[这此本该]次|这批|该批", self.text[s.start:doms[0].start]) else 2
+            ev = self._event_for(s, doms[0].start, back, lambda x: x.attrs.get("kind") in ("signing", "groundbreaking"))
             if ev is not None:   # 这批项目覆盖A、B等领域 after a signing: what it concerns, not the place's focus
                 for d in doms:
                     self.rel(ev.key, "CONCERNS", d.key, s, (d.start, d.end), conf("event-signing-domains"),
                              "event-signing-domains")
+                return
+            if not self.mentions_in(s.start, doms[0].start, PARKISH + ("Enterprise", "Institution")) and \
+                    not self.mentions_in(s.start, s.end, ("Region",)):
+                # 这批项目分布在A、B等领域 with no signing at hand and no place in the sentence: still the projects'
+                # domains, no focus of a place from the context (round blind-m: six wrong FOCUSES_ON of 重庆市 on
+                # dev-N). A place the sentence names (…，将完善成都高新区现代产业体系) keeps them (retired test gold)
+                self.context_rows.add("event-signing-domains")
                 return
         other = rx("domain-of-other").search(self.text, s.start, doms[0].start)
         if other and not self.mentions_in(other.start(), s.end,

@@ -86,8 +86,9 @@ class SuffixNamesMixin:
             kind = None
             if label == "Region":   # 张家湾设计小镇, 未来设计园区; a place + 园区 (长沙园区, 海淀园区) is a park's short form
                 ws = self.words(a, se)
-                if not ws or (m.group() == "园区" and (ws[0][1] == "ns" or self.region_prefix(name))):
-                    continue
+                if not ws or (m.group() == "园区" and (ws[0][1] == "ns" or self.region_prefix(name))) or \
+                        re.match("全[省市区县国]", name):
+                    continue   # 全市重点软件园区: all of a kind in a place, no one area (round blind-m)
                 kind = "area"
             if label == "SubPark":
                 ws = self.words(a, se)

@@ -28,7 +28,7 @@ ROWS = [
     ("honour-holder", "relation", r"获得|获批|荣获|入选|被评为|认定|授予|享受|获评|列入", 0.8,
      "西安测试科技有限公司获得国家级专精特新“小巨人”企业称号。"),
     ("honour-park", "relation", None, 0.7, "国家网络安全产业园区（长沙）揭牌，并获批首批国家网络安全教育技术产业融合发展试验区。"),
-    ("domain-focus-not-region", "relation", r"签约|签署|(?:大会|论坛|峰会|会议|活动|大赛|博览会)[^，。；]{0,4}?(?:聚焦|围绕|涵盖|覆盖|关注)", 0.9,
+    ("domain-focus-not-region", "relation", r"签约|签署|(?:大会|论坛|峰会|会议|活动|大赛|博览会|洽谈会|软洽会)(?:[^，。；]{0,4}?|，)(?:聚焦|围绕|涵盖|覆盖|关注)", 0.9,
      "成都市举办网络安全大会。大会还聚焦人工智能安全等前沿领域。",
      "domains a region would take from its context though the sentence gives them to a signing (签约/签署), a meeting "
      "(大会还聚焦…) or a firm or institution named before them and before the region: not the region's focus"),
@@ -293,11 +293,12 @@ ROWS = [
      "dev 3/5 → 0.55"),
     ("text-copula", "statistic",
      r"(?<![但特尤于或就而还只总凡要即乃不])(是|成为|成為|建成|建设成为?|打造成为?|打造为|定位为|被评为)"
-     r"(?![在由从对向于并了后和及与、])(?=[^，。；]{4})((?:[^，。；“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；]|$)", 0.8,
+     r"(?![在由从对向于并了后和及与、])(?=[^，。；：:]{4})((?:[^，。；：:“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；：:]|$)", 0.8,
      "“湖湘杯”网络安全技能大赛是全国网络安全人才展示水平、竞技比拼和交流互动的舞台。",
      "A2 of the labelling manual: Y是/成为/建成/打造成/定位为/被评为X, X to the end of its clause, of the entity the "
      "clause is about (a plan's bare goal clause: its region's); 建成/打造成 → target. Guards read from the dev splits: a "
-     "count (已建成5G基站3585个), a time (…之后), a place after 在 or before 的, a value opening on 在/由/并. Dev 15/17 "
+     "count (已建成5G基站3585个), a time (…之后), a place after 在 or before 的, a value opening on 在/由/并; from dev-N: "
+     "a list after a colon, 是一个…企业 (a kind, not a description). Dev 15/17 "
      "(in sample for the guards) → 0.8"),
     ("text-layout_slogan", "statistic", r"(?:形成|概括为|构建)[^，。；]*?“([^”]{4,40})”的?(?:总体|整体|空间)?(?:布局|格局)?", 0.7,
      "国家网络安全产业园区（北京）形成“三园协同、多点联动、先行带动”的总体布局。"),
