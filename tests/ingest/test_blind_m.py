@@ -94,6 +94,11 @@ RELATIONS = {
     "what a fair's programme focuses on is what the fair concerns":
         ("8月17日，第十六届中国国际软件合作洽谈会在成都开幕。记者了解到，本届软洽会共有12项活动，聚焦区块链、智能经济发展等热点。",
          "CONCERNS", ("第十六届中国国际软件合作洽谈会", "区块链"), True),
+    "a city right after the year at the head of a meeting's name is its host, not its topic":
+        ("19日，2018成都软件产业发展峰会在成都世纪城新国际会议中心召开。", "CONCERNS",
+         ("2018成都软件产业发展峰会", "成都市"), False),
+    "a press conference's place after the year is its topic":
+        ("2月2日，2022年海淀区经济运行情况新闻发布会召开。", "CONCERNS", ("2022年海淀区经济运行情况新闻发布会", "海淀区"), True),
     "an association (促进会) holds its own meeting":
         ("6月9日，湘潭市大数据产业促进会召开第一次会员代表大会。", "PARTICIPANT",
          ("第一次会员代表大会", "湘潭市大数据产业促进会"), True),
