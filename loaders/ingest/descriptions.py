@@ -70,10 +70,10 @@ class DescriptionsMixin:
                 # 已建成5G基站3585个: a count, which the figure rows read; …时期，是…之后: a time; 是通州区的一个片区: a
                 # part of a place (PART_OF), not a description
                 continue
-            subj, bare = self._clause_subject(s, ca, s.start + m.start(), heads_only=True)
-            build = m.group(1) not in ("是", "成为", "成為", "被评为")
             if m.group(1) == "是" and re.match(r"一[个家所种位]", m.group(2)):
                 continue   # 锤子科技是一个成都的企业: what kind of thing it is, no distinction or positioning
+            subj, bare = self._clause_subject(s, ca, s.start + m.start(), heads_only=True)
+            build = m.group(1) not in ("是", "成为", "成為", "被评为")
             if subj is None and bare and build and self.policy_text:   # 到2020年，…，建成…: a plan's goals are its region's
                 subj = self.region_context(s, a) or self.article_region()
             status = "target" if build else self.status(s, a, ca, cb)
