@@ -37,6 +37,10 @@ class DescriptionsMixin:
                     # 国家网络安全宣传周从2014年开始…，今年的主题为: this year's edition's, where the article names it
                     subj = max((x for x in self.mentions if x.label == "Event" and x.keys and x.start < subj.start
                                 and x.name != subj.name and x.name.endswith(subj.name)), key=lambda x: x.start, default=subj)
+            elif re.search(r"(?:本届|本次|此次|这次)[^，。；“”]{0,8}$", s.text[:m.start()]):
+                # 本届峰会以“X”为主题，…举办主题论坛: the meeting named before, not the one held under it (round blind-o)
+                subj = next((x for x in reversed(evs) if x.end <= a), None) or \
+                    self.latest_event_before(s, 8, lambda x: True, same_para=False)
             else:                  # 以“X”为主题的…大会: the event the sentence names
                 subj = next(iter(evs), None) or self.latest_event_before(s, 3, lambda x: True, same_para=False)
             self._describe(s, subj, "theme", a, b, "text-theme", taken)

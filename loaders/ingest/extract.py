@@ -220,7 +220,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         for code, full, short in cities:
             out.setdefault(full, (code, full, "city"))
             out.setdefault(short, (code, full, "city"))
-        for code, full, kind in counties:
+        for code, full, kind in counties + tuple(gz.divisions_resolved(self.text)):   # + 朝阳区 where 北京 is named
             out.setdefault(full, (code, full, kind))
         return out
 
@@ -272,13 +272,14 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         return best
 
     def region_as_frame(self, m: Mention) -> bool:
-        """跻身全市第一梯队 / 占全(北京)省 / 位列全国 / 在全市占比: a region a rank or share is taken in is no figure's
-        subject; nor is a place among several (在北京、武汉、…天津等地举办, 金凤软件园、巴南软件园等4个: region-list-item)."""
+        """跻身全市第一梯队 / 占全(北京)省 / 位列全国 / 在全市占比: a region a rank or share is taken in is no figure's subject;
+        nor a place among several (在北京、…天津等地举办: region-list-item), nor one inside a name (region-in-name)."""
         head = m.start - (self.text[m.start - 1:m.start] == "全")   # 占全北京市的50%: the 全 of the whole
         hits = {"region-frame": any(x.end() == head for x in rx("region-frame").finditer(self.text, max(0, head - 3), head))
                 or bool(re.search(r"(?:位于|地处|坐落于)[^，。；：]*$", self.text[max(0, head - 30):head])),   # 位于A的B: B too
                 "region-frame-after": bool(rx("region-frame-after").match(self.text, m.end)),
-                "region-list-item": bool(rx("region-list-item").match(self.text, m.end)) or self.text[m.start - 1:m.start] == "、"}
+                "region-list-item": bool(rx("region-list-item").match(self.text, m.end)) or self.text[m.start - 1:m.start] == "、",
+                "region-in-name": len(m.text) <= 3 and m.start > 0 and self.text[m.start - 1] in "(（" and bool(rx("region-in-name").match(self.text, m.end))}
         self.context_rows.update(r for r, hit in hits.items() if hit)
         return any(hits.values())
 

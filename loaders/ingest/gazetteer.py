@@ -123,6 +123,28 @@ def of_level(kind: str, level: str | None) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _named_twice() -> dict[str, tuple[tuple[str, str], ...]]:
+    """County-level names that two or more divisions bear (朝阳区: 110105 and 220104) → their (code, kind)s."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for code, full, kind in _gb2260()[1]:
+        out.setdefault(full, []).append((code, kind))
+    return {n: tuple(v) for n, v in out.items() if len(v) > 1 and len(n) >= 3}
+
+
+def divisions_resolved(text: str) -> list[tuple[str, str, str]]:
+    """The names admin_divisions leaves out because two places bear them, each resolved to (code, full name, kind)
+    when `text` names the province of exactly one of them (round blind-o: 朝阳区 in an article about Beijing's
+    districts was never found; 江北区 of a Chongqing article likewise)."""
+    named = {code[:2] for code, full, short, _, _ in PROVINCES if full in text or short in text}
+    out = []
+    for name, options in _named_twice().items():
+        here = [(code, kind) for code, kind in options if code[:2] in named]
+        if len(here) == 1 and name in text:
+            out.append((here[0][0], name, here[0][1]))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
 def divisions_under() -> dict[str, dict[str, str]]:
     """Every county-level division (name → kind) under its province's and its city's code prefix (2 and 4
     digits), the names admin_divisions leaves out as ambiguous included: after 北京市, 通州区 is Beijing's
@@ -239,6 +261,18 @@ POLICY_SUFFIXES = [("通知", "notice"), ("意见", "opinion"), ("指导意见",
                    ("计划", "plan"), ("纲要", "plan"), ("办法", "measures"), ("措施", "measures"), ("若干政策", "measures"),
                    ("政策", "measures"), ("条例", "regulation"), ("规定", "regulation"), ("决定", "regulation"),
                    ("函", "letter"), ("批复", "letter"), ("指南", "other"), ("细则", "measures")]
+# a plan's period after its name, inside the title (《…三年行动方案(2018—2020年)》, 《…振兴计划（2020—2025）》)
+TITLE_PERIOD = re.compile(r"[（(]\s*\d{4}\s*(?:年\s*)?(?:[-—–~至到]+\s*\d{4}\s*)?年?\s*(?:版)?[)）]$")
+
+
+def policy_kind(title: str) -> str | None:
+    """The kind of policy a document title names by its last word (方案 → plan), read before the period in
+    brackets that plans end on (round blind-o: no title ending on one was a policy before); None for a title that
+    names no policy (a report, a book)."""
+    core = TITLE_PERIOD.sub("", title)
+    return next((k for suf, k in sorted(POLICY_SUFFIXES, key=lambda x: -len(x[0])) if core.endswith(suf)), None)
+
+
 EVENT_TRIGGERS = {"复函": "approval", "获得批准": "approval", "获得批复": "approval", "正式批复": "approval",
                   "签约入驻": "signing", "揭牌": "unveiling", "挂牌": "unveiling", "授牌": "unveiling", "获批": "approval",
                   "批复": "approval", "签约": "signing", "签署": "signing", "开工": "groundbreaking", "奠基": "groundbreaking",

@@ -132,6 +132,10 @@ class RelationsMixin(WhereaboutsMixin):
 
     def rules_domains(self, s) -> None:
         doms = self.mentions_in(s.start, s.end, ("Domain",))
+        frames = [f.span() for f in rx("domain-in-frame").finditer(self.text, s.start, s.end)]
+        if frames:   # 在A、B等技术发展的带动下，北京市C、D等领域…: A and B drive it, C and D are the place's
+            self.context_rows.add("domain-in-frame")
+            doms = [d for d in doms if not any(a <= d.start < b for a, b in frames)]
         if not doms:
             return
         if rx("event-signing-domains").search(self.text, s.start, doms[0].start):
@@ -160,7 +164,7 @@ class RelationsMixin(WhereaboutsMixin):
         # place that issues it (`domain-focus-policy`)
         # (the plan becomes a mention in rules_policies, after this: its domains wait for it there)
         plan = next((b for a, b, t in self.titles_by_sent.get(s.idx, ()) if b <= doms[0].start
-                     and t.endswith(tuple(suf for suf, _ in gz.POLICY_SUFFIXES))
+                     and gz.policy_kind(t) is not None
                      and rx("domain-focus-policy").fullmatch(self.text, b, doms[0].start)), None)
         if plan is not None:
             self.__dict__.setdefault("_plan_domains", {})[plan] = doms
@@ -241,7 +245,7 @@ class RelationsMixin(WhereaboutsMixin):
 
     def rules_policies(self, s) -> None:
         for a, b, title in self.titles_by_sent.get(s.idx, ()):
-            kind = next((k for suf, k in sorted(gz.POLICY_SUFFIXES, key=lambda x: -len(x[0])) if title.endswith(suf)), None)
+            kind = gz.policy_kind(title)
             if kind is None:   # a book, a magazine, or a report whose release is an event
                 self.report_released(s, a, b, title)
                 continue

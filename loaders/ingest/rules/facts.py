@@ -28,10 +28,16 @@ ROWS = [
     ("honour-holder", "relation", r"获得|获批|荣获|入选|被评为|认定|授予|享受|获评|列入", 0.8,
      "西安测试科技有限公司获得国家级专精特新“小巨人”企业称号。"),
     ("honour-park", "relation", None, 0.7, "国家网络安全产业园区（长沙）揭牌，并获批首批国家网络安全教育技术产业融合发展试验区。"),
-    ("domain-focus-not-region", "relation", r"签约|签署|(?:大会|论坛|峰会|会议|活动|大赛|博览会|洽谈会|软洽会)(?:[^，。；]{0,4}?|，)(?:聚焦|围绕|涵盖|覆盖|关注)", 0.9,
+    ("domain-focus-not-region", "relation", r"签约|签署|(?:大会|论坛|峰会|会议|活动|大赛|博览会|洽谈会|软洽会)(?:[^，。；]{0,4}?|，)(?:聚焦|围绕|涵盖|覆盖|关注)"
+     r"|(?:本届|本次|此次|这次)(?:大会|论坛|峰会|会议|活动|大赛|博览会|洽谈会|软洽会|展会)[^。；]{0,40}?(?:聚焦|围绕|涵盖|覆盖|关注)", 0.9,
      "成都市举办网络安全大会。大会还聚焦人工智能安全等前沿领域。",
      "domains a region would take from its context though the sentence gives them to a signing (签约/签署), a meeting "
-     "(大会还聚焦…) or a firm or institution named before them and before the region: not the region's focus"),
+     "(大会还聚焦…; 本届峰会以“…”为主题，…聚焦A、B等领域 — round blind-o) or a firm or institution named before them and "
+     "before the region: not the region's focus"),
+    ("domain-in-frame", "relation", r"在[^，。；在]{2,40}?(?:的)?(?:带动|驱动|推动|引领|支撑|加持)下", 0.9,
+     "在人工智能、大模型等技术快速发展的带动下，北京市云计算、大数据等细分领域增势强劲。",
+     "domains inside 在…的带动/驱动下 are what drives the clause, not a focus of the place it is about (round blind-o): "
+     "no relation for them; the domains after the frame keep theirs"),
     ("domain-focus-organisation", "relation", None, 0.6, "华为公司将结合成都市的定位，重点面向通信网络、智能终端等领域。",
      "domains named after a firm that opens the clause, before any region: the firm's focus (round `domains`; before it, "
      "no one's). Right 4 of 5 on dev, all of one article; an institution's were right 0 of 4 (西工大 for its 北京研究院)"),
@@ -39,9 +45,10 @@ ROWS = [
      "the domains of domain-focus-not-region given to a signing or meeting named in the sentence or the one before: what it "
      "concerns"),
     ("domain-focus", "relation", r"布局|聚焦|重点发展|深耕|主攻|领域|方面|为(?:重点|主|核心|主导)", 0.75, "国家网络安全产业园区（成渝地区）在工控安全、密码产品等领域形成集聚。"),
-    ("event-signing-domains", "relation", r"(?:项目|合作|双方|三方|各方)[^，。；]{0,6}?(?:覆盖|涵盖|涉及|聚焦|围绕|集中在|分布在)", 0.75,
+    ("event-signing-domains", "relation", r"(?:项目|合作|双方|三方|各方)(?:[^，。；]{0,6}?|[^，。；]{0,16}，)(?:覆盖|涵盖|涉及|聚焦|围绕|集中在|分布在)", 0.75,
      "9月11日，产业对接交流会在长沙举行。交流会上，12个项目集中签约。签约项目涵盖网络安全、工控安全等领域。",
-     "domains a signing's projects or parties cover (这批项目覆盖A、B等领域; 双方将围绕A、B等领域合作), with a signing "
+     "domains a signing's projects or parties cover (这批项目覆盖A、B等领域; 双方将围绕A、B等领域合作; 此次签约的项目引进企业11家，"
+     "覆盖A、B等领域 — round blind-o), with a signing "
      "named in the sentence or the two before: what the signing concerns, not the place's focus"),
     ("domain-of-other", "relation", r"(?:作品|产品|方案|项目|成果|团队|选手|课程|赛题)[^，。；]{0,16}?(?:涵盖|覆盖|聚焦|涉及|围绕|面向)",
      0.9, "长沙市举办大赛。参赛作品涵盖基础软硬件，聚焦综合办公、生产运营等关键领域应用。",
