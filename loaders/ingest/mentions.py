@@ -372,8 +372,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 return x   # 落户长沙高新区: the dictionary holds the zone's name whole, the verb before it is no part
         if re.match(r"落户|位于|入驻|坐落|布局|选址|设在|建在|扎根|进驻", name):
             return None
-        if "级" in name or name[0] in "在于从到对向和与及的":
-            return None   # 在国家级经开区: a class of zones after a preposition, not a zone's name
+        if "级" in name or name[0] in "在于从到对向和与及的" or name.startswith(("本次", "此次", "这次", "本届", "该")):
+            return None   # 在国家级经开区: a class of zones after a preposition; 本次科学城: the zone named before
         return None if not re.match(f"^[{HAN}]{{2,4}}(?:高新|经开|自贸|新区|科学城|科技城)", name) else a
 
     def _zone_list(self, m: re.Match) -> None:

@@ -98,6 +98,8 @@ class StatisticsMixin(StatusMixin):
             if not self.free(a, b) or self.text[a - 1:a] == "第" or self.text[b:b + 1] in ("年", "月", "日"):
                 continue
             unit_w, mult = m.group("unit") or "元", m.group("mult") or ""   # 600多亿: money
+            if unit_w == "个" and re.match(r"[和、与及]\s*[\d.]+\s*个百分点", self.text[b:b + 12]):
+                unit_w = "个百分点"   # 分别提高0.2个和3.2个百分点: the first shares the second's unit (round blind-o)
             num = m.group("num")
             if num[0].isdigit():
                 value = float(num.replace(",", ""))   # 2,003.50: a thousands separator
@@ -131,7 +133,7 @@ class StatisticsMixin(StatusMixin):
             if rx("stat-one-of").match(self.text, b, cb):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: one of a set (stat-one-of)")
                 continue
-            if any(q.start() < a and b < q.end() for q in rx("stat-quoted-name").finditer(self.text, max(ca, a - 4), min(cb, b + 5))):
+            if any(q.start() < a and b < q.end() for q in rx("stat-quoted-name").finditer(self.text, max(ca, a - 4), min(cb, b + 9))):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: in a quoted name (stat-quoted-name)")
                 continue
             if rx("stat-ranked-among").match(self.text, b, cb):

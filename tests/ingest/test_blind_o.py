@@ -63,6 +63,12 @@ RELATIONS = {
     "a policy whose title ends on its period is issued by who issues it":
         ("湖南省人民政府印发《湖南省网络安全产业发展三年行动计划（2021-2023年）》。", "ISSUED_BY",
          ("湖南省网络安全产业发展三年行动计划（2021-2023年）", "湖南省人民政府"), True),
+    "the domains of 基于A、B等技术 are a means, no place's focus":
+        ("重庆市加快发展软件产业。中慧科信则将基于大数据、云计算、虚拟现实等技术，自主研发智慧工程管理系统，以质量管理为核心。", "FOCUSES_ON",
+         ("重庆市", "云计算"), False),
+    "two bodies that release a report together both take part in its release":
+        ("9月25日，北京市经信局与北京市产业经济研究中心发布了《北京市产业经济发展蓝皮书(2018-2019)——聚焦高精尖》。",
+         "PARTICIPANT", ("《北京市产业经济发展蓝皮书（2018-2019）——聚焦高精尖》发布", "北京市经济和信息化局"), True),
     "朝阳区 in an article that names Beijing is Beijing's district":
         ("北京市各区形成特色产业。朝阳区逐渐形成集成电路设计、5G产业等产业集群。", "FOCUSES_ON",
          ("朝阳区", "集成电路设计"), True),
@@ -86,3 +92,34 @@ def test_a_theme_of_a_meeting_referred_back_to_is_that_meetings(tmp_path, kb):
     themes = {(ex.entities[o.subject].record["name_zh"], o.fields["value_text"]) for o in ex.observations
               if o.conf >= ACCEPT and o.fields.get("value_text")}
     assert themes == {("2023互联网岳麓峰会", "智联湘江，乘数而上")}
+
+
+# one figure (subject, value, unit) given (True) or not (False)
+FIGURES = {
+    "the first of two point changes shares the second's unit":
+        ("北京市信息软件业增加值占全市GDP的比重为22.7%，较一季度和2023年全年分别提高0.2个和3.2个百分点。",
+         ("北京市", 0.2, "个"), False),
+    "a zone word after 本次 names no zone of its own":
+        ("2月27日，西部(重庆)科学城举行重点招商项目集中签约活动。本次科学城签约的合同投资额为229.2亿元。",
+         ("本次科学城", 229.2, "亿元"), False),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FIGURES))
+def test_figure(case, tmp_path, kb):
+    text, item, given = FIGURES[case]
+    ex = ingest_text(tmp_path, text, kb, "2024-07-26")
+    got = {(ex.entities[o.subject].record["name_zh"], o.fields.get("value"), o.fields.get("unit"))
+           for o in ex.observations if o.conf >= ACCEPT}
+    assert (item in got) is given
+
+
+def test_the_two_point_changes_are_read_in_points(tmp_path, kb):
+    ex = ingest_text(tmp_path, "北京市信息软件业增加值占全市GDP的比重为22.7%，较一季度和2023年全年分别提高0.2个和3.2个百分点。",
+                     kb, "2024-07-26")
+    assert {(o.fields.get("value"), o.fields.get("unit")) for o in ex.observations} >= {(0.2, "个百分点"), (3.2, "个百分点")}
+
+
+def test_a_count_inside_a_quoted_name_of_up_to_eight_characters_is_no_figure(tmp_path, kb):
+    ex = ingest_text(tmp_path, "湖南正大力推进湘江科学城、省级“四大实验室”和“四个重大科学装置”建设。", kb, "2023-06-19")
+    assert not [o for o in ex.observations if o.conf >= ACCEPT and o.fields.get("value") == 4]

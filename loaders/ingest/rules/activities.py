@@ -57,11 +57,11 @@ ROWS = [
     ("event-policy-release-by", "relation", None, 0.65, "近日，四川省人民政府发布了《四川省“十三五”信息化规划》。",
      "the body that issues a policy (policy-issuer: X发布了《Y》) takes part in its release; not the body that approved "
      "it (已经X同意，现印发: dev-E's approver was a participant, dev-F's was not)"),
-    ("event-report-released", "event", r"(?:白皮书|蓝皮书|报告|发展情况|指数|榜单|名单|框架|规范|倡议书?|宣言)(?:（[^）]*）)?(?=》|$)", 0.65,
+    ("event-report-released", "event", r"(?:白皮书|蓝皮书|报告|发展情况|指数|榜单|名单|框架|规范|倡议书?|宣言)(?:（[^）]*）)?(?:——[^》]{1,20})?(?=》|$)", 0.65,
      "中国信息通信研究院在论坛上发布了《中国网络安全产业白皮书（2020年）》。",
      "a title that is no policy but a report, white paper, index or list (the regex reads the title), released as a "
      "policy is (《X》发布, 发布了《X》): an announcement named after it, by the body named before the verb, concerning "
-     "the place the title begins with (round `domains`)"),
+     "the place the title begins with (round `domains`; a subtitle after —— since round blind-o)"),
     ("event-policy-released-before", "event", r"(?:会上|现场|正式|同时|还)?(发布|公布|出台)了?(?=《)", 0.65,
      "大会上发布了《通州区城市更新实施意见》。",
      "发布了《X》: the release of X, an event concerning it, as when the title comes first"),

@@ -34,9 +34,11 @@ ROWS = [
      "domains a region would take from its context though the sentence gives them to a signing (签约/签署), a meeting "
      "(大会还聚焦…; 本届峰会以“…”为主题，…聚焦A、B等领域 — round blind-o) or a firm or institution named before them and "
      "before the region: not the region's focus"),
-    ("domain-in-frame", "relation", r"在[^，。；在]{2,40}?(?:的)?(?:带动|驱动|推动|引领|支撑|加持)下", 0.9,
+    ("domain-in-frame", "relation", r"在[^，。；在]{2,40}?(?:的)?(?:带动|驱动|推动|引领|支撑|加持)下"
+     r"|(?:基于|借助|利用|运用)[^，。；]{2,40}?等(?:技术|手段|工具)", 0.9,
      "在人工智能、大模型等技术快速发展的带动下，北京市云计算、大数据等细分领域增势强劲。",
-     "domains inside 在…的带动/驱动下 are what drives the clause, not a focus of the place it is about (round blind-o): "
+     "domains inside 在…的带动/驱动下, or the means of 基于/借助A、B等技术, are what drives the clause, not a focus of the "
+     "place it is about (round blind-o): "
      "no relation for them; the domains after the frame keep theirs"),
     ("domain-focus-organisation", "relation", None, 0.6, "华为公司将结合成都市的定位，重点面向通信网络、智能终端等领域。",
      "domains named after a firm that opens the clause, before any region: the firm's focus (round `domains`; before it, "
@@ -238,9 +240,9 @@ ROWS = [
      "a counted list of firms that moved into a park (or its sub-parks): the park's figure"),
     ("stat-one-of", "statistic", r"[^，。；]{0,12}?之一", 0.9, "网络安全考核被列为湖南省开展的5项考核之一。",
      "N项…之一: the subject is one of a set of N, not N of something: not proposed"),
-    ("stat-quoted-name", "statistic", r"“[^“”，。]{0,3}?(?:[\d.]+|[一二两三四五六七八九十百千万]+)[^“”，。]{0,4}”", 0.9, "长沙市推动“五名”（名品、名企、名人）一体化发展。",
-     "a number inside a short quoted name (“五名”, “三个一”) is part of the name, not a figure: not "
-     "proposed (round blind-m: “五名” had become 5 人)"),
+    ("stat-quoted-name", "statistic", r"“[^“”，。]{0,3}?(?:[\d.]+|[一二两三四五六七八九十百千万]+)[^“”，。]{0,8}”", 0.9, "长沙市推动“五名”（名品、名企、名人）一体化发展。",
+     "a number inside a short quoted name (“五名”, “三个一”, “四个重大科学装置”) is part of the name, not a figure: not "
+     "proposed (round blind-m: “五名” had become 5 人; round blind-o: up to eight characters after the number)"),
     ("stat-ranked-among", "statistic", r"[^，。；]{0,16}?中\s*(?:排名|排|位列|位居|名列|居)", 0.9,
      "综合实力在全国168个国家级高新区中排名第11位。",
      "在N个…中排名: N counts those the subject is ranked among, not the subject's own: not proposed"),
