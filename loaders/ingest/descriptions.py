@@ -99,7 +99,7 @@ class DescriptionsMixin:
     def _describe(self, s, subj, metric: str, a: int, b: int, rule: str, taken: list, status: str = "actual") -> None:
         if subj is None or not subj.keys or b - a < 2 or any(x < b and a < y for x, y in taken):
             return
-        value = self.text[a:b]
+        value = self.text[a:b].rstrip("…")   # 是国家软件人才国际培训基地……: the list's trailing dots are no part (blind-o)
         if value[:1] in "“‘「\"" and value[-1:] in "”’」\"" and not re.search("[”’」\"]", value[1:-1]):
             value = value[1:-1]   # “三园协同…”: the slogan without its quotes, but not “国家-市-区县”三级…
         if value.startswith(("其", "这", "该", "此")):

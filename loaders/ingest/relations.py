@@ -179,8 +179,10 @@ class RelationsMixin(WhereaboutsMixin):
         rule = "domain-focus"
         if subj is None:
             # the article's region only when the sentence names none: 在北京、…、天津等地举办 names places, none the owner
-            subj, rule = self.region_context(s, doms[0].start) or (
-                None if self.mentions_in(s.start, s.end, ("Region",)) else self.article_region()), "domain-focus-region"
+            subj = self.region_context(s, doms[0].start) or (
+                None if self.mentions_in(s.start, s.end, ("Region",)) else self.article_region())
+            # named before the domains in this sentence, or read from the context (`domain-focus-context`, round blind-o)
+            rule = "domain-focus-region" if subj is not None and s.start <= subj.start < doms[0].start else "domain-focus-context"
             if subj is not None and (self.text[subj.start - 1:subj.start] == "以" or self.text[subj.start - 2:subj.start] == "依托"):
                 # 天府新区以成都科学城为核心发展区，聚焦A、B: the place after 以 is the means, the one before it acts
                 prior = [m for m in self.mentions_in(s.start, subj.start, ("Region",)) if not self.region_as_frame(m)]

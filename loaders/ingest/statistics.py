@@ -258,6 +258,9 @@ class StatisticsMixin(StatusMixin):
                         subj = None
                 if subj is None:   # nothing in the sentence or paragraph: the region the article is about
                     subj, rule = self.article_region(), "stat-article-region"
+                if subj is not None and regional and regional.group()[-1] in "区县" and not gz.of_level(
+                        self.entities[subj.key].record.get("kind") or "", "district"):
+                    subj = None   # 全区 is a district's or a zone's whole, never a city's (round blind-o: 九龙坡's to 重庆市)
                 if subj is None:
                     self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: no entity it describes")
                     continue

@@ -55,7 +55,11 @@ def test_a_places_leading_industries_are_its_focus(tmp_path, kb):
         assert ("中关村科学城", "FOCUSES_ON", d) in got, d
     ex = run(tmp_path, "长沙高新区坚持做强主导产业。“十四五”期间，软件信息产业、智能装备和新材料产业等主导产业年均增长9%。", kb)
     zone = "长沙国家高新技术产业开发区"   # 长沙高新区 in data/
-    assert {(zone, "FOCUSES_ON", "软件信息"), (zone, "FOCUSES_ON", "智能装备和新材料")} <= rels(ex)
+    # the zone is named in the sentence before: since round blind-o that is `domain-focus-context`, a suggestion
+    # below the threshold (right 0 of 21 on two blind samples as they came)
+    context = {(name(ex, r.frm), r.type, name(ex, r.to)) for r in ex.relations if r.rule == "domain-focus-context"}
+    assert {(zone, "FOCUSES_ON", "软件信息"), (zone, "FOCUSES_ON", "智能装备和新材料")} <= context
+    assert not context & rels(ex)
 
 
 def test_what_several_funders_fund_is_the_figures_subject_and_an_industrial_base_is_a_place(tmp_path, kb):

@@ -69,6 +69,13 @@ RELATIONS = {
     "two bodies that release a report together both take part in its release":
         ("9月25日，北京市经信局与北京市产业经济研究中心发布了《北京市产业经济发展蓝皮书(2018-2019)——聚焦高精尖》。",
          "PARTICIPANT", ("《北京市产业经济发展蓝皮书（2018-2019）——聚焦高精尖》发布", "北京市经济和信息化局"), True),
+    "a zone named after 以 is the zone, not the city before it":
+        ("按照《行动计划》的要求，长沙市以长沙高新区(长沙软件园)为核心区，以芙蓉区、天心区为拓展区。", "PART_OF",
+         ("长沙国家高新技术产业开发区", "长沙市"), True),
+    "domains given to a region read from the context are below the threshold":
+        ("成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。", "FOCUSES_ON", ("成都市", "工控安全"), False),
+    "domains after a region the sentence names keep it":
+        ("成都市加快发展网络安全产业，重点发展工控安全、密码产品等领域。", "FOCUSES_ON", ("成都市", "工控安全"), True),
     "朝阳区 in an article that names Beijing is Beijing's district":
         ("北京市各区形成特色产业。朝阳区逐渐形成集成电路设计、5G产业等产业集群。", "FOCUSES_ON",
          ("朝阳区", "集成电路设计"), True),
@@ -99,6 +106,8 @@ FIGURES = {
     "the first of two point changes shares the second's unit":
         ("北京市信息软件业增加值占全市GDP的比重为22.7%，较一季度和2023年全年分别提高0.2个和3.2个百分点。",
          ("北京市", 0.2, "个"), False),
+    "the region a superlative is taken in owns no figure":
+        ("作为四川省最大的在建数据中心，该项目总投资约40亿元，单体建筑超5万平方米。", ("四川省", 40.0, "亿元"), False),
     "a zone word after 本次 names no zone of its own":
         ("2月27日，西部(重庆)科学城举行重点招商项目集中签约活动。本次科学城签约的合同投资额为229.2亿元。",
          ("本次科学城", 229.2, "亿元"), False),
@@ -123,3 +132,15 @@ def test_the_two_point_changes_are_read_in_points(tmp_path, kb):
 def test_a_count_inside_a_quoted_name_of_up_to_eight_characters_is_no_figure(tmp_path, kb):
     ex = ingest_text(tmp_path, "湖南正大力推进湘江科学城、省级“四大实验室”和“四个重大科学装置”建设。", kb, "2023-06-19")
     assert not [o for o in ex.observations if o.conf >= ACCEPT and o.fields.get("value") == 4]
+
+
+def test_a_text_value_leaves_out_the_trailing_dots(tmp_path, kb):
+    ex = ingest_text(tmp_path, "长沙高新区是全国第二个国家网络安全产业园，是国家软件人才国际培训基地……", kb, "2020-05-15")
+    values = {o.fields["value_text"] for o in ex.observations if o.fields.get("value_text")}
+    assert "国家软件人才国际培训基地" in values and not [v for v in values if v.endswith("…")]
+
+
+def test_quan_qu_is_a_districts_whole_never_the_citys(tmp_path, kb):
+    """全区 names a district's or a zone's whole: not even a suggestion below the threshold gives it to the city."""
+    ex = ingest_text(tmp_path, "重庆市加快发展软件产业。2021年，全区拥有软信企业1470家，实现软件业务收入155亿元；", kb, "2023-01-09")
+    assert not [o for o in ex.observations if ex.entities[o.subject].record["name_zh"] == "重庆市"]
