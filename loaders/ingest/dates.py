@@ -141,7 +141,7 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None,
         return (f"{int(g[0]):04d}-01",) * 2
     if name == "date-year":
         return (f"{int(g[0]):04d}",) * 2
-    if name in ("date-relative", "date-md"):
+    if name in ("date-relative", "date-md", "date-md-han"):
         base = _base(pub, last_year, g[0] if name == "date-relative" else None)
         if base is None:
             return None
@@ -189,7 +189,7 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None,
     raise KeyError(name)
 
 
-RELATIVE = ("date-relative", "date-md", "date-md-range", "date-day", "date-yesterday", "date-this-year", "date-month",
+RELATIVE = ("date-relative", "date-md", "date-md-han", "date-md-range", "date-day", "date-yesterday", "date-this-year", "date-month",
             "date-today", "date-m-range", "date-part", "date-m-part")
 
 
@@ -198,6 +198,7 @@ def find_dates(doc: Document) -> list[DateMention]:
     out: list[DateMention] = []
     taken = bytearray(len(doc.text))
     last_year: int | None = None       # the year the text last named (for 当年/同年 and dates without a year)
+    dateline: str | None = None        # 中新社北京七月三十日电: the day 今天 and 昨日 count from (round blind-o)
     absolute = [r for r in DATE_RULES if r.name not in RELATIVE]
     relative = [r for r in DATE_RULES if r.name in RELATIVE]
     for s in doc.sentences:
@@ -214,9 +215,12 @@ def find_dates(doc: Document) -> list[DateMention]:
                         continue
                     here = next((int(d.value[:4]) for d in sorted(found, key=lambda d: -d.start)
                                  if d.end <= a and d.rule not in RELATIVE + ("date-plan", "date-congress", "date-plan-document", "date-congress-party")), None)
-                    res = normalise(r.name, m.groups(), m.group(), pub, here or last_year, here)
+                    day = dateline if dateline and r.name in ("date-today", "date-yesterday") else pub
+                    res = normalise(r.name, m.groups(), m.group(), day, here or last_year, here)
                     if res is None or not 1900 <= int(res[0][:4]) <= 2100:
                         continue
+                    if s.idx <= 1 and r.name in ("date-md", "date-md-han") and doc.text[b:b + 1] == "电":
+                        dateline = res[0]
                     taken[a:b] = b"\x01" * (b - a)
                     found.append(DateMention(a, b, doc.text[a:b], res[0], res[1], s.idx,
                                              "period" if "/" in res[0] else "date", r.name))

@@ -94,7 +94,12 @@ class DescriptionsMixin:
         bare = OPEN_CLAUSE.fullmatch(self.text[ca:verb].strip(" ，,")) is not None
         if in_clause:
             return in_clause[-1], bare
-        return (near[0] if near and bare and near[0].start == self.subject_start(s) else None), bare
+        if not (near and bare and near[0].start == self.subject_start(s)):
+            return None, bare
+        head = near[0]
+        for x in near[1:]:   # 四川省绵阳市是…，是…: the place the chain ends on (round blind-o)
+            head = x if x.start == head.end and x.label == head.label == "Region" else head
+        return head, bare
 
     def _describe(self, s, subj, metric: str, a: int, b: int, rule: str, taken: list, status: str = "actual") -> None:
         if subj is None or not subj.keys or b - a < 2 or any(x < b and a < y for x, y in taken):

@@ -18,6 +18,15 @@ DATES = {
         ("到2025年初步形成具有全国影响力的科技创新中心核心区功能。", "2024-01-10", ("2025年", "2025"), True),
     "年初 itself is still the start of the year":
         ("2022年初，园区开工建设。", "2024-01-10", ("2022年初", "2022-01"), True),
+    "a quarter inside a meeting's name is part of the name":
+        ("1月10日，西部(重庆)科学城举行2024年一季度重点招商项目集中签约活动。", "2024-01-10",
+         ("2024年一季度", "2024-01/2024-03"), False),
+    "a quarter before 的 is a date":
+        ("在2024年第一季度的招商引资中，沙坪坝区签约项目47个。", "2024-04-16", ("2024年第一季度", "2024-01/2024-03"), True),
+    "a month and day in Chinese numerals is a date":
+        ("中新社北京七月三十日电 论坛将于九月八日开幕。", "2004-07-31", ("九月八日", "2004-09-08"), True),
+    "今天 is the dateline's day":
+        ("中新社北京七月三十日电 论坛组委会今天在此表示，论坛将于九月八日开幕。", "2004-07-31", ("今天", "2004-07-30"), True),
     "a plan's period inside its title is part of its name":
         ("成都高新区出台了《成都新经济活力区高质量发展三年行动方案(2018—2020年)》。", "2019-01-27",
          ("2018—2020年", "2018/2020"), False),
@@ -108,6 +117,12 @@ FIGURES = {
          ("北京市", 0.2, "个"), False),
     "the region a superlative is taken in owns no figure":
         ("作为四川省最大的在建数据中心，该项目总投资约40亿元，单体建筑超5万平方米。", ("四川省", 40.0, "亿元"), False),
+    "the whole of N个…中的M个 is no figure":
+        ("绵阳拥有41个工业大类中的35个、207个工业中类中的127个。", ("绵阳市", 41.0, "个"), False),
+    "the part of N个…中的M个 is the place's":
+        ("绵阳拥有41个工业大类中的35个、207个工业中类中的127个。", ("绵阳市", 35.0, "个"), True),
+    "在全市范围内 is where, not whose":
+        ("成都市发布场景清单。清单在全市范围内广泛征集了典型应用场景，意向投资金额约142亿元。", ("成都市", 142.0, "亿元"), False),
     "a zone word after 本次 names no zone of its own":
         ("2月27日，西部(重庆)科学城举行重点招商项目集中签约活动。本次科学城签约的合同投资额为229.2亿元。",
          ("本次科学城", 229.2, "亿元"), False),
@@ -144,3 +159,19 @@ def test_quan_qu_is_a_districts_whole_never_the_citys(tmp_path, kb):
     """全区 names a district's or a zone's whole: not even a suggestion below the threshold gives it to the city."""
     ex = ingest_text(tmp_path, "重庆市加快发展软件产业。2021年，全区拥有软信企业1470家，实现软件业务收入155亿元；", kb, "2023-01-09")
     assert not [o for o in ex.observations if ex.entities[o.subject].record["name_zh"] == "重庆市"]
+
+
+def test_a_place_chain_opening_the_sentence_is_described_by_its_last_place(tmp_path, kb):
+    ex = ingest_text(tmp_path, "四川省绵阳市是党中央、国务院批准建设的中国科技城，是成渝地区双城经济圈重要城市。", kb, "2022-08-30")
+    subjects = {ex.entities[o.subject].record["name_zh"] for o in ex.observations if o.fields.get("value_text")}
+    assert subjects == {"绵阳市"}
+
+
+@pytest.mark.parametrize("text, domain, given", [
+    ("京东集团中央研究院项目占地1.1万平方米，主要开展云计算、人工智能、物联网等前沿技术领域的研究。", "云计算", True),
+    ("京东集团中央研究院项目占地1.1万平方米，主要开展云计算、人工智能、物联网等前沿技术领域的研究。", "主要开展云计算", False),
+    ("成都市加快发展。两地共建示范区，在政策共谋、产业共推、项目共建、开放共促、服务共享等领域紧密协同。", "产业共推", False),
+], ids=["after 开展: the domain", "after 开展: not the verb", "a slogan's item (产业共推)"])
+def test_domain_mention(text, domain, given, tmp_path, kb):
+    ex = ingest_text(tmp_path, text, kb, "2023-03-03")
+    assert (domain in {m.text for m in ex.mentions if m.label == "Domain" and m.keys}) is given

@@ -17,8 +17,10 @@ ROWS = [
      "a run of years (not one inside a document title: 《…行动计划(2022—2025年)》 is part of its name)"),
     ("date-ym-range", "date", D + r"(\d{4})\s*年\s*(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})\s*月(?![\d\s]*日)", 0.9,
      "2021年1-6月，全省软件业务收入增长28.6%。", "a run of months of one year: the months from the first to the last"),
-    ("date-year-part", "date", D + r"(\d{4})\s*年\s*(上半年|下半年|前三季度|第?[一二三四]季度)", 0.9,
-     "2021年上半年，全省软件业务收入增长28.6%。", "a half or quarter of a year: its months (a figure is as of its end)"),
+    ("date-year-part", "date", D + r"(\d{4})\s*年\s*(上半年|下半年|前三季度|第?[一二三四]季度)"
+     r"(?![^，。；：、\s的]{2,20}?(?:" + "|".join(gz.NAMED_EVENT_SUFFIXES) + r"|活动|仪式))", 0.9,
+     "2021年上半年，全省软件业务收入增长28.6%。", "a half or quarter of a year: its months (a figure is as of its end); not "
+     "inside a meeting's name (2024年一季度重点招商项目集中签约活动: round blind-o, three blind samples)"),
     ("date-ym-part", "date", D + r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(上旬|中旬|下旬)", 0.9,
      "展会拟于2015年7月中旬举办。", "the first, middle or last ten days of a month"),
     ("date-ym-end", "date", D + r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:底|末)", 0.9, "截至2022年11月底，园区有企业50家。"),
@@ -34,7 +36,8 @@ ROWS = [
     ("date-m-range", "date", r"(?<![\d年月\-—–~])(今年|去年|明年|当年|同年)?(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})\s*月(?![\d\s]*日)",
      0.85, "今年1—2月，开发区工业总产值增长12%。",
      "a run of months without a year: of the article's year (去年/明年 the one before or after, 当年 the year last named)"),
-    ("date-part", "date", r"(?<![\d年])(今年|去年|明年|当年|同年)?(上半年|下半年|前三季度|第?[一二三四]季度)", 0.85,
+    ("date-part", "date", r"(?<![\d年第])(今年|去年|明年|当年|同年)?(上半年|下半年|前三季度|第?[一二三四]季度)"
+     r"(?![^，。；：、\s的]{2,20}?(?:" + "|".join(gz.NAMED_EVENT_SUFFIXES) + r"|活动|仪式))", 0.85,
      "上半年，全省新增授权发明专利500件。", "a half or quarter without a year: of the article's year (当年 the year last named)"),
     ("date-m-part", "date", r"(?<![\d年\-—–~至到])(今年|去年|明年)?(\d{1,2})\s*月\s*(上旬|中旬|下旬)", 0.85,
      "展会有望于7月中旬举办。", "ten days of a month without a year: of the article's year"),
@@ -44,6 +47,9 @@ ROWS = [
      "该区将以今年国家网络安全宣传周为契机。",
      "a bare 今年/去年/明年: the article's year (or the one before or after); 今年以来, 今年上半年 are not one year"),
     ("date-md", "date", D + r"(\d{1,2})\s*月\s*(\d{1,2})\s*日", 0.8, "5月18日，园区举行签约仪式。"),
+    ("date-md-han", "date", r"(?<![一二三四五六七八九十年月])([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日", 0.8,
+     "中新社北京七月三十日电 论坛将于九月八日开幕。",
+     "a month and day in Chinese numerals (older news agency copy): of the article's year (round blind-o)"),
     ("date-day", "date", r"(?<![\d月日])(\d{1,2})\s*日(?![电讯报])", 0.8, "记者5日从北京市经信局了解到，园区加快建设。",
      "a day alone (news: 记者16日从…): the article's month, only when not after the article's day"),
     ("date-plan", "date", r"[“\"]?(十[一二三四五]五)[”\"]?\s*(期间|时期|末|初|以来|中期)", 0.9, "“十四五”期间，园区将建成一批项目。"),
@@ -56,7 +62,7 @@ ROWS = [
     ("date-month", "date", r"(?<![\d年月\-—–~至到前后第])(\d{1,2})\s*月份?(?![\d日底末初中上下旬])", 0.75, "9月的成都，桂花飘香。",
      "a month alone (9月的成都): that month of the article's year"),
     ("date-today", "date", r"(今天|今日)(?!头条)", 0.85, "今天，北京经开区发布产业地图。",
-     "the article's day (needs the article's full date)"),
+     "the article's day (needs the article's full date), or its dateline's (北京七月三十日电…今天: round blind-o)"),
     ("date-yesterday", "date", r"(昨日|昨天|前天)", 0.85, "晚报讯 昨日，市委常委调研信息安全企业。",
      "the day before the article's day (needs the article's full date)"),
 ]

@@ -248,9 +248,10 @@ ROWS = [
     ("stat-quoted-name", "statistic", r"“[^“”，。]{0,3}?(?:[\d.]+|[一二两三四五六七八九十百千万]+)[^“”，。]{0,8}”", 0.9, "长沙市推动“五名”（名品、名企、名人）一体化发展。",
      "a number inside a short quoted name (“五名”, “三个一”, “四个重大科学装置”) is part of the name, not a figure: not "
      "proposed (round blind-m: “五名” had become 5 人; round blind-o: up to eight characters after the number)"),
-    ("stat-ranked-among", "statistic", r"[^，。；]{0,16}?中\s*(?:排名|排|位列|位居|名列|居)", 0.9,
+    ("stat-ranked-among", "statistic", r"[^，。；]{0,16}?中\s*(?:排名|排|位列|位居|名列|居)|[^，。；、]{0,10}?中的\s*[\d一二三四五六七八九十]", 0.9,
      "综合实力在全国168个国家级高新区中排名第11位。",
-     "在N个…中排名: N counts those the subject is ranked among, not the subject's own: not proposed"),
+     "在N个…中排名: N counts those the subject is ranked among, not the subject's own: not proposed; nor the whole of "
+     "N个…中的M个 (拥有41个工业大类中的35个: round blind-o)"),
     ("stat-times-honoured", "statistic", r"\s*(?:被评为|获评|荣获|获得|入选|蝉联)", 0.9, "长沙高新区连续7次被评为全国先进高新区。",
      "N次被评为…: how often an honour came, not a figure of the subject: not proposed"),
     ("stat-attendance", "statistic", r"(?:代表|嘉宾|来宾|专家学者|与会者|观众)[^，。；\d]{0,4}\d+\s*[余多]?\s*(?:人|名|位)|\d+\s*[余多]?\s*(?:人|名|位)(?:学员|嘉宾|代表|观众)?(?:齐聚|参加|出席|参会|与会|到场|莅临)|来自\s*\d+\s*[余多]?\s*家", 0.9,
@@ -273,7 +274,7 @@ ROWS = [
      "a bare 高新区/经开区/该区 opening the clause: the development zone the article names most"),
     ("stat-topic", "statistic", None, 0.7, "国家网络安全产业园区（西安）揭牌。截至2022年底，共引进企业超过45家。",
      "no subject in the clause: the park the paragraph is about"),
-    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前|[\d.]+%的)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.6, "湖南省网络安全产业规模全省超过200亿元。",
+    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前|范围|[\d.]+%的)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.6, "湖南省网络安全产业规模全省超过200亿元。",
      "a region-level figure (全省, or a region named and no park word): the region's, never the park's — but 全市 as a "
      "frame (占全市70%, 居全市首位, 在全市各分园排名第一, 全市总量排名, 汇聚了全省83.1%的企业: round blind-m) and 区内企业 (the zone's firms) say nothing of whose "
      "figure it is"),

@@ -12,7 +12,8 @@ _COMP = "|".join(sorted(gz.COMPOUNDS, key=len, reverse=True))
 _ITEM_SEP = r"[、和及与]"
 # what a list after 聚焦/在…等领域 may hold that is no industry: works, places and ways of working (5G基础设施建设,
 # 产学研合作, 产教融合基地, 5G创新应用示范区, 招商引资引智)
-NOT_A_DOMAIN = re.compile(r"(?:建设|落地|合作|引资|引智|基地|示范区|园区|中心|平台|体系|机制|工作)$")
+# …建设, 政策共谋/服务共享 (what partners do together, a slogan's items: round blind-o): no domain
+NOT_A_DOMAIN = re.compile(r"(?:建设|落地|合作|引资|引智|基地|示范区|园区|中心|平台|体系|机制|工作)$|^[" + HAN + r"]{2}共[" + HAN + r"]$")
 BARE_NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9·]{{2,12}}$")  # a name as written, without a suffix
 # the parties of a signing: A与B, A、B与C, A同B; then 三方/双方 or a bracketed short form (以下简称…). The first
 # party starts a run of characters: 10所高校、机构与… is a counted list, not a party named 所高校
@@ -193,7 +194,7 @@ ROWS = [
      "the State Council's departments and central offices, full and short forms (公安部, 国家数据局), when no longer "
      "name holds them (公安部第一研究所 is an institution)"),
     ("domain-coordinated", "mention", r"(?:发展|聚焦于?|布局|培育|壮大|打造|围绕|涵盖|覆盖|主攻|深耕|重点|引进|集聚|聚集|整合|推动|推进|"
-     r"支持|形成了?|构建了?|设有|包括|涉及|继|在|以|的)", 0.7,
+     r"支持|形成了?|构建了?|设有|包括|涉及|开展|从事|致力于|继|在|以|的)", 0.7,
      "推动大数据产业及与其相关联的云计算、物联网、移动互联网等高精尖产业快速发展。",
      "the other items of a list (A、B、C等) one of whose items is a domain already found: domains too (round `domains`); "
      "the regex is the lead words after which the first item starts"),
