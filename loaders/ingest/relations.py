@@ -192,8 +192,10 @@ class RelationsMixin(WhereaboutsMixin):
             if ev is not None:   # what the signing or meeting is about
                 for d in doms:
                     self.rel(ev.key, "CONCERNS", d.key, s, (d.start, d.end), conf("event-domains"), "event-domains")
-            org = self.mentions_in(self.subject_start(s), doms[0].start, ("Enterprise", "Institution"))[0] \
-                if whose == "organisation" else None
+            # the firm of the domains' own clause if it names one (A、B等企业已具备…，C、D等企业在X、Y领域…: C; blind-o)
+            orgs = [self.mentions_in(a, doms[0].start, ("Enterprise", "Institution")) for a in
+                    (max(self.subject_start(s), self.clause_bounds(s, doms[0].start)[0]), self.subject_start(s))]
+            org = next(iter(orgs[0] or orgs[1]), None) if whose == "organisation" else None
             if org is not None and org.label == "Enterprise" and not any(   # 京东集团中央研究院…开展A、B: the institute's
                     x.start == org.end for x in self.mentions_in(org.end, doms[0].start, ("Institution",))):
                 # 华为在A、B等领域具备竞争力: the firm's own fields (an institution's were right 0 of 4 on dev:

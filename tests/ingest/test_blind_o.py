@@ -91,6 +91,9 @@ RELATIONS = {
     "a firm's name heading an institute's is not the one whose fields they are":
         ("北京经开区加快发展。京东集团中央研究院项目占地1.1万平方米，主要开展云计算、人工智能、物联网等前沿技术领域的研究。",
          "FOCUSES_ON", ("京东集团", "云计算"), False),
+    "the firm of the domains' own clause is the one whose fields they are":
+        ("株洲加快发展。中国移动、中国华录等龙头企业已经具备建设大数据平台的技术实力，中科智感、斯迈尔特等企业在语音识别、"
+         "图像理解等领域具备竞争力。", "FOCUSES_ON", ("中国移动", "语音识别"), False),
     "朝阳区 in an article that names Beijing is Beijing's district":
         ("北京市各区形成特色产业。朝阳区逐渐形成集成电路设计、5G产业等产业集群。", "FOCUSES_ON",
          ("朝阳区", "集成电路设计"), True),
@@ -123,6 +126,10 @@ FIGURES = {
          ("北京市", 0.2, "个"), False),
     "the region a superlative is taken in owns no figure":
         ("作为四川省最大的在建数据中心，该项目总投资约40亿元，单体建筑超5万平方米。", ("四川省", 40.0, "亿元"), False),
+    "a province heading what a city created (创建湖南省…平台8个) owns no figure":
+        ("过去5年，株洲创建湖南省工业互联网试点平台8个，培育工业APP1065个。", ("湖南省", 8.0, "个"), False),
+    "the city that created them owns the figures":
+        ("过去5年，株洲创建湖南省工业互联网试点平台8个，培育工业APP1065个。", ("株洲市", 8.0, "个"), True),
     "the whole of N个…中的M个 is no figure":
         ("绵阳拥有41个工业大类中的35个、207个工业中类中的127个。", ("绵阳市", 41.0, "个"), False),
     "the part of N个…中的M个 is the place's":
@@ -188,3 +195,9 @@ def test_a_signings_count_after_gong_is_no_running_total(tmp_path, kb):
                      kb, "2023-03-30")
     got = {(o.fields.get("value"), o.fields.get("qualifier")) for o in ex.observations if o.conf >= ACCEPT}
     assert (25, None) in got and not [q for _, q in got if q == "累计"]
+
+
+def test_a_city_after_lingxian_is_compared_with_not_the_owner_of_a_focus(tmp_path, kb):
+    ex = ingest_text(tmp_path, "目前，朝阳区数字经济示范区建设行动计划以及5G基站的建设速度都领先全市，在人工智能、网络安全等新基建产业上"
+                     "也在加快布局。", kb, "2020-12-18", "北京市朝阳区发展数字经济")
+    assert ("北京市", "人工智能") not in facts(ex, "FOCUSES_ON")
