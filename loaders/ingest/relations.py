@@ -172,7 +172,7 @@ class RelationsMixin(WhereaboutsMixin):
         parks = self.mentions_in(s.start, s.end, PARKISH)
         subj = parks[0] if parks else self.topic(s, doms[0].start)
         if subj is None and (PARK_REF_DOMAIN_RX.search(self.text, s.start, doms[0].start)
-                             or PARK_SUBJECT_RX.match(self.text, s.start, doms[0].start)):
+                             or PARK_SUBJECT_RX.match(self.text, self.subject_start(s), doms[0].start)):
             # 园区重点发展A、B等领域 with no park in the paragraph: the article's, else the zone named as a park
             # (中关村通州园) last before it (round `lists`: the place around it is not what 园区 says)
             subj = self.article_park() or self._zone_park_before(doms[0].start) or self.article_park_like()

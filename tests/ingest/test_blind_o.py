@@ -94,6 +94,10 @@ RELATIONS = {
     "the firm of the domains' own clause is the one whose fields they are":
         ("株洲加快发展。中国移动、中国华录等龙头企业已经具备建设大数据平台的技术实力，中科智感、斯迈尔特等企业在语音识别、"
          "图像理解等领域具备竞争力。", "FOCUSES_ON", ("中国移动", "语音识别"), False),
+    "园区 after a lead-in (据…介绍，建成后，) is the park named before":
+        ("中关村工业互联网产业园是中关村发展集团与石景山区政府共同打造的产业集聚区。据园区相关负责人介绍，建成后，园区将重点吸引"
+         "工业互联网网络、工业自动化和边缘计算、工业互联网平台、工业软件和APP、工业智能、工业互联网及生产性服务业等7大细分领域企业。",
+         "FOCUSES_ON", ("中关村工业互联网产业园", "工业智能"), True),
     "朝阳区 in an article that names Beijing is Beijing's district":
         ("北京市各区形成特色产业。朝阳区逐渐形成集成电路设计、5G产业等产业集群。", "FOCUSES_ON",
          ("朝阳区", "集成电路设计"), True),
