@@ -272,10 +272,8 @@ class ActivitiesMixin:
         dates = self.dates_in(s.start, b) or self.dates_in(b, s.end)
         key = self.event("announcement", self.text[a:b] + "发布", set(), dates[-1] if dates else None, s, a0, b0,
                          "event-report-released")
-        orgs = self.mentions_in(self.clause_bounds(s, a0)[0], a0, ("Institution", "GovernmentBody", "Enterprise"))
-        by = orgs[-1:]
-        while len(by) < len(orgs) and re.fullmatch("[、和与及]", self.text[orgs[-len(by) - 1].end:by[0].start]):
-            by = orgs[-len(by) - 1:]   # 北京市经信局与北京市产业经济研究中心发布了《…》: both release it (round blind-o)
+        # 北京市经信局与北京市产业经济研究中心发布了《…》: both release it (round blind-o)
+        by = self.listed_run(self.mentions_in(self.clause_bounds(s, a0)[0], a0, ("Institution", "GovernmentBody", "Enterprise")))
         for x in by:   # 中国信息通信研究院在论坛上发布《…白皮书》: who releases it
             self.rel(key, "PARTICIPANT", x.key, s, (x.start, b0), conf("event-policy-release-by"), "event-policy-release-by",
                      role="issuer")

@@ -192,10 +192,11 @@ class RelationsMixin(WhereaboutsMixin):
             if ev is not None:   # what the signing or meeting is about
                 for d in doms:
                     self.rel(ev.key, "CONCERNS", d.key, s, (d.start, d.end), conf("event-domains"), "event-domains")
-            # the firm of the domains' own clause if it names one (A、B等企业已具备…，C、D等企业在X、Y领域…: C; blind-o)
-            orgs = [self.mentions_in(a, doms[0].start, ("Enterprise", "Institution")) for a in
-                    (max(self.subject_start(s), self.clause_bounds(s, doms[0].start)[0]), self.subject_start(s))]
-            org = next(iter(orgs[0] or orgs[1]), None) if whose == "organisation" else None
+            org, orgs = None, ("Enterprise", "Institution")
+            if whose == "organisation":   # the firm of the domains' own clause if it names one (A、B等企业已具备…，C、D等企业
+                start = self.subject_start(s)   # 在X、Y领域…: C; round blind-o), else the sentence's first
+                org = next(iter(self.mentions_in(max(start, self.clause_bounds(s, doms[0].start)[0]), doms[0].start, orgs)
+                                or self.mentions_in(start, doms[0].start, orgs)), None)
             if org is not None and org.label == "Enterprise" and not any(   # 京东集团中央研究院…开展A、B: the institute's
                     x.start == org.end for x in self.mentions_in(org.end, doms[0].start, ("Institution",))):
                 # 华为在A、B等领域具备竞争力: the firm's own fields (an institution's were right 0 of 4 on dev:
@@ -240,12 +241,20 @@ class RelationsMixin(WhereaboutsMixin):
             return "meeting"   # the meeting's topics, the region's never
         return "event" if said or orgs else None
 
+    def listed_run(self, ms: list[Mention], keep=lambda x: True) -> list[Mention]:
+        """The mentions that end `ms`, each joined to the next by a list mark alone (A、B和C印发, A与B发布了《…》): the last
+        one, and those before it while `keep` accepts them."""
+        run = ms[-1:]
+        for x in reversed(ms[:-1]):
+            if not keep(x) or not re.fullmatch("[、和及与]", self.text[x.end:run[0].start]):
+                break
+            run.insert(0, x)
+        return run
+
     def _co_issuers(self, policy: Mention, issuers: list[Mention], s, b: int) -> None:
         """The bodies listed right before the issuer (A、B和C印发), each joined to the next by a list mark only
         (`policy-issuer-list`)."""
-        for x, y in zip(issuers[-2::-1], issuers[:0:-1]):
-            if x.label != "GovernmentBody" or not re.fullmatch("[、和及与]", self.text[x.end:y.start]):
-                return
+        for x in reversed(self.listed_run(issuers, lambda x: x.label == "GovernmentBody")[:-1]):
             self.rel(policy.key, "ISSUED_BY", x.key, s, (x.start, b), conf("policy-issuer-list"), "policy-issuer-list")
 
     def rules_policies(self, s) -> None:
