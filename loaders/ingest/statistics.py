@@ -146,7 +146,7 @@ class StatisticsMixin(StatusMixin):
             attendance = unit_w in ("人", "名", "位", "家") and rx("stat-attendance").search(self.text[max(ca, a - 8):min(cb, b + 6)])
             att_event = self.event_of_figure(s, ca, a) if attendance else None
             if attendance and att_event is None:
-                # how many came, with no named meeting at hand to count them for (stat-event counts them for one)
+                # how many came, with no named meeting at hand to count them for (stat-event-attendance counts them for one)
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: how many attended (stat-attendance)")
                 continue
             if self.heading(s):
@@ -202,7 +202,7 @@ class StatisticsMixin(StatusMixin):
                 event = self.event_of_figure(s, ca, a)
             done = None if owned else self.event_done_of_figure(s, ca, a, cb)   # 总协议额…, …人报名参赛
             if att_event is not None:   # 2500余人参会: how many came to the meeting the sentence is about
-                subj, rule = att_event, "stat-event"
+                subj, rule = att_event, "stat-event-attendance"
             elif head:
                 subj, rule = head[0], "stat-modifier"
             elif before:
@@ -253,6 +253,11 @@ class StatisticsMixin(StatusMixin):
                     # 2018年中国计算机行业…收入1.95万亿元。微型计算机产量3.1亿台: the sentence right before, in the
                     # same paragraph, said whose figures these are
                     subj, rule, chained = carried[1], "stat-same-subject", carried[2]
+                if subj is None and re.search(r"占(?:全[市省区县]|[^，。；]{0,8}总[量额数])", self.text[ca:a]):
+                    # 测试里程占全市70%: a share of the place is no figure of the place (round blind-t: with
+                    # stat-region-context now accepted, the region of the context would take it)
+                    self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: a share of a whole, no entity named")
+                    continue
                 if subj is None:   # no organisation, no park: the region the text is about (长沙市, 全省)
                     subj, rule = self.region_context(s, a), "stat-region-context"
                     if subj is not None and self.is_country(subj):   # 居全国第一: a frame, not the subject
@@ -272,7 +277,8 @@ class StatisticsMixin(StatusMixin):
             # a stat-region-context or stat-article-region subject (round blind-d; docs/ingest-rounds.md)
             sure = min(conf(rule), chained) if rule == "stat-same-subject" else conf(rule)
             prev_subj, prev_conf = subj, sure
-            if rule in ("stat-number", "stat-country", "stat-event", "stat-company", "stat-same-subject") or (
+            if rule in ("stat-number", "stat-country", "stat-event", "stat-event-attendance", "stat-company",
+                        "stat-same-subject") or (
                     rule == "stat-region" and s.text.rstrip().endswith("；")):
                 # a region's figures go on past a semicolon (总收入229.7亿元；技术收入33亿元；…): one list
                 self._para_subj[s.para] = (s.idx, subj, sure)

@@ -81,9 +81,13 @@ def accepted_relations(ex) -> set[tuple[str, str, str]]:
     return {(entity_name(ex, r.frm), r.type, entity_name(ex, r.to)) for r in ex.relations if r.conf >= ACCEPT}
 
 
-def facts(ex, rtype: str) -> set[tuple[str, str]]:
-    """(from, to) by name of the accepted relations of one type."""
-    return {(a, b) for a, t, b in accepted_relations(ex) if t == rtype}
+def facts(ex, rtype: str, accepted: bool = True) -> set[tuple[str, str]]:
+    """(from, to) by name of the accepted relations of one type; with accepted=False, of every relation of that type
+    proposed, commented out or not (where a row's blind precision put it below the threshold, tests of whom it
+    attaches a fact to ask this: tests/ingest/test_calibration.py)."""
+    if accepted:
+        return {(a, b) for a, t, b in accepted_relations(ex) if t == rtype}
+    return {(entity_name(ex, r.frm), entity_name(ex, r.to)) for r in ex.relations if r.type == rtype}
 
 
 def events(ex) -> list[str]:

@@ -50,7 +50,8 @@ def test_a_stage_of_a_contest_is_a_held_event_and_officials_who_launch_it_take_p
 
 def test_a_places_leading_industries_are_its_focus(tmp_path, kb):
     ex = run(tmp_path, "中关村科学城形成了以新一代信息技术产业为支柱、医药健康产业为突破、科技服务业为基础的产业体系。", kb)
-    got = rels(ex)
+    # proposed, at domain-focus-region's confidence (below the threshold since round blind-t: test_calibration.py)
+    got = {(name(ex, r.frm), r.type, name(ex, r.to)) for r in ex.relations if r.rule == "domain-focus-region"}
     for d in ("新一代信息技术", "医药健康", "科技服务业"):
         assert ("中关村科学城", "FOCUSES_ON", d) in got, d
     ex = run(tmp_path, "长沙高新区坚持做强主导产业。“十四五”期间，软件信息产业、智能装备和新材料产业等主导产业年均增长9%。", kb)
@@ -73,12 +74,12 @@ def test_a_standing_committee_member_is_an_official_not_a_body(tmp_path, kb):
     assert not any(p.record.get("name_zh", "").endswith("常委") for p in ex.entities.values())
 
 
-def test_a_figure_given_to_the_articles_region_for_want_of_a_subject_is_only_suggested(tmp_path, kb):
-    # stat-region-context and stat-article-region were right 5 times in 15 and 3 in 26 on text they were
-    # not written for: written commented out, and so is the figure that goes on with their subject
-    # (stat-same-subject is as sure as what it carries)
-    assert conf("stat-article-region") < ACCEPT and conf("stat-region-context") < ACCEPT
+def test_a_figure_given_to_a_region_for_want_of_a_subject_carries_that_rows_confidence(tmp_path, kb):
+    # stat-region-context was right 5 times in 15 on the first blind samples and was written commented out; on the
+    # latest seven it was right 14 of 24 and is accepted (tests/ingest/test_calibration.py). The figure that goes
+    # on with its subject is as sure as that subject (stat-same-subject)
     ex = run(tmp_path, "成都市推进网络安全产业发展。\n\n产业收入同比增长13.92%，利润达到6531万元。", kb)
-    low = figures(ex, accepted=False)
-    assert {("成都市", 6531), ("成都市", 13.92)} <= low
-    assert not figures(ex)
+    got = {o.fields["value"]: (name(ex, o.subject), o.rule, o.conf) for o in ex.observations}
+    assert got[13.92] == ("成都市", "stat-region-context", conf("stat-region-context"))
+    assert got[6531] == ("成都市", "stat-same-subject", min(conf("stat-same-subject"), conf("stat-region-context")))
+    assert conf("stat-article-region") < ACCEPT   # the article's region when the text names none: 2 of 21

@@ -49,13 +49,14 @@ def test_date(case, tmp_path, kb):
 
 
 # one relation given (True) or not (False)
+PROPOSED = "proposed"   # given, but below the threshold: tests/ingest/test_calibration.py
 RELATIONS = {
     "domains inside 在…的带动下 are no focus of the place":
         ("北京市软件产业加快发展。在人工智能、大模型等技术快速发展的带动下，北京的云计算、大数据等细分领域增势强劲。",
          "FOCUSES_ON", ("北京市", "人工智能"), False),
     "the domains after the frame stay the place's":
         ("北京市软件产业加快发展。在人工智能、大模型等技术快速发展的带动下，北京的云计算、大数据等细分领域增势强劲。",
-         "FOCUSES_ON", ("北京市", "大数据"), True),
+         "FOCUSES_ON", ("北京市", "大数据"), PROPOSED),
     "what a meeting referred back to focuses on is not its city's focus":
         ("6月19日，2023互联网岳麓峰会在湖南长沙开幕。今年是峰会的第十年。本届峰会以“智联湘江，乘数而上”为主题，"
          "围绕数字经济产业链，聚焦科技金融、智能制造等领域举办主题论坛。", "FOCUSES_ON", ("长沙市", "智能制造"), False),
@@ -85,7 +86,7 @@ RELATIONS = {
     "domains given to a region read from the context are below the threshold":
         ("成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。", "FOCUSES_ON", ("成都市", "工控安全"), False),
     "domains after a region the sentence names keep it":
-        ("成都市加快发展网络安全产业，重点发展工控安全、密码产品等领域。", "FOCUSES_ON", ("成都市", "工控安全"), True),
+        ("成都市加快发展网络安全产业，重点发展工控安全、密码产品等领域。", "FOCUSES_ON", ("成都市", "工控安全"), PROPOSED),
     "the items of 等相关企业 are fields, no firms in the region":
         ("北京经开区签约智通物联网产业园项目，将立足北京，重点引进传感器、物联网芯片、数据处理、5G、检测认证等相关企业入驻。",
          "LOCATED_IN", ("传感器", "北京市"), False),
@@ -101,14 +102,18 @@ RELATIONS = {
          "FOCUSES_ON", ("中关村工业互联网产业园", "工业智能"), True),
     "朝阳区 in an article that names Beijing is Beijing's district":
         ("北京市各区形成特色产业。朝阳区逐渐形成集成电路设计、5G产业等产业集群。", "FOCUSES_ON",
-         ("朝阳区", "集成电路设计"), True),
+         ("朝阳区", "集成电路设计"), PROPOSED),
 }
 
 
 @pytest.mark.parametrize("case", sorted(RELATIONS))
 def test_relation(case, tmp_path, kb):
     text, rtype, pair, given = RELATIONS[case]
-    assert (pair in facts(ingest_text(tmp_path, text, kb, "2023-06-19"), rtype)) is given
+    ex = ingest_text(tmp_path, text, kb, "2023-06-19")
+    if given == PROPOSED:   # the rule attaches it, at the confidence its row measured (below the threshold)
+        assert pair in facts(ex, rtype, accepted=False) - facts(ex, rtype)
+    else:
+        assert (pair in facts(ex, rtype)) is given
 
 
 def test_a_district_two_places_bear_is_not_read_without_its_province(tmp_path, kb):
@@ -139,8 +144,6 @@ FIGURES = {
         ("绵阳拥有41个工业大类中的35个、207个工业中类中的127个。", ("绵阳市", 41.0, "个"), False),
     "the part of N个…中的M个 is the place's":
         ("绵阳拥有41个工业大类中的35个、207个工业中类中的127个。", ("绵阳市", 35.0, "个"), True),
-    "在全市范围内 is where, not whose":
-        ("成都市发布场景清单。清单在全市范围内广泛征集了典型应用场景，意向投资金额约142亿元。", ("成都市", 142.0, "亿元"), False),
     "a zone word after 本次 names no zone of its own":
         ("2月27日，西部(重庆)科学城举行重点招商项目集中签约活动。本次科学城签约的合同投资额为229.2亿元。",
          ("本次科学城", 229.2, "亿元"), False),
@@ -206,3 +209,10 @@ def test_a_city_after_lingxian_is_compared_with_not_the_owner_of_a_focus(tmp_pat
     ex = ingest_text(tmp_path, "目前，朝阳区数字经济示范区建设行动计划以及5G基站的建设速度都领先全市，在人工智能、网络安全等新基建产业上"
                      "也在加快布局。", kb, "2020-12-18", "北京市朝阳区发展数字经济")
     assert ("北京市", "人工智能") not in facts(ex, "FOCUSES_ON")
+
+
+def test_in_the_whole_city_is_where_not_whose(tmp_path, kb):
+    # 在全市范围内 names where the list was gathered: no stat-region for the city. The city may still take the figure
+    # for want of a subject in its sentence (stat-region-context, right 14 of 24 on the latest blind samples)
+    ex = ingest_text(tmp_path, "成都市发布场景清单。清单在全市范围内广泛征集了典型应用场景，意向投资金额约142亿元。", kb, "2024-07-26")
+    assert [o.rule for o in ex.observations if o.fields.get("value") == 142] == ["stat-region-context"]

@@ -27,8 +27,9 @@ def test_fields_of_the_high_tech_and_digital_economy_lists_are_domains(tmp_path,
 def test_a_firm_that_opens_the_clause_focuses_on_the_fields_listed(tmp_path, kb):
     ex = ingest_text(tmp_path, "成都市与华为公司签署合作协议。华为在通信网络、智能终端和云服务等领域具备全球竞争力。",
                      kb, "2019-08-08")
-    assert {("华为", "通信网络"), ("华为", "智能终端")} <= facts(ex, "FOCUSES_ON")
-    assert not {f for f in facts(ex, "FOCUSES_ON") if f[0] == "成都市"}
+    # domain-focus-organisation, right 0 of 7 on the latest blind samples: proposed below the threshold
+    assert {("华为", "通信网络"), ("华为", "智能终端")} <= facts(ex, "FOCUSES_ON", accepted=False)
+    assert not {f for f in facts(ex, "FOCUSES_ON", accepted=False) if f[0] == "成都市"}
 
 
 def test_an_institution_that_opens_the_clause_gets_no_fields(tmp_path, kb):
@@ -48,7 +49,9 @@ def test_a_policy_texts_figures_are_its_regions(tmp_path, kb):
     plan = ingest_text(tmp_path, body, kb, "2021-08-01", title="湖南省“十四五”信息化发展规划")
     news = ingest_text(tmp_path, body, kb, "2021-08-01", title="湖南信息化发展迅速")
     assert ("湖南省", 15000000) in owners(plan)
-    assert not [who for who, value in owners(news) if value == 15000000]
+    # in the news the province takes it only for want of a subject, at that row's confidence
+    assert {o.rule for o in news.observations if o.fields.get("value") == 15000000} <= {"stat-region-context"}
+    assert {o.rule for o in plan.observations if o.fields.get("value") == 15000000} == {"stat-plan-region"}
 
 
 def events_of(ex, kind: str) -> set[str]:

@@ -5,9 +5,10 @@ that is no entity. Each test fails on the commit before its rows."""
 from .conftest import ingest_text
 
 
-def facts(ex, rtype: str) -> set[tuple[str, str]]:
+def facts(ex, rtype: str, accepted: bool = True) -> set[tuple[str, str]]:
+    """Accepted relations of a type by name; accepted=False: every one proposed (a row below the threshold)."""
     return {(ex.entities[r.frm].record["name_zh"], ex.entities[r.to].record["name_zh"])
-            for r in ex.relations if r.type == rtype and r.conf >= 0.5}
+            for r in ex.relations if r.type == rtype and (r.conf >= 0.5 or not accepted)}
 
 
 def owners(ex) -> set[tuple[str, object]]:
@@ -30,21 +31,21 @@ def test_clusters_a_district_forms_or_builds_are_its_domains(tmp_path, kb):
     ex = ingest_text(tmp_path, "未来，通州区将构建起总部经济、财富管理、文化旅游、智能制造等七大千亿级产业集群。"
                                "天心区形成了移动互联网、信息安全等产业集群。", kb, "2019-01-05")
     assert {("通州区", "总部经济"), ("通州区", "智能制造"), ("天心区", "移动互联网"), ("天心区", "信息安全")} \
-        <= facts(ex, "FOCUSES_ON")
+        <= facts(ex, "FOCUSES_ON", accepted=False)   # domain-focus-region: below the threshold since round blind-t
     assert "智能制造等" not in names(ex, "Domain")
 
 
 def test_firms_a_district_attracted_are_in_that_district(tmp_path, kb):
     ex = ingest_text(tmp_path, "截至目前，天心区已新招引信息服务业注册企业865家，百度、酷哇、九次方等一批重点骨干企业脱颖而出。",
                      kb, "2020-11-11")
-    assert {("酷哇", "天心区"), ("九次方", "天心区")} <= facts(ex, "LOCATED_IN")
+    assert {("酷哇", "天心区"), ("九次方", "天心区")} <= facts(ex, "LOCATED_IN", accepted=False)   # listed-in-region
 
 
 def test_a_firm_named_again_without_its_trade_word_is_one_firm(tmp_path, kb):
     ex = ingest_text(tmp_path, "来自用友网络、绿盟科技等单位的专家作了演讲。天心区已新招引企业865家，用友、酷哇等企业脱颖而出。",
                      kb, "2020-11-11")
     assert "用友" not in names(ex, "Enterprise") and "用友网络" in names(ex, "Enterprise")
-    assert ("用友网络", "天心区") in facts(ex, "LOCATED_IN")
+    assert ("用友网络", "天心区") in facts(ex, "LOCATED_IN", accepted=False)
 
 
 def test_an_officer_of_a_body_does_not_make_the_body_a_firm(tmp_path, kb):
@@ -119,7 +120,9 @@ def test_a_sentence_that_opens_on_the_park_word_gives_its_clusters_to_the_park_t
 def test_a_ceremony_held_under_a_quoted_name_owns_the_figures_of_its_sentence(tmp_path, kb):
     ex = ingest_text(tmp_path, "6月9日，第二十届科博会举行了“科技合作项目签约仪式”，一系列项目签约，共达成合作18个，总金额192.92亿元。",
                      kb, "2017-06-13")
-    assert {("科技合作项目签约仪式", 18), ("科技合作项目签约仪式", 192.92)} <= owners(ex)
+    # stat-event: right 7 of 23 on the latest blind samples, so proposed below the threshold (test_calibration.py)
+    assert {("科技合作项目签约仪式", 18, "stat-event"), ("科技合作项目签约仪式", 192.92, "stat-event")} <= {
+        (ex.entities[o.subject].record["name_zh"], o.fields.get("value"), o.rule) for o in ex.observations}
 
 
 def test_activities_listed_with_deng_are_no_one_event(tmp_path, kb):

@@ -29,9 +29,9 @@ def test_a_course_is_an_event_its_organiser_takes_part_and_its_trainees_are_no_f
     events = [m for m in ex.mentions if m.label == "Event"]
     assert [m.text for m in events] == ["网络安全人才培训班"]
     assert ("PARTICIPANT", "成都市网络安全协会") in {(r.type, name(ex, r.to)) for r in ex.relations}
-    # neither 30家 nor 80名 is a figure of the zone: how many came is the course's (stat-event, round blind-c)
+    # neither 30家 nor 80名 is a figure of the zone: how many came is the course's (stat-event-attendance; round blind-c, split in blind-t)
     assert {(name(ex, o.subject), o.fields["value"], o.rule) for o in ex.observations} <= \
-        {("网络安全人才培训班", 30, "stat-event"), ("网络安全人才培训班", 80, "stat-event")}
+        {("网络安全人才培训班", 30, "stat-event-attendance"), ("网络安全人才培训班", 80, "stat-event-attendance")}
     assert ex.observations
 
 

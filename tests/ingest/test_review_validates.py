@@ -43,6 +43,41 @@ def test_every_review_file_of_the_dev_corpus_and_the_seed_validates(tmp_path):
     assert problems == [], f"{len(problems)} problems, first: " + "\n".join(problems[:15])
 
 
+def accept_everything(review: str) -> str:
+    """The review file with every proposal below the threshold uncommented as the file says: each relation and
+    figure under its collection, and each entity the file writes commented out for them under the one it names."""
+    data = yaml.safe_load(review)
+    start = review.find("# Proposals below the threshold")
+    if start < 0:
+        return review
+    coll, items = None, []
+    for line in review[start:].splitlines()[1:]:
+        if line.startswith(("# Mentioned, but", "# Figures with no", "# Dates", "# Sentences")):
+            break
+        under = re.match(r"# under `(\w+):`", line)
+        if under:
+            coll = under.group(1)
+        elif line.startswith("# - "):
+            items.append((coll, [line[2:]]))
+        elif line.startswith("#   ") and items:
+            items[-1][1].append(line[2:])
+    for coll, lines in items:
+        rec = yaml.safe_load("\n".join(lines))[0]
+        data.setdefault(coll or ("relations" if "type" in rec else "observations"), []).append(rec)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def test_accepting_every_proposal_below_the_threshold_still_gives_a_file_that_loads(tmp_path):
+    # round blind-t: with the rows calibrated on the blind samples more proposals fall below the threshold, and 323
+    # of them named an entity no accepted fact named, which the file did not write: uncommented, they dangled
+    problems: list[str] = []
+    for article in [ARTICLE, *_dev_articles()]:
+        out = tmp_path / (article.stem + ".all.yaml")
+        out.write_text(accept_everything(ingest(article, store=None, data_dirs=[DATA_DIR]).review), encoding="utf-8")
+        problems += [str(p) for p in check([out], None, BASE).problems]
+    assert problems == [], f"{len(problems)} problems, first: " + "\n".join(problems[:15])
+
+
 ARTICLE_TEXT = """---
 title: 第六届“湖湘杯”网络安全技能大赛决赛在长沙举行
 date: 2020-11-15

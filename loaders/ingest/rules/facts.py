@@ -17,7 +17,7 @@ ROWS = [
      "成都市将出台《成都市智能经济发展推进方案》，重点面向工业软件、人工智能等领域。",
      "domains listed right after a plan's title and a focus verb (《X方案》，重点面向A、B等领域): the plan's focus, not the "
      "issuing place's (round blind-l)"),
-    ("domain-focus-region", "relation", None, 0.9, "成都市重点发展工控安全、密码产品等领域。",
+    ("domain-focus-region", "relation", None, 0.45, "成都市重点发展工控安全、密码产品等领域。",
      "domains listed after a region the sentence names, and no park"),
     ("domain-focus-context", "relation", None, 0.2, "成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。",
      "domains of a sentence that names no region before them, given to the region named after them, in the paragraph or "
@@ -45,7 +45,7 @@ ROWS = [
      "domains inside 在…的带动/驱动下, or the means of 基于/借助A、B等技术, are what drives the clause, not a focus of the "
      "place it is about (round blind-o): "
      "no relation for them; the domains after the frame keep theirs"),
-    ("domain-focus-organisation", "relation", None, 0.6, "华为公司将结合成都市的定位，重点面向通信网络、智能终端等领域。",
+    ("domain-focus-organisation", "relation", None, 0.1, "华为公司将结合成都市的定位，重点面向通信网络、智能终端等领域。",
      "domains named after a firm that opens the clause, before any region: the firm's focus (round `domains`; before it, "
      "no one's). Right 4 of 5 on dev, all of one article; an institution's were right 0 of 4 (西工大 for its 北京研究院)"),
     ("event-domains", "relation", None, 0.7, "成都市举办2021成都网络安全大会。大会还聚焦人工智能安全等前沿领域。",
@@ -117,14 +117,20 @@ ROWS = [
      "3月5日，成都市经信委召开了第二届电子展筹备工作会议。会议期间，市经信委召开了本届展会筹备工作会议。",
      "a meeting named as the one already reported (本届展会筹备工作会议, 本次大会) is the event named last in this sentence or the "
      "twelve before whose name ends as it does, not a second event"),
-    ("event-organiser", "relation", None, 0.75, "近日，长沙市召开“长沙·非凡十年”专场新闻发布会。",
+    ("event-organiser", "relation", None, 0.9, "近日，长沙市召开“长沙·非凡十年”专场新闻发布会。",
      "the body, region or organisation that 召开/举办/主办 a meeting takes part in it"),
     ("stat-country", "statistic", None, 0.75, "2021年我国网络安全产业规模约为2000亿元。",
      "a figure of 我国/中国/全国 (its industry, its output) named in the figure's clause, with no organisation, park or "
      "other region before it, is the country's — not where it ranks (居全国第一, 全国首个: a frame, not the subject)"),
-    ("stat-event", "statistic", None, 0.75, "2018年网络安全博览会在成都举行，共吸引近7.5万人次观众到现场参观。",
+    ("stat-event", "statistic", None, 0.3, "2018年网络安全博览会在成都举行，共吸引近7.5万人次观众到现场参观。",
      "a figure in a sentence that names an event before it (or refers back to one: 本次博览会, 本届大会) and no "
-     "organisation or park: the event's (visitors, exhibitors, teams, area)"),
+     "organisation or park: the event's (visitors, exhibitors, teams, area). On the latest blind samples as they came "
+     "right 7 of 23 (tests/ingest/test_calibration.py): the figures a press conference or a ceremony reports are "
+     "mostly a place's"),
+    ("stat-event-attendance", "statistic", None, 0.75, "2023互联网岳麓峰会在长沙开幕，来自全国的嘉宾代表共2500余人参会。",
+     "how many came (N人/名/位/家 with an attendance word: stat-attendance) to the meeting the sentence is about: the "
+     "manual's A1 says so of every labelled event. Split from stat-event in round blind-t: none of that row's 23 "
+     "fires on the latest blind samples was of this shape, so the row is set by hand until a sample measures it"),
     ("stat-signing", "statistic", r"签约|签订|签署|协议额|协议投资", 0.65,
      "4月16日，沙坪坝区举行2024年第一季度招商引资项目集中签约活动。此次共有47个项目签约落户沙坪坝区，总协议额230亿元。",
      "a figure whose own clause says what was signed (签约项目, 协议额), with no place or organisation before it in that "
@@ -167,7 +173,7 @@ ROWS = [
     ("event-part-place", "relation", None, 0.75,
      "2018年国家网络安全宣传周将于9月17日至23日在成都举行，其中包括开幕式、网络安全博览会等重要活动。",
      "a meeting an event includes is where that event is (the event named last before it in the sentence)"),
-    ("event-place", "relation", None, 0.8, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。",
+    ("event-place", "relation", None, 0.7, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。",
      "在X举行/召开: where the meeting was"),
     ("event-at-meeting", "relation", None, 0.8,
      "9月11日下午，产业对接交流会在长沙举行。交流会上，金山软件、天津麒麟、奇安信等16家企业签约。",
@@ -202,7 +208,7 @@ ROWS = [
      "2024年长沙网络安全产业大会在长沙召开。湖南大学副校长李明作主旨报告。",
      "a body or firm named right before one of its officers (副院长, 秘书长) who speaks (作主旨报告, 致辞, 作了总结) at a "
      "meeting named before in the sentence or last in the three sentences before takes part in it"),
-    ("event-organised-by", "relation", r"由([^。；]{2,80}?)(?:共同|联合)?(主办|承办|举办|指导)", 0.75,
+    ("event-organised-by", "relation", r"由([^。；]{2,80}?)(?:共同|联合)?(主办|承办|举办|指导)", 0.95,
      "11月5日，2021中国（长沙）网络安全·智能制造大会在长沙召开。大会由工业和信息化部、湖南省人民政府共同主办。",
      "由A、B共同主办: the bodies, institutions and firms named organise the event the sentence names, else the "
      "one named last in the two sentences before"),
@@ -274,11 +280,11 @@ ROWS = [
      "a bare 高新区/经开区/该区 opening the clause: the development zone the article names most"),
     ("stat-topic", "statistic", None, 0.7, "国家网络安全产业园区（西安）揭牌。截至2022年底，共引进企业超过45家。",
      "no subject in the clause: the park the paragraph is about"),
-    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前|范围|[\d.]+%的)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.6, "湖南省网络安全产业规模全省超过200亿元。",
+    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前|范围|[\d.]+%的)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.8, "湖南省网络安全产业规模全省超过200亿元。",
      "a region-level figure (全省, or a region named and no park word): the region's, never the park's — but 全市 as a "
      "frame (占全市70%, 居全市首位, 在全市各分园排名第一, 全市总量排名, 汇聚了全省83.1%的企业: round blind-m) and 区内企业 (the zone's firms) say nothing of whose "
      "figure it is"),
-    ("stat-region-context", "statistic", None, 0.35, "长沙市网络安全产业发展迅速。目前有企业300家。",
+    ("stat-region-context", "statistic", None, 0.6, "长沙市网络安全产业发展迅速。目前有企业300家。",
      "no organisation or park: the region the sentence or paragraph names"),
     ("stat-company", "statistic", None, 0.7, "湖南长城副总经理郭在砾介绍，公司的方案覆盖智慧医院等15个应用系统。",
      "公司/该企业 in the sentence: the enterprise it named before"),
@@ -312,7 +318,7 @@ ROWS = [
      "dev 3/5 → 0.55"),
     ("text-copula", "statistic",
      r"(?<![但特尤于或就而还只总凡要即乃不])(是|成为|成為|建成|建设成为?|打造成为?|打造为|定位为|被评为)"
-     r"(?![在由从对向于并了后和及与、])(?=[^，。；：:]{4})((?:[^，。；：:“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；：:]|$)", 0.8,
+     r"(?![在由从对向于并了后和及与、])(?=[^，。；：:]{4})((?:[^，。；：:“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；：:]|$)", 0.55,
      "“湖湘杯”网络安全技能大赛是全国网络安全人才展示水平、竞技比拼和交流互动的舞台。",
      "A2 of the labelling manual: Y是/成为/建成/打造成/定位为/被评为X, X to the end of its clause, of the entity the "
      "clause is about (a plan's bare goal clause: its region's); 建成/打造成 → target. Guards read from the dev splits: a "
