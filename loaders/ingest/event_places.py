@@ -46,10 +46,16 @@ class EventPlacesMixin:
                 # a press conference's place is its topic (2022年海淀区经济运行情况新闻发布会)
                 self.context_rows.add("event-name-host")
                 break
-            hit = self.kb.lookup_exact(w, ("Region", "Park", "SubPark"))
+            # 四川天府新区2021年…开工仪式: the province heads the zone's name, and the zone, if known, is what it concerns
+            zone = re.match(r"[\u4e00-\u9fff]{1,6}?(?:新区|高新区|经开区|开发区|园区)", self.text[b:ev.end])
+            names = (self.text[a:b + zone.end()], self.text[b:b + zone.end()]) if zone else (w,)
+            b = b + zone.end() if zone else b
+            hit = next((h for n in names if (h := self.kb.lookup_exact(n, ("Region", "Park", "SubPark"))) is not None), None)
             if hit is not None:
                 self.rel(ev.key, "CONCERNS", self.use_existing(hit, "name", None), s, (a, b),
                          conf("event-name-subject"), "event-name-subject")
+            if zone:
+                break
 
     def event_place(self, key: str, s, ca: int, cb: int, rule: str = "event-subject") -> None:
         """在北京揭牌 / 在长沙举行: the place the clause names after 在."""

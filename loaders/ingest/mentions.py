@@ -211,7 +211,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 else:
                     self._project_item(a, b, item, label, kind)
         for m in rx("meeting").finditer(t):
-            for a, b, item in self.items(m):
+            for a, b, item in (x for x in self.items(m) if not gz.COUNTED_EVENTS.match(x[2])):   # 5场…专题活动: a count
                 a, item = (a + 1, item[1:]) if item.startswith("的") else (a, item)   # 举行的2020世界计算机大会: after 的
                 if len(item) > 2 and item[0] == "“" and item[-1] == "”" and "”" not in item[1:-1]:
                     a, b, item = a + 1, b - 1, item[1:-1]   # 举行了“科技合作项目签约仪式”: the name inside the quotes
