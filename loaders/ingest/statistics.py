@@ -143,13 +143,9 @@ class StatisticsMixin(StatusMixin):
             if unit_w == "次" and rx("stat-times-honoured").match(self.text, b, cb):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: times honoured (stat-times-honoured)")
                 continue
-            # 连续13个季度: how long it lasted; 10位“湖南软件名人”、…: how many hold a title (round blind-t, dev-T)
-            skip = next(((row, why) for row, why, hit in (
-                ("stat-consecutive", "how long it lasted", rx("stat-consecutive").search(self.text, max(ca, a - 4), a + 1)),
-                ("stat-honourees", "how many hold a title",
-                 unit_w in ("位", "家", "个", "名", "项") and rx("stat-honourees").match(self.text, b, s.end))) if hit), None)
-            if skip:
-                self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: {skip[1]} ({skip[0]})")
+            # 10位“湖南软件名人”、10家“湖南软件名企”: how many hold a title, not a figure of the place (round blind-t)
+            if unit_w in ("位", "家", "个", "名", "项") and rx("stat-honourees").match(self.text, b, s.end):
+                self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: how many hold a title (stat-honourees)")
                 continue
             attendance = unit_w in ("人", "名", "位", "家") and rx("stat-attendance").search(self.text[max(ca, a - 8):min(cb, b + 6)])
             att_event = self.event_of_figure(s, ca, a) if attendance else None

@@ -260,8 +260,6 @@ ROWS = [
      "N个…中的M个 (拥有41个工业大类中的35个: round blind-o)"),
     ("stat-times-honoured", "statistic", r"\s*(?:被评为|获评|荣获|获得|入选|蝉联)", 0.9, "长沙高新区连续7次被评为全国先进高新区。",
      "N次被评为…: how often an honour came, not a figure of the subject: not proposed"),
-    ("stat-consecutive", "statistic", r"连续\s*(?:第\s*)?(?=[\d一二三四五六七八九十两])", 0.9, "成都高新区产业增加值增长9.0%，已连续13个季度保持在8%以上。",
-     "连续N个季度 / 连续N年: how long something lasted, not a figure of the subject: not proposed (round blind-t, dev-T)"),
     ("stat-honourees", "statistic",
      r"\s*“[^“”]{2,20}”(?:[、和及与]\s*\d+\s*[余多]?\s*[位家个名项]\s*“[^“”]{2,20}”)*(?=[，。；]|$)", 0.9,
      "湖南省软件行业协会评选出首届名人、名企、名品，其中包括10位“湖南软件名人”、10家“湖南软件名企”。",
