@@ -17,9 +17,9 @@ ROWS = [
      "成都市将出台《成都市智能经济发展推进方案》，重点面向工业软件、人工智能等领域。",
      "domains listed right after a plan's title and a focus verb (《X方案》，重点面向A、B等领域): the plan's focus, not the "
      "issuing place's (round blind-l)"),
-    ("domain-focus-region", "relation", None, 0.45, "成都市重点发展工控安全、密码产品等领域。",
+    ("domain-focus-region", "relation", None, 0.3, "成都市重点发展工控安全、密码产品等领域。",
      "domains listed after a region the sentence names, and no park"),
-    ("domain-focus-context", "relation", None, 0.2, "成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。",
+    ("domain-focus-context", "relation", None, 0.25, "成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。",
      "domains of a sentence that names no region before them, given to the region named after them, in the paragraph or "
      "by the article. Split from domain-focus-region in round blind-o: on dev-O, dev-P and dev-Q as they came it was "
      "right 5 of 26 (1/15, 0/3, 4/8), where a region named before the domains was right 11 of 27 (9/9, 0/8, 2/10); over "
@@ -122,11 +122,11 @@ ROWS = [
     ("stat-country", "statistic", None, 0.75, "2021年我国网络安全产业规模约为2000亿元。",
      "a figure of 我国/中国/全国 (its industry, its output) named in the figure's clause, with no organisation, park or "
      "other region before it, is the country's — not where it ranks (居全国第一, 全国首个: a frame, not the subject)"),
-    ("stat-event", "statistic", None, 0.3, "2018年网络安全博览会在成都举行，共吸引近7.5万人次观众到现场参观。",
+    ("stat-event", "statistic", None, 0.25, "2018年网络安全博览会在成都举行，共吸引近7.5万人次观众到现场参观。",
      "a figure in a sentence that names an event before it (or refers back to one: 本次博览会, 本届大会) and no "
      "organisation or park: the event's (visitors, exhibitors, teams, area). On the latest blind samples as they came "
-     "right 7 of 23 (tests/ingest/test_calibration.py): the figures a press conference or a ceremony reports are "
-     "mostly a place's"),
+     "right about one time in four (7 of 23 over dev-O to dev-U, 4 of 19 over dev-P to dev-V: "
+     "tests/ingest/test_calibration.py): the figures a press conference or a ceremony reports are mostly a place's"),
     ("stat-event-attendance", "statistic", None, 0.75, "2023互联网岳麓峰会在长沙开幕，来自全国的嘉宾代表共2500余人参会。",
      "how many came (N人/名/位/家 with an attendance word: stat-attendance) to the meeting the sentence is about: the "
      "manual's A1 says so of every labelled event. Split from stat-event in round blind-t: none of that row's 23 "
@@ -173,7 +173,7 @@ ROWS = [
     ("event-part-place", "relation", None, 0.75,
      "2018年国家网络安全宣传周将于9月17日至23日在成都举行，其中包括开幕式、网络安全博览会等重要活动。",
      "a meeting an event includes is where that event is (the event named last before it in the sentence)"),
-    ("event-place", "relation", None, 0.7, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。",
+    ("event-place", "relation", None, 0.75, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。",
      "在X举行/召开: where the meeting was"),
     ("event-at-meeting", "relation", None, 0.8,
      "9月11日下午，产业对接交流会在长沙举行。交流会上，金山软件、天津麒麟、奇安信等16家企业签约。",
@@ -286,11 +286,11 @@ ROWS = [
      "a bare 高新区/经开区/该区 opening the clause: the development zone the article names most"),
     ("stat-topic", "statistic", None, 0.7, "国家网络安全产业园区（西安）揭牌。截至2022年底，共引进企业超过45家。",
      "no subject in the clause: the park the paragraph is about"),
-    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前|范围|[\d.]+%的)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.8, "湖南省网络安全产业规模全省超过200亿元。",
+    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前|范围|[\d.]+%的)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.75, "湖南省网络安全产业规模全省超过200亿元。",
      "a region-level figure (全省, or a region named and no park word): the region's, never the park's — but 全市 as a "
      "frame (占全市70%, 居全市首位, 在全市各分园排名第一, 全市总量排名, 汇聚了全省83.1%的企业: round blind-m) and 区内企业 (the zone's firms) say nothing of whose "
      "figure it is"),
-    ("stat-region-context", "statistic", None, 0.6, "长沙市网络安全产业发展迅速。目前有企业300家。",
+    ("stat-region-context", "statistic", None, 0.5, "长沙市网络安全产业发展迅速。目前有企业300家。",
      "no organisation or park: the region the sentence or paragraph names"),
     ("stat-company", "statistic", None, 0.7, "湖南长城副总经理郭在砾介绍，公司的方案覆盖智慧医院等15个应用系统。",
      "公司/该企业 in the sentence: the enterprise it named before"),
@@ -324,7 +324,7 @@ ROWS = [
      "dev 3/5 → 0.55"),
     ("text-copula", "statistic",
      r"(?<![但特尤于或就而还只总凡要即乃不])(是|成为|成為|建成|建设成为?|打造成为?|打造为|定位为|被评为)"
-     r"(?![在由从对向于并了后和及与、])(?=[^，。；：:]{4})((?:[^，。；：:“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；：:]|$)", 0.55,
+     r"(?![在由从对向于并了后和及与、])(?=[^，。；：:]{4})((?:[^，。；：:“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；：:]|$)", 0.5,
      "“湖湘杯”网络安全技能大赛是全国网络安全人才展示水平、竞技比拼和交流互动的舞台。",
      "A2 of the labelling manual: Y是/成为/建成/打造成/定位为/被评为X, X to the end of its clause, of the entity the "
      "clause is about (a plan's bare goal clause: its region's); 建成/打造成 → target. Guards read from the dev splits: a "
