@@ -13,7 +13,7 @@ statistic row that fired six times or more in two samples or more, on the seven 
 text nobody had tuned on, scored once with the rules of that day (`bench/ingest_bench.py --by-rule`, kept in
 bench/results/as-came/). tests/ingest/test_calibration.py holds the table to that evidence, one test per row, and
 names the rows a new sample moves. Older samples measured rules rewritten since (stat-region-context was right 29
-of 76 over all eighteen, 14 of 24 over the latest seven). On the text a row was written from its precision says
+of 76 over dev-D to dev-U, 14 of 24 over dev-O to dev-U, the window when it was set). On the text a row was written from its precision says
 little: stat-region-context was right 7 of 9 on the development split. stat-same-subject is as sure as the subject
 it carries on (loaders/ingest/statistics.py), so its table figure is a ceiling. Rows with less evidence carry their
 precision on the development split where it has enough (event-at-meeting 7/8 → 0.8, zone-in-city 0.45 on the name
