@@ -257,10 +257,8 @@ class StatisticsMixin(StatusMixin):
                     # 2018年中国计算机行业…收入1.95万亿元。微型计算机产量3.1亿台: the sentence right before, in the
                     # same paragraph, said whose figures these are
                     subj, rule, chained = carried[1], "stat-same-subject", carried[2]
-                if subj is None and re.search(r"占(?:全[市省区县]|[^，。；]{0,8}总[量额数])", self.text[ca:a]):
-                    # 测试里程占全市70%: a share of the place is no figure of the place (round blind-t: with
-                    # stat-region-context now accepted, the region of the context would take it)
-                    self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: a share of a whole, no entity named")
+                if subj is None and rx("stat-share-of-whole").search(self.text, ca, a):   # 测试里程占全市70%
+                    self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: a share of a whole (stat-share-of-whole)")
                     continue
                 if subj is None:   # no organisation, no park: the region the text is about (长沙市, 全省)
                     subj, rule = self.region_context(s, a), "stat-region-context"

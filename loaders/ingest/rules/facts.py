@@ -260,6 +260,10 @@ ROWS = [
      "N个…中的M个 (拥有41个工业大类中的35个: round blind-o)"),
     ("stat-times-honoured", "statistic", r"\s*(?:被评为|获评|荣获|获得|入选|蝉联)", 0.9, "长沙高新区连续7次被评为全国先进高新区。",
      "N次被评为…: how often an honour came, not a figure of the subject: not proposed"),
+    ("stat-share-of-whole", "statistic", r"占(?:全[市省区县]|[^，。；]{0,8}总[量额数])", 0.9,
+     "北京市发布数据。智能网联汽车安全测试里程占全市70%以上。",
+     "占全市70% with no subject in the sentence: a share of the place is no figure of the place, and the region of the "
+     "context does not take it: not proposed (round blind-t, once stat-region-context was accepted)"),
     ("stat-honourees", "statistic",
      r"\s*“[^“”]{2,20}”(?:[、和及与]\s*\d+\s*[余多]?\s*[位家个名项]\s*“[^“”]{2,20}”)*(?=[，。；]|$)", 0.9,
      "湖南省软件行业协会评选出首届名人、名企、名品，其中包括10位“湖南软件名人”、10家“湖南软件名企”。",
