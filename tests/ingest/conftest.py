@@ -81,6 +81,11 @@ def accepted_relations(ex) -> set[tuple[str, str, str]]:
     return {(entity_name(ex, r.frm), r.type, entity_name(ex, r.to)) for r in ex.relations if r.conf >= ACCEPT}
 
 
+def proposed_relations(ex) -> set[tuple[str, str, str]]:
+    """(from, type, to) by name, for every relation proposed, commented out or not."""
+    return {(entity_name(ex, r.frm), r.type, entity_name(ex, r.to)) for r in ex.relations}
+
+
 def facts(ex, rtype: str, accepted: bool = True) -> set[tuple[str, str]]:
     """(from, to) by name of the accepted relations of one type; with accepted=False, of every relation of that type
     proposed, commented out or not (where a row's blind precision put it below the threshold, tests of whom it

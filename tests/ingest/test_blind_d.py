@@ -9,6 +9,7 @@ from __future__ import annotations
 from parkgraph.loaders.ingest.rules import ACCEPT, conf
 
 from .conftest import accepted_relations as rels
+from .conftest import proposed_relations as proposed
 from .conftest import entity_name as name
 from .conftest import ingest_text
 
@@ -45,7 +46,7 @@ def test_a_stage_of_a_contest_is_a_held_event_and_officials_who_launch_it_take_p
     ex = run(tmp_path, "6月20日上午，第七届“湖湘杯”网络安全技能大赛总决赛在长沙拉开战幕。湖南省人民政府副省长、长沙市人民政府副市长一同启动了决赛。", kb)
     ev = "第七届“湖湘杯”网络安全技能大赛总决赛"
     assert ev in [p.record["name_zh"] for p in ex.entities.values() if p.label == "Event" and p.has_fact]
-    assert {(ev, "PARTICIPANT", "湖南省人民政府"), (ev, "PARTICIPANT", "长沙市人民政府")} <= rels(ex)
+    assert {(ev, "PARTICIPANT", "湖南省人民政府"), (ev, "PARTICIPANT", "长沙市人民政府")} <= proposed(ex)
 
 
 def test_a_places_leading_industries_are_its_focus(tmp_path, kb):

@@ -66,11 +66,10 @@ def test_a_place_after_zai_is_not_the_subject(tmp_path, kb):
 
 
 # read from dev-M's wrong proposals after its first score: one relation given (True) or not (False) each
-PROPOSED = "proposed"   # given, but below the threshold: tests/ingest/test_calibration.py
 RELATIONS = {
     "the place before 以 acts, the one after it is the means":
         ("長期以來，天府新區以成都科學城為核心發展區，聚焦大數據、人工智能等數字經濟核心產業。", "FOCUSES_ON",
-         ("天府新区", "大数据"), PROPOSED),
+         ("天府新区", "大数据"), True),
     "the place after 以 takes no focus":
         ("長期以來，天府新區以成都科學城為核心發展區，聚焦大數據、人工智能等數字經濟核心產業。", "FOCUSES_ON",
          ("成都科学城", "大数据"), False),
@@ -110,10 +109,9 @@ RELATIONS = {
 def test_relation(case, tmp_path, kb):
     text, rtype, pair, given = RELATIONS[case]
     ex = ingest_text(tmp_path, text, kb, "2022-05-17")
-    if given == PROPOSED:   # the rule attaches it, at the confidence its row measured (below the threshold)
-        assert pair in facts(ex, rtype, accepted=False) - facts(ex, rtype)
-    else:
-        assert (pair in facts(ex, rtype)) is given
+    # proposed at any confidence, or at none: whether a row clears the threshold is its blind precision's
+    # call (tests/ingest/test_calibration.py moves it with each sample), not this rule's
+    assert (pair in facts(ex, rtype, accepted=False)) is given
 
 
 # one figure (subject, value) given (True) or not (False)

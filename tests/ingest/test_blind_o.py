@@ -48,15 +48,14 @@ def test_date(case, tmp_path, kb):
     assert (item in got) is given
 
 
-# one relation given (True) or not (False)
-PROPOSED = "proposed"   # given, but below the threshold: tests/ingest/test_calibration.py
+# one relation proposed (True) or not (False)
 RELATIONS = {
     "domains inside 在…的带动下 are no focus of the place":
         ("北京市软件产业加快发展。在人工智能、大模型等技术快速发展的带动下，北京的云计算、大数据等细分领域增势强劲。",
          "FOCUSES_ON", ("北京市", "人工智能"), False),
     "the domains after the frame stay the place's":
         ("北京市软件产业加快发展。在人工智能、大模型等技术快速发展的带动下，北京的云计算、大数据等细分领域增势强劲。",
-         "FOCUSES_ON", ("北京市", "大数据"), PROPOSED),
+         "FOCUSES_ON", ("北京市", "大数据"), True),
     "what a meeting referred back to focuses on is not its city's focus":
         ("6月19日，2023互联网岳麓峰会在湖南长沙开幕。今年是峰会的第十年。本届峰会以“智联湘江，乘数而上”为主题，"
          "围绕数字经济产业链，聚焦科技金融、智能制造等领域举办主题论坛。", "FOCUSES_ON", ("长沙市", "智能制造"), False),
@@ -83,10 +82,8 @@ RELATIONS = {
     "a zone named after 以 is the zone, not the city before it":
         ("按照《行动计划》的要求，长沙市以长沙高新区(长沙软件园)为核心区，以芙蓉区、天心区为拓展区。", "PART_OF",
          ("长沙国家高新技术产业开发区", "长沙市"), True),
-    "domains given to a region read from the context are below the threshold":
-        ("成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。", "FOCUSES_ON", ("成都市", "工控安全"), False),
     "domains after a region the sentence names keep it":
-        ("成都市加快发展网络安全产业，重点发展工控安全、密码产品等领域。", "FOCUSES_ON", ("成都市", "工控安全"), PROPOSED),
+        ("成都市加快发展网络安全产业，重点发展工控安全、密码产品等领域。", "FOCUSES_ON", ("成都市", "工控安全"), True),
     "the items of 等相关企业 are fields, no firms in the region":
         ("北京经开区签约智通物联网产业园项目，将立足北京，重点引进传感器、物联网芯片、数据处理、5G、检测认证等相关企业入驻。",
          "LOCATED_IN", ("传感器", "北京市"), False),
@@ -102,7 +99,7 @@ RELATIONS = {
          "FOCUSES_ON", ("中关村工业互联网产业园", "工业智能"), True),
     "朝阳区 in an article that names Beijing is Beijing's district":
         ("北京市各区形成特色产业。朝阳区逐渐形成集成电路设计、5G产业等产业集群。", "FOCUSES_ON",
-         ("朝阳区", "集成电路设计"), PROPOSED),
+         ("朝阳区", "集成电路设计"), True),
 }
 
 
@@ -110,10 +107,19 @@ RELATIONS = {
 def test_relation(case, tmp_path, kb):
     text, rtype, pair, given = RELATIONS[case]
     ex = ingest_text(tmp_path, text, kb, "2023-06-19")
-    if given == PROPOSED:   # the rule attaches it, at the confidence its row measured (below the threshold)
-        assert pair in facts(ex, rtype, accepted=False) - facts(ex, rtype)
-    else:
-        assert (pair in facts(ex, rtype)) is given
+    # proposed at any confidence, or at none: whether a row clears the threshold is its blind precision's
+    # call (tests/ingest/test_calibration.py moves it with each sample), not this rule's
+    assert (pair in facts(ex, rtype, accepted=False)) is given
+
+
+def test_domains_a_region_takes_from_its_context_come_from_their_own_row(tmp_path, kb):
+    """The context row's domains are right far less often on unseen text than the in-sentence row's, so
+    each carries its own confidence (tests/ingest/test_calibration.py): the fact must name the row it came from."""
+    def rule(text: str) -> str:
+        ex = ingest_text(tmp_path, text, kb, "2023-06-19")
+        return next(r.rule for r in ex.relations if r.type == "FOCUSES_ON" and ex.entities[r.to].record["name_zh"] == "工控安全")
+    assert rule("成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。") == "domain-focus-context"
+    assert rule("成都市加快发展网络安全产业，重点发展工控安全、密码产品等领域。") == "domain-focus-region"
 
 
 def test_a_district_two_places_bear_is_not_read_without_its_province(tmp_path, kb):
@@ -201,7 +207,7 @@ def test_domain_mention(text, domain, given, tmp_path, kb):
 def test_a_signings_count_after_gong_is_no_running_total(tmp_path, kb):
     ex = ingest_text(tmp_path, "3月30日，渝北区召开数字经济高质量发展大会暨重大项目集中签约活动，现场共签约招商项目25个，合同投资353亿元。",
                      kb, "2023-03-30")
-    got = {(o.fields.get("value"), o.fields.get("qualifier")) for o in ex.observations if o.conf >= ACCEPT}
+    got = {(o.fields.get("value"), o.fields.get("qualifier")) for o in ex.observations}   # at any confidence
     assert (25, None) in got and not [q for _, q in got if q == "累计"]
 
 
