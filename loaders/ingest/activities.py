@@ -31,6 +31,8 @@ _GO = ("到", "赴", "来到", "走进", "深入", "前往", "莅临", "在")
 # the party that makes a visit, after its members' names (宋宁、王作然、陈杰等一行 / 张三等人)
 _PARTY = re.compile(r"(?:等)?(?:一行(?:\d+人)?|人)?$")
 _AGENTS = ("GovernmentBody", "Institution", "Enterprise")
+# what puts a release in the future before its verb (还将制定出台, 拟出台, 计划发布, 要出台)
+PLANNED = re.compile(r"将(?!近)|拟|计划|准备|(?<![主重需只])要")
 
 
 class ActivitiesMixin:
@@ -295,11 +297,14 @@ class ActivitiesMixin:
         return (row, before, before.start(), b) if before is not None else None
 
     def policy_released(self, m: Mention, s, a: int, b: int, issuer: Mention | None = None) -> bool:
-        """《湖南省“十四五”信息化发展规划》发布: the release of the policy, as its own event. True if so."""
+        """《湖南省“十四五”信息化发展规划》发布: the release of the policy, as its own event. True if the sentence
+        releases it, or will."""
         release = self._release(s, a, b)
         if release is None or m.key is None:
             return False
         row, after, a0, b0 = release
+        if PLANNED.search(self.text[self.clause_bounds(s, a0)[0]:a0]):
+            return True   # 还将制定出台《X》: the sentence makes X, but a release to come is no event yet (round blind-w)
         rec = self.entities[m.key].record
         dates = self.dates_in(s.start, b) or self.dates_in(b, s.end)
         verb = next((g for g in after.groups() if g), "发布")

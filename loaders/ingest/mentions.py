@@ -20,7 +20,6 @@ GENERIC_ACTIVITY = re.compile(r"[系各多一相主丰本此该]")
 # what reports revenue but is no firm's name: a place, a sector, a group of firms (全省软件企业实现营业收入)
 NOT_A_FIRM = re.compile(r"[省市区县镇园全各该其我共]|企业|公司们|行业|产业|软件业|服务业|制造业|规模|重点|累计|同比|合计|总计")
 ACTIVITY_KIND = {"签约": "signing", "开工": "groundbreaking", "揭牌": "unveiling", "授牌": "unveiling"}
-# enterprise names without a suffix: short, made of name-like words (not a description)
 # what follows a place that begins a longer address or zone name; no function word lies inside (长沙的天心区,
 # 天心区为拓展区: two places, round `lists`)
 _TAIL_CHAR = f"(?![的为和与及在是以对将把被从向于了、])[{HAN}]"
@@ -108,13 +107,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             return b - a <= 2 and self.word_across(a, b)
         if ADDRESS_TAIL.match(self.text, b) and self.text[b:b + 2] not in ("地区", "区域"):
             return True
-        if b - a > 3:
-            return False
-        s = self.sentence_at(a)
-        for x, y, w, f in self.tokens(s):
-            if x < b and y > a and (x < a or y > b) and len(w) > b - a:
-                return True
-        return False
+        return b - a <= 3 and any(x < b and y > a and (x < a or y > b) and len(w) > b - a
+                                  for x, y, w, _ in self.tokens(self.sentence_at(a)))
 
     # -------------------------------------------------------------- patterns
     def adopt_or_add(self, a: int, b: int, label: str, how: str, conf_: float, name: str | None = None,
@@ -190,6 +184,10 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 continue
             if re.search(r"企业|公司", m.group(1)):
                 self._listed_holders(m.start())
+        for m in rx("designation-quoted").finditer(t):   # 入围“中国软件名园”创建试点: a designation, quoted
+            g = 1 if m.group(1) else 2
+            self._take_name(m.start(g) - 1, m.end(g) + 1, "TalentProgram", "designation-quoted", name=m.group(g),
+                            kind="designation")
         for m in rx("special-allowance").finditer(t):
             self.adopt_or_add(m.start(), m.end(), "TalentProgram", "pattern:special-allowance", conf("special-allowance"),
                               name="国务院特殊津贴" if m.group(1) == "国务院" else m.group(1) + "特殊津贴",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from . import gazetteer as gz
 from .rules import rx
 
 # a heading: 二、发展目标 / （三）产业实力 / short and without a full stop
@@ -30,13 +31,19 @@ class StatusMixin:
             return "forecast"
         if rx("status-target").search(clause) or rx("status-target").search(lead) or FUTURE_WORD.search(clause):
             return "target"
-        if rx("status-target-plan").search(clause) or rx("status-target-plan").search(lead):
+        if any(not self.past_plan(m.group()) for src in (clause, lead) for m in rx("status-target-plan").finditer(src)):
             self._status_rule = "status-target-plan"
             return "target"
         if self.target_section(s):
             self._status_rule = "status-target-section"
             return "target"
         return "actual"
+
+    def past_plan(self, said: str) -> bool:
+        """“十三五”期间 in an article published after 2020 looks back on the plan's years: no target (round blind-w)."""
+        plan = re.search(r"十[一二三四五六]五", said)
+        published = (self.doc.meta.get("published") or "")[:4]
+        return bool(plan and published.isdigit() and gz.FIVE_YEAR_PLANS.get(plan.group(), (0, 9999))[1] < int(published))
 
     def future(self, status: str, as_of: str) -> str:
         """A figure for a time that begins after the article was published is no actual one, whatever the

@@ -30,6 +30,13 @@ ROWS = [
     ("honour-quoted", "mention", r"(?:获得|荣获|获评|被评为|评为|入选)(?:为)?“([^”，。；]{4,30})”", 0.75,
      "科创信息、威胜集团、威胜信息获评“2020年中国软件行业最具影响力企业”。",
      "an honour named in quotes after 获评/荣获/被评为 (without 称号): a distinction its holders hold"),
+    ("designation-quoted", "mention",
+     r"“([^“”，。；]{2,20})”(?=(?:“[^“”]{2,20}”)*(?:创建)?(?:试点|称号|授牌))"
+     r"|(?:入围|争创|获授|授予)了?(?:首批)?(?:国家级|省级|市级)?“([^“”，。；]{2,20})”", 0.75,
+     "成都将争取入围首批国家级“特色化示范软件学院”“中国软件名园”创建试点。",
+     "a title in quotes that a place is granted or bids for (入围/争创/获授 “X”, “X”创建试点/称号/授牌): a "
+     "designation, not the park or school its words end in (round blind-w: “中国软件名园” read as an area took a city's "
+     "revenue target)"),
     ("honour-list", "mention", r"(?:获得|荣获|获评|被评为|获批|被认定为|入选)了?([^，。；：“”]{4,120}?)等(?:[^，。；、]{0,4}?)(?:资质|称号|荣誉|认定)", 0.75,
      "园区已获评国家科技企业孵化器、国家众创空间、省特色产业园等资质。",
      "honours listed after 获评/荣获 and closed by 等资质/称号/荣誉: each item an honour its holder holds (round `lists`)"),

@@ -1,0 +1,62 @@
+"""Round blind-w (docs/ingest-rounds.md): causes read from dev-V and dev-W's wrong proposals after their first score
+(dev-X stays unread). The sentences are written for these tests after the pattern of what was read; each positive
+fails on the commit before its change (077e990), and the guards pass there by design:
+- a title in quotes a city bids for (入围“中国软件名园”创建试点) is a designation, not an area that takes its figures;
+- 在全市所占比重提高到15% is a share of the city, not the city's figure;
+- “十三五”期间 in an article published after 2020 looks back: an actual, not a target;
+- 还将制定出台《X》 is no release yet, but the policy is still the sentence's own;
+- 三大园区 counts parks and names none."""
+from __future__ import annotations
+
+from .conftest import entity_name, events, facts, ingest_text
+
+
+def figures(ex) -> set[tuple[str, float, str]]:
+    """(subject, value, status) of every figure proposed, at any confidence."""
+    return {(entity_name(ex, o.subject), o.fields.get("value"), o.fields["status"]) for o in ex.observations}
+
+
+def regions(ex) -> set[str]:
+    return {m.text for m in ex.mentions if m.label == "Region" and m.keys}
+
+
+def test_a_quoted_title_a_city_bids_for_is_a_designation_not_the_subject_of_its_figures(tmp_path, kb):
+    ex = ingest_text(tmp_path, "3月16日，成都市印发了工作要点。要点提出，今年将争取入围首批国家级“特色化示范软件学院”“中国软件名园”"
+                     "创建试点，争取实现软件产业主营收入超过5500亿元。", kb, "2021-03-18")
+    programmes = {m.name: m.attrs.get("kind") for m in ex.mentions if m.label == "TalentProgram"}
+    assert programmes == {"特色化示范软件学院": "designation", "中国软件名园": "designation"}
+    assert {s for s, v, _ in figures(ex) if v == 5500} == {"成都市"}
+
+
+def test_guard_a_quoted_honour_after_huoping_stays_an_honour(tmp_path, kb):
+    ex = ingest_text(tmp_path, "科创信息、威胜集团获评“2020年中国软件行业最具影响力企业”。", kb, "2021-01-05")
+    assert [m.attrs.get("kind") for m in ex.mentions if m.label == "TalentProgram"] == ["honour"]
+
+
+def test_a_share_of_the_city_stays_with_the_zone_before_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "“十三五”期间，两江新区全域GDP年均增长7.5%，在全市所占比重提高到15%。", kb, "2021-01-29")
+    got = figures(ex)
+    assert ("两江新区", 15, "actual") in got
+    assert not [f for f in got if f[0] == "重庆市"]
+
+
+def test_a_past_five_year_plan_is_looked_back_on_and_a_current_one_is_a_target(tmp_path, kb):
+    text = "“十三五”期间，两江新区全域GDP年均增长7.5%。"
+    assert ("两江新区", 7.5, "actual") in figures(ingest_text(tmp_path, text, kb, "2021-01-29"))
+    assert ("两江新区", 7.5, "target") in figures(ingest_text(tmp_path, text, kb, "2019-01-29"))
+
+
+def test_a_release_to_come_is_no_event_but_the_policy_is_still_the_sentences(tmp_path, kb):
+    ex = ingest_text(tmp_path, "此外，成都还将制定出台《成都市汽车电子产业发展专项规划》。", kb, "2021-03-18")
+    assert not events(ex)
+    assert ("成都市汽车电子产业发展专项规划", "成都市") in facts(ex, "CONCERNS")
+
+
+def test_guard_a_release_done_is_an_event(tmp_path, kb):
+    ex = ingest_text(tmp_path, "大会上发布了《通州区城市更新实施意见》。", kb, "2023-06-01")
+    assert events(ex) == ["通州区城市更新实施意见发布"]
+
+
+def test_a_count_of_parks_names_no_area(tmp_path, kb):
+    ex = ingest_text(tmp_path, "截至2019年年底，三大园区入驻的科技企业达1189家，年收入4154亿元。", kb, "2020-05-18")
+    assert "三大园区" not in regions(ex)
