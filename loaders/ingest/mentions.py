@@ -226,8 +226,10 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                        *(("domain-focus-list", m) for m in rx("domain-focus-list").finditer(t) if self._industry_items(m)),
                        *(("domain-focus-pair", m) for m in rx("domain-focus-pair").finditer(t))]:
             for a, b, item in self.items(m):
-                if lead := re.match(r"^(?:未来|现有|当前|目前|新兴|传统)", item):   # 面向未来超级计算: a time word, not the domain
+                if lead := re.match(r"^(?:未来|现有|当前|目前|新兴(?!技术)|传统)", item):   # 面向未来超级计算: a time word (新兴技术 one word)
                     a, item = a + lead.end(), item[lead.end():]
+                if tail := re.search(r"(?:[千百万]|\d+)亿级$", item):   # 先进制造500亿级: the cluster's size, not its name
+                    b, item = b - len(tail.group()), item[:tail.start()]
                 if 2 <= len(item) <= 10 and not NOT_A_DOMAIN.search(item):
                     # 形成了A、B等产业集群: the clusters a place has, its own industries as N大产业集群 are
                     self.adopt_or_add(a, b, "Domain", f"pattern:{row}", conf(row), cluster=m.group().endswith("产业集群") or None)

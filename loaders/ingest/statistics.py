@@ -20,7 +20,8 @@ MULT = {"": 1, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 CUMULATIVE = re.compile(r"累计|共(?:引进|培养|培育|引育|落地|招引)")
 # units and qualifiers read here beyond gazetteer.UNITS / QUALIFIER_MAP (kept apart: gazetteer.py is
 # shared with the mention rules)
-MORE_UNITS = {"人次": "人次", "台": "台", "套": "套", "场": "场", "个百分点": "个百分点", "美元": "美元"}
+MORE_UNITS = {"人次": "人次", "台": "台", "套": "套", "场": "场", "个百分点": "个百分点", "美元": "美元", "个季度": "个季度",
+              "个月": "个月"}
 MORE_QUALIFIERS = {"超": "超过", "不低于": "不低于", "约为": "约", "约合": "约", "约达": "约", "大约": "约"}
 # 居全国第一, 全国首个, 在全国率先: where something ranks, not whose figure it is (stat-country)
 # …|中国软件百强企业有16家: 中国 names a ranking, whose members the figure counts (round blind-m)
@@ -99,6 +100,8 @@ class StatisticsMixin(StatusMixin):
             if not self.free(a, b) or self.text[a - 1:a] == "第" or self.text[b:b + 1] in ("年", "月", "日"):
                 continue
             unit_w, mult = m.group("unit") or "元", m.group("mult") or ""   # 600多亿: money
+            if unit_w in ("个月", "个季度") and self.text[a - 1:a] in "前后头每这上下近":
+                continue   # 前5个月: a period the figures are for (a date), not a duration
             if unit_w == "个" and re.match(r"[和、与及]\s*[\d.]+\s*个百分点", self.text[b:b + 12]):
                 unit_w = "个百分点"   # 分别提高0.2个和3.2个百分点: the first shares the second's unit (round blind-o)
             num = m.group("num")

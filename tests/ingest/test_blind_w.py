@@ -5,7 +5,9 @@ fails on the commit before its change (077e990), and the guards pass there by de
 - 在全市所占比重提高到15% is a share of the city, not the city's figure;
 - “十三五”期间 in an article published after 2020 looks back: an actual, not a target;
 - 还将制定出台《X》 is no release yet, but the policy is still the sentence's own;
-- 三大园区 counts parks and names none."""
+- 三大园区 counts parks and names none;
+- a duration in months or quarters (连续13个季度) is a figure in that unit, but 前5个月 is a period;
+- a list of domains may close with a count (重点在A、B…6个领域) instead of 等, and 500亿级 is a cluster's size."""
 from __future__ import annotations
 
 from .conftest import entity_name, events, facts, ingest_text
@@ -60,3 +62,25 @@ def test_guard_a_release_done_is_an_event(tmp_path, kb):
 def test_a_count_of_parks_names_no_area(tmp_path, kb):
     ex = ingest_text(tmp_path, "截至2019年年底，三大园区入驻的科技企业达1189家，年收入4154亿元。", kb, "2020-05-18")
     assert "三大园区" not in regions(ex)
+
+
+def test_a_list_of_domains_closed_by_a_count_is_the_places(tmp_path, kb):
+    ex = ingest_text(tmp_path, "重庆市软件产业加快发展。全市将重点在工业软件、基础软件、新兴技术软件、信息技术服务4个领域发力。",
+                     kb, "2021-12-26")
+    assert {("重庆市", d) for d in ("工业软件", "基础软件", "新兴技术软件", "信息技术服务")} <= facts(ex, "FOCUSES_ON", accepted=False)
+
+
+def test_a_clusters_size_is_no_part_of_its_domains_name(tmp_path, kb):
+    ex = ingest_text(tmp_path, "目前，西部(重庆)科学城已培育形成新一代信息技术千亿级、先进制造500亿级、大健康和高技术服务两个百亿级产业集群。",
+                     kb, "2020-09-17")
+    domains = {m.name for m in ex.mentions if m.label == "Domain"}
+    assert {"先进制造", "大健康", "高技术服务"} <= domains
+    assert not [d for d in domains if d.endswith("亿级")]
+
+
+def test_a_duration_in_quarters_is_a_figure_in_quarters_and_a_period_before_it_is_none(tmp_path, kb):
+    ex = ingest_text(tmp_path, "上半年，成都高新区地区生产总值增长8.5%，增速已连续13个季度保持在8%以上。", kb, "2019-08-23")
+    units = {(o.fields.get("value"), o.fields.get("unit")) for o in ex.observations}
+    assert (13, "个季度") in units and (13, "个") not in units
+    ex = ingest_text(tmp_path, "北京市软件业务前5个月收入超万亿元。", kb, "2024-07-26")
+    assert not [o for o in ex.observations if o.fields.get("value") == 5]
