@@ -40,7 +40,7 @@ class StatusMixin:
         return "actual"
 
     def past_plan(self, said: str) -> bool:
-        """“十三五”期间 in an article published after 2020 looks back on the plan's years: no target (round blind-w)."""
+        """“十三五”期间 in an article published after the plan's last year (2020) looks back on it: no target (round blind-w)."""
         plan = re.search(r"十[一二三四五六]五", said)
         published = (self.doc.meta.get("published") or "")[:4]
         return bool(plan and published.isdigit() and gz.FIVE_YEAR_PLANS.get(plan.group(), (0, 9999))[1] < int(published))
