@@ -485,7 +485,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             x.how = f"pattern:{how}"   # 召开的A论坛主论坛暨B大会: held, though its name runs past the first 论坛
         if not held:
             act = rx("activity-held").search(self.text, a, b)   # …集中签约活动 / …开工仪式: a signing, a groundbreaking
-            kind = ACTIVITY_KIND.get(act.group(1) or "", "meeting") if act and act.end() == b else "meeting"
+            kind = ACTIVITY_KIND.get(act.group(1) or act.group(2) or "", "meeting") if act and act.end() == b else "meeting"
             self._take_name(a, b, "Event", how, kind=kind)
 
     def _take_name(self, a: int, b: int, label: str, row: str, **attrs) -> Mention | None:

@@ -7,6 +7,8 @@ fails on the commit before its change (077e990), and the guards pass there by de
 - 还将制定出台《X》 is no release yet, but the policy is still the sentence's own;
 - 三大园区 counts parks and names none;
 - a duration in months or quarters (连续13个季度) is a figure in that unit, but 前5个月 is a period;
+- 开展…集中签约活动 holds a signing (its counts are the signing's), but 开展…宣传教育活动 names no event; 举行22个重大项目
+  集中签约 is one signing, not a count of events;
 - a list of domains may close with a count (重点在A、B…6个领域) instead of 等, and 500亿级 is a cluster's size."""
 from __future__ import annotations
 
@@ -84,3 +86,18 @@ def test_a_duration_in_quarters_is_a_figure_in_quarters_and_a_period_before_it_i
     assert (13, "个季度") in units and (13, "个") not in units
     ex = ingest_text(tmp_path, "北京市软件业务前5个月收入超万亿元。", kb, "2024-07-26")
     assert not [o for o in ex.observations if o.fields.get("value") == 5]
+
+
+def test_a_signing_carried_out_is_an_event_and_a_campaign_carried_out_is_none(tmp_path, kb):
+    ex = ingest_text(tmp_path, "3月30日，湖南湘江新区和岳麓区开展2021年开门红产业项目集中签约活动，23个项目落户，总投资超700亿元。",
+                     kb, "2021-03-31")
+    assert events(ex) == ["2021年开门红产业项目集中签约活动"]
+    assert not [f for f in figures(ex) if f[0] == "岳麓区"]
+    ex = ingest_text(tmp_path, "宣传周期间，全省各地开展网络安全宣传教育活动。", kb, "2019-09-17")
+    assert not events(ex)
+
+
+def test_projects_signed_together_are_one_signing_whose_figures_they_are(tmp_path, kb):
+    ex = ingest_text(tmp_path, "3月31日，天心区举行22个重大项目集中签约，将引进核心研发人员1000人以上。", kb, "2020-04-01")
+    assert events(ex) == ["22个重大项目集中签约"]
+    assert {s for s, v, _ in figures(ex) if v == 1000} == {"22个重大项目集中签约"}

@@ -52,14 +52,17 @@ ROWS = [
      0.7, "CSDN总部项目、万兴科技总部项目、文思海辉区域总部项目等一批重大项目已相继落户长沙。",
      "an item of a project list named by its firm and what it builds there (总部, ARM云手机): the firm, a listed "
      "enterprise (round blind-k)"),
-    ("meeting", "mention", r"(?:举办|召开|主办|承办|举行)了?(?![，,。；])([^。；]{2,160}?)(?:等(?:系列)?活动|[，。；]|$)", 0.75,
-     "国家网络安全产业园区（长沙）举办网络安全人才创新创业教育论坛等活动。"),
-    ("activity-held", "mention", r"(签约|开工|揭牌|授牌|启动|开幕|颁奖)?(?:活动|仪式|典礼|启动式)(?=。|$)", 0.7,
+    ("meeting", "mention", r"(?:举办|召开|主办|承办|举行|开展(?=[^，。；]{2,40}?(?:签约|开工|揭牌)(?:活动|仪式)))了?(?![，,。；])([^。；]{2,160}?)(?:等(?:系列)?活动|[，。；]|$)", 0.75,
+     "国家网络安全产业园区（长沙）举办网络安全人才创新创业教育论坛等活动。",
+     "a meeting named after 举办/召开/举行 (or after 开展 when a signing, groundbreaking or unveiling follows: 开展…集中签约活动 "
+     "is one, round blind-w; 开展…宣传教育活动 names none)"),
+    ("activity-held", "mention", r"(签约|开工|揭牌|授牌|启动|开幕|颁奖)?(?:活动|仪式|典礼|启动式)(?=。|$)|项目(?:集中|现场)(签约|开工)(?=。|$)", 0.7,
      "16日，重庆市沙坪坝区举办“星耀沙磁”2024年第一季度招商引资项目集中签约活动。",
      "a named activity or ceremony after 举办/举行 (…集中签约活动, …开工仪式, “网络安全进社区”活动): an event, a signing, "
      "groundbreaking or unveiling by its word; not 系列活动, 各类活动, 主题活动 (mentions.GENERIC_ACTIVITY) nor a list (A等系列活动); "
      "also inside quotes (举行了“科技合作项目签约仪式”). Since round `lists` it counts as held (model.HELD_MEETING): a fact "
-     "on its own, and the owner of its sentence's figures"),
+     "on its own, and the owner of its sentence's figures. Also projects signed or broken ground on together with no "
+     "活动 after them (举行22个重大项目集中签约: round blind-w)"),
     ("domain-list", "mention", r"(?:在|聚焦|围绕|重点发展|深耕|覆盖|涵盖|以|面向|布局|形成了?|构建起?)([^，。；在以]{2,80}?)(?:等|(?<=[\u4e00-\u9fff])[两三四五六七八九十\d]{1,2}个)(?:重点|多个|关键|细分|现有|先进)?[^，。；、等]{0,6}?(?:领域|方向|未来产业|新兴产业|前沿产业|产业集群)", 0.8,
      "国家网络安全产业园区（成渝地区）在工控安全、密码产品等领域形成集聚。",
      "also 布局A、B等未来产业 (domains a place lays out for the future) and 形成了A、B等产业集群 (since round `lists`); a count "
