@@ -340,8 +340,9 @@ GENERIC_MEETINGS = frozenset({"成立大会", "年会", "座谈会", "发布会"
                               "会议", "论坛", "峰会", "表彰大会", "动员大会", "推进会", "现场会", "年度工作会",
                               "室务会", "常务会", "常务会议", "党组会", "党组会议"})
 # 5场聚焦计算核心前沿的专题活动 names how many events there were, not one event (round blind-t, dev-U)
-# (but 举行22个重大项目集中签约 is one signing of 22 projects: round blind-w)
-COUNTED_EVENTS = re.compile(r"[\d两几数十]+\s*[场个项次批](?!.*项目(?:集中|现场)(?:签约|开工)$)")
+# (but 举行22个重大项目集中签约 is one signing of 22 projects: round blind-w; the row activity-held reads it as one)
+SIGNED_TOGETHER = r"项目(?:集中|现场)(签约|开工)"
+COUNTED_EVENTS = re.compile(rf"[\d两几数十]+\s*[场个项次批](?!.*{SIGNED_TOGETHER}$)")
 MEETING_SUFFIXES = ("研讨会", "论坛", "峰会", "大会", "会议", "博览会", "交流会", "对接会", "发布会", "座谈会", "大赛", "竞赛", "沙龙",
                     "工作会", "室务会", "常务会")
 

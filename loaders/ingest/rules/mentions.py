@@ -56,7 +56,7 @@ ROWS = [
      "国家网络安全产业园区（长沙）举办网络安全人才创新创业教育论坛等活动。",
      "a meeting named after 举办/召开/举行 (or after 开展 when a signing, groundbreaking or unveiling follows: 开展…集中签约活动 "
      "is one, round blind-w; 开展…宣传教育活动 names none)"),
-    ("activity-held", "mention", r"(签约|开工|揭牌|授牌|启动|开幕|颁奖)?(?:活动|仪式|典礼|启动式)(?=。|$)|项目(?:集中|现场)(签约|开工)(?=。|$)", 0.7,
+    ("activity-held", "mention", r"(签约|开工|揭牌|授牌|启动|开幕|颁奖)?(?:活动|仪式|典礼|启动式)(?=。|$)|" + gz.SIGNED_TOGETHER + r"(?=。|$)", 0.7,
      "16日，重庆市沙坪坝区举办“星耀沙磁”2024年第一季度招商引资项目集中签约活动。",
      "a named activity or ceremony after 举办/举行 (…集中签约活动, …开工仪式, “网络安全进社区”活动): an event, a signing, "
      "groundbreaking or unveiling by its word; not 系列活动, 各类活动, 主题活动 (mentions.GENERIC_ACTIVITY) nor a list (A等系列活动); "
