@@ -4,8 +4,9 @@ precision it had there: one test per row.
 bench/results/as-came/dev-<x>.md holds `bench/ingest_bench.py --split dev-<x> --by-rule` for every blind sample,
 run once when the sample was copied in and before anyone writing rules read it. A row's precision on the text it
 was written from says little (docs/ingest-rounds.md); on these samples it was measured on text nobody had tuned
-on. Pooled over the WINDOW latest samples, a row that fired EVIDENCE times or more, in two samples or more, carries
-(right + 1) / (fired + 2), rounded to 0.05 (loaders/ingest/rules/__init__.py). A row above the threshold then counts
+on. Each row is pooled over the latest samples until it has FIRES fires, going back at most MAX_BACK samples; a
+row that fired EVIDENCE times or more there, in two samples or more, carries (right + 1) / (fired + 2), rounded to
+0.05 (loaders/ingest/rules/__init__.py). A row above the threshold then counts
 as the review file had it (the table's "accepted" columns), a row below it as it would have been (the "all" columns).
 
 After scoring a new blind sample as it came, save its --by-rule output here with the header the others carry;
@@ -22,10 +23,14 @@ import pytest
 from parkgraph.loaders.ingest.rules import ACCEPT, RULES
 
 AS_CAME = Path(__file__).resolve().parents[2] / "bench" / "results" / "as-came"
-# The latest seven samples (dev-O to dev-U when this was written: 55 pages from two rounds). The older ones measured
-# rules rewritten since: over dev-D to dev-U stat-event was right 19 of 54, over the seven 7 of 23, and
-# stat-region-context 29 of 76 against 14 of 24 — a row's figure should be that of the rules it now has.
-WINDOW = 7
+# A window sized by fires, per row, rather than the same seven samples for every row (round blind-y). With seven
+# samples a row that fires seven to fifteen times moved by about ±0.3 between windows and crossed the threshold back
+# and forth (round blind-w). Replayed over the windows ending at dev-T … dev-X, the mean step of a row's estimate
+# fell from 0.050 (seven samples, 65 row-steps) to 0.030 (30 fires, at most ten back, 77 row-steps), with as few
+# crossings per step. MAX_BACK keeps out the oldest samples, which measured rules rewritten since: over dev-D to
+# dev-U stat-event was right 19 of 54, over the seven latest then 7 of 23.
+FIRES = 30
+MAX_BACK = 10
 EVIDENCE = 6   # fires, pooled, in two samples or more: under that one article's habit decides (the rows set by hand)
 
 # Rows whose meaning changed at a sample: evidence counts from that sample on. domain-focus-region was split in
@@ -60,24 +65,35 @@ def _rows(path: Path) -> list[tuple[str, int, int]]:
     return out
 
 
+def _per_sample(path: Path) -> dict[str, list[int]]:
+    """rule → [right, fired] in one sample, as its row meant then."""
+    rows: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    sample = path.stem
+    for rule, right, fired in _rows(path):
+        if rule in SINCE and sample < SINCE[rule]:
+            continue   # the row of that name meant something else then
+        rows[rule][0] += right
+        rows[rule][1] += fired
+    for (rule, split), (right, fired) in SPLIT_AFTERWARDS.items():
+        if split == sample:
+            rows[rule][0] += right
+            rows[rule][1] += fired
+    return rows
+
+
 def pooled() -> dict[str, list[int]]:
-    """rule → [right, fired, samples] over the WINDOW latest blind samples as they came."""
-    acc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    window = sorted(AS_CAME.glob("dev-*.md"))[-WINDOW:]
-    for path in window:
-        sample = path.stem
-        for rule, right, fired in _rows(path):
-            if rule in SINCE and sample < SINCE[rule]:
-                continue   # the row of that name meant something else then
-            acc[rule][0] += right
-            acc[rule][1] += fired
-            acc[rule][2] += fired > 0
-    for (rule, sample), (right, fired) in SPLIT_AFTERWARDS.items():
-        if (AS_CAME / f"{sample}.md") in window:
-            acc[rule][0] += right
-            acc[rule][1] += fired
-            acc[rule][2] += fired > 0
-    return dict(acc)
+    """rule → [right, fired, samples], newest sample first until the row has FIRES fires or MAX_BACK samples."""
+    newest_first = [_per_sample(p) for p in sorted(AS_CAME.glob("dev-*.md"), reverse=True)][:MAX_BACK]
+    acc: dict[str, list[int]] = {}
+    for rule in {r for sample in newest_first for r in sample}:
+        right = fired = samples = 0
+        for sample in newest_first:
+            if fired >= FIRES:
+                break
+            r, n = sample.get(rule, (0, 0))
+            right, fired, samples = right + r, fired + n, samples + (n > 0)
+        acc[rule] = [right, fired, samples]
+    return acc
 
 
 POOLED = pooled()
