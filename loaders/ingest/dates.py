@@ -172,10 +172,10 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None,
     if name in ("date-congress", "date-congress-party"):
         v = gz.PARTY_CONGRESSES[g[0]]
         return v, v
-    if name == "date-month":
-        if len(pub) < 4 or not 1 <= int(g[0]) <= 12:
+    if name == "date-month":   # 2020年，…自3月以来: of the year its sentence named before it, else the article's
+        if not (here or len(pub) >= 4) or not 1 <= int(g[0]) <= 12:
             return None
-        v = f"{pub[:4]}-{int(g[0]):02d}"
+        v = f"{here or pub[:4]}-{int(g[0]):02d}"
         return v, v
     if name == "date-today":
         if len(pub) < 10:

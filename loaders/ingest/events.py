@@ -64,7 +64,8 @@ class EventsMixin(EventPlacesMixin):
                 continue
             subj = self.mentions_in(ca, pos, ORG_LABELS)
             if not subj and after.startswith("的"):   # 在北京揭牌的国家网络安全产业园区（…）: the subject follows
-                subj = self.mentions_in(end, cb, ORG_LABELS)[:1]
+                # right after 的; 此次签约的项目有A、B: what the signing brought, not who signed (round blind-y)
+                subj = [x for x in self.mentions_in(end, cb, ORG_LABELS)[:1] if x.start == end + 1]
             if not subj:
                 host = self.topic(s, pos) if self.park_word(s, pos) else None
                 subj = [host] if host is not None else []
@@ -72,9 +73,12 @@ class EventsMixin(EventPlacesMixin):
             if not subj and kind == "unveiling":   # 中关村大数据产业园在海淀区正式挂牌成立: a local park or zone, not the district
                 subj = [x for x in self.mentions_in(ca, pos, ("Region",))
                         if self.entities[x.key].record.get("kind") in ("zone", "area")][:1]
-            if not subj and kind in ("groundbreaking", "opening", "completion"):
-                # 长沙高新区…重大项目集中开工: the zone or place whose projects broke ground (event-of-place)
-                subj = [x for x in self.mentions_in(ca, pos, ("Region",)) if not x.attrs.get("members")][-1:]
+            if not subj and kind in ("groundbreaking", "opening", "completion", "signing"):
+                # 长沙高新区…重大项目集中开工: the zone or place whose projects broke ground (event-of-place); 湖南湘江新区的
+                # 重大产业项目在北京签约: the place whose projects were signed, a party to it (round blind-y)
+                named = any(e.label == "Event" and e.start <= pos < e.end for e in self._by_sent.get(s.idx, ()))
+                subj = [x for x in self.mentions_in(ca, pos, ("Region",)) if not x.attrs.get("members")
+                        and (kind != "signing" or ("项目" in self.text[x.end:pos] and not named))][-1:]
                 how = "event-of-place"
             if not subj:
                 continue
@@ -87,7 +91,7 @@ class EventsMixin(EventPlacesMixin):
             key = self.event(kind, name, {subj.key}, date, s, min(subj.start, pos), end, how,
                              name_en=f"{gz.EVENT_NAME_EN.get(kind, 'Event')} of the {self.entities[subj.key].record['name_en']}")
             # a firm or body that signs is a party to the signing (rule event-signing-party), not its subject
-            party = kind == "signing" and subj.label in ("Enterprise", "Institution", "GovernmentBody")
+            party = kind == "signing" and subj.label in ("Enterprise", "Institution", "GovernmentBody", "Region")
             self.rel(key, "PARTICIPANT" if party else "CONCERNS", subj.key, s,
                      (min(subj.start, pos), max(subj.end, end)),
                      conf("event-signing-party" if party else how),

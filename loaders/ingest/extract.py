@@ -30,7 +30,7 @@ from .events import EventsMixin
 from .kb import KnowledgeBase, norm
 from .linking import LinkingMixin
 from .mentions import MentionsMixin
-from .model import ACCEPT, HELD_MEETING, DateMention, Extraction, Mention, ObsFact, Proposal, RelFact
+from .model import ACCEPT, HELD_MEETING, DateMention, Extraction, Mention, ObsFact, Proposal, RelFact, one_per_fact
 from .relations import ORG_LABELS, PARKISH, RelationsMixin
 from .rules import RULES, rx
 from .statistics import StatisticsMixin
@@ -464,7 +464,8 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
             self.rules_descriptions(s)
 
     def finish(self) -> None:
-        """Which entities carry a fact; observation ids; sentences per entity."""
+        """One proposal per fact; which entities carry a fact; observation ids; sentences per entity."""
+        self.observations = one_per_fact(self.observations)
         for k in (k for r in self.relations if r.conf >= ACCEPT for k in (r.frm, r.to)):
             self.entities[k].has_fact = True
         for o in self.observations:
@@ -492,8 +493,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
 
 
 def extract(doc: Document, kb: KnowledgeBase) -> Extraction:
-    """Extract from the normalised text (simplified characters, ASCII digits: normalise.py), one
-    character for one, so the result's offsets and texts are the article's as written."""
+    """Extract from the text normalised one character for one (normalise.py): offsets and texts as written."""
     from .normalise import restore, view
     read, rows = view(doc)
     ex = Extractor(kb, read).run()

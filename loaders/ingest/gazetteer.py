@@ -96,8 +96,8 @@ def admin_divisions() -> tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str
     already used for dates), so that an article about any city or district finds its place (rule
     region-division) — not a list grown from the corpus. The file is read, jionlp is not imported (its import
     costs ~1.3 s). Left out, because a name alone cannot say which place it is: county-level names that occur
-    twice (鼓楼区, 朝阳区, 通州区: data/ names the ones the parks are in), names shorter than three characters
-    (城区, 郊区), and a city's short name that is also the stem of a district in another province (朝阳 of
+    twice (鼓楼区, 朝阳区, 通州区: data/ names the ones the parks are in), plain words (新建区: READ_AS_WORDS), names
+    shorter than three characters (城区, 郊区), and a city's short name that is also the stem of a district in another province (朝阳 of
     Beijing's 朝阳区)."""
     cities, counties = _gb2260()
     seen = Counter(full for _, full, _ in counties)
@@ -107,7 +107,8 @@ def admin_divisions() -> tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str
     provinces = {n for p in PROVINCES for n in p[1:3]}
     cities = [(c, full, short if len(short) >= 2 and stems.get(short, {c[:2]}) <= {c[:2]} and short not in provinces
                and "/" not in short else full) for c, full, short in cities]
-    counties = [x for x in counties if seen[x[1]] == 1 and len(x[1]) >= 3 and x[1] not in provinces]
+    counties = [x for x in counties if seen[x[1]] == 1 and len(x[1]) >= 3 and x[1] not in provinces
+                and x[1] not in READ_AS_WORDS]
     return tuple(cities), tuple(counties)
 
 
@@ -120,6 +121,11 @@ def of_level(kind: str, level: str | None) -> bool:
     if kind in ("zone", "area", "cluster", "country", "district"):
         return False
     return {"province": kind in ("province", "municipality"), "city": kind in ("city", "municipality")}.get(level, True)
+
+
+# county names that are also plain words: 鸭子铺的新建区（约3平方公里） is a newly built area, not Nanchang's 新建区
+# (round blind-y)
+READ_AS_WORDS = frozenset({"新建区"})
 
 
 @functools.lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from .suffixes import SuffixNamesMixin
 NOT_IN_EVENT_NAME = re.compile(r"作为|成为|是|将|被")
 QUOTED, ITEM_SPLIT = re.compile(r"“[^“”]*”"), re.compile(r"[、和及与]")
 # 举办了系列活动 / 各类活动 / 一系列主题活动: no name, no event of its own (row activity-held)
-GENERIC_ACTIVITY = re.compile(r"[系各多一相主丰本此该]")
+GENERIC_ACTIVITY = re.compile(r"[系各多相主丰本此该]|一(?![季月])")   # but 一季度招商…“云签约”活动 is named by its quarter
 # what reports revenue but is no firm's name: a place, a sector, a group of firms (全省软件企业实现营业收入)
 NOT_A_FIRM = re.compile(r"[省市区县镇园全各该其我共]|企业|公司们|行业|产业|软件业|服务业|制造业|规模|重点|累计|同比|合计|总计")
 ACTIVITY_KIND = {"签约": "signing", "开工": "groundbreaking", "揭牌": "unveiling", "授牌": "unveiling"}

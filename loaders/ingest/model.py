@@ -89,6 +89,24 @@ class ObsFact:
     key: str = ""
     status_rule: str = ""    # the status-* row that made it a forecast or target (not written to the review file)
 
+    def fact(self) -> tuple:
+        """What the figure says: one article stating it twice states one fact."""
+        f = self.fields
+        return (self.subject, *(f.get(k) for k in ("metric", "value", "value_text", "unit", "qualifier", "status",
+                                                   "as_of")))
+
+
+def one_per_fact(observations: list[ObsFact]) -> list[ObsFact]:
+    """The surest proposal of each fact, in the order the article first states it: a lead restated in the body
+    (近60个 in the dateline's sentence and again in the official's words) is one figure, not two for a reviewer to
+    reconcile (seven such pairs over the dev pool, round blind-y)."""
+    best: dict[tuple, ObsFact] = {}
+    for o in observations:
+        if o.fact() not in best or o.conf > best[o.fact()].conf:
+            best[o.fact()] = o
+    keep = {id(o) for o in best.values()}
+    return [o for o in observations if id(o) in keep]
+
 
 @dataclass
 class Extraction:

@@ -274,7 +274,7 @@ ROWS = [
     ("suffix-programme", "mention", f"(?:{_PROG})", 0.75, "园区获批首批国家网络安全教育技术产业融合发展试验区。"),
     ("suffix-govbody", "mention", r"(?:管委会|组委会|委员会|经济信息委|经信委|发改委|人民政府|(?<!人民)政府(?!新闻办|办)|新闻办|政府办|办公室|(?<!常)委(?!网信)|厅|局|部)", 0.75,
      "重庆市经济信息委印发通知。"),
-    ("suffix-subpark", "mention", r"园(?!区)", 0.75, "国家网络安全产业园区（北京）包括海淀园、通州园。"),
+    ("suffix-subpark", "mention", r"(?<![开建入进出游])园(?!区)", 0.75, "国家网络安全产业园区（北京）包括海淀园、通州园。"),
     ("suffix-area", "mention", r"小镇|(?<!产业)(?<!科技)(?<!工业)园区|(?:数据|数|云|光|智)谷", 0.75,
      "北京市通州区张家湾设计小镇迎来新企业。",
      "a local area (Region, kind area): a name ending in 小镇, 园区 (not a place + 园区, a park's short form) or a 谷 of "
