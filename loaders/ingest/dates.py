@@ -124,6 +124,10 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None,
             return None
         r = parse_relative(text, base)
         return (f"{r[0]}/{r[1]}", r[0]) if r else None
+    if name == "date-yq-range":
+        q0, q1 = ("1234".find(x) + 1 or "一二三四".find(x) + 1 for x in g[1:3])
+        a, b = _ymd(int(g[0]), 3 * q0 - 2), _ymd(int(g[0]), 3 * q1)
+        return (f"{a}/{b}", b) if a and b and q0 < q1 else None
     if name == "date-year-range":
         return (f"{g[0]}/{g[1]}", g[1]) if int(g[0]) < int(g[1]) else None
     if name in ("date-ym-range", "date-year-part", "date-ym-part", "date-m-range", "date-part", "date-m-part"):
@@ -154,10 +158,16 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None,
         v = r[0] if has_day else r[0][:7]
         return v, v
     if name == "date-this-year":
+        if g[0] in ("同年", "当年"):   # the year the text last named, if it named one
+            return (str(last_year),) * 2 if last_year else None
         if len(pub) < 4:
             return None
         v = str(int(pub[:4]) + {"今年": 0, "去年": -1, "明年": 1}[g[0]])
         return v, v
+    if name == "date-day-range":
+        if len(pub) < 10 or not 1 <= int(g[0]) < int(g[1]) <= int(pub[8:10]):
+            return None   # as one day alone: without the article's day, or ending after it, not this month's
+        return f"{pub[:7]}-{int(g[0]):02d}/{pub[:7]}-{int(g[1]):02d}", f"{pub[:7]}-{int(g[0]):02d}"
     if name == "date-day":
         if len(pub) < 10 or not 1 <= int(g[0]) <= int(pub[8:10]):
             return None   # without the article's day, or a day after it: not this month's
@@ -189,8 +199,8 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None,
     raise KeyError(name)
 
 
-RELATIVE = ("date-relative", "date-md", "date-md-han", "date-md-range", "date-day", "date-yesterday", "date-this-year", "date-month",
-            "date-today", "date-m-range", "date-part", "date-m-part")
+RELATIVE = ("date-relative", "date-md", "date-md-han", "date-md-range", "date-day", "date-day-range", "date-yesterday",
+            "date-this-year", "date-month", "date-today", "date-m-range", "date-part", "date-m-part")
 
 
 def find_dates(doc: Document) -> list[DateMention]:

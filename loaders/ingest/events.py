@@ -40,6 +40,8 @@ class EventsMixin(EventPlacesMixin):
                 continue
             if after and end < s.end and not AFTER_TRIGGER.match(after):
                 continue  # 获批首批…试验区: a designation, not an event
+            if any(e.label == "Event" and e.start <= pos < e.end for e in self._by_sent.get(s.idx, ())):
+                continue  # 举办湘商回归集中签约活动: the trigger of a named activity, held already (round blind-y)
             if re.search(r"[、，][\u4e00-\u9fff]{1,2}$", self.text[max(s.start, pos - 3):pos]) and after[:1] in ("、", "，"):
                 continue  # 院士李国杰、李建成、卢锡城: a name in a list of names, not a completion
             projects = [x for x in self.mentions_in(ca, pos) if x.attrs.get("project")]
@@ -76,9 +78,8 @@ class EventsMixin(EventPlacesMixin):
             if not subj and kind in ("groundbreaking", "opening", "completion", "signing"):
                 # 长沙高新区…重大项目集中开工: the zone or place whose projects broke ground (event-of-place); 湖南湘江新区的
                 # 重大产业项目在北京签约: the place whose projects were signed, a party to it (round blind-y)
-                named = any(e.label == "Event" and e.start <= pos < e.end for e in self._by_sent.get(s.idx, ()))
                 subj = [x for x in self.mentions_in(ca, pos, ("Region",)) if not x.attrs.get("members")
-                        and (kind != "signing" or ("项目" in self.text[x.end:pos] and not named))][-1:]
+                        and (kind != "signing" or "项目" in self.text[x.end:pos])][-1:]
                 how = "event-of-place"
             if not subj:
                 continue

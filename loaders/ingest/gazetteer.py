@@ -123,9 +123,9 @@ def of_level(kind: str, level: str | None) -> bool:
     return {"province": kind in ("province", "municipality"), "city": kind in ("city", "municipality")}.get(level, True)
 
 
-# county names that are also plain words: 鸭子铺的新建区（约3平方公里） is a newly built area, not Nanchang's 新建区
-# (round blind-y)
-READ_AS_WORDS = frozenset({"新建区"})
+# county names that are also plain words: 鸭子铺的新建区（约3平方公里） is a newly built area, not Nanchang's 新建区;
+# 中关村科学城北区 is the science city's north part, not Xining's 城北区 (round blind-y)
+READ_AS_WORDS = frozenset({"新建区", "城北区", "城东区", "城西区", "城南区"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -258,7 +258,7 @@ TEXT_METRICS = {
 INSTITUTION_SUFFIXES = [("大学", "university"), ("学院", "university"), ("研究院", "research_institute"),
                         ("研究所", "research_institute"), ("科学院", "research_institute"), ("工程院", "research_institute"), ("实验室", "laboratory"),
                         ("中心", "centre"), ("协会", "association"), ("学会", "association"), ("研究会", "association"), ("促进会", "association"),
-                        ("联合会", "association"), ("联盟", "alliance"),
+                        ("联合会", "association"), ("工商联", "association"), ("联盟", "alliance"),
                         ("学校", "school")]
 PROGRAMME_SUFFIXES = [("试验区", "designation"), ("示范区", "designation"), ("先行区", "designation"),
                       ("示范基地", "designation"), ("示范项目", "designation"), ("基地", "base"), ("特殊津贴", "honour"),

@@ -20,6 +20,25 @@ EDITION_LEAD = re.compile(gz.EDITION)
 
 
 class ContextMentionsMixin:
+    def _zone_of_place(self, a: int, name: str) -> bool:
+        """A generic zone word (经开区, 高新区) right after a place (长沙经开区) is that place's zone, not
+        the one the dictionary knows by the bare word (the `devzone` row names it); after 级 it is a class."""
+        if name not in gz.ZONE_WORDS:
+            return False
+        if self.text[a - 1:a] == "级":   # 国家级经开区: the class of zones, not one
+            return True
+        if any(self.text[max(0, a - k):a] in self._builtin_regions for k in (2, 3)):
+            return True
+        # the bare word is the dictionary's zone only where the article names that zone's place: 经开区 in
+        # a Changsha article is not 北京经济技术开发区
+        hit = self.kb.lookup(name, ("Region",))
+        place = hit[0].record.get("name_zh", "")[:2] if hit else ""
+        return bool(place) and place not in self.text
+
+    def word_across(self, a: int, b: int) -> bool:
+        """Does a word of the sentence (jieba's cut) run across either edge of [a, b)?"""
+        return any(x < a < y or x < b < y for x, y, _, _ in self.tokens(self.sentence_at(a)))
+
     def _common_word(self, a: int, b: int) -> bool:
         """[a, b) is one word of jieba's dictionary tagged as a common word (合作伙伴, 双方), not a name."""
         toks = [t for t in self.tokens(self.sentence_at(a)) if a <= t[0] < b]

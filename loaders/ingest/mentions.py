@@ -15,6 +15,7 @@ from .suffixes import SuffixNamesMixin
 # …大赛·信创赛道作为…峰会的品牌赛事: a verb inside what looks like an event's name ends the name before it
 NOT_IN_EVENT_NAME = re.compile(r"作为|成为|是|将|被")
 QUOTED, ITEM_SPLIT = re.compile(r"“[^“”]*”"), re.compile(r"[、和及与]")
+QUOTED_AROUND = re.compile(r"“[^“”。，]{3,30}”")
 # 举办了系列活动 / 各类活动 / 一系列主题活动: no name, no event of its own (row activity-held)
 GENERIC_ACTIVITY = re.compile(r"[系各多相主丰本此该]|一(?![季月])")   # but 一季度招商…“云签约”活动 is named by its quarter
 # what reports revenue but is no firm's name: a place, a sector, a group of firms (全省软件企业实现营业收入)
@@ -85,28 +86,17 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             else:
                 pos = a + 1
 
-    def _zone_of_place(self, a: int, name: str) -> bool:
-        """A generic zone word (经开区, 高新区) right after a place (长沙经开区) is that place's zone, not
-        the one the dictionary knows by the bare word (the `devzone` row names it); after 级 it is a class."""
-        if name not in gz.ZONE_WORDS:
-            return False
-        if self.text[a - 1:a] == "级":   # 国家级经开区: the class of zones, not one
-            return True
-        if any(self.text[max(0, a - k):a] in self._builtin_regions for k in (2, 3)):
-            return True
-        # the bare word is the dictionary's zone only where the article names that zone's place: 经开区 in
-        # a Changsha article is not 北京经济技术开发区
-        hit = self.kb.lookup(name, ("Region",))
-        place = hit[0].record.get("name_zh", "")[:2] if hit else ""
-        return bool(place) and place not in self.text
-
     def _inside_word(self, a: int, b: int, label: str) -> bool:
         """A short place name glued into a longer word (中国特色), or the place that begins a longer
         place or zone name (北京市 in 北京市通州区西集镇, 济南 in 济南高新技术产业开发区)."""
         if label != "Region":   # 成电 (电子科技大学) in 集成电路: a two-character short form inside a word
             return b - a <= 2 and self.word_across(a, b)
-        if ADDRESS_TAIL.match(self.text, b) and self.text[b:b + 2] not in ("地区", "区域"):
-            return True
+        if any(q.start() < a and b < q.end() - 1 for q in QUOTED_AROUND.finditer(self.text, max(0, a - 30), b + 30)):
+            return True   # “爱尚重庆·惠聚高新”: a campaign's name in quotes, no place a figure is about (round blind-y)
+        tail = ADDRESS_TAIL.match(self.text, b)
+        if tail and self.text[b:b + 2] not in ("地区", "区域") and not any(
+                b <= x < tail.end() and f.startswith("v") for x, _, _, f in self.tokens(self.sentence_at(a))):
+            return True   # but 海淀区实现地区生产总值: a verb ends the place (round blind-y)
         return b - a <= 3 and any(x < b and y > a and (x < a or y > b) and len(w) > b - a
                                   for x, y, w, _ in self.tokens(self.sentence_at(a)))
 
@@ -126,10 +116,6 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         m = self.add_mention(a, b, label, how, conf_, name, **attrs)
         self.claim(a, b)
         return m
-
-    def word_across(self, a: int, b: int) -> bool:
-        """Does a word of the sentence (jieba's cut) run across either edge of [a, b)?"""
-        return any(x < a < y or x < b < y for x, y, _, _ in self.tokens(self.sentence_at(a)))
 
     def _meeting_over_title(self, a: int, b: int, how: str) -> None:
         """《重庆市数据条例》深入实施新闻发布会: a meeting named after a policy's title holds the title (the policy stays
@@ -213,7 +199,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 a, item = (a + 1, item[1:]) if item.startswith("的") else (a, item)   # 举行的2020世界计算机大会: after 的
                 if len(item) > 2 and item[0] == "“" and item[-1] == "”" and "”" not in item[1:-1]:
                     a, b, item = a + 1, b - 1, item[1:-1]   # 举行了“科技合作项目签约仪式”: the name inside the quotes
-                held = item.endswith("上") and item[:-1].endswith(gz.MEETING_SUFFIXES)   # …主办的Y发布会上: held
+                held = item.endswith("上") and (item[:-1].endswith(gz.MEETING_SUFFIXES)   # …主办的Y发布会上: held
+                                                 or bool(rx("activity-held").search(item[:-1])))   # 在X签约仪式上
                 b, item = (b - 1, item[:-1]) if held else (b, item)
                 if item.endswith(gz.MEETING_SUFFIXES) and (len(item) >= 4 or item in gz.GENERIC_MEETINGS):
                     how = "pattern:meeting-held-after" if held else "pattern:meeting"

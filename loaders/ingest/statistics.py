@@ -165,7 +165,8 @@ class StatisticsMixin(StatusMixin):
             cumulative = bool(CUMULATIVE.search(clause))
             has_verb = any(f.startswith("v") for w, f in self.words(ca, cb) if w not in ("相关",))
             noun_number = bool(re.fullmatch(f"[{HAN}（）()“”]{{2,20}}\\s*[\\d.]+\\s*\\S{{0,3}}", clause.strip()))
-            if not cumulative and (not has_verb or noun_number) and prev_cumulative:
+            if not cumulative and (not has_verb or noun_number) and prev_cumulative and \
+                    not self.text[max(s.start, ca - 3):ca].startswith("其中"):   # 其中，规模以上企业1058家: a part
                 cumulative = True  # 共引进…18 名，各类高层次人才 324 名: the list goes on
             prev_cumulative = cumulative
             if qual is None and cumulative and unit not in ("%", "个百分点"):

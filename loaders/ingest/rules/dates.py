@@ -15,8 +15,12 @@ ROWS = [
     ("date-iso", "date", D + r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)", 0.95, "发布时间：2023-03-24。"),
     ("date-year-range", "date", D + r"(\d{4})\s*(?:年\s*)?[-—–~至到]\s*(\d{4})\s*年", 0.9, "规划期为2021-2025年。",
      "a run of years (not one inside a document title: 《…行动计划(2022—2025年)》 is part of its name)"),
-    ("date-ym-range", "date", D + r"(\d{4})\s*年\s*(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})\s*月(?![\d\s]*日)", 0.9,
-     "2021年1-6月，全省软件业务收入增长28.6%。", "a run of months of one year: the months from the first to the last"),
+    ("date-ym-range", "date", D + r"(\d{4})\s*年\s*(\d{1,2})\s*月?\s*[-—–~至到]\s*(\d{1,2})\s*月(?![\d\s]*日)", 0.9,
+     "2021年1-6月，全省软件业务收入增长28.6%。",
+     "a run of months of one year: the months from the first to the last (2023年1月至11月 too, round blind-y)"),
+    ("date-yq-range", "date", D + r"(\d{4})\s*年\s*第?([1-4一二三四])\s*[-—–~至到]\s*第?([1-4一二三四])\s*季度", 0.9,
+     "按2025年1-3季度已公布数据测算，产业规模将突破8700亿元。",
+     "a run of quarters of one year: from the first quarter's first month to the last one's last (round blind-y)"),
     ("date-year-part", "date", D + r"(\d{4})\s*年\s*(上半年|下半年|前三季度|第?[一二三四]季度)"
      r"(?![^，。；：、\s的]{2,20}?(?:" + "|".join(gz.NAMED_EVENT_SUFFIXES) + r"|活动|仪式))", 0.9,
      "2021年上半年，全省软件业务收入增长28.6%。", "a half or quarter of a year: its months (a figure is as of its end); not "
@@ -33,7 +37,7 @@ ROWS = [
      "预计到2025年产业规模达到1000亿元。",
      "not a year inside a name (2020年国家网络安全宣传周, 2021年中国网络安全产业白皮书, a province's 2020年湖南省…年度报告: "
      "round blind-j), nor 年度 (2020年度…名单: a list's or a report's year); 2018年中国计算机行业… is a year"),
-    ("date-m-range", "date", r"(?<![\d年月\-—–~])(今年|去年|明年|当年|同年)?(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})\s*月(?![\d\s]*日)",
+    ("date-m-range", "date", r"(?<![\d年月\-—–~])(今年|去年|明年|当年|同年)?(\d{1,2})\s*月?\s*[-—–~至到]\s*(\d{1,2})\s*月(?![\d\s]*日)",
      0.85, "今年1—2月，开发区工业总产值增长12%。",
      "a run of months without a year: of the article's year (去年/明年 the one before or after, 当年 the year last named)"),
     ("date-part", "date", r"(?<![\d年第])(今年|去年|明年|当年|同年)?(上半年|下半年|前三季度|第?[一二三四]季度)"
@@ -43,13 +47,17 @@ ROWS = [
      "展会有望于7月中旬举办。", "ten days of a month without a year: of the article's year"),
     ("date-relative", "date", r"(今年|去年|前年|明年|当年|同年)\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?", 0.85,
      "园区于2020年建成，当年1月开园。"),
-    ("date-this-year", "date", r"(今年|去年|明年)(?![\d\s]*月|以来|来|上半年|下半年|前|初|底|末|年)", 0.8,
+    ("date-this-year", "date", r"(今年|去年|明年|同年|当年)(?![\d\s]*月|以来|来|上半年|下半年|前|初|底|末|年)", 0.8,
      "该区将以今年国家网络安全宣传周为契机。",
-     "a bare 今年/去年/明年: the article's year (or the one before or after); 今年以来, 今年上半年 are not one year"),
+     "a bare 今年/去年/明年: the article's year (or the one before or after); 同年/当年 the year the text last named "
+     "(round blind-y); 今年以来, 今年上半年 are not one year"),
     ("date-md", "date", D + r"(\d{1,2})\s*月\s*(\d{1,2})\s*日", 0.8, "5月18日，园区举行签约仪式。"),
     ("date-md-han", "date", r"(?<![一二三四五六七八九十年月])([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日", 0.8,
      "中新社北京七月三十日电 论坛将于九月八日开幕。",
      "a month and day in Chinese numerals (older news agency copy): of the article's year (round blind-o)"),
+    ("date-day-range", "date", r"(?<![\d月日])(\d{1,2})\s*日?\s*(?:至|到|—|–|-|~)\s*(\d{1,2})\s*日(?![电讯报])", 0.8,
+     "洽谈会于3日至4日在成都举办。",
+     "a run of days alone (洽谈会于10日至11日…): the article's month, only when it ends by the article's day (round blind-y)"),
     ("date-day", "date", r"(?<![\d月日])(\d{1,2})\s*日(?![电讯报])", 0.8, "记者5日从北京市经信局了解到，园区加快建设。",
      "a day alone (news: 记者16日从…): the article's month, only when not after the article's day"),
     ("date-plan", "date", r"[“\"]?(十[一二三四五]五)[”\"]?\s*(期间|时期|末|初|以来|中期)", 0.9, "“十四五”期间，园区将建成一批项目。"),

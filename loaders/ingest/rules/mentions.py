@@ -52,10 +52,10 @@ ROWS = [
      0.7, "CSDN总部项目、万兴科技总部项目、文思海辉区域总部项目等一批重大项目已相继落户长沙。",
      "an item of a project list named by its firm and what it builds there (总部, ARM云手机): the firm, a listed "
      "enterprise (round blind-k)"),
-    ("meeting", "mention", r"(?:举办|召开|主办|承办|举行|开展(?=[^，。；]{2,40}?(?:签约|开工|揭牌)(?:活动|仪式)))了?(?![，,。；])([^。；]{2,160}?)(?:等(?:系列)?活动|[，。；]|$)", 0.75,
+    ("meeting", "mention", r"(?:举办|召开|主办|承办|举行|开展(?=[^，。；]{2,40}?(?:签约|开工|揭牌)(?:活动|仪式))|在(?=[^，。；在举召]{2,40}?(?:签约|开工|揭牌)仪式上))了?(?![，,。；])([^。；]{2,160}?)(?:等(?:系列)?活动|[，。；]|$)", 0.75,
      "国家网络安全产业园区（长沙）举办网络安全人才创新创业教育论坛等活动。",
      "a meeting named after 举办/召开/举行 (or after 开展 when a signing, groundbreaking or unveiling follows: 开展…集中签约活动 "
-     "is one, round blind-w; 开展…宣传教育活动 names none)"),
+     "is one, round blind-w; 开展…宣传教育活动 names none; or a ceremony named between 在 and 上, round blind-y)"),
     ("activity-held", "mention", r"(签约|开工|揭牌|授牌|启动|开幕|颁奖)?(?:活动|仪式|典礼|启动式)(?=。|$)|" + gz.SIGNED_TOGETHER + r"(?=。|$)", 0.7,
      "16日，重庆市沙坪坝区举办“星耀沙磁”2024年第一季度招商引资项目集中签约活动。",
      "a named activity or ceremony after 举办/举行 (…集中签约活动, …开工仪式, “网络安全进社区”活动): an event, a signing, "
