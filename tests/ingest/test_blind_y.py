@@ -15,7 +15,8 @@ After the first freeze (c8ed637) dev-X, unread until then, was read too (dev-Z s
 - runs of days (10日至11日), of months written with both 月 (2023年1月至11月) and of quarters (2025年1-3季度) are one
   period each, and a bare 同年 is the year the text last named;
 - 其中，规模以上企业1058家 is a part of the count before, not a running total carried on from its 累计;
-- 开展“爱尚重庆·惠聚高新”…活动 names a campaign: the place inside its quotes is no subject of the figures after."""
+- 开展“爱尚重庆·惠聚高新”…活动 names a campaign: the place inside its quotes is no subject of the figures after;
+- 中关村人工智能大模型产业集聚区 is a local area, and the core area's size after it is the area's."""
 from __future__ import annotations
 
 from .conftest import entity_name, events, facts, ingest_text
@@ -160,3 +161,9 @@ def test_a_place_inside_a_campaigns_quoted_name_is_no_figures_subject(tmp_path, 
     ex = ingest_text(tmp_path, "西部科学城重庆高新区加快发展。开展“爱尚重庆·惠聚高新”2024年科学城金秋消费季等活动，新引进首店5家。",
                      kb, "2025-01-20")
     assert "重庆市" not in {s for s, v in figures(ex) if v == 5}
+
+
+def test_an_industry_cluster_area_is_an_area_and_its_core_areas_size_is_its(tmp_path, kb):
+    ex = ingest_text(tmp_path, "海淀区将全力打造中关村人工智能大模型产业集聚区，以东至学院路、南至知春路，约9.5平方公里的区域作为核心区。",
+                     kb, "2024-01-05")
+    assert {s for s, v in figures(ex) if v == 9.5} == {"中关村人工智能大模型产业集聚区"}

@@ -275,10 +275,10 @@ ROWS = [
     ("suffix-govbody", "mention", r"(?:管委会|组委会|委员会|经济信息委|经信委|发改委|人民政府|(?<!人民)政府(?!新闻办|办)|新闻办|政府办|办公室|(?<!常)委(?!网信)|厅|局|部)", 0.75,
      "重庆市经济信息委印发通知。"),
     ("suffix-subpark", "mention", r"(?<![开建入进出游])园(?!区)", 0.75, "国家网络安全产业园区（北京）包括海淀园、通州园。"),
-    ("suffix-area", "mention", r"小镇|(?<!产业)(?<!科技)(?<!工业)园区|(?:数据|数|云|光|智)谷", 0.75,
+    ("suffix-area", "mention", r"小镇|(?<!产业)(?<!科技)(?<!工业)园区|(?:数据|数|云|光|智)谷|产业集聚区", 0.75,
      "北京市通州区张家湾设计小镇迎来新企业。",
      "a local area (Region, kind area): a name ending in 小镇, 园区 (not a place + 园区, a park's short form) or a 谷 of "
-     "the digital economy (仙桃数据谷, 天心数谷, 中国光谷), or in 园 "
+     "the digital economy (仙桃数据谷, 天心数谷, 中国光谷), an 产业集聚区 (中关村人工智能大模型产业集聚区, round blind-y), or in 园 "
      "starting with a place when the sentence names no national park (suffix-subpark's pattern; not a sub-park)"),
     ("kind-after-count", "mention", r"(?:(?:\d+|[一二两三四五六七八九十百几多数]+)(?:个|家|所|座|批|类)|等|各类?|一批|多个|[+＋])", 0.8,
      "长沙软件园、中电软件园等专业园区启动创建工作。10个软件园区共实现产值542.6亿元。",
