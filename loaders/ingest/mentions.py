@@ -24,8 +24,8 @@ ACTIVITY_KIND = {"签约": "signing", "开工": "groundbreaking", "揭牌": "unv
 # what follows a place that begins a longer address or zone name; no function word lies inside (长沙的天心区,
 # 天心区为拓展区: two places, round `lists`)
 _TAIL_CHAR = f"(?![的为和与及在是以对将把被从向于了、])[{HAN}]"
-ADDRESS_TAIL = re.compile(f"{_TAIL_CHAR}{{0,6}}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区)|"
-                          f"{_TAIL_CHAR}{{1,5}}?(?<!园)(?:区|县|镇|乡|街道)(?![{HAN}]?(?:企业|政府|委|局|厅))")
+ADDRESS_TAIL = re.compile(f"(?:{_TAIL_CHAR}){{0,6}}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区)|"
+                          f"(?:{_TAIL_CHAR}){{1,5}}?(?<!园)(?:区|县|镇|乡|街道)(?![{HAN}]?(?:企业|政府|委|局|厅))")
 # what ends the head before a list's first member (words no organisation's name is made of)
 LIST_VERB_END = ("了", "着", "过", "有", "如", "是", "包括", "包含", "拥有", "涵盖", "聚集", "集聚", "汇聚", "吸引", "引进",
                  "调研", "走访", "考察", "参观", "看望", "培育", "孵化", "涌现")

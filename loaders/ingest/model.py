@@ -97,9 +97,9 @@ class ObsFact:
 
 
 def one_per_fact(observations: list[ObsFact]) -> list[ObsFact]:
-    """The surest proposal of each fact, in the order the article first states it: a lead restated in the body
-    (近60个 in the dateline's sentence and again in the official's words) is one figure, not two for a reviewer to
-    reconcile (seven such pairs over the dev pool, round blind-y)."""
+    """The surest proposal of each fact (the first of equally sure ones), where it stands: a lead restated in the
+    body (近60个 in the dateline's sentence and again in the official's words) is one figure, not two for a reviewer
+    to reconcile (seven such pairs over the dev pool, round blind-y)."""
     best: dict[tuple, ObsFact] = {}
     for o in observations:
         if o.fact() not in best or o.conf > best[o.fact()].conf:

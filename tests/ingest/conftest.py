@@ -100,6 +100,12 @@ def events(ex) -> list[str]:
     return [p.record["name_zh"] for p in ex.entities.values() if p.label == "Event"]
 
 
+def proposed_figures(ex, *fields: str) -> list[tuple]:
+    """(subject, value, *fields) by name of every figure proposed, at any confidence (commented out or not), as often
+    as it is proposed: tests of whom a figure goes to ask this, whichever side of the threshold its row stands."""
+    return [(entity_name(ex, o.subject), o.fields.get("value"), *(o.fields.get(f) for f in fields)) for o in ex.observations]
+
+
 def accepted_figures(ex) -> set[tuple[str, float]]:
     """(subject, value) by name of the observations at or above the threshold."""
     from parkgraph.loaders.ingest.rules import ACCEPT

@@ -7,11 +7,7 @@ before its change (edfcfa1), and the guards pass there by design:
 - a province heading a zone's name in a meeting's name (四川天府新区…开工仪式) is not what the meeting concerns."""
 from __future__ import annotations
 
-from .conftest import accepted_relations, events, ingest_text
-
-
-def figures(ex) -> set[tuple[str, float]]:
-    return {(ex.entities[o.subject].record["name_zh"], o.fields.get("value")) for o in ex.observations}
+from .conftest import accepted_relations, events, ingest_text, proposed_figures
 
 
 def test_a_meetings_name_runs_on_through_a_quoted_part_with_a_space(tmp_path, kb):
@@ -30,13 +26,13 @@ def test_a_count_of_events_is_no_events_name(tmp_path, kb):
 def test_how_many_hold_a_title_is_no_figure_of_the_place(tmp_path, kb):
     ex = ingest_text(tmp_path, "会上，湖南省软件行业协会评选出首届湖南软件产业“名人、名企、名品”，其中包括10位“湖南软件名人”、"
                      "10家“湖南软件名企”和40个“湖南软件名品”。", kb, "2021-06-29")
-    assert not {v for _, v in figures(ex)} & {10, 40}
+    assert not {v for _, v in proposed_figures(ex)} & {10, 40}
 
 
 def test_guard_firms_counted_by_their_kind_in_quotes_stay_the_places(tmp_path, kb):
     ex = ingest_text(tmp_path, "目前渝中区软信企业总数突破4300家，形成由2家“北斗星”、8家“启明星”及2261家“繁星”企业构成的发展矩阵。",
                      kb, "2025-12-10")
-    assert {("渝中区", 2), ("渝中区", 8), ("渝中区", 2261)} <= figures(ex)
+    assert {("渝中区", 2), ("渝中区", 8), ("渝中区", 2261)} <= set(proposed_figures(ex))
 
 
 def test_a_province_heading_a_zones_name_is_not_what_the_meeting_concerns(tmp_path, kb):

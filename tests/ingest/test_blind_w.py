@@ -12,12 +12,7 @@ fails on the commit before its change (077e990), and the guards pass there by de
 - a list of domains may close with a count (重点在A、B…6个领域) instead of 等, and 500亿级 is a cluster's size."""
 from __future__ import annotations
 
-from .conftest import entity_name, events, facts, ingest_text
-
-
-def figures(ex) -> set[tuple[str, float, str]]:
-    """(subject, value, status) of every figure proposed, at any confidence."""
-    return {(entity_name(ex, o.subject), o.fields.get("value"), o.fields["status"]) for o in ex.observations}
+from .conftest import events, facts, ingest_text, proposed_figures
 
 
 def regions(ex) -> set[str]:
@@ -29,7 +24,7 @@ def test_a_quoted_title_a_city_bids_for_is_a_designation_not_the_subject_of_its_
                      "创建试点，争取实现软件产业主营收入超过5500亿元。", kb, "2021-03-18")
     programmes = {m.name: m.attrs.get("kind") for m in ex.mentions if m.label == "TalentProgram"}
     assert programmes == {"特色化示范软件学院": "designation", "中国软件名园": "designation"}
-    assert {s for s, v, _ in figures(ex) if v == 5500} == {"成都市"}
+    assert {s for s, v, _ in set(proposed_figures(ex, "status")) if v == 5500} == {"成都市"}
 
 
 def test_guard_a_quoted_honour_after_huoping_stays_an_honour(tmp_path, kb):
@@ -39,15 +34,15 @@ def test_guard_a_quoted_honour_after_huoping_stays_an_honour(tmp_path, kb):
 
 def test_a_share_of_the_city_stays_with_the_zone_before_it(tmp_path, kb):
     ex = ingest_text(tmp_path, "“十三五”期间，两江新区全域GDP年均增长7.5%，在全市所占比重提高到15%。", kb, "2021-01-29")
-    got = figures(ex)
+    got = set(proposed_figures(ex, "status"))
     assert ("两江新区", 15, "actual") in got
     assert not [f for f in got if f[0] == "重庆市"]
 
 
 def test_a_past_five_year_plan_is_looked_back_on_and_a_current_one_is_a_target(tmp_path, kb):
     text = "“十三五”期间，两江新区全域GDP年均增长7.5%。"
-    assert ("两江新区", 7.5, "actual") in figures(ingest_text(tmp_path, text, kb, "2021-01-29"))
-    assert ("两江新区", 7.5, "target") in figures(ingest_text(tmp_path, text, kb, "2019-01-29"))
+    assert ("两江新区", 7.5, "actual") in proposed_figures(ingest_text(tmp_path, text, kb, "2021-01-29"), "status")
+    assert ("两江新区", 7.5, "target") in proposed_figures(ingest_text(tmp_path, text, kb, "2019-01-29"), "status")
 
 
 def test_a_release_to_come_is_no_event_but_the_policy_is_still_the_sentences(tmp_path, kb):
@@ -92,7 +87,7 @@ def test_a_signing_carried_out_is_an_event_and_a_campaign_carried_out_is_none(tm
     ex = ingest_text(tmp_path, "3月30日，湖南湘江新区和岳麓区开展2021年开门红产业项目集中签约活动，23个项目落户，总投资超700亿元。",
                      kb, "2021-03-31")
     assert events(ex) == ["2021年开门红产业项目集中签约活动"]
-    assert not [f for f in figures(ex) if f[0] == "岳麓区"]
+    assert not [f for f in set(proposed_figures(ex, "status")) if f[0] == "岳麓区"]
     ex = ingest_text(tmp_path, "宣传周期间，全省各地开展网络安全宣传教育活动。", kb, "2019-09-17")
     assert not events(ex)
 
@@ -100,4 +95,4 @@ def test_a_signing_carried_out_is_an_event_and_a_campaign_carried_out_is_none(tm
 def test_projects_signed_together_are_one_signing_whose_figures_they_are(tmp_path, kb):
     ex = ingest_text(tmp_path, "3月31日，天心区举行22个重大项目集中签约，将引进核心研发人员1000人以上。", kb, "2020-04-01")
     assert events(ex) == ["22个重大项目集中签约"]
-    assert {s for s, v, _ in figures(ex) if v == 1000} == {"22个重大项目集中签约"}
+    assert {s for s, v, _ in set(proposed_figures(ex, "status")) if v == 1000} == {"22个重大项目集中签约"}

@@ -2,19 +2,13 @@
 joined by 和 without 等, clusters a place 形成/构建起, firms a district 招引, a firm named again without its trade
 word, a body's officer, honours listed before 等资质, Beijing's 城市副中心, and a standing said of a subject
 that is no entity. Each test fails on the commit before its rows."""
-from .conftest import ingest_text
+from .conftest import accepted_figures, ingest_text
 
 
 def facts(ex, rtype: str, accepted: bool = True) -> set[tuple[str, str]]:
     """Accepted relations of a type by name; accepted=False: every one proposed (a row below the threshold)."""
     return {(ex.entities[r.frm].record["name_zh"], ex.entities[r.to].record["name_zh"])
             for r in ex.relations if r.type == rtype and (r.conf >= 0.5 or not accepted)}
-
-
-def owners(ex, accepted: bool = True) -> set[tuple[str, object]]:
-    """(subject, value) of every figure proposed at or above the threshold; accepted=False: at any confidence."""
-    return {(ex.entities[o.subject].record["name_zh"], o.fields.get("value")) for o in ex.observations
-            if o.conf >= 0.5 or not accepted}
 
 
 def names(ex, label: str) -> set[str]:
@@ -133,4 +127,4 @@ def test_activities_listed_with_deng_are_no_one_event(tmp_path, kb):
 
 def test_a_place_that_opens_a_quoted_honour_owns_none_of_the_figures(tmp_path, kb):
     ex = ingest_text(tmp_path, "海淀区高新技术企业众多。全区有北京市“专精特新”中小企业2125家，全市占比35%。", kb, "2023-05-29")
-    assert ("海淀区", 2125) in owners(ex) and ("北京市", 2125) not in owners(ex)
+    assert ("海淀区", 2125) in accepted_figures(ex) and ("北京市", 2125) not in accepted_figures(ex)
