@@ -9,7 +9,8 @@ the whole extractor and checks that the row fired: a new pattern is a new row wi
 Confidences: rows below ACCEPT (0.5) are written commented out, with the entities they alone name, so that
 uncommenting one gives a file that loads. A row's confidence is its precision, smoothed as (right + 1) / (fired + 2) and
 rounded to 0.05. Since round blind-t (docs/ingest-rounds.md) that precision is measured, for every relation and
-statistic row that fired six times or more in two samples or more, on the seven latest blind samples as they came:
+statistic row that fired six times or more in two samples or more, on the latest blind samples as they came (since
+round blind-y, per row until it has 30 fires, at most ten samples back; before, the seven latest for every row):
 text nobody had tuned on, scored once with the rules of that day (`bench/ingest_bench.py --by-rule`, kept in
 bench/results/as-came/). tests/ingest/test_calibration.py holds the table to that evidence, one test per row, and
 names the rows a new sample moves. Older samples measured rules rewritten since (stat-region-context was right 29
