@@ -40,7 +40,7 @@ class EventsMixin(EventPlacesMixin):
                 continue
             if after and end < s.end and not AFTER_TRIGGER.match(after):
                 continue  # 获批首批…试验区: a designation, not an event
-            if any(e.label == "Event" and e.start <= pos < e.end for e in self._by_sent.get(s.idx, ())):
+            if any(e.label == "Event" and e.start <= pos < e.end for e in self.sent_mentions(pos)):
                 continue  # 举办湘商回归集中签约活动: the trigger of a named activity, held already (round blind-y)
             if re.search(r"[、，][\u4e00-\u9fff]{1,2}$", self.text[max(s.start, pos - 3):pos]) and after[:1] in ("、", "，"):
                 continue  # 院士李国杰、李建成、卢锡城: a name in a list of names, not a completion

@@ -102,8 +102,8 @@ def one_per_fact(observations: list[ObsFact]) -> list[ObsFact]:
     to reconcile (seven such pairs over the dev pool, round blind-y)."""
     best: dict[tuple, ObsFact] = {}
     for o in observations:
-        if o.fact() not in best or o.conf > best[o.fact()].conf:
-            best[o.fact()] = o
+        if (k := o.fact()) not in best or o.conf > best[k].conf:
+            best[k] = o
     keep = {id(o) for o in best.values()}
     return [o for o in observations if id(o) in keep]
 
