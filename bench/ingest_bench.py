@@ -11,7 +11,8 @@ dev-d is `dev_d` (round blind-d), dev-e `dev_e` (round blind-e), dev-f `dev_f` (
 the same way: every `dev_<letter>` key of split.yaml is a split here.
 test-b is split.yaml's `test_b`: eight more pages labelled blind after round blind-c's rules were frozen,
 held out as the test split is (scored, never tuned on, misses never read); test-c (`test_c`) likewise, labelled
-after round blind-d's rules were frozen.
+after round blind-d's rules were frozen, and every later `test_<letter>` key of split.yaml (test-d and test-e, round
+blind-td). With --split all the held-out splits are also printed pooled, micro-averaged over all their articles.
 
 --why classifies every missed gold entity of the dev split (never the test split): linked but in no
 fact, linked with another class, mentioned but not linked, a partial span, never mentioned.
@@ -37,18 +38,20 @@ CORPUS = ROOT / "tests" / "ingest" / "corpus"
 SEED_GOLD = ROOT / "tests" / "gold" / "seed-article.yaml"
 SEED = ROOT / "tests" / "gold" / "2023-03-24_推进网络安全产业园区建设.md"
 MODES = ("data", "leave-out", "none")
-HELD_OUT = ("test", "test-b", "test-c")   # scored once per round, never tuned on, misses never read
 
 
-def _blind_dev() -> tuple[str, ...]:
-    """dev-c, dev-d, …: split.yaml's `dev_<letter>` keys in its order (labelled blind, scored once as they came,
-    then tuned on), so that a new blind sample is a new key there and no change here."""
+def _keys(pattern: str) -> tuple[str, ...]:
+    """split.yaml's keys that match `pattern`, in its order, spelt with a hyphen (dev_c → dev-c), so that a new
+    blind split is a new key there and no change here."""
     import yaml
     keys = yaml.safe_load((CORPUS / "split.yaml").read_text(encoding="utf-8"))
-    return tuple(k.replace("_", "-") for k in keys if re.fullmatch(r"dev_[c-z]", k))
+    return tuple(k.replace("_", "-") for k in keys if re.fullmatch(pattern, k))
 
 
-BLIND_DEV = _blind_dev()
+# test, test-b, test-c, …: scored once per freeze, never tuned on, misses never read
+HELD_OUT = ("test", *_keys(r"test_[b-z]"))
+# dev-c, dev-d, …: labelled blind, scored once as they came, then tuned on
+BLIND_DEV = _keys(r"dev_[c-z]")
 
 
 def split_ids(name: str) -> list[str]:
@@ -58,7 +61,7 @@ def split_ids(name: str) -> list[str]:
     if name == "dev-b":
         return list(splits["dev_check"])
     if name in BLIND_DEV or name in HELD_OUT[1:]:
-        return list(splits.get(name.replace("-", "_")) or [])   # split.yaml's dev_c … test_c; empty before its round
+        return list(splits.get(name.replace("-", "_")) or [])   # split.yaml's dev_c …, test_b …
     if name == "dev-a":
         return [i for i in splits["dev"] if i not in set(splits["dev_check"])]
     return list(splits[name])
@@ -247,11 +250,12 @@ def main(argv: list[str] | None = None) -> int:
     if a.why:
         why("dev-a" if a.split == "all" else a.split)
         return 0
-    from parkgraph.loaders.ingest.score import table
+    from parkgraph.loaders.ingest.score import add, table
     if a.by_rule:
         by_rule("dev" if a.split == "all" else a.split, a.mode)
         return 0
     print(f"command: python bench/{Path(__file__).name} {' '.join(argv if argv is not None else sys.argv[1:])}".rstrip())
+    pooled = None
     for split in ((*HELD_OUT, "dev", *BLIND_DEV, "seed") if a.split == "all" else (a.split,)):
         if split != "seed" and not split_ids(split):
             continue   # a split not made yet (dev-d before its round)
@@ -263,6 +267,12 @@ def main(argv: list[str] | None = None) -> int:
             n = len(split_ids(split))
         print(f"\n### {split} split ({n} article{'s' if n > 1 else ''}, linking: {a.mode}, {secs:.1f} s)\n")
         print(table(scores))
+        if a.split == "all" and split in HELD_OUT:
+            pooled = scores if pooled is None else add(pooled, scores)
+            if split == HELD_OUT[-1]:
+                n = sum(len(split_ids(s)) for s in HELD_OUT)
+                print(f"\n### held out, pooled ({', '.join(HELD_OUT)}: {n} articles, linking: {a.mode})\n")
+                print(table(pooled))
     if a.speed:
         r = speed()
         (s1, t1), (s4, t4) = r[250_000], r[1_000_000]

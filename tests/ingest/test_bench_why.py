@@ -32,6 +32,18 @@ def test_why_refuses_the_test_split():
         ingest_bench.why("test")
 
 
+def test_every_test_key_of_the_split_file_is_held_out():
+    """A held-out split added to split.yaml (test_d, test_e, …) is held out by the bench with no change there:
+    --why and --by-rule refuse it, and it is scored with the others, never as a dev split."""
+    keys = yaml.safe_load((ingest_bench.CORPUS / "split.yaml").read_text(encoding="utf-8"))
+    tests = {k.replace("_", "-") for k in keys if k.startswith("test")}
+    assert tests == set(ingest_bench.HELD_OUT) and not tests & set(ingest_bench.BLIND_DEV)
+    for split in ingest_bench.HELD_OUT[1:]:
+        assert ingest_bench.split_ids(split), split
+        with pytest.raises(SystemExit, match="test splits"):
+            ingest_bench.why(split)
+
+
 def test_dev_halves_partition_dev_and_dev_b_is_refused():
     a, b, dev = (ingest_bench.split_ids(s) for s in ("dev-a", "dev-b", "dev"))
     assert len(a) >= 6 and len(b) >= 4   # dev-A tunes, dev-B checks (split.yaml)
@@ -62,7 +74,7 @@ def test_by_rule_accounts_for_every_proposed_fact_and_refuses_the_test_splits(ca
     import importlib
     assert importlib.import_module("parkgraph.loaders.ingest.extract").ACCEPT == 0.5   # the threshold is put back
     assert importlib.import_module("parkgraph.loaders.ingest.score").ACCEPT == 0.5
-    for split in ("test", "test-b"):
+    for split in ingest_bench.HELD_OUT:
         with pytest.raises(SystemExit, match="test splits"):
             ingest_bench.by_rule(split)
 
