@@ -279,7 +279,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         for m in rx("devzone").finditer(t):
             a, b = m.start(1), m.end(1)
             a = self._zone_start(a, b)
-            if a is not None:
+            if a is not None and not re.fullmatch(r"[东西南北]区", t[a:b]):   # 把高新东区: no zone's quarter without the zone
                 self.adopt_or_add(a, b, "Region", "pattern:devzone", conf("devzone"), kind="zone")
         for m in rx("zone-park").finditer(t):
             self._zone_park(m.start(1), m.end(1))

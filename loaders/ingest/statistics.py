@@ -41,9 +41,8 @@ def chinese_number(s: str) -> float | None:
 
 class StatisticsMixin(StatusMixin):
     def park_moved_into(self, s, b: int, cb: int):
-        """The park a counted list of firms moved into (…等10家企业签约入驻海淀和通州两个园区): a park
-        named after 入驻/落户/进驻 in the clause; sub-parks named there give their park (the
-        paragraph's, else the article's)."""
+        """The park a counted list of firms moved into (…等10家企业签约入驻海淀和通州两个园区): a park named after
+        入驻/落户/进驻 in the clause; sub-parks named there give their park (the paragraph's, else the article's)."""
         verb = re.search(r"入驻|落户|进驻", self.text[b:cb])
         if not verb:
             return None
@@ -51,9 +50,7 @@ class StatisticsMixin(StatusMixin):
         parks = [x for x in after if x.label == "Park"]
         if parks:
             return parks[0]
-        if after:
-            return self.topic(s, b, ("Park",)) or self.article_park()
-        return None
+        return (self.topic(s, b, ("Park",)) or self.article_park()) if after else None
 
     def article_park_like(self):
         """No national park in the article: the organisation named like a park (中电软件园, …产业园,
@@ -224,10 +221,12 @@ class StatisticsMixin(StatusMixin):
             elif event is not None:
                 subj, rule = event, "stat-event"
             else:
-                # 北京市“专精特新”中小企业2125家: a place that opens a quoted name qualifies the name, it owns no figure
+                # 北京市“专精特新”中小企业2125家: a place that opens a quoted name qualifies the name, it owns no figure;
+                # nor does where a firm builds (中国电信…在成都高新东区建立…中心，…拥有机架约5万个: round blind-td)
                 regions = [r for r in self.mentions_in(s.start, a, ("Region",))
                            if not r.attrs.get("members") and not self.is_country(r) and not self.region_as_frame(r)
-                           and self.text[r.end:r.end + 1] != "“"]
+                           and self.text[r.end:r.end + 1] != "“"
+                           and not (self.text[r.start - 1] == "在" and self.mentions_in(s.start, r.start, ORG_LABELS))]
                 # 带动湖南省网络安全相关产业规模超过2000亿元: a place named in the figure's own clause (no park
                 # or firm there) is whose figure it is, whatever park the sentence named before
                 # 今年一季度通州园…总收入229.7亿元 with 园区 said of it: a zone that is itself a 园 is the park word's

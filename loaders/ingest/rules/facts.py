@@ -365,10 +365,11 @@ ROWS = [
     ("status-forecast", "statistic", r"预计|有望|预期|可望|预测|预估", 0.85, "国家网络安全产业园区（长沙）产业规模预计2022年达到1000亿元。"),
     ("status-target-plan", "statistic",
      r"(?<![主重需只想必纲概摘])要(?:在|于|把|力争|实现|达到|突破|建成|形成|引进|培育|确保|新增)|确保|(?<![模虚])拟|"
-     r"(?:未来|今后)[一二三四五六七八九十两\d]+年|[“\"]?十[一二三四五六]五[”\"]?(?:期间|末|时期)|年内(?:将|要|力争)?",
+     r"(?:未来|今后)[一二三四五六七八九十两\d]+年|[“\"]?十[一二三四五六]五[”\"]?(?:期间|末|时期)|年内(?!共|累计|已|先后)(?:将|要|力争)?",
      0.85, "“十四五”期间，国家网络安全产业园区（长沙）新增网络安全企业100家。",
      "要/确保/拟/未来五年/“十四五”期间/年内: a target (the gold's labelling rules), never an actual; but a five-year plan that "
-     "ended before the article was published is looked back on (“十三五”期间 in 2021: round blind-w)"),
+     "ended before the article was published is looked back on (“十三五”期间 in 2021: round blind-w), and "
+     "半年内共推动…16个项目开工 is a tally of the half year (年内 before 共/累计/已/先后: round blind-td)"),
     ("status-target-section", "statistic", r"(?:到|至)\s*\d{4}\s*年[，,]", 0.8,
      "二、发展目标\n\n到2022年，建成网络信息安全之城。\n\n成都市创新载体达到50个。",
      "a figure in a section about targets: under a heading with 目标, or after a sentence of its section that began 到2022年"),

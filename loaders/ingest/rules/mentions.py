@@ -173,8 +173,10 @@ ROWS = [
     ("zone-list", "mention",
      r"(?:[的]|首批)[^，。；：]{0,12}?(?:[两三四五六七八九十\d]+)个(试验区|示范区|园区|分园|基地)(?:是|为|分别是|包括)[：:]?([^。；]{4,300})",
      0.75, "首批获授牌的五个试验区是：合肥高新技术产业开发区、北京市海淀区。", "members of a counted list, one per item"),
-    ("devzone", "mention", r"([" + HAN + r"]{2,8}?(?:市|省)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|自贸区|新区|科学城|科技城))(?!管委会|管理委员会|[" + HAN + r"]{0,4}园)",
-     0.75, "园区位于宁乡高新技术产业开发区。", "development zones (and science cities: 中关村科学城) keep their full name, never cut to the city"),
+    ("devzone", "mention", r"([" + HAN + r"]{2,8}?(?:市|省)?(?:(?:高新技术产业开发区|经济技术开发区|高新区|经开区|自贸区|新区|科学城|科技城)"
+     r"(?:[东西南北]区)?|高新[东西南北]区))(?!管委会|管理委员会|[" + HAN + r"]{0,4}园)",
+     0.75, "园区位于宁乡高新技术产业开发区。", "development zones (and science cities: 中关村科学城) keep their full name, never cut to the city; "
+     "a zone's quarter keeps its direction (中关村科学城北区, 成都高新东区: an area of its own, round blind-td)"),
     ("bracketed-place-zone", "mention",
      r"(?:中国|西部|东部|中部|南部|北部|国家)[（(][" + HAN + r"]{2,8}[）)][" + HAN + r"]{0,10}?(?:科学城|科技城|自由贸易试验区|自贸试验区|自贸区|高新区|新区)(?:[" + HAN + r"]{2,8}?片区)?",
      0.75, "中国（四川）自由贸易试验区成都天府新区片区加快建设。",

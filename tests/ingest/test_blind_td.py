@@ -1,0 +1,53 @@
+"""Round blind-td (docs/ingest-rounds.md): causes read from the read dev samples' wrong proposals (dev-Y, dev-X and
+the older ones; test-D and test-E, the round's new held-out splits, and dev-Z stay unread). The sentences are written
+for these tests after the pattern of what was read; each positive fails on the commit before its change (6f00880), and
+the guards pass there by design:
+- 半年内共推动…16个项目开工 is a tally of the half year: 年内 before 共/累计/已/先后 makes no target;
+- a zone's quarter keeps its direction (中关村科学城北区, 成都高新东区): an area of its own, whose figures are its own;
+- X指的是海淀区…以北的区域，面积235平方公里: where X lies is no subject of X's figures;
+- 中国电信…将在长沙高新区建立…中心，…拥有机架约5万个: where a firm builds is no subject of what it builds."""
+from __future__ import annotations
+
+from .conftest import ingest_text, proposed_figures
+
+
+def test_a_half_years_tally_is_no_target(tmp_path, kb):
+    ex = ingest_text(tmp_path, "北京经开区半年内共推动神州细胞等16个重大产业项目全部开工建设。", kb, "2024-08-05")
+    assert proposed_figures(ex, "status") == [("北京经济技术开发区", 16, "actual")]
+
+
+def test_guard_within_the_year_is_still_a_target(tmp_path, kb):
+    ex = ingest_text(tmp_path, "北京经开区年内将推动16个重大产业项目开工建设。", kb, "2024-08-05")
+    assert proposed_figures(ex, "status") == [("北京经济技术开发区", 16, "target")]
+
+
+def test_a_zones_quarter_is_an_area_with_figures_of_its_own(tmp_path, kb):
+    ex = ingest_text(tmp_path, "5月18日，中关村科学城发布了中关村科学城北区发展行动计划。\n\n"
+                     "截至2019年年底，中关村科学城北区入驻的科技企业达1189家。成都高新东区新签约项目10个。", kb, "2020-05-18")
+    figures = proposed_figures(ex)
+    assert ("中关村科学城北区", 1189) in figures and ("成都高新东区", 10) in figures
+    assert ("中关村科学城", 1189) not in figures
+
+
+def test_guard_a_bare_quarter_is_no_zone(tmp_path, kb):
+    ex = ingest_text(tmp_path, "要把高新东区打造成产业高地，东区新签约项目10个。", kb, "2020-05-18")
+    assert not [m for m in ex.mentions if m.label == "Region" and m.text.endswith("东区")]
+
+
+def test_where_an_area_lies_is_no_subject_of_its_figures(tmp_path, kb):
+    ex = ingest_text(tmp_path, "据了解，中关村科学城北区指的是海淀区百望山以北的区域，面积235平方公里，占海淀区总面积的54%。",
+                     kb, "2020-05-18")
+    figures = proposed_figures(ex)
+    assert ("中关村科学城北区", 235) in figures and ("中关村科学城北区", 54) in figures
+    assert not [f for f in figures if f[0] == "海淀区"]
+
+
+def test_where_a_firm_builds_is_no_subject_of_what_it_builds(tmp_path, kb):
+    ex = ingest_text(tmp_path, "中国电信股份有限公司湖南分公司将投资220亿元，在长沙高新区建立中国电信中南大数据中心，"
+                     "全部建成后将拥有机架约5万个。", kb, "2018-09-20")
+    assert [f for f in proposed_figures(ex) if f[1] == 50000] == [("中国电信股份有限公司湖南分公司", 50000)]
+
+
+def test_guard_a_zone_that_opens_the_sentence_keeps_its_figures(tmp_path, kb):
+    ex = ingest_text(tmp_path, "在长沙高新区，今年新签约项目10个。", kb, "2018-09-20")
+    assert ("长沙国家高新技术产业开发区", 10) in proposed_figures(ex)   # the curated name of 长沙高新区
