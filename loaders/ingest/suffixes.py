@@ -166,7 +166,8 @@ class SuffixNamesMixin:
     def specific(self, a: int, b: int, suffix_len: int) -> bool:
         """Does the name say which one (a place, an organisation, a proper word), or only what kind?"""
         ws = self.words(a, b - suffix_len, overlap=True) if b - suffix_len > a else []
-        if not ws or re.fullmatch(r"[一二两三四五六七八九十百\d]+[大个家所座项类]?", self.text[a:b - suffix_len]):   # 三大园区: a count
+        if not ws or re.fullmatch(r"[一二两三四五六七八九十百\d]+[大个家所座项类]?", self.text[a:b - suffix_len]) or \
+                self.text[a:b - suffix_len] in gz.GENERIC_WORDS:   # 三大园区: a count; IDM产业基地 cut at IDM: 产业基地 is a kind
             return False
         known = self._known_names
         for w, f in ws:

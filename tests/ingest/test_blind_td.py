@@ -5,7 +5,8 @@ the guards pass there by design:
 - 半年内共推动…16个项目开工 is a tally of the half year: 年内 before 共/累计/已/先后 makes no target;
 - a zone's quarter keeps its direction (中关村科学城北区, 成都高新东区): an area of its own, whose figures are its own;
 - X指的是海淀区…以北的区域，面积235平方公里: where X lies is no subject of X's figures;
-- 中国电信…将在长沙高新区建立…中心，…拥有机架约5万个: where a firm builds is no subject of what it builds."""
+- 中国电信…将在长沙高新区建立…中心，…拥有机架约5万个: where a firm builds is no subject of what it builds;
+- 8英寸MEMS特色芯片IDM产业基地, its name cut where the Latin letters end, leaves 产业基地: a kind, no name."""
 from __future__ import annotations
 
 from .conftest import ingest_text, proposed_figures
@@ -51,3 +52,14 @@ def test_where_a_firm_builds_is_no_subject_of_what_it_builds(tmp_path, kb):
 def test_guard_a_zone_that_opens_the_sentence_keeps_its_figures(tmp_path, kb):
     ex = ingest_text(tmp_path, "在长沙高新区，今年新签约项目10个。", kb, "2018-09-20")
     assert ("长沙国家高新技术产业开发区", 10) in proposed_figures(ex)   # the curated name of 长沙高新区
+
+
+def test_a_kind_of_place_cut_from_its_name_is_no_name(tmp_path, kb):
+    ex = ingest_text(tmp_path, "在这次开工的项目里，8英寸MEMS特色芯片IDM产业基地位于曾家镇，项目总投资35亿元。", kb, "2023-10-18")
+    assert "产业基地" not in {m.text for m in ex.mentions}
+    assert not [f for f in proposed_figures(ex) if f[0] == "产业基地"]
+
+
+def test_guard_a_base_named_by_its_place_is_a_name(tmp_path, kb):
+    ex = ingest_text(tmp_path, "长沙国家软件产业基地新增企业30家。", kb, "2023-10-18")
+    assert "长沙国家软件产业基地" in {m.text for m in ex.mentions}
