@@ -17,9 +17,9 @@ ROWS = [
      "成都市将出台《成都市智能经济发展推进方案》，重点面向工业软件、人工智能等领域。",
      "domains listed right after a plan's title and a focus verb (《X方案》，重点面向A、B等领域): the plan's focus, not the "
      "issuing place's (round blind-l)"),
-    ("domain-focus-region", "relation", None, 0.45, "成都市重点发展工控安全、密码产品等领域。",
+    ("domain-focus-region", "relation", None, 0.65, "成都市重点发展工控安全、密码产品等领域。",
      "domains listed after a region the sentence names, and no park"),
-    ("domain-focus-context", "relation", None, 0.2, "成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。",
+    ("domain-focus-context", "relation", None, 0.1, "成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。",
      "domains of a sentence that names no region before them, given to the region named after them, in the paragraph or "
      "by the article. Split from domain-focus-region in round blind-o: on dev-O, dev-P and dev-Q as they came it was "
      "right 5 of 26 (1/15, 0/3, 4/8), where a region named before the domains was right 11 of 27 (9/9, 0/8, 2/10); over "
@@ -118,12 +118,12 @@ ROWS = [
      "3月5日，成都市经信委召开了第二届电子展筹备工作会议。会议期间，市经信委召开了本届展会筹备工作会议。",
      "a meeting named as the one already reported (本届展会筹备工作会议, 本次大会) is the event named last in this sentence or the "
      "twelve before whose name ends as it does, not a second event"),
-    ("event-organiser", "relation", None, 0.8, "近日，长沙市召开“长沙·非凡十年”专场新闻发布会。",
+    ("event-organiser", "relation", None, 0.75, "近日，长沙市召开“长沙·非凡十年”专场新闻发布会。",
      "the body, region or organisation that 召开/举办/主办 a meeting takes part in it"),
     ("stat-country", "statistic", None, 0.75, "2021年我国网络安全产业规模约为2000亿元。",
      "a figure of 我国/中国/全国 (its industry, its output) named in the figure's clause, with no organisation, park or "
      "other region before it, is the country's — not where it ranks (居全国第一, 全国首个: a frame, not the subject)"),
-    ("stat-event", "statistic", None, 0.35, "2018年网络安全博览会在成都举行，共吸引近7.5万人次观众到现场参观。",
+    ("stat-event", "statistic", None, 0.4, "2018年网络安全博览会在成都举行，共吸引近7.5万人次观众到现场参观。",
      "a figure in a sentence that names an event before it (or refers back to one: 本次博览会, 本届大会) and no "
      "organisation or park: the event's (visitors, exhibitors, teams, area). On the latest blind samples as they came "
      "right about one time in four (7 of 23 over dev-O to dev-U, 4 of 19 over dev-P to dev-V: "
@@ -132,7 +132,7 @@ ROWS = [
      "how many came (N人/名/位/家 with an attendance word: stat-attendance) to the meeting the sentence is about: the "
      "manual's A1 says so of every labelled event. Split from stat-event in round blind-t: none of that row's 23 "
      "fires on the latest blind samples was of this shape, so the row is set by hand until a sample measures it"),
-    ("stat-signing", "statistic", r"签约|签订|签署|协议额|协议投资", 0.45,
+    ("stat-signing", "statistic", r"签约|签订|签署|协议额|协议投资", 0.6,
      "4月16日，沙坪坝区举行2024年第一季度招商引资项目集中签约活动。此次共有47个项目签约落户沙坪坝区，总协议额230亿元。",
      "a figure whose own clause says what was signed (签约项目, 协议额), with no place or organisation before it in that "
      "clause, is the signing's named in the sentence or the two before, not a place the sentence named earlier (round "
@@ -223,7 +223,7 @@ ROWS = [
      "a sentence that names officials and ends on 到会/参会/出席 (并致辞), with no event of its own: their bodies, institutions "
      "and firms take part in the meeting named last in the three sentences before (round `lists`)"),
     ("event-attended-back", "relation", r"(?:出席|参加|参观|见证|主持|(?:一同|共同|一起)(?:启动|开启|宣布开幕))了?(?:本次|此次|这次)?[^，。；]{0,24}?(?:仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|决赛|初赛|复赛|大赛|比赛|签约|签字)"
-     r"|在(?:本次|此次|这次)?[^，。；在]{0,40}?(?:仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)上(?:先后|分别|相继|依次|也|还)?(?:致辞|讲话|发言|作报告|透露|表示|介绍|指出|发布|说)", 0.45,
+     r"|在(?:本次|此次|这次)?[^，。；在]{0,40}?(?:仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)上(?:先后|分别|相继|依次|也|还)?(?:致辞|讲话|发言|作报告|透露|表示|介绍|指出|发布|说)", 0.6,
      "9月1日，网络安全宣传周湖南专场活动在长沙举行。湖南省委网信办主任在活动上表示，要筑牢安全防线。",
      "bodies whose officials 参加/出席/主持 “the ceremony”, 一同启动了决赛, or speak 在…仪式上 take part in it: the meeting is the one "
      "named inside 在…上, else the event named last in the twelve sentences before whose name ends as the word "
@@ -238,7 +238,7 @@ ROWS = [
      "subject named in the clause before the number; Chinese numerals by cn2an; thousands separators (2,003.50亿元); "
      "亿 or 万亿 with no unit after it is money (规模仅600多亿，同35.8万亿的规模相比); a duration in 个月 or 个季度 is a "
      "figure (连续13个季度, round blind-w: the ontology lists the units now), but 前5个月 is the period figures are for"),
-    ("stat-rank", "statistic", r"(?:位居|位列|居于|排名|名列|排在)[^，。；第]{0,12}第\s*(?P<num>\d{1,3})\s*位", 0.8,
+    ("stat-rank", "statistic", r"(?:位居|位列|居于|排名|名列|排在)[^，。；第]{0,12}第\s*(?P<num>\d{1,3})\s*位", 0.5,
      "长沙高新区在中国先进制造业百强榜中位居第9位。",
      "a rank is a figure (9 位) of the first organisation or zone its clause names"),
     ("stat-n-major", "statistic",
@@ -288,15 +288,15 @@ ROWS = [
      "该生态/该体系 before the figure: it is that thing's (no entity), not the region's: not proposed"),
     ("stat-zone-word", "statistic",
      r"\s*(?:目前|当前|截至[^，。；]{2,12}[，,]\s*)?(?:该区|高新区|经开区|开发区|新区)(?:已|共|累计|现|目前|拥有|聚集|集聚|引进|入驻)",
-     0.7, "长沙高新区是国家级高新区。高新区已聚集网络安全企业120家。",
+     0.75, "长沙高新区是国家级高新区。高新区已聚集网络安全企业120家。",
      "a bare 高新区/经开区/该区 opening the clause: the development zone the article names most"),
     ("stat-topic", "statistic", None, 0.7, "国家网络安全产业园区（西安）揭牌。截至2022年底，共引进企业超过45家。",
      "no subject in the clause: the park the paragraph is about"),
-    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前|范围|[\d.]+%的)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.75, "湖南省网络安全产业规模全省超过200亿元。",
+    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前|范围|[\d.]+%的)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.65, "湖南省网络安全产业规模全省超过200亿元。",
      "a region-level figure (全省, or a region named and no park word): the region's, never the park's — but 全市 as a "
      "frame (占全市70%, 居全市首位, 在全市各分园排名第一, 全市总量排名, 汇聚了全省83.1%的企业: round blind-m) and 区内企业 (the zone's firms) say nothing of whose "
      "figure it is"),
-    ("stat-region-context", "statistic", None, 0.3, "长沙市网络安全产业发展迅速。目前有企业300家。",
+    ("stat-region-context", "statistic", None, 0.25, "长沙市网络安全产业发展迅速。目前有企业300家。",
      "no organisation or park: the region the sentence or paragraph names"),
     ("stat-company", "statistic", None, 0.7, "湖南长城副总经理郭在砾介绍，公司的方案覆盖智慧医院等15个应用系统。",
      "公司/该企业 in the sentence: the enterprise it named before"),
@@ -324,13 +324,13 @@ ROWS = [
      "dev 3/5 → 0.55"),
     ("text-standing", "statistic",
      r"(?:是|成为|(?<![作成])为)((?:全国|国内|全球|世界|中国|我国|中部|西部|东部|国家级)?[^，。；]{0,30}?"
-     r"(?:之一|首个|首家|第一个|唯一|最大|最强|领先|一流|标杆|高地|品牌|重要承载地|重要支撑平台|主平台|主要承载区|支点|引擎|名片|增长极|大本营|压舱石|桥头堡|排头兵|主阵地|新阵地|之最|首位)[^，。；]{0,30}?)(?=[，。；]|$)", 0.4,
+     r"(?:之一|首个|首家|第一个|唯一|最大|最强|领先|一流|标杆|高地|品牌|重要承载地|重要支撑平台|主平台|主要承载区|支点|引擎|名片|增长极|大本营|压舱石|桥头堡|排头兵|主阵地|新阵地|之最|首位)[^，。；]{0,30}?)(?=[，。；]|$)", 0.5,
      "张家湾设计小镇是中关村通州园创新设计和科技发展的重要承载地。",
      "Y是/成为X where X says a standing (之一, 首个, 唯一, 最大, 领先, 一流, 重要承载地…), to the end of its clause: a distinction of Y; "
      "dev 3/5 → 0.55 then; now set from the blind samples as they came (tests/ingest/test_calibration.py)"),
     ("text-copula", "statistic",
      r"(?<![但特尤于或就而还只总凡要即乃不])(是|成为|成為|建成|建设成为?|打造成为?|打造为|定位为|被评为)"
-     r"(?![在由从对向于并了后和及与、])(?=[^，。；：:]{4})((?:[^，。；：:“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；：:]|$)", 0.5,
+     r"(?![在由从对向于并了后和及与、])(?=[^，。；：:]{4})((?:[^，。；：:“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；：:]|$)", 0.6,
      "“湖湘杯”网络安全技能大赛是全国网络安全人才展示水平、竞技比拼和交流互动的舞台。",
      "A2 of the labelling manual: Y是/成为/建成/打造成/定位为/被评为X, X to the end of its clause, of the entity the "
      "clause is about (a plan's bare goal clause: its region's); 建成/打造成 → target. Guards read from the dev splits: a "
