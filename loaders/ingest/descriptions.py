@@ -77,6 +77,9 @@ class DescriptionsMixin:
             if m.group(1) == "是" and re.match(r"一[个家所种位]", m.group(2)):
                 continue   # 锤子科技是一个成都的企业: what kind of thing it is, no distinction or positioning
             subj, bare = self._clause_subject(s, ca, s.start + m.start(), heads_only=True)
+            if m.group(2).endswith("的") or (subj is not None and subj.end <= ca and re.fullmatch(
+                    r"[^，。；是为]{0,10}的[\u4e00-\u9fff]{1,6}[，,]\s*", self.text[subj.end:ca])):
+                continue   # 拓维信息是做软件的: a kind; 湘江鲲鹏主打的产品，是…: its product's description (round blind-td)
             build = m.group(1) not in ("是", "成为", "成為", "被评为")
             if subj is None and bare and build and self.policy_text:   # 到2020年，…，建成…: a plan's goals are its region's
                 subj = self.region_context(s, a) or self.article_region()

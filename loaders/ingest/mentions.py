@@ -224,6 +224,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             self._industry_list(m)
         for m in rx("domain-cluster-list").finditer(t):
             for a, b, item in self.items(m, 1, re.compile(r"[、]")):
+                if a == m.start(1) and item.startswith("以"):   # 形成了以汽车、电子信息…四大产业为支撑: 以 opens the list
+                    a, item = a + 1, item[1:]
                 if 2 <= len(item) <= 10 and not re.search(r"[从由到的]", item):
                     self.adopt_or_add(a, b, "Domain", "pattern:domain-cluster-list", conf("domain-cluster-list"))
         for how, m in [("meeting-held", m) for m in rx("meeting-held").finditer(t)] + \

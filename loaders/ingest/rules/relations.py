@@ -48,7 +48,7 @@ ROWS = [
      "不足/相当于/高于/低于/领先 (面积不足北京总面积千分之三: round blind-j) the measure it is compared with, and after "
      "创建/获批 (株洲创建湖南省工业互联网试点平台8个: round blind-o) the head of what was created: no figure or "
      "domain of the sentence is its"),
-    ("region-frame-after", "relation", r"(?:中|内)?的?(?:所占)?(?:占比|比重|份额|排名|排第|排在|位列|位居)|[\d.]+%的"
+    ("region-frame-after", "relation", r"(?:中|内)?的?(?:所占)?(?:占比|比重|份额|排名|排第|排在|位列|位居)|(?:约|近|超过?|逾|不到|不足)?[\d.]+%的"
      r"|(?:最大|最早|最先|首个|首家|第一个|第一家|唯一)的?|范围", 0.8,
      "长沙高新区软件企业总数为1175家，在长沙市占比近70%，全年产值突破700亿元。",
      "a region right before (所占)占比/比重/排名 (在全市占比近70%, 在全市所占比重提高到15%, 在全省排名第一, 汇聚了全省83.1%的企业) is the whole a share or rank is taken in: "
