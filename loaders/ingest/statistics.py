@@ -221,9 +221,10 @@ class StatisticsMixin(StatusMixin):
             elif event is not None:
                 subj, rule = event, "stat-event"
             else:
-                # 北京市“专精特新”中小企业2125家: a place that opens a quoted name qualifies the name, it owns no figure;
-                # nor does where a firm builds (中国电信…在成都高新东区建立…中心，…拥有机架约5万个: round blind-td)
-                regions = [r for r in self.mentions_in(s.start, a, ("Region",))
+                # A place that opens a quoted name (北京市“专精特新”中小企业) owns no figure; nor where a firm builds (…在成都高新东区
+                # 建立…中心，…拥有机架约5万个), nor a place before the firm the figure before was of (…，比如X公司拟投资110亿元…，年产值…)
+                after = prev_subj.start if prev_subj and prev_subj.sent == s.idx and self.label_of(prev_subj.key) in ORG_LABELS else s.start
+                regions = [r for r in self.mentions_in(after, a, ("Region",))
                            if not r.attrs.get("members") and not self.is_country(r) and not self.region_as_frame(r)
                            and self.text[r.end:r.end + 1] != "“"
                            and not (self.text[r.start - 1] == "在" and self.mentions_in(s.start, r.start, ORG_LABELS))]

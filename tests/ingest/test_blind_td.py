@@ -11,7 +11,8 @@ After dev-ZA and dev-ZB were scored once as they came (c19a828) and the calibrat
 test-D and test-E stay unread); from its wrong proposals (each positive fails on d5cc7b2):
 - 形成了以汽车、电子信息…四大产业为支撑: 以 opens the list, it is no part of the first domain;
 - 拓维信息是做软件的 says what kind of firm it is, and 湘江鲲鹏主打的产品，是… describes its product: no text value of either;
-- 以不到重庆市1.5%的面积，贡献了全市约15%的经济总量: the city a share is taken of owns none of the zone's shares."""
+- 以不到重庆市1.5%的面积，贡献了全市约15%的经济总量: the city a share is taken of owns none of the zone's shares;
+- …两江新区…签约了60多个项目，比如X公司拟投资110亿元…，量产后年产值将超过400亿元: the second figure is the firm's."""
 from __future__ import annotations
 
 from .conftest import ingest_text, proposed_figures
@@ -93,3 +94,11 @@ def test_the_city_a_zones_share_is_taken_of_owns_no_share(tmp_path, kb):
     figures = proposed_figures(ex)
     assert ("两江新区", 15) in figures and ("两江新区", 30) in figures
     assert not [f for f in figures if f[0] == "重庆市"]
+
+
+def test_a_figure_after_a_firms_figure_stays_the_firms_not_the_zones_named_before(tmp_path, kb):
+    ex = ingest_text(tmp_path, "据悉，重庆两江新区在智博会上签约了60多个项目，比如北京车和家信息技术有限公司拟投资110亿元建设智能汽车"
+                     "制造基地，量产后年产值将超过400亿元。", kb, "2018-08-25")
+    figures = proposed_figures(ex)
+    assert ("北京车和家信息技术有限公司", 400) in figures and ("重庆两江新区", 400) not in figures
+    assert ("重庆两江新区", 60) in figures
