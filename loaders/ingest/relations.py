@@ -325,6 +325,8 @@ class RelationsMixin(WhereaboutsMixin):
             self.rel(key, "CONCERNS", self.use_existing(known, "name", None), s, (a, b), conf(row), row)
             return
         n = self.region_prefix(title)
+        if n is not None and re.match(r"[\u4e00-\u9fff]{0,12}?(?:人民政府|政府|委员会|厅|局)(?:办公厅|办公室)?关于", title[len(n):]):
+            return   # 《湖南省人民政府关于…的意见》: the place begins the issuer's name, not what the policy concerns
         if n is not None:
             code, full, kind = self._builtin_regions[n]
             if kind in ("province", "municipality", "city", "district"):

@@ -12,7 +12,8 @@ test-D and test-E stay unread); from its wrong proposals (each positive fails on
 - 形成了以汽车、电子信息…四大产业为支撑: 以 opens the list, it is no part of the first domain;
 - 拓维信息是做软件的 says what kind of firm it is, and 湘江鲲鹏主打的产品，是… describes its product: no text value of either;
 - 以不到重庆市1.5%的面积，贡献了全市约15%的经济总量: the city a share is taken of owns none of the zone's shares;
-- …两江新区…签约了60多个项目，比如X公司拟投资110亿元…，量产后年产值将超过400亿元: the second figure is the firm's."""
+- …两江新区…签约了60多个项目，比如X公司拟投资110亿元…，量产后年产值将超过400亿元: the second figure is the firm's;
+- 《湖南省人民政府关于鼓励…的意见》: the place begins the issuer's name; the policy does not concern it for that."""
 from __future__ import annotations
 
 from .conftest import ingest_text, proposed_figures
@@ -102,3 +103,13 @@ def test_a_figure_after_a_firms_figure_stays_the_firms_not_the_zones_named_befor
     figures = proposed_figures(ex)
     assert ("北京车和家信息技术有限公司", 400) in figures and ("重庆两江新区", 400) not in figures
     assert ("重庆两江新区", 60) in figures
+
+
+def test_a_policy_titled_by_its_issuer_does_not_concern_the_issuers_place(tmp_path, kb):
+    ex = ingest_text(tmp_path, "2014年，省政府出台《湖南省人民政府关于鼓励移动互联网产业发展的意见》。", kb, "2019-03-26")
+    assert not [r for r in ex.relations if r.type == "CONCERNS" and r.to == "region/430000"]
+
+
+def test_guard_a_policy_titled_by_its_place_concerns_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "2014年，省政府出台《湖南省移动互联网产业发展规划》。", kb, "2019-03-26")
+    assert [r for r in ex.relations if r.type == "CONCERNS" and r.to == "region/430000"]
