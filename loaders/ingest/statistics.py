@@ -44,13 +44,9 @@ class StatisticsMixin(StatusMixin):
         """The park a counted list of firms moved into (…等10家企业签约入驻海淀和通州两个园区): a park named after
         入驻/落户/进驻 in the clause; sub-parks named there give their park (the paragraph's, else the article's)."""
         verb = re.search(r"入驻|落户|进驻", self.text[b:cb])
-        if not verb:
-            return None
-        after = self.mentions_in(b + verb.end(), cb, ("Park", "SubPark"))
+        after = self.mentions_in(b + verb.end(), cb, ("Park", "SubPark")) if verb else []
         parks = [x for x in after if x.label == "Park"]
-        if parks:
-            return parks[0]
-        return (self.topic(s, b, ("Park",)) or self.article_park()) if after else None
+        return parks[0] if parks else (self.topic(s, b, ("Park",)) or self.article_park()) if after else None
 
     def article_park_like(self):
         """No national park in the article: the organisation named like a park (中电软件园, …产业园,

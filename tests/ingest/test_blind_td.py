@@ -13,7 +13,8 @@ test-D and test-E stay unread); from its wrong proposals (each positive fails on
 - 拓维信息是做软件的 says what kind of firm it is, and 湘江鲲鹏主打的产品，是… describes its product: no text value of either;
 - 以不到重庆市1.5%的面积，贡献了全市约15%的经济总量: the city a share is taken of owns none of the zone's shares;
 - …两江新区…签约了60多个项目，比如X公司拟投资110亿元…，量产后年产值将超过400亿元: the second figure is the firm's;
-- 《湖南省人民政府关于鼓励…的意见》: the place begins the issuer's name; the policy does not concern it for that."""
+- 《湖南省人民政府关于鼓励…的意见》: the place begins the issuer's name; the policy does not concern it for that;
+- 在全国19个国家级新区中…排名第4位: 19 counts the field a rank is taken in, no one's figure."""
 from __future__ import annotations
 
 from .conftest import ingest_text, proposed_figures
@@ -113,3 +114,13 @@ def test_a_policy_titled_by_its_issuer_does_not_concern_the_issuers_place(tmp_pa
 def test_guard_a_policy_titled_by_its_place_concerns_it(tmp_path, kb):
     ex = ingest_text(tmp_path, "2014年，省政府出台《湖南省移动互联网产业发展规划》。", kb, "2019-03-26")
     assert [r for r in ex.relations if r.type == "CONCERNS" and r.to == "region/430000"]
+
+
+def test_the_count_of_the_field_a_rank_is_taken_in_is_no_figure(tmp_path, kb):
+    ex = ingest_text(tmp_path, "两江新区在全国19个国家级新区中连续几年排名第4位。", kb, "2020-06-16")
+    assert [f[1] for f in proposed_figures(ex)] == [4]
+
+
+def test_guard_a_count_before_a_rank_is_a_figure(tmp_path, kb):
+    ex = ingest_text(tmp_path, "长沙市有软件企业19个，位居全省第一。", kb, "2020-06-16")
+    assert ("长沙市", 19) in proposed_figures(ex)

@@ -256,10 +256,10 @@ ROWS = [
     ("stat-quoted-name", "statistic", r"“[^“”，。]{0,3}?(?:[\d.]+|[一二两三四五六七八九十百千万]+)[^“”，。]{0,8}”", 0.9, "长沙市推动“五名”（名品、名企、名人）一体化发展。",
      "a number inside a short quoted name (“五名”, “三个一”, “四个重大科学装置”) is part of the name, not a figure: not "
      "proposed (round blind-m: “五名” had become 5 人; round blind-o: up to eight characters after the number)"),
-    ("stat-ranked-among", "statistic", r"[^，。；]{0,16}?中\s*(?:排名|排|位列|位居|名列|居)|[^，。；、]{0,10}?中的\s*[\d一二三四五六七八九十]", 0.9,
+    ("stat-ranked-among", "statistic", r"[^，。；]{0,16}?中\s*(?:(?:连续|已连续)?[^，。；\d]{0,4}?年)?(?:排名|排|位列|位居|名列|居)|[^，。；、]{0,10}?中的\s*[\d一二三四五六七八九十]", 0.9,
      "综合实力在全国168个国家级高新区中排名第11位。",
      "在N个…中排名: N counts those the subject is ranked among, not the subject's own: not proposed; nor the whole of "
-     "N个…中的M个 (拥有41个工业大类中的35个: round blind-o)"),
+     "N个…中的M个 (拥有41个工业大类中的35个: round blind-o); 中连续几年排名 too (round blind-td)"),
     ("stat-times-honoured", "statistic", r"\s*(?:被评为|获评|荣获|获得|入选|蝉联)", 0.9, "长沙高新区连续7次被评为全国先进高新区。",
      "N次被评为…: how often an honour came, not a figure of the subject: not proposed"),
     ("stat-share-of-whole", "statistic", r"占(?:全[市省区县]|[^，。；]{0,8}总[量额数])", 0.9,
