@@ -276,7 +276,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         something lies (位于A的B, X指的是海淀区…的区域); nor a place among several (在北京、…等地: region-list-item), nor one inside a name."""
         head = m.start - (self.text[m.start - 1:m.start] == "全")   # 占全北京市的50%: the 全 of the whole
         hits = {"region-frame": any(x.end() == head for x in rx("region-frame").finditer(self.text, max(0, head - 3), head))
-                or bool(re.search(r"(?:位于|地处|坐落于|指的是|是指)[^，。；：]*$", self.text[max(0, head - 30):head])),
+                or bool(re.search(r"(?:位于|地处|坐落[于在]|座落[于在]|指的是|是指)[^，。；：]*$", self.text[max(0, head - 30):head])),
                 "region-frame-after": bool(rx("region-frame-after").match(self.text, m.end)),
                 "region-list-item": bool(rx("region-list-item").match(self.text, m.end)) or self.text[m.start - 1:m.start] == "、",
                 "region-in-name": len(m.text) <= 3 and m.start > 0 and self.text[m.start - 1] in "(（" and bool(rx("region-in-name").match(self.text, m.end))}

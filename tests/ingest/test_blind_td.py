@@ -14,7 +14,8 @@ test-D and test-E stay unread); from its wrong proposals (each positive fails on
 - 以不到重庆市1.5%的面积，贡献了全市约15%的经济总量: the city a share is taken of owns none of the zone's shares;
 - …两江新区…签约了60多个项目，比如X公司拟投资110亿元…，量产后年产值将超过400亿元: the second figure is the firm's;
 - 《湖南省人民政府关于鼓励…的意见》: the place begins the issuer's name; the policy does not concern it for that;
-- 在全国19个国家级新区中…排名第4位: 19 counts the field a rank is taken in, no one's figure."""
+- 在全国19个国家级新区中…排名第4位: 19 counts the field a rank is taken in, no one's figure;
+- 坐落在 is 坐落于: the district after it is where the park lies, not the subject of the park's figures."""
 from __future__ import annotations
 
 from .conftest import ingest_text, proposed_figures
@@ -124,3 +125,11 @@ def test_the_count_of_the_field_a_rank_is_taken_in_is_no_figure(tmp_path, kb):
 def test_guard_a_count_before_a_rank_is_a_figure(tmp_path, kb):
     ex = ingest_text(tmp_path, "长沙市有软件企业19个，位居全省第一。", kb, "2020-06-16")
     assert ("长沙市", 19) in proposed_figures(ex)
+
+
+def test_a_park_that_lies_in_a_district_keeps_its_figures_and_is_part_of_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "中关村集成电路设计园坐落在北京市海淀区北清路，占地面积6万平方米，总建筑规模22万平方米。", kb, "2018-11-16")
+    figures = proposed_figures(ex)
+    assert ("中关村集成电路设计园", 6) in figures and ("中关村集成电路设计园", 22) in figures
+    assert not [f for f in figures if f[0] == "海淀区"]
+    assert [r for r in ex.relations if r.rule == "located-at" and r.to == "region/110108"]

@@ -24,7 +24,7 @@ ROWS = [
     ("zone-in-labelled-place", "relation", None, 0.6, "长沙经开区推进项目建设，园区产值增长10%。长沙市召开大会。",
      "a zone, district or park whose name begins with a city or province that carries a fact of its own in the article "
      "is part of it (the labelling manual's A5; round blind-l)"),
-    ("located-at", "relation", r"位于|坐落于|地处|落户(?:于|在)?|选址于?|设在|建在", 0.8,
+    ("located-at", "relation", r"位于|坐落[于在]|座落[于在]|地处|落户(?:于|在)?|选址于?|设在|建在", 0.8,
      "国家网络安全产业园区（长沙）位于湖南省长沙市岳麓区。",
      "A位于B: the park, firm, institution or body named before the verb is in the place right after it (after 落户 "
      "without 于 only a park: firms that 落户 are moved-into-region's); 位于B(东部)的A: A is in B"),
