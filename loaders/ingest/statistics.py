@@ -223,7 +223,7 @@ class StatisticsMixin(StatusMixin):
                 regions = [r for r in self.mentions_in(after, a, ("Region",))
                            if not r.attrs.get("members") and not self.is_country(r) and not self.region_as_frame(r)
                            and self.text[r.end:r.end + 1] != "“"
-                           and not (self.text[r.start - 1] == "在" and self.mentions_in(s.start, r.start, ORG_LABELS))]
+                           and not (self.text[r.start - 1:r.start] == "在" and self.mentions_in(s.start, r.start, ORG_LABELS))]
                 # 带动湖南省网络安全相关产业规模超过2000亿元: a place named in the figure's own clause (no park
                 # or firm there) is whose figure it is, whatever park the sentence named before
                 # 今年一季度通州园…总收入229.7亿元 with 园区 said of it: a zone that is itself a 园 is the park word's
