@@ -256,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"command: python bench/{Path(__file__).name} {' '.join(argv if argv is not None else sys.argv[1:])}".rstrip())
     pooled = None
+    made = [s for s in HELD_OUT if split_ids(s)]   # the pooled table follows the last held-out split that has articles
     for split in ((*HELD_OUT, "dev", *BLIND_DEV, "seed") if a.split == "all" else (a.split,)):
         if split != "seed" and not split_ids(split):
             continue   # a split not made yet (dev-d before its round)
@@ -269,9 +270,9 @@ def main(argv: list[str] | None = None) -> int:
         print(table(scores))
         if a.split == "all" and split in HELD_OUT:
             pooled = scores if pooled is None else add(pooled, scores)
-            if split == HELD_OUT[-1]:
-                n = sum(len(split_ids(s)) for s in HELD_OUT)
-                print(f"\n### held out, pooled ({', '.join(HELD_OUT)}: {n} articles, linking: {a.mode})\n")
+            if split == made[-1]:
+                n = sum(len(split_ids(s)) for s in made)
+                print(f"\n### held out, pooled ({', '.join(made)}: {n} articles, linking: {a.mode})\n")
                 print(table(pooled))
     if a.speed:
         r = speed()

@@ -331,8 +331,10 @@ class StatisticsMixin(StatusMixin):
         if self.mentions_in(s.start, a, ("Park", "SubPark")):
             return None
         evs = [x for x in self.mentions_in(s.start, a, ("Event",)) if x.keys and x.how in HELD_MEETING]
-        # 在成都世纪城新国际会展中心举行: the venue after 在 is where, not who
-        if evs and not [x for x in self.mentions_in(evs[-1].end, a, ORG_LABELS) if self.text[x.start - 1:x.start] != "在"]:
+        # 在成都世纪城新国际会展中心举行: the venue after 在 is where, not who; 汇聚了金山科技、兰卫医学等8个平台: firms
+        # listed before the figure are what it counts, not whose it is
+        if evs and not [x for x in self.mentions_in(evs[-1].end, a, ORG_LABELS) if self.text[x.start - 1:x.start] != "在"
+                        and "等" not in self.text[x.end:a]]:
             return evs[-1]
         # 本次博览会的展示面积…, or a sentence opening on the bare word (大赛经线上初赛决出30支战队, 赛事观看人次…)
         # — at the start of any clause before the figure (据介绍，本次比赛采用…; 经过角逐，比赛最终决出…)
