@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 ENTITY_LABELS = ("Park", "SubPark", "Enterprise", "Institution", "TalentProgram", "Policy", "GovernmentBody",
                  "Region", "Domain", "Event")
 QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"'})
+ANGLE_MAP = str.maketrans({"<": "〈", ">": "〉"})
 
 
 def norm(s: str) -> str:
@@ -333,7 +334,8 @@ def english_name(name_zh: str, cut=None) -> str:
     from pypinyin import lazy_pinyin
     out: list[str] = []
     i = 0
-    s = unicodedata.normalize("NFKC", name_zh).translate(QUOTE_MAP)
+    # NFKC turns a full-width title mark ＜…＞ into ASCII <…>, which reads as a tag (validate's MARKUP_RE): keep it a title mark
+    s = unicodedata.normalize("NFKC", name_zh).translate(QUOTE_MAP).translate(ANGLE_MAP)
     pending = ""
 
     def flush():

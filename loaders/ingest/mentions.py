@@ -15,6 +15,7 @@ from .suffixes import SuffixNamesMixin
 # …大赛·信创赛道作为…峰会的品牌赛事: a verb inside what looks like an event's name ends the name before it
 NOT_IN_EVENT_NAME = re.compile(r"作为|成为|是|将|被")
 QUOTED, ITEM_SPLIT = re.compile(r"“[^“”]*”"), re.compile(r"[、和及与]")
+DOMAIN_SPLIT = re.compile(r"以及|[、和及与]")   # 能源以及新能源: two domains (round blind-zc)
 QUOTED_AROUND = re.compile(r"“[^“”。，]{3,30}”")
 # 举办了系列活动 / 各类活动 / 一系列主题活动: no name, no event of its own (row activity-held)
 GENERIC_ACTIVITY = re.compile(r"[系各多相主丰本此该]|一(?![季月])")   # but 一季度招商…“云签约”活动 is named by its quarter
@@ -212,7 +213,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         for row, m in [*(("domain-list", m) for m in rx("domain-list").finditer(t)),
                        *(("domain-focus-list", m) for m in rx("domain-focus-list").finditer(t) if self._industry_items(m)),
                        *(("domain-focus-pair", m) for m in rx("domain-focus-pair").finditer(t))]:
-            for a, b, item in self.items(m):
+            for a, b, item in self.items(m, 1, DOMAIN_SPLIT):
                 if lead := re.match(r"^(?:未来|现有|当前|目前|新兴(?!技术)|传统)", item):   # 面向未来超级计算: a time word (新兴技术 one word)
                     a, item = a + lead.end(), item[lead.end():]
                 if tail := re.search(r"(?:[千百万]|\d+)亿级$", item):   # 先进制造500亿级: the cluster's size, not its name

@@ -2,7 +2,11 @@
 and dev-ZD had been scored as they came). test-B … test-E, dev-Z and dev-ZD stay unread. The sentences are written for
 these tests after the pattern of what was read; each positive fails on the commit before its change (5fa96b8):
 - 天心经开区举办了…签约活动，汇聚了金山科技、兰卫医学等8个平台: the firms listed before the figure are what it counts,
-  so the figure is the signing's (the manual's A1), not the zone's that held it."""
+  so the figure is the signing's (the manual's A1), not the zone's that held it;
+- 涵盖人工智能和高端智能设备、能源以及新能源…等众多新区优势产业: a list closed by the industries' standing is of domains,
+  and 以及 joins two of them (in domain lists only);
+- a title in full-width angle marks (＜…＞) became ASCII <…> in the review file's English name, which validate refused
+  as a tag (found by the review-file tests on a dev-ZD article: its count and message only, not its text)."""
 from __future__ import annotations
 
 from .conftest import ingest_text, proposed_figures
@@ -21,3 +25,24 @@ def test_guard_a_firm_named_alone_before_the_figure_still_owns_it(tmp_path, kb):
     figures = proposed_figures(ingest_text(
         tmp_path, "3月20日，天心经开区举办了湘商回归集中签约活动，湖南长城科技信息有限公司投资10亿元建设总部基地。", kb, "2023-06-01"))
     assert ("湘商回归集中签约活动", 10) not in figures, figures
+
+
+def test_a_title_in_full_width_angle_marks_gets_an_english_name_that_reads_as_no_tag():
+    # NFKC made ＜…＞ ASCII <…>, and validate refused the review file's name_en as markup (a dev-ZD file, by its count)
+    from parkgraph.loaders.ingest.kb import english_name
+    from parkgraph.loaders.validate import MARKUP_RE
+    name = english_name("＜四川省软件产业发展工作方案＞")
+    assert "Sichuan" in name and not MARKUP_RE.search(name), name
+
+
+def test_a_list_of_industries_closed_by_their_standing_is_one_domain_each(tmp_path, kb):
+    ex = ingest_text(tmp_path, "湖南湘江新区三季度产业项目集中签约活动举行。共有15个项目签约落户新区，涵盖人工智能和高端智能设备、"
+                     "能源以及新能源、现代金融、文化旅游等众多新区优势产业。", kb, "2020-09-23")
+    domains = {m.text for m in ex.mentions if m.label == "Domain"}
+    assert {"人工智能", "高端智能设备", "能源", "新能源", "现代金融", "文化旅游"} <= domains, domains
+
+
+def test_guard_a_list_of_institutions_still_splits_at_ji_alone(tmp_path, kb):
+    # 以及 splits domain lists only: elsewhere 开工建设A以及B等项目 must not make 开工建设A a name
+    ex = ingest_text(tmp_path, "发布会提出，开工建设西北工业大学北京研究院以及清华大学通州金融发展与人才培养基地等项目。", kb, "2023-01-11")
+    assert not [m for m in ex.mentions if m.text.startswith("开工")], [m.text for m in ex.mentions]

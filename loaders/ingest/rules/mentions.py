@@ -63,10 +63,11 @@ ROWS = [
      "also inside quotes (举行了“科技合作项目签约仪式”). Since round `lists` it counts as held (model.HELD_MEETING): a fact "
      "on its own, and the owner of its sentence's figures. Also projects signed or broken ground on together with no "
      "活动 after them (举行22个重大项目集中签约: round blind-w)"),
-    ("domain-list", "mention", r"(?:在|聚焦|围绕|重点发展|深耕|覆盖|涵盖|以|面向|布局|形成了?|构建起?)([^，。；在以]{2,80}?)(?:等|(?<=[\u4e00-\u9fff])[两三四五六七八九十\d]{1,2}个)(?:重点|多个|关键|细分|现有|先进)?[^，。；、等]{0,6}?(?:领域|方向|未来产业|新兴产业|前沿产业|产业集群)", 0.8,
+    ("domain-list", "mention", r"(?:在|聚焦|围绕|重点发展|深耕|覆盖|涵盖|以|面向|布局|形成了?|构建起?)((?:[^，。；在以]|以及){2,80}?)(?:等|(?<=[\u4e00-\u9fff])[两三四五六七八九十\d]{1,2}个)(?:重点|多个|关键|细分|现有|先进)?[^，。；、等]{0,6}?(?:领域|方向|未来产业|新兴产业|前沿产业|产业集群|(?:优势|主导|支柱|特色)产业)", 0.8,
      "国家网络安全产业园区（成渝地区）在工控安全、密码产品等领域形成集聚。",
      "also 布局A、B等未来产业 (domains a place lays out for the future) and 形成了A、B等产业集群 (since round `lists`); a count "
-     "may close the list instead of 等 (重点在A、B…6个领域, round blind-w), and a cluster's size (先进制造500亿级) is no part of a name"),
+     "may close the list instead of 等 (重点在A、B…6个领域, round blind-w), and a cluster's size (先进制造500亿级) is no part of a name; "
+     "涵盖A和B、C以及D等众多优势产业 (a standing: 优势/主导/支柱/特色产业) closes it too, and 以及 joins items (round blind-zc)"),
     ("domain-focus-pair", "mention", r"(?:聚焦于?|围绕|重点发展|深耕|专注于?|主攻)([^，。；、等在以]{2,12}?(?:和|与|及)[^，。；、等在以]{2,12}?)(?:两大)?(?:领域|方向|产业(?![园区基地集群链]))", 0.8,
      "园区聚焦智能建造和医药健康领域，创新主体加快集聚。",
      "two domains joined by 和/与/及 after a verb of focus, closed by 领域 or 方向 without 等 (domain-list needs 等)"),
