@@ -151,6 +151,11 @@ class SuffixNamesMixin:
         j = max((i for i, t in enumerate(toks) if t[0] < suffix_start), default=-1)
         while j >= 0:
             a, b, w, f = toks[j]
+            if w in ("）", ")") and j >= 3 and toks[j - 2][2] in ("（", "(") and toks[j - 1][3] == "ns" and \
+                    NAME_RX.match(toks[j - 3][2]) and toks[j - 3][2] not in gz.NAME_STOPWORDS:
+                # 出光电子材料（中国）有限公司, 中国移动(成都)产业研究院: a place in brackets inside a name is part of it
+                start, j = toks[j - 2][0], j - 3
+                continue
             inside = (f in ("v", "vn") and w in gz.NAME_VERBS) or (f == "m" and re.match(gz.ORDINAL_RX, w)) \
                 or w in STANDARD_VARIANTS   # 明昇集团: a variant kept for names (jieba: 昇/zg) is a name's character
             if w in gz.NAME_STOPWORDS or (f in STOP_FLAGS and not inside) or not NAME_RX.match(w) or \

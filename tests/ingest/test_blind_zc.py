@@ -6,8 +6,12 @@ these tests after the pattern of what was read; each positive fails on the commi
 - 涵盖人工智能和高端智能设备、能源以及新能源…等众多新区优势产业: a list closed by the industries' standing is of domains,
   and 以及 joins two of them (in domain lists only);
 - a title in full-width angle marks (＜…＞) became ASCII <…> in the review file's English name, which validate refused
-  as a tag (found by the review-file tests on a dev-ZD article: its count and message only, not its text)."""
+  as a tag (found by the review-file tests on a dev-ZD article: its count and message only, not its text);
+- 出光电子材料（中国）有限公司, 中国移动(成都)产业研究院: a place in brackets inside a name is part of it (the firm
+  was not read at all, so its figures went to the ceremony the sentence named)."""
 from __future__ import annotations
+
+import pytest
 
 from .conftest import ingest_text, proposed_figures
 
@@ -46,3 +50,17 @@ def test_guard_a_list_of_institutions_still_splits_at_ji_alone(tmp_path, kb):
     # 以及 splits domain lists only: elsewhere 开工建设A以及B等项目 must not make 开工建设A a name
     ex = ingest_text(tmp_path, "发布会提出，开工建设西北工业大学北京研究院以及清华大学通州金融发展与人才培养基地等项目。", kb, "2023-01-11")
     assert not [m for m in ex.mentions if m.text.startswith("开工")], [m.text for m in ex.mentions]
+
+
+@pytest.mark.parametrize("sentence, name, label", [
+    ("参加集中开工仪式的拓米电子材料（中国）有限公司将投资2.15亿元建设制造基地。", "拓米电子材料（中国）有限公司", "Enterprise"),
+    ("中国移动(成都)产业研究院在此落户。", "中国移动(成都)产业研究院", "Institution"),
+], ids=["firm-of-china", "institute-of-chengdu"])
+def test_a_place_in_brackets_inside_a_name_is_part_of_it(tmp_path, kb, sentence, name, label):
+    ex = ingest_text(tmp_path, sentence, kb, "2018-07-31")
+    assert (name, label) in {(m.text, m.label) for m in ex.mentions}, [(m.text, m.label) for m in ex.mentions]
+
+
+def test_guard_a_bracket_that_is_no_place_still_ends_the_name(tmp_path, kb):
+    ex = ingest_text(tmp_path, "长沙示例软件有限公司（以下简称示例）与湖南某某科技有限公司签约。", kb, "2018-07-31")
+    assert not [m for m in ex.mentions if "（" in m.text or "）" in m.text], [m.text for m in ex.mentions]
