@@ -24,6 +24,8 @@ SUBJECT_LABELS = ("Park", "SubPark", "Region", "Institution", "Enterprise", "Eve
 class DescriptionsMixin:
     def rules_descriptions(self, s) -> None:
         rows = ("text-theme", "text-apposition", "text-standing", "text-copula")
+        if s.text.rstrip().endswith(("？", "?")):
+            return   # 湖南省会不会成为那个“标兵”？: a question states nothing of anyone (round blind-zc)
         if not any(rx(r).search(s.text) for r in rows):
             return   # most sentences: no scan of the article's figures for the ones of this sentence
         taken: list[tuple[int, int]] = [o.span for o in self.observations if o.sent == s.idx and "value_text" in o.fields]

@@ -8,7 +8,8 @@ these tests after the pattern of what was read; each positive fails on the commi
 - a title in full-width angle marks (＜…＞) became ASCII <…> in the review file's English name, which validate refused
   as a tag (found by the review-file tests on a dev-ZD article: its count and message only, not its text);
 - 出光电子材料（中国）有限公司, 中国移动(成都)产业研究院: a place in brackets inside a name is part of it (the firm
-  was not read at all, so its figures went to the ceremony the sentence named)."""
+  was not read at all, so its figures went to the ceremony the sentence named);
+- 湖南省会不会成为那个“标兵”？: a question states no text value."""
 from __future__ import annotations
 
 import pytest
@@ -64,3 +65,13 @@ def test_a_place_in_brackets_inside_a_name_is_part_of_it(tmp_path, kb, sentence,
 def test_guard_a_bracket_that_is_no_place_still_ends_the_name(tmp_path, kb):
     ex = ingest_text(tmp_path, "长沙示例软件有限公司（以下简称示例）与湖南某某科技有限公司签约。", kb, "2018-07-31")
     assert not [m for m in ex.mentions if "（" in m.text or "）" in m.text], [m.text for m in ex.mentions]
+
+
+def test_a_question_states_no_text_value(tmp_path, kb):
+    ex = ingest_text(tmp_path, "中部地区区块链产业正在崛起，湖南省会不会成为那个“标兵”？", kb, "2020-05-16")
+    assert not [o for o in ex.observations if "value_text" in o.fields], ex.observations
+
+
+def test_guard_the_same_words_stated_are_a_text_value(tmp_path, kb):
+    ex = ingest_text(tmp_path, "中部地区区块链产业正在崛起，湖南省已成为区块链产业的“标兵”。", kb, "2020-05-16")
+    assert [o for o in ex.observations if "value_text" in o.fields]
