@@ -9,7 +9,8 @@ these tests after the pattern of what was read; each positive fails on the commi
   as a tag (found by the review-file tests on a dev-ZD article: its count and message only, not its text);
 - 出光电子材料（中国）有限公司, 中国移动(成都)产业研究院: a place in brackets inside a name is part of it (the firm
   was not read at all, so its figures went to the ceremony the sentence named);
-- 湖南省会不会成为那个“标兵”？: a question states no text value."""
+- 湖南省会不会成为那个“标兵”？: a question states no text value;
+- 在技术、应用、产品创新等领域: kinds of work, no domains."""
 from __future__ import annotations
 
 import pytest
@@ -75,3 +76,13 @@ def test_a_question_states_no_text_value(tmp_path, kb):
 def test_guard_the_same_words_stated_are_a_text_value(tmp_path, kb):
     ex = ingest_text(tmp_path, "中部地区区块链产业正在崛起，湖南省已成为区块链产业的“标兵”。", kb, "2020-05-16")
     assert [o for o in ex.observations if "value_text" in o.fields]
+
+
+def test_kinds_of_work_are_no_domains(tmp_path, kb):
+    ex = ingest_text(tmp_path, "大赛在技术、应用、产品创新等领域设计了四个赛道。", kb, "2020-11-16")
+    assert not [m.text for m in ex.mentions if m.label == "Domain"], [m.text for m in ex.mentions]
+
+
+def test_guard_industries_in_the_same_list_shape_are_domains(tmp_path, kb):
+    ex = ingest_text(tmp_path, "大赛在工业互联网、信息消费、网络安全等领域设计了四个赛道。", kb, "2020-11-16")
+    assert {"工业互联网", "信息消费", "网络安全"} <= {m.text for m in ex.mentions if m.label == "Domain"}
