@@ -59,10 +59,11 @@ ROWS = [
      "a place among several (A、B、C等地, A和B) is where many things are, not the one region a figure or a focus "
      "in its sentence is about (round blind-j: 天津 took the security week's domains, 巴南软件园 the count of its list)"),
     ("region-in-name", "relation", r"[)）][\u4e00-\u9fff]", 0.8,
-     "2018年，成都新经济活力区新经济产值达2000亿元，另有中国移动(成都)产业研究院等74家企业入驻。这里聚焦5G通信、数字文创等产业。",
-     "a city or province in brackets inside a name (中国移动(成都)产业研究院; not a zone: 核心区(重庆高新区直管园)有…) "
+     "2018年，成都新经济活力区新经济产值达2000亿元，另有京东(成都)数科等74家企业入驻。这里聚焦5G通信、数字文创等产业。",
+     "a city or province in brackets inside a name (京东(成都)数科; not a zone: 核心区(重庆高新区直管园)有…) "
      "says which branch it is, not what the sentence or the next one is about (round blind-o: 成都市 took the domains "
-     "of the zone named before it)"),
+     "of the zone named before it). A name read by its suffix holds its bracketed place since round blind-zc "
+     "(中国移动(成都)产业研究院), so this row reads the names no suffix row reads"),
     ("region-as-object", "relation", r"(?:为|对|向|给|乃至|助力|服务于?|辐射|带动|占|居)", 0.8,
      "近年来长沙高新区建设跑出加速度，为长沙市乃至湖南省发展提供了支撑。预计2021年，高新技术企业总收入3400亿元。",
      "a region after 为/对/乃至 is what the sentence serves, not what it is about: the next sentence's figures go "
