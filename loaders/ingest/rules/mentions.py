@@ -194,6 +194,9 @@ ROWS = [
      "form (通州园) then refers to it (`zone-park-short`)"),
     ("zone-park-committee", "mention", None, 0.75, "中关村大兴园管委会负责园区建设。",
      "a zone park's administrative committee (…园管委会) is one government body, not the park and a remnant"),
+    ("district-after-city", "mention", None, 0.8, "10月28日，又有11个京津冀企业选择落地重庆永川，总投资达到27.6亿元。",
+     "a district written by its stem right after its city or province (重庆永川, 长沙天心, 广州南沙) is that district, not the "
+     "city: the dev pool writes it so 8 times, each a district of the gold (round blind-zc)"),
     ("zone-park-short", "mention", None, 0.75, "中关村通州园去年收入增长。通州园重点企业研发费用增长5.2%。",
      "the short form of a zone park named before in full (通州园 after 中关村通州园), in an article that never names "
      "the national park: that zone park, not the sub-park the dictionary knows by the same name"),
