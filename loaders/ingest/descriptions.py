@@ -114,6 +114,9 @@ class DescriptionsMixin:
             value = value[1:-1]   # “三园协同…”: the slogan without its quotes, but not “国家-市-区县”三级…
         if value.startswith(("其", "这", "该", "此")):
             return   # 是其中的合作内容之一: a standing among things named elsewhere, not a description
+        named = sum(x.end - x.start for x in self.mentions_in(a, b, ("Institution", "Enterprise", "GovernmentBody", "Region")))
+        if named and len(re.sub(r"[和与及、，,\s]", "", value)) <= named:
+            return   # 建成重庆软件园学院和重庆人才发展研究所: names of what is built, no description of the subject
         zh, en = gz.TEXT_METRICS.get(metric, (metric, metric))
         ca, _ = self.clause_bounds(s, a)
         fields = {"metric": metric, "metric_zh": zh, "metric_en": en, "value_text": value,

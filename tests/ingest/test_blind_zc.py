@@ -11,7 +11,8 @@ these tests after the pattern of what was read; each positive fails on the commi
   was not read at all, so its figures went to the ceremony the sentence named);
 - 湖南省会不会成为那个“标兵”？: a question states no text value;
 - 在技术、应用、产品创新等领域: kinds of work, no domains;
-- 落地重庆永川，总投资达到27.6亿元: a district written by its stem after its city is that district (永川区)."""
+- 落地重庆永川，总投资达到27.6亿元: a district written by its stem after its city is that district (永川区);
+- 建成重庆软件园学院和重庆人才发展研究所: names of what is built are no text value of the builder."""
 from __future__ import annotations
 
 import pytest
@@ -97,3 +98,13 @@ def test_a_district_written_by_its_stem_after_its_city_owns_the_figure(tmp_path,
 def test_guard_a_stem_that_is_a_city_of_its_own_stays_the_city(tmp_path, kb):
     ex = ingest_text(tmp_path, "湖南长沙的软件产业规模达到1000亿元。", kb, "2020-05-16")
     assert "长沙县" not in {ex.entities[m.key].record.get("name_zh") for m in ex.mentions if m.keys}
+
+
+def test_names_of_what_is_built_are_no_text_value(tmp_path, kb):
+    ex = ingest_text(tmp_path, "重庆软件园项目将联合众多企业、高校等，建成重庆软件园学院和重庆人才发展研究所。", kb, "2019-08-27")
+    assert not [o for o in ex.observations if "value_text" in o.fields], ex.observations
+
+
+def test_guard_a_goal_that_begins_with_a_name_is_still_a_text_value(tmp_path, kb):
+    ex = ingest_text(tmp_path, "重庆软件园项目将建成重庆软件园学院，打造成西部领先的软件人才培养基地。", kb, "2019-08-27")
+    assert [o for o in ex.observations if "value_text" in o.fields], ex.observations
