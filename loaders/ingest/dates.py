@@ -175,6 +175,8 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None,
         return v, v
     if name == "date-plan":
         y0, y1 = gz.FIVE_YEAR_PLANS[g[0]]
+        if g[1] == "末":   # “十四五”末: the plan's last year end, as …年底 is (two of three dev golds write 2025-12-31)
+            return f"{y1}-12-31", str(y1)
         return f"{y0}/{y1}", str(y0) if g[1] in ("初", "以来") else str(y1)
     if name == "date-plan-document":
         y0, y1 = gz.FIVE_YEAR_PLANS[g[0]]

@@ -12,7 +12,9 @@ these tests after the pattern of what was read; each positive fails on the commi
 - 湖南省会不会成为那个“标兵”？: a question states no text value;
 - 在技术、应用、产品创新等领域: kinds of work, no domains;
 - 落地重庆永川，总投资达到27.6亿元: a district written by its stem after its city is that district (永川区);
-- 建成重庆软件园学院和重庆人才发展研究所: names of what is built are no text value of the builder."""
+- 建成重庆软件园学院和重庆人才发展研究所: names of what is built are no text value of the builder.
+After dev-ZC, dev-ZB (round blind-td's unread check; dev-ZD is this round's) was read too:
+- 到“十四五”末: the plan's last year end (2025-12-31, as …年底), not the plan's period."""
 from __future__ import annotations
 
 import pytest
@@ -108,3 +110,12 @@ def test_names_of_what_is_built_are_no_text_value(tmp_path, kb):
 def test_guard_a_goal_that_begins_with_a_name_is_still_a_text_value(tmp_path, kb):
     ex = ingest_text(tmp_path, "重庆软件园项目将建成重庆软件园学院，打造成西部领先的软件人才培养基地。", kb, "2019-08-27")
     assert [o for o in ex.observations if "value_text" in o.fields], ex.observations
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("到“十四五”末，重庆软件和信息服务业总规模达到5000亿元。", "2025-12-31"),   # the plan's end, as …年底 is
+    ("“十四五”期间，园区将建成一批项目。", "2021/2025"),                          # guard: the period stays a range
+], ids=["end-of-plan", "plan-period"])
+def test_a_five_year_plans_end_is_its_last_year_end(tmp_path, kb, sentence, value):
+    ex = ingest_text(tmp_path, sentence, kb, "2022-07-19")
+    assert value in {d.value for d in ex.dates}, [(d.text, d.value) for d in ex.dates]
