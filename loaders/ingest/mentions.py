@@ -13,7 +13,7 @@ from .rules import conf, rx
 from .suffixes import SuffixNamesMixin
 
 # …大赛·信创赛道作为…峰会的品牌赛事: a verb inside what looks like an event's name ends the name before it
-NOT_IN_EVENT_NAME = re.compile(r"作为|成为|是|将|被")
+NOT_IN_EVENT_NAME = re.compile(r"作为|成为|是|将|被|给")   # “数字经济”给岳麓峰会带去…: a clause, no name
 QUOTED, ITEM_SPLIT = re.compile(r"“[^“”]*”"), re.compile(r"[、和及与]")
 DOMAIN_SPLIT = re.compile(r"以及|[、和及与]")   # 能源以及新能源: two domains (round blind-zc)
 QUOTED_AROUND = re.compile(r"“[^“”。，]{3,30}”")
@@ -283,6 +283,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         for m in rx("devzone").finditer(t):
             a, b = m.start(1), m.end(1)
             a = self._zone_start(a, b)
+            if a is not None and (d := re.match(r"[东西南北](?:连|接|邻|靠|临|至|起)", t[a:b])):
+                a += d.end()   # 西连高新区科研中心: where a place borders, not a zone named 西连高新区
             if a is not None and not re.fullmatch(r"[东西南北]区", t[a:b]):   # 把高新东区: no zone's quarter without the zone
                 self.adopt_or_add(a, b, "Region", "pattern:devzone", conf("devzone"), kind="zone")
         for m in rx("zone-park").finditer(t):

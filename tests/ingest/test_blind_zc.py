@@ -14,7 +14,9 @@ these tests after the pattern of what was read; each positive fails on the commi
 - 落地重庆永川，总投资达到27.6亿元: a district written by its stem after its city is that district (永川区);
 - 建成重庆软件园学院和重庆人才发展研究所: names of what is built are no text value of the builder.
 After dev-ZC, dev-ZB (round blind-td's unread check; dev-ZD is this round's) was read too:
-- 到“十四五”末: the plan's last year end (2025-12-31, as …年底), not the plan's period."""
+- 到“十四五”末: the plan's last year end (2025-12-31, as …年底), not the plan's period;
+- 今年“数字经济”给岳麓峰会带去了…: a clause with 给 names no event;
+- 西连高新区: where a place borders (西连, 东接) is no part of a zone's name."""
 from __future__ import annotations
 
 import pytest
@@ -119,3 +121,13 @@ def test_guard_a_goal_that_begins_with_a_name_is_still_a_text_value(tmp_path, kb
 def test_a_five_year_plans_end_is_its_last_year_end(tmp_path, kb, sentence, value):
     ex = ingest_text(tmp_path, sentence, kb, "2022-07-19")
     assert value in {d.value for d in ex.dates}, [(d.text, d.value) for d in ex.dates]
+
+
+def test_a_clause_with_gei_names_no_event(tmp_path, kb):
+    ex = ingest_text(tmp_path, "日前，2022互联网岳麓峰会在长沙落幕。今年“数字经济”给岳麓峰会带去了全新的话题。", kb, "2022-09-06")
+    assert [m.text for m in ex.mentions if m.label == "Event"] == ["2022互联网岳麓峰会"]
+
+
+def test_where_a_place_borders_is_no_part_of_a_zones_name(tmp_path, kb):
+    ex = ingest_text(tmp_path, "锦江区背靠中心城区，西连高新区，东接龙泉驿区。", kb, "2023-02-20")
+    assert not [m.text for m in ex.mentions if m.text.startswith(("西连", "东接"))], [m.text for m in ex.mentions]
