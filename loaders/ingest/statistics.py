@@ -26,7 +26,8 @@ MORE_QUALIFIERS = {"超": "超过", "不低于": "不低于", "约为": "约", "
 # 居全国第一, 全国首个, 在全国率先: where something ranks, not whose figure it is (stat-country)
 # …|中国软件百强企业有16家: 中国 names a ranking, whose members the figure counts (round blind-m)
 COUNTRY_FRAME_AFTER = re.compile(r"(?:第|首|前列|前|领先|排名|同类|范围|各地|之最|一流|率先|唯一|最大|最早|最多|重要|知名|性"
-                                 r"|[\u4e00-\u9fff]{0,6}?(?:[百千]|五百|\d+)[强強])")
+                                 r"|[\u4e00-\u9fff]{0,6}?(?:[百千]|五百|\d+)[强強]"
+                                 r"|[\u4e00-\u9fff]{0,4}?(?:新闻网|网|报)(?:\d{1,2}月|讯))")   # 中国商务新闻网7月19日: an outlet
 COUNTRY_FRAME_BEFORE = re.compile(r"(?:居|在|位居|位列|领跑|为|是|成为|覆盖|面向|辐射|占)\s*$")
 
 

@@ -16,7 +16,8 @@ these tests after the pattern of what was read; each positive fails on the commi
 After dev-ZC, dev-ZB (round blind-td's unread check; dev-ZD is this round's) was read too:
 - 到“十四五”末: the plan's last year end (2025-12-31, as …年底), not the plan's period;
 - 今年“数字经济”给岳麓峰会带去了…: a clause with 给 names no event;
-- 西连高新区: where a place borders (西连, 东接) is no part of a zone's name."""
+- 西连高新区: where a place borders (西连, 东接) is no part of a zone's name;
+- 中国商务新闻网7月19日，…: the country in an outlet's dateline owns no figure."""
 from __future__ import annotations
 
 import pytest
@@ -131,3 +132,14 @@ def test_a_clause_with_gei_names_no_event(tmp_path, kb):
 def test_where_a_place_borders_is_no_part_of_a_zones_name(tmp_path, kb):
     ex = ingest_text(tmp_path, "锦江区背靠中心城区，西连高新区，东接龙泉驿区。", kb, "2023-02-20")
     assert not [m.text for m in ex.mentions if m.text.startswith(("西连", "东接"))], [m.text for m in ex.mentions]
+
+
+def test_the_country_in_an_outlets_name_owns_no_figure(tmp_path, kb):
+    figures = proposed_figures(ingest_text(tmp_path, "中国商务新闻网7月19日，重庆市政府出台《重庆市软件产业行动计划》，规划到2025年"
+                                           "新增从业人员20万人。", kb, "2022-07-19"))
+    assert figures and not [f for f in figures if f[0] == "中国"], figures
+
+
+def test_guard_the_country_leading_its_figure_owns_it(tmp_path, kb):
+    figures = proposed_figures(ingest_text(tmp_path, "2021年，中国软件业务收入达到9.5万亿元。", kb, "2022-07-19"))
+    assert ("中国", 9.5) in figures, figures
