@@ -151,7 +151,8 @@ class ContextMentionsMixin:
         云计算、物联网、移动互联网等 gives 移动互联网 too. The list is read in its clause: the first item starts
         after the clause's last lead word (推动…的云计算), the last one ends at 等 or at what closes it (…产业, …领域)."""
         lead, tail = rx("domain-coordinated"), re.compile(
-            "等(?=[^，。；、]{0,6}?(?:领域|产业|行业|方向|集群|业态))|产业(?!互联网)|领域|方向|集群|多业态|两大|之后"
+            "等(?=[^，。；、]{0,6}?(?:领域|产业|行业|方向|集群|业态))|产业(?!互联网)|领域|方向|集群|多业态|[两三四五六七八九十]大|之后"
+            # …、数字电竞四大硬科技产业方向: closed by the count (两大 before round blind-zc; 四大 left 数字电竞四大硬科技);
             # …、5G应用等新一代信息技术，: closed by the known industry the items belong to (round blind-k)
             "|等(?=(?:" + gz.KNOWN_DOMAINS_ALT + ")(?:产业)?$)")
         found = [m for m in self.mentions if m.label == "Domain"]

@@ -17,7 +17,8 @@ After dev-ZC, dev-ZB (round blind-td's unread check; dev-ZD is this round's) was
 - 到“十四五”末: the plan's last year end (2025-12-31, as …年底), not the plan's period;
 - 今年“数字经济”给岳麓峰会带去了…: a clause with 给 names no event;
 - 西连高新区: where a place borders (西连, 东接) is no part of a zone's name;
-- 中国商务新闻网7月19日，…: the country in an outlet's dateline owns no figure."""
+- 中国商务新闻网7月19日，…: the country in an outlet's dateline owns no figure;
+- 聚焦A、B、C、数字电竞四大硬科技产业方向: the list's count (四大, not only 两大) closes its last item."""
 from __future__ import annotations
 
 import pytest
@@ -143,3 +144,8 @@ def test_the_country_in_an_outlets_name_owns_no_figure(tmp_path, kb):
 def test_guard_the_country_leading_its_figure_owns_it(tmp_path, kb):
     figures = proposed_figures(ingest_text(tmp_path, "2021年，中国软件业务收入达到9.5万亿元。", kb, "2022-07-19"))
     assert ("中国", 9.5) in figures, figures
+
+
+def test_a_domain_list_closed_by_its_count_leaves_the_count_out(tmp_path, kb):
+    ex = ingest_text(tmp_path, "园区聚焦人工智能、商业航天、金融科技、数字电竞四大硬科技产业方向。", kb, "2022-02-09")
+    assert {m.text for m in ex.mentions if m.label == "Domain"} == {"人工智能", "商业航天", "金融科技", "数字电竞"}
