@@ -207,6 +207,19 @@ class ContextMentionsMixin:
                     self.adopt_or_add(a, b, "Event", f"pattern:{row}", conf(row), kind="opening")
                 elif len(item) >= 4 and item.endswith(gz.MEETING_SUFFIXES + ("博览会", "宣传周")):
                     self.adopt_or_add(a, b, "Event", f"pattern:{row}", conf(row), kind="meeting")
+        self.find_described_signings()
+
+    def find_described_signings(self) -> None:
+        """79个重大项目集中开工, 北京经开区集中签约了129个…项目: projects signed or broken ground on together, named by
+        that description, are the event, where the article names no other signing or groundbreaking
+        (`signed-together-described`; where it does, the labellers named that one)."""
+        if any(x.label == "Event" and x.attrs.get("kind") in ("signing", "groundbreaking") for x in self.mentions):
+            return
+        for m in rx("signed-together-described").finditer(self.text):
+            kind = "signing" if "签约" in m.group(1) else "groundbreaking"
+            if self._take_name(m.start(1), m.end(1), "Event", "signed-together-described", kind=kind) is not None:
+                n = re.search(r"(?:\d+|[两三四五六七八九十]+)个", m.group(1))
+                self.take(m.start(1) + n.start(), m.start(1) + n.end(), 0)   # the count stays a figure: the event's (A1)
 
     def find_bracketed_places(self) -> None:
         """中国地质大学（武汉） is one name; 西南石油大学（南充校区） is the university at a campus: the place in the

@@ -13,7 +13,8 @@ from .rules import ACCEPT  # noqa: F401  (re-exported)
 # how a mention of a meeting, fair or campaign the text says was held is found: such an event is a fact on its
 # own (rule event-held) and can own the figures of its sentence (stat-event)
 HELD_MEETING = frozenset({"pattern:meeting-held", "pattern:meeting-held-after", "pattern:event-named", "pattern:event-series",
-                          "pattern:meeting-organised", "pattern:meeting-list-held", "pattern:activity-held"})
+                          "pattern:meeting-organised", "pattern:meeting-list-held", "pattern:activity-held",
+                          "pattern:signed-together-described"})
 
 
 def is_contest(x: "Mention") -> bool:

@@ -199,12 +199,13 @@ class StatisticsMixin(StatusMixin):
             owned = attendance or before or head or zone is not None or country is not None or any(
                 not self.text[ca:r.start].strip() and not r.attrs.get("members") and not self.region_as_frame(r)
                 and not self.is_country(r) for r in self.mentions_in(ca, a, ("Region",)))
-            event = None
-            if not (owned or (prev_subj is not None and self.label_of(prev_subj.key) != "Event")):
-                event = self.event_of_figure(s, ca, a)
+            event = None if owned or (prev_subj is not None and self.label_of(prev_subj.key) != "Event") else \
+                self.event_of_figure(s, ca, a)
             done = None if owned else self.event_done_of_figure(s, ca, a, cb)   # 总协议额…, …人报名参赛
-            if att_event is not None:   # 2500余人参会: how many came to the meeting the sentence is about
-                subj, rule = att_event, "stat-event-attendance"
+            # 79个重大项目集中开工: the count a described signing is named by is that signing's (A1), as 2500余人参会 is the meeting's
+            named_by = next((x for x in self.sent_mentions(a) if x.how == "pattern:signed-together-described" and x.start <= a < x.end), None)
+            if att_event is not None or named_by is not None:
+                subj, rule = (att_event, "stat-event-attendance") if att_event is not None else (named_by, "stat-event")
             elif head:
                 subj, rule = head[0], "stat-modifier"
             elif before:

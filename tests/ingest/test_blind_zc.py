@@ -18,7 +18,10 @@ After dev-ZC, dev-ZB (round blind-td's unread check; dev-ZD is this round's) was
 - 今年“数字经济”给岳麓峰会带去了…: a clause with 给 names no event;
 - 西连高新区: where a place borders (西连, 东接) is no part of a zone's name;
 - 中国商务新闻网7月19日，…: the country in an outlet's dateline owns no figure;
-- 聚焦A、B、C、数字电竞四大硬科技产业方向: the list's count (四大, not only 两大) closes its last item."""
+- 聚焦A、B、C、数字电竞四大硬科技产业方向: the list's count (四大, not only 两大) closes its last item;
+- 79个重大项目集中开工, 北京经开区集中签约了129个…项目: projects signed or broken ground on together, named by that
+  description, are the event (and its count the event's, A1) where the article names no other signing or groundbreaking;
+- 签约了129个: the 约 of 签约 is no qualifier."""
 from __future__ import annotations
 
 import pytest
@@ -149,3 +152,23 @@ def test_guard_the_country_leading_its_figure_owns_it(tmp_path, kb):
 def test_a_domain_list_closed_by_its_count_leaves_the_count_out(tmp_path, kb):
     ex = ingest_text(tmp_path, "园区聚焦人工智能、商业航天、金融科技、数字电竞四大硬科技产业方向。", kb, "2022-02-09")
     assert {m.text for m in ex.mentions if m.label == "Domain"} == {"人工智能", "商业航天", "金融科技", "数字电竞"}
+
+
+@pytest.mark.parametrize("sentence, date, event, values", [
+    ("9月16日，西部(重庆)科学城79个重大项目集中开工，总投资达1300亿元。", "2020-09-17", "79个重大项目集中开工", {79, 1300}),
+    ("昨天，北京经开区集中签约了129个“两区”建设项目，总投资额近4000亿元。", "2021-02-04", "集中签约了129个“两区”建设项目", {129, 4000}),
+], ids=["groundbreaking", "signing"])
+def test_projects_signed_together_are_the_event_their_description_names(tmp_path, kb, sentence, date, event, values):
+    ex = ingest_text(tmp_path, sentence, kb, date)
+    assert event in [m.text for m in ex.mentions if m.label == "Event"], [m.text for m in ex.mentions]
+    assert {v for s_, v in proposed_figures(ex) if s_ == event} == values, proposed_figures(ex)
+
+
+def test_guard_projects_signed_at_a_named_ceremony_make_no_second_event(tmp_path, kb):
+    ex = ingest_text(tmp_path, "9月16日，西部(重庆)科学城举行重大项目集中开工仪式，79个重大项目集中开工。", kb, "2020-09-17")
+    assert len([m for m in ex.mentions if m.label == "Event"]) == 1, [m.text for m in ex.mentions if m.label == "Event"]
+
+
+def test_the_yue_of_qianyue_is_no_qualifier(tmp_path, kb):
+    ex = ingest_text(tmp_path, "北京经开区本月签约了22个项目。", kb, "2024-10-12")
+    assert [o.fields.get("qualifier") for o in ex.observations if o.fields.get("value") == 22] == [None]
