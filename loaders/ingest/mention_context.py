@@ -216,6 +216,8 @@ class ContextMentionsMixin:
         if any(x.label == "Event" and x.attrs.get("kind") in ("signing", "groundbreaking") for x in self.mentions):
             return
         for m in rx("signed-together-described").finditer(self.text):
+            if re.search(r"(?:会|式|典礼|活动)上", self.text[self.sentence_at(m.start(1)).start:m.start(1)]):
+                continue   # 开幕式上，…12个项目集中签约: the meeting's signing (event-mass-signing)
             kind = "signing" if "签约" in m.group(1) else "groundbreaking"
             if self._take_name(m.start(1), m.end(1), "Event", "signed-together-described", kind=kind) is not None:
                 n = re.search(r"(?:\d+|[两三四五六七八九十]+)个", m.group(1))
