@@ -13,7 +13,7 @@ from .rules import conf, rx
 from .suffixes import SuffixNamesMixin
 
 # …大赛·信创赛道作为…峰会的品牌赛事: a verb inside what looks like an event's name ends the name before it
-NOT_IN_EVENT_NAME = re.compile(r"作为|成为|是|将|被|给")   # “数字经济”给岳麓峰会带去…: a clause, no name
+NOT_IN_EVENT_NAME = re.compile(r"作为|成为|是|将|被|给|举办|举行|召开")   # “数字经济”给岳麓峰会带去…: a clause, no name
 QUOTED, ITEM_SPLIT = re.compile(r"“[^“”]*”"), re.compile(r"[、和及与]")
 DOMAIN_SPLIT = re.compile(r"以及|[、和及与]")   # 能源以及新能源: two domains (round blind-zc)
 QUOTED_AROUND = re.compile(r"“[^“”。，]{3,30}”")

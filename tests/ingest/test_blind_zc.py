@@ -21,7 +21,8 @@ After dev-ZC, dev-ZB (round blind-td's unread check; dev-ZD is this round's) was
 - 聚焦A、B、C、数字电竞四大硬科技产业方向: the list's count (四大, not only 两大) closes its last item;
 - 79个重大项目集中开工, 北京经开区集中签约了129个…项目: projects signed or broken ground on together, named by that
   description, are the event (and its count the event's, A1) where the article names no other signing or groundbreaking;
-- 签约了129个: the 约 of 签约 is no qualifier."""
+- 签约了129个: the 约 of 签约 is no qualifier;
+- 2020年举办两届世界计算机大会: a clause that holds a meeting (举办, 举行, 召开) is no meeting's name."""
 from __future__ import annotations
 
 import pytest
@@ -172,3 +173,8 @@ def test_guard_projects_signed_at_a_named_ceremony_make_no_second_event(tmp_path
 def test_the_yue_of_qianyue_is_no_qualifier(tmp_path, kb):
     ex = ingest_text(tmp_path, "北京经开区本月签约了22个项目。", kb, "2024-10-12")
     assert [o.fields.get("qualifier") for o in ex.observations if o.fields.get("value") == 22] == [None]
+
+
+def test_a_clause_that_holds_a_meeting_is_no_meetings_name(tmp_path, kb):
+    ex = ingest_text(tmp_path, "继2019年、2020年举办两届世界计算机大会之后，本届大会更名为“世界计算大会”。", kb, "2021-09-17")
+    assert not [m.text for m in ex.mentions if m.label == "Event" and "举办" in m.text], [m.text for m in ex.mentions]
