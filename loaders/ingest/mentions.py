@@ -86,7 +86,6 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 pos = b
             else:
                 pos = a + 1
-        self.find_districts_after_places()
 
     def _inside_word(self, a: int, b: int, label: str) -> bool:
         """A short place name glued into a longer word (中国特色), or the place that begins a longer

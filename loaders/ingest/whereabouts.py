@@ -3,10 +3,8 @@ district part of the place written before it, a thing 位于 a place, firms that
 Split from relations.py in round `blind-h`, when that module reached its 500 lines."""
 from __future__ import annotations
 
-import functools
 import re
 
-from . import gazetteer as gz
 from .model import ACCEPT, Mention
 from .rules import conf, rx
 
@@ -22,33 +20,7 @@ LOCATABLE = ("Park", "SubPark", "Enterprise", "Institution", "GovernmentBody", "
 PARK_NAME_RX = re.compile(r"(?:的)?(?:国家)?(?:网络安全)?产业园区?|园区")   # a park named without its place
 
 
-@functools.lru_cache(maxsize=1)
-def district_stems() -> dict[str, dict[str, str]]:
-    """Code prefix of a province or city → {stem: full name} of the county-level divisions under it (永川 → 永川区)."""
-    out: dict[str, dict[str, str]] = {}
-    for prefix, names in gz.divisions_under().items():
-        for full in names:
-            stem = re.sub(r"(?:自治县|区|县|市|旗)$", "", full)
-            if len(stem) >= 2 and stem != full:
-                out.setdefault(prefix, {})[stem] = full
-    return out
-
-
 class WhereaboutsMixin:
-    def find_districts_after_places(self) -> None:
-        """重庆永川, 长沙天心, 广州南沙: a district written by its stem right after its city or province is that district
-        (`district-after-city`); a stem that is a place of its own (湖南长沙: the city, not 长沙县) is left to the dictionary."""
-        stems = district_stems()
-        for x in [m for m in self.mentions if m.how == "dictionary" and m.label == "Region"]:
-            code, _, kind = self._builtin_regions.get(x.text, ("", "", ""))
-            prefix = code[:2] if kind in ("province", "municipality") else code[:4] if kind == "city" else ""
-            for stem, full in stems.get(prefix, {}).items():
-                b = x.end + len(stem)
-                if self.text.startswith(stem, x.end) and stem not in self._builtin_regions and self.free(x.end, b) \
-                        and self.text[b:b + 1] not in ("区", "县", "市"):
-                    self.add_mention(x.end, b, "Region", "pattern:district-after-city", conf("district-after-city"), name=full)
-                    self.take(x.end, b, 4)
-                    break
     def rules_zones(self, s) -> None:
         """长沙高新区 / 长沙经济技术开发区: a development zone is part of the city its name begins with."""
         for z in self.mentions_in(s.start, s.end, ("Region",)):
@@ -81,8 +53,7 @@ class WhereaboutsMixin:
         for z in regions:
             rec = self.entities[z.key].record
             code = str(rec.get("admin_code") or "")
-            if len(code) != 6 or code.endswith("0000") or rec.get("kind") not in ("district", "city") or \
-                    z.how == "pattern:district-after-city":   # 重庆璧山: an address, which labellers seldom write as PART_OF
+            if len(code) != 6 or code.endswith("0000") or rec.get("kind") not in ("district", "city"):
                 continue
             parents = {code[:4] + "00", code[:2] + "0000"} - {code}
             n = next((n for p in sorted(parents) for n in self._region_names.get(p, ()) if len(n) >= 2 and (

@@ -201,9 +201,6 @@ ROWS = [
      "projects signed or broken ground on together, named by that description (79个重大项目集中开工, 北京经开区集中签约了"
      "129个“两区”建设项目): the event, where the article names no other signing or groundbreaking. Dev pool (round "
      "blind-zc): 2 such, both gold events; where another is named, the gold names that one 6 times of 10"),
-    ("district-after-city", "mention", None, 0.8, "10月28日，又有11个京津冀企业选择落地重庆永川，总投资达到27.6亿元。",
-     "a district written by its stem right after its city or province (重庆永川, 长沙天心, 广州南沙) is that district, not the "
-     "city: the dev pool writes it so 8 times, each a district of the gold (round blind-zc)"),
     ("zone-park-short", "mention", None, 0.75, "中关村通州园去年收入增长。通州园重点企业研发费用增长5.2%。",
      "the short form of a zone park named before in full (通州园 after 中关村通州园), in an article that never names "
      "the national park: that zone park, not the sub-park the dictionary knows by the same name"),
