@@ -50,8 +50,7 @@ _TOKENIZERS: dict[tuple, object] = {}
 
 def tokenizer(words: list[tuple[str, str]]):
     """A private jieba tokenizer (its shipped dictionary) with the domain dictionary added."""
-    key = tuple(sorted(words))
-    if key in _TOKENIZERS:
+    if (key := tuple(sorted(words))) in _TOKENIZERS:
         return _TOKENIZERS[key]
     import jieba
     import jieba.posseg as pseg
@@ -61,6 +60,7 @@ def tokenizer(words: list[tuple[str, str]]):
     pt = pseg.POSTokenizer(tk)
     for w, tag in words:
         tk.add_word(w, freq=max(2000, tk.suggest_freq(w, tune=False)), tag=tag)
+    pt.makesure_userdict_loaded()   # else their tags come in at posseg's first cut: a fresh process read otherwise (blind-zc)
     _TOKENIZERS.clear()
     _TOKENIZERS[key] = pt
     return pt

@@ -21,7 +21,8 @@ After dev-ZC, dev-ZB (round blind-td's unread check; dev-ZD is this round's) was
 - 79个重大项目集中开工, 北京经开区集中签约了129个…项目: projects signed or broken ground on together, named by that
   description, are the event (and its count the event's, A1) where the article names no other signing or groundbreaking;
 - 签约了129个: the 约 of 签约 is no qualifier;
-- 2020年举办两届世界计算机大会: a clause that holds a meeting (举办, 举行, 召开) is no meeting's name."""
+- 2020年举办两届世界计算机大会: a clause that holds a meeting (举办, 举行, 召开) is no meeting's name.
+And one defect of the extractor itself: an article read in a fresh process read otherwise than after another."""
 from __future__ import annotations
 
 import pytest
@@ -167,3 +168,19 @@ def test_the_yue_of_qianyue_is_no_qualifier(tmp_path, kb):
 def test_a_clause_that_holds_a_meeting_is_no_meetings_name(tmp_path, kb):
     ex = ingest_text(tmp_path, "继2019年、2020年举办两届世界计算机大会之后，本届大会更名为“世界计算大会”。", kb, "2021-09-17")
     assert not [m.text for m in ex.mentions if m.label == "Event" and "举办" in m.text], [m.text for m in ex.mentions]
+
+
+def test_an_article_reads_the_same_in_a_fresh_process_as_after_others(tmp_path, kb):
+    # jieba's posseg merged the domain dictionary's tags at its first cut (in linking), so the words of the first
+    # article a process read had no tags until then: 9 of 80 dev articles read otherwise (found: dev-ZD scored
+    # alone and after the test split differed, by counts)
+    import importlib
+    extract = importlib.import_module("parkgraph.loaders.ingest.extract")
+    text = "构建了“一园五区两山”产业发展格局，以长沙高新区（长沙软件园）为核心区，以芙蓉区、天心区、岳麓区为拓展区。"
+
+    def read():
+        ex = ingest_text(tmp_path, text, kb, "2021-04-13")
+        return sorted((m.start, m.end, m.label, m.how) for m in ex.mentions), sorted((r.frm, r.type, r.to) for r in ex.relations)
+    extract._TOKENIZERS.clear()
+    fresh = read()
+    assert read() == fresh
