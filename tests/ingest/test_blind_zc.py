@@ -22,6 +22,7 @@ After dev-ZC, dev-ZB (round blind-td's unread check; dev-ZD is this round's) was
   description, are the event (and its count the event's, A1) where the article names no other signing or groundbreaking;
 - 签约了129个: the 约 of 签约 is no qualifier;
 - 2020年举办两届世界计算机大会: a clause that holds a meeting (举办, 举行, 召开) is no meeting's name.
+After the first freeze, from dev-ZC: 湖南省区块链产业园(娄底万宝): a bracket after an area's name says which one.
 And one defect of the extractor itself: an article read in a fresh process read otherwise than after another."""
 from __future__ import annotations
 
@@ -184,3 +185,13 @@ def test_an_article_reads_the_same_in_a_fresh_process_as_after_others(tmp_path, 
     extract._TOKENIZERS.clear()
     fresh = read()
     assert read() == fresh
+
+
+def test_a_bracket_after_an_areas_name_says_which_one(tmp_path, kb):
+    ex = ingest_text(tmp_path, "2月27日，湖南首个省级区块链产业园区——湖南省区块链产业园(娄底万宝)正式获批成立。", kb, "2020-05-16")
+    assert "湖南省区块链产业园(娄底万宝)" in [m.text for m in ex.mentions], [m.text for m in ex.mentions]
+
+
+def test_guard_a_short_form_in_brackets_is_no_part_of_the_name(tmp_path, kb):
+    ex = ingest_text(tmp_path, "长沙示范软件园（以下简称园区）今年新增企业50家。", kb, "2020-05-16")
+    assert not [m.text for m in ex.mentions if "简称" in m.text and m.label == "Region"], [m.text for m in ex.mentions]
