@@ -1,5 +1,5 @@
 """Round blind-zc (docs/ingest-rounds.md): causes read from the read dev samples (dev-X and older; dev-ZB once dev-ZC
-and dev-ZD had been scored as they came). test-B … test-E, dev-Z and dev-ZD stay unread. The sentences are written for
+and dev-ZD had been scored as they came). The held-out splits, dev-Z and dev-ZD stay unread. The sentences are written for
 these tests after the pattern of what was read; each positive fails on the commit before its change (5fa96b8):
 - 天心经开区举办了…签约活动，汇聚了金山科技、兰卫医学等8个平台: the firms listed before the figure are what it counts,
   so the figure is the signing's (the manual's A1), not the zone's that held it;
@@ -22,7 +22,7 @@ After dev-ZC, dev-ZB (round blind-td's unread check; dev-ZD is this round's) was
   description, are the event (and its count the event's, A1) where the article names no other signing or groundbreaking;
 - 签约了129个: the 约 of 签约 is no qualifier;
 - 2020年举办两届世界计算机大会: a clause that holds a meeting (举办, 举行, 召开) is no meeting's name.
-After the first freeze, from dev-ZC: 湖南省区块链产业园(娄底万宝): a bracket after an area's name says which one.
+After the third freeze, from dev-ZC: 湖南省区块链产业园(娄底万宝): a bracket after an area's name says which one.
 And one defect of the extractor itself: an article read in a fresh process read otherwise than after another."""
 from __future__ import annotations
 
