@@ -426,7 +426,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         self.find_short_forms()
         self.find_zone_park_short_forms()
         self.find_bracketed_places()
-        self.find_listed_meetings()
+        self.find_listed_meetings()   # and the signings named by a description (find_described_signings)
         self.link()
         self.join_place_prefixes()
         self.find_deictic_regions()
