@@ -9,10 +9,11 @@ import re
 from functools import cached_property
 
 from . import gazetteer as gz
-from .model import HELD_MEETING, ObsFact, is_contest
+from .model import ObsFact
 from .relations import ORG_LABELS
 from .rules.mentions import HAN
 from .rules import conf, rx
+from .figure_owners import FigureOwnersMixin
 from .status import StatusMixin
 
 MULT = {"": 1, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
@@ -23,12 +24,6 @@ CUMULATIVE = re.compile(r"累计|共(?:引进|培养|培育|引育|落地|招引
 MORE_UNITS = {"人次": "人次", "台": "台", "套": "套", "场": "场", "个百分点": "个百分点", "美元": "美元", "个季度": "个季度",
               "个月": "个月"}
 MORE_QUALIFIERS = {"超": "超过", "不低于": "不低于", "约为": "约", "约合": "约", "约达": "约", "大约": "约"}
-# 居全国第一, 全国首个, 在全国率先: where something ranks, not whose figure it is (stat-country)
-# …|中国软件百强企业有16家: 中国 names a ranking, whose members the figure counts (round blind-m)
-COUNTRY_FRAME_AFTER = re.compile(r"(?:第|首|前列|前|领先|排名|同类|范围|各地|之最|一流|率先|唯一|最大|最早|最多|重要|知名|性"
-                                 r"|[\u4e00-\u9fff]{0,6}?(?:[百千]|五百|\d+)[强強]"
-                                 r"|[\u4e00-\u9fff]{0,4}?(?:新闻网|网|报)(?:\d{1,2}月|讯))")   # 中国商务新闻网7月19日: an outlet
-COUNTRY_FRAME_BEFORE = re.compile(r"(?:居|在|位居|位列|领跑|为|是|成为|覆盖|面向|辐射|占)\s*$")
 
 
 def chinese_number(s: str) -> float | None:
@@ -40,50 +35,7 @@ def chinese_number(s: str) -> float | None:
         return None
 
 
-class StatisticsMixin(StatusMixin):
-    def park_moved_into(self, s, b: int, cb: int):
-        """The park a counted list of firms moved into (…等10家企业签约入驻海淀和通州两个园区): a park named after
-        入驻/落户/进驻 in the clause; sub-parks named there give their park (the paragraph's, else the article's)."""
-        verb = re.search(r"入驻|落户|进驻", self.text[b:cb])
-        after = self.mentions_in(b + verb.end(), cb, ("Park", "SubPark")) if verb else []
-        parks = [x for x in after if x.label == "Park"]
-        return parks[0] if parks else (self.topic(s, b, ("Park",)) or self.article_park()) if after else None
-
-    def article_park_like(self):
-        """No national park in the article: the organisation named like a park (中电软件园, …产业园,
-        …科技园) that it names most — what its 园区 means (an operator's news about its own park)."""
-        count: dict[str, list] = {}
-        for m in self.mentions:
-            if m.keys and m.label in ORG_LABELS and re.search(r"园(?:区)?(?:(?:有限)?(?:责任)?公司)?$", m.text):
-                count.setdefault(m.key, []).append(m)
-        best = max(count.values(), key=lambda ms: (len(ms), -ms[0].start), default=None)
-        return best[0] if best else None
-
-    def article_zone(self):
-        """The development zone the article names most (成都高新区), for a bare 高新区/经开区/该区."""
-        count: dict[str, list] = {}
-        for m in self.mentions:
-            if m.keys and m.label == "Region" and not m.attrs.get("members"):
-                rec = self.entities[m.key].record
-                if rec.get("kind") == "zone" or m.attrs.get("kind") == "zone":
-                    count.setdefault(m.key, []).append(m)
-        best = max(count.values(), key=lambda ms: (len(ms), -ms[0].start), default=None)
-        return best[0] if best else None
-
-    def is_country(self, m) -> bool:
-        p = self.entities.get(m.key) if m.keys else None
-        rec = p.record if p else {}
-        return rec.get("kind") == "country" or (rec.get("name_zh") or m.text) in ("中国", "全国", "我国", "国内")
-
-    def own_company_word(self, s, a: int) -> int | None:
-        """Where 公司/该企业 stands alone before `a` (the firm the sentence named speaks of itself), not
-        inside a firm's name (…科技有限公司)."""
-        for m in reversed(list(re.finditer(r"公司|该企业", self.text[s.start:a]))):
-            p = s.start + m.start()
-            if not any(x.start <= p < x.end for x in self.mentions_in(s.start, a, ("Enterprise", "Institution"))):
-                return p
-        return None
-
+class StatisticsMixin(FigureOwnersMixin, StatusMixin):
     def rules_statistics(self, s) -> None:
         prev_cumulative = False
         prev_subj = None   # the subject of the sentence's figure before (stat-same-subject)
@@ -204,8 +156,10 @@ class StatisticsMixin(StatusMixin):
             done = None if owned else self.event_done_of_figure(s, ca, a, cb)   # 总协议额…, …人报名参赛
             # 79个重大项目集中开工: the count a described signing is named by is that signing's (A1), as 2500余人参会 is the meeting's
             named_by = next((x for x in self.sent_mentions(a) if x.how == "pattern:signed-together-described" and x.start <= a < x.end), None)
-            if att_event is not None or named_by is not None:
-                subj, rule = (att_event, "stat-event-attendance") if att_event is not None else (named_by, "stat-event")
+            if att_event is not None:
+                subj, rule = att_event, "stat-event-attendance"
+            elif named_by is not None:
+                subj, rule = named_by, "stat-event"
             elif head:
                 subj, rule = head[0], "stat-modifier"
             elif before:
@@ -326,82 +280,6 @@ class StatisticsMixin(StatusMixin):
         b = self.text.find("\n", s.start)
         line = self.text[a:b if b >= 0 else len(self.text)].strip()
         return line == s.text.strip() and len(line) <= 20 and not re.search(r"[。！？；!?;]$", line)
-
-    def event_of_figure(self, s, ca: int, a: int):
-        """The event a figure is about: one named earlier in the sentence with nothing but a place between it and
-        the figure's clause, or the one 本次/本届/此次 + a meeting word refers back to (stat-event)."""
-        if self.mentions_in(s.start, a, ("Park", "SubPark")):
-            return None
-        evs = [x for x in self.mentions_in(s.start, a, ("Event",)) if x.keys and x.how in HELD_MEETING]
-        # 在成都世纪城新国际会展中心举行: the venue after 在 is where, not who; 汇聚了金山科技、兰卫医学等8个平台: firms
-        # listed before the figure are what it counts, not whose it is
-        if evs and not [x for x in self.mentions_in(evs[-1].end, a, ORG_LABELS) if self.text[x.start - 1:x.start] != "在"
-                        and "等" not in self.text[x.end:a]]:
-            return evs[-1]
-        # 本次博览会的展示面积…, or a sentence opening on the bare word (大赛经线上初赛决出30支战队, 赛事观看人次…)
-        # — at the start of any clause before the figure (据介绍，本次比赛采用…; 经过角逐，比赛最终决出…)
-        back = re.search(r"(?:^|[，,])(?:本次|本届|此次|这次|该)[^，。；]{0,8}?(会|论坛|峰会|博览会|展会|大赛|比赛|赛事|活动|宣传周|签约)",
-                         self.text[s.start:a]) or re.search(r"(?:^|[，,])(大会|论坛|峰会|博览会|展会|大赛|比赛|赛事|宣传周)(?![\u4e00-\u9fff]{0,2}[的之])",
-                                                            self.text[s.start:a])
-        if back:
-            word = back.group(1)
-            if word == "签约":   # 此次签约的项目…总投资650.4亿元: the signing named before, whatever its name ends in
-                return self.latest_event_before(s, 8, lambda x: x.how in HELD_MEETING and "签约" in x.name)
-            end = "赛" if word in ("赛事", "比赛") else word[-1]
-            return self.latest_event_before(s, 8, lambda x: x.how in HELD_MEETING and x.name.endswith(end))
-        # 全国30个省共有3263支队伍报名参赛 right after the sentence that named the contest: the paragraph goes on about it
-        if not [x for x in self.mentions_in(s.start, a, ("Region",)) if not self.is_country(x) and not x.attrs.get("members")
-                and self.text[x.end:x.end + 1] not in ("、", "等")] and \
-                not rx("stat-region").search(self.text, s.start, a):
-            return self.latest_event_before(s, 2, lambda x: x.how in HELD_MEETING, same_para=True)
-        return None
-
-    def event_done_of_figure(self, s, ca: int, a: int, cb: int):
-        """总协议额230亿元 after a signing, 全国近600人报名参赛 after a contest: a figure whose clause says what was
-        done at an event of that kind, with no place or organisation of its own before it in that clause, is that
-        event's, named in the sentence or the ones before — not the place the sentence named first (沙坪坝区, or
-        云南 closing a list of where teams came from). 北京经开区推动签约落地项目17个 stays the zone's. Returns
-        (event mention, rule) or None."""
-        if [x for x in self.mentions_in(ca, a, (*ORG_LABELS, "Region")) if not self.is_country(x)]:   # 全国近600人: a frame
-            return None
-
-        def signing(x) -> bool:
-            return x.attrs.get("kind") == "signing" or rx("stat-signing").search(x.name) is not None
-        for rule, back, of_kind in (("stat-signing", 2, signing), ("stat-contest", 8, is_contest)):
-            if not rx(rule).search(self.text, ca, cb):
-                continue
-            # named anywhere in the sentence, else in the ones before — not only within the paragraph: the lead
-            # names it, the next paragraph counts
-            ev = self._event_for(s, s.end, back, of_kind)
-            if ev is not None:
-                return ev, rule
-        return None
-
-    def country_of_figure(self, s, ca: int, a: int):
-        """我国/中国 named in the figure's clause, or leading its sentence, as whose industry it is (stat-country):
-        not 居全国第一 / 中国首个 (where something ranks), and not when an organisation or another place is named."""
-        st = self.subject_start(s)   # after an attribution (X介绍，据X统计，): its speaker is no other subject
-        if self.park_word(s, a) or any(not (x.label == "Region" and self.is_country(x))
-                                       for x in self.mentions_in(st, a, ("Region", "Park", "SubPark", *ORG_LABELS))):
-            return None   # 依托产业园区建成我国…“五个基地”: the park's goal, 我国 only qualifies it
-        for m in reversed(list(re.finditer(r"我国|中国|国内(?!外)", self.text[st:a]))):   # 就国内而言: the country
-            x0, x1 = st + m.start(), st + m.end()
-            lead = re.fullmatch(r"[\d年月日，、\s]*就?", self.text[st:x0]) is not None   # 就国内而言，…
-            if not (x0 >= ca or lead) or COUNTRY_FRAME_AFTER.match(self.text, x1) or \
-                    COUNTRY_FRAME_BEFORE.search(self.text[max(s.start, x0 - 3):x0]):
-                continue
-            held = [x for x in self.mentions_in(x0, x1, ("Region",)) if (x.start, x.end) == (x0, x1) and x.keys]
-            if held:
-                return held[0]
-            hit = self.kb.lookup("我国", ("Region",))   # the look-up keeps 中国 for names (中国电信); 我国 is its alias
-            if not hit or not self.free(x0, x1):
-                return None
-            mm = self.add_mention(x0, x1, "Region", "pattern:stat-country", conf("stat-country"), name=hit[0].record["name_zh"])
-            if mm is None:
-                return None
-            mm.keys = [self.use_existing(hit[0], hit[1], mm)]
-            return mm
-        return None
 
     def rules_counted_words(self, s) -> None:
         """Figures written without a number-unit pair: a rank (位居第9位 → 9 位, `stat-rank`) and a
