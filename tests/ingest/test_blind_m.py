@@ -5,7 +5,6 @@ place after 在 or before 的, a value that opens on 在, and a bare goal clause
 positive tests fail on the round's base 00ee773; the guards pass there by design."""
 import pytest
 
-from parkgraph.loaders.ingest.rules import ACCEPT
 
 from .conftest import accepted_figures, facts, ingest_text
 
@@ -43,26 +42,28 @@ TEXTS = {
 }
 
 
-def accepted_texts(ex) -> set[tuple[str, str, str]]:
-    """(subject, value_text, status) by name of the text values at or above the threshold."""
+def proposed_texts(ex) -> set[tuple[str, str, str]]:
+    """(subject, value_text, status) by name of the text values proposed, at any confidence: these tests hold what a
+    row reads; whether the review file accepts it is the calibration's (tests/ingest/test_calibration.py moved
+    text-copula and text-theme below the threshold in round blind-ze)."""
     return {(ex.entities[o.subject].record["name_zh"], o.fields["value_text"], o.fields["status"])
-            for o in ex.observations if o.conf >= ACCEPT and o.fields.get("value_text")}
+            for o in ex.observations if o.fields.get("value_text")}
 
 
 @pytest.mark.parametrize("case", sorted(TEXTS))
 def test_text_value(case, tmp_path, kb):
     text, title, item, given = TEXTS[case]
-    assert (item in accepted_texts(ingest_text(tmp_path, text, kb, "2021-06-01", title))) is given
+    assert (item in proposed_texts(ingest_text(tmp_path, text, kb, "2021-06-01", title))) is given
 
 
 def test_a_text_value_stops_at_a_colon(tmp_path, kb):
     ex = ingest_text(tmp_path, "成都天府软件园被评为年度中国骨干软件园区：上海浦东软件园、成都天府软件园。", kb, "2015-07-13")
-    assert not [v for _, v, _ in accepted_texts(ex) if "：" in v]
+    assert not [v for _, v, _ in proposed_texts(ex) if "：" in v]
 
 
 def test_a_place_after_zai_is_not_the_subject(tmp_path, kb):
     ex = ingest_text(tmp_path, "重庆市大数据发展局介绍，重庆市在全国率先建成“国家-市-区县”三级数据共享交换体系。", kb, "2022-07-01")
-    assert {s for s, _, _ in accepted_texts(ex)} <= {"重庆市"}
+    assert {s for s, _, _ in proposed_texts(ex)} <= {"重庆市"}
 
 
 # read from dev-M's wrong proposals after its first score: one relation given (True) or not (False) each
