@@ -2,20 +2,16 @@
 completion; meetings, forums and press conferences), with its date, place and participants."""
 from __future__ import annotations
 
-import os
 import re
 
 from . import gazetteer as gz
 from .model import DateMention, Mention, is_contest
 from .relations import ORG_LABELS
 from .event_places import NAME_HEAD, NATIONWIDE, EventPlacesMixin  # noqa: F401  (NAME_HEAD re-exported)
+from .event_refs import BACK_REFERENCE, EventRefsMixin, same_meeting, meeting_word
 from .rules import conf, rx
 
 
-# the year or edition that a meeting's fuller name puts before the name (2023年网络安全博览会; event-full-name)
-FULL_NAME_LEAD = re.compile(gz.EDITION + "$")
-# a meeting named as the one already reported (本届展会筹备工作会议, 此次论坛): that event (event-back-reference)
-BACK_REFERENCE = re.compile(r"^(?:本届|本次|此次|这次|该次?|上述)")
 # a clause after 由A主办/指导 that names more organisers: ，B、C联合主办 / ，D承办
 ORGANISER_CLAUSE = re.compile(r"[，,]([^。；，,]{2,80}?)(?:共同|联合)?(主办|承办|协办|支持|指导)")
 
@@ -27,7 +23,7 @@ CEREMONY_HEAD = re.compile(r"^(?:在)?(?:本次|此次)?(?:开幕式|启动仪�
 AFTER_TRIGGER = re.compile(r"^(?:[，。；,;：:、]|成为|为|的|仪式|典礼|活动|建设|成立|运营|运行|投产|$)")
 
 
-class EventsMixin(EventPlacesMixin):
+class EventsMixin(EventPlacesMixin, EventRefsMixin):
     def rules_events(self, s) -> None:
         for m in rx("event-subject").finditer(s.text):
             pos = s.start + m.start()
@@ -133,10 +129,14 @@ class EventsMixin(EventPlacesMixin):
             if ev.name == "成立大会" and founded is not None:   # X在京举行成立大会: the founding, found already
                 ev.keys = list(founded.keys)
                 continue
-            if (ref := BACK_REFERENCE.match(ev.name)) and (same := self._event_for(
-                    s, ev.start, 12, lambda x, tail=ev.name[ref.end():]: _same_meeting(x.name, tail))) is not None:
-                ev.keys = list(same.keys)   # 本届展会筹备工作会议 after …电子展展会筹备工作会议: that one
-                self.context_rows.add("event-back-reference")
+            if ref := BACK_REFERENCE.match(ev.name):   # 本届展会筹备工作会议 after …电子展展会筹备工作会议: that one
+                same = self._event_for(s, ev.start, 12, lambda x, tail=ev.name[ref.end():]: same_meeting(x.name, tail)) \
+                    or self._event_for(s, ev.start, 12, lambda x, w=meeting_word(ev.name): bool(w) and w in x.name)
+                if same is None and len(ev.name) - ref.end() <= 6 and not re.search(r"[“”\d]", ev.name):
+                    continue   # 主办了此次产业峰会, no 峰会 named before: a description, no name (round blind-ze)
+                if same is not None:   # 此次产业峰会 after 智能传感器产业峰会暨…活动: the one whose name holds its word
+                    ev.keys = list(same.keys)
+                    self.context_rows.add("event-back-reference")
             if ev.name in gz.GENERIC_MEETINGS and organisers and organisers[0].label != "Region":
                 # 协会在京举行成立大会: the meeting is its organiser's (`meeting-of-organiser`)
                 ev.name = (self.entities[organisers[0].key].record.get("name_zh") or organisers[0].text) + ev.name
@@ -243,19 +243,6 @@ class EventsMixin(EventPlacesMixin):
                     self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-organised-by"),
                              "event-organised-by", role=f"organiser ({verb})")
 
-    def full_event_name(self, name: str) -> str | None:
-        """The name with its year or edition (2023年网络安全博览会) where the article writes one before `name`
-        (`event-full-name`); memoised per name, as a long article names the same meeting again and again."""
-        memo = self.__dict__.setdefault("_full_names", {})
-        if name not in memo:
-            memo[name] = None
-            i = self.text.find(name)
-            while i >= 0 and memo[name] is None:
-                lead = FULL_NAME_LEAD.search(self.text, max(0, i - 12), i)
-                memo[name] = self.text[lead.start():i] + name if lead else None
-                i = self.text.find(name, i + 1)
-        return memo[name]
-
     def organiser_units(self, s) -> None:
         """主办单位：A、B / 本次活动的联合举办单位有A、B: the bodies and firms listed organise the event named
         before the phrase in the sentence, else the one named last in the four sentences before."""
@@ -272,13 +259,6 @@ class EventsMixin(EventPlacesMixin):
         where = self.text[a + 1:b]
         return self.text[a:a + 1] == "在" and ((a + 1, b) in places or where in gz.CITY_ONE_CHAR
                                                or (bool(where) and self.region_prefix(where) == where))
-
-    def _event_for(self, s, pos: int, back: int, keep=None):
-        """The event named last before `pos` in sentence `s`, else the one named last in the `back` sentences
-        before — of those `keep` accepts (a contest, a signing), when given."""
-        here = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys and x.end <= pos
-                and (keep is None or keep(x))]
-        return here[-1] if here else self.latest_event_before(s, back, keep)
 
     def contest_teams(self, s) -> None:
         """来自A、B等高校的代表队 / A的X战队: who sent a team takes part in the contest (`event-teams-from`,
@@ -431,18 +411,6 @@ class EventsMixin(EventPlacesMixin):
                 self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-drew"), "event-drew",
                          role=f"drawn ({m.group(2)})")
 
-    def last_meeting(self, s, word: str):
-        """The meeting named last before sentence `s` whose name ends like `word` (交流会 / 论坛 / 会)."""
-        return self.latest_event_before(
-            s, 39, lambda x: x.attrs.get("kind") == "meeting" and x.name.endswith(word[-1]))
-
-    def _whole_event(self, ev, s):
-        """The event a listed part (其中包括开幕式、…论坛等重要活动) belongs to: the one named last before it in the
-        sentence that is no listed part itself; None when there is none."""
-        whole = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys and x.end <= ev.start
-                 and x.how != "pattern:meeting-list-part"]
-        return whole[-1] if whole else None
-
     def _part_place(self, ev, s) -> None:
         """A meeting an event includes is where that event is (`event-part-place`)."""
         whole = self._whole_event(ev, s)
@@ -462,17 +430,6 @@ class EventsMixin(EventPlacesMixin):
                 return [x]
         return []
 
-    def latest_event_before(self, s, back: int, keep=None, same_para: bool = False):
-        """The event named last in the nearest of the `back` sentences before `s` that names one `keep`
-        accepts (within `s`'s paragraph when `same_para`); None when none does."""
-        for i in range(s.idx - 1, max(-1, s.idx - back - 1), -1):
-            if same_para and self.doc.sentences[i].para != s.para:
-                break
-            evs = [x for x in self._by_sent.get(i, ()) if x.label == "Event" and x.keys and (keep is None or keep(x))]
-            if evs:
-                return max(evs, key=lambda x: x.start)
-        return None
-
     def event(self, kind: str, name: str, concerns: set[str], date: DateMention | None, s, a: int, b: int, rule: str,
               note: str | None = None, name_en: str | None = None) -> str:
         point = date.point if date else None
@@ -490,10 +447,3 @@ class EventsMixin(EventPlacesMixin):
         subj = sorted(concerns)[0].split("/", 1)[1] if concerns else None
         m.keys = [self.use_new("Event", rec, m, id_hint=f"{subj}-{kind}" if subj else None)]
         return m.key
-
-
-def _same_meeting(name: str, tail: str) -> bool:
-    """Does `name` end as `tail` does, in a meeting word, over at least four characters (…电子展展会筹备工作会议 and
-    展会筹备工作会议; not …工作大会 and 筹备大会) or over the whole of a short tail (此次论坛: the …论坛 named before)?"""
-    n = len(os.path.commonprefix([name[::-1], tail[::-1]]))   # the characters both end in
-    return (n >= 4 or n == len(tail) >= 2) and tail[-n:].endswith(gz.MEETING_SUFFIXES + ("博览会", "宣传周", "活动", "仪式"))

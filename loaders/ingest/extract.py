@@ -11,6 +11,8 @@ and composes the steps, each in its own module:
     relations.py   relations inside one sentence (the paragraph's park as the topic when none is named)
     events.py      approvals, unveilings, signings, groundbreakings, meetings: date, place, participants
     statistics.py  figures with units (cn2an for Chinese numerals), text statistics, status from wording
+    figure_owners.py  whose figure it is when its clause names no one (an event, the country, a park)
+    topics.py      what a sentence, paragraph or the article is about (park, region): the fallback subject
 
 Every fact keeps its sentence, its character span in the cleaned text, a confidence and its rule.
 """
@@ -32,8 +34,9 @@ from .linking import LinkingMixin
 from .mentions import MentionsMixin
 from .model import ACCEPT, HELD_MEETING, DateMention, Extraction, Mention, ObsFact, Proposal, RelFact, one_per_fact
 from .relations import ORG_LABELS, PARKISH, RelationsMixin
-from .rules import RULES, rx
+from .rules import RULES
 from .statistics import StatisticsMixin
+from .topics import TopicsMixin
 from .descriptions import DescriptionsMixin
 from . import gazetteer as gz
 
@@ -42,8 +45,6 @@ __all__ = ["ACCEPT", "Extraction", "Extractor", "Mention", "DateMention", "Propo
 
 # an ASCII comma between a digit and three more (2,003.50) separates thousands, not clauses
 CLAUSE_SPLIT = re.compile(r"[，：:]|,(?!(?<=\d,)\d{3}(?!\d))")
-# words that refer back to the park the paragraph is about (园区产业规模…, 该园区…, 园内企业…)
-PARK_WORD = re.compile(r"园区|该园|本园|园内|区内|产业园")
 
 _TOKENIZERS: dict[tuple, object] = {}
 
@@ -91,7 +92,7 @@ def tagged_cut(pt, text: str) -> list[tuple[str, str]]:
 
 
 class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, ActivitiesMixin, StatisticsMixin,
-                DescriptionsMixin):
+                DescriptionsMixin, TopicsMixin):
     NUM_RX = RULES["stat-number"].rx
 
     def __init__(self, kb: KnowledgeBase, doc: Document):
@@ -117,6 +118,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         self._tokens: dict[int, list[tuple[int, int, str, str]]] = {}
         self._zone_parks: list[tuple[str, str]] = []   # (中关村通州园, 通州园): zone parks and their short forms
         self._para_subj: dict[int, tuple[int, Mention, float]] = {}   # paragraph → (sentence, subject, confidence) of its last figure
+        self._para_last: dict[int, tuple[int, Mention, float]] = {}   # …of its last figure, whatever its rule
         self._new_ids: dict[str, set[str]] = {}
         self._new_by_name: dict[tuple[str, str], str] = {}
         self._starts = [s.start for s in doc.sentences]
@@ -189,6 +191,13 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
             self._drop(drop)
         self.take(a, b, 3)
 
+    def unclaim(self, ms: list[Mention]) -> None:
+        """Take mentions found before linking out again, and free their spans: a longer name holds them."""
+        for m in ms:
+            self._by_sent[m.sent] = [x for x in self._by_sent.get(m.sent, []) if x is not m]
+            self.take(m.start, m.end, 0)
+        self._drop(ms)
+
     def _drop(self, drop: list[Mention]) -> None:
         """Take dictionary mentions out of the article's list. They were added in text order before any other
         mention, so each is found by bisection over that prefix, not by a scan: a 1 MB article drops ~1,000
@@ -238,130 +247,6 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
             out.extend(m for m in self._by_sent.get(k, ()) if m.keys and a <= m.start and m.end <= b
                        and (labels is None or m.label in labels))
         return sorted(out, key=lambda m: m.start)
-
-    def topic(self, s: Sentence, pos: int, labels: tuple[str, ...] = PARKISH) -> Mention | None:
-        """The park or sub-park the paragraph is about at this point: the last one it named."""
-        best = None
-        for m in self._parks_by_para.get(s.para, ()):
-            if m.start < pos and m.label in labels and (best is None or m.start > best.start):
-                best = m
-        return best
-
-    def region_context(self, s: Sentence, pos: int) -> Mention | None:
-        """The region a sentence (before `pos`) or else its paragraph (before it) is about."""
-        regs = [m for m in self.mentions_in(s.start, pos, ("Region",)) if not m.attrs.get("members")
-                and not self.region_as_frame(m)]
-        if regs:
-            return regs[-1]
-        # none before it: the region named later in the same sentence (…覆盖新经济、网络安全等领域，将健全成都
-        # 高新区现代产业体系) before the paragraph's (rule region-later-in-sentence)
-        later = [m for m in self.mentions_in(pos, s.end, ("Region",)) if not m.attrs.get("members")
-                 and not self.region_as_object(m) and not m.text.startswith("全")]   # 占北京全市四分之一: a frame
-        if later:
-            self.context_rows.add("region-later-in-sentence")
-            return later[0]
-        best = None
-        for m in self._regions_by_para.get(s.para, ()):
-            if m.start < s.start and (best is None or m.start > best.start):
-                if self.region_as_object(m):
-                    self.context_rows.add("region-as-object")
-                    continue
-                if self.region_as_frame(m):
-                    continue
-                best = m
-        return best
-
-    def region_as_frame(self, m: Mention) -> bool:
-        """跻身全市第一梯队 / 占全(北京)省 / 位列全国 / 在全市占比: a region a rank or share is taken in is no figure's subject; nor where
-        something lies (位于A的B, X指的是海淀区…的区域); nor a place among several (在北京、…等地: region-list-item), nor one inside a name."""
-        head = m.start - (self.text[m.start - 1:m.start] == "全")   # 占全北京市的50%: the 全 of the whole
-        hits = {"region-frame": any(x.end() == head for x in rx("region-frame").finditer(self.text, max(0, head - 3), head))
-                or bool(re.search(r"(?:位于|地处|坐落[于在]|座落[于在]|指的是|是指)[^，。；：]*$", self.text[max(0, head - 30):head])),
-                "region-frame-after": bool(rx("region-frame-after").match(self.text, m.end)),
-                "region-list-item": bool(rx("region-list-item").match(self.text, m.end)) or self.text[m.start - 1:m.start] == "、",
-                "region-in-name": len(m.text) <= 3 and m.start > 0 and self.text[m.start - 1] in "(（" and bool(rx("region-in-name").match(self.text, m.end))}
-        self.context_rows.update(r for r, hit in hits.items() if hit)
-        return any(hits.values())
-
-    def region_as_object(self, m: Mention) -> bool:
-        """为海淀区乃至首都…提供支撑: a region after 为/对/乃至 is what the sentence serves, not its topic."""
-        return any(x.end() == m.start for x in rx("region-as-object").finditer(self.text, max(0, m.start - 3), m.start))
-
-    def article_region(self, level: str | None = None) -> Mention | None:
-        """The region the article is about: the one its title names, else the one it names most often
-        (a tie goes to the first named). `level` "province" or "city" keeps only regions of that level
-        (全省 / 我市 mean the article's province / city). Memoised per level."""
-        memo = self.__dict__.setdefault("_article_region", {})
-        if level in memo:
-            return memo[level]
-        title = self.doc.meta.get("title") or ""
-        count: dict[str, list[Mention]] = {}
-        for m in self.mentions:
-            if m.label != "Region" or not m.keys or m.attrs.get("members") or m.attrs.get("deictic"):
-                continue
-            rec = self.entities[m.key].record
-            kind = rec.get("kind") or self._builtin_regions.get(rec.get("name_zh") or "", ("", "", ""))[2]
-            if not gz.of_level(kind, level):
-                continue
-            count.setdefault(m.key, []).append(m)
-        # an article that names no region of the level itself: the place a body's or a policy's name in its
-        # lead begins with stands for it (成都市人民政府办公厅印发…，全市…: 全市 is 成都市) — rule region-of-body-name
-        implied: dict[str, list[tuple[Mention, str]]] = {}
-        for m in self.mentions if not count else ():
-            if m.label not in ("GovernmentBody", "Policy") or not m.keys or m.sent > 1:
-                continue   # a body named in the lead (its first two sentences) is whose article it is
-            own = re.sub(r"^《?(?:中共)?", "", self.entities[m.key].record.get("name_zh") or m.text)
-            place = self.region_prefix(own)
-            if place is None:
-                continue
-            _, full, kind = self._builtin_regions[place]
-            if not gz.of_level(kind, level):
-                continue
-            implied.setdefault(full, []).append((m, place))
-        if len(implied) == 1:   # one place only: bodies of several places say nothing of the article's own
-            full, ms = next(iter(implied.items()))
-            key = self.region_key(full, None)
-            if key:
-                self.context_rows.add("region-of-body-name")
-                count[key] = [Mention(m.start, m.start, place, "Region", m.sent, "pattern:region-of-body-name",
-                                      self.entities[key].conf, full, {}, [key]) for m, place in ms]
-        # a region the title names counts even when the body never names it (成都市关于…的意见 says 我市)
-        for name in sorted(self._builtin_regions, key=len, reverse=True):
-            if len(name) >= 2 and name in title:
-                code, full, kind = self._builtin_regions[name]
-                ok = {"province": ("province", "municipality"), "city": ("city", "municipality")}.get(level)
-                if ok and kind not in ok:
-                    continue
-                key = self.region_key(full, None)
-                if key and key not in count:
-                    count[key] = [Mention(0, 0, name, "Region", 0, "pattern:region-deictic", self.entities[key].conf,
-                                          full, {}, [key])]
-                break
-        best = None
-        for key, ms in count.items():
-            rec = self.entities[key].record
-            in_title = any(n and n in title for n in [rec.get("name_zh"), *(rec.get("aliases") or []), ms[0].text])
-            score = (in_title, len(ms), -ms[0].start)
-            if best is None or score > best[0]:
-                best = (score, ms[0])
-        memo[level] = best[1] if best else None
-        return memo[level]
-
-    def article_park(self) -> Mention | None:
-        """The park the article names most often (产业园 / 园区 with no park in the paragraph)."""
-        memo = self.__dict__.setdefault("_article_park", [])
-        if not memo:
-            count: dict[str, list[Mention]] = {}
-            for m in self.mentions:
-                if m.keys and m.label == "Park":
-                    count.setdefault(m.key, []).append(m)
-            best = max(count.values(), key=lambda ms: (len(ms), -ms[0].start), default=None)
-            memo.append(best[0] if best else None)
-        return memo[0]
-
-    def park_word(self, s: Sentence, pos: int) -> bool:
-        """Does the clause or sentence refer to a park before `pos` (园区, 该园区, 园内)?"""
-        return bool(PARK_WORD.search(self.text, s.start, pos))
 
     def rel(self, frm: str, rtype: str, to: str, s: Sentence, span: tuple[int, int], conf: float, rule: str,
             role: str | None = None, since: str | None = None) -> None:

@@ -473,6 +473,12 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         if NOT_IN_EVENT_NAME.search(self.text, a, b):
             return
         held = [x for x in self.sent_mentions(a) if x.how != "dictionary" and x.start < b and x.end > a]
+        inside = [x for x in held if x.label in ("Institution", "Enterprise") and x.how.startswith("pattern:suffix-")
+                  and a <= x.start and x.end < b]
+        if held and len(inside) == len(held) and self.text[a:b].endswith((*gz.MEETING_SUFFIXES, "活动")):
+            # 智能传感器产业峰会暨中国…产业联盟北碚行活动在北碚举办: the suffix 联盟 is inside the meeting's name (blind-ze)
+            self.unclaim(inside)
+            held = []
         for x in (x for x in held if x.label == "Event" and x.how == "pattern:meeting" and x.start == a):
             x.how = f"pattern:{how}"   # 召开的A论坛主论坛暨B大会: held, though its name runs past the first 论坛
         if not held:

@@ -209,6 +209,9 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                 if subj is None and prev_subj is not None and not regional and not regions:
                     subj, rule, chained = prev_subj, "stat-same-subject", prev_conf   # …企业32000家，其中外资企业近200家
                 carried = self._para_subj.get(s.para)
+                if subj is None and re.match(r"其中[，,]", s.text) and not (carried and carried[0] == s.idx - 1):
+                    # 其中，高端汽车…产业完成产值3113.2亿元 after the zone's 工业总产值: the part of the whole just given
+                    carried = self._para_last.get(s.para)
                 if subj is None and carried and carried[0] == s.idx - 1 and not regional and not regions:
                     # 2018年中国计算机行业…收入1.95万亿元。微型计算机产量3.1亿台: the sentence right before, in the
                     # same paragraph, said whose figures these are
@@ -240,6 +243,7 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                     rule == "stat-region" and s.text.rstrip().endswith("；")):
                 # a region's figures go on past a semicolon (总收入229.7亿元；技术收入33亿元；…): one list
                 self._para_subj[s.para] = (s.idx, subj, sure)
+            self._para_last[s.para] = (s.idx, subj, sure)
             metric, mzh, men = self.metric(clause, subj, unit)
             if unit in ("平方公里", "㎡", "万㎡", "亩", "公顷") and metric not in ("land_area", "floor_area"):
                 metric, mzh, men = "area", "面积", "Area"

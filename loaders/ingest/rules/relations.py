@@ -12,10 +12,11 @@ ROWS = [
      "a sentence that names no place and opens on 引进/吸引 A、B等企业: the firms are in the place its paragraph is about "
      "(round blind-k)"),
     ("listed-located-in", "relation", r"等(?:一批|多家|\d+家)?(?:在|位于|落户于?|扎根于?|地处)[^，。；、]{2,24}?的[^，。；、]{0,12}?(?:企业|公司|厂商)"
-     r"|等(?:\d+|[一二两三四五六七八九十]{1,3})(?:所|家)[\u4e00-\u9fff]{2,6}?(?:高等院校|高校|院校|大学|企业|公司)",
+     r"|等(?:(?:\d+|[一二两三四五六七八九十]{1,3})(?:所|家))?[\u4e00-\u9fff]{2,8}?(?:高等院校|高校|院校|大学|企业|公司)",
      0.75, "博彦科技、软通动力、中软国际等在海淀区土生土长的服务贸易企业都已在全球设点。",
      "firms listed before 等在X…的企业 (the kind of the list says where they are): each in that place (round blind-j); "
-     "likewise a list counted as a place's colleges or firms (…等15所重庆高等院校: round blind-l)"),
+     "likewise a list counted as a place's colleges or firms (…等15所重庆高等院校: round blind-l), or not counted "
+     "(极米、芯源等成都高新区企业: round blind-ze)"),
     ("park-built-by", "relation", r"共同(?:打造|建设|推进|建立)|合作(?:共建|建设)|(?:部|省|市|区|校)(?:省|市|部|区|企|校)?共建|共建|联合(?:打造|建设)",
      0.75, "2017年底，北京市人民政府与海淀区人民政府签署共同打造国家网络安全产业园区（北京）的协议。",
      "the bodies (a place standing for its government) that agree to build a park together: the park is built by each"),
