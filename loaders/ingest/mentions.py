@@ -241,6 +241,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 a += org.end()   # 由成都市网络安全协会主办的…培训班: the organiser is named, the course is what follows
             went = re.match(r".*(?:出席|参加|莅临)了?", self.text[a:b])   # 某副局长出席…论坛: who went is no part of the name
             a += went.end() if went and b - (a + went.end()) >= 4 else 0
+            if self.text[a] == "“" and self.text[b - 1] == "”" and "”" not in self.text[a:b - 1]:
+                a, b = a + 1, b - 1   # 承办的“软件园区创新发展研讨会暨…2016年会”在北京召开: the name inside the quotes
             self._held_meeting(a, b, how)
         for how, m in [(h, m) for h in ("event-named", "event-series") for m in rx(h).finditer(t)]:
             self._held_meeting(m.start(1), m.end(1), how)

@@ -124,6 +124,8 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
             before = [x for x in self.mentions_in(ca, a, ORG_LABELS)
                       if not (listed and self.text[x.end:x.end + 1] in ("、", "等", "和", "及", "与"))
                       and "等" not in self.text[x.end:a] and self.text[x.end:a].strip()]
+            if inclusive := re.search(r"包括[^，。；]*在内的?\s*$", self.text[ca:a]):   # 包括A、B在内的189家: all of them, no one's
+                before = [x for x in before if x.start < ca + inclusive.start()]
             rule = "stat-number"
             # X由A、B和C共同出资1.5亿元开发建设: what they fund is X, named before 由, not C
             if before and self.text[before[0].start - 1:before[0].start] == "由" and \

@@ -8,7 +8,8 @@ written for these tests after the pattern of what was read; each positive fails 
 - 主办了此次产业峰会: a meeting referred back to (此次, 本次, 本届) by a description is the one named before whose name
   holds its meeting word (…产业峰会暨…北碚行活动), and no new event when there is none;
 - 智能传感器产业峰会暨中国传感器与物联网产业联盟北碚行活动在北碚举办: an activity held somewhere is an event, and the
-  body whose suffix (联盟) lies inside its name is no name of its own there."""
+  body whose suffix (联盟) lies inside its name is no name of its own there; so is one named in quotes before 在X召开;
+- 包括A、B在内的189家…企业: a count that includes the firms named is none of theirs."""
 from __future__ import annotations
 
 from .conftest import accepted_figures, events, facts, ingest_text, proposed_figures
@@ -72,3 +73,21 @@ def test_guard_a_list_of_activities_held_is_no_activity_named(tmp_path, kb):
 def test_guard_an_activitys_opening_is_named_with_its_opening(tmp_path, kb):
     ex = ingest_text(tmp_path, "9月16日，四川省暨成都市2019年国家网络安全宣传周活动开幕式在成都市春熙路举行。", kb, "2019-09-17")
     assert "四川省暨成都市2019年国家网络安全宣传周活动" not in events(ex), events(ex)
+
+
+def test_a_count_that_includes_the_firms_named_is_none_of_theirs(tmp_path, kb):
+    ex = ingest_text(tmp_path, "6月16日，2016中国（四川）电子信息产业投资合作推介会暨项目签约仪式在成都举办，包括微软公司全球资深副总裁贺乐赋、"
+                     "圆通速递董事长喻渭蛟在内的189家国内外知名电子信息企业负责人出席了本次活动。", kb, "2016-06-17")
+    owners = [s for s, v in proposed_figures(ex) if v == 189]
+    assert owners and not [s for s in owners if "圆通" in s or "微软" in s], proposed_figures(ex)
+
+
+def test_guard_a_firm_named_before_its_own_figure_keeps_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "圆通速递董事长喻渭蛟介绍，圆通速递已在四川设立网点189家。", kb, "2016-06-17")
+    assert ("圆通速递", 189) in proposed_figures(ex), proposed_figures(ex)
+
+
+def test_a_meeting_named_in_quotes_before_where_it_was_held_is_held(tmp_path, kb):
+    ex = ingest_text(tmp_path, "2016年12月27日，由中国软件园区发展联盟主办，中关村软件园承办的“软件园区创新发展研讨会暨中国软件园区"
+                     "发展联盟2016年会”在北京中关村软件园顺利召开。", kb, "2017-01-03")
+    assert "软件园区创新发展研讨会暨中国软件园区发展联盟2016年会" in events(ex), events(ex)
