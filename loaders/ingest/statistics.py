@@ -223,6 +223,8 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                     continue
                 if subj is None:   # no organisation, no park: the region the text is about (长沙市, 全省)
                     subj, rule = self.region_context(s, a), "stat-region-context"
+                    if subj is not None and self.region_led_before(s, subj):
+                        rule = "stat-region-lead"
                     if subj is not None and self.is_country(subj):   # 居全国第一: a frame, not the subject
                         subj = None
                 if subj is None:   # nothing in the sentence or paragraph: the region the article is about
@@ -233,7 +235,7 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                 if subj is None:
                     self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: no entity it describes")
                     continue
-                if rule in ("stat-region-context", "stat-article-region") and self.policy_text:
+                if rule in ("stat-region-context", "stat-region-lead", "stat-article-region") and self.policy_text:
                     rule = "stat-plan-region"   # a plan's or an opinion's figures are its region's (33 of 33 on dev)
             # a figure that goes on with the subject before is exactly as sure as that subject: on unseen
             # text stat-same-subject was right 4 times in 23, and in dev-D all its misses but one carried
@@ -279,6 +281,13 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                         r"|[^，。；“”]{1,30}?(?:介绍|表示|指出|透露|说)[，,：:]|据[^，。；“”]{1,30}?(?:统计|测算|数据|显示|报告)[^，。；]{0,6}[，,])*",
                         s.text)
         return s.start + (lead.end() if lead else 0)
+
+    def region_led_before(self, s, r) -> bool:
+        """Is `r` what the sentence right before, in the same paragraph, opens on (今年以来，成都高新区着力…)?"""
+        if r.sent != s.idx - 1 or self.doc.sentences[r.sent].para != s.para:
+            return False
+        prev = self.doc.sentences[r.sent]
+        return r.start == self.subject_start(prev) or re.fullmatch(r"[^，。；]{0,8}[，,]", self.text[prev.start:r.start]) is not None
 
     def heading(self, s) -> bool:
         """A line of a few words standing alone, with no sentence end (7.5万人次, 现场参观者近7.5万人次)."""

@@ -37,9 +37,40 @@ EVIDENCE = 6   # fires, pooled, in two samples or more: under that one article's
 # round blind-o into a region the sentence names before the domains (the row) and one read from the context
 # (domain-focus-context); dev-O and dev-P were scored before the split, so their counts are the two halves
 # classified afterwards (docs/ingest-rounds.md, "Round blind-o": 9/9 and 1/15 on dev-O, 0/8 and 0/3 on dev-P).
-SINCE = {"domain-focus-region": "dev-q", "domain-focus-context": "dev-q"}
+# stat-region-context was split in round blind-ze: a region the sentence right before opens on (stat-region-lead) and
+# the rest. Every sample before was scored with the two together; its counts are the two halves classified afterwards
+# with the code it was scored with (each pair sums to the sample's stat-region-context row).
+SINCE = {"domain-focus-region": "dev-q", "domain-focus-context": "dev-q",
+         "stat-region-lead": "dev-zg", "stat-region-context": "dev-zg"}
 SPLIT_AFTERWARDS = {("domain-focus-region", "dev-o"): (9, 9), ("domain-focus-region", "dev-p"): (0, 8),
-                    ("domain-focus-context", "dev-o"): (1, 15), ("domain-focus-context", "dev-p"): (0, 3)}
+                    ("domain-focus-context", "dev-o"): (1, 15), ("domain-focus-context", "dev-p"): (0, 3),
+                    ("stat-region-lead", "dev-q"): (1, 1),
+                    ("stat-region-context", "dev-q"): (2, 3),
+                    ("stat-region-lead", "dev-r"): (2, 2),
+                    ("stat-region-context", "dev-r"): (1, 2),
+                    ("stat-region-lead", "dev-s"): (2, 3),
+                    ("stat-region-context", "dev-s"): (2, 3),
+                    ("stat-region-lead", "dev-t"): (1, 2),
+                    ("stat-region-context", "dev-t"): (1, 1),
+                    ("stat-region-lead", "dev-u"): (0, 2),
+                    ("stat-region-context", "dev-u"): (0, 1),
+                    ("stat-region-context", "dev-v"): (2, 8),
+                    ("stat-region-lead", "dev-w"): (1, 3),
+                    ("stat-region-context", "dev-w"): (0, 5),
+                    ("stat-region-lead", "dev-x"): (1, 2),
+                    ("stat-region-context", "dev-x"): (1, 3),
+                    ("stat-region-lead", "dev-y"): (0, 1),
+                    ("stat-region-context", "dev-y"): (1, 4),
+                    ("stat-region-lead", "dev-z"): (1, 1),
+                    ("stat-region-context", "dev-z"): (2, 3),
+                    ("stat-region-context", "dev-za"): (0, 3),
+                    ("stat-region-lead", "dev-zb"): (0, 1),
+                    ("stat-region-context", "dev-zb"): (0, 1),
+                    ("stat-region-context", "dev-zc"): (0, 2),
+                    ("stat-region-lead", "dev-zd"): (3, 4),
+                    ("stat-region-context", "dev-zd"): (1, 3),
+                    ("stat-region-context", "dev-ze"): (0, 1),
+                    ("stat-region-context", "dev-zf"): (2, 3)}
 # A row whose confidence is not the table's alone: stat-same-subject is as sure as the subject it carries on
 # (loaders/ingest/statistics.py), so its counts mix figures accepted and not.
 NOT_THE_TABLES = {"stat-same-subject"}
