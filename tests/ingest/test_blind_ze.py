@@ -11,7 +11,9 @@ written for these tests after the pattern of what was read; each positive fails 
   body whose suffix (联盟) lies inside its name is no name of its own there; so is one named in quotes before 在X召开;
 - 包括A、B在内的189家…企业: a count that includes the firms named is none of theirs;
 - a figure with no subject after a sentence that opens on a region (今年以来，成都高新区着力…) is that region's:
-  stat-region-context split in two by its blind evidence, the lead part accepted."""
+  stat-region-context split in two by its blind evidence, the lead part accepted;
+- 成都高新区电子信息、生物医药、新经济三大主导产业: a list right after a place, counted as its N大主导/支柱/优势产业, is its
+  domains."""
 from __future__ import annotations
 
 from .conftest import accepted_figures, events, facts, ingest_text, proposed_figures
@@ -107,3 +109,13 @@ def test_a_figure_after_a_sentence_that_opens_on_a_region_is_that_regions(tmp_pa
 def test_guard_a_region_named_inside_the_sentence_before_stays_below_the_threshold(tmp_path, kb):
     ex = ingest_text(tmp_path, "企业纷纷看好成都高新区的营商环境，科创动能强劲。新增国家级“专精特新”企业20家。", kb, "2021-11-03")
     assert ("成都高新区", 20) not in accepted_figures(ex) and ("成都高新区", 20) in proposed_figures(ex), proposed_figures(ex)
+
+
+def test_a_places_n_leading_industries_named_after_it_are_its_focus(tmp_path, kb):
+    ex = ingest_text(tmp_path, "今年以来，成都高新区电子信息、生物医药、新经济三大主导产业保持平稳较快增长。", kb, "2021-11-03")
+    assert {b for a, b in facts(ex, "FOCUSES_ON") if a == "成都高新区"} >= {"电子信息", "生物医药", "新经济"}, facts(ex, "FOCUSES_ON")
+
+
+def test_guard_a_verb_after_a_place_is_no_industry(tmp_path, kb):
+    ex = ingest_text(tmp_path, "2023年，北京经开区将围绕四大主导产业持续用力。", kb, "2023-02-07")
+    assert not [m.text for m in ex.mentions if m.label == "Domain"], [m.text for m in ex.mentions if m.label == "Domain"]
