@@ -12,8 +12,8 @@ from .event_refs import BACK_REFERENCE, EventRefsMixin, same_meeting, meeting_wo
 from .rules import conf, rx
 
 
-# a clause after 由A主办/指导 that names more organisers: ，B、C联合主办 / ，D承办
-ORGANISER_CLAUSE = re.compile(r"[，,]([^。；，,]{2,80}?)(?:共同|联合)?(主办|承办|协办|支持|指导)")
+# a clause after 由A主办/指导 that names more organisers: ，B、C联合主办 / ，D承办 / 、B主办 (由A指导、B主办: round blind-ze)
+ORGANISER_CLAUSE = re.compile(r"[，,、]([^。；，,]{2,80}?)(?:共同|联合)?(主办|承办|协办|支持|指导)")
 
 # what may follow a trigger: the end of a clause, 成为/为, 的 (在北京揭牌的…), a colon (项目开工：), 仪式
 # 交流会上， / 论坛上， / 会上， at the start of a sentence: what follows happened at that meeting

@@ -13,7 +13,8 @@ written for these tests after the pattern of what was read; each positive fails 
 - a figure with no subject after a sentence that opens on a region (今年以来，成都高新区着力…) is that region's:
   stat-region-context split in two by its blind evidence, the lead part accepted;
 - 成都高新区电子信息、生物医药、新经济三大主导产业: a list right after a place, counted as its N大主导/支柱/优势产业, is its
-  domains."""
+  domains;
+- 由A指导、B主办，C承办的X: an organiser after an enumeration comma (、B主办) takes part as one after a comma does."""
 from __future__ import annotations
 
 from .conftest import accepted_figures, events, facts, ingest_text, proposed_figures
@@ -119,3 +120,9 @@ def test_a_places_n_leading_industries_named_after_it_are_its_focus(tmp_path, kb
 def test_guard_a_verb_after_a_place_is_no_industry(tmp_path, kb):
     ex = ingest_text(tmp_path, "2023年，北京经开区将围绕四大主导产业持续用力。", kb, "2023-02-07")
     assert not [m.text for m in ex.mentions if m.label == "Domain"], [m.text for m in ex.mentions if m.label == "Domain"]
+
+
+def test_organisers_after_a_guiding_body_and_an_enumeration_comma_take_part(tmp_path, kb):
+    ex = ingest_text(tmp_path, "2016年12月27日，由湖南省工业和信息化厅指导、长沙市软件行业协会主办，湖南长城科技信息有限公司承办的"
+                     "“2016软件产业年会”在长沙召开。", kb, "2017-01-03")
+    assert ("2016软件产业年会", "长沙市软件行业协会") in facts(ex, "PARTICIPANT"), facts(ex, "PARTICIPANT")
