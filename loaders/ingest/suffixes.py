@@ -165,6 +165,10 @@ class SuffixNamesMixin:
                 or w in STANDARD_VARIANTS   # 明昇集团: a variant kept for names (jieba: 昇/zg) is a name's character
             if w in gz.NAME_STOPWORDS or (f in STOP_FLAGS and not inside) or not NAME_RX.match(w) or \
                     (f == "nz" and w[-1] in GLUED_PREP):
+                brand = self._brand_after_place(toks, j)
+                if brand is not None:   # 北京中集智能科技有限公司: jieba cuts the brand 中集 into 中/f 集/q (round blind-ze)
+                    start, j = toks[brand][0], brand - 1
+                    continue
                 break   # a verb glued to the name's suffix (委于) still ends the name at the suffix; a word only
                 # jieba's HMM found that ends in a preposition (网信办向 | 长沙学院) ends the name before it
             if suffix_start - a > max_len or any(v not in (0, 4) for v in self.mask[a:min(b, suffix_start)]):
@@ -172,6 +176,17 @@ class SuffixNamesMixin:
             start = a
             j -= 1
         return start
+
+    def _brand_after_place(self, toks, j: int) -> int | None:
+        """Where a brand starts that jieba cut into single characters between a place and the rest of a name: two
+        one-character tokens ending at `j`, right after a place (ns, or a place the gazetteer knows); None when none."""
+        for k in (j - 1,):   # two characters: one alone (城市副中心: 副) is a word of the name's kind, not a brand
+            run = toks[k:j + 1]
+            if k >= 1 and (toks[k - 1][3] == "ns" or toks[k - 1][2] in self._builtin_regions) and all(len(t[2]) == 1 and NAME_RX.match(t[2]) and t[2] not in gz.NAME_STOPWORDS
+                                                          and t[3] not in ("x", "c", "p", "u", "uj", "v") for t in run) \
+                    and toks[k - 1][1] == run[0][0]:
+                return k
+        return None
 
     def specific(self, a: int, b: int, suffix_len: int) -> bool:
         """Does the name say which one (a place, an organisation, a proper word), or only what kind?"""

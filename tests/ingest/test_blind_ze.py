@@ -14,7 +14,9 @@ written for these tests after the pattern of what was read; each positive fails 
   stat-region-context split in two by its blind evidence, the lead part accepted;
 - 成都高新区电子信息、生物医药、新经济三大主导产业: a list right after a place, counted as its N大主导/支柱/优势产业, is its
   domains;
-- 由A指导、B主办，C承办的X: an organiser after an enumeration comma (、B主办) takes part as one after a comma does."""
+- 由A指导、B主办，C承办的X: an organiser after an enumeration comma (、B主办) takes part as one after a comma does;
+- 廊坊中集空港设备有限公司: a brand that jieba cuts into two one-character words (中/f 集/q) after a place is part of
+  the name (it was read as 空港设备有限公司)."""
 from __future__ import annotations
 
 from .conftest import accepted_figures, events, facts, ingest_text, proposed_figures
@@ -126,3 +128,14 @@ def test_organisers_after_a_guiding_body_and_an_enumeration_comma_take_part(tmp_
     ex = ingest_text(tmp_path, "2016年12月27日，由湖南省工业和信息化厅指导、长沙市软件行业协会主办，湖南长城科技信息有限公司承办的"
                      "“2016软件产业年会”在长沙召开。", kb, "2017-01-03")
     assert ("2016软件产业年会", "长沙市软件行业协会") in facts(ex, "PARTICIPANT"), facts(ex, "PARTICIPANT")
+
+
+def test_a_brand_jieba_cuts_into_single_characters_after_a_place_is_part_of_the_name(tmp_path, kb):
+    ex = ingest_text(tmp_path, "北京中集智能科技有限公司落户通州。廊坊中集空港设备有限公司负责人介绍了项目。", kb, "2024-09-26")
+    firms = {m.text for m in ex.mentions if m.label == "Enterprise"}
+    assert {"北京中集智能科技有限公司", "廊坊中集空港设备有限公司"} <= firms, firms
+
+
+def test_guard_one_character_after_a_place_is_no_brand(tmp_path, kb):
+    ex = ingest_text(tmp_path, "北京城市副中心建设加快。", kb, "2024-09-26")
+    assert not [m.text for m in ex.mentions if m.label == "Institution"], [(m.text, m.label) for m in ex.mentions]
