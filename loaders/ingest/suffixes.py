@@ -178,14 +178,18 @@ class SuffixNamesMixin:
         return start
 
     def _brand_after_place(self, toks, j: int) -> int | None:
-        """Where a brand starts that jieba cut into single characters between a place and the rest of a name: two
-        one-character tokens ending at `j`, right after a place (ns, or a place the gazetteer knows); None when none."""
-        for k in (j - 1,):   # two characters: one alone (城市副中心: 副) is a word of the name's kind, not a brand
-            run = toks[k:j + 1]
-            if k >= 1 and (toks[k - 1][3] == "ns" or toks[k - 1][2] in self._builtin_regions) and all(len(t[2]) == 1 and NAME_RX.match(t[2]) and t[2] not in gz.NAME_STOPWORDS
-                                                          and t[3] not in ("x", "c", "p", "u", "uj", "v") for t in run) \
-                    and toks[k - 1][1] == run[0][0]:
-                return k
+        """Where a brand starts that jieba cut into single characters between a place and the rest of a name: the two
+        one-character tokens ending at `j`, right after a place (ns, or a place the gazetteer knows); None otherwise.
+        Two, not one: one alone (城市副中心: 副) is a word of the name's kind, not a brand."""
+        k = j - 1
+        if k < 1:
+            return None
+        place, run = toks[k - 1], toks[k:j + 1]
+        if not (place[3] == "ns" or place[2] in self._builtin_regions) or place[1] != run[0][0]:
+            return None
+        if all(len(w) == 1 and NAME_RX.match(w) and w not in gz.NAME_STOPWORDS and f not in ("x", "c", "p", "u", "uj", "v")
+               for _, _, w, f in run):
+            return k
         return None
 
     def specific(self, a: int, b: int, suffix_len: int) -> bool:
