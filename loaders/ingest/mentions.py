@@ -198,8 +198,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         for m in rx("meeting").finditer(t):
             for a, b, item in (x for x in self.items(m) if not gz.COUNTED_EVENTS.match(x[2])):   # 5场…专题活动: a count
                 a, item = (a + 1, item[1:]) if item.startswith("的") else (a, item)   # 举行的2020世界计算机大会: after 的
-                if len(item) > 2 and item[0] == "“" and item[-1] == "”" and "”" not in item[1:-1]:
-                    a, b, item = a + 1, b - 1, item[1:-1]   # 举行了“科技合作项目签约仪式”: the name inside the quotes
+                a, b = self.unquoted(a, b)   # 举行了“科技合作项目签约仪式”: the name inside the quotes
+                item = self.text[a:b]
                 held = item.endswith("上") and (item[:-1].endswith(gz.MEETING_SUFFIXES)   # …主办的Y发布会上: held
                                                  or bool(rx("activity-held").search(item[:-1])))   # 在X签约仪式上
                 b, item = (b - 1, item[:-1]) if held else (b, item)
@@ -241,8 +241,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 a += org.end()   # 由成都市网络安全协会主办的…培训班: the organiser is named, the course is what follows
             went = re.match(r".*(?:出席|参加|莅临)了?", self.text[a:b])   # 某副局长出席…论坛: who went is no part of the name
             a += went.end() if went and b - (a + went.end()) >= 4 else 0
-            if self.text[a] == "“" and self.text[b - 1] == "”" and "”" not in self.text[a:b - 1]:
-                a, b = a + 1, b - 1   # 承办的“软件园区创新发展研讨会暨…2016年会”在北京召开: the name inside the quotes
+            a, b = self.unquoted(a, b)   # 承办的“软件园区创新发展研讨会暨…2016年会”在北京召开: the name inside the quotes
             self._held_meeting(a, b, how)
         for how, m in [(h, m) for h in ("event-named", "event-series") for m in rx(h).finditer(t)]:
             self._held_meeting(m.start(1), m.end(1), how)

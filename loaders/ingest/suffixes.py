@@ -177,6 +177,13 @@ class SuffixNamesMixin:
             j -= 1
         return start
 
+    def unquoted(self, a: int, b: int) -> tuple[int, int]:
+        """A name wholly inside one pair of quotes (“…”, more than a character) is the span inside them."""
+        t = self.text[a:b]
+        if len(t) > 2 and t[0] == "“" and t[-1] == "”" and "”" not in t[1:-1]:
+            return a + 1, b - 1
+        return a, b
+
     def _brand_after_place(self, toks, j: int) -> int | None:
         """Where a brand starts that jieba cut into single characters between a place and the rest of a name: the two
         one-character tokens ending at `j`, right after a place (ns, or a place the gazetteer knows); None otherwise.
