@@ -83,10 +83,12 @@ def _num(v):
     return int(f) if f.is_integer() else round(f, 6)
 
 
-# unit as written → (base unit, factor): a figure is compared as a quantity, not as a string
+# unit as written → (base unit, factor): a figure is compared as a quantity, not as a string. A bare 亿
+# (营收超3000亿) is money: four gold figures in 289 articles write it so, most labellers write 亿元 for 30亿 / 8400亿,
+# and the extractor proposes 亿元 (round blind-zg)
 UNIT_BASE = {"平方米": ("㎡", 1), "㎡": ("㎡", 1), "万㎡": ("㎡", 1e4), "万平方米": ("㎡", 1e4),
              "平方千米": ("平方公里", 1), "名": ("人", 1), "位": ("人", 1), "万人": ("人", 1e4), "元": ("元", 1), "万元": ("元", 1e4),
-             "亿元": ("元", 1e8), "万亿元": ("元", 1e12), "％": ("%", 1), "万家": ("家", 1e4), "万个": ("个", 1e4)}
+             "亿元": ("元", 1e8), "亿": ("元", 1e8), "万亿元": ("元", 1e12), "％": ("%", 1), "万家": ("家", 1e4), "万个": ("个", 1e4)}
 QUALIFIER_CLASS = {"逾": "超过", "超": "超过", "多": "余"}
 
 

@@ -189,6 +189,7 @@ def test_the_scorer_compares_quantities_not_spellings():
     assert quantity(8.5, "万人", "余") == quantity(85000, "名", "多")
     assert quantity(1000, "亿元", "逾") == quantity(1000, "亿元", "超过")
     assert quantity(1000, "亿元") != quantity(1000, "万元")
+    assert quantity(3000, "亿") == quantity(3000, "亿元")   # 营收超3000亿: a bare 亿 is money
     assert quantity(12, "万㎡") != quantity(12, "平方公里")
     assert quantity(45, "家", "超过") != quantity(45, "家")
 
