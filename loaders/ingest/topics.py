@@ -55,6 +55,8 @@ class TopicsMixin:
         hits = {"region-frame": any(x.end() == head for x in rx("region-frame").finditer(self.text, max(0, head - 3), head))
                 or bool(re.search(r"(?:位于|地处|坐落[于在]|座落[于在]|指的是|是指)[^，。；：]*$", self.text[max(0, head - 30):head])),
                 "region-frame-after": bool(rx("region-frame-after").match(self.text, m.end)),
+                "region-goal-scope": m.text.startswith("全") and any(
+                    x.end() == head for x in rx("region-goal-scope").finditer(self.text, max(0, head - 4), head)),
                 "region-list-item": bool(rx("region-list-item").match(self.text, m.end)) or self.text[m.start - 1:m.start] == "、",
                 "region-in-name": len(m.text) <= 3 and m.start > 0 and self.text[m.start - 1] in "(（" and bool(rx("region-in-name").match(self.text, m.end))}
         self.context_rows.update(r for r, hit in hits.items() if hit)

@@ -55,6 +55,12 @@ ROWS = [
      "a region right before (所占)占比/比重/排名 (在全市占比近70%, 在全市所占比重提高到15%, 在全省排名第一, 汇聚了全省83.1%的企业) is the whole a share or rank is taken in: "
      "the figures of the clauses after it stay with the region before; so is the scope of a superlative (作为四川省最大的"
      "在建数据中心，该项目总投资约40亿元: the project's, round blind-o), and 在全市范围内 is where, not whose"),
+    ("region-goal-scope", "relation", r"(?:打造|成为|争创|争当)(?:成为?|为)?", 0.8,
+     "渝中区出台行动计划，奋力打造全市软信产业创新引领区，力争到2027年产值突破120亿元。",
+     "全市/全省/全国 right after 打造/成为/争创 (打造全市…引领区) is the scope of the goal the subject strives for, not the "
+     "subject: the figures after it stay with the region before (渝中区; round blind-zg). A region named in full after "
+     "打造 (打造中关村…集聚区) is the head of a name and stays, and so does 全市 after 建成, which labellers give figures "
+     "to (建成全市大数据汇聚中心，实现…超过90%)"),
     ("region-list-item", "relation", r"、|和|及|与|等(?:地|[省市区县]|\d|[一二两三四五六七八九十几多])", 0.8,
      "国家网络安全宣传周先后在北京、武汉、上海、成都、天津等地举办，围绕金融、电信等重点领域开展宣传。",
      "a place among several (A、B、C等地, A和B) is where many things are, not the one region a figure or a focus "
