@@ -17,9 +17,9 @@ ROWS = [
      "成都市将出台《成都市智能经济发展推进方案》，重点面向工业软件、人工智能等领域。",
      "domains listed right after a plan's title and a focus verb (《X方案》，重点面向A、B等领域): the plan's focus, not the "
      "issuing place's (round blind-l)"),
-    ("domain-focus-region", "relation", None, 0.9, "成都市重点发展工控安全、密码产品等领域。",
+    ("domain-focus-region", "relation", None, 0.95, "成都市重点发展工控安全、密码产品等领域。",
      "domains listed after a region the sentence names, and no park"),
-    ("domain-focus-context", "relation", None, 0.4, "成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。",
+    ("domain-focus-context", "relation", None, 0.45, "成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。",
      "domains of a sentence that names no region before them, given to the region named after them, in the paragraph or "
      "by the article. Split from domain-focus-region in round blind-o: on dev-O, dev-P and dev-Q as they came it was "
      "right 5 of 26 (1/15, 0/3, 4/8), where a region named before the domains was right 11 of 27 (9/9, 0/8, 2/10); over "
@@ -64,7 +64,7 @@ ROWS = [
      "them: what those things are about, not a focus of the region or park in context — no relation"),
     ("zone-in-city", "relation", None, 0.45, "长沙高新区位居第9位。",
      "a development zone (or a cluster named with its place) is part of the city its name begins with"),
-    ("policy-issuer", "relation", r"印发|发布|出台|制定|颁布|下发|发文", 0.85, "重庆市经济信息委印发了《关于推进园区建设工作的通知》。"),
+    ("policy-issuer", "relation", r"印发|发布|出台|制定|颁布|下发|发文", 0.55, "重庆市经济信息委印发了《关于推进园区建设工作的通知》。"),
     ("policy-issuer-list", "relation", None, 0.8, "教育部、工业和信息化部、公安部联合印发《国家网络安全宣传周活动方案》。",
      "the government bodies listed right before a policy's issuer (A、B和C联合印发《…》): each issues it (round `domains`)"),
     ("policy-approved", "relation", r"(?:已经|已|经)([^，。；]{2,16}?)(?:同意|批准)[，,]?现(?:予)?(?:印发|发布)", 0.85,
@@ -84,7 +84,7 @@ ROWS = [
     ("link-other", "link", None, 0.75, "北京网腾科技有限公司入驻园区。", "an existing entity by pinyin or the graph's search"),
     ("link-implied", "link", None, 0.6, "国家网络安全产业园区（西安）揭牌。", "a new entity implied by a fact, with no mention of its own"),
     # ---- events
-    ("event-subject", "event", r"(" + _TRIGGERS + r")", 0.6, "国家网络安全产业园区（长沙）于2020年6月正式揭牌。"),
+    ("event-subject", "event", r"(" + _TRIGGERS + r")", 0.7, "国家网络安全产业园区（长沙）于2020年6月正式揭牌。"),
     ("event-signing-party", "relation", None, 0.8, "当天签约的中国电信股份有限公司四川分公司副总经理表示，将加快建设。",
      "the firm, institution or body that signs (X签约, 签约的X) is a party to the signing: PARTICIPANT, not CONCERNS"),
     ("event-signed-at-ceremony", "relation", None, 0.8,
@@ -133,7 +133,7 @@ ROWS = [
      "how many came (N人/名/位/家 with an attendance word: stat-attendance) to the meeting the sentence is about: the "
      "manual's A1 says so of every labelled event. Split from stat-event in round blind-t: none of that row's 23 "
      "fires on the latest blind samples was of this shape, so the row is set by hand until a sample measures it"),
-    ("stat-signing", "statistic", r"签约|签订|签署|协议额|协议投资", 0.55,
+    ("stat-signing", "statistic", r"签约|签订|签署|协议额|协议投资", 0.6,
      "4月16日，沙坪坝区举行2024年第一季度招商引资项目集中签约活动。此次共有47个项目签约落户沙坪坝区，总协议额230亿元。",
      "a figure whose own clause says what was signed (签约项目, 协议额), with no place or organisation before it in that "
      "clause, is the signing's named in the sentence or the two before, not a place the sentence named earlier (round "
@@ -224,7 +224,7 @@ ROWS = [
      "a sentence that names officials and ends on 到会/参会/出席 (并致辞), with no event of its own: their bodies, institutions "
      "and firms take part in the meeting named last in the three sentences before (round `lists`)"),
     ("event-attended-back", "relation", r"(?:出席|参加|参观|见证|主持|(?:一同|共同|一起)(?:启动|开启|宣布开幕))了?(?:本次|此次|这次)?[^，。；]{0,24}?(?:仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|决赛|初赛|复赛|大赛|比赛|签约|签字)"
-     r"|在(?:本次|此次|这次)?[^，。；在]{0,40}?(?:仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)上(?:先后|分别|相继|依次|也|还)?(?:致辞|讲话|发言|作报告|透露|表示|介绍|指出|发布|说)", 0.6,
+     r"|在(?:本次|此次|这次)?[^，。；在]{0,40}?(?:仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)上(?:先后|分别|相继|依次|也|还)?(?:致辞|讲话|发言|作报告|透露|表示|介绍|指出|发布|说)", 0.8,
      "9月1日，网络安全宣传周湖南专场活动在长沙举行。湖南省委网信办主任在活动上表示，要筑牢安全防线。",
      "bodies whose officials 参加/出席/主持 “the ceremony”, 一同启动了决赛, or speak 在…仪式上 take part in it: the meeting is the one "
      "named inside 在…上, else the event named last in the twelve sentences before whose name ends as the word "
@@ -293,14 +293,14 @@ ROWS = [
      "a bare 高新区/经开区/该区 opening the clause: the development zone the article names most"),
     ("stat-topic", "statistic", None, 0.7, "国家网络安全产业园区（西安）揭牌。截至2022年底，共引进企业超过45家。",
      "no subject in the clause: the park the paragraph is about"),
-    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前|范围|[\d.]+%的)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.65, "湖南省网络安全产业规模全省超过200亿元。",
+    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前|范围|[\d.]+%的)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.8, "湖南省网络安全产业规模全省超过200亿元。",
      "a region-level figure (全省, or a region named and no park word): the region's, never the park's — but 全市 as a "
      "frame (占全市70%, 居全市首位, 在全市各分园排名第一, 全市总量排名, 汇聚了全省83.1%的企业: round blind-m) and 区内企业 (the zone's firms) say nothing of whose "
      "figure it is"),
-    ("stat-region-lead", "statistic", None, 0.5, "今年以来，长沙市着力培育创新主体。新增企业300家。",
+    ("stat-region-lead", "statistic", None, 0.6, "今年以来，长沙市着力培育创新主体。新增企业300家。",
      "no organisation or park: the region the sentence right before, in the same paragraph, opens on (split from "
      "stat-region-context in round blind-ze: 12 of 22 right on sixteen blind samples as they came, the rest 15 of 46)"),
-    ("stat-region-context", "statistic", None, 0.25, "企业看好长沙市网络安全产业的发展。目前有企业300家。",
+    ("stat-region-context", "statistic", None, 0.35, "企业看好长沙市网络安全产业的发展。目前有企业300家。",
      "no organisation or park: the region the sentence or paragraph names (not one the sentence before opens on)"),
     ("stat-company", "statistic", None, 0.7, "湖南长城副总经理郭在砾介绍，公司的方案覆盖智慧医院等15个应用系统。",
      "公司/该企业 in the sentence: the enterprise it named before"),
@@ -310,7 +310,7 @@ ROWS = [
      "园区/产业园 and no park in the paragraph: the park the article names most (or the organisation named like a "
      "park); right 0 of 9 on dev-D as it came and 0 of 7 on every dev split since, so (0 + 1) / (9 + 2) → 0.1: "
      "written commented out"),
-    ("stat-plan-region", "statistic", r"规划|方案|计划|纲要|意见|通知|办法|措施", 0.6,
+    ("stat-plan-region", "statistic", r"规划|方案|计划|纲要|意见|通知|办法|措施", 0.7,
      "---\ntitle: 湖南省信息化发展规划\ndate: 2021-08-01\n---\n\n湖南省加快信息化发展。2020年，数字经济规模达到12000亿元。\n",
      "in a policy text (its title names a plan, a scheme, an opinion or a notice) a figure with no organisation or park "
      "is the region's the sentence, the paragraph or the article names: over the dev splits the region fallbacks were "
@@ -328,13 +328,13 @@ ROWS = [
      "dev 3/5 → 0.55"),
     ("text-standing", "statistic",
      r"(?:是|成为|(?<![作成])为)((?:全国|国内|全球|世界|中国|我国|中部|西部|东部|国家级)?[^，。；]{0,30}?"
-     r"(?:之一|首个|首家|第一个|唯一|最大|最强|领先|一流|标杆|高地|品牌|重要承载地|重要支撑平台|主平台|主要承载区|支点|引擎|名片|增长极|大本营|压舱石|桥头堡|排头兵|主阵地|新阵地|之最|首位)[^，。；]{0,30}?)(?=[，。；]|$)", 0.55,
+     r"(?:之一|首个|首家|第一个|唯一|最大|最强|领先|一流|标杆|高地|品牌|重要承载地|重要支撑平台|主平台|主要承载区|支点|引擎|名片|增长极|大本营|压舱石|桥头堡|排头兵|主阵地|新阵地|之最|首位)[^，。；]{0,30}?)(?=[，。；]|$)", 0.65,
      "张家湾设计小镇是中关村通州园创新设计和科技发展的重要承载地。",
      "Y是/成为X where X says a standing (之一, 首个, 唯一, 最大, 领先, 一流, 重要承载地…), to the end of its clause: a distinction of Y; "
      "dev 3/5 → 0.55 then; now set from the blind samples as they came (tests/ingest/test_calibration.py)"),
     ("text-copula", "statistic",
      r"(?<![但特尤于或就而还只总凡要即乃不])(是|成为|成為|建成|建设成为?|打造成为?|打造为|定位为|被评为)"
-     r"(?![在由从对向于并了后和及与、])(?=[^，。；：:]{4})((?:[^，。；：:“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；：:]|$)", 0.45,
+     r"(?![在由从对向于并了后和及与、])(?=[^，。；：:]{4})((?:[^，。；：:“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；：:]|$)", 0.4,
      "“湖湘杯”网络安全技能大赛是全国网络安全人才展示水平、竞技比拼和交流互动的舞台。",
      "A2 of the labelling manual: Y是/成为/建成/打造成/定位为/被评为X, X to the end of its clause, of the entity the "
      "clause is about (a plan's bare goal clause: its region's); 建成/打造成 → target. Guards read from the dev splits: a "
