@@ -292,6 +292,11 @@ EVENT_NAME_EN = {"unveiling": "Unveiling", "approval": "Approval", "signing": "S
 # Beijing's 城市副中心; the short form only where the full name or Beijing is in the article, and bare 副中心 not at
 # all (tried in round `lists`: two wrong figures on dev-E)
 NAMED_AREAS = {"北京城市副中心": ("城市副中心",)}
+# Zhongguancun's sixteen parks by their short names (一区十六园; 大兴-亦庄园 written either way). Two of them share a
+# short name with the national cybersecurity park's sub-parks (海淀园, 通州园): bare, in an article that never speaks
+# of 网络安全, they are Zhongguancun's (rule zgc-park-bare)
+ZGC_PARKS = frozenset({"东城园", "西城园", "朝阳园", "海淀园", "丰台园", "石景山园", "门头沟园", "房山园", "通州园", "顺义园",
+                       "大兴园", "亦庄园", "昌平园", "平谷园", "怀柔园", "密云园", "延庆园"})
 # generic words for a development zone: an alias made of one alone is read only where no place precedes it
 ZONE_WORDS = ("经开区", "高新区", "开发区", "新区", "自贸区", "经济技术开发区", "高新技术产业开发区")
 # parts of a park or a city named by what they are for, not places (主体大楼位于核心区): never a new Region

@@ -106,12 +106,16 @@ class ContextMentionsMixin:
     def find_zone_park_short_forms(self) -> None:
         """通州园 after 中关村通州园, in an article that never names the national park: that zone park
         (`zone-park-short`). Run once every mention is found, the sub-parks found by suffix included."""
-        if not self._zone_parks or "网络安全产业园区" in self.text or any(x.label == "Park" for x in self.mentions):
+        if "网络安全产业园区" in self.text or any(x.label == "Park" for x in self.mentions):
             return
         full = dict((tail, name) for name, tail in self._zone_parks)
+        cyber = "网络安全" in self.text or "网安" in self.text
         for x in self.mentions:
             if x.label in ("Park", "SubPark") and x.text in full:
                 x.label, x.name, x.how, x.conf = "Region", full[x.text], "pattern:zone-park-short", conf("zone-park-short")
+                x.attrs["kind"] = "zone"
+            elif not cyber and x.label == "SubPark" and x.how == "dictionary" and x.text in gz.ZGC_PARKS:
+                x.label, x.how, x.conf = "Region", "pattern:zgc-park-bare", conf("zgc-park-bare")
                 x.attrs["kind"] = "zone"
 
     # -------------------------------------------------------------- a place's leading industries

@@ -14,7 +14,8 @@ from parkgraph.loaders.ingest.rules import ACCEPT, RULES
 # and a curated industrial cluster (cluster-name links only what the knowledge base knows)
 # and, for the rows of round blind-c, the country and two cities (stat-country, event-venue, event-name-place)
 NEEDS_PARKS = {"event-approval-by", "park-short-form", "subpark-pair", "subpark-of-topic", "cluster-name", "stat-list-moved-in",
-               "place-prefix", "park-place-list", "stat-country", "event-venue", "event-name-place"}
+               "place-prefix", "park-place-list", "stat-country", "event-venue", "event-name-place",
+               "zgc-park-bare"}
 
 
 def fired(tmp_path, example: str, parks: bool = False) -> set[str]:

@@ -190,12 +190,12 @@ ROWS = [
      "a zone whose official name holds its place in brackets (西部(重庆)科学城, 中国（湖南）自由贸易试验区长沙片区): one name, "
      "not the place inside it (round blind-k)"),
     ("zone-park", "mention",
-     r"((?:中关村|[" + HAN + r"]{2,8}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|产业基地))[" + HAN + r"]{1,6}?(?:园区|园))"
-     r"(?![" + HAN + r"]{0,3}(?:有限|公司|股份|集团))",
+     r"((?:中关村科技园区(?=[" + HAN + r"]{2,3}园(?!区))|中关村|[" + HAN + r"]{2,8}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|产业基地))"
+     r"[" + HAN + r"]{1,6}?(?:园区|园))(?![" + HAN + r"]{0,3}(?:有限|公司|股份|集团))",
      0.8, "中关村通州园238家重点企业的总收入达到900.1亿元。",
-     "a park named after the zone or base it belongs to (中关村通州园, 长沙高新区信息产业园) is a place of its own, not the "
-     "national park's sub-park of the same short name; in an article that never names the national park, the short "
-     "form (通州园) then refers to it (`zone-park-short`)"),
+     "a park named after the zone or base it belongs to (中关村通州园, 中关村科技园区通州园, 长沙高新区信息产业园) is a place "
+     "of its own, not the national park's sub-park of the same short name; in an article that never names the national "
+     "park, the short form (通州园) then refers to it (`zone-park-short`)"),
     ("zone-park-committee", "mention", None, 0.75, "中关村大兴园管委会负责园区建设。",
      "a zone park's administrative committee (…园管委会) is one government body, not the park and a remnant"),
     ("signed-together-described", "mention",
@@ -208,6 +208,10 @@ ROWS = [
     ("zone-park-short", "mention", None, 0.75, "中关村通州园去年收入增长。通州园重点企业研发费用增长5.2%。",
      "the short form of a zone park named before in full (通州园 after 中关村通州园), in an article that never names "
      "the national park: that zone park, not the sub-park the dictionary knows by the same name"),
+    ("zgc-park-bare", "mention", None, 0.7, "2017年，海淀园规模以上高新技术企业实现总收入超过2万亿元。",
+     "a district's park (海淀园, 通州园) named bare in an article that never speaks of 网络安全 or the national park: "
+     "Zhongguancun's park of that district (中关村科技园区海淀园), one of its sixteen, not the cybersecurity park's "
+     "sub-park the dictionary knows by the same name (round blind-zg: three read articles of eight that name one)"),
     ("mass-organisation", "mention",
      r"(共青团(?:中央|[" + HAN + r"]{2,4}?(?:省|市)委)|(?:全国|[" + HAN + r"]{2,4}?(?:省|市))(?:总工会|妇联|妇女联合会)|中国人民银行(?:[" + HAN + r"]{2,4}?分行)?|中央(?:宣传|组织|统战)部|中宣部|中央网络安全和信息化(?:委员会|领导小组)(?:办公室)?|全国人大常委会|全国人大|全国政协)",
      0.8, "宣传周由中央宣传部、中国人民银行、全国总工会、共青团中央、全国妇联等共同主办。",
