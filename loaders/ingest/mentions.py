@@ -98,7 +98,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         if tail and self.text[b:b + 2] not in ("地区", "区域") and not any(
                 b <= x < tail.end() and f.startswith("v") for x, _, _, f in self.tokens(self.sentence_at(a))):
             return True   # but 海淀区实现地区生产总值: a verb ends the place (round blind-y)
-        return b - a <= 3 and any(x < b and y > a and (x < a or y > b) and len(w) > b - a
+        # a longer word across it (中国特色), or a word that ends inside it from before (平台|中: 台中 is no place)
+        return b - a <= 3 and any(x < b and y > a and (x < a or y > b) and (len(w) > b - a or x < a < y < b)
                                   for x, y, w, _ in self.tokens(self.sentence_at(a)))
 
     # -------------------------------------------------------------- patterns

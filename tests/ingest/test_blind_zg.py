@@ -4,7 +4,8 @@ written for these tests after the pattern of what was read; each positive fails 
 - 打造全市…引领区，力争…产值突破120亿元: 全市 after 打造/成为/争创 is the scope of a goal, and the figures stay with
   the region the sentence is about;
 - 海淀园规模以上高新技术企业实现总收入超过2万亿元 in an article that never speaks of 网络安全: Zhongguancun's park of the
-  district, not the cybersecurity park's sub-park of the same short name; 中关村科技园区通州园 is one name."""
+  district, not the cybersecurity park's sub-park of the same short name; 中关村科技园区通州园 is one name;
+- 跨领域平台中有7个落户重庆: 台中 across 平台|中 is no place (it took three figures to 台中市)."""
 from __future__ import annotations
 
 from .conftest import accepted_figures, ingest_text
@@ -42,3 +43,14 @@ def test_a_zhongguancun_park_in_full_is_one_name(tmp_path, kb):
     ex = ingest_text(tmp_path, "通州区重点功能区主要有运河商务区、文化旅游区和中关村科技园区通州园。", kb, "2019-01-05")
     assert "中关村科技园区通州园" in {m.text for m in ex.mentions if m.label == "Region"}, [(m.text, m.label) for m in ex.mentions]
     assert not [m for m in ex.mentions if m.label == "SubPark"], [(m.text, m.label) for m in ex.mentions]
+
+
+def test_a_place_name_begun_inside_the_word_before_is_no_place(tmp_path, kb):
+    ex = ingest_text(tmp_path, "全国十大跨行业跨领域平台中有7个落户重庆；建成5G基站2.8万个以上。", kb, "2020-05-28")
+    assert "台中" not in {m.text for m in ex.mentions}, [(m.text, m.label) for m in ex.mentions]
+    assert {s for s, v in accepted_figures(ex) if v == 7} <= {"重庆市"}, accepted_figures(ex)
+
+
+def test_guard_a_place_after_a_one_character_word_is_still_read(tmp_path, kb):
+    ex = ingest_text(tmp_path, "一批项目落户在成都，总投资达到50亿元。", kb, "2020-05-28")
+    assert "成都" in {m.text for m in ex.mentions if m.label == "Region"}, [(m.text, m.label) for m in ex.mentions]
