@@ -35,6 +35,7 @@ from .mentions import MentionsMixin
 from .model import ACCEPT, HELD_MEETING, DateMention, Extraction, Mention, ObsFact, Proposal, RelFact, one_per_fact
 from .relations import ORG_LABELS, PARKISH, RelationsMixin
 from .rules import RULES
+from .project_owners import ProjectOwnersMixin
 from .statistics import StatisticsMixin
 from .topics import TopicsMixin
 from .descriptions import DescriptionsMixin
@@ -92,7 +93,7 @@ def tagged_cut(pt, text: str) -> list[tuple[str, str]]:
 
 
 class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, ActivitiesMixin, StatisticsMixin,
-                DescriptionsMixin, TopicsMixin):
+                DescriptionsMixin, TopicsMixin, ProjectOwnersMixin):
     NUM_RX = RULES["stat-number"].rx
 
     def __init__(self, kb: KnowledgeBase, doc: Document):
@@ -306,6 +307,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         self.find_dictionary()
         starts = [m.start for m in self.mentions]
         self._n_dict = len(starts) if starts == sorted(starts) else 0
+        self.find_project_owners()   # before the suffix rows, which would read 有莫仕连接器（成都）公司 from the lead
         self.find_patterns()
         self.find_standard_domains()   # and the named areas (find_named_areas): both after every pattern row
         self.find_short_forms()
@@ -335,6 +337,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
             self.rules_parks(s)
             self.rules_events(s)
             self.rules_activities(s)
+            self.project_owners(s)
             self.rules_tenants(s)
             self.rules_honours(s)
             self.rules_zone_lists(s)

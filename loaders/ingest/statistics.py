@@ -48,6 +48,8 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
             unit_w, mult = m.group("unit") or "元", m.group("mult") or ""   # 600多亿: money
             if unit_w in ("个月", "个季度") and self.text[a - 1:a] in "前后头每这上下近":
                 continue   # 前5个月: a period the figures are for (a date), not a duration
+            if unit_w == "期" and re.match(f"[{HAN}]{{0,4}}?(?:项目|工程|厂|建设|基地)", self.text[b:b + 6]):
+                continue   # 三期新厂项目 / 二期工程: a phase of a project, not a count (round blind-zg)
             if unit_w == "个" and re.match(r"[和、与及]\s*[\d.]+\s*个百分点", self.text[b:b + 12]):
                 unit_w = "个百分点"   # 分别提高0.2个和3.2个百分点: the first shares the second's unit (round blind-o)
             num = m.group("num")

@@ -5,10 +5,12 @@ written for these tests after the pattern of what was read; each positive fails 
   the region the sentence is about;
 - 海淀园规模以上高新技术企业实现总收入超过2万亿元 in an article that never speaks of 网络安全: Zhongguancun's park of the
   district, not the cybersecurity park's sub-park of the same short name; 中关村科技园区通州园 is one name;
-- 跨领域平台中有7个落户重庆: 台中 across 平台|中 is no place (it took three figures to 台中市)."""
+- 跨领域平台中有7个落户重庆: 台中 across 平台|中 is no place (it took three figures to 台中市);
+- 此次集中开工的重大产业化项目有A公司…项目、B集团…基地等: each firm heading a listed project takes part in the
+  groundbreaking, and 三期新厂项目 is a phase, not three of something."""
 from __future__ import annotations
 
-from .conftest import accepted_figures, ingest_text
+from .conftest import accepted_figures, facts, ingest_text, proposed_figures
 
 GOAL = ("日前，渝中区出台了行动计划，明确提出奋力打造全市软信重点新兴产业创新引领区，力争到2027年产值突破120亿元。"
         "重庆市推动软信产业发展。")   # 全市 is 重庆市, the article's city
@@ -54,3 +56,24 @@ def test_a_place_name_begun_inside_the_word_before_is_no_place(tmp_path, kb):
 def test_guard_a_place_after_a_one_character_word_is_still_read(tmp_path, kb):
     ex = ingest_text(tmp_path, "一批项目落户在成都，总投资达到50亿元。", kb, "2020-05-28")
     assert "成都" in {m.text for m in ex.mentions if m.label == "Region"}, [(m.text, m.label) for m in ex.mentions]
+
+
+GROUNDBREAKING = ("3月13日，总投资268亿元的15个重大产业化项目在成都高新区集中开工。"
+                  "据了解，此次集中开工的重大产业化项目有宇芯（成都）集成电路封装测试公司生产线改造和三期新厂项目、"
+                  "莫仕连接器（成都）公司扩产项目、翰博集团精密清洗生产基地项目、中电国际分布式能源项目等。")
+
+
+def test_firms_heading_the_projects_of_a_groundbreaking_take_part_in_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, GROUNDBREAKING, kb, "2018-03-13")
+    firms = {b for a, b in facts(ex, "PARTICIPANT") if "开工" in a}
+    assert firms == {"宇芯（成都）集成电路封装测试公司", "莫仕连接器（成都）公司", "翰博集团"}, facts(ex, "PARTICIPANT")
+
+
+def test_guard_a_project_list_with_no_event_of_its_kind_gives_no_participant(tmp_path, kb):
+    ex = ingest_text(tmp_path, GROUNDBREAKING.split("。", 1)[1].replace("开工", "签约"), kb, "2018-03-13")
+    assert not facts(ex, "PARTICIPANT", accepted=False), facts(ex, "PARTICIPANT", accepted=False)
+
+
+def test_a_projects_phase_is_no_figure(tmp_path, kb):
+    ex = ingest_text(tmp_path, GROUNDBREAKING, kb, "2018-03-13")
+    assert not [v for _, v in proposed_figures(ex) if v == 3], proposed_figures(ex)

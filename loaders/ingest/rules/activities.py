@@ -65,4 +65,14 @@ ROWS = [
     ("event-policy-released-before", "event", r"(?:会上|现场|正式|同时|还)?(发布|公布|出台)了?(?=《)", 0.4,
      "大会上发布了《通州区城市更新实施意见》。",
      "发布了《X》: the release of X, an event concerning it, as when the title comes first"),
+    ("project-owner", "mention",
+     r"(?:此次|本次|这次|这批|本批|首批)?(?:集中)?(开工|签约|落地|竣工|开业)的[^，。；：]{0,10}?项目(?:主要)?(?:有|包括|分别是|分别为|涵盖)[：:]?",
+     0.7, "此次集中开工的重大产业化项目有莫仕连接器（成都）公司扩产项目、翰博集团精密清洗生产基地项目等。",
+     "a firm that heads an item of the list of projects an event brought (莫仕连接器（成都）公司扩产项目): an "
+     "enterprise, named up to its first 公司 or 集团 (round blind-zg)"),
+    ("event-project-owner", "relation", None, 0.6,
+     "3月13日，15个重大产业化项目在成都高新区集中开工。此次集中开工的重大产业化项目有莫仕连接器（成都）公司扩产项目、"
+     "翰博集团精密清洗生产基地项目等。",
+     "the firms whose projects an event brought (project-owner) take part in it: the event of that kind (开工, 签约) named "
+     "before in the sentence, or last in the twelve before (round blind-zg)"),
 ]
