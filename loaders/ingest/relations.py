@@ -11,6 +11,8 @@ from .rules import conf, rx
 from .whereabouts import PARK_NAME_RX, PARKISH, WhereaboutsMixin
 
 ORG_LABELS = ("Park", "SubPark", "Enterprise", "Institution")
+# the bodies a title begins with (《北京市人民政府关于…的实施意见》, 《中共四川省委办公厅、四川省人民政府办公厅关于…》)
+TITLE_ISSUER = re.compile(r"(国务院|(?:中共)?[\u4e00-\u9fff]{2,20}?(?:人民政府|政府|委员会|厅|局|部)(?:办公厅|办公室)?)(?=、|关于)")
 PARK_REF_RX = re.compile(r"(?:该|本)?园区(?:内|已|目前|现)?(?:已|共|目前)?(?:聚集|集聚|汇聚|吸引|引进|入驻|落户)")
 PARK_REF_DOMAIN_RX = re.compile(r"(?:该|本)?(?:园区|产业园)(?:将|已|要|正|主要|重点)*(?:布局|聚焦|重点发展|深耕|主攻|围绕|发展)")
 # 园区 as the subject the sentence opens with (after a time word: 如今，园区…): its domain lists are the park's
@@ -294,6 +296,8 @@ class RelationsMixin(WhereaboutsMixin):
                 m.keys = [self.use_new("Policy", rec, m)]
             for d in self.__dict__.get("_plan_domains", {}).get(b, ()):   # 《X方案》，重点面向A、B等领域
                 self.rel(m.key, "FOCUSES_ON", d.key, s, (d.start, d.end), conf("domain-focus-policy"), "domain-focus-policy")
+            if self._title_issuers(m, s) and by == "policy-issuer":
+                issuer = None   # the title names who issued it; the body before may only present it (发布会…解读)
             if issuer is not None:
                 self.rel(m.key, "ISSUED_BY", issuer.key, s, (min(issuer.start, a), max(issuer.end, b)), conf(by), by)
                 if by == "policy-issuer":   # 教育部、工业和信息化部、公安部联合印发《…》: each body listed issues it
@@ -313,6 +317,20 @@ class RelationsMixin(WhereaboutsMixin):
                 host = self.topic(s, a)
                 if host is not None:
                     self.rel(m.key, "CONCERNS", host.key, s, (a, b), conf("policy-park-topic"), "policy-park-topic")
+
+    def _title_issuers(self, policy: Mention, s) -> list[str]:
+        """《北京市人民政府关于…的实施意见》: the bodies the title begins with issue the policy (`policy-title-issuer`)."""
+        t0 = policy.start + (self.text[policy.start] == "《")
+        keys, pos = [], t0
+        while (body := TITLE_ISSUER.match(self.text, pos)) is not None:
+            x = Mention(body.start(), body.end(), body.group(1), "GovernmentBody", s.idx, "pattern:policy-title-issuer",
+                        conf("policy-title-issuer"), body.group(1), {})
+            x.keys = [self.entity_key(x)]
+            self.rel(policy.key, "ISSUED_BY", x.key, s, (policy.start, policy.end), conf("policy-title-issuer"),
+                     "policy-title-issuer")
+            keys.append(x.key)
+            pos = body.end() + (self.text[body.end()] == "、")
+        return keys
 
     def _policy_of_region(self, key: str, title: str, s, a: int, b: int, row: str = "policy-of-region") -> None:
         """《湖南省“十四五”信息化发展规划》: the province or city the title begins with; surer when the

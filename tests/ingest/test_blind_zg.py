@@ -7,7 +7,9 @@ written for these tests after the pattern of what was read; each positive fails 
   district, not the cybersecurity park's sub-park of the same short name; 中关村科技园区通州园 is one name;
 - 跨领域平台中有7个落户重庆: 台中 across 平台|中 is no place (it took three figures to 台中市);
 - 此次集中开工的重大产业化项目有A公司…项目、B集团…基地等: each firm heading a listed project takes part in the
-  groundbreaking, and 三期新厂项目 is a phase, not three of something."""
+  groundbreaking, and 三期新厂项目 is a phase, not three of something;
+- 北京市人民政府新闻办公室举行新闻发布会，对《北京市人民政府关于…的实施意见》作了发布和解读: the body the title
+  begins with issues it, not the office that presents it (发布会 holds 发布, no issuing verb)."""
 from __future__ import annotations
 
 from .conftest import accepted_figures, facts, ingest_text, proposed_figures
@@ -77,3 +79,23 @@ def test_guard_a_project_list_with_no_event_of_its_kind_gives_no_participant(tmp
 def test_a_projects_phase_is_no_figure(tmp_path, kb):
     ex = ingest_text(tmp_path, GROUNDBREAKING, kb, "2018-03-13")
     assert not [v for _, v in proposed_figures(ex) if v == 3], proposed_figures(ex)
+
+
+PRESENTED = ("4月3日，北京市人民政府新闻办公室举行新闻发布会，对《北京市人民政府关于加快推进北京经济技术开发区和亦庄新城"
+             "高质量发展的实施意见》作了发布和解读。")
+
+
+def test_the_body_a_policys_title_begins_with_issues_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, PRESENTED, kb, "2020-04-03")
+    assert {b for _, b in facts(ex, "ISSUED_BY", accepted=False)} == {"北京市人民政府"}, facts(ex, "ISSUED_BY", accepted=False)
+
+
+def test_guard_a_title_without_its_issuer_keeps_the_body_that_issued_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "重庆市经济和信息化委员会印发了《关于推进软件园区建设工作的通知》。", kb, "2020-04-03")
+    assert {b for _, b in facts(ex, "ISSUED_BY", accepted=False)} == {"重庆市经济和信息化委员会"}, \
+        facts(ex, "ISSUED_BY", accepted=False)
+
+
+def test_two_bodies_a_title_begins_with_both_issue_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "近日，《中共四川省委办公厅、四川省人民政府办公厅关于加快软件产业发展的意见》正式公布。", kb, "2021-01-22")
+    assert {b for _, b in facts(ex, "ISSUED_BY")} == {"中共四川省委办公厅", "四川省人民政府办公厅"}, facts(ex, "ISSUED_BY")

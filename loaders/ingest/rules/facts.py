@@ -64,7 +64,11 @@ ROWS = [
      "them: what those things are about, not a focus of the region or park in context — no relation"),
     ("zone-in-city", "relation", None, 0.45, "长沙高新区位居第9位。",
      "a development zone (or a cluster named with its place) is part of the city its name begins with"),
-    ("policy-issuer", "relation", r"印发|发布|出台|制定|颁布|下发|发文", 0.55, "重庆市经济信息委印发了《关于推进园区建设工作的通知》。"),
+    ("policy-title-issuer", "relation", None, 0.75, "会上解读了《北京市人民政府关于加快推进北京经济技术开发区高质量发展的实施意见》。",
+     "the government bodies a policy's title begins with, before 关于 (《北京市人民政府关于…的实施意见》, 《中共四川省委办公厅、"
+     "四川省人民政府办公厅关于…》), issue it, whoever presents it in the sentence (round blind-zg: six of seven such "
+     "titles on the dev pool)"),
+    ("policy-issuer", "relation", r"印发|发布(?!会)|出台|制定|颁布|下发|发文", 0.55, "重庆市经济信息委印发了《关于推进园区建设工作的通知》。"),
     ("policy-issuer-list", "relation", None, 0.8, "教育部、工业和信息化部、公安部联合印发《国家网络安全宣传周活动方案》。",
      "the government bodies listed right before a policy's issuer (A、B和C联合印发《…》): each issues it (round `domains`)"),
     ("policy-approved", "relation", r"(?:已经|已|经)([^，。；]{2,16}?)(?:同意|批准)[，,]?现(?:予)?(?:印发|发布)", 0.85,
