@@ -36,6 +36,7 @@ from .model import ACCEPT, HELD_MEETING, DateMention, Extraction, Mention, ObsFa
 from .relations import ORG_LABELS, PARKISH, RelationsMixin
 from .rules import RULES
 from .project_owners import ProjectOwnersMixin
+from .region_industries import RegionIndustriesMixin
 from .statistics import StatisticsMixin
 from .topics import TopicsMixin
 from .descriptions import DescriptionsMixin
@@ -93,7 +94,7 @@ def tagged_cut(pt, text: str) -> list[tuple[str, str]]:
 
 
 class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, ActivitiesMixin, StatisticsMixin,
-                DescriptionsMixin, TopicsMixin, ProjectOwnersMixin):
+                DescriptionsMixin, TopicsMixin, ProjectOwnersMixin, RegionIndustriesMixin):
     NUM_RX = RULES["stat-number"].rx
 
     def __init__(self, kb: KnowledgeBase, doc: Document):
@@ -317,6 +318,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         self.link()
         self.join_place_prefixes()
         self.find_deictic_regions()
+        self.find_region_industries()   # after 本市 / 全省 are places
         self.find_firm_anaphora()
         self.find_head_anaphora()
         self.find_party_offices()
@@ -342,6 +344,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
             self.rules_honours(s)
             self.rules_zone_lists(s)
             self.rules_domains(s)
+            self.region_industries(s)
             self.rules_zones(s)
             self.rules_divisions(s)
             self.rules_policies(s)

@@ -344,6 +344,12 @@ HIGH_TECH_FIELDS = ("电子信息", "生物与新医药", "航空航天", "新�
 DIGITAL_KEY_INDUSTRIES = ("云计算", "大数据", "物联网", "工业互联网", "区块链", "人工智能", "虚拟现实和增强现实")
 KNOWN_DOMAINS = tuple(dict.fromkeys(STANDARD_DOMAINS + HIGH_TECH_FIELDS + DIGITAL_KEY_INDUSTRIES))
 KNOWN_DOMAINS_ALT = "|".join(sorted(KNOWN_DOMAINS, key=len, reverse=True))   # a regex alternation, longest first
+# a place's own industry named right after it (四川电子信息产业, 本市软件和信息服务业; rule region-industry): the known
+# domains, the divisions of GB/T 4754-2017 (国民经济行业分类) these reports count in (65 软件和信息技术服务业, 64 互联网和
+# 相关服务) with the short forms reports use for 65, and the parks' own industries
+REGION_INDUSTRIES = tuple(dict.fromkeys(KNOWN_DOMAINS + (
+    "软件和信息技术服务", "软件和信息服务", "软件与信息服务", "互联网和相关服务", "软件",   # + 业 (the row's suffix)
+    "网络安全", "信息安全", "集成电路", "数字经济", "信创")))
 CITY_ONE_CHAR = {"京": "北京市", "沪": "上海市", "渝": "重庆市", "蓉": "成都市", "津": "天津市", "穗": "广州市"}
 # meeting words that name no meeting on their own (X在京举行成立大会): the meeting is named after who holds it
 GENERIC_MEETINGS = frozenset({"成立大会", "年会", "座谈会", "发布会", "新闻发布会", "推介会", "启动仪式", "开幕式", "闭幕式",

@@ -133,7 +133,7 @@ class RelationsMixin(WhereaboutsMixin):
                     self.rel(host.key, "HOLDS", h.key, s, (ca, h.end), conf("honour-park"), "honour-park", role=role)
 
     def rules_domains(self, s) -> None:
-        doms = self.mentions_in(s.start, s.end, ("Domain",))
+        doms = [d for d in self.mentions_in(s.start, s.end, ("Domain",)) if d.how != "pattern:region-industry"]
         frames = [f.span() for f in rx("domain-in-frame").finditer(self.text, s.start, s.end)]
         if frames:   # 在A、B等技术发展的带动下，北京市C、D等领域…: A and B drive it, C and D are the place's
             self.context_rows.add("domain-in-frame")

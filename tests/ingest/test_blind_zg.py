@@ -9,7 +9,8 @@ written for these tests after the pattern of what was read; each positive fails 
 - 此次集中开工的重大产业化项目有A公司…项目、B集团…基地等: each firm heading a listed project takes part in the
   groundbreaking, and 三期新厂项目 is a phase, not three of something;
 - 北京市人民政府新闻办公室举行新闻发布会，对《北京市人民政府关于…的实施意见》作了发布和解读: the body the title
-  begins with issues it, not the office that presents it (发布会 holds 发布, no issuing verb)."""
+  begins with issues it, not the office that presents it (发布会 holds 发布, no issuing verb);
+- 四川电子信息产业全年增长15%: an industry named right after a place is a domain the place focuses on."""
 from __future__ import annotations
 
 from .conftest import accepted_figures, facts, ingest_text, proposed_figures
@@ -99,3 +100,15 @@ def test_guard_a_title_without_its_issuer_keeps_the_body_that_issued_it(tmp_path
 def test_two_bodies_a_title_begins_with_both_issue_it(tmp_path, kb):
     ex = ingest_text(tmp_path, "近日，《中共四川省委办公厅、四川省人民政府办公厅关于加快软件产业发展的意见》正式公布。", kb, "2021-01-22")
     assert {b for _, b in facts(ex, "ISSUED_BY")} == {"中共四川省委办公厅", "四川省人民政府办公厅"}, facts(ex, "ISSUED_BY")
+
+
+
+def test_an_industry_named_right_after_a_place_is_its_focus(tmp_path, kb):
+    ex = ingest_text(tmp_path, "2017年，四川电子信息产业全年增长15%以上；本市软件和信息服务业保持平稳。", kb, "2018-02-13",
+                     title="北京市软件产业")
+    assert facts(ex, "FOCUSES_ON") == {("四川省", "电子信息"), ("北京市", "软件和信息服务业")}, facts(ex, "FOCUSES_ON")
+
+
+def test_guard_an_area_named_after_a_places_industry_or_the_nations_industry_is_no_focus(tmp_path, kb):
+    ex = ingest_text(tmp_path, "会上发布了成都电子信息产业功能区的规划，全国软件产业规模增长10%。", kb, "2018-04-17")
+    assert not facts(ex, "FOCUSES_ON", accepted=False), facts(ex, "FOCUSES_ON", accepted=False)

@@ -235,6 +235,12 @@ ROWS = [
      "经开区重点发展新一代信息技术、生物医药、人工智能等产业。",
      "an industry of a national classification (gazetteer.KNOWN_DOMAINS: strategic emerging industries, high-tech fields, the digital economy's key industries) where a list "
      "or a verb of focus puts it, not inside a longer name (人工智能大会)"),
+    ("region-industry", "mention",
+     r"(" + "|".join(sorted(gz.REGION_INDUSTRIES, key=len, reverse=True)) + r")(?:产业|(?<=服务)业|(?<![业务])业)"
+     r"(?![" + HAN + r"]{0,4}?(?:园|功能区|基地|协会|联盟|大会|峰会|论坛|博览会|交易会|名城))", 0.7,
+     "2017年，四川电子信息产业全年增长15%以上。",
+     "an industry named right after a place (四川电子信息产业, 本市软件和信息服务业, 长沙软件业) is that place's: a Domain, "
+     "named without 产业; not a park, area or meeting named so (成都电子信息产业功能区; round blind-zg)"),
     ("office", "mention", r"((?:[" + HAN + r"]{2,4}(?:省|市|区|县)|国务院)(?:人民)?政府(?:新闻办(?:公室)?|办公厅|办公室))", 0.8,
      "湖南省政府新闻办召开新闻发布会。", "offices outside the place+委/厅/局 pattern"),
     ("address-place", "mention",

@@ -61,6 +61,9 @@ ROWS = [
      "subject: the figures after it stay with the region before (渝中区; round blind-zg). A region named in full after "
      "打造 (打造中关村…集聚区) is the head of a name and stays, and so does 全市 after 建成, which labellers give figures "
      "to (建成全市大数据汇聚中心，实现…超过90%)"),
+    ("region-industry-focus", "relation", None, 0.65, "2017年，四川电子信息产业全年增长15%以上。",
+     "a place whose industry is named right after it (region-industry) focuses on it: on the dev pool 27 of 38 such "
+     "pairs are the gold's FOCUSES_ON when 产业/业 follows, 19 of 43 when it does not (round blind-zg)"),
     ("region-list-item", "relation", r"、|和|及|与|等(?:地|[省市区县]|\d|[一二两三四五六七八九十几多])", 0.8,
      "国家网络安全宣传周先后在北京、武汉、上海、成都、天津等地举办，围绕金融、电信等重点领域开展宣传。",
      "a place among several (A、B、C等地, A和B) is where many things are, not the one region a figure or a focus "
