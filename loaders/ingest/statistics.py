@@ -110,7 +110,8 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
             if rx("stat-rate").search(self.text[ca:a]):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: a rate (每…), not a figure (stat-rate)")
                 continue
-            cumulative = bool(CUMULATIVE.search(clause))
+            # 累计 before the number: 123家企业累计实现产值3000.5亿元 totals the output, not the count of firms
+            cumulative = bool(CUMULATIVE.search(self.text, ca, a))
             has_verb = any(f.startswith("v") for w, f in self.words(ca, cb) if w not in ("相关",))
             noun_number = bool(re.fullmatch(f"[{HAN}（）()“”]{{2,20}}\\s*[\\d.]+\\s*\\S{{0,3}}", clause.strip()))
             if not cumulative and (not has_verb or noun_number) and prev_cumulative and \

@@ -10,7 +10,8 @@ written for these tests after the pattern of what was read; each positive fails 
   groundbreaking, and 三期新厂项目 is a phase, not three of something;
 - 北京市人民政府新闻办公室举行新闻发布会，对《北京市人民政府关于…的实施意见》作了发布和解读: the body the title
   begins with issues it, not the office that presents it (发布会 holds 发布, no issuing verb);
-- 四川电子信息产业全年增长15%: an industry named right after a place is a domain the place focuses on."""
+- 四川电子信息产业全年增长15%: an industry named right after a place is a domain the place focuses on;
+- 123家规上电子信息制造业企业累计实现产值3000.5亿元: 累计 after a count totals the next figure, not the count."""
 from __future__ import annotations
 
 from .conftest import accepted_figures, facts, ingest_text, proposed_figures
@@ -112,3 +113,10 @@ def test_an_industry_named_right_after_a_place_is_its_focus(tmp_path, kb):
 def test_guard_an_area_named_after_a_places_industry_or_the_nations_industry_is_no_focus(tmp_path, kb):
     ex = ingest_text(tmp_path, "会上发布了成都电子信息产业功能区的规划，全国软件产业规模增长10%。", kb, "2018-04-17")
     assert not facts(ex, "FOCUSES_ON", accepted=False), facts(ex, "FOCUSES_ON", accepted=False)
+
+
+
+def test_leiji_after_a_count_is_no_qualifier_of_the_count(tmp_path, kb):
+    ex = ingest_text(tmp_path, "2018年，成都高新区123家规上电子信息制造业企业累计实现产值3000.5亿元。", kb, "2019-01-31")
+    quals = {v: q for _, v, q in proposed_figures(ex, "qualifier")}
+    assert quals.get(123, "missing") is None and quals.get(3000.5) == "累计", quals
