@@ -60,12 +60,14 @@ class LinkingMixin:
             self.entities[same].mentions.append(m)
             self.context_rows.add("firm-short-again")
             return same
-        if m.label == "Region" and m.name in self._builtin_regions:
-            return self.region_key(m.name, m)
         if m.label == "Region" and (same := self.__dict__.setdefault("_zone_by_short", {}).get(norm(m.name))):
-            self.entities[same].mentions.append(m)   # 湘江新区 after 湖南湘江新区: that zone, not a new one
+            # 湘江新区 after 湖南湘江新区: that zone, not a new one — nor the code the gazetteer gives the short name
+            # (天府新区 after 四川天府新区: round blind-zg)
+            self.entities[same].mentions.append(m)
             self.context_rows.add("zone-short-again")
             return same
+        if m.label == "Region" and m.name in self._builtin_regions:
+            return self.region_key(m.name, m)
         return self.use_new(m.label, self.new_record(m), m)
 
     def _firm_named_before(self, name: str) -> str | None:

@@ -11,7 +11,8 @@ written for these tests after the pattern of what was read; each positive fails 
 - 北京市人民政府新闻办公室举行新闻发布会，对《北京市人民政府关于…的实施意见》作了发布和解读: the body the title
   begins with issues it, not the office that presents it (发布会 holds 发布, no issuing verb);
 - 四川电子信息产业全年增长15%: an industry named right after a place is a domain the place focuses on;
-- 123家规上电子信息制造业企业累计实现产值3000.5亿元: 累计 after a count totals the next figure, not the count."""
+- 123家规上电子信息制造业企业累计实现产值3000.5亿元: 累计 after a count totals the next figure, not the count;
+- 天府新区 after 四川天府新区: the zone the article named in full, not a second one under the gazetteer's code."""
 from __future__ import annotations
 
 from .conftest import accepted_figures, facts, ingest_text, proposed_figures
@@ -120,3 +121,11 @@ def test_leiji_after_a_count_is_no_qualifier_of_the_count(tmp_path, kb):
     ex = ingest_text(tmp_path, "2018年，成都高新区123家规上电子信息制造业企业累计实现产值3000.5亿元。", kb, "2019-01-31")
     quals = {v: q for _, v, q in proposed_figures(ex, "qualifier")}
     assert quals.get(123, "missing") is None and quals.get(3000.5) == "累计", quals
+
+
+
+def test_a_zones_short_name_after_its_full_name_is_that_zone_even_when_the_gazetteer_knows_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "2023年2月11日，四川天府新区召开2023年工作会议。五年来，天府新区地区生产总值预计增长至4450亿元。",
+                     kb, "2023-02-13")
+    assert {s for s, v in proposed_figures(ex) if v == 4450} == {"四川天府新区"}, proposed_figures(ex)
+    assert len([p for p in ex.entities.values() if p.label == "Region" and "天府新区" in p.record["name_zh"]]) == 1
