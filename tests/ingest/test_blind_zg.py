@@ -12,10 +12,11 @@ written for these tests after the pattern of what was read; each positive fails 
   begins with issues it, not the office that presents it (发布会 holds 发布, no issuing verb);
 - 四川电子信息产业全年增长15%: an industry named right after a place is a domain the place focuses on;
 - 123家规上电子信息制造业企业累计实现产值3000.5亿元: 累计 after a count totals the next figure, not the count;
-- 天府新区 after 四川天府新区: the zone the article named in full, not a second one under the gazetteer's code."""
+- 天府新区 after 四川天府新区: the zone the article named in full, not a second one under the gazetteer's code;
+- 在2025全球数字经济大会新闻发布会上讲话: the press conference is the event, not the congress it announces."""
 from __future__ import annotations
 
-from .conftest import accepted_figures, facts, ingest_text, proposed_figures
+from .conftest import accepted_figures, events, facts, ingest_text, proposed_figures
 
 GOAL = ("日前，渝中区出台了行动计划，明确提出奋力打造全市软信重点新兴产业创新引领区，力争到2027年产值突破120亿元。"
         "重庆市推动软信产业发展。")   # 全市 is 重庆市, the article's city
@@ -129,3 +130,16 @@ def test_a_zones_short_name_after_its_full_name_is_that_zone_even_when_the_gazet
                      kb, "2023-02-13")
     assert {s for s, v in proposed_figures(ex) if v == 4450} == {"四川天府新区"}, proposed_figures(ex)
     assert len([p for p in ex.entities.values() if p.label == "Region" and "天府新区" in p.record["name_zh"]]) == 1
+
+
+
+def test_a_named_congress_followed_by_its_press_conference_is_the_press_conference(tmp_path, kb):
+    ex = ingest_text(tmp_path, "图为北京市朝阳区委常委、副区长舒毕磊在2025全球数字经济大会新闻发布会上讲话。", kb, "2025-06-24")
+    assert events(ex) == ["2025全球数字经济大会新闻发布会"], events(ex)
+    assert {a for a, b in facts(ex, "PARTICIPANT") if "朝阳区委" in b} == {"2025全球数字经济大会新闻发布会"}, \
+        facts(ex, "PARTICIPANT")
+
+
+def test_guard_a_named_congress_on_its_own_is_the_congress(tmp_path, kb):
+    ex = ingest_text(tmp_path, "2025全球数字经济大会将于7月2日在北京开幕。", kb, "2025-06-24")
+    assert events(ex) == ["2025全球数字经济大会"], events(ex)
