@@ -357,7 +357,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
     def _zone_start(self, a: int, b: int) -> int | None:
         """Where a development zone's name begins: the place before 高新区 etc. (济南, 合肥, 北京市海淀区)."""
         s = self.sentence_at(a)
-        a = max(a, *(self.text.rfind(c, a, b - 3) + 1 for c in "以在与及的对向为"))   # 长沙市以长沙高新区: after 以 (blind-o)
+        a = max(a, *(self.text.rfind(c, a, b - 2) + 1 for c in "以在与及的对向为"))   # 以长沙高新区: after 以; 结合对新区: bare
         name = self.text[a:b]   # the match may start with a verb or preposition glued to the place (位于济南…): start at the place
         for x, y, w, f in self.tokens(s):
             if a <= x < b and (f == "ns" or w in self._builtin_regions) and w not in gz.ZONE_WORDS:

@@ -13,7 +13,8 @@ written for these tests after the pattern of what was read; each positive fails 
 - 四川电子信息产业全年增长15%: an industry named right after a place is a domain the place focuses on;
 - 123家规上电子信息制造业企业累计实现产值3000.5亿元: 累计 after a count totals the next figure, not the count;
 - 天府新区 after 四川天府新区: the zone the article named in full, not a second one under the gazetteer's code;
-- 在2025全球数字经济大会新闻发布会上讲话: the press conference is the event, not the congress it announces."""
+- 在2025全球数字经济大会新闻发布会上讲话: the press conference is the event, not the congress it announces;
+- 并结合对新区现代化建设…的分析: 新区 right after a preposition is no zone named 并结合对新区."""
 from __future__ import annotations
 
 from .conftest import accepted_figures, events, facts, ingest_text, proposed_figures
@@ -143,3 +144,14 @@ def test_a_named_congress_followed_by_its_press_conference_is_the_press_conferen
 def test_guard_a_named_congress_on_its_own_is_the_congress(tmp_path, kb):
     ex = ingest_text(tmp_path, "2025全球数字经济大会将于7月2日在北京开幕。", kb, "2025-06-24")
     assert events(ex) == ["2025全球数字经济大会"], events(ex)
+
+
+
+def test_a_bare_zone_word_after_a_preposition_is_no_zone(tmp_path, kb):
+    ex = ingest_text(tmp_path, "并结合对新区现代化建设五个阶段性特征的分析，天府新区确立了总体定位。", kb, "2023-02-13")
+    assert [m.text for m in ex.mentions if m.label == "Region"] == ["天府新区"], [(m.text, m.label) for m in ex.mentions]
+
+
+def test_guard_a_named_zone_after_a_preposition_is_read(tmp_path, kb):
+    ex = ingest_text(tmp_path, "长沙市以湘江新区为核心推进建设，湘江新区产值增长10%。", kb, "2023-02-13")
+    assert "湘江新区" in {m.text for m in ex.mentions if m.label == "Region"}, [(m.text, m.label) for m in ex.mentions]
