@@ -23,6 +23,10 @@ CEREMONY_HEAD = re.compile(r"^(?:在)?(?:本次|此次)?(?:开幕式|启动仪�
 AFTER_TRIGGER = re.compile(r"^(?:[，。；,;：:、]|成为|为|的|仪式|典礼|活动|建设|成立|运营|运行|投产|$)")
 
 
+# a session of a meeting, named after it (…系列主题发布会沙坪坝专场): the meeting word is the one before the session
+SESSION = re.compile(r"(?<=[会坛动赛])[\u4e00-\u9fff]{0,6}(?:专场|分会场)$")
+
+
 class EventsMixin(EventPlacesMixin, EventRefsMixin):
     def rules_events(self, s) -> None:
         for m in rx("event-subject").finditer(s.text):
@@ -324,7 +328,8 @@ class EventsMixin(EventPlacesMixin, EventRefsMixin):
             if ev is None and head:
                 # 在启动式上说: the opening of whatever event it was; 在发布会上: a 发布会, not the 博览会 named since
                 def ends(x, w=head.group(1), any_event=head.group(1) in ("启动式", "开幕式", "仪式", "典礼")) -> bool:
-                    return any_event or x.name.endswith(w) or (w in ("签约", "签字") and "签" in x.name)   # 见证了签约
+                    # 见证了签约; 在发布会上 after …系列主题发布会沙坪坝专场: a session of that meeting (round blind-zg)
+                    return any_event or SESSION.sub("", x.name).endswith(w) or (w in ("签约", "签字") and "签" in x.name)
                 before = [x for x in here if x.end <= s.start + m.start() and ends(x)]
                 ev = max(before, key=lambda x: x.start) if before else self.latest_event_before(s, 12, ends)
             if ev is None:

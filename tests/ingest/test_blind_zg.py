@@ -14,7 +14,9 @@ written for these tests after the pattern of what was read; each positive fails 
 - 123家规上电子信息制造业企业累计实现产值3000.5亿元: 累计 after a count totals the next figure, not the count;
 - 天府新区 after 四川天府新区: the zone the article named in full, not a second one under the gazetteer's code;
 - 在2025全球数字经济大会新闻发布会上讲话: the press conference is the event, not the congress it announces;
-- 并结合对新区现代化建设…的分析: 新区 right after a preposition is no zone named 并结合对新区."""
+- 并结合对新区现代化建设…的分析: 新区 right after a preposition is no zone named 并结合对新区;
+- “…”系列主题发布会沙坪坝专场举行: a session (专场) held is an event; 沙坪坝区委书记…在发布会上介绍: the committee whose
+  secretary speaks takes part (区委书记 was read as no body)."""
 from __future__ import annotations
 
 from .conftest import accepted_figures, events, facts, ingest_text, proposed_figures
@@ -155,3 +157,24 @@ def test_a_bare_zone_word_after_a_preposition_is_no_zone(tmp_path, kb):
 def test_guard_a_named_zone_after_a_preposition_is_read(tmp_path, kb):
     ex = ingest_text(tmp_path, "长沙市以湘江新区为核心推进建设，湘江新区产值增长10%。", kb, "2023-02-13")
     assert "湘江新区" in {m.text for m in ex.mentions if m.label == "Region"}, [(m.text, m.label) for m in ex.mentions]
+
+
+
+SESSION = ("7月9日上午，“扛起新使命 区县谈落实”系列主题发布会沙坪坝专场举行。"
+           "沙坪坝区委书记唐小平在发布会上介绍，沙坪坝区已建成一批重要产业转化平台。")
+
+
+def test_a_session_held_is_an_event(tmp_path, kb):
+    ex = ingest_text(tmp_path, SESSION, kb, "2024-07-09")
+    assert events(ex) == ["“扛起新使命 区县谈落实”系列主题发布会沙坪坝专场"], events(ex)
+
+
+def test_the_committee_whose_secretary_speaks_takes_part(tmp_path, kb):
+    ex = ingest_text(tmp_path, SESSION, kb, "2024-07-09")
+    assert {b for a, b in facts(ex, "PARTICIPANT") if "专场" in a} == {"中共沙坪坝区委"}, facts(ex, "PARTICIPANT")
+
+
+def test_guard_a_committee_member_is_still_no_committee_of_its_own(tmp_path, kb):
+    ex = ingest_text(tmp_path, "市委员会办公室负责人出席了会议。", kb, "2024-07-09")
+    assert not [m for m in ex.mentions if m.label == "GovernmentBody" and m.text.endswith("市委")], \
+        [(m.text, m.label) for m in ex.mentions]
