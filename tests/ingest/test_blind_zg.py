@@ -16,7 +16,9 @@ written for these tests after the pattern of what was read; each positive fails 
 - 在2025全球数字经济大会新闻发布会上讲话: the press conference is the event, not the congress it announces;
 - 并结合对新区现代化建设…的分析: 新区 right after a preposition is no zone named 并结合对新区;
 - “…”系列主题发布会沙坪坝专场举行: a session (专场) held is an event; 沙坪坝区委书记…在发布会上介绍: the committee whose
-  secretary speaks takes part (区委书记 was read as no body)."""
+  secretary speaks takes part (区委书记 was read as no body);
+- 中国人民大学首都发展与战略研究院副院长 names the whole institute (its name has thirteen characters before 研究院), and
+  院士方滨兴当选协会理事长 names no institute across 当选."""
 from __future__ import annotations
 
 from .conftest import accepted_figures, events, facts, ingest_text, proposed_figures
@@ -178,3 +180,15 @@ def test_guard_a_committee_member_is_still_no_committee_of_its_own(tmp_path, kb)
     ex = ingest_text(tmp_path, "市委员会办公室负责人出席了会议。", kb, "2024-07-09")
     assert not [m for m in ex.mentions if m.label == "GovernmentBody" and m.text.endswith("市委")], \
         [(m.text, m.label) for m in ex.mentions]
+
+
+
+def test_an_institute_with_a_long_name_is_named_whole_by_its_heads_title(tmp_path, kb):
+    ex = ingest_text(tmp_path, "中国人民大学首都发展与战略研究院副院长李文钊教授作主旨报告。", kb, "2024-08-05")
+    assert "中国人民大学首都发展与战略研究院" in {m.text for m in ex.mentions if m.label == "Institution"}, \
+        [(m.text, m.label) for m in ex.mentions]
+
+
+def test_no_institute_is_named_across_a_verb_of_election(tmp_path, kb):
+    ex = ingest_text(tmp_path, "中国工程院院士方滨兴当选协会理事长。", kb, "2016-03-25")
+    assert not [m.text for m in ex.mentions if "当选" in m.text], [(m.text, m.label) for m in ex.mentions]

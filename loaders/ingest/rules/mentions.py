@@ -133,8 +133,9 @@ ROWS = [
      "a name that opens a clause and reports revenue or profit (拓维信息实现营业收入): an enterprise — not a place, a "
      "sector or a group of firms (全省软件企业, 规模以上企业: mentions.NOT_A_FIRM)"),
     ("institute-of-officer", "mention",
-     r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:研究院|研究所|信安院|科学院|大学|学院|院|所))(?:党委书记|常务副院长|副院长|院长|副所长|所长|副校长|校长)"
-     r"|([\u4e00-\u9fffA-Za-z0-9]{2,14}?(?:研究会|协会|学会))(?:常务副会长|副会长|会长|秘书长|副理事长|理事长)",
+     r"((?:(?!当选|担任|出任|兼任)[\u4e00-\u9fffA-Za-z0-9]){2,16}?(?:研究院|研究所|信安院|科学院|大学|学院|院|所))"
+     r"(?:党委书记|常务副院长|副院长|院长|副所长|所长|副校长|校长)"
+     r"|((?:(?!当选|担任|出任|兼任)[\u4e00-\u9fffA-Za-z0-9]){2,14}?(?:研究会|协会|学会))(?:常务副会长|副会长|会长|秘书长|副理事长|理事长)",
      0.7, "中国长城高级副总裁戴相桃，中国信安院院长孙迎新陪同调研。",
      "an institute or university named by its head's title (中国信安院院长), an association by its 会长/理事长 (round `lists`): an institution"),
     ("cluster-name", "mention", r"产业集群", 0.8, "长沙市新一代自主安全计算系统产业集群成功入选先进制造业集群。",
