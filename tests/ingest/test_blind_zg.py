@@ -18,7 +18,9 @@ written for these tests after the pattern of what was read; each positive fails 
 - “…”系列主题发布会沙坪坝专场举行: a session (专场) held is an event; 沙坪坝区委书记…在发布会上介绍: the committee whose
   secretary speaks takes part (区委书记 was read as no body);
 - 中国人民大学首都发展与战略研究院副院长 names the whole institute (its name has thirteen characters before 研究院), and
-  院士方滨兴当选协会理事长 names no institute across 当选."""
+  院士方滨兴当选协会理事长 names no institute across 当选;
+- 发布了《湖南省软件和信息技术服务业发展蓝皮书（2022—2023）》: the release concerns the report, a document that concerns
+  湖南省; the release itself concerns no place."""
 from __future__ import annotations
 
 from .conftest import accepted_figures, events, facts, ingest_text, proposed_figures
@@ -192,3 +194,13 @@ def test_an_institute_with_a_long_name_is_named_whole_by_its_heads_title(tmp_pat
 def test_no_institute_is_named_across_a_verb_of_election(tmp_path, kb):
     ex = ingest_text(tmp_path, "中国工程院院士方滨兴当选协会理事长。", kb, "2016-03-25")
     assert not [m.text for m in ex.mentions if "当选" in m.text], [(m.text, m.label) for m in ex.mentions]
+
+
+
+def test_a_reports_release_concerns_the_report_and_the_report_its_place(tmp_path, kb):
+    ex = ingest_text(tmp_path, "6月19日，湖南省工业和信息化厅发布了《湖南省软件和信息技术服务业发展蓝皮书（2022—2023）》。", kb,
+                     "2023-06-19")
+    book = "湖南省软件和信息技术服务业发展蓝皮书（2022—2023）"
+    concerns = facts(ex, "CONCERNS", accepted=False)
+    assert (book, "湖南省") in concerns and any(b == book and "发布" in a for a, b in concerns), concerns
+    assert not [a for a, b in concerns if "发布" in a and b == "湖南省"], concerns
