@@ -58,12 +58,14 @@ def events_of(ex, kind: str) -> set[str]:
     return {p.record["name_zh"] for p in ex.entities.values() if p.label == "Event" and p.record.get("kind") == kind}
 
 
-def test_the_release_of_a_report_is_an_event_by_its_publisher_about_its_place(tmp_path, kb):
+def test_the_release_of_a_report_is_an_event_by_its_publisher_about_the_report_of_its_place(tmp_path, kb):
     ex = ingest_text(tmp_path, "9月16日，中国信息通信研究院在论坛上发布《中国网络安全产业白皮书（2020年）》。"
                                "湖南湘江新区举办活动。现场还发布了《湖南湘江新区网络安全产业发展情况》。", kb, "2020-09-16")
     assert {"《中国网络安全产业白皮书（2020年）》发布", "《湖南湘江新区网络安全产业发展情况》发布"} <= events_of(ex, "announcement")
     assert ("《中国网络安全产业白皮书（2020年）》发布", "中国信息通信研究院") in facts(ex, "PARTICIPANT")
-    assert ("《湖南湘江新区网络安全产业发展情况》发布", "湖南湘江新区") in facts(ex, "CONCERNS")
+    # since round blind-zg the release concerns the report, and the report its place (the gold's convention)
+    assert {("《湖南湘江新区网络安全产业发展情况》发布", "湖南湘江新区网络安全产业发展情况"),
+            ("湖南湘江新区网络安全产业发展情况", "湖南湘江新区")} <= facts(ex, "CONCERNS", accepted=False)
 
 
 def test_a_book_named_in_a_sentence_is_no_release(tmp_path, kb):
