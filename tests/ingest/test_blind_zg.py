@@ -20,7 +20,9 @@ written for these tests after the pattern of what was read; each positive fails 
 - 中国人民大学首都发展与战略研究院副院长 names the whole institute (its name has thirteen characters before 研究院), and
   院士方滨兴当选协会理事长 names no institute across 当选;
 - 发布了《湖南省软件和信息技术服务业发展蓝皮书（2022—2023）》: the release concerns the report, a document that concerns
-  湖南省; the release itself concerns no place."""
+  湖南省; the release itself concerns no place;
+- 第三届中国工业软件大会新闻发布会…重庆市软件业务收入…: a press conference presents figures and owns none but its
+  attendance."""
 from __future__ import annotations
 
 from .conftest import accepted_figures, events, facts, ingest_text, proposed_figures
@@ -204,3 +206,18 @@ def test_a_reports_release_concerns_the_report_and_the_report_its_place(tmp_path
     concerns = facts(ex, "CONCERNS", accepted=False)
     assert (book, "湖南省") in concerns and any(b == book and "发布" in a for a, b in concerns), concerns
     assert not [a for a, b in concerns if "发布" in a and b == "湖南省"], concerns
+
+
+
+PRESS = "6月13日，第三届中国工业软件大会新闻发布会在重庆举行。中心城区收储楼宇面积170万平方米；新增软信企业3500余家。"
+
+
+def test_a_press_conference_owns_none_of_the_figures_it_presents(tmp_path, kb):
+    ex = ingest_text(tmp_path, PRESS, kb, "2023-06-13")
+    owners = {s for s, v in proposed_figures(ex) if v in (170, 3500)}
+    assert owners and not [o for o in owners if "发布会" in o], proposed_figures(ex)
+
+
+def test_guard_a_meetings_figures_stay_the_meetings(tmp_path, kb):
+    ex = ingest_text(tmp_path, "9月18日，2018年网络安全博览会在成都开幕，本届博览会展览面积达2万平方米。", kb, "2018-09-18")
+    assert {s for s, v in proposed_figures(ex) if v in (2, 20000)} == {"2018年网络安全博览会"}, proposed_figures(ex)
