@@ -11,6 +11,7 @@ from .rules import conf, rx
 
 # the firm that heads a listed project: up to its first 公司 or 集团 (宇芯（成都）集成电路封装测试公司生产线改造…项目)
 OWNER = re.compile(r"[^、，。；：等]{2,18}?(?:公司|集团)(?!公司)")
+STOP = re.compile("[。；]")   # a list of projects ends with its sentence or clause
 
 
 class ProjectOwnersMixin:
@@ -18,7 +19,7 @@ class ProjectOwnersMixin:
         """(trigger, item starts) per list of an event's projects in [a, b): each item starts the list or follows 、."""
         for m in rx("project-owner").finditer(self.text, a, b):
             end = b
-            if (stop := re.compile("[。；]").search(self.text, m.end(), b)) is not None:
+            if (stop := STOP.search(self.text, m.end(), b)) is not None:
                 end = stop.start()
             starts = [m.end()] + [m.end() + k.end() for k in re.finditer("、", self.text[m.end():end])]
             yield m.group(1), starts, end

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 from .rules import conf, rx
 
-NATIONWIDE = ("全国", "中国", "我国", "国家", "国内")
-
 
 class RegionIndustriesMixin:
     def find_region_industries(self) -> None:
         """Once places are linked (本市 and 全省 too): the industry right after a place, when nothing holds it."""
         regs = {m.end: m for m in self.mentions if m.label == "Region" and m.keys and not m.attrs.get("members")
-                and m.text not in NATIONWIDE}
+                and not self.is_country(m)}   # 全国软件产业: the nation's, no place's focus
         for end, reg in sorted(regs.items()):
             m = rx("region-industry").match(self.text, end)
             if m is not None and self.free(m.start(), m.end()):
