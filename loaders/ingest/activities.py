@@ -284,9 +284,8 @@ class ActivitiesMixin:
         # the blind samples as they came: round blind-zg)
         report = self.register(Mention(a, b, self.text[a:b], "Policy", s.idx, "pattern:report-title",
                                        conf("event-report-released"), title, {"kind": "other"}))
-        hit = self.kb.lookup(title, ("Policy",))
-        report.keys = [self.use_existing(hit[0], hit[1], report) if hit else self.use_new(
-            "Policy", {"id": "", "name_zh": title, "name_en": self.english(title), "kind": "other"}, report)]
+        report.keys = [self.policy_key(report, title, {"id": "", "name_zh": title, "name_en": self.english(title),
+                                                       "kind": "other"})]
         self.rel(key, "CONCERNS", report.key, s, (a0, b0), conf("event-report-released"), "event-report-released")
         named = max((x for x in self.mentions if x.label == "Region" and x.keys and title.startswith(x.text)),
                     key=lambda x: len(x.text), default=None)   # 湖南湘江新区 named in the article: that zone, not 湖南省

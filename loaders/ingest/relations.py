@@ -281,19 +281,15 @@ class RelationsMixin(WhereaboutsMixin):
                 issuer = Mention(issuer.start, issuer.end, issuer.text, "GovernmentBody", issuer.sent, issuer.how,
                                  issuer.conf, issuer.name, {}, [gov]) if gov else None
             dates = self.dates_in(issuer.end if issuer else s.start, a)
-            hit = self.kb.lookup(title, ("Policy",))
-            if hit:
-                m.keys = [self.use_existing(hit[0], hit[1], m)]
-            else:
-                rec = {"id": "", "name_zh": title, "name_en": self.english(title), "kind": kind}
-                if issuer is not None:
-                    lvl = self.entities[issuer.key].record.get("level")
-                    lvl = {"central": "national"}.get(lvl, lvl) if lvl else None
-                    if lvl:
-                        rec["level"] = lvl
-                if dates:
-                    rec["issued_on"] = dates[-1].point
-                m.keys = [self.use_new("Policy", rec, m)]
+            rec = {"id": "", "name_zh": title, "name_en": self.english(title), "kind": kind}
+            if issuer is not None:
+                lvl = self.entities[issuer.key].record.get("level")
+                lvl = {"central": "national"}.get(lvl, lvl) if lvl else None
+                if lvl:
+                    rec["level"] = lvl
+            if dates:
+                rec["issued_on"] = dates[-1].point
+            m.keys = [self.policy_key(m, title, rec)]
             for d in self.__dict__.get("_plan_domains", {}).get(b, ()):   # 《X方案》，重点面向A、B等领域
                 self.rel(m.key, "FOCUSES_ON", d.key, s, (d.start, d.end), conf("domain-focus-policy"), "domain-focus-policy")
             if self._title_issuers(m, s) and by == "policy-issuer":
@@ -317,6 +313,11 @@ class RelationsMixin(WhereaboutsMixin):
                 host = self.topic(s, a)
                 if host is not None:
                     self.rel(m.key, "CONCERNS", host.key, s, (a, b), conf("policy-park-topic"), "policy-park-topic")
+
+    def policy_key(self, m: Mention, title: str, rec: dict) -> str:
+        """The policy or report `title` names: the knowledge base's, else a new one with the record `rec`."""
+        hit = self.kb.lookup(title, ("Policy",))
+        return self.use_existing(hit[0], hit[1], m) if hit else self.use_new("Policy", rec, m)
 
     def _title_issuers(self, policy: Mention, s) -> list[str]:
         """《北京市人民政府关于…的实施意见》: the bodies the title begins with issue the policy (`policy-title-issuer`)."""
