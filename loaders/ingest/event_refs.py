@@ -12,6 +12,13 @@ from . import gazetteer as gz
 FULL_NAME_LEAD = re.compile(gz.EDITION + "$")
 # a meeting named as the one already reported (本届展会筹备工作会议, 此次论坛): that event (event-back-reference)
 BACK_REFERENCE = re.compile(r"^(?:本届|本次|此次|这次|该次?|上述)")
+# a session of a meeting, named after it (…系列主题发布会沙坪坝专场): the meeting word is the one before the session
+SESSION = re.compile(r"(?<=[会坛动赛])[\u4e00-\u9fff]{0,6}(?:专场|分会场)$")
+
+
+def meeting_of_session(name: str) -> str:
+    """The meeting a session's name names (…发布会沙坪坝专场 → …发布会); any other name as it is."""
+    return SESSION.sub("", name)
 
 
 class EventRefsMixin:

@@ -8,7 +8,7 @@ from . import gazetteer as gz
 from .model import DateMention, Mention, is_contest
 from .relations import ORG_LABELS
 from .event_places import NAME_HEAD, NATIONWIDE, EventPlacesMixin  # noqa: F401  (NAME_HEAD re-exported)
-from .event_refs import BACK_REFERENCE, EventRefsMixin, same_meeting, meeting_word
+from .event_refs import BACK_REFERENCE, EventRefsMixin, meeting_of_session, same_meeting, meeting_word
 from .rules import conf, rx
 
 
@@ -21,10 +21,6 @@ AT_MEETING = re.compile(r"^([\u4e00-\u9fff]{0,10}(?:会|论坛|峰会|大赛))�
 CEREMONY_HEAD = re.compile(r"^(?:在)?(?:本次|此次)?(?:开幕式|启动仪式|仪式)上[，,]")   # 开幕式上，…: at the ceremony named last
 # 开工建设, 揭牌成立, 正式投入运营: the trigger goes on as one verb phrase
 AFTER_TRIGGER = re.compile(r"^(?:[，。；,;：:、]|成为|为|的|仪式|典礼|活动|建设|成立|运营|运行|投产|$)")
-
-
-# a session of a meeting, named after it (…系列主题发布会沙坪坝专场): the meeting word is the one before the session
-SESSION = re.compile(r"(?<=[会坛动赛])[\u4e00-\u9fff]{0,6}(?:专场|分会场)$")
 
 
 class EventsMixin(EventPlacesMixin, EventRefsMixin):
@@ -329,7 +325,7 @@ class EventsMixin(EventPlacesMixin, EventRefsMixin):
                 # 在启动式上说: the opening of whatever event it was; 在发布会上: a 发布会, not the 博览会 named since
                 def ends(x, w=head.group(1), any_event=head.group(1) in ("启动式", "开幕式", "仪式", "典礼")) -> bool:
                     # 见证了签约; 在发布会上 after …系列主题发布会沙坪坝专场: a session of that meeting (round blind-zg)
-                    return any_event or SESSION.sub("", x.name).endswith(w) or (w in ("签约", "签字") and "签" in x.name)
+                    return any_event or meeting_of_session(x.name).endswith(w) or (w in ("签约", "签字") and "签" in x.name)
                 before = [x for x in here if x.end <= s.start + m.start() and ends(x)]
                 ev = max(before, key=lambda x: x.start) if before else self.latest_event_before(s, 12, ends)
             if ev is None:

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import re
 
+from .event_refs import meeting_of_session
 from .model import HELD_MEETING, is_contest
 from .relations import ORG_LABELS
 from .rules import conf, rx
 
 # 居全国第一, 全国首个, 在全国率先: where something ranks, not whose figure it is (stat-country)
 # …|中国软件百强企业有16家: 中国 names a ranking, whose members the figure counts (round blind-m)
-# a press conference, or a session of one (服贸会新闻发布会海淀专场, …专场发布会): it presents figures, owns none
-PRESS_CONFERENCE = re.compile(r"发布会(?:[\u4e00-\u9fff]{0,6}专场)?$|发布会）$")
 COUNTRY_FRAME_AFTER = re.compile(r"(?:第|首|前列|前|领先|排名|同类|范围|各地|之最|一流|率先|唯一|最大|最早|最多|重要|知名|性"
                                  r"|[\u4e00-\u9fff]{0,6}?(?:[百千]|五百|\d+)[强強]"
                                  r"|[\u4e00-\u9fff]{0,4}?(?:新闻网|网|报)(?:\d{1,2}月|讯))")   # 中国商务新闻网7月19日: an outlet
@@ -73,7 +72,9 @@ class FigureOwnersMixin:
         conference, which reports figures and has none but its attendance (stat-event-attendance): on the dev pool
         ten of stat-event's twenty-two figures the gold gives a region went to a 发布会 (round blind-zg)."""
         ev = self._event_of_figure(s, ca, a)
-        return None if ev is not None and PRESS_CONFERENCE.search(self.entities[ev.key].record["name_zh"]) else ev
+        name = self.entities[ev.key].record["name_zh"] if ev is not None else ""
+        # a press conference, or a session of one (服贸会新闻发布会海淀专场, …专场发布会): it presents figures, owns none
+        return None if meeting_of_session(name).endswith("发布会") or name.endswith("发布会）") else ev
 
     def _event_of_figure(self, s, ca: int, a: int):
         if self.mentions_in(s.start, a, ("Park", "SubPark")):
