@@ -110,7 +110,7 @@ def run_split(split: str, mode: str = "data", verbose: bool = False):
 
 
 def by_rule(split: str, mode: str = "data") -> dict[str, dict[str, list[int]]]:
-    """Each rule row's right and proposed statistics and relations over a split: which rows are wrong
+    """Each rule row's right and proposed statistics, relations and entities named on their own over a split: which rows are wrong
     on text (what calibrating a row's confidence rests on) — the accepted proposals, and every
     proposal as if the threshold were 0, so that a row written below it stays measurable on the next
     blind sample (matching is one-to-one over all of them, so a row can gain or lose a gold item to
@@ -128,7 +128,7 @@ def by_rule(split: str, mode: str = "data") -> dict[str, dict[str, list[int]]]:
     finally:
         ex_mod.ACCEPT = score_mod.ACCEPT = accept
     out = {}
-    for kind in ("statistics", "relations"):
+    for kind in ("statistics", "relations", "entities"):   # entities: the named-* rows, names that are a fact alone
         rows = sorted(total[kind].by_rule.items(), key=lambda kv: (kv[1][0] / kv[1][1], -kv[1][1]))
         rows += sorted((r, [0, 0]) for r in every[kind].by_rule if r not in total[kind].by_rule)
         print(f"\n### {kind}, {split} split: right / proposed per rule row\n")

@@ -42,6 +42,10 @@ from .topics import TopicsMixin
 from .descriptions import DescriptionsMixin
 from . import gazetteer as gz
 
+# mention row → the row that proposes a new name it read when no fact about it was read (names_on_their_own)
+NAMED_BY = {"pattern:domain-coordinated": "named-domain-coordinated", "pattern:enterprise-list": "named-enterprise-list",
+            "pattern:policy-title": "named-policy-title", "pattern:zone-park": "named-zone-park"}
+
 __all__ = ["ACCEPT", "Extraction", "Extractor", "Mention", "DateMention", "Proposal", "RelFact", "ObsFact",
            "RULES", "extract", "ORG_LABELS", "PARKISH"]
 
@@ -354,6 +358,23 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
             self.rules_text_statistics(s)
             self.rules_descriptions(s)
 
+    def names_on_their_own(self) -> None:
+        """A name the knowledge base does not hold yet, read by a mention row whose names the labellers nearly always
+        list, is a fact on its own (the entity, cited) though no fact was read about it: the named-* rows
+        (rules/facts.py). A name it holds gains nothing from being named again."""
+        for p in self.entities.values():
+            if p.has_fact or p.origin != "new":
+                continue
+            hows = {m.how for m in p.mentions if m.conf >= ACCEPT}
+            rows = [NAMED_BY[h] for h in hows if h in NAMED_BY]
+            if p.label == "Region" and "dictionary" in hows:   # a place of the built-in gazetteer
+                rows.append("named-place")
+            if gz.BARE_DOCUMENT_KIND.match(p.record.get("name_zh") or ""):
+                rows = [r for r in rows if r != "named-policy-title"]
+            row = max(rows, key=lambda r: RULES[r].conf, default=None)
+            if row is not None and RULES[row].conf >= ACCEPT:
+                p.has_fact, p.named = True, row
+
     def finish(self) -> None:
         """One proposal per fact; which entities carry a fact; observation ids; sentences per entity."""
         self.observations = one_per_fact(self.observations)
@@ -368,6 +389,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
                     any(m.how in HELD_MEETING and m.conf >= ACCEPT for m in p.mentions):
                 p.has_fact = True
                 self.context_rows.add("event-held")
+        self.names_on_their_own()
         for p in self.entities.values():
             p.sentences = sorted({m.sent for m in p.mentions})
             if p.mentions:

@@ -415,6 +415,9 @@ ORDINAL_RX = r"^第[一二三四五六七八九十\d]+$"   # 公安部第一研�
 
 # a line of business, not a firm's name (软件开发、系统集成、信息服务等): what a list of firms' activities ends on
 BUSINESS_LINE = re.compile(r"(?:开发|集成|服务|制造|设计|研发|运营|咨询|外包|测试|销售|维护|加工|运维)$")
+# A title that is only a document's kind (《行动计划》, 《三年行动计划》, 《实施意见》) refers back to a plan the text named
+# before: no name of its own (named-policy-title: all 9 such titles it named on the tuned pool were wrong, round blind-zi)
+BARE_DOCUMENT_KIND = re.compile(r"^(?:[一二三四五六七八九十\d]+年)?(?:行动计划|实施意见|实施方案|方案|规划|条例|意见|办法|通知|纲要|计划)$")
 # Pattern-found names made only of these words are generic (创新中心, 技术研发实验室), not names.
 GENERIC_WORDS = {"龙头", "骨干", "头部", "信创", "中小", "中小学", "中小学校", "学校", "高校", "高等", "职业", "网络安全", "网络", "安全", "创新", "联合", "协同", "技术", "研发", "工程师", "人才", "培养", "培育",
                  "开放式", "应用", "转化", "适配", "攻防", "靶场", "公共服务", "服务", "平台", "产业", "发展", "科研",

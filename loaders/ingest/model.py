@@ -64,6 +64,7 @@ class Proposal:
     mentions: list[Mention] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
     has_fact: bool = False
+    named: str = ""              # the entity row (named-*) that made a name a fact on its own, if one did
 
 
 @dataclass

@@ -167,6 +167,8 @@ def render(ex: Extraction, source: dict, source_origin: str, model: Model, *,
             how = "new entity (id minted from pinyin; check name_en)"
         else:
             how = f"known from {p.origin[5:]} (matched by {p.link}); not in the graph yet, so carried here"
+        if p.named:   # no fact was read about it: the name alone, by a row whose names are nearly always right
+            how += f" · named on its own ({p.named})"
         comment = [f"{p.label} {key} · {how} · confidence {p.conf:.2f}",
                    f"  mentions: {spans or 'implied by a fact (no mention of its own)'}"]
         if not p.has_fact:   # one comment line: a second indented one would read as part of the commented record

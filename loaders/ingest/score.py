@@ -52,7 +52,7 @@ class Score:
     correct: int
     missed: list
     wrong: list
-    by_rule: dict[str, list[int]] = field(default_factory=dict)   # rule row → [right, proposed] (statistics, relations)
+    by_rule: dict[str, list[int]] = field(default_factory=dict)   # rule row → [right, proposed] (statistics, relations; named-* entities)
 
     @property
     def precision(self) -> float:
@@ -138,6 +138,7 @@ def score(ex: Extraction, gold: dict) -> dict[str, Score]:
     ent_map: dict[str, int] = {}     # proposal key → gold index
     used: set[int] = set()
     wrong = []
+    named: dict[str, list[int]] = {}   # right / proposed per named-* row: entities that are a fact on their own
     for p in proposed:
         n = norm(p.record.get("name_zh") or "")
         hit = next((i for i, g in enumerate(gold_ents)
@@ -153,13 +154,17 @@ def score(ex: Extraction, gold: dict) -> dict[str, Score]:
             # mentioned, as the events below are, it is that event — and its relations count through it
             hit = next((i for i, g in enumerate(gold_ents) if i not in used and g["label"] == "Event"
                         and _where(p, {**g, "kind": ev_kinds.get(norm(g["name"]))})), None)
+        if p.named:
+            named.setdefault(p.named, [0, 0])[1] += 1
         if hit is None:
             wrong.append(f"{p.label} {p.record.get('name_zh')} ({p.key})")
         else:
             used.add(hit)
             ent_map[p.key] = hit
+            if p.named:
+                named[p.named][0] += 1
     out["entities"] = Score("entities", len(gold_ents), len(proposed), len(used),
-                            [g["name"] for i, g in enumerate(gold_ents) if i not in used], wrong)
+                            [g["name"] for i, g in enumerate(gold_ents) if i not in used], wrong, named)
     by_name = {norm(g["name"]): i for i, g in enumerate(gold_ents)}
 
     # statistics

@@ -52,6 +52,7 @@ def fired(tmp_path, example: str, parks: bool = False) -> set[str]:
     names |= {d.rule for d in ex.dates} | {r.rule for r in ex.relations} | {o.rule for o in ex.observations}
     names |= set(ex.normalised)   # norm-* rows: they changed the text the other rows read
     names |= ex.context_rows      # rows that chose whose a fact is (region-as-object)
+    names |= {p.named for p in ex.entities.values()}   # names that are a fact on their own (named-*)
     if any(m.label == "Event" for m in ex.mentions):
         names.add("event-trigger")
     if any(m.how == "pattern:event-subject" for m in ex.mentions):
