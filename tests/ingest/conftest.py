@@ -2,6 +2,7 @@
 review file `parkgraph ingest` writes for it on an empty LadybugDB graph (made once per module)."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -49,6 +50,18 @@ def seed_review(tmp_path_factory):
     out = d / "seed.review.yaml"
     assert main(["ingest", str(ARTICLE), "--db", str(db), "--out", str(out)]) == 0
     return out, yaml.safe_load(out.read_text(encoding="utf-8")), db
+
+
+@pytest.fixture(scope="module")
+def seed_accepted(seed_review):
+    """(path, parsed YAML) of the seed's review file with every proposal accepted, as a reviewer who uncomments the
+    ones below the threshold gets it: the seed is in sample, so what the rules read of it is tested here, and which
+    of it the file accepts is the calibration's (tests/ingest/test_calibration.py; stat-topic, right 0 of 7 on the
+    blind samples as they came, reads the seed's talent and 成渝 figures and is below the threshold since round blind-zi)."""
+    path, _, _ = seed_review
+    out = path.with_name("seed.accepted.yaml")
+    out.write_text(accept_everything(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return out, yaml.safe_load(out.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +123,27 @@ def accepted_figures(ex) -> set[tuple[str, float]]:
     """(subject, value) by name of the observations at or above the threshold."""
     from parkgraph.loaders.ingest.rules import ACCEPT
     return {(entity_name(ex, o.subject), o.fields.get("value")) for o in ex.observations if o.conf >= ACCEPT}
+
+
+def accept_everything(review: str) -> str:
+    """The review file with every proposal below the threshold uncommented as the file says: each relation and
+    figure under its collection, and each entity the file writes commented out for them under the one it names."""
+    data = yaml.safe_load(review)
+    start = review.find("# Proposals below the threshold")
+    if start < 0:
+        return review
+    coll, items = None, []
+    for line in review[start:].splitlines()[1:]:
+        if line.startswith(("# Mentioned, but", "# Figures with no", "# Dates", "# Sentences")):
+            break
+        under = re.match(r"# under `(\w+):`", line)
+        if under:
+            coll = under.group(1)
+        elif line.startswith("# - "):
+            items.append((coll, [line[2:]]))
+        elif line.startswith("#   ") and items:
+            items[-1][1].append(line[2:])
+    for coll, lines in items:
+        rec = yaml.safe_load("\n".join(lines))[0]
+        data.setdefault(coll or ("relations" if "type" in rec else "observations"), []).append(rec)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)

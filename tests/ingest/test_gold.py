@@ -33,7 +33,16 @@ def test_gold_spans_hold_their_text(gold):
 
 
 @pytest.mark.parametrize("mode", ["data", "leave-out", "none"])
-def test_precision_and_recall_targets(mode):
+def test_precision_and_recall_targets(mode, monkeypatch):
+    """The seed is in sample: what the rules read of it, at any confidence, meets the targets; what the review file
+    accepts is precise. Which proposals are accepted is the calibration's (stat-topic reads the seed's talent and 成渝
+    figures and is below the threshold since round blind-zi, right 0 of 7 on the blind samples as they came)."""
+    import importlib
+    accepted, _secs = _bench().run(mode)
+    for kind in ("entities", "statistics", "dates", "relations"):
+        assert accepted[kind].precision >= 0.9, f"{mode} {kind}: accepted P={accepted[kind].precision:.3f}"
+    for mod in ("parkgraph.loaders.ingest.extract", "parkgraph.loaders.ingest.score"):
+        monkeypatch.setattr(importlib.import_module(mod), "ACCEPT", 0.0)   # every proposal, as --by-rule counts them
     scores, _secs = _bench().run(mode)
     for kind in ("entities", "statistics", "dates", "relations"):
         s = scores[kind]
@@ -46,12 +55,14 @@ def test_scorer_counts_misses_and_false_positives(gold):
     from parkgraph.loaders.ingest import ingest
     from parkgraph.loaders.ingest.extract import RelFact
     from parkgraph.loaders.ingest.kb import KnowledgeBase
+    from parkgraph.loaders.ingest.rules import ACCEPT
     from parkgraph.loaders.ingest.score import score
     res = ingest(ARTICLE, kb=KnowledgeBase())
     ex = res.extraction
+    before = score(ex, gold)["statistics"].correct
     first = ex.relations.pop(0)
     ex.relations.append(RelFact(first.to, "RELATED_TO", first.frm, first.sent, first.span, 0.9, "test"))
-    ex.observations[0].fields["value"] = 999
+    next(o for o in ex.observations if o.conf >= ACCEPT).fields["value"] = 999
     s = score(ex, gold)
     assert s["relations"].correct == len(gold["relations"]) - 1 and len(s["relations"].wrong) == 1
-    assert s["statistics"].correct == len(gold["statistics"]) - 1
+    assert s["statistics"].correct == before - 1 and before >= 5

@@ -19,7 +19,7 @@ from parkgraph.loaders import load_paths
 from parkgraph.loaders.ingest import ingest
 from parkgraph.loaders.load import check
 
-from .conftest import ARTICLE, lb_settings
+from .conftest import ARTICLE, accept_everything, lb_settings
 
 CORPUS = Path(__file__).parent / "corpus"
 BASE = "https://w3id.org/parkgraph/id/"
@@ -41,30 +41,6 @@ def test_every_review_file_of_the_dev_corpus_and_the_seed_validates(tmp_path):
         out.write_text(ingest(article, store=None, data_dirs=[DATA_DIR]).review, encoding="utf-8")
         problems += [str(p) for p in check([out], None, BASE).problems]
     assert problems == [], f"{len(problems)} problems, first: " + "\n".join(problems[:15])
-
-
-def accept_everything(review: str) -> str:
-    """The review file with every proposal below the threshold uncommented as the file says: each relation and
-    figure under its collection, and each entity the file writes commented out for them under the one it names."""
-    data = yaml.safe_load(review)
-    start = review.find("# Proposals below the threshold")
-    if start < 0:
-        return review
-    coll, items = None, []
-    for line in review[start:].splitlines()[1:]:
-        if line.startswith(("# Mentioned, but", "# Figures with no", "# Dates", "# Sentences")):
-            break
-        under = re.match(r"# under `(\w+):`", line)
-        if under:
-            coll = under.group(1)
-        elif line.startswith("# - "):
-            items.append((coll, [line[2:]]))
-        elif line.startswith("#   ") and items:
-            items[-1][1].append(line[2:])
-    for coll, lines in items:
-        rec = yaml.safe_load("\n".join(lines))[0]
-        data.setdefault(coll or ("relations" if "type" in rec else "observations"), []).append(rec)
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
 def test_accepting_every_proposal_below_the_threshold_still_gives_a_file_that_loads(tmp_path):

@@ -40,8 +40,8 @@ def test_source_record_equals_the_curated_one(seed_review):
         assert str(src[k]) == str(curated[k]), k
 
 
-def test_every_gold_fact_is_proposed_with_its_sentence(seed_review, gold):
-    _, review, _ = seed_review
+def test_every_gold_fact_is_proposed_with_its_sentence(seed_accepted, gold):
+    _, review = seed_accepted
     doc = read_document(ARTICLE)
     sentence = {s.idx: s.text for s in doc.sentences}
     recs = records(review)
@@ -125,8 +125,8 @@ def _curated_facts() -> tuple[set, set]:
     return rels, obs
 
 
-def test_loading_the_review_file_gives_the_curated_facts(seed_review, tmp_path):
-    path, _, _ = seed_review
+def test_loading_the_review_file_gives_the_curated_facts(seed_accepted, tmp_path):
+    path, _ = seed_accepted
     with open_store(lb_settings(tmp_path / "reviewed.lbdb")) as store:
         load_paths([path], store, BASE, progress=False)
         rels, obs = _facts(store)

@@ -68,7 +68,7 @@ ROWS = [
      "the government bodies a policy's title begins with, before 关于 (《北京市人民政府关于…的实施意见》, 《中共四川省委办公厅、"
      "四川省人民政府办公厅关于…》), issue it, whoever presents it in the sentence (round blind-zg: six of seven such "
      "titles on the dev pool)"),
-    ("policy-issuer", "relation", r"印发|发布(?!会)|出台|制定|颁布|下发|发文", 0.55, "重庆市经济信息委印发了《关于推进园区建设工作的通知》。"),
+    ("policy-issuer", "relation", r"印发|发布(?!会)|出台|制定|颁布|下发|发文", 0.6, "重庆市经济信息委印发了《关于推进园区建设工作的通知》。"),
     ("policy-issuer-list", "relation", None, 0.8, "教育部、工业和信息化部、公安部联合印发《国家网络安全宣传周活动方案》。",
      "the government bodies listed right before a policy's issuer (A、B和C联合印发《…》): each issues it (round `domains`)"),
     ("policy-approved", "relation", r"(?:已经|已|经)([^，。；]{2,16}?)(?:同意|批准)[，,]?现(?:予)?(?:印发|发布)", 0.85,
@@ -88,7 +88,7 @@ ROWS = [
     ("link-other", "link", None, 0.75, "北京网腾科技有限公司入驻园区。", "an existing entity by pinyin or the graph's search"),
     ("link-implied", "link", None, 0.6, "国家网络安全产业园区（西安）揭牌。", "a new entity implied by a fact, with no mention of its own"),
     # ---- events
-    ("event-subject", "event", r"(" + _TRIGGERS + r")", 0.7, "国家网络安全产业园区（长沙）于2020年6月正式揭牌。"),
+    ("event-subject", "event", r"(" + _TRIGGERS + r")", 0.65, "国家网络安全产业园区（长沙）于2020年6月正式揭牌。"),
     ("event-signing-party", "relation", None, 0.8, "当天签约的中国电信股份有限公司四川分公司副总经理表示，将加快建设。",
      "the firm, institution or body that signs (X签约, 签约的X) is a party to the signing: PARTICIPANT, not CONCERNS"),
     ("event-signed-at-ceremony", "relation", None, 0.8,
@@ -96,7 +96,7 @@ ROWS = [
      "签约 right after a signing ceremony was named (in the sentence or the one before, same paragraph): that ceremony, "
      "each firm, institution or body before the verb a party to it — not a second signing named after the last party "
      "(round blind-j)"),
-    ("event-of-place", "event", None, 0.25, "9月16日，长沙高新区第三批重大项目集中开工。",
+    ("event-of-place", "event", None, 0.35, "9月16日，长沙高新区第三批重大项目集中开工。",
      "projects that break ground, open or are completed in a zone or place the clause names, no firm or park: "
      "the event concerns that place"),
     ("event-approval-of", "event", r"(?:同意|支持|原则同意)(?:了)?", 0.8, "工信部复函同意国家网络安全产业园区（长沙）建设。",
@@ -122,7 +122,7 @@ ROWS = [
      "3月5日，成都市经信委召开了第二届电子展筹备工作会议。会议期间，市经信委召开了本届展会筹备工作会议。",
      "a meeting named as the one already reported (本届展会筹备工作会议, 本次大会) is the event named last in this sentence or the "
      "twelve before whose name ends as it does, not a second event"),
-    ("event-organiser", "relation", None, 0.65, "近日，长沙市召开“长沙·非凡十年”专场新闻发布会。",
+    ("event-organiser", "relation", None, 0.7, "近日，长沙市召开“长沙·非凡十年”专场新闻发布会。",
      "the body, region or organisation that 召开/举办/主办 a meeting takes part in it"),
     ("stat-country", "statistic", None, 0.75, "2021年我国网络安全产业规模约为2000亿元。",
      "a figure of 我国/中国/全国 (its industry, its output) named in the figure's clause, with no organisation, park or "
@@ -173,10 +173,11 @@ ROWS = [
     # were gold entities in nearly every article, though no fact was read about them (the labeller's manual lists
     # "every named instance the article states a fact about"; the rules miss most such facts, not the names). Measured
     # on the tuned pool of round blind-zi (246 read articles) as the rows were written: right / named without a
-    # fact there, (right + 1) / (named + 2) rounded to 0.05. Mention rows named less surely were not made rows:
+    # fact there, (right + 1) / (named + 2) rounded to 0.05, and since from the blind samples as they came (named-place: 5 of
+    # 6 on dev-ZI and dev-ZJ). Mention rows named less surely were not made rows:
     # domain-list 66/84, domain-standard 58/76, suffix-enterprise 57/77, a known body by the dictionary 41/55,
     # suffix-institution 61/184, a place data/ already holds 53/185 (docs/ingest-rounds.md, round blind-zi)
-    ("named-place", "entity", None, 0.85, "会上，株洲市代表作了发言。",
+    ("named-place", "entity", None, 0.75, "会上，株洲市代表作了发言。",
      "a city, district or county of the built-in gazetteer that data/ does not hold (69 of 79 on the tuned pool)"),
     ("named-domain-coordinated", "entity", None, 0.9, "推动大数据产业及与其相关联的云计算、物联网、移动互联网等高精尖产业快速发展。",
      "the other items of a list one of whose items is a domain (domain-coordinated; 42 of 46)"),
@@ -196,7 +197,7 @@ ROWS = [
     ("event-part-place", "relation", None, 0.75,
      "2018年国家网络安全宣传周将于9月17日至23日在成都举行，其中包括开幕式、网络安全博览会等重要活动。",
      "a meeting an event includes is where that event is (the event named last before it in the sentence)"),
-    ("event-place", "relation", None, 0.8, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。",
+    ("event-place", "relation", None, 0.9, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。",
      "在X举行/召开: where the meeting was"),
     ("event-at-meeting", "relation", None, 0.8,
      "9月11日下午，产业对接交流会在长沙举行。交流会上，金山软件、天津麒麟、奇安信等16家企业签约。",
@@ -256,7 +257,7 @@ ROWS = [
      r"(?P<mult>万亿|亿|万|千)?\s*(?P<q3>多|余)?\s*"
      r"(?P<unit>万亿元|亿元|万元|元|美元|家|个百分点|个季度|个月|个|名|人次|人|位|项|件|次|期|倍|%|％|平方公里|平方千米|平方米|㎡|亩|公顷|"
      r"所|座|支|份|户|款|台|套|场|Tbps|Gbps|(?<=亿)(?=[，。；、的）)\s]|$))(?P<q4>以上|左右)?",
-     0.65, "截至2022年底，国家网络安全产业园区（西安）共引进网络安全企业超过45家。",
+     0.55, "截至2022年底，国家网络安全产业园区（西安）共引进网络安全企业超过45家。",
      "subject named in the clause before the number; Chinese numerals by cn2an; thousands separators (2,003.50亿元); "
      "亿 or 万亿 with no unit after it is money (规模仅600多亿，同35.8万亿的规模相比); a duration in 个月 or 个季度 is a "
      "figure (连续13个季度, round blind-w: the ontology lists the units now), but 前5个月 is the period figures are for"),
@@ -310,15 +311,15 @@ ROWS = [
      "该生态/该体系 before the figure: it is that thing's (no entity), not the region's: not proposed"),
     ("stat-zone-word", "statistic",
      r"\s*(?:目前|当前|截至[^，。；]{2,12}[，,]\s*)?(?:该区|高新区|经开区|开发区|新区)(?:已|共|累计|现|目前|拥有|聚集|集聚|引进|入驻)",
-     0.75, "长沙高新区是国家级高新区。高新区已聚集网络安全企业120家。",
+     0.6, "长沙高新区是国家级高新区。高新区已聚集网络安全企业120家。",
      "a bare 高新区/经开区/该区 opening the clause: the development zone the article names most"),
-    ("stat-topic", "statistic", None, 0.7, "国家网络安全产业园区（西安）揭牌。截至2022年底，共引进企业超过45家。",
+    ("stat-topic", "statistic", None, 0.1, "国家网络安全产业园区（西安）揭牌。截至2022年底，共引进企业超过45家。",
      "no subject in the clause: the park the paragraph is about"),
     ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前|范围|[\d.]+%的)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.8, "湖南省网络安全产业规模全省超过200亿元。",
      "a region-level figure (全省, or a region named and no park word): the region's, never the park's — but 全市 as a "
      "frame (占全市70%, 居全市首位, 在全市各分园排名第一, 全市总量排名, 汇聚了全省83.1%的企业: round blind-m) and 区内企业 (the zone's firms) say nothing of whose "
      "figure it is"),
-    ("stat-region-lead", "statistic", None, 0.6, "今年以来，长沙市着力培育创新主体。新增企业300家。",
+    ("stat-region-lead", "statistic", None, 0.7, "今年以来，长沙市着力培育创新主体。新增企业300家。",
      "no organisation or park: the region the sentence right before, in the same paragraph, opens on (split from "
      "stat-region-context in round blind-ze: 12 of 22 right on sixteen blind samples as they came, the rest 15 of 46)"),
     ("stat-region-context", "statistic", None, 0.35, "企业看好长沙市网络安全产业的发展。目前有企业300家。",
@@ -331,14 +332,14 @@ ROWS = [
      "园区/产业园 and no park in the paragraph: the park the article names most (or the organisation named like a "
      "park); right 0 of 9 on dev-D as it came and 0 of 7 on every dev split since, so (0 + 1) / (9 + 2) → 0.1: "
      "written commented out"),
-    ("stat-plan-region", "statistic", r"规划|方案|计划|纲要|意见|通知|办法|措施", 0.7,
+    ("stat-plan-region", "statistic", r"规划|方案|计划|纲要|意见|通知|办法|措施", 0.6,
      "---\ntitle: 湖南省信息化发展规划\ndate: 2021-08-01\n---\n\n湖南省加快信息化发展。2020年，数字经济规模达到12000亿元。\n",
      "in a policy text (its title names a plan, a scheme, an opinion or a notice) a figure with no organisation or park "
      "is the region's the sentence, the paragraph or the article names: over the dev splits the region fallbacks were "
      "right 33 of 33 in the five policy texts and 34 of 91 in news (round `domains`); the regex reads the title"),
     ("stat-article-region", "statistic", None, 0.15, "到2025年，数字经济规模突破25000亿元。\n\n湖南省加快信息化发展。",
      "no organisation, park or region in the sentence or paragraph: the region the article is about"),
-    ("text-theme", "statistic", r"以“([^”]{2,60})”为主题|主题(?:为|是)“([^”]{2,60})”", 0.4,
+    ("text-theme", "statistic", r"以“([^”]{2,60})”为主题|主题(?:为|是)“([^”]{2,60})”", 0.45,
      "2023年国家网络安全宣传周于9月11日开幕。本届活动以“网络安全为人民，网络安全靠人民”为主题。",
      "a theme in quotes (以“X”为主题, 主题是“X”): the theme of the event named in the sentence or last before it; "
      "dev 3/6 (the older dev gold leaves themes out) → 0.5"),
