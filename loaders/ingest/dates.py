@@ -156,6 +156,9 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None,
             return None
         has_day = g[2] if name == "date-relative" else g[1]
         v = r[0] if has_day else r[0][:7]
+        if name == "date-relative" and g[3]:   # 今年9月底: the month's last day
+            y, m = int(v[:4]), int(v[5:7])
+            v = _ymd(y, m, calendar.monthrange(y, m)[1]) or v
         return v, v
     if name == "date-this-year":
         if g[0] in ("同年", "当年"):   # the year the text last named, if it named one

@@ -38,6 +38,8 @@ class EventsMixin(EventPlacesMixin, EventRefsMixin):
                 continue  # 获批首批…试验区: a designation, not an event
             if any(e.label == "Event" and e.start <= pos < e.end for e in self.sent_mentions(pos)):
                 continue  # 举办湘商回归集中签约活动: the trigger of a named activity, held already (round blind-y)
+            if re.search(r"会场(?:放|设|设置|安排)在", self.text[ca:pos]):
+                continue  # 主会场放在…项目开工活动现场: where the event named before was held, not a second one (round blind-zi)
             if re.search(r"[、，][\u4e00-\u9fff]{1,2}$", self.text[max(s.start, pos - 3):pos]) and after[:1] in ("、", "，"):
                 continue  # 院士李国杰、李建成、卢锡城: a name in a list of names, not a completion
             projects = [x for x in self.mentions_in(ca, pos) if x.attrs.get("project")]

@@ -87,13 +87,14 @@ class FigureOwnersMixin:
             return evs[-1]
         # 本次博览会的展示面积…, or a sentence opening on the bare word (大赛经线上初赛决出30支战队, 赛事观看人次…)
         # — at the start of any clause before the figure (据介绍，本次比赛采用…; 经过角逐，比赛最终决出…)
-        back = re.search(r"(?:^|[，,])(?:本次|本届|此次|这次|该)[^，。；]{0,8}?(会|论坛|峰会|博览会|展会|大赛|比赛|赛事|活动|宣传周|签约)",
+        back = re.search(r"(?:^|[，,])(?:本次|本届|此次|这次|该)[^，。；]{0,8}?(会|论坛|峰会|博览会|展会|大赛|比赛|赛事|活动|宣传周|签约|开工)",
                          self.text[s.start:a]) or re.search(r"(?:^|[，,])(大会|论坛|峰会|博览会|展会|大赛|比赛|赛事|宣传周)(?![\u4e00-\u9fff]{0,2}[的之])",
                                                             self.text[s.start:a])
         if back:
             word = back.group(1)
-            if word == "签约":   # 此次签约的项目…总投资650.4亿元: the signing named before, whatever its name ends in
-                return self.latest_event_before(s, 8, lambda x: x.how in HELD_MEETING and "签约" in x.name)
+            if word in ("签约", "开工"):   # 此次签约的项目…总投资650.4亿元, 本次全省将集中开工的项目共382个: the signing or
+                # groundbreaking named before, whatever its name ends in (round blind-zi: the province took the latter)
+                return self.latest_event_before(s, 8, lambda x: x.how in HELD_MEETING and word in x.name)
             end = "赛" if word in ("赛事", "比赛") else word[-1]
             return self.latest_event_before(s, 8, lambda x: x.how in HELD_MEETING and x.name.endswith(end))
         # 全国30个省共有3263支队伍报名参赛 right after the sentence that named the contest: the paragraph goes on about it

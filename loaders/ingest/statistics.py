@@ -77,7 +77,9 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                 unit, factor = "万㎡", 1.0
             else:
                 unit, factor = gz.UNITS[unit_w][0], MULT[mult]
-            value = round(value * factor, 6)
+            value = round(value * factor, 6) * (-1 if m.group("neg") else 1)
+            if m.group("neg"):
+                a -= 1   # the span holds the sign
             q = m.group("q2") or m.group("q3") or m.group("q4")
             qual = q if q else gz.QUALIFIER_MAP.get(m.group("q1") or "") or MORE_QUALIFIERS.get(m.group("q1") or "")
             ca, cb = self.clause_bounds(s, a)
@@ -136,7 +138,8 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                 built = self.mentions_in(s.start, before[0].start - 1, (*ORG_LABELS, "Region", "TalentProgram"))
                 if built:
                     before, rule = built[-1:], "stat-built-by"
-            regional = rx("stat-region").search(self.text, s.start, a)
+            # 聚焦全省五大现代产业，…项目达199个: a whole that is what is focused on says nothing of whose the figure is
+            regional = next((r for r in rx("stat-region").finditer(self.text, s.start, a) if not self.focus_scope(r.start())), None)
             co = self.own_company_word(s, a)
             firms = [f for f in self.mentions_in(s.start, co, ("Enterprise",))
                      if self.text[f.end:f.end + 1] not in ("、", "等")] if co is not None else []

@@ -63,6 +63,8 @@ class SuffixNamesMixin:
                 glued = [t for t in toks if t[0] < se < t[1]]
                 if not (glued and label == "GovernmentBody" and glued[0][2][se - glued[0][0]:] in ("于", "在", "和", "与", "等", "及")):
                     continue
+            if label == "GovernmentBody" and any(t[1] == se and t[0] < ss and t[2] in gz.NOT_A_BODY_WORD for t in toks):
+                continue   # 规划布局: the suffix ends a common word
             a = self.left_boundary(s, ss)
             if se - a < len(m.group()) + 2:
                 continue

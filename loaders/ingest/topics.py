@@ -57,10 +57,18 @@ class TopicsMixin:
                 "region-frame-after": bool(rx("region-frame-after").match(self.text, m.end)),
                 "region-goal-scope": m.text.startswith("全") and any(
                     x.end() == head for x in rx("region-goal-scope").finditer(self.text, max(0, head - 4), head)),
+                "region-focus-scope": m.text.startswith("全") and self.focus_scope(head),
                 "region-list-item": bool(rx("region-list-item").match(self.text, m.end)) or self.text[m.start - 1:m.start] == "、",
                 "region-in-name": len(m.text) <= 3 and m.start > 0 and self.text[m.start - 1] in "(（" and bool(rx("region-in-name").match(self.text, m.end))}
         self.context_rows.update(r for r, hit in hits.items() if hit)
         return any(hits.values())
+
+    def focus_scope(self, pos: int) -> bool:
+        """聚焦全省五大现代产业: a whole (全省 at pos) right after 聚焦/围绕/面向 is what is focused on (region-focus-scope)."""
+        hit = any(x.end() == pos for x in rx("region-focus-scope").finditer(self.text, max(0, pos - 3), pos))
+        if hit:
+            self.context_rows.add("region-focus-scope")
+        return hit
 
     def region_as_object(self, m: Mention) -> bool:
         """为海淀区乃至首都…提供支撑: a region after 为/对/乃至 is what the sentence serves, not its topic."""

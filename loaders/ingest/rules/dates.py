@@ -45,8 +45,8 @@ ROWS = [
      "上半年，全省新增授权发明专利500件。", "a half or quarter without a year: of the article's year (当年 the year last named)"),
     ("date-m-part", "date", r"(?<![\d年\-—–~至到])(今年|去年|明年)?(\d{1,2})\s*月\s*(上旬|中旬|下旬)", 0.85,
      "展会有望于7月中旬举办。", "ten days of a month without a year: of the article's year"),
-    ("date-relative", "date", r"(今年|去年|前年|明年|当年|同年)\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?", 0.85,
-     "园区于2020年建成，当年1月开园。"),
+    ("date-relative", "date", r"(今年|去年|前年|明年|当年|同年)\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|\s*(底|末))?", 0.85,
+     "园区于2020年建成，当年1月开园。", "今年9月底 is the month's last day, as 2022年6月底 (date-ym-end; round blind-zi)"),
     ("date-this-year", "date", r"(今年|去年|明年|同年|当年)(?![\d\s]*月|以来|来|上半年|下半年|前|初|底|末|年)", 0.8,
      "该区将以今年国家网络安全宣传周为契机。",
      "a bare 今年/去年/明年: the article's year (or the one before or after); 同年/当年 the year the text last named "

@@ -253,12 +253,13 @@ ROWS = [
      "that refers to it (仪式, 论坛…)"),
     # ---- statistics
     ("stat-number", "statistic",
-     r"(?:(?P<q1>超过|不少于|不低于|不到|约为|约合|约达|大约|(?<![签节制预])约|近|逾|超(?=\s*\d)|累计|达到|达|突破|共计|共)了?)?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+(?![年月日]))\s*(?P<q2>多|余)?\s*"
+     r"(?:(?P<q1>超过|不少于|不低于|不到|不足|约为|约合|约达|大约|(?<![签节制预])约|近|逾|超(?=\s*\d)|累计|达到|达|突破|共计|共)了?)?\s*(?P<neg>(?<![\dA-Za-z])[-−－](?=\d))?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+(?![年月日]))\s*(?P<q2>多|余)?\s*"
      r"(?P<mult>万亿|亿|万|千)?\s*(?P<q3>多|余)?\s*"
      r"(?P<unit>万亿元|亿元|万元|元|美元|家|个百分点|个季度|个月|个|名|人次|人|位|项|件|次|期|倍|%|％|平方公里|平方千米|平方米|㎡|亩|公顷|"
      r"所|座|支|份|户|款|台|套|场|Tbps|Gbps|(?<=亿)(?=[，。；、的）)\s]|$))(?P<q4>以上|左右)?",
      0.55, "截至2022年底，国家网络安全产业园区（西安）共引进网络安全企业超过45家。",
      "subject named in the clause before the number; Chinese numerals by cn2an; thousands separators (2,003.50亿元); "
+     "a minus sign (增速从一季度的-4.9%: round blind-zi) and 不足, which is 不到 (不足70亿元); "
      "亿 or 万亿 with no unit after it is money (规模仅600多亿，同35.8万亿的规模相比); a duration in 个月 or 个季度 is a "
      "figure (连续13个季度, round blind-w: the ontology lists the units now), but 前5个月 is the period figures are for"),
     ("stat-rank", "statistic", r"(?:位居|位列|居于|排名|名列|排在)[^，。；第]{0,12}第\s*(?P<num>\d{1,3})\s*位", 0.5,

@@ -61,6 +61,10 @@ ROWS = [
      "subject: the figures after it stay with the region before (渝中区; round blind-zg). A region named in full after "
      "打造 (打造中关村…集聚区) is the head of a name and stays, and so does 全市 after 建成, which labellers give figures "
      "to (建成全市大数据汇聚中心，实现…超过90%)"),
+    ("region-focus-scope", "relation", r"(?:聚焦|围绕|面向)于?", 0.8,
+     "从产业结构看，项目聚焦全省五大现代产业，涉及五大万亿产业的项目达199个。",
+     "全省/全市 right after 聚焦/围绕/面向 (聚焦全省五大现代产业) is the scope of what is focused on, not whose the figures "
+     "of the sentence are (round blind-zi: the province took twelve figures of a groundbreaking's projects)"),
     ("region-industry-focus", "relation", None, 0.65, "2017年，四川电子信息产业全年增长15%以上。",
      "a place whose industry is named right after it (region-industry) focuses on it: on the dev pool 27 of 38 such "
      "pairs are the gold's FOCUSES_ON when 产业/业 follows, 19 of 43 when it does not (round blind-zg)"),
