@@ -11,7 +11,8 @@ of what was read; each positive fails on the commit before its change:
 - 主会场放在…项目开工活动现场: where that groundbreaking was held, not a second one;
 - 聚焦全省五大现代产业，…项目达199个: 全省 after a focus verb is what is focused on, not whose the figure is;
 - 不足70亿元 is under 70 (不到), 增速为-4.9% is negative, and 增长到2021年的5700多亿元 in a later article is history;
-- 今年9月底 is the month's last day, as 2022年6月底 is."""
+- 今年9月底 is the month's last day, as 2022年6月底 is;
+- A、B、C等逾500家…企业: a list of firms closed by a qualified count."""
 from __future__ import annotations
 
 from .conftest import accepted_figures, events, ingest_text, proposed_figures
@@ -117,3 +118,9 @@ def test_guard_growth_to_a_later_year_is_a_target(tmp_path, kb):
 def test_the_end_of_a_month_this_year_is_its_last_day(tmp_path, kb):
     ex = ingest_text(tmp_path, "城市数字大楼计划今年9月底具备入驻办公条件。", kb, "2023-07-09")
     assert ("今年9月底", "2023-09-30") in {(d.text, d.value) for d in ex.dates}
+
+
+def test_a_firm_list_closed_by_a_qualified_count(tmp_path, kb):
+    ex = ingest_text(tmp_path, "据资料，中关村软件园已集聚了亚信科技、博彦科技、软通动力等逾500家国内外知名IT企业和全球研发中心。", kb,
+                     "2017-11-21")
+    assert {"亚信科技", "博彦科技", "软通动力"} <= set(named(ex)), named(ex)

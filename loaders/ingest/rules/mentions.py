@@ -142,10 +142,11 @@ ROWS = [
      "an industrial cluster the knowledge base knows, named with or without its place or 国家 (read right to left)"),
     ("region-compound", "mention", f"({_COMP})(地区|两地|三地|区域|一带)?", 0.8, "川渝地区网络安全产业发展迅速。"),
     ("enterprise-list", "mention",
-     r"(?:聚集了|集聚了|汇聚了|吸引了|引进了|培育了|拥有|包括|入驻了|落户了|来自|如|(?<=[，。；：:])|^)([^，。；：]{2,200}?)等(?:一批|多家|\d+家|[一二三四五六七八九十百]+家)?(?:(?!领域|方向|方面|环节|行业|产品|技术|相关|配套|上下游|[一二三四五六七八九十\d])[^，。；、：]|、(?=[^，。；：]{0,8}企业)){0,14}?(?:企业|公司|厂商)",
+     r"(?:聚集了|集聚了|汇聚了|吸引了|引进了|培育了|拥有|包括|入驻了|落户了|来自|如|(?<=[，。；：:])|^)([^，。；：]{2,200}?)等(?:逾|超过|近|约)?(?:一批|多家|\d+(?:多|余)?家|[一二三四五六七八九十百]+家)?(?:(?!领域|方向|方面|环节|行业|产品|技术|相关|配套|上下游|[一二三四五六七八九十\d])[^，。；、：]|、(?=[^，。；：]{0,8}企业)){0,14}?(?:企业|公司|厂商)",
      0.7, "湖南聚集了长城科技、国科微、金山等企业。",
      "names without a suffix, enterprises by their context (a list of two or more); the kind may be several "
-     "words (等知名网络安全、新经济企业); not 等相关/配套/上下游企业, whose items are fields (传感器、5G等相关企业: round blind-o)"),
+     "words (等知名网络安全、新经济企业); not 等相关/配套/上下游企业, whose items are fields (传感器、5G等相关企业: round blind-o); "
+     "the count may carry a qualifier (等逾500家国内外知名IT企业: round blind-zi)"),
     ("firm-generic-suffix", "mention", None, 0.75, "8月7日，成都与华为公司签署合作协议。",
      "a firm the knowledge base knows, named with a bare 公司 or 集团 after it (华为公司, 中国电子集团): that firm, not a new one"),
     ("named-area", "mention", "|".join(sorted({n for full, short in gz.NAMED_AREAS.items() for n in (full, *short)}, key=len, reverse=True)),
