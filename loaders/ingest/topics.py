@@ -58,6 +58,7 @@ class TopicsMixin:
                 "region-goal-scope": m.text.startswith("全") and any(
                     x.end() == head for x in rx("region-goal-scope").finditer(self.text, max(0, head - 4), head)),
                 "region-focus-scope": m.text.startswith("全") and self.focus_scope(head),
+                "region-first-in": self.text[m.start - 1:m.start] == "在" and bool(rx("region-first-in").match(self.text, m.end)),
                 "region-list-item": bool(rx("region-list-item").match(self.text, m.end)) or self.text[m.start - 1:m.start] == "、",
                 "region-in-name": len(m.text) <= 3 and m.start > 0 and self.text[m.start - 1] in "(（" and bool(rx("region-in-name").match(self.text, m.end))}
         self.context_rows.update(r for r, hit in hits.items() if hit)

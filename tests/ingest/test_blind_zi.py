@@ -12,7 +12,10 @@ of what was read; each positive fails on the commit before its change:
 - 聚焦全省五大现代产业，…项目达199个: 全省 after a focus verb is what is focused on, not whose the figure is;
 - 不足70亿元 is under 70 (不到), 增速为-4.9% is negative, and 增长到2021年的5700多亿元 in a later article is history;
 - 今年9月底 is the month's last day, as 2022年6月底 is;
-- A、B、C等逾500家…企业: a list of firms closed by a qualified count."""
+- A、B、C等逾500家…企业: a list of firms closed by a qualified count;
+- “长沙速度”究竟有多快？2020互联网岳麓峰会, “鲲鹏计算生态”堪称几大分论坛: no meeting's name;
+- 在北京率先推出首批17个科技应用场景: where it was done first, not who did it;
+- 天心区的暮云片区…原来有300多家工业企业: a 片区 is a local area, and the figure is its own."""
 from __future__ import annotations
 
 from .conftest import accepted_figures, events, ingest_text, proposed_figures
@@ -124,3 +127,20 @@ def test_a_firm_list_closed_by_a_qualified_count(tmp_path, kb):
     ex = ingest_text(tmp_path, "据资料，中关村软件园已集聚了亚信科技、博彦科技、软通动力等逾500家国内外知名IT企业和全球研发中心。", kb,
                      "2017-11-21")
     assert {"亚信科技", "博彦科技", "软通动力"} <= set(named(ex)), named(ex)
+
+
+def test_a_named_meeting_runs_across_no_question_and_no_copula(tmp_path, kb):
+    ex = ingest_text(tmp_path, "其中，“鲲鹏计算生态”堪称几大分论坛里的一大重头戏。“长沙速度”究竟有多快？2020互联网岳麓峰会已经揭晓了答案。", kb,
+                     "2020-09-09")
+    assert events(ex) == ["2020互联网岳麓峰会"], events(ex)
+
+
+def test_a_place_where_something_was_done_first_owns_none_of_it(tmp_path, kb):
+    ex = ingest_text(tmp_path, "目前中关村科学城各项工作正稳步推进，梳理入库146个重点项目；在北京率先推出首批17个科技应用场景。", kb,
+                     "2020-01-17")
+    assert ("中关村科学城", 17) in accepted_figures(ex) and ("北京市", 17) not in set(proposed_figures(ex)), proposed_figures(ex)
+
+
+def test_a_pianqu_is_a_local_area_with_its_own_figures(tmp_path, kb):
+    ex = ingest_text(tmp_path, "长沙市天心区的暮云片区地处长株潭结合部，原来有300多家工业企业。", kb, "2020-11-30")
+    assert ("暮云片区", 300) in accepted_figures(ex), proposed_figures(ex)

@@ -109,13 +109,14 @@ ROWS = [
     ("meeting-organised", "mention", r"((?:[^，。；：、\s的]){4,40}?(?:大赛|论坛|峰会|大会|博览会|宣传周|挑战赛|研讨会|交流会|展览会|电子展|联赛))(?:是)?(?:于[^，。；由]{1,12}?)?由[^。；]{2,80}?(?:主办|承办|举办)",
      0.75, "据了解，数字中国创新大赛由数字中国建设峰会组委会主办。",
      "a meeting, fair or contest named before 由X主办: it is held (X organises it: event-organised-by)"),
-    ("event-named", "mention", r"(?<!暨)((?:(?<!\d)(?:19|20)\d{2}(?:年度?)?|第[一二三四五六七八九十\d]+届|首届|“[^”，。]{2,12}”)(?![）)”])[^，。；：、\s的]{2,40}?(?:" + "|".join(gz.NAMED_EVENT_SUFFIXES) + ")(?:[" + HAN + r"]{0,4}?(?:总决赛|半决赛|决赛|初赛|复赛|预赛))?)"
+    ("event-named", "mention", r"(?<!暨)((?:(?<!\d)(?:19|20)\d{2}(?:年度?)?|第[一二三四五六七八九十\d]+届|首届|“[^”，。]{2,12}”)(?![）)”])(?:(?!堪称|号称|成为|作为)[^，。；：、\s的？！?!]){2,40}?(?:" + "|".join(gz.NAMED_EVENT_SUFFIXES) + ")(?:[" + HAN + r"]{0,4}?(?:总决赛|半决赛|决赛|初赛|复赛|预赛))?)"
      r"(?![^，。；：、\s]{0,8}?(?:决赛|初赛|复赛|仪式|启动式|分论坛|分会|专场|开幕式|闭幕式|发布会|暨)|·)",
      0.75, "作为2018年国家网络安全宣传周的第一个重头戏，博览会吸引了大批市民。",
      "a meeting, fair or campaign named with its year, its edition or a quoted name (2018年国家网络安全宣传周, 第三届…大会, "
      "“巅峰极客”网络安全技能挑战赛; not a quoted short name closed by a bracket: “ISC 2020”）…), with a stage of a contest (…挑战赛初赛, …大赛洞庭决赛), wherever the "
      "sentence names it, when the name ends there (not 第六届…大赛洞庭决赛启动仪式, a part of a longer name): the year "
-     "is part of the name, not a date"),
+     "is part of the name, not a date; a name runs across no ？ or ！ and no 堪称/成为/作为 (“长沙速度”究竟有多快？2020互联网岳麓峰会, "
+     "“鲲鹏计算生态”堪称几大分论坛: round blind-zi)"),
     ("event-series", "mention", r"(?<![\u4e00-\u9fff\d])“?([\u4e00-\u9fff]{2,20}?(?:" + "|".join(gz.NAMED_EVENT_SUFFIXES) + r"))”?(?:活动)?"
      r"(?:从|自)(?:19|20)\d{2}年(?:开始|起|以来|创办)", 0.7, "国家网络安全宣传周从2014年开始每年举办一届。",
      "a meeting, fair or campaign named without its year, held since a year (国家网络安全宣传周自2014年开始…): the series "
@@ -303,10 +304,11 @@ ROWS = [
     ("suffix-govbody", "mention", r"(?:管委会|组委会|委员会|经济信息委|经信委|发改委|人民政府|(?<!人民)政府(?!新闻办|办)|新闻办|政府办|办公室|(?<!常)委(?!网信)|厅|局|部)", 0.75,
      "重庆市经济信息委印发通知。"),
     ("suffix-subpark", "mention", r"(?<![开建入进出游])园(?!区)", 0.75, "国家网络安全产业园区（北京）包括海淀园、通州园。"),
-    ("suffix-area", "mention", r"小镇|(?<!产业)(?<!科技)(?<!工业)园区|(?:数据|数|云|光|智)谷|产业集聚区", 0.75,
+    ("suffix-area", "mention", r"小镇|(?<!产业)(?<!科技)(?<!工业)园区|(?:数据|数|云|光|智)谷|产业集聚区|片区", 0.75,
      "北京市通州区张家湾设计小镇迎来新企业。",
      "a local area (Region, kind area): a name ending in 小镇, 园区 (not a place + 园区, a park's short form) or a 谷 of "
-     "the digital economy (仙桃数据谷, 天心数谷, 中国光谷), an 产业集聚区 (中关村人工智能大模型产业集聚区, round blind-y), or in 园 "
+     "the digital economy (仙桃数据谷, 天心数谷, 中国光谷), an 产业集聚区 (中关村人工智能大模型产业集聚区, round blind-y), a 片区 "
+     "(暮云片区, 西部(重庆)科学城璧山片区: round blind-zi), or in 园 "
      "starting with a place when the sentence names no national park (suffix-subpark's pattern; not a sub-park)"),
     ("kind-after-count", "mention", r"(?:(?:\d+|[一二两三四五六七八九十百几多数]+)(?:个|家|所|座|批|类)|等|各类?|一批|多个|[+＋])", 0.8,
      "长沙软件园、中电软件园等专业园区启动创建工作。10个软件园区共实现产值542.6亿元。",

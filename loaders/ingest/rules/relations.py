@@ -61,6 +61,10 @@ ROWS = [
      "subject: the figures after it stay with the region before (渝中区; round blind-zg). A region named in full after "
      "打造 (打造中关村…集聚区) is the head of a name and stays, and so does 全市 after 建成, which labellers give figures "
      "to (建成全市大数据汇聚中心，实现…超过90%)"),
+    ("region-first-in", "relation", r"(?:率先|首先|首次|首个|第一个|第一家)", 0.8,
+     "目前中关村科学城工作稳步推进，梳理入库146个重点项目；在北京率先推出首批17个科技应用场景。",
+     "a place after 在 and before 率先/首次/首个 (在北京率先推出…17个场景) is where something was done first, not who did it: "
+     "the figures stay with the subject before (round blind-zi: 北京市 took a science city's two counts)"),
     ("region-focus-scope", "relation", r"(?:聚焦|围绕|面向)于?", 0.8,
      "从产业结构看，项目聚焦全省五大现代产业，涉及五大万亿产业的项目达199个。",
      "全省/全市 right after 聚焦/围绕/面向 (聚焦全省五大现代产业) is the scope of what is focused on, not whose the figures "
