@@ -35,6 +35,10 @@ _AGENTS = ("GovernmentBody", "Institution", "Enterprise")
 PLANNED = re.compile(r"将(?!近)|拟|计划|准备|(?<![主重需只])要")
 
 
+# 签约仪式上，… / 在签约活动上，…: at the signing ceremony already named
+AT_SIGNING = re.compile(r"^(?:在)?(?:本次|此次)?签约(?:仪式|活动)?(?:现场)?上[，,]")
+
+
 class ActivitiesMixin:
     def rules_activities(self, s) -> None:
         for m in rx("event-visit").finditer(s.text):
@@ -207,7 +211,13 @@ class ActivitiesMixin:
         no second event named after the last party or the agreement."""
         ev = self._event_for(s, ca, 1, lambda x: x.name.endswith(("仪式", "活动", "大会")) and "签" in x.name)
         if ev is None or (ev.sent != s.idx and self.doc.sentences[ev.sent].para != s.para):
-            return False
+            # 签约仪式上，A与B、C签订了…协议 opening a paragraph: every agreement of that paragraph was signed at the
+            # signing ceremony named last before it, in any paragraph (round blind-zi: two agreements signed at a
+            # ceremony read as two signings of their own)
+            head = next(x for x in self.doc.sentences if x.para == s.para)
+            ev = self.latest_event_before(head, 8, lambda x: "签" in x.name) if AT_SIGNING.match(head.text) else None
+            if ev is None:
+                return False
         for x in parties:
             if not x.attrs.get("members"):
                 self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-signed-at-ceremony"),

@@ -98,7 +98,14 @@ class LinkingMixin:
         # memoised: a long article proposes the same name many times and jieba's POS cut is slow
         memo = self.__dict__.setdefault("_english", {})
         if name not in memo:
-            memo[name] = english_name(name, cut=lambda x: [w for w, _ in self.pt.cut(x)])
+            en = english_name(name, cut=lambda x: [w for w, _ in self.pt.cut(x)])
+            # the ontology caps name_en (300): a signing named with four parties and its agreement's title ran to 380
+            # characters and its review file did not validate (round blind-zi); cut at a word, marked as cut
+            limit = min((c.constraints["name_en"].max_length for c in self.kb.model.classes.values()
+                         if "name_en" in c.constraints and c.constraints["name_en"].max_length), default=None)
+            if limit and len(en) > limit:
+                en = en[:limit - 1].rsplit(" ", 1)[0] + "…"
+            memo[name] = en
         return memo[name]
 
     def gov_level(self, name: str) -> str:

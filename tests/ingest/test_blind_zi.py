@@ -15,10 +15,13 @@ of what was read; each positive fails on the commit before its change:
 - A、B、C等逾500家…企业: a list of firms closed by a qualified count;
 - “长沙速度”究竟有多快？2020互联网岳麓峰会, “鲲鹏计算生态”堪称几大分论坛: no meeting's name;
 - 在北京率先推出首批17个科技应用场景: where it was done first, not who did it;
-- 天心区的暮云片区…原来有300多家工业企业: a 片区 is a local area, and the figure is its own."""
+- 天心区的暮云片区…原来有300多家工业企业: a 片区 is a local area, and the figure is its own;
+- A与B、C、D一道签署了《…协议》: every party of the list after 与 signs; 签约仪式上，… opening a paragraph: each agreement
+  of the paragraph was signed at the ceremony named before, no signing of its own; the English draft of so long a
+  name is cut to the ontology's limit (it ran to 380 characters and the review file did not validate)."""
 from __future__ import annotations
 
-from .conftest import accepted_figures, events, ingest_text, proposed_figures
+from .conftest import accepted_figures, events, facts, ingest_text, proposed_figures
 
 
 def named(ex) -> dict[str, str]:
@@ -144,3 +147,27 @@ def test_a_place_where_something_was_done_first_owns_none_of_it(tmp_path, kb):
 def test_a_pianqu_is_a_local_area_with_its_own_figures(tmp_path, kb):
     ex = ingest_text(tmp_path, "长沙市天心区的暮云片区地处长株潭结合部，原来有300多家工业企业。", kb, "2020-11-30")
     assert ("暮云片区", 300) in accepted_figures(ex), proposed_figures(ex)
+
+
+def test_the_parties_after_yu_may_be_a_list(tmp_path, kb):
+    ex = ingest_text(tmp_path, "8月26日，中国工业互联网研究院与重庆市经济和信息化委员会、重庆市通信管理局、重庆市北碚区人民政府一道签署了"
+                     "《共建中国工业互联网研究院重庆分院合作协议》。", kb, "2019-08-27")
+    parties = {b for a, b in facts(ex, "PARTICIPANT")}
+    assert {"中国工业互联网研究院", "重庆市通信管理局", "重庆市北碚区人民政府"} <= parties, parties
+    assert len([e for e in events(ex) if "签署" in e]) == 1, events(ex)
+
+
+def test_agreements_signed_at_the_ceremony_are_its_own(tmp_path, kb):
+    ex = ingest_text(tmp_path, "7月13日，德阳市重大招商引资工业项目签约仪式举行，会上进行了数字经济项目和重大招商引资工业项目签约。本次签约的"
+                     "项目涉及数字经济、人工智能等领域。\n\n签约仪式上，市政府与中国电子集团、华为公司签订了战略合作协议。与此同时，"
+                     "德阳发展集团、四川工程职业技术学院与阿里、深兰时代签署了数字经济项目合作协议。", kb, "2020-07-14")
+    assert [e for e in events(ex) if "签" in e] == ["德阳市重大招商引资工业项目签约仪式"], events(ex)
+    assert {"德阳发展集团", "四川工程职业技术学院", "华为"} <= {b for a, b in facts(ex, "PARTICIPANT")}
+
+
+def test_a_long_names_english_draft_stays_within_the_ontologys_limit(tmp_path, kb):
+    ex = ingest_text(tmp_path, "8月26日，中国工业互联网研究院与重庆市经济和信息化委员会、重庆市通信管理局、重庆市北碚区人民政府一道签署了"
+                     "《共建中国工业互联网研究院重庆分院和国家工业互联网大数据重庆分中心合作协议》。", kb, "2019-08-27")
+    limit = kb.model.classes["Event"].constraints["name_en"].max_length
+    signing = next(p for p in ex.entities.values() if p.label == "Event" and "签署" in p.record["name_zh"])
+    assert 0 < len(signing.record["name_en"]) <= limit and signing.record["name_en"].endswith("…")

@@ -19,8 +19,9 @@ NOT_A_DOMAIN = re.compile(r"(?:建设|落地|合作|引资|引智|基地|示范�
 BARE_NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9·]{{2,12}}$")  # a name as written, without a suffix
 # the parties of a signing: A与B, A、B与C, A同B; then 三方/双方 or a bracketed short form (以下简称…). The first
 # party starts a run of characters: 10所高校、机构与… is a counted list, not a party named 所高校
-AGREEMENT_PARTIES = (r"(?<![0-9" + HAN + r"])((?:[" + HAN + r"]{2,30}?、)*[" + HAN + r"]{2,30}?(?:和|与|同|跟)[" + HAN + r"]{2,30}?)"
-                     r"(?:（[^（）]{0,40}）)?(?:双方|三方|四方|多方)?")
+AGREEMENT_PARTIES = (r"(?<![0-9" + HAN + r"])((?:[" + HAN + r"]{2,30}?、)*[" + HAN + r"]{2,30}?(?:和|与|同|跟)(?:[" + HAN + r"]{2,30}?、)*[" + HAN + r"]{2,30}?)"
+                     r"(?:（[^（）]{0,40}）)?(?:双方|三方|四方|多方)?(?:一道|一起|一同)?")
+# A与B、C、D一道签署了《…协议》: the parties after 与 may be a list too, and 一道/一同 joins them (round blind-zi)
 
 ROWS = [
     ("dictionary", "mention", None, 0.95, "湖南省网络安全产业发展迅速。",
