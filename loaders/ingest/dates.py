@@ -163,6 +163,9 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None,
     if name == "date-this-year":
         if g[0] in ("同年", "当年"):   # the year the text last named, if it named one
             return (str(last_year),) * 2 if last_year else None
+        if g[0] == "上年":   # the year before the one the text last named, else before the article's
+            base = last_year or (int(pub[:4]) if pub[:4].isdigit() else None)
+            return (str(int(base) - 1),) * 2 if base else None
         if len(pub) < 4:
             return None
         v = str(int(pub[:4]) + {"今年": 0, "去年": -1, "明年": 1}[g[0]])

@@ -18,7 +18,8 @@ of what was read; each positive fails on the commit before its change:
 - 天心区的暮云片区…原来有300多家工业企业: a 片区 is a local area, and the figure is its own;
 - A与B、C、D一道签署了《…协议》: every party of the list after 与 signs; 签约仪式上，… opening a paragraph: each agreement
   of the paragraph was signed at the ceremony named before, no signing of its own; the English draft of so long a
-  name is cut to the ontology's limit (it ran to 380 characters and the review file did not validate)."""
+  name is cut to the ontology's limit (it ran to 380 characters and the review file did not validate);
+- 2019年，…比上年增长6.2%: 上年 is the year before the one named (2018)."""
 from __future__ import annotations
 
 from .conftest import accepted_figures, events, facts, ingest_text, proposed_figures
@@ -171,3 +172,13 @@ def test_a_long_names_english_draft_stays_within_the_ontologys_limit(tmp_path, k
     limit = kb.model.classes["Event"].constraints["name_en"].max_length
     signing = next(p for p in ex.entities.values() if p.label == "Event" and "签署" in p.record["name_zh"])
     assert 0 < len(signing.record["name_en"]) <= limit and signing.record["name_en"].endswith("…")
+
+
+def test_the_year_before_the_one_named(tmp_path, kb):
+    ex = ingest_text(tmp_path, "数据表明，2019年，重庆规模以上工业增加值比上年增长6.2%，增速较上年提升5.7个百分点。", kb, "2020-01-20")
+    assert [(d.text, d.value) for d in ex.dates if d.text == "上年"] == [("上年", "2018")] * 2
+
+
+def test_guard_the_same_period_a_year_before_is_no_year(tmp_path, kb):
+    ex = ingest_text(tmp_path, "上半年，全市数字经济核心产业增加值比上年同期增长3%。", kb, "2024-08-01")
+    assert not [d for d in ex.dates if d.text.startswith("上年")], ex.dates
