@@ -259,6 +259,14 @@ class RelationsMixin(WhereaboutsMixin):
         for x in reversed(self.listed_run(issuers, lambda x: x.label == "GovernmentBody")[:-1]):
             self.rel(policy.key, "ISSUED_BY", x.key, s, (x.start, b), conf("policy-issuer-list"), "policy-issuer-list")
 
+    def header_issuer(self, s, a: int) -> Mention | None:
+        """A notice's header: the issuing body on a line of its own, then 关于印发《Y》的通知 (policy-header-issuer)."""
+        prev = self.doc.sentences[s.idx - 1] if s.idx else None
+        if prev is None or prev.para != s.para or not re.fullmatch(r"\s*关于(?:印发|转发)", self.text[s.start:a]):
+            return None
+        bodies = self.mentions_in(prev.start, prev.end, ("GovernmentBody",))
+        return bodies[0] if len(bodies) == 1 and bodies[0].text == prev.text.strip() else None
+
     def rules_policies(self, s) -> None:
         for a, b, title in self.titles_by_sent.get(s.idx, ()):
             kind = gz.policy_kind(title)
@@ -273,6 +281,8 @@ class RelationsMixin(WhereaboutsMixin):
             issuer = issuers[-1] if issuers and rx("policy-issuer").search(self.text[issuers[-1].end:a]) else None
             by = "policy-issuer"
             approved = rx("policy-approved").match(self.text, b) if issuer is None else None
+            if issuer is None and not approved and (issuer := self.header_issuer(s, a)) is not None:
+                by = "policy-header-issuer"
             if approved:   # 《…规划》已经省政府同意，现印发给你们: the body that approved it issues it
                 issuer = next(iter(self.mentions_in(approved.start(1), approved.end(1), ("GovernmentBody",))[-1:]), None)
                 by = "policy-approved"

@@ -71,6 +71,11 @@ ROWS = [
     ("policy-issuer", "relation", r"印发|发布(?!会)|出台|制定|颁布|下发|发文", 0.6, "重庆市经济信息委印发了《关于推进园区建设工作的通知》。"),
     ("policy-issuer-list", "relation", None, 0.8, "教育部、工业和信息化部、公安部联合印发《国家网络安全宣传周活动方案》。",
      "the government bodies listed right before a policy's issuer (A、B和C联合印发《…》): each issues it (round `domains`)"),
+    ("policy-header-issuer", "relation", None, 0.75,
+     "---\ntitle: t\ndate: 2025-06-10\noutlet: 测试日报\n---\n\n湖南省人民政府办公厅\n关于印发《湖南省数据要素试验区建设方案》的通知\n\n"
+     "各市州人民政府：现将方案印发给你们，请认真组织实施。\n",
+     "a notice's header: the issuing body on a line of its own right before 关于印发《Y》的通知 issues Y (round blind-zi: one "
+     "notice of the read samples is headed so; set by hand until the blind samples measure it)"),
     ("policy-approved", "relation", r"(?:已经|已|经)([^，。；]{2,16}?)(?:同意|批准)[，,]?现(?:予)?(?:印发|发布)", 0.85,
      "长沙市推进网络安全产业发展。《长沙市网络安全产业发展规划》已经市政府同意，现印发给你们，请认真贯彻执行。",
      "a notice's formula 《Y》已经X同意，现印发给你们: X (a government body) issues Y"),
