@@ -50,8 +50,8 @@ ROWS = [
     ("date-this-year", "date", r"(今年|去年|明年|同年|当年|(?<![以])上年(?!同期))(?![\d\s]*月|以来|来|上半年|下半年|前|初|底|末|年)", 0.8,
      "该区将以今年国家网络安全宣传周为契机。",
      "a bare 今年/去年/明年: the article's year (or the one before or after); 同年/当年 the year the text last named "
-     "(round blind-y), 上年 the one before it (2019年，…比上年增长6.2%: 2018; the gold dates every 上年 so, 10 of 11 "
-     "in four articles; round blind-zi); 今年以来, 今年上半年, 上年同期 are not one year"),
+     "(round blind-y), 上年 the one before it (2019年，…比上年增长6.2%: 2018; the read gold dates 上年 so five times of "
+     "six, the sixth a 上年同期; round blind-zi); 今年以来, 今年上半年, 上年同期 are not one year"),
     ("date-md", "date", D + r"(\d{1,2})\s*月\s*(\d{1,2})\s*日", 0.8, "5月18日，园区举行签约仪式。"),
     ("date-md-han", "date", r"(?<![一二三四五六七八九十年月])([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日", 0.8,
      "中新社北京七月三十日电 论坛将于九月八日开幕。",
