@@ -214,7 +214,10 @@ class ActivitiesMixin:
             # 签约仪式上，A与B、C签订了…协议 opening a paragraph: every agreement of that paragraph was signed at the
             # signing ceremony named last before it, in any paragraph (round blind-zi: two agreements signed at a
             # ceremony read as two signings of their own)
-            head = next(x for x in self.doc.sentences if x.para == s.para)
+            i = s.idx   # the paragraph's first sentence, walking back (not a scan from the article's start)
+            while i and self.doc.sentences[i - 1].para == s.para:
+                i -= 1
+            head = self.doc.sentences[i]
             ev = self.latest_event_before(head, 8, lambda x: "签" in x.name) if AT_SIGNING.match(head.text) else None
             if ev is None:
                 return False

@@ -182,7 +182,6 @@ PARTY_CONGRESSES = {"十六大": "2002-11", "十七大": "2007-10", "十八大":
                     "二十大": "2022-10"}
 
 # Statistics: qualifiers as shapes.ttl allows them, and units (as written → as stored, multiplier).
-QUALIFIERS_BEFORE = ("超过", "不少于", "不到", "不足", "约", "近", "逾", "累计", "达到", "达", "突破", "共计")
 # 达/达到 only says the figure was reached: not a qualifier (the corpus gold, tests/ingest/corpus/README.md)
 QUALIFIER_MAP = {"超过": "超过", "逾": "超过", "突破": "突破", "不少于": "不少于", "不到": "不到", "约": "约",
                  "近": "近", "累计": "累计", "不足": "不到"}   # 不足70亿元: under, as 不到 (the ontology lists 不到)

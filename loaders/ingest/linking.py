@@ -101,8 +101,10 @@ class LinkingMixin:
             en = english_name(name, cut=lambda x: [w for w, _ in self.pt.cut(x)])
             # the ontology caps name_en (300): a signing named with four parties and its agreement's title ran to 380
             # characters and its review file did not validate (round blind-zi); cut at a word, marked as cut
-            limit = min((c.constraints["name_en"].max_length for c in self.kb.model.classes.values()
-                         if "name_en" in c.constraints and c.constraints["name_en"].max_length), default=None)
+            if "_name_en_limit" not in self.__dict__:   # the ontology's, read once per article
+                self._name_en_limit = min((c.constraints["name_en"].max_length for c in self.kb.model.classes.values()
+                                           if "name_en" in c.constraints and c.constraints["name_en"].max_length), default=None)
+            limit = self._name_en_limit
             if limit and len(en) > limit:
                 en = en[:limit - 1].rsplit(" ", 1)[0] + "…"
             memo[name] = en

@@ -154,15 +154,14 @@ def score(ex: Extraction, gold: dict) -> dict[str, Score]:
             # mentioned, as the events below are, it is that event — and its relations count through it
             hit = next((i for i, g in enumerate(gold_ents) if i not in used and g["label"] == "Event"
                         and _where(p, {**g, "kind": ev_kinds.get(norm(g["name"]))})), None)
-        if p.named:
-            named.setdefault(p.named, [0, 0])[1] += 1
+        tally = named.setdefault(p.named, [0, 0]) if p.named else [0, 0]
+        tally[1] += 1
         if hit is None:
             wrong.append(f"{p.label} {p.record.get('name_zh')} ({p.key})")
         else:
             used.add(hit)
             ent_map[p.key] = hit
-            if p.named:
-                named[p.named][0] += 1
+            tally[0] += 1
     out["entities"] = Score("entities", len(gold_ents), len(proposed), len(used),
                             [g["name"] for i, g in enumerate(gold_ents) if i not in used], wrong, named)
     by_name = {norm(g["name"]): i for i, g in enumerate(gold_ents)}

@@ -52,12 +52,11 @@ class TopicsMixin:
         """跻身全市第一梯队 / 占全(北京)省 / 位列全国 / 在全市占比: a region a rank or share is taken in is no figure's subject; nor where
         something lies (位于A的B, X指的是海淀区…的区域); nor a place among several (在北京、…等地: region-list-item), nor one inside a name."""
         head = m.start - (self.text[m.start - 1:m.start] == "全")   # 占全北京市的50%: the 全 of the whole
-        hits = {"region-frame": any(x.end() == head for x in rx("region-frame").finditer(self.text, max(0, head - 3), head))
+        hits = {"region-frame": self.row_ends_at("region-frame", head, 3)
                 or bool(re.search(r"(?:位于|地处|坐落[于在]|座落[于在]|指的是|是指)[^，。；：]*$", self.text[max(0, head - 30):head])),
                 "region-frame-after": bool(rx("region-frame-after").match(self.text, m.end)),
-                "region-goal-scope": m.text.startswith("全") and any(
-                    x.end() == head for x in rx("region-goal-scope").finditer(self.text, max(0, head - 4), head)),
-                "region-focus-scope": m.text.startswith("全") and self.focus_scope(head),
+                "region-goal-scope": m.text.startswith("全") and self.row_ends_at("region-goal-scope", head, 4),
+                "region-focus-scope": m.text.startswith("全") and self.row_ends_at("region-focus-scope", head, 3),
                 "region-first-in": self.text[m.start - 1:m.start] == "在" and bool(rx("region-first-in").match(self.text, m.end)),
                 "region-list-item": bool(rx("region-list-item").match(self.text, m.end)) or self.text[m.start - 1:m.start] == "、",
                 "region-in-name": len(m.text) <= 3 and m.start > 0 and self.text[m.start - 1] in "(（" and bool(rx("region-in-name").match(self.text, m.end))}
@@ -66,14 +65,18 @@ class TopicsMixin:
 
     def focus_scope(self, pos: int) -> bool:
         """聚焦全省五大现代产业: a whole (全省 at pos) right after 聚焦/围绕/面向 is what is focused on (region-focus-scope)."""
-        hit = any(x.end() == pos for x in rx("region-focus-scope").finditer(self.text, max(0, pos - 3), pos))
+        hit = self.row_ends_at("region-focus-scope", pos, 3)
         if hit:
             self.context_rows.add("region-focus-scope")
         return hit
 
     def region_as_object(self, m: Mention) -> bool:
         """为海淀区乃至首都…提供支撑: a region after 为/对/乃至 is what the sentence serves, not its topic."""
-        return any(x.end() == m.start for x in rx("region-as-object").finditer(self.text, max(0, m.start - 3), m.start))
+        return self.row_ends_at("region-as-object", m.start, 3)
+
+    def row_ends_at(self, row: str, pos: int, width: int) -> bool:
+        """Does a match of the row's pattern, begun within `width` characters before `pos`, end right at `pos`?"""
+        return any(x.end() == pos for x in rx(row).finditer(self.text, max(0, pos - width), pos))
 
     def article_region(self, level: str | None = None) -> Mention | None:
         """The region the article is about: the one its title names, else the one it names most often
