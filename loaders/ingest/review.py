@@ -119,21 +119,21 @@ def render(ex: Extraction, source: dict, source_origin: str, model: Model, *,
 
     kb = ex.kb
     known = []
-    rels, obs = [], []
+    # a fact the graph holds is not proposed again, above the threshold or below it (commented out, it would come
+    # back as a duplicate when uncommented: round blind-zk, when the calibration put stat-number below the threshold)
+    rels, obs, low_rels, low_obs = [], [], [], []
     for r in ex.relations:
-        if r.conf >= ACCEPT and (r.frm, r.type, r.to) in kb.graph_rels:
+        if (r.frm, r.type, r.to) in kb.graph_rels:
             known.append(f"{r.frm} {r.type} {r.to} (s{r.sent})")
-        elif r.conf >= ACCEPT:
-            rels.append(r)
+        else:
+            (rels if r.conf >= ACCEPT else low_rels).append(r)
     for o in ex.observations:
         f = o.fields
         hit = known_observation(kb, o.subject, f)
-        if o.conf >= ACCEPT and hit:
+        if hit:
             known.append(f"{hit}: {o.subject} {f.get('value', f.get('value_text'))} {f.get('unit') or ''} (s{o.sent})")
-        elif o.conf >= ACCEPT:
-            obs.append(o)
-    low_rels = [r for r in ex.relations if r.conf < ACCEPT]
-    low_obs = [o for o in ex.observations if o.conf < ACCEPT]
+        else:
+            (obs if o.conf >= ACCEPT else low_obs).append(o)
     fact_sents: dict[str, set[int]] = {}
     for r in rels:
         fact_sents.setdefault(r.frm, set()).add(r.sent)

@@ -118,7 +118,8 @@ def test_two_bodies_a_title_begins_with_both_issue_it(tmp_path, kb):
 def test_an_industry_named_right_after_a_place_is_its_focus(tmp_path, kb):
     ex = ingest_text(tmp_path, "2017年，四川电子信息产业全年增长15%以上；本市软件和信息服务业保持平稳。", kb, "2018-02-13",
                      title="北京市软件产业")
-    assert facts(ex, "FOCUSES_ON") == {("四川省", "电子信息"), ("北京市", "软件和信息服务业")}, facts(ex, "FOCUSES_ON")
+    got = facts(ex, "FOCUSES_ON", accepted=False)   # region-industry-focus: 2 of 6 as samples came (round blind-zk)
+    assert got == {("四川省", "电子信息"), ("北京市", "软件和信息服务业")}, got
 
 
 def test_guard_an_area_named_after_a_places_industry_or_the_nations_industry_is_no_focus(tmp_path, kb):

@@ -130,7 +130,7 @@ def test_park_word_gives_the_articles_park_to_listed_firms(tmp_path):
 
 def test_policy_named_without_brackets_and_its_party_committee(tmp_path):
     ex = run(tmp_path, "2019年2月，湖南省委出台网络安全工作责任制实施细则，把考核纳入年度考核。")
-    assert ("网络安全工作责任制实施细则", "ISSUED_BY", "中共湖南省委") in rels(ex)
+    assert ("网络安全工作责任制实施细则", "ISSUED_BY", "中共湖南省委") in rels(ex, accepted=False)   # policy-issuer: 0.45
 
 
 # 湖南省委书记出席会议 was a case here until round blind-zg: the labelling manual's A3 (adjudication of 2026-12-04) makes

@@ -7,12 +7,15 @@ park news, not copied from the corpus; each test fails on `5a7b5de` (the last on
 from __future__ import annotations
 
 from .conftest import accepted_relations as rels
+from .conftest import proposed_relations as proposed
 from .conftest import ingest_text
 
 
 def concerns(tmp_path, body: str, kb) -> set[str]:
+    """What the meeting is read to concern, at any confidence: event-name-subject, the row these tests are about, was
+    right 1 of 6 on the blind samples as they came and is below the threshold since round blind-zk."""
     ex = ingest_text(tmp_path, body, kb, "2024-11-20")
-    return {o for _, t, o in rels(ex) if t == "CONCERNS"}
+    return {o for _, t, o in proposed(ex) if t == "CONCERNS"}
 
 
 def test_a_meeting_named_after_a_place_concerns_it(tmp_path, kb):

@@ -166,4 +166,6 @@ def test_apply_loads_through_the_loader(tmp_path):
         c = store.counts()
         accepted = yaml.safe_load(out.read_text(encoding="utf-8"))   # what the file accepts is what --apply loads
         assert c["nodes"]["Park"] == 3 and c["relationships"]["FOCUSES_ON"] == 4
-        assert c["nodes"]["Observation"] == len(accepted["observations"]) >= 5
+        # how many figures the file accepts is the calibration's (tests/ingest/test_calibration.py); that --apply loads
+        # exactly those is what is asked here
+        assert c["nodes"]["Observation"] == len(accepted["observations"]) >= 1
