@@ -359,8 +359,12 @@ GENERIC_MEETINGS = frozenset({"成立大会", "年会", "座谈会", "发布会"
 # (but 举行22个重大项目集中签约 is one signing of 22 projects: round blind-w; the row activity-held reads it as one)
 SIGNED_TOGETHER = r"项目(?:集中|现场)(签约|开工)"
 COUNTED_EVENTS = re.compile(rf"[\d两几数十]+\s*[场个项次批](?!.*{SIGNED_TOGETHER}$)")
+# (推介会, 洽谈会, 展览会, 交易会, 年会, 推进会: the meeting-held row has named them since it was written, the meeting row
+# read after 举办/召开 did not: 在上海举办集成电路产业招商推介会 named no meeting, round blind-zk, dev-ZK)
 MEETING_SUFFIXES = ("研讨会", "论坛", "峰会", "大会", "会议", "博览会", "交流会", "对接会", "发布会", "座谈会", "大赛", "竞赛", "沙龙",
-                    "工作会", "室务会", "常务会")
+                    "工作会", "室务会", "常务会", "推介会", "洽谈会", "展览会", "交易会", "年会", "推进会")
+# the opening ceremony of a named meeting (第十七届…洽谈会的开幕式): the meeting itself, one event, as the gold names it
+OPENING_OF = re.compile("(?:" + "|".join(MEETING_SUFFIXES) + ")(的?开幕式)$")
 
 # First-draft English: longest-first glossary; everything else is transliterated (pinyin).
 GLOSSARY: list[tuple[str, str]] = sorted([

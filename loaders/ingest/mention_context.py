@@ -301,20 +301,29 @@ class ContextMentionsMixin:
         year or edition (2020年国家网络安全宣传周) where the article writes the name without it (round blind-j)."""
         found: dict[str, str] = {}
         editions: dict[str, Mention] = {}
+        shorts: dict[str, str] = {}   # 渝中 → the key of 渝中区, which the article names in full (rule district-short)
         for m in self.mentions:
             if m.keys and m.how.startswith("pattern:") and m.label in ("Enterprise", "Institution", "GovernmentBody") \
                     and len(m.text) >= 3 and not m.attrs.get("members") and m.text == m.text.strip():
                 found.setdefault(m.text, m.keys[0])
+            elif m.keys and m.label == "Region" and len(m.keys) == 1 and (short := self._district_short(m.keys[0])):
+                shorts.setdefault(short, m.keys[0])
             elif m.label == "Event" and (lead := EDITION_LEAD.match(m.text)) and len(m.text) - lead.end() >= 5:
                 # 2020年国家网络安全宣传周, named again as 国家网络安全宣传周 (今年的主题为…): that edition, an event
                 # mention of the same name (events are linked after this step)
                 editions.setdefault(m.text[lead.end():], m)
-        if not found and not editions:
+        if not found and not editions and not shorts:
             return
-        r = re.compile("|".join(re.escape(n) for n in sorted({*found, *editions}, key=len, reverse=True)))
+        goes_on = rx("district-short")
+        r = re.compile("|".join(re.escape(n) for n in sorted({*found, *editions, *shorts}, key=len, reverse=True)))
         for m in r.finditer(self.text):
             a, b = m.start(), m.end()
             if not self.free(a, b) or self.word_across(a, b):
+                continue
+            if m.group() in shorts:
+                before = self.text[a - 1:a]
+                if not goes_on.match(self.text, b) and (not re.match(f"[{HAN}]", before) or before in "在和、与及至到赴的"):
+                    self._refer(a, b, "Region", "district-short", shorts[m.group()])
                 continue
             if (ev := editions.get(m.group())) is not None:
                 if self.add_mention(a, b, "Event", "pattern:name-again", conf("name-again"), name=ev.name, **ev.attrs):
@@ -322,6 +331,15 @@ class ContextMentionsMixin:
                 continue
             key = found[m.group()]
             self._refer(a, b, self.entities[key].label, "name-again", key)
+
+    def _district_short(self, key: str) -> str | None:
+        """A district's or county's name without 区/县 (渝中 of 渝中区), when that is no other place's name (长沙 of
+        长沙县 is the city)."""
+        name = self.entities[key].record.get("name_zh") or ""
+        short = name[:-1]
+        if self.entities[key].record.get("kind") != "district" or name[-1:] not in ("区", "县") or len(short) < 2:
+            return None
+        return None if short in self._builtin_regions or self.kb.lookup(short, ("Region",)) else short
 
     def find_head_anaphora(self) -> None:
         """开发区 / 数据谷 / 该小镇 opening a clause: the zone or local area named last before it in the paragraph or

@@ -14,9 +14,8 @@ from .suffixes import SuffixNamesMixin
 
 # …大赛·信创赛道作为…峰会的品牌赛事: a verb inside what looks like an event's name ends the name before it
 NOT_IN_EVENT_NAME = re.compile(r"作为|成为|是|将|被|给|举办|举行|召开")   # “数字经济”给岳麓峰会带去…: a clause, no name
-QUOTED, ITEM_SPLIT = re.compile(r"“[^“”]*”"), re.compile(r"[、和及与]")
+QUOTED, ITEM_SPLIT, QUOTED_AROUND = re.compile(r"“[^“”]*”"), re.compile(r"[、和及与]"), re.compile(r"“[^“”。，]{3,30}”")
 DOMAIN_SPLIT = re.compile(r"以及|[、和及与]")   # 能源以及新能源: two domains (round blind-zc)
-QUOTED_AROUND = re.compile(r"“[^“”。，]{3,30}”")
 # 举办了系列活动 / 各类活动 / 一系列主题活动: no name, no event of its own (row activity-held)
 GENERIC_ACTIVITY = re.compile(r"[系各多相主丰本此该]|一(?![季月])")   # but 一季度招商…“云签约”活动 is named by its quarter
 # what reports revenue but is no firm's name: a place, a sector, a group of firms (全省软件企业实现营业收入)
@@ -39,10 +38,9 @@ MEDIA_TAIL = re.compile(r"(?:晚报|日报|早报|晨报|都市报|商报|电视
 class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
     # -------------------------------------------------------------- titles and dictionary
     def find_titles(self) -> list[tuple[int, int, str]]:
-        out = []
-        for m in rx("policy-title").finditer(self.text):
-            out.append((m.start(), m.end(), m.group(1)))
-            self.take(m.start(), m.end(), 2)
+        out = [(m.start(), m.end(), m.group(1)) for m in rx("policy-title").finditer(self.text)]
+        for a, b, _ in out:
+            self.take(a, b, 2)
         for m in rx("policy-notice").finditer(self.text):   # before the dictionary: 四川省 begins the title
             if self.free(m.start(1), m.end(1)):
                 out.append((m.start(1), m.end(1), m.group(1)))
@@ -357,7 +355,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
     def _zone_start(self, a: int, b: int) -> int | None:
         """Where a development zone's name begins: the place before 高新区 etc. (济南, 合肥, 北京市海淀区)."""
         s = self.sentence_at(a)
-        a = max(a, *(self.text.rfind(c, a, b - 2) + 1 for c in "以在与及的对向为"))   # 以长沙高新区: after 以; 结合对新区: bare
+        a = max(a, *(self.text.rfind(c, a, b - 2) + 1 for c in "以在与及的对向为"),   # 以长沙高新区: after 以; 结合对新区: bare
+                *(a + len(w) for w in ("会上", "会议上", "仪式上") if self.text.startswith(w, a)))   # 会上天心经开区 (blind-zk)
         name = self.text[a:b]   # the match may start with a verb or preposition glued to the place (位于济南…): start at the place
         for x, y, w, f in self.tokens(s):
             if a <= x < b and (f == "ns" or w in self._builtin_regions) and w not in gz.ZONE_WORDS:
@@ -474,6 +473,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         pattern holds part of it (a longer name the meeting row read from there is the one held)."""
         if NOT_IN_EVENT_NAME.search(self.text, a, b):
             return
+        b = op.start(1) if (op := gz.OPENING_OF.search(self.text, a, b)) else b   # X洽谈会的开幕式在…举行: X held (blind-zk)
         held = [x for x in self.sent_mentions(a) if x.how != "dictionary" and x.start < b and x.end > a]
         inside = [x for x in held if x.label in ("Institution", "Enterprise") and x.how.startswith("pattern:suffix-")
                   and a <= x.start and x.end < b]

@@ -11,6 +11,13 @@ from .normalise import STANDARD_VARIANTS
 from .rules import conf, rx
 from .rules.mentions import HAN
 
+# a verb this rare in jieba's dictionary (登临 53) can be a brand; a verb that opens a clause is far commoner (落户 204,
+# 打造 661, 成立 14079: 在上海成立科技有限公司 names no firm 上海成立)
+RARE_VERB = 100
+# the industry words of a registered firm name (字号 + 行业 + 组织形式: 上海·登临·科技·有限公司): a name made of these and
+# its suffix alone has no brand yet
+BRANDLESS = {"科技", "信息", "技术", "信息技术", "网络", "软件", "电子", "智能", "数字", "通信", "半导体", "微电子", "数据",
+             "实业", "投资", "控股", "集团"}
 GLUED_PREP = "向在对从于与和同跟把被给将"   # prepositions jieba's HMM glues to the word before a name
 STOP_FLAGS = {"x", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "m", "q", "r", "f", "t", "v", "vd", "y",
               "e", "o", "w", "zg", "mq", "b", "eng"}
@@ -167,6 +174,13 @@ class SuffixNamesMixin:
                 or w in STANDARD_VARIANTS   # 明昇集团: a variant kept for names (jieba: 昇/zg) is a name's character
             if w in gz.NAME_STOPWORDS or (f in STOP_FLAGS and not inside) or not NAME_RX.match(w) or \
                     (f == "nz" and w[-1] in GLUED_PREP):
+                if f in ("v", "vn") and len(w) == 2 and j >= 1 and self._is_place(toks[j - 1]) \
+                        and self.pt.tokenizer.FREQ.get(w, 0) < RARE_VERB and all(
+                        x[2] in gz.GENERIC_WORDS or x[2] in BRANDLESS for x in toks if start <= x[0] < suffix_start):
+                    # 上海登临科技有限公司: a brand jieba reads as a rare verb (登临), between a place and the kind, where
+                    # the name would have no brand at all (round blind-zk, dev-ZK: 上海 + 科技有限公司)
+                    start, j = a, j - 1
+                    continue
                 brand = self._brand_after_place(toks, j)
                 if brand is not None:   # 北京中集智能科技有限公司: jieba cuts the brand 中集 into 中/f 集/q (round blind-ze)
                     start, j = toks[brand][0], brand - 1
@@ -186,6 +200,9 @@ class SuffixNamesMixin:
             return a + 1, b - 1
         return a, b
 
+    def _is_place(self, tok) -> bool:
+        return tok[3] == "ns" or tok[2] in self._builtin_regions
+
     def _brand_after_place(self, toks, j: int) -> int | None:
         """Where a brand starts that jieba cut into single characters between a place and the rest of a name: the two
         one-character tokens ending at `j`, right after a place (ns, or a place the gazetteer knows); None otherwise.
@@ -194,7 +211,7 @@ class SuffixNamesMixin:
         if k < 1:
             return None
         place, run = toks[k - 1], toks[k:j + 1]
-        if not (place[3] == "ns" or place[2] in self._builtin_regions) or place[1] != run[0][0]:
+        if not self._is_place(place) or place[1] != run[0][0]:
             return None
         if all(len(w) == 1 and NAME_RX.match(w) and w not in gz.NAME_STOPWORDS and f not in ("x", "c", "p", "u", "uj", "v")
                for _, _, w, f in run):

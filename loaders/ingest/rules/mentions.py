@@ -85,11 +85,11 @@ ROWS = [
      "industries listed as a place's leading ones (A产业、B产业等主导产业; 以A产业为支柱、B产业为突破): one domain "
      "per item, named without 产业 (高端汽车和新能源智能汽车 is one item: items end at 产业, not at 和)"),
     ("domain-cluster-list", "mention",
-     r"(?:拥有|形成|发展|培育|打造|构建起?|(?<=[，。；：])其|(?<=[区市省县])(?=[^，。；：、]{2,20}、[^，。；：]{2,80}?[两三四五六七八九十\d]+大(?:支柱|主导|优势)))了?"
+     r"(?:拥有|形成|发展|培育|打造|构建起?|(?<=[，。；：])其(?!中|他|余|次)|(?<=[区市省县])(?=[^，。；：、]{2,20}、[^，。；：]{2,80}?[两三四五六七八九十\d]+大(?:支柱|主导|优势)))了?"
      r"((?:(?!拥有|形成|发展|培育|打造|构建)[^，。；：]){2,80}?)等?(?:[两三四五六七八九十\d]+)大(?:千亿级|万亿级|百亿级|支柱|主导|优势|重点)?(?:产业集群|产业|集群|领域)",
      0.75, "长沙拥有工程机械、电子信息、汽车及零部件三大千亿级产业集群。",
      "domains counted as N大产业集群; items split at 、 only (汽车及零部件 is one); also 构建起A、B等七大产业集群 (round `lists`) and "
-     "a clause opened by 其 (其电子信息通信、汽车…四大主导产业产值: round blind-j), or by a place's name when the list is "
+     "a clause opened by 其 (其电子信息通信、汽车…四大主导产业产值: round blind-j; not 其中: round blind-zk), or by a place's name when the list is "
      "its N大主导/支柱/优势产业 (成都高新区电子信息、生物医药、新经济三大主导产业: round blind-ze)"),
     ("meeting-held", "mention", r"((?:“[^“”，。；：]{1,30}”|[^，。；：、\s]){4,60}?(?:研讨会|论坛|峰会|大会|会议|博览会|交流会|对接会|发布会|座谈会|推介会|洽谈会|展览会|年会|培训班|大赛|挑战赛|竞赛|决赛|初赛|复赛|赛区|专场|(?<!等)(?<!重要)(?<!系列)(?<!主要)活动(?![开启闭])|启动仪式|开幕式|闭幕式|(?:签约|开工|揭牌|授牌|颁奖)(?:仪式|典礼))”?)(?:（以下简称[^）]{1,12}）)?(?:于?(?:\d{1,2}日|当天|当日|今天|昨天|近日|日前))?(?:将|将于|也将)?(?:在[^，。；]{1,24}?)?(?:正式|隆重|盛大|圆满|顺利)?(?:举行|召开|开幕|举办|落幕|启动|开班|揭幕|拉开帷幕|拉开战幕|闭幕|开赛|收官|结束)",
      0.75, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。", "a meeting or course named before (10日)(在X)举行/召开/开班/拉开帷幕; 由X主办的 before it is its organiser, not its name; "
@@ -229,10 +229,10 @@ ROWS = [
      "the State Council's departments and central offices, full and short forms (公安部, 国家数据局), when no longer "
      "name holds them (公安部第一研究所 is an institution)"),
     ("domain-coordinated", "mention", r"(?:发展|聚焦于?|布局|培育|壮大|打造|围绕|涵盖|覆盖|主攻|深耕|重点|引进|集聚|聚集|整合|推动|推进|"
-     r"支持|形成了?|构建了?|设有|包括|涉及|开展|从事|致力于|继|在|以|的)", 0.7,
+     r"支持|形成了?|构建了?|设有|包括|涉及|开展|从事|致力于|继|在|以|的|做[大强优精](?:做[大强优精])?)", 0.7,
      "推动大数据产业及与其相关联的云计算、物联网、移动互联网等高精尖产业快速发展。",
      "the other items of a list (A、B、C等) one of whose items is a domain already found: domains too (round `domains`); "
-     "the regex is the lead words after which the first item starts"),
+     "the regex is the lead words after which the first item starts (做优做强集成电路、…: round blind-zk, dev-ZJ)"),
     ("domain-standard", "mention",
      r"(?:(?<=[、，,；：和及与以在为“（等])|(?<=发展|聚焦|布局|培育|壮大|打造|围绕|涵盖|覆盖|主攻|深耕|重点|引进|集聚|聚集))("
      + gz.KNOWN_DOMAINS_ALT + r")(?:产业)?(?=[、，,；。：和及与等”）]|领域|方向|集群|$)", 0.75,
@@ -259,6 +259,11 @@ ROWS = [
     ("name-again", "mention", None, 0.8, "2021年，拓维信息实现营业收入8.9亿元。拓维信息成立了基石研究院。",
      "a firm, institution or body a pattern found once is the same entity wherever else the article writes the name whole, "
      "where nothing else holds the span and no word runs across its edges"),
+    ("district-short", "mention", r"[区县山路街道线段园湖桥站港城镇村峰]|机场|国际|经开|高新|新区|软件园|科技园", 0.8,
+     "视联动力把总部落地渝中区。2024年，渝中实现软件业务收入405.9亿元。",
+     "a district or county the article names in full (渝中区) is the place its short form names elsewhere (渝中实现…), "
+     "opening a clause or after 在/和/、; not where a name goes on (岳麓峰会, 岳麓山, 昌平线); the regex is what may not "
+     "follow (round blind-zk: dev-ZJ's 渝中 and dev-ZK's 江北)"),
     ("region-head-anaphor", "mention",
      r"(?:(?<![\u4e00-\u9fff])|(?<=[该本]))(开发区|经开区|高新区|新区|科学城|数据谷|数谷|小镇)(?!管委会|管理委员会|[内外里]|企业|[\u4e00-\u9fff]?级)", 0.8,
      "重庆打造了仙桃数据谷等平台。数据谷聚焦人工智能、区块链等产业领域。",
