@@ -214,6 +214,10 @@ def context(browser):
 def page(context, out_dir, request):
     p = context.new_page()
     p.set_default_timeout(20000)
+    # expect() has its own timeout (5 s by default): give assertions the budget actions have. A search on Neo4j
+    # under a loaded CI took over 5 s once (2026-12-06, test_search_text_with_markup_is_escaped[neo4j])
+    from playwright.sync_api import expect
+    expect.set_options(timeout=20000)
     errors: list[str] = []
     p.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
     p.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
