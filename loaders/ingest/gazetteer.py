@@ -182,6 +182,8 @@ PARTY_CONGRESSES = {"十六大": "2002-11", "十七大": "2007-10", "十八大":
                     "二十大": "2022-10"}
 
 # Statistics: qualifiers as shapes.ttl allows them, and units (as written → as stored, multiplier).
+# what joins a range's two ends (3至5家, 2—3家, 5-10个, 5~15): the extractor reads any of them, the scorer compares them alike
+RANGE_DASH = r"[-—–~～到至]"
 # 达/达到 only says the figure was reached: not a qualifier (the corpus gold, tests/ingest/corpus/README.md)
 QUALIFIER_MAP = {"超过": "超过", "逾": "超过", "突破": "突破", "不少于": "不少于", "不到": "不到", "约": "约",
                  "近": "近", "累计": "累计", "不足": "不到"}   # 不足70亿元: under, as 不到 (the ontology lists 不到)

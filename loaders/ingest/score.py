@@ -30,6 +30,7 @@ from pathlib import Path
 
 import yaml
 
+from . import gazetteer as gz
 from .extract import ACCEPT, Extraction
 from .kb import norm as _norm
 from .normalise import simplified
@@ -93,7 +94,7 @@ UNIT_BASE = {"平方米": ("㎡", 1), "㎡": ("㎡", 1), "万㎡": ("㎡", 1e4),
 QUALIFIER_CLASS = {"逾": "超过", "超": "超过", "多": "余", "不足": "不到"}   # 不足 and 不到 both say "under"
 # a range is one value however its dash is written: labellers keep it as written (2—3家, 5-10个, 3至5家: on the
 # tuned pool 15 gold ranges in 286 articles, four spellings - 6, — 4, 至 3, ~ 2), the extractor writes 2至3
-RANGE_DASH = re.compile(r"(?<=\d)\s*[-—–~～到至]\s*(?=\d)")
+RANGE_DASH = re.compile(r"(?<=\d)\s*" + gz.RANGE_DASH + r"\s*(?=\d)")
 
 
 def value_text(v) -> str:

@@ -264,7 +264,7 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
             fields = {"metric": metric, "metric_zh": mzh, "metric_en": men,
                       "value": int(value) if float(value).is_integer() else value,
                       "unit": unit, "as_of": as_of, "status": status}
-            rng = re.search(r"(\d+(?:\.\d+)?)\s*(?:至|到|~|～|-|—|–)\s*$", self.text[max(s.start, a - 8):a])
+            rng = re.search(r"(\d+(?:\.\d+)?)\s*" + gz.RANGE_DASH + r"\s*$", self.text[max(s.start, a - 8):a])
             if rng and not mult:   # 3至5家, 2—3家: a range, written 3至5 whatever its dash
                 del fields["value"]
                 fields["value_text"] = f"{rng.group(1)}至{num}"

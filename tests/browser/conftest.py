@@ -166,12 +166,18 @@ def server(request, tmp_path_factory):
     fh.close()
 
 
+WAIT_MS = 20000   # what a page action or an expect() waits for before it fails
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is required for the browser tests but {CHROMIUM} does not exist: "
                     "run `apt-get install -y chromium` (or set PARKGRAPH_CHROMIUM).", pytrace=False)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+    # expect() has its own timeout (5 s by default): assertions get the budget actions have. A search on Neo4j
+    # under a loaded CI took over 5 s once (2026-12-06, test_search_text_with_markup_is_escaped[neo4j])
+    expect.set_options(timeout=WAIT_MS)
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
@@ -213,11 +219,7 @@ def context(browser):
 @pytest.fixture
 def page(context, out_dir, request):
     p = context.new_page()
-    p.set_default_timeout(20000)
-    # expect() has its own timeout (5 s by default): give assertions the budget actions have. A search on Neo4j
-    # under a loaded CI took over 5 s once (2026-12-06, test_search_text_with_markup_is_escaped[neo4j])
-    from playwright.sync_api import expect
-    expect.set_options(timeout=20000)
+    p.set_default_timeout(WAIT_MS)
     errors: list[str] = []
     p.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
     p.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
