@@ -86,10 +86,14 @@ class FigureOwnersMixin:
                         and "等" not in self.text[x.end:a]]:
             return evs[-1]
         # 本次博览会的展示面积…, or a sentence opening on the bare word (大赛经线上初赛决出30支战队, 赛事观看人次…)
-        # — at the start of any clause before the figure (据介绍，本次比赛采用…; 经过角逐，比赛最终决出…)
-        back = re.search(r"(?:^|[，,])(?:本次|本届|此次|这次|该)[^，。；]{0,8}?(会|论坛|峰会|博览会|展会|大赛|比赛|赛事|活动|宣传周|签约|开工)",
+        # — at the start of any clause before the figure (据介绍，本次比赛采用…; 经过角逐，比赛最终决出…; 在本次集中签约的
+        # 项目中，…有55个: round blind-zm)
+        back = re.search(r"(?:^|[，,])在?(?:本次|本届|此次|这次|该)[^，。；]{0,8}?(会|论坛|峰会|博览会|展会|大赛|比赛|赛事|活动|宣传周|签约|开工)",
                          self.text[s.start:a]) or re.search(r"(?:^|[，,])(大会|论坛|峰会|博览会|展会|大赛|比赛|赛事|宣传周)(?![\u4e00-\u9fff]{0,2}[的之])",
                                                             self.text[s.start:a])
+        if back and back.group(0).lstrip("，,").startswith("在") and \
+                self.mentions_in(s.start + back.end(), a, (*ORG_LABELS, "Region", "TalentProgram")):
+            back = None   # 在这次开工的项目里，X产业基地…总投资35亿元: the project named after it owns the figure
         if back:
             word = back.group(1)
             if word in ("签约", "开工"):   # 此次签约的项目…总投资650.4亿元, 本次全省将集中开工的项目共382个: the signing or

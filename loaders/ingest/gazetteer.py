@@ -403,7 +403,11 @@ NAME_STOPWORDS = {"企业", "园区", "园区企业", "公司", "单位", "机�
                   "入驻", "获得", "获批", "首批", "等", "和", "与", "及", "或", "的", "了", "在", "由", "为", "是", "将",
                   "重大", "项目", "重大项目", "开放式", "一批", "特别是", "其", "该", "本",
                   # who gathers where (…知名企业高管齐聚长沙梅溪湖国际文化艺术中心): the place's name starts after them
-                  "齐聚", "汇聚", "聚集", "集聚", "聚首", "来到", "走进", "亮相", "高管", "负责人", "代表", "知名企业"}
+                  # 落户两江数字经济产业园: jieba tags 落户 a noun; where a firm settles, not part of the name (round blind-zm)
+                  "齐聚", "汇聚", "落户", "落地", "进驻", "聚集", "集聚", "聚首", "来到", "走进", "亮相", "高管", "负责人", "代表", "知名企业"}
+# The first of an office's two remits joined by 和 (文化和旅游厅, 规划和自然资源局, 人力资源和社会保障局), right before the 和
+OFFICE_REMIT_AND = re.compile(r"(?:文化|住房|人力资源|工业|经济|发展|自然资源|规划|民族|卫生|科学技术|教育|商务|政务|农业|交通运输|"
+                              r"新闻出版|广播电视|应急|市场监督)$")
 # Verbs that form part of an organisation's name (中国网络信息安全科技创新发展联盟, 国链安全可靠计算机产业促进中心,
 # 湖南省网络安全服务中心): read through when a name is read right to left from its suffix, where any other
 # verb ends it (成立, 举办, 签约). jieba tags them v or vn wherever they stand, so the tag alone cannot tell.
@@ -438,6 +442,11 @@ GENERIC_WORDS = {"龙头", "骨干", "头部", "信创", "中小", "中小学", 
                  # 跨国公司研发总部7家, 上市公司, 控股公司: what kind of firm, not which one (round blind-zi: 跨国公司 took
                  # four of a park's counts)
                  "跨国", "上市", "控股", "国有", "外资", "民营", "合资", "独资"}
+# Industries a park may be named for: 数字经济产业园, 智能光电产业园 say what kind of park, not which (round blind-zm)
+INDUSTRY_WORDS = {"数字", "经济", "数字经济", "软件", "电子", "智能", "光电", "文化", "科技", "互联网", "信息技术", "新兴",
+                  "高新", "高科技", "现代", "服务业", "制造", "先进", "未来", "新一代", "战略性", "创意", "信息安全", "大健康",
+                  # 国家网络安全产业园, 市级网络安全产业园, 世界级特色产业园: the national park, a title, a goal
+                  "国家", "全国", "国家级", "省级", "市级", "区级", "世界级", "国际级"}
 
 # Offices named by level alone (省工信厅, 市经信委): abbreviation → the full name after the place
 OFFICE_ABBREV = {"工信厅": "工业和信息化厅", "工信局": "工业和信息化局", "经信委": "经济和信息化委员会",

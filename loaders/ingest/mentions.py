@@ -403,8 +403,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 # item is the name; the knowledge base would have matched it whole if it knew it
                 held = []
             if held:
-                for x in held:
-                    if x.label in ("Enterprise", "Institution"):
+                for x in held:   # 数字电视产业园、…等专业园区: an area its suffix found is the list's item too
+                    if x.label in ("Enterprise", "Institution") or (rule == "area-list" and x.how == "pattern:suffix-area"):
                         x.attrs["listed"] = True
                 continue
             if not self.claimable(a, b):

@@ -354,6 +354,11 @@ class RelationsMixin(WhereaboutsMixin):
             self.rel(key, "CONCERNS", self.use_existing(known, "name", None), s, (a, b), conf(row), row)
             return
         n = self.region_prefix(title)
+        # 《北京城市副中心科技创新…行动计划》: the zone the article names that the title begins with, not 北京 (round blind-zm)
+        if own := max((m for m in self.mentions if m.label == "Region" and m.keys and title.startswith(m.text) and len(m.text)
+                       > len(n or "") and self.entities[m.key].record.get("kind") in ("zone", "area")), key=lambda m: len(m.text), default=None):
+            self.rel(key, "CONCERNS", own.key, s, (a, b), conf(row), row)
+            return
         if n is not None and re.match(r"[\u4e00-\u9fff]{0,12}?(?:人民政府|政府|委员会|厅|局)(?:办公厅|办公室)?关于", title[len(n):]):
             return   # 《湖南省人民政府关于…的意见》: the place begins the issuer's name, not what the policy concerns
         if n is not None:

@@ -48,8 +48,14 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
             unit_w, mult = m.group("unit") or "元", m.group("mult") or ""   # 600多亿: money
             if unit_w in ("个月", "个季度") and self.text[a - 1:a] in "前后头每这上下近":
                 continue   # 前5个月: a period the figures are for (a date), not a duration
-            if unit_w == "期" and re.match(f"[{HAN}]{{0,4}}?(?:项目|工程|厂|建设|基地)", self.text[b:b + 6]):
-                continue   # 三期新厂项目 / 二期工程: a phase of a project, not a count (round blind-zg)
+            if unit_w == "期" and not re.search(r"(?:分|共|计|分为)(?:约|近)?$", self.text[max(0, a - 3):a]):
+                # 三期新厂项目 / 二期总建面约28万㎡: a phase, not a count (rounds blind-zg, blind-zm); 分3期供地 counts
+                # them (the only 期 the tuned pool's gold counts, of 54 written)
+                continue
+            if re.match(r"(?:以上|以下|级)的?(?:项目|企业|工程)", self.text[b:b + 5]) or \
+                    (self.text[b - 2:b] in ("以上", "以下") and re.match(r"的?(?:项目|企业|工程)", self.text[b:b + 3])):
+                continue   # 10亿元以上项目有55个, 100亿元级项目5个: a band things are sorted in, not a figure (round blind-zm;
+                # the tuned pool's gold gives none of the 11 written so a figure)
             if unit_w == "个" and re.match(r"[和、与及]\s*[\d.]+\s*个百分点", self.text[b:b + 12]):
                 unit_w = "个百分点"   # 分别提高0.2个和3.2个百分点: the first shares the second's unit (round blind-o)
             num = m.group("num")

@@ -99,14 +99,21 @@ class SuffixNamesMixin:
                 if not ws or (m.group() == "园区" and (ws[0][1] == "ns" or self.region_prefix(name))) or \
                         re.match("全[省市区县国]", name):
                     continue   # 全市重点软件园区: all of a kind in a place, no one area (round blind-m)
+                if m.group() == "园区" and not self._names_which(a, se - 2):
+                    continue   # 国家级文化产业示范园区: a kind of park (a title parks get), not one (round blind-zm)
                 kind = "area"
             if label == "SubPark":
                 ws = self.words(a, se)
                 # 东升科技园, 温泉科技园: a word jieba's dictionary tags as a name (nr) begins a local area's name too
                 # (not nz: every word only its HMM found is nz, 正对标 of 正对标中国软件名园 among them)
                 proper = ws[0][1] == "nr" and len(ws[0][0]) >= 2 if ws else False
+                # 马栏山视频文创产业园, 鲲鹏生态产业园: 产业园 names an industrial park whatever word begins it
+                # (not 深信服网络安全产业园（第二总部）项目: a firm's project, the firm the list's item)
+                # (nor the national park's bare name, 国家网络安全产业园: park-short-form's)
+                industrial = name.endswith("产业园") and self._names_which(a, se - 3) and \
+                    not re.match(r"(?:（[^）]{1,8}）)?项目", self.text[se:se + 12]) and not rx("park-short-form").fullmatch(name)
                 if not ws or name in ("产业园", "科技园", "公园", "校园", "家园", "花园", "园") or \
-                        not (ws[0][1] == "ns" or proper or self._has_park(s)):
+                        not (ws[0][1] == "ns" or proper or industrial or self._has_park(s)):
                     continue
                 if not self._has_park(s) and not (ws[0][1] == "ns" and name == ws[0][0] + "园"):
                     # 上海浦东软件园, 成都芯谷澜谷科创园: a 园 no national park names as its own is a local
@@ -170,9 +177,11 @@ class SuffixNamesMixin:
                 # 出光电子材料（中国）有限公司, 中国移动(成都)产业研究院: a place in brackets inside a name is part of it
                 start, j = toks[j - 2][0], j - 3
                 continue
+            # 湖南省文化和旅游厅, 重庆高新区规划和自然资源局: the 和 of an office's two remits is part of its name (round blind-zm)
+            office_and = w == "和" and gz.OFFICE_REMIT_AND.search(self.text, max(0, a - 4), a) is not None
             inside = (f in ("v", "vn") and w in gz.NAME_VERBS) or (f == "m" and re.match(gz.ORDINAL_RX, w)) \
-                or w in STANDARD_VARIANTS   # 明昇集团: a variant kept for names (jieba: 昇/zg) is a name's character
-            if w in gz.NAME_STOPWORDS or (f in STOP_FLAGS and not inside) or not NAME_RX.match(w) or \
+                or w in STANDARD_VARIANTS or office_and   # 明昇集团: a variant kept for names (jieba: 昇/zg) is a name's character
+            if (w in gz.NAME_STOPWORDS and not office_and) or (f in STOP_FLAGS and not inside) or not NAME_RX.match(w) or \
                     (f == "nz" and w[-1] in GLUED_PREP):
                 if f in ("v", "vn") and len(w) == 2 and j >= 1 and self._is_place(toks[j - 1]) \
                         and self.pt.tokenizer.FREQ.get(w, 0) < RARE_VERB and all(
@@ -217,6 +226,13 @@ class SuffixNamesMixin:
                for _, _, w, f in run):
             return k
         return None
+
+    def _names_which(self, a: int, b: int) -> bool:
+        """Does 马栏山视频文创 (before 产业园) hold a word that is neither a kind nor an industry (数字经济, 特色)?"""
+        parts = [self.text[max(x, a):min(y, b)] for (x, y, _, _) in self.tokens(self.sentence_at(a)) if x < b and y > a]
+        parts = [w[:-2] if w.endswith("产业") else w for w in parts]   # 文化产业 is one word to jieba
+        return any(len(w) >= 2 and w not in gz.GENERIC_WORDS and w not in gz.INDUSTRY_WORDS and w not in gz.KNOWN_DOMAINS
+                   for w in parts)
 
     def specific(self, a: int, b: int, suffix_len: int) -> bool:
         """Does the name say which one (a place, an organisation, a proper word), or only what kind?"""

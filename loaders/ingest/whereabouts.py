@@ -151,7 +151,8 @@ class WhereaboutsMixin:
     def rules_area_list_in_region(self, s) -> None:
         """海淀区另有A、B、C等一批特色产业集聚区 / 北京亦庄…形成了A、B等专业园区: the areas a list names as a place's
         parks (`area-list`) are part of the region the sentence names before them (`area-list-in-region`)."""
-        items = [x for x in self.mentions_in(s.start, s.end, ("Region",)) if x.how == "pattern:area-list" and x.keys]
+        items = [x for x in self.mentions_in(s.start, s.end, ("Region",)) if x.keys and (
+                 x.how == "pattern:area-list" or x.how == "pattern:suffix-area" and x.attrs.get("listed"))]
         if not items:
             return
         first = min(x.start for x in items)
