@@ -372,8 +372,8 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
             if gz.BARE_DOCUMENT_KIND.match(p.record.get("name_zh") or ""):
                 rows = [r for r in rows if r != "named-policy-title"]
             row = max(rows, key=lambda r: RULES[r].conf, default=None)
-            if row is not None and RULES[row].conf >= ACCEPT:
-                p.has_fact, p.named = True, row
+            if row is not None:   # a row below the threshold still says it read the name (round blind-zm: named-place)
+                p.has_fact, p.named = RULES[row].conf >= ACCEPT, row
 
     def finish(self) -> None:
         """One proposal per fact; which entities carry a fact; observation ids; sentences per entity."""

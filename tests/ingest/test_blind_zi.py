@@ -26,9 +26,10 @@ from __future__ import annotations
 from .conftest import accepted_figures, events, facts, ingest_text, proposed_figures
 
 
-def named(ex) -> dict[str, str]:
-    """name → the named-* row, for the entities proposed on their name alone."""
-    return {p.record["name_zh"]: p.named for p in ex.entities.values() if p.has_fact and p.named}
+def named(ex, accepted: bool = True) -> dict[str, str]:
+    """name → the named-* row, for the entities proposed on their name alone (with accepted=False, also where the row
+    stands below the threshold: the name is then listed among the entities with no fact)."""
+    return {p.record["name_zh"]: p.named for p in ex.entities.values() if p.named and (p.has_fact or not accepted)}
 
 
 def test_firms_listed_without_a_fact_are_named(tmp_path, kb):
@@ -39,7 +40,8 @@ def test_firms_listed_without_a_fact_are_named(tmp_path, kb):
 
 def test_a_place_data_does_not_hold_is_named(tmp_path, kb):
     ex = ingest_text(tmp_path, "会上，株洲市、益阳市代表作了发言。", kb, "2021-05-06")
-    assert named(ex) == {"株洲市": "named-place", "益阳市": "named-place"}
+    # named-place fell below the threshold in round blind-zm (9 of 23 as the samples came): read, not accepted
+    assert named(ex, accepted=False) == {"株洲市": "named-place", "益阳市": "named-place"}
 
 
 def test_guard_a_place_data_holds_is_no_fact_on_its_name(tmp_path, kb):
