@@ -348,7 +348,8 @@ class EventsMixin(EventPlacesMixin, EventRefsMixin):
             # A与B下属C签署…: B is C's parent, not a party
             parties = [x for x in self.mentions_in(s.start + m.start(1), s.start + m.end(1),
                                                    ORG_LABELS + ("GovernmentBody", "Region"))
-                       if not x.attrs.get("members") and not re.match(r"下属|旗下|所属", self.text[x.end:x.end + 2])]
+                       if not x.attrs.get("members") and not re.match(r"下属|旗下|所属", self.text[x.end:x.end + 2])
+                       and not (x.label == "Region" and self.text[x.start - 1:x.start] == "在")]   # 在长沙签署: where (round blind-zm)
             if len(parties) < 2 or self.signed_at_ceremony(s, a, parties):
                 continue
             # named from the first party on (西北工业大学就已和…: not the adverbs between)

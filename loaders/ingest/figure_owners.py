@@ -79,7 +79,9 @@ class FigureOwnersMixin:
     def _event_of_figure(self, s, ca: int, a: int):
         if self.mentions_in(s.start, a, ("Park", "SubPark")):
             return None
-        evs = [x for x in self.mentions_in(s.start, a, ("Event",)) if x.keys and x.how in HELD_MEETING]
+        # (not 自2016年首届智能制造峰会以来: a meeting that dates the figures, no owner of them: round blind-zm)
+        evs = [x for x in self.mentions_in(s.start, a, ("Event",)) if x.keys and x.how in HELD_MEETING
+               and not (self.text[x.start - 1:x.start] in ("自", "从") and self.text[x.end:x.end + 2] == "以来")]
         # 在成都世纪城新国际会展中心举行: the venue after 在 is where, not who; 汇聚了金山科技、兰卫医学等8个平台: firms
         # listed before the figure are what it counts, not whose it is
         if evs and not [x for x in self.mentions_in(evs[-1].end, a, ORG_LABELS) if self.text[x.start - 1:x.start] != "在"

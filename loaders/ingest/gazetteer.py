@@ -441,7 +441,9 @@ GENERIC_WORDS = {"龙头", "骨干", "头部", "信创", "中小", "中小学", 
                  "综合性", "专业", "专业化",   # 综合性园区, 专业园区, 专业化园区: what kind (rounds blind-j, blind-m)
                  # 跨国公司研发总部7家, 上市公司, 控股公司: what kind of firm, not which one (round blind-zi: 跨国公司 took
                  # four of a park's counts)
-                 "跨国", "上市", "控股", "国有", "外资", "民营", "合资", "独资"}
+                 "跨国", "上市", "控股", "国有", "外资", "民营", "合资", "独资",
+                 # 教授、专家学者等…创办企业: people, no firm of a list (round blind-zm)
+                 "专家", "学者", "专家学者", "教授"}
 # Industries a park may be named for: 数字经济产业园, 智能光电产业园 say what kind of park, not which (round blind-zm)
 INDUSTRY_WORDS = {"数字", "经济", "数字经济", "软件", "电子", "智能", "光电", "文化", "科技", "互联网", "信息技术", "新兴",
                   "高新", "高科技", "现代", "服务业", "制造", "先进", "未来", "新一代", "战略性", "创意", "信息安全", "大健康",

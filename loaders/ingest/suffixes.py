@@ -107,10 +107,10 @@ class SuffixNamesMixin:
                 # 东升科技园, 温泉科技园: a word jieba's dictionary tags as a name (nr) begins a local area's name too
                 # (not nz: every word only its HMM found is nz, 正对标 of 正对标中国软件名园 among them)
                 proper = ws[0][1] == "nr" and len(ws[0][0]) >= 2 if ws else False
-                # 马栏山视频文创产业园, 鲲鹏生态产业园: 产业园 names an industrial park whatever word begins it
+                # 马栏山视频文创产业园, 新川创新科技园: 产业园/科技园 name a park whatever word begins it (软件园: 4 right, 3 wrong)
                 # (not 深信服网络安全产业园（第二总部）项目: a firm's project, the firm the list's item)
                 # (nor the national park's bare name, 国家网络安全产业园: park-short-form's)
-                industrial = name.endswith("产业园") and self._names_which(a, se - 3) and \
+                industrial = name.endswith(("产业园", "科技园")) and self._names_which(a, se - 3) and \
                     not re.match(r"(?:（[^）]{1,8}）)?项目", self.text[se:se + 12]) and not rx("park-short-form").fullmatch(name)
                 if not ws or name in ("产业园", "科技园", "公园", "校园", "家园", "花园", "园") or \
                         not (ws[0][1] == "ns" or proper or industrial or self._has_park(s)):

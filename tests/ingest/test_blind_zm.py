@@ -9,7 +9,15 @@ guard passes there:
 - 国家级文化产业示范园区: a title parks are given, no area;
 - 高出长沙市增速3.1个百分点, 覆盖四川13个地市: the region a figure is compared with, or reaches, is not its owner;
 - 《北京城市副中心…行动计划》: the zone the title begins with (named in the article), not 北京市;
-- 湖南省文化和旅游厅: the 和 joining an office's two remits is part of its name."""
+- 湖南省文化和旅游厅: the 和 joining an office's two remits is part of its name.
+Then from dev-ZM, once scored as it came (dev-ZN stays unread):
+- 新川创新科技园: a 科技园 whatever word begins it; 重庆大学城科技产业园 holds no 重庆大学;
+- 申报进入天府新区项目库的项目: a region whose list something enters owns none of its figures;
+- 自2016年首届…峰会以来: a meeting that dates the figures is not their owner;
+- 长沙市委副书记 names the Party committee as 长沙市委书记 does (one body, not two);
+- 成为四川第一个也是唯一一个…基地: a province scopes a distinction;
+- 在长沙签署…协议: the place of a signing is no party to it;
+- 教授、专家学者等…创办企业: people are no firm of a list."""
 from __future__ import annotations
 
 from .conftest import accepted_figures, entity_name, facts, ingest_text, proposed_figures
@@ -99,3 +107,49 @@ def test_the_he_of_an_offices_two_remits_is_part_of_its_name(tmp_path, kb):
     # guard: 和 between two places still ends a name
     ex = ingest_text(tmp_path, "北京和上海的企业参会。", kb, "2022-08-12")
     assert {"北京市", "上海市"} <= regions(ex), regions(ex)
+
+
+def test_a_science_park_whatever_word_begins_its_name(tmp_path, kb):
+    body = "作为新加坡和四川省合作开发建设的集聚区，新川创新科技园预计总投资将超过1000亿元人民币。"
+    assert ("新川创新科技园", 1000) in proposed_figures(ingest_text(tmp_path, body, kb, "2012-12-28"))
+    ex = ingest_text(tmp_path, "2017年3月16日，重庆大学城科技产业园正式获市科委授牌成立。", kb, "2018-03-29")
+    assert "重庆大学城科技产业园" in regions(ex), regions(ex)
+    assert not [m for m in ex.mentions if m.label == "Institution"], [m.text for m in ex.mentions]
+
+
+def test_a_region_whose_list_is_entered_owns_no_figure(tmp_path, kb):
+    body = "截至11月底，成都高新区申报进入天府新区项目库的重大建设项目已有124个，总投资逾1200亿元。"
+    got = proposed_figures(ingest_text(tmp_path, body, kb, "2012-12-28"))
+    assert ("成都高新区", 124) in got and ("成都高新区", 1200) in got, got
+
+
+def test_a_meeting_that_dates_the_figures_is_not_their_owner(tmp_path, kb):
+    body = "自2016年首届智能制造峰会以来，长沙智能制造创新活跃，330家企业入选国家、省、市智能制造试点示范企业。"
+    got = proposed_figures(ingest_text(tmp_path, body, kb, "2017-12-06"))
+    assert ("长沙市", 330) in got, got
+
+
+def test_the_deputy_secretary_names_the_same_party_committee(tmp_path, kb):
+    body = "湖南省委常委、长沙市委书记胡衡华，长沙市委副书记、市长陈文浩出席。"
+    ex = ingest_text(tmp_path, body, kb, "2017-12-06")
+    keys = {m.keys[0] for m in ex.mentions if m.text == "长沙市委" and m.keys}
+    assert len(keys) == 1 and entity_name(ex, keys.pop()) == "中共长沙市委", keys
+
+
+def test_a_province_scopes_a_distinction(tmp_path, kb):
+    body = "菁蓉小镇大数据产业蓬勃兴起，菁蓉小镇也成为四川第一个也是唯一一个大数据特色产业基地。"
+    got = proposed_figures(ingest_text(tmp_path, body, kb, "2016-07-18"), "value_text")
+    assert ("菁蓉小镇", None, "四川第一个也是唯一一个大数据特色产业基地") in got, got
+
+
+def test_where_an_agreement_is_signed_is_no_party(tmp_path, kb):
+    body = "2010年8月，省政府与国防科技大学、湖南大学在长沙签署了超级计算中心省校共建框架协议。"
+    ex = ingest_text(tmp_path, body, kb, "2014-07-10")
+    parties = {b for _, b in facts(ex, "PARTICIPANT", accepted=False)}
+    assert {"国防科技大学", "湖南大学"} <= parties and "长沙市" not in parties, parties
+
+
+def test_people_are_no_firm_of_a_list(tmp_path, kb):
+    body = "国内外知名高校的教授、专家学者等纷纷在这里创办大数据企业。"
+    ex = ingest_text(tmp_path, body, kb, "2016-07-18")
+    assert not [m.text for m in ex.mentions if m.label == "Enterprise"], [m.text for m in ex.mentions]

@@ -5,6 +5,8 @@ from .. import gazetteer as gz
 from .mentions import AGREEMENT_PARTIES
 
 _TRIGGERS = "|".join(sorted(gz.EVENT_TRIGGERS, key=len, reverse=True))
+# 四川, 湖南省, 成都市: a province or listed city that scopes a distinction (四川第一个也是唯一一个…基地: round blind-zm)
+_PLACES = "|".join(sorted({n for p in gz.PROVINCES for n in p[1:3]} | {n for c in gz.CITIES for n in c[1:]}, key=len, reverse=True))
 
 ROWS = [
     # ---- relations
@@ -374,10 +376,10 @@ ROWS = [
     ("text-development_main_line", "statistic", r"以“([^”]{4,40})”为(?:主线|核心|引领|方向)", 0.7,
      "国家网络安全产业园区（长沙）以“南北呼应、东西辐射、技术突破、产业融合”为主线。"),
     ("text-distinction", "statistic",
-     r"(?:成为|是|为)((?:全国|国内|全球|世界|中国|我国|西部|中部|东部)?(?:首个|首家|第一个|唯一|第一家|首批|最大的?)[^，。；]{2,40}"
+     r"(?:成为|是|为)((?:全国|国内|全球|世界|中国|我国|西部|中部|东部|" + _PLACES + r")?(?:首个|首家|第一个|唯一|第一家|首批|最大的?)[^，。；]{2,40}"
      r"|[^，。；“”]{2,20}?之最)", 0.7,
      "国家网络安全产业园区（成渝地区）是全国第一个跨省域的国家级网络安全产业园区。",
-     "also 是全球最大的…基地 and 为历届博览会之最 (the subject: the park, else the topic, the meeting or the country "
+     "also 是全球最大的…基地, 成为四川第一个也是唯一一个…基地 and 为历届博览会之最 (the subject: the park, else the topic, the meeting or the country "
      "the figure rows would choose)"),
     ("text-development_goal", "statistic", r"(将[^，。；]{2,30}?打造(?:为|成)[^，。；]{2,60})", 0.7,
      "国家网络安全产业园区（长沙）将园区打造成为全国领先的网络安全产业高地。"),

@@ -272,10 +272,10 @@ ROWS = [
     ("firm-anaphor", "mention", r"该(?:公司|企业|集团)", 0.75,
      "中国电信股份有限公司四川分公司将投资220亿元建设数据中心。此外，该公司还将投资27.5亿元建设感知城市项目。",
      "该公司 / 该企业: the firm named last in the sentence or the two before it (same paragraph)"),
-    ("party-committee", "mention", r"([\u4e00-\u9fff]{2,3}(?:省|市|区|县))委(?![员会副办网])", 0.8,
+    ("party-committee", "mention", r"([\u4e00-\u9fff]{2,3}(?:省|市|区|县))委(?![员会办网])(?!副(?!书记|秘书长))", 0.8,
      "2019年2月，湖南省委出台网络安全工作责任制实施细则。",
      "湖南省委 → 中共湖南省委, 沙坪坝区委 → 中共沙坪坝区委 (the place must be a province, city or district the gazetteer "
-     "knows)"),
+     "knows); 长沙市委副书记 names it too, as 市委书记 does (round blind-zm: it was a second body, 长沙市委)"),
     ("policy-notice", "mention",
      r"关于(?:印发|转发)([\u4e00-\u9fff“”（）]{4,40}?(?:" + "|".join(sorted((x for x, _ in gz.POLICY_SUFFIXES if x != "通知"), key=len, reverse=True)) + r"))的通知",
      0.75, "四川省人民政府关于印发四川省“十三五”信息化规划的通知",
@@ -302,7 +302,8 @@ ROWS = [
     ("suffix-enterprise", "mention", r"(?:(?:股份有限公司|有限责任公司|有限公司|集团)[\u4e00-\u9fff]{2,3}?(?:省|市)?分公司|股份有限公司|有限责任公司|集团有限公司|有限公司|集团|(?<![子母分该本])公司)", 0.75,
      "园区企业长沙测试科技有限公司入驻。",
      "湖南天羿领航科技公司 too: 公司 after a name (not 子公司, 该公司); a branch keeps its place (…股份有限公司四川分公司)"),
-    ("suffix-institution", "mention", f"(?:{_INST})", 0.75, "西北工业大学北京研究院建成。"),
+    ("suffix-institution", "mention", f"(?:{_INST})(?!城)", 0.75, "西北工业大学北京研究院建成。",
+     "not 大学 of 大学城 (重庆大学城科技产业园: a place; round blind-zm)"),
     ("institution-bracket-place", "mention", r"（([\u4e00-\u9fff]{2,8}?)）", 0.8, "中国地质大学（武汉）的队伍参加比赛。",
      "a place in brackets right after an institution: part of its name (中国地质大学（武汉）), or the campus (西南石油大学"
      "（南充校区）) — no mention of a region either way"),

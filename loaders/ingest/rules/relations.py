@@ -42,7 +42,7 @@ ROWS = [
      "is part of it"),
     ("district-of-named-city", "relation", None, 0.7, "长沙软件产业以长沙高新区为核心区，以芙蓉区、天心区为拓展区。",
      "a district whose city (by its GB/T 2260 code) the article names elsewhere is part of that city (round `lists`)"),
-    ("region-frame", "relation", r"占|居|跻身|位居|位列|领跑|位于|地处|坐落于|属于|隶属于?|不足|相当于|高于|低于|高出|快于|超出|领先|创建|创成|获批|覆盖|辐射|遍布", 0.8,
+    ("region-frame", "relation", r"占|居|跻身|位居|位列|领跑|位于|地处|坐落于|属于|隶属于?|不足|相当于|高于|低于|高出|快于|超出|领先|创建|创成|获批|覆盖|辐射|遍布|进入|纳入|列入", 0.8,
      "长沙市加快发展。其中，地区生产总值跻身全市第一梯队，工业总产值突破800亿元。",
      "a region right after 占/居/跻身/位列 (跻身全市第一梯队, 占全省四成) is the field a rank or share is taken in, "
      "and after 位于/地处/属于 (仙桃数据谷位于渝北区, 天心数谷属于天心区…项目) where the thing before lies, and after "
@@ -50,7 +50,7 @@ ROWS = [
      "measure it is compared with, and after "
      "创建/获批 (株洲创建湖南省工业互联网试点平台8个: round blind-o) the head of what was created: no figure or "
      "domain of the sentence is its; nor is a region after 覆盖/辐射/遍布 (清单覆盖四川13个地市: round blind-zm), the "
-     "extent something reaches"),
+     "extent something reaches, or after 进入/纳入/列入 (成都高新区申报进入天府新区项目库的项目有124个), whose list it is"),
     ("region-frame-after", "relation", r"(?:中|内)?的?(?:所占)?(?:占比|比重|份额|排名|排第|排在|位列|位居)|(?:约|近|超过?|逾|不到|不足)?[\d.]+%的"
      r"|(?:最大|最早|最先|首个|首家|第一个|第一家|唯一)的?|范围", 0.8,
      "长沙高新区软件企业总数为1175家，在长沙市占比近70%，全年产值突破700亿元。",
