@@ -80,8 +80,11 @@ class FigureOwnersMixin:
         if self.mentions_in(s.start, a, ("Park", "SubPark")):
             return None
         # (not 自2016年首届智能制造峰会以来: a meeting that dates the figures, no owner of them: round blind-zm)
+        # (nor one of a list of what the subject held: 我市举办了2022中国工业软件大会、…等活动，累计引进…66个 is the
+        # city's tally, the meetings are its means: round blind-zo)
         evs = [x for x in self.mentions_in(s.start, a, ("Event",)) if x.keys and x.how in HELD_MEETING
-               and not (self.text[x.start - 1:x.start] in ("自", "从") and self.text[x.end:x.end + 2] == "以来")]
+               and not (self.text[x.start - 1:x.start] in ("自", "从") and self.text[x.end:x.end + 2] == "以来")
+               and not self.listed_event(x)]
         # 在成都世纪城新国际会展中心举行: the venue after 在 is where, not who; 汇聚了金山科技、兰卫医学等8个平台: firms
         # listed before the figure are what it counts, not whose it is
         if evs and not [x for x in self.mentions_in(evs[-1].end, a, ORG_LABELS) if self.text[x.start - 1:x.start] != "在"
@@ -107,8 +110,13 @@ class FigureOwnersMixin:
         if not [x for x in self.mentions_in(s.start, a, ("Region",)) if not self.is_country(x) and not x.attrs.get("members")
                 and self.text[x.end:x.end + 1] not in ("、", "等")] and \
                 not rx("stat-region").search(self.text, s.start, a):
-            return self.latest_event_before(s, 2, lambda x: x.how in HELD_MEETING, same_para=True)
+            return self.latest_event_before(s, 2, lambda x: x.how in HELD_MEETING and not self.listed_event(x), same_para=True)
         return None
+
+    def listed_event(self, x) -> bool:
+        """Is the event mention `x` an item of a list (A、B等活动)? Only what follows says so: 璧山片区、中新科技城重大项目
+        集中开工活动 is one event whose name holds a list."""
+        return self.text[x.end:x.end + 1] in ("、", "等")
 
     def event_done_of_figure(self, s, ca: int, a: int, cb: int):
         """总协议额230亿元 after a signing, 全国近600人报名参赛 after a contest: a figure whose clause says what was

@@ -56,9 +56,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                     # 北京市 is both the place and an alias of 北京市人民政府: the place, unless a rule
                     # reads it as an agent (park-built-by, policy-issuer → its government)
                     names[v] = label
-        for n in self._builtin_regions:   # a name the knowledge base holds keeps its label (set above)
-            if len(n) >= 2:
-                names.setdefault(n, "Region")
+        for n in (n for n in self._builtin_regions if len(n) >= 2):   # a name the knowledge base holds keeps its label (set above)
+            names.setdefault(n, "Region")
         if not names:
             return
         alts = sorted(names, key=len, reverse=True)
@@ -471,7 +470,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
     def _held_meeting(self, a: int, b: int, how: str) -> None:
         """A meeting the text says was held, named [a, b), unless a verb inside shows the name ends earlier or another
         pattern holds part of it (a longer name the meeting row read from there is the one held)."""
-        if NOT_IN_EVENT_NAME.search(self.text, a, b):
+        # (出席开幕式暨峰会: the named meeting's own sessions, no meeting of their own: round blind-zo)
+        if NOT_IN_EVENT_NAME.search(self.text, a, b) or all(p in (*gz.GENERIC_MEETINGS, "开幕论坛") for p in re.split("暨|及|和", self.text[a:b])):
             return
         b = op.start(1) if (op := gz.OPENING_OF.search(self.text, a, b)) else b   # X洽谈会的开幕式在…举行: X held (blind-zk)
         held = [x for x in self.sent_mentions(a) if x.how != "dictionary" and x.start < b and x.end > a]

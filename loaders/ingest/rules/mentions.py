@@ -144,11 +144,12 @@ ROWS = [
      "an industrial cluster the knowledge base knows, named with or without its place or 国家 (read right to left)"),
     ("region-compound", "mention", f"({_COMP})(地区|两地|三地|区域|一带)?", 0.8, "川渝地区网络安全产业发展迅速。"),
     ("enterprise-list", "mention",
-     r"(?:聚集了|集聚了|汇聚了|吸引了|引进了|培育了|拥有|包括|入驻了|落户了|来自|如|(?<=[，。；：:])|^)([^，。；：]{2,200}?)等(?:逾|超过|近|约)?(?:一批|多家|\d+(?:多|余)?家|[一二三四五六七八九十百]+家)?(?:(?!领域|方向|方面|环节|行业|产品|技术|相关|配套|上下游|[一二三四五六七八九十\d])[^，。；、：]|、(?=[^，。；：]{0,8}企业)){0,14}?(?:企业|公司|厂商)",
+     r"(?:聚集了|集聚了|汇聚了|吸引了|引进了|培育了|拥有|包括|入驻了|落户了|来自|如|(?<=[，。；：:])|^)([^，。；：]{2,200}?)等(?!地)(?:逾|超过|近|约)?(?:一批|多家|\d+(?:多|余)?家|[一二三四五六七八九十百]+家)?(?:(?!领域|方向|方面|环节|行业|产品|技术|相关|配套|上下游|维度|层面|方位|[一二三四五六七八九十\d])[^，。；、：]|、(?=[^，。；：]{0,8}企业)){0,14}?(?:企业|公司|厂商)",
      0.7, "湖南聚集了长城科技、国科微、金山等企业。",
      "names without a suffix, enterprises by their context (a list of two or more); the kind may be several "
      "words (等知名网络安全、新经济企业); not 等相关/配套/上下游企业, whose items are fields (传感器、5G等相关企业: round blind-o); "
-     "the count may carry a qualifier (等逾500家国内外知名IT企业: round blind-zi)"),
+     "the count may carry a qualifier (等逾500家国内外知名IT企业: round blind-zi); not 等地的企业 (its items are places) nor "
+     "从平台服务、人才、资金等多维度…为企业 (aspects: round blind-zo)"),
     ("firm-generic-suffix", "mention", None, 0.75, "8月7日，成都与华为公司签署合作协议。",
      "a firm the knowledge base knows, named with a bare 公司 or 集团 after it (华为公司, 中国电子集团): that firm, not a new one"),
     ("named-area", "mention", "|".join(sorted({n for full, short in gz.NAMED_AREAS.items() for n in (full, *short)}, key=len, reverse=True)),
@@ -185,9 +186,10 @@ ROWS = [
      r"(?:[的]|首批)[^，。；：]{0,12}?(?:[两三四五六七八九十\d]+)个(试验区|示范区|园区|分园|基地)(?:是|为|分别是|包括)[：:]?([^。；]{4,300})",
      0.75, "首批获授牌的五个试验区是：合肥高新技术产业开发区、北京市海淀区。", "members of a counted list, one per item"),
     ("devzone", "mention", r"([" + HAN + r"]{2,8}?(?:市|省)?(?:(?:高新技术产业开发区|经济技术开发区|高新区|经开区|自贸区|新区|科学城|科技城)"
-     r"(?:[东西南北]区)?|高新[东西南北]区))(?!管委会|管理委员会|[" + HAN + r"]{0,4}园)",
+     r"(?:[东西南北]区)?|高新[东西南北]区))(?!管委会|管理委员会|[" + HAN + r"]{0,4}园|[" + HAN + r"]{0,5}中心)",
      0.75, "园区位于宁乡高新技术产业开发区。", "development zones (and science cities: 中关村科学城) keep their full name, never cut to the city; "
-     "a zone's quarter keeps its direction (中关村科学城北区, 成都高新东区: an area of its own, round blind-td)"),
+     "a zone's quarter keeps its direction (中关村科学城北区, 成都高新东区: an area of its own, round blind-td); not a zone that "
+     "begins a centre's name (中国科技城大数据中心: round blind-zo)"),
     ("bracketed-place-zone", "mention",
      r"(?:中国|西部|东部|中部|南部|北部|国家)[（(][" + HAN + r"]{2,8}[）)][" + HAN + r"]{0,10}?(?:科学城|科技城|自由贸易试验区|自贸试验区|自贸区|高新区|新区)(?:[" + HAN + r"]{2,8}?片区)?",
      0.75, "中国（四川）自由贸易试验区成都天府新区片区加快建设。",
