@@ -351,6 +351,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
             self.region_industries(s)
             self.rules_zones(s)
             self.rules_divisions(s)
+            self.rules_departments(s)
             self.rules_policies(s)
             self.rules_institutions(s)
             self.rules_statistics(s)

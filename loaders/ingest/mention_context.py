@@ -176,8 +176,8 @@ class ContextMentionsMixin:
                 pos = b + 1
                 if i == 0:   # after the last lead word; 创建网络安全、…: nor a verb jieba reads before the first item
                     a += max((x.end() for x in lead.finditer(part)), default=0)
-                    verbs = [t for t in self.tokens(s) if a <= t[0] < b and t[3] == "v"]
-                    a = verbs[0][1] if verbs and verbs[0][0] == a else a
+                    for t in (t for t in self.tokens(s) if a <= t[0] < b):   # 并确定了大数据: nor 并, 确定 and 了 (blind-zo)
+                        a = t[1] if t[0] == a and t[3] in ("v", "c", "d", "ul") else a
                 if i == len(parts) - 1:
                     closed = tail.search(self.text, a + 2, b)
                     if closed is None:

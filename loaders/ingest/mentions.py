@@ -33,6 +33,8 @@ NAME_FLAGS = ("ns", "nz", "nt", "nr", "nrt", "eng")
 # a place that begins an outlet's name (长沙晚报讯, 湖南日报, 成都电视台) or a dateline (新华社北京9月2日电) is the
 # outlet's city, no place the article states a fact about
 MEDIA_TAIL = re.compile(r"(?:晚报|日报|早报|晨报|都市报|商报|电视台|广播电视台|新闻网|在线讯|发布讯|\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电)")
+# 中国经济网北京3月25日讯（记者徐红）2016中国半导体市场年会…召开: the dateline is no part of the meeting's name (round blind-zo)
+DATELINE_HEAD = re.compile(r"[^，。；]{0,20}?\d{1,2}\s*日\s*[讯电]\s*(?:[（(][^）)]{0,20}[）)])?\s*")
 
 
 class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
@@ -278,20 +280,10 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                               members=list(gz.COMPOUNDS[m.group(1)]), area=bool(m.group(2)))
         for m in rx("bracketed-place-zone").finditer(t):
             self.adopt_or_add(m.start(), m.end(), "Region", "pattern:bracketed-place-zone", conf("bracketed-place-zone"), kind="zone")
-        for m in rx("devzone").finditer(t):
-            a, b = m.start(1), m.end(1)
-            a = self._zone_start(a, b)
-            if a is not None and (d := re.match(r"[东西南北](?:连|接|邻|靠|临|至|起)", t[a:b])):
-                a += d.end()   # 西连高新区科研中心: where a place borders, not a zone named 西连高新区
-            if a is not None and not re.fullmatch(r"[东西南北]区", t[a:b]):   # 把高新东区: no zone's quarter without the zone
-                self.adopt_or_add(a, b, "Region", "pattern:devzone", conf("devzone"), kind="zone")
+        self._devzones(t)
         for m in rx("zone-park").finditer(t):
             self._zone_park(m.start(1), m.end(1))
-        for m in rx("address-place").finditer(t):
-            a, b = m.start(3), m.end(3)
-            if self.text[a:b] in gz.ZONE_WORDS or self.text[a:b] in gz.AREA_WORDS or b - a < 3:
-                continue
-            self.adopt_or_add(a, b, "Region", "pattern:address-place", conf("address-place"), kind="district")
+        self._address_places(t)
         for m in rx("mass-organisation").finditer(t):   # before party-committee: 共青团湖南省委 is not 湖南省委
             # the people's organisations are no organs of state: Institution, as the labellers wrote 8 times of 9
             label = "Institution" if re.search(r"共青团|总工会|妇联|妇女联合会", m.group(1)) else "GovernmentBody"
@@ -471,6 +463,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         """A meeting the text says was held, named [a, b), unless a verb inside shows the name ends earlier or another
         pattern holds part of it (a longer name the meeting row read from there is the one held)."""
         # (出席开幕式暨峰会: the named meeting's own sessions, no meeting of their own: round blind-zo)
+        a = d.end() if (d := DATELINE_HEAD.match(self.text, a, b)) else a
         if NOT_IN_EVENT_NAME.search(self.text, a, b) or all(p in (*gz.GENERIC_MEETINGS, "开幕论坛") for p in re.split("暨|及|和", self.text[a:b])):
             return
         b = op.start(1) if (op := gz.OPENING_OF.search(self.text, a, b)) else b   # X洽谈会的开幕式在…举行: X held (blind-zk)

@@ -424,15 +424,15 @@ class RelationsMixin(WhereaboutsMixin):
             pm.keys = [pk]
             self.rel(x.key, "PART_OF", pk, s, (x.start, x.end), conf("parent-of-institute"), "parent-of-institute")
 
-    def parent_body(self, s, x, parent: str) -> None:
-        """The ministry an institute is named after (公安部第一研究所 → 公安部), known or new: the institute is part of it."""
+    def parent_body(self, s, x, parent: str, rule: str = "parent-body-of-institute") -> None:
+        """The ministry an institute or a department is named after (公安部第一研究所 → 公安部), known or new: it is part of it."""
         hit = self.kb.lookup(parent, ("GovernmentBody",))
-        pm = Mention(x.start, x.start + len(parent), parent, "GovernmentBody", s.idx, "pattern:parent-body-of-institute",
-                     conf("parent-body-of-institute"), parent, {})
+        pm = Mention(x.start, x.start + len(parent), parent, "GovernmentBody", s.idx, f"pattern:{rule}",
+                     conf(rule), parent, {})
         pk = self.use_existing(hit[0], hit[1], pm) if hit else \
             self.use_new("GovernmentBody", {"id": "", "name_zh": parent, "name_en": self.english(parent)}, pm)
         pm.keys = [pk]
-        self.rel(x.key, "PART_OF", pk, s, (x.start, x.end), conf("parent-body-of-institute"), "parent-body-of-institute")
+        self.rel(x.key, "PART_OF", pk, s, (x.start, x.end), conf(rule), rule)
 
     def rules_zone_lists(self, s) -> None:
         """首批获授牌的五个试验区是：A、B…: each member holds the designation the sentence names; 入选的有A、B…

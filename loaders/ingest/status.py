@@ -106,7 +106,8 @@ class StatusMixin:
     def as_of(self, s, ca: int, status: str = "actual") -> str:
         """The date a figure is for: a date in its clause; one before it led by 截至/到; for a target
         or forecast the year its section or sentence aims at (到2022年); else the article's date."""
-        own = self.dates_in(ca, self.clause_bounds(s, ca)[1])
+        # (not 比一季度, 较上年: what the figure is compared with is not when it is: round blind-zo)
+        own = [d for d in self.dates_in(ca, self.clause_bounds(s, ca)[1]) if self.text[d.start - 1:d.start] not in ("比", "较")]
         if own:
             return own[0].point
         if status != "actual":
@@ -123,4 +124,8 @@ class StatusMixin:
             if not self.text[s.start:prev[0].start].strip() and self.text[prev[0].end:prev[0].end + 1] in ("，", ","):
                 self.context_rows.add("as-of-sentence-date")
                 return prev[0].point
+        elif re.match(r"\s*其中", self.text[s.start:s.end]) and s.idx and (before := self.doc.sentences[s.idx - 1]).para == s.para:
+            # 截至2017年8月，…共集聚市场主体14万余家。其中上市企业33家: the part is of the date the sentence before opens on
+            # (round blind-zo), read from that sentence's second clause
+            return self.as_of(before, self.clause_bounds(before, before.start)[1] + 1, status)
         return self.doc.meta.get("published") or ""

@@ -49,7 +49,44 @@ class SuffixNamesMixin:
                    ("TalentProgram", "suffix-programme"), ("GovernmentBody", "suffix-govbody"), ("SubPark", "suffix-subpark"),
                    ("Region", "suffix-area"))
 
+    def _devzones(self, t: str) -> None:
+        """Development zones (devzone) by their full names, never cut to the city. The province an address begins with
+        is no part of the name (四川省成都市高新区: 四川省 stays a place of its own), and a city's 市 before 高新区 or 经开区
+        is not written in the name the zone goes by (成都市高新区 is 成都高新区: round blind-zo)."""
+        for m in rx("devzone").finditer(t):
+            a, b = m.start(1), m.end(1)
+            a = self._zone_start(a, b)
+            if a is not None and (d := re.match(r"[东西南北](?:连|接|邻|靠|临|至|起)", t[a:b])):
+                a += d.end()   # 西连高新区科研中心: where a place borders, not a zone named 西连高新区
+            if a is None or re.fullmatch(r"[东西南北]区", t[a:b]):   # 把高新东区: no zone's quarter without the zone
+                continue
+            if (p := self.region_prefix(t[a:b])) and self._builtin_regions[p][2] == "province" and \
+                    (c := self.region_prefix(t[a + len(p):b])) and self._builtin_regions[c][2] == "city":
+                a += len(p)
+            city = re.fullmatch(f"([{HAN}]{{2,3}})市(高新区|经开区)", t[a:b])
+            name = city.group(1) + city.group(2) if city and self._builtin_regions.get(city.group(1) + "市", ("",))[-1] == "city" else None
+            self.adopt_or_add(a, b, "Region", "pattern:devzone", conf("devzone"), name=name, kind="zone")
+
+    def _address_places(self, t: str) -> None:
+        """位于湖南省长沙市岳麓区: the district of an address (address-place), without its province and city; a city's
+        short form before a district it holds is no part of it (成都锦江区 is 锦江区: round blind-zo)."""
+        for m in rx("address-place").finditer(t):
+            a, b = m.start(3), m.end(3)
+            if self.text[a:b] in gz.ZONE_WORDS or self.text[a:b] in gz.AREA_WORDS or b - a < 3:
+                continue
+            a += next((k for k in range(2, b - a - 2) if t[a:a + k] in self._builtin_regions and t[a + k:b] in self._builtin_regions), 0)
+            self.adopt_or_add(a, b, "Region", "pattern:address-place", conf("address-place"), kind="district")
+
+    def _ministry_departments(self, s) -> None:
+        """工信部电子信息司: a department named with its ministry's full name (ministry-department)."""
+        for m in rx("ministry-department").finditer(s.text):
+            hit = self.kb.lookup_exact(m.group(1), ("GovernmentBody",))
+            self.adopt_or_add(s.start + m.start(), s.start + m.end(), "GovernmentBody", "pattern:ministry-department",
+                              conf("ministry-department"), name=(hit.name_zh if hit else m.group(1)) + m.group(2),
+                              ministry=m.group(1))
+
     def _suffix_patterns(self, s) -> None:
+        self._ministry_departments(s)
         hits = [(label, name, m) for label, name in self.SUFFIX_ROWS for m in rx(name).finditer(s.text)]
         # the rightmost suffix first within a row: 西北工业大学北京研究院 is one name, not 大学 + 北京研究院
         hits.sort(key=lambda h: (self.SUFFIX_ROWS.index((h[0], h[1])), -h[2].end()))

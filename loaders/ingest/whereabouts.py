@@ -39,6 +39,12 @@ class WhereaboutsMixin:
                     else "zone-in-city"
                 self.rel(z.key, "PART_OF", key, s, (z.start, z.end), conf(rule), rule)
 
+    def rules_departments(self, s) -> None:
+        """工信部电子信息司 is part of 工业和信息化部 (department-of-ministry)."""
+        for x in self.mentions_in(s.start, s.end, ("GovernmentBody",)):
+            if x.how == "pattern:ministry-department" and x.keys:
+                self.parent_body(s, x, x.attrs["ministry"], "department-of-ministry")
+
     def rules_divisions(self, s) -> None:
         """成都市双流区 / 北京市通州区 / 重庆市沙坪坝区: a district or city written right after the place it lies
         in (by its GB/T 2260 code) is part of it (`division-in-place`). The larger place is no mention of its

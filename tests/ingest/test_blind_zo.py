@@ -7,10 +7,18 @@ guard passes there:
 - 我市举办了A大会、B签约等活动，累计引进…66个: a meeting listed as what the subject held owns none of its tallies;
 - 累计收储…，新增软信企业3500多家，预计…收入2750亿元: a clause its own verb opens is a new tally, not 累计's;
 - 在中国科技城大数据中心启动: a zone that begins a centre's name is part of it;
-- 出席开幕式暨峰会: the named meeting's sessions are no meeting of their own."""
+- 出席开幕式暨峰会: the named meeting's sessions are no meeting of their own.
+Then from dev-ZO, once scored as it came (dev-ZP stays unread):
+- 工信部电子信息司: a ministry's department is a body of its own, named with the ministry's full name, part of it;
+- 并确定了大数据、人工智能…: the verb and 了 before a list of domains are no part of its first item;
+- 位于成都锦江区: a city's short form before a district it holds is no part of the district's name;
+- 中国经济网北京3月25日讯（记者徐红）2016中国半导体市场年会…召开: the dateline is no part of the meeting's name;
+- 截至2017年8月，…。其中上市企业33家: a part is of the date of the whole the sentence before gave;
+- 四川省成都市高新区, 成都市高新区: the zone 成都高新区 (one entity, not three);
+- 比一季度提高4.8个百分点: the period compared with is not the figure's date."""
 from __future__ import annotations
 
-from .conftest import entity_name, events, ingest_text, proposed_figures
+from .conftest import entity_name, events, facts, ingest_text, proposed_figures
 
 
 def labelled(ex, label: str) -> set[str]:
@@ -72,3 +80,57 @@ def test_the_sessions_of_a_named_meeting_are_no_meeting(tmp_path, kb):
     body = "6月7日，市长唐良智出席了智博会开幕式暨数字经济发展论坛。"
     ex = ingest_text(tmp_path, body, kb, "2021-06-08")
     assert events(ex), events(ex)
+
+
+def test_a_ministrys_department_is_a_body_of_its_own(tmp_path, kb):
+    body = "7月28日，工信部电子信息司副司长任爱光出席发布会。国家发展和改革委员会地区振兴司调研组到成都调研。"
+    ex = ingest_text(tmp_path, body, kb, "2021-07-29")
+    bodies = labelled(ex, "GovernmentBody")
+    assert {"工业和信息化部电子信息司", "国家发展和改革委员会地区振兴司"} <= bodies, bodies
+    got = facts(ex, "PART_OF", accepted=False)
+    assert ("工业和信息化部电子信息司", "工业和信息化部") in got, got
+    # guard: a list of ministries names no department (等部门司局: no 司 of its own)
+    ex = ingest_text(tmp_path, "工信部、科技部等部门司局负责人出席。", kb, "2021-07-29")
+    assert not [b for b in labelled(ex, "GovernmentBody") if b.endswith("司")], labelled(ex, "GovernmentBody")
+
+
+def test_the_verb_before_a_list_of_domains_is_no_part_of_it(tmp_path, kb):
+    body = "2017年底重庆提出以大数据智能化引领产业转型升级，并确定了大数据、人工智能、集成电路等12个智能产业重点发展方向。"
+    ex = ingest_text(tmp_path, body, kb, "2019-08-26")
+    assert {"大数据", "人工智能", "集成电路"} <= labelled(ex, "Domain"), labelled(ex, "Domain")
+    assert not [d for d in labelled(ex, "Domain") if "确定" in d], labelled(ex, "Domain")
+
+
+def test_a_citys_short_form_is_no_part_of_the_district_it_holds(tmp_path, kb):
+    ex = ingest_text(tmp_path, "位于成都锦江区的白鹭湾新经济总部功能区便是一个案例。", kb, "2019-12-26")
+    assert "锦江区" in labelled(ex, "Region") and "成都锦江区" not in labelled(ex, "Region"), labelled(ex, "Region")
+    assert ("锦江区", "成都市") in facts(ex, "PART_OF", accepted=False), facts(ex, "PART_OF", accepted=False)
+
+
+def test_the_dateline_is_no_part_of_a_meetings_name(tmp_path, kb):
+    body = "中国经济网北京3月25日讯（记者徐红）2016中国半导体市场年会暨第五届中国集成电路产业创新大会在北京召开。"
+    ex = ingest_text(tmp_path, body, kb, "2016-03-25")
+    assert events(ex) == ["2016中国半导体市场年会暨第五届中国集成电路产业创新大会"], events(ex)
+
+
+def test_a_part_is_of_the_date_of_the_whole(tmp_path, kb):
+    body = "截至2017年8月，成都高新区共集聚市场主体14万余家。其中上市企业33家，新三板挂牌企业111家。"
+    got = proposed_figures(ingest_text(tmp_path, body, kb, "2018-01-03"), "as_of")
+    assert ("成都高新区", 33, "2017-08") in got and ("成都高新区", 111, "2017-08") in got, got
+    # guard: a sentence that is no part of the one before keeps the article's date
+    body = "截至2017年8月，成都高新区共集聚市场主体14万余家。成都高新区有上市企业33家。"
+    got = proposed_figures(ingest_text(tmp_path, body, kb, "2018-01-03"), "as_of")
+    assert ("成都高新区", 33, "2018-01-03") in got, got
+
+
+def test_a_zone_written_with_its_province_and_city_is_the_zone(tmp_path, kb):
+    body = "走在四川省成都市高新区的大道上。成都市高新区的产业经历了一场爆炸。成都高新区新经济产值将达到4000亿元。"
+    ex = ingest_text(tmp_path, body, kb, "2018-01-03")
+    zones = {entity_name(ex, m.keys[0]) for m in ex.mentions if "高新区" in m.text and m.keys}
+    assert zones == {"成都高新区"}, zones
+
+
+def test_the_period_compared_with_is_not_the_figures_date(tmp_path, kb):
+    body = "上半年，北京市信息服务业增加值增长8.3%，比一季度提高4.8个百分点。"
+    got = proposed_figures(ingest_text(tmp_path, body, kb, "2020-08-15"), "as_of")
+    assert ("北京市", 4.8, "2020-06") in got and ("北京市", 8.3, "2020-06") in got, got   # 上半年, not 一季度 (2020-03)

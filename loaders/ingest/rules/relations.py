@@ -117,4 +117,6 @@ ROWS = [
     ("parent-body-of-institute", "relation", r"^([\u4e00-\u9fff]{1,10}?部)((?:第[一二三四五六七八九十\d]+)?研究(?:所|院|中心))$", 0.75,
      "公安部第一研究所参与起草。",
      "an institute named after a ministry (公安部第一研究所) is part of that ministry"),
+    ("department-of-ministry", "relation", None, 0.75, "工信部电子信息司副司长出席发布会。",
+     "a ministry's department (ministry-department: 工业和信息化部电子信息司) is part of that ministry"),
 ]
