@@ -388,14 +388,11 @@ class ContextMentionsMixin:
                 self.claim(a, b)
                 self._refer(a, b, "GovernmentBody", "deictic-office", said.pop())
                 continue
-            r = self.article_region("province" if m.group(1) == "省" else "city")
-            if r is None:
-                continue
-            place = self.entities[r.key].record["name_zh"]
-            if not place.endswith(m.group(1)):
+            place = self.article_place({"省": "province", "市": "city", "区": "district"}[m.group(1)])
+            if place is None or not place.endswith(m.group(1)):
                 continue   # 市 of an article about a province: which city is not said
             mm = self.add_mention(a, b, "GovernmentBody", "pattern:deictic-office", conf("deictic-office"),
-                                  name=place + gz.OFFICE_ABBREV[m.group(2)])
+                                  name=("中共" if m.group(2) == "委" else "") + place + gz.OFFICE_ABBREV[m.group(2)])
             if mm is not None:
                 self.claim(a, b)
                 mm.keys = [self.entity_key(mm)]

@@ -79,6 +79,19 @@ class TopicsMixin:
         """Does a match of the row's pattern, begun within `width` characters before `pos`, end right at `pos`?"""
         return any(x.end() == pos for x in rx(row).finditer(self.text, max(0, pos - width), pos))
 
+    def article_place(self, level: str) -> str | None:
+        """The name of the article's province, city or district (省工信厅, 市委, 区政府 with no place before them): its
+        region of that level; for 省, else the province its city is in (an article on 长沙 names 湖南 seldom); for 区,
+        a district only (not a development zone: 区委 of an article on 经开区 is not said)."""
+        r = self.article_region(level)
+        place = self.entities[r.key].record["name_zh"] if r is not None else None
+        if level == "district":
+            return place if place and self._builtin_regions.get(place, ("", "", ""))[2] == "district" else None
+        if place is None and level == "province" and (c := self.article_region("city")) is not None:
+            code = self._builtin_regions.get(self.entities[c.key].record["name_zh"], ("",))[0]
+            place = next((p[1] for p in gz.PROVINCES if code and p[0][:2] == code[:2]), None)
+        return place
+
     def article_region(self, level: str | None = None) -> Mention | None:
         """The region the article is about: the one its title names, else the one it names most often
         (a tie goes to the first named). `level` "province" or "city" keeps only regions of that level

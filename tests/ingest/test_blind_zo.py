@@ -15,7 +15,8 @@ Then from dev-ZO, once scored as it came (dev-ZP stays unread):
 - 中国经济网北京3月25日讯（记者徐红）2016中国半导体市场年会…召开: the dateline is no part of the meeting's name;
 - 截至2017年8月，…。其中上市企业33家: a part is of the date of the whole the sentence before gave;
 - 四川省成都市高新区, 成都市高新区: the zone 成都高新区 (one entity, not three);
-- 比一季度提高4.8个百分点: the period compared with is not the figure's date."""
+- 比一季度提高4.8个百分点: the period compared with is not the figure's date;
+- 市委宣传部, 省工信厅 in an article about 长沙, 区人大常委会, 区政协: bodies named by level alone are the article's place's."""
 from __future__ import annotations
 
 from .conftest import entity_name, events, facts, ingest_text, proposed_figures
@@ -134,3 +135,15 @@ def test_the_period_compared_with_is_not_the_figures_date(tmp_path, kb):
     body = "上半年，北京市信息服务业增加值增长8.3%，比一季度提高4.8个百分点。"
     got = proposed_figures(ingest_text(tmp_path, body, kb, "2020-08-15"), "as_of")
     assert ("北京市", 4.8, "2020-06") in got and ("北京市", 8.3, "2020-06") in got, got   # 上半年, not 一季度 (2020-03)
+
+
+def test_bodies_named_by_level_alone_are_the_articles_places(tmp_path, kb):
+    body = "9月14日，2020年长沙市网络安全宣传周在长沙开幕。活动由市委宣传部、市委网信办主办，省工信厅副厅长出席。"
+    bodies = labelled(ingest_text(tmp_path, body, kb, "2020-09-14"), "GovernmentBody")
+    assert {"长沙市委宣传部", "湖南省工业和信息化厅"} <= bodies, bodies   # 省 of an article on 长沙: its province
+    body = "2月25日，璧山区举行重大项目集中开工活动。区委书记秦文敏，区人大常委会主任张献强，区政协主席何平出席。"
+    bodies = labelled(ingest_text(tmp_path, body, kb, "2022-02-28"), "GovernmentBody")
+    assert {"中共璧山区委", "璧山区人大常委会", "璧山区政协"} <= bodies, bodies
+    # guard: 区委 of an article about a development zone names no body (which district is not said)
+    body = "北京经济技术开发区加快发展。区委书记出席。"
+    assert not labelled(ingest_text(tmp_path, body, kb, "2022-02-28"), "GovernmentBody")
