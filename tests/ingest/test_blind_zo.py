@@ -22,6 +22,10 @@ from __future__ import annotations
 from .conftest import entity_name, events, facts, ingest_text, proposed_figures
 
 
+def figures(tmp_path, kb, body: str, date: str, *fields: str) -> list[tuple]:
+    return proposed_figures(ingest_text(tmp_path, body, kb, date), *fields)
+
+
 def labelled(ex, label: str) -> set[str]:
     return {entity_name(ex, m.keys[0]) for m in ex.mentions if m.label == label and m.keys}
 
@@ -44,22 +48,21 @@ def test_aspects_of_help_are_no_firms(tmp_path, kb):
 def test_a_meeting_listed_as_what_the_subject_held_owns_no_tally(tmp_path, kb):
     body = ("1月9日，重庆市政府新闻办召开新闻发布会。"
             "去年重庆市举办了2022中国工业软件大会、两批次重大项目专场签约等活动，累计引进重大项目66个，合同投资金额430亿元。")
-    got = proposed_figures(ingest_text(tmp_path, body, kb, "2023-01-10"))
+    got = figures(tmp_path, kb, body, "2023-01-10")
     assert ("重庆市", 66) in got and ("重庆市", 430) in got, got
     # guard: a meeting the sentence is about still owns its figure
     body = "2018年网络安全博览会在成都举行，共吸引近7.5万人次观众到现场参观。"
-    got = proposed_figures(ingest_text(tmp_path, body, kb, "2018-09-20"))
+    got = figures(tmp_path, kb, body, "2018-09-20")
     assert ("2018年网络安全博览会", 75000) in got, got
 
 
 def test_a_clause_its_own_verb_opens_is_a_new_tally(tmp_path, kb):
     body = ("1月9日，重庆市政府新闻办召开新闻发布会。2022年，全市中心城区累计收储楼宇面积170多万平方米，新增软信企业3500多家，"
             "新增从业人员5万多人，预计全年全市实现软件业务收入2750亿元。")
-    got = proposed_figures(ingest_text(tmp_path, body, kb, "2023-01-10"), "qualifier")
+    got = figures(tmp_path, kb, body, "2023-01-10", "qualifier")
     assert ("重庆市", 2750, None) in got, got
     # guard: a clause with no verb of its own goes on with the 累计 before it
-    body = "1月9日，长沙市召开新闻发布会。去年长沙市共引进顶尖人才18名，各类高层次人才324名。"
-    got = proposed_figures(ingest_text(tmp_path, body, kb, "2023-01-10"), "qualifier")
+    got = figures(tmp_path, kb, "1月9日，长沙市召开新闻发布会。去年长沙市共引进顶尖人才18名，各类高层次人才324名。", "2023-01-10", "qualifier")
     assert ("长沙市", 324, "累计") in got, got
 
 
@@ -116,11 +119,10 @@ def test_the_dateline_is_no_part_of_a_meetings_name(tmp_path, kb):
 
 def test_a_part_is_of_the_date_of_the_whole(tmp_path, kb):
     body = "截至2017年8月，成都高新区共集聚市场主体14万余家。其中上市企业33家，新三板挂牌企业111家。"
-    got = proposed_figures(ingest_text(tmp_path, body, kb, "2018-01-03"), "as_of")
+    got = figures(tmp_path, kb, body, "2018-01-03", "as_of")
     assert ("成都高新区", 33, "2017-08") in got and ("成都高新区", 111, "2017-08") in got, got
     # guard: a sentence that is no part of the one before keeps the article's date
-    body = "截至2017年8月，成都高新区共集聚市场主体14万余家。成都高新区有上市企业33家。"
-    got = proposed_figures(ingest_text(tmp_path, body, kb, "2018-01-03"), "as_of")
+    got = figures(tmp_path, kb, "截至2017年8月，成都高新区共集聚市场主体14万余家。成都高新区有上市企业33家。", "2018-01-03", "as_of")
     assert ("成都高新区", 33, "2018-01-03") in got, got
 
 
@@ -133,7 +135,7 @@ def test_a_zone_written_with_its_province_and_city_is_the_zone(tmp_path, kb):
 
 def test_the_period_compared_with_is_not_the_figures_date(tmp_path, kb):
     body = "上半年，北京市信息服务业增加值增长8.3%，比一季度提高4.8个百分点。"
-    got = proposed_figures(ingest_text(tmp_path, body, kb, "2020-08-15"), "as_of")
+    got = figures(tmp_path, kb, body, "2020-08-15", "as_of")
     assert ("北京市", 4.8, "2020-06") in got and ("北京市", 8.3, "2020-06") in got, got   # 上半年, not 一季度 (2020-03)
 
 
