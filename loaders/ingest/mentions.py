@@ -462,8 +462,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
     def _held_meeting(self, a: int, b: int, how: str) -> None:
         """A meeting the text says was held, named [a, b), unless a verb inside shows the name ends earlier or another
         pattern holds part of it (a longer name the meeting row read from there is the one held)."""
+        a = d.end() if (d := DATELINE_HEAD.match(self.text, a, b)) else a   # …3月25日讯（记者徐红）2016…年会: after the dateline
         # (出席开幕式暨峰会: the named meeting's own sessions, no meeting of their own: round blind-zo)
-        a = d.end() if (d := DATELINE_HEAD.match(self.text, a, b)) else a
         if NOT_IN_EVENT_NAME.search(self.text, a, b) or all(p in (*gz.GENERIC_MEETINGS, "开幕论坛") for p in re.split("暨|及|和", self.text[a:b])):
             return
         b = op.start(1) if (op := gz.OPENING_OF.search(self.text, a, b)) else b   # X洽谈会的开幕式在…举行: X held (blind-zk)

@@ -120,11 +120,12 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                 continue
             # 累计 before the number: 123家企业累计实现产值3000.5亿元 totals the output, not the count of firms
             cumulative = bool(CUMULATIVE.search(self.text, ca, a))
-            has_verb = any(f.startswith("v") for w, f in self.words(ca, cb) if w not in ("相关",))
-            noun_number = bool(re.fullmatch(f"[{HAN}（）()“”]{{2,20}}\\s*[\\d.]+\\s*\\S{{0,3}}", clause.strip()))
+            clause_words = self.words(ca, cb)
+            has_verb = any(f.startswith("v") for w, f in clause_words if w not in ("相关",))
             # 新增软信企业3500多家 after 累计收储…: a clause its own verb opens is a new tally, not the list going on
             # (round blind-zo: the 累计 of a clause three before reached 预计…实现软件业务收入2750亿元)
-            noun_number = noun_number and not [f for w, f in self.words(ca, cb)[:1] if f == "v"]
+            noun_number = bool(re.fullmatch(f"[{HAN}（）()“”]{{2,20}}\\s*[\\d.]+\\s*\\S{{0,3}}", clause.strip())) and \
+                not (clause_words and clause_words[0][1] == "v")
             if not cumulative and (not has_verb or noun_number) and prev_cumulative and \
                     not self.text[max(s.start, ca - 3):ca].startswith("其中"):   # 其中，规模以上企业1058家: a part
                 cumulative = True  # 共引进…18 名，各类高层次人才 324 名: the list goes on
