@@ -137,7 +137,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         """The items of an enumeration (A、B和C) with their spans; nothing inside quotes splits (“迎老乡、回故乡”恳谈会)."""
         base, text = m.start(group), m.group(group)
         masked = QUOTED.sub(lambda q: "“" + "\0" * (len(q.group()) - 2) + "”", text)
-        cuts = [(x.start(), x.end()) for x in (splitter or ITEM_SPLIT).finditer(masked) if x.end() > x.start()]
+        cuts = [(x.start(), x.end()) for x in (splitter or ITEM_SPLIT).finditer(masked)
+                if x.end() > x.start() and not self.inside_name(base + x.start())]
         for a, b in zip([0] + [e for _, e in cuts], [c for c, _ in cuts] + [len(text)]):
             if item_s := text[a:b].strip():
                 a += len(text[a:b]) - len(text[a:b].lstrip())
@@ -275,6 +276,9 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         for s_ in self.doc.sentences:
             for m in rx("cluster-name").finditer(s_.text):
                 self._cluster(s_, s_.start + m.start(), s_.start + m.end())
+        for m in rx("region-named-compound").finditer(t):
+            self.adopt_or_add(m.start(), m.end(), "Region", "pattern:region-named-compound", conf("region-named-compound"),
+                              kind="area")
         for m in rx("region-compound").finditer(t):
             self.adopt_or_add(m.start(), m.end(), "Region", "pattern:region-compound", conf("region-compound"),
                               members=list(gz.COMPOUNDS[m.group(1)]), area=bool(m.group(2)))

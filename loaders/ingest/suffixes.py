@@ -19,6 +19,7 @@ RARE_VERB = 100
 BRANDLESS = {"科技", "信息", "技术", "信息技术", "网络", "软件", "电子", "智能", "数字", "通信", "半导体", "微电子", "数据",
              "实业", "投资", "控股", "集团"}
 GLUED_PREP = "向在对从于与和同跟把被给将"   # prepositions jieba's HMM glues to the word before a name
+SEPARATORS = ("、", "，", ",", "：", ":", "；", "（", "“")
 STOP_FLAGS = {"x", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "m", "q", "r", "f", "t", "v", "vd", "y",
               "e", "o", "w", "zg", "mq", "b", "eng"}
 NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9]+$")
@@ -170,6 +171,8 @@ class SuffixNamesMixin:
             # (the gold names it so 8 times of 10 on the dev pool); not (以下简称…)
             if kind in ("area", "zone") and (br := BRACKET_TAIL.match(self.text, se)) and self.claimable(se, br.end()):
                 se = br.end()
+                if self.text.startswith("总部", se) and self.claimable(se, se + 2):
+                    se += 2   # 中南大学科技园(研发)总部: the headquarters the bracket names is the area (round blind-zq, dev-ZP)
             self.add_mention(a, se, label, f"pattern:{rule}", conf(rule), kind=kind, first_batch=first_batch,
                              level="national" if name.startswith("国家") and label == "TalentProgram" else None)
             self.claim(a, se)
@@ -227,6 +230,11 @@ class SuffixNamesMixin:
                     # the name would have no brand at all (round blind-zk, dev-ZK: 上海 + 科技有限公司)
                     start, j = a, j - 1
                     continue
+                if w == "中" and f == "f" and (j == 0 or toks[j - 1][2] in SEPARATORS):
+                    # 中电工业互联网有限公司 opening a sentence or a list item: nothing before 中 for it to be the 中 of
+                    # “在…中”, so it is the brand's first character (jieba: 中/f 电/n; round blind-zq, dev-ZP)
+                    start = a
+                    break
                 brand = self._brand_after_place(toks, j)
                 if brand is not None:   # 北京中集智能科技有限公司: jieba cuts the brand 中集 into 中/f 集/q (round blind-ze)
                     start, j = toks[brand][0], brand - 1
@@ -238,6 +246,13 @@ class SuffixNamesMixin:
             start = a
             j -= 1
         return start
+
+    def inside_name(self, pos: int) -> bool:
+        """Is the 和/及/与 at `pos` inside a proper name jieba knows whole (诺和诺德/nz), so that it joins no two items?
+        (round blind-zq, dev-ZP: 拜耳、三星、赛诺菲、诺和诺德等 had given a firm 诺德)"""
+        if self.text[pos] not in "和及与":
+            return False
+        return any(a < pos and b > pos + 1 and f in ("nz", "nt", "nr", "nrt") for a, b, _, f in self.tokens(self.sentence_at(pos)))
 
     def unquoted(self, a: int, b: int) -> tuple[int, int]:
         """A name wholly inside one pair of quotes (“…”, more than a character) is the span inside them."""

@@ -142,6 +142,10 @@ ROWS = [
      "an institute or university named by its head's title (中国信安院院长), an association by its 会长/理事长 (round `lists`): an institution"),
     ("cluster-name", "mention", r"产业集群", 0.8, "长沙市新一代自主安全计算系统产业集群成功入选先进制造业集群。",
      "an industrial cluster the knowledge base knows, named with or without its place or 国家 (read right to left)"),
+    ("region-named-compound", "mention", f"(?:{_COMP})(?:地区)?(?:双城经济圈|城市群|都市圈)", 0.8,
+     "成渝地区双城经济圈的生产总值不足6.3万亿元。",
+     "a compound region with a name of its own (成渝地区双城经济圈, 长株潭城市群): one region, not its members; the gold "
+     "names it so in 8 read articles of 19 that write one (round blind-zq, dev-ZP: its GDP had gone to 成都市)"),
     ("region-compound", "mention", f"({_COMP})(地区|两地|三地|区域|一带)?", 0.8, "川渝地区网络安全产业发展迅速。"),
     ("enterprise-list", "mention",
      r"(?:聚集了|集聚了|汇聚了|吸引了|引进了|培育了|拥有|包括|入驻了|落户了|来自|如|(?<=[，。；：:])|^)([^，。；：]{2,200}?)等(?!地)(?:逾|超过|近|约)?(?:一批|多家|\d+(?:多|余)?家|[一二三四五六七八九十百]+家)?(?:(?!领域|方向|方面|环节|行业|产品|技术|相关|配套|上下游|维度|层面|方位|[一二三四五六七八九十\d])[^，。；、：]|、(?=[^，。；：]{0,8}企业)){0,14}?(?:企业|公司|厂商)",

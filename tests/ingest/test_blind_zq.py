@@ -1,0 +1,62 @@
+"""Round blind-zq (docs/ingest-rounds.md): causes read from dev-ZP (round blind-zo's unread check), read while the
+round's two new samples were being labelled, so dev-ZQ and dev-ZR scored these rules as they came. The sentences are
+written for these tests after the pattern of what was read; each positive fails on the commit before its change, each
+guard passes there:
+- 中电工业互联网有限公司 opening a sentence: 中 is the brand's first character, not the 中 of 在…中;
+- 拜耳、三星、赛诺菲、诺和诺德等企业: the 和 inside a name jieba knows whole joins no two items;
+- 中南大学科技园(研发)总部: the headquarters a bracket names is the area, and its figures are the area's;
+- 成渝地区双城经济圈, 长株潭城市群: a compound region with a name of its own is one region, not its members;
+- 全区国家高新技术企业总数达9764家 as a headline line the text never restates: a figure of its own."""
+from __future__ import annotations
+
+from .conftest import entity_name, ingest_text, proposed_figures
+
+
+def figures(tmp_path, kb, body: str, date: str) -> list[tuple]:
+    return proposed_figures(ingest_text(tmp_path, body, kb, date))
+
+
+def named(ex, label: str) -> set[str]:
+    return {entity_name(ex, m.keys[0]) for m in ex.mentions if m.label == label and m.keys}
+
+
+def test_zhong_opening_a_sentence_begins_the_brand(tmp_path, kb):
+    ex = ingest_text(tmp_path, "中电工业互联网有限公司成为分联盟首届理事长单位。", kb, "2022-12-20")
+    assert "中电工业互联网有限公司" in named(ex, "Enterprise"), named(ex, "Enterprise")
+    # guard: the 中 of 在…中 still ends a name
+    ex = ingest_text(tmp_path, "在数字化转型中国科微电子有限公司发挥了作用。", kb, "2022-12-20")
+    assert not any(n.startswith("中") for n in named(ex, "Enterprise")), named(ex, "Enterprise")
+
+
+def test_he_inside_a_known_name_splits_no_list(tmp_path, kb):
+    ex = ingest_text(tmp_path, "拜耳、三星、赛诺菲、诺和诺德等企业已享受便利化服务。", kb, "2025-03-20")
+    firms = named(ex, "Enterprise")
+    assert "诺和诺德" in firms and "诺德" not in firms, firms
+    # guard: a 和 between two items still splits them
+    ex = ingest_text(tmp_path, "园区聚集了长城科技、国科微和金山等企业。", kb, "2025-03-20")
+    assert {"国科微", "金山"} <= named(ex, "Enterprise"), named(ex, "Enterprise")
+
+
+def test_a_bracketed_headquarters_is_the_area(tmp_path, kb):
+    body = "目前，中南大学科技园(研发)总部已孵化科技企业585家，累计营收80亿元。"
+    got = figures(tmp_path, kb, body, "2022-11-01")
+    assert ("中南大学科技园（研发）总部", 585) in got, got
+
+
+def test_a_named_compound_region_is_one_region(tmp_path, kb):
+    body = "从经济总量看，五年前成渝地区双城经济圈的生产总值不足6.3万亿元。"
+    got = figures(tmp_path, kb, body, "2025-01-10")
+    assert ("成渝地区双城经济圈", 6.3) in got, got
+    # guard: a compound without a name of its own is still its members
+    ex = ingest_text(tmp_path, "川渝地区网络安全产业发展迅速。", kb, "2025-01-10")
+    assert "川渝地区" not in named(ex, "Region"), named(ex, "Region")
+
+
+def test_a_headline_figure_never_restated_is_a_figure(tmp_path, kb):
+    body = "“两区”建设三年来，海淀区多措并举。\n\n全区国家高新技术企业总数达9764家\n\n10月11日，记者在海淀区“两区”建设三周年新闻发布会上获悉，海淀区多措并举。"
+    got = figures(tmp_path, kb, body, "2023-10-11")
+    assert ("海淀区", 9764) in got, got
+    # guard: a heading's figure the text states below is still not proposed twice
+    body = "宣传周给群众留下了深刻印象。\n\n7.5万人次\n\n9月17日，2018年网络安全博览会在成都举行，共吸引近7.5万人次观众。"
+    got = figures(tmp_path, kb, body, "2018-09-20")
+    assert len([g for g in got if g[1] == 75000]) == 1, got
