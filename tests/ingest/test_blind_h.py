@@ -66,7 +66,7 @@ def test_a_meeting_held_on_a_day_after_yu_keeps_its_whole_name(tmp_path, kb):
 
 def test_a_local_park_unveiled_in_a_district_is_the_subject_of_the_unveiling(tmp_path, kb):
     ex = ingest_text(tmp_path, "日前，中关村大数据产业园在海淀区正式挂牌成立。", kb, "2016-05-18")
-    assert ("中关村大数据产业园揭牌", "中关村大数据产业园") in facts(ex, "CONCERNS")
+    assert ("中关村大数据产业园揭牌", "中关村大数据产业园") in facts(ex, "CONCERNS", accepted=False)
 
 
 def test_areas_a_city_lists_as_built_are_part_of_it(tmp_path, kb):

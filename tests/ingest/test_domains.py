@@ -21,7 +21,8 @@ def test_a_list_that_ends_in_no_industry_word_gives_no_domains(tmp_path, kb):
 
 def test_fields_of_the_high_tech_and_digital_economy_lists_are_domains(tmp_path, kb):
     ex = ingest_text(tmp_path, "通州园聚焦区块链，布局生物与新医药，推动园区产业升级。", kb, "2025-01-10")
-    assert {("通州园", "区块链"), ("通州园", "生物与新医药")} <= facts(ex, "FOCUSES_ON")
+    # domain-focus-region stands below the threshold since round blind-zq (15 of 32 as the samples came)
+    assert {("通州园", "区块链"), ("通州园", "生物与新医药")} <= facts(ex, "FOCUSES_ON", accepted=False)
 
 
 def test_a_firm_that_opens_the_clause_focuses_on_the_fields_listed(tmp_path, kb):

@@ -152,7 +152,9 @@ def test_a_plan_in_a_document_title_is_not_a_date(tmp_path):
 
 # ---- events
 def _events(ex) -> dict[str, object]:
-    return {p.record["name_zh"]: p for p in ex.entities.values() if p.label == "Event" and p.has_fact}
+    # at any confidence: an event whose one fact is its subject (event-subject) stands below the threshold since round
+    # blind-zq, and is still proposed (commented out in the review file)
+    return {p.record["name_zh"]: p for p in ex.entities.values() if p.label == "Event"}
 
 
 @pytest.mark.parametrize("text, name", [

@@ -12,7 +12,7 @@ from parkgraph.loaders.ingest import ingest
 from parkgraph.loaders.ingest.document import read_document
 from parkgraph.loaders.ingest.kb import KBEntity, KnowledgeBase
 
-from .conftest import ARTICLE, empty_db, lb_settings, run_cli
+from .conftest import ARTICLE, accept_everything, empty_db, lb_settings, run_cli
 
 BASE = "https://w3id.org/parkgraph/id/"
 
@@ -57,7 +57,8 @@ def test_dates_statistics_and_relations_of_a_new_article(tmp_path):
     assert any(r.type == "CONCERNS" and r.to == "park/xian" and r.frm.startswith("event/xian-unveiling") for r in ex.relations)
     review = yaml.safe_load(res.review)
     assert review["sources"][0]["id"] == "csmt-2023-05-06-cs"   # <outlet>-<date>-<title initials>: cannot collide by day
-    assert review["events"][0]["date"] == "2023-03"
+    # the unveiling's one fact (event-subject) stands below the threshold since round blind-zq: commented out, dated
+    assert yaml.safe_load(accept_everything(res.review))["events"][0]["date"] == "2023-03"
 
 
 def test_units_and_qualifiers():

@@ -19,7 +19,7 @@ ROWS = [
      "成都市将出台《成都市智能经济发展推进方案》，重点面向工业软件、人工智能等领域。",
      "domains listed right after a plan's title and a focus verb (《X方案》，重点面向A、B等领域): the plan's focus, not the "
      "issuing place's (round blind-l)"),
-    ("domain-focus-region", "relation", None, 0.6, "成都市重点发展工控安全、密码产品等领域。",
+    ("domain-focus-region", "relation", None, 0.45, "成都市重点发展工控安全、密码产品等领域。",
      "domains listed after a region the sentence names, and no park"),
     ("domain-focus-context", "relation", None, 0.1, "成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。",
      "domains of a sentence that names no region before them, given to the region named after them, in the paragraph or "
@@ -95,7 +95,7 @@ ROWS = [
     ("link-other", "link", None, 0.75, "北京网腾科技有限公司入驻园区。", "an existing entity by pinyin or the graph's search"),
     ("link-implied", "link", None, 0.6, "国家网络安全产业园区（西安）揭牌。", "a new entity implied by a fact, with no mention of its own"),
     # ---- events
-    ("event-subject", "event", r"(" + _TRIGGERS + r")", 0.65, "国家网络安全产业园区（长沙）于2020年6月正式揭牌。"),
+    ("event-subject", "event", r"(" + _TRIGGERS + r")", 0.45, "国家网络安全产业园区（长沙）于2020年6月正式揭牌。"),
     ("event-signing-party", "relation", None, 0.8, "当天签约的中国电信股份有限公司四川分公司副总经理表示，将加快建设。",
      "the firm, institution or body that signs (X签约, 签约的X) is a party to the signing: PARTICIPANT, not CONCERNS"),
     ("event-signed-at-ceremony", "relation", None, 0.8,
@@ -134,7 +134,7 @@ ROWS = [
     ("stat-country", "statistic", None, 0.75, "2021年我国网络安全产业规模约为2000亿元。",
      "a figure of 我国/中国/全国 (its industry, its output) named in the figure's clause, with no organisation, park or "
      "other region before it, is the country's — not where it ranks (居全国第一, 全国首个: a frame, not the subject)"),
-    ("stat-event", "statistic", None, 0.6, "2018年网络安全博览会在成都举行，共吸引近7.5万人次观众到现场参观。",
+    ("stat-event", "statistic", None, 0.65, "2018年网络安全博览会在成都举行，共吸引近7.5万人次观众到现场参观。",
      "a figure in a sentence that names an event before it (or refers back to one: 本次博览会, 本届大会) and no "
      "organisation or park: the event's (visitors, exhibitors, teams, area). On the latest blind samples as they came "
      "right about one time in four (7 of 23 over dev-O to dev-U, 4 of 19 over dev-P to dev-V: "
@@ -184,9 +184,9 @@ ROWS = [
     # 6 on dev-ZI and dev-ZJ). Mention rows named less surely were not made rows:
     # domain-list 66/84, domain-standard 58/76, suffix-enterprise 57/77, a known body by the dictionary 41/55,
     # suffix-institution 61/184, a place data/ already holds 53/185 (docs/ingest-rounds.md, round blind-zi)
-    ("named-place", "entity", None, 0.4, "会上，株洲市代表作了发言。",
+    ("named-place", "entity", None, 0.45, "会上，株洲市代表作了发言。",
      "a city, district or county of the built-in gazetteer that data/ does not hold (69 of 79 on the tuned pool)"),
-    ("named-domain-coordinated", "entity", None, 0.8, "推动大数据产业及与其相关联的云计算、物联网、移动互联网等高精尖产业快速发展。",
+    ("named-domain-coordinated", "entity", None, 0.85, "推动大数据产业及与其相关联的云计算、物联网、移动互联网等高精尖产业快速发展。",
      "the other items of a list one of whose items is a domain (domain-coordinated; 42 of 46)"),
     ("named-enterprise-list", "entity", None, 0.85, "会议由长城科技、国科微、金山等企业代表参加。",
      "firms without a suffix named in a list closed by 等企业 (enterprise-list; 67 of 76)"),
@@ -204,7 +204,7 @@ ROWS = [
     ("event-part-place", "relation", None, 0.75,
      "2018年国家网络安全宣传周将于9月17日至23日在成都举行，其中包括开幕式、网络安全博览会等重要活动。",
      "a meeting an event includes is where that event is (the event named last before it in the sentence)"),
-    ("event-place", "relation", None, 0.8, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。",
+    ("event-place", "relation", None, 0.85, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。",
      "在X举行/召开: where the meeting was"),
     ("event-at-meeting", "relation", None, 0.8,
      "9月11日下午，产业对接交流会在长沙举行。交流会上，金山软件、天津麒麟、奇安信等16家企业签约。",
@@ -239,7 +239,7 @@ ROWS = [
      "2024年长沙网络安全产业大会在长沙召开。湖南大学副校长李明作主旨报告。",
      "a body or firm named right before one of its officers (副院长, 秘书长) who speaks (作主旨报告, 致辞, 作了总结) at a "
      "meeting named before in the sentence or last in the three sentences before takes part in it"),
-    ("event-organised-by", "relation", r"由([^。；]{2,80}?)(?:共同|联合)?(主办|承办|举办|指导)", 0.8,
+    ("event-organised-by", "relation", r"由([^。；]{2,80}?)(?:共同|联合)?(主办|承办|举办|指导)", 0.85,
      "11月5日，2021中国（长沙）网络安全·智能制造大会在长沙召开。大会由工业和信息化部、湖南省人民政府共同主办。",
      "由A、B共同主办: the bodies, institutions and firms named organise the event the sentence names, else the "
      "one named last in the two sentences before"),
@@ -248,7 +248,7 @@ ROWS = [
      "9月1日，网络安全宣传周湖南专场活动在长沙举行。本次活动的联合举办单位有湖南省教育厅、湖南省公安厅。",
      "主办单位：A、B / 本次活动的承办单位有A、B: the bodies, institutions and firms listed organise the event the "
      "sentence names, else the one named last in the four sentences before"),
-    ("event-attended-last", "relation", r"(?:到会|参会|出席|莅临)(?:会议|大会|活动|开幕式|论坛)?[，,]?(?:并(?:作了?)?(?:致辞|讲话|发言|报告|主旨演讲|主题演讲|主旨报告)|或通过视频方式参会)?[。！]?$", 0.7,
+    ("event-attended-last", "relation", r"(?:到会|参会|出席|莅临)(?:会议|大会|活动|开幕式|论坛)?[，,]?(?:并(?:作了?)?(?:致辞|讲话|发言|报告|主旨演讲|主题演讲|主旨报告)|或通过视频方式参会)?[。！]?$", 0.65,
      "2022世界计算大会在长沙开幕。国防科技大学校长黎湘，中国联通集团总经理陈忠岳到会或通过视频方式参会。",
      "a sentence that names officials and ends on 到会/参会/出席 (并致辞), with no event of its own: their bodies, institutions "
      "and firms take part in the meeting named last in the three sentences before (round `lists`)"),
@@ -264,7 +264,7 @@ ROWS = [
      r"(?P<mult>万亿|亿|万|千)?\s*(?P<q3>多|余)?\s*"
      r"(?P<unit>万亿元|亿元|万元|元|美元|家|个百分点|个季度|个月|个|名|人次|人|位|项|件|次|期|倍|%|％|平方公里|平方千米|平方米|㎡|亩|公顷|"
      r"所|座|支|份|户|款|台|套|场|Tbps|Gbps|(?<=亿)(?=[，。；、的）)\s]|$))(?P<q4>以上|左右)?",
-     0.25, "截至2022年底，国家网络安全产业园区（西安）共引进网络安全企业超过45家。",
+     0.05, "截至2022年底，国家网络安全产业园区（西安）共引进网络安全企业超过45家。",
      "subject named in the clause before the number; Chinese numerals by cn2an; thousands separators (2,003.50亿元); "
      "a minus sign (增速从一季度的-4.9%: round blind-zi) and 不足, which is 不到 (不足70亿元); "
      "亿 or 万亿 with no unit after it is money (规模仅600多亿，同35.8万亿的规模相比); a duration in 个月 or 个季度 is a "
@@ -330,7 +330,7 @@ ROWS = [
     ("stat-region-lead", "statistic", None, 0.8, "今年以来，长沙市着力培育创新主体。新增企业300家。",
      "no organisation or park: the region the sentence right before, in the same paragraph, opens on (split from "
      "stat-region-context in round blind-ze: 12 of 22 right on sixteen blind samples as they came, the rest 15 of 46)"),
-    ("stat-region-context", "statistic", None, 0.45, "企业看好长沙市网络安全产业的发展。目前有企业300家。",
+    ("stat-region-context", "statistic", None, 0.35, "企业看好长沙市网络安全产业的发展。目前有企业300家。",
      "no organisation or park: the region the sentence or paragraph names (not one the sentence before opens on)"),
     ("stat-company", "statistic", None, 0.7, "湖南长城副总经理郭在砾介绍，公司的方案覆盖智慧医院等15个应用系统。",
      "公司/该企业 in the sentence: the enterprise it named before"),
@@ -340,12 +340,12 @@ ROWS = [
      "园区/产业园 and no park in the paragraph: the park the article names most (or the organisation named like a "
      "park); right 0 of 9 on dev-D as it came and 0 of 7 on every dev split since, so (0 + 1) / (9 + 2) → 0.1: "
      "written commented out"),
-    ("stat-plan-region", "statistic", r"规划|方案|计划|纲要|意见|通知|办法|措施", 0.7,
+    ("stat-plan-region", "statistic", r"规划|方案|计划|纲要|意见|通知|办法|措施", 0.65,
      "---\ntitle: 湖南省信息化发展规划\ndate: 2021-08-01\n---\n\n湖南省加快信息化发展。2020年，数字经济规模达到12000亿元。\n",
      "in a policy text (its title names a plan, a scheme, an opinion or a notice) a figure with no organisation or park "
      "is the region's the sentence, the paragraph or the article names: over the dev splits the region fallbacks were "
      "right 33 of 33 in the five policy texts and 34 of 91 in news (round `domains`); the regex reads the title"),
-    ("stat-article-region", "statistic", None, 0.15, "到2025年，数字经济规模突破25000亿元。\n\n湖南省加快信息化发展。",
+    ("stat-article-region", "statistic", None, 0.2, "到2025年，数字经济规模突破25000亿元。\n\n湖南省加快信息化发展。",
      "no organisation, park or region in the sentence or paragraph: the region the article is about"),
     ("text-theme", "statistic", r"以“([^”]{2,60})”为主题|主题(?:为|是)“([^”]{2,60})”", 0.8,
      "2023年国家网络安全宣传周于9月11日开幕。本届活动以“网络安全为人民，网络安全靠人民”为主题。",
@@ -358,13 +358,13 @@ ROWS = [
      "dev 3/5 → 0.55"),
     ("text-standing", "statistic",
      r"(?:是|成为|(?<![作成])为)((?:全国|国内|全球|世界|中国|我国|中部|西部|东部|国家级)?[^，。；]{0,30}?"
-     r"(?:之一|首个|首家|第一个|唯一|最大|最强|领先|一流|标杆|高地|品牌|重要承载地|重要支撑平台|主平台|主要承载区|支点|引擎|名片|增长极|大本营|压舱石|桥头堡|排头兵|主阵地|新阵地|之最|首位)[^，。；]{0,30}?)(?=[，。；]|$)", 0.6,
+     r"(?:之一|首个|首家|第一个|唯一|最大|最强|领先|一流|标杆|高地|品牌|重要承载地|重要支撑平台|主平台|主要承载区|支点|引擎|名片|增长极|大本营|压舱石|桥头堡|排头兵|主阵地|新阵地|之最|首位)[^，。；]{0,30}?)(?=[，。；]|$)", 0.55,
      "张家湾设计小镇是中关村通州园创新设计和科技发展的重要承载地。",
      "Y是/成为X where X says a standing (之一, 首个, 唯一, 最大, 领先, 一流, 重要承载地…), to the end of its clause: a distinction of Y; "
      "dev 3/5 → 0.55 then; now set from the blind samples as they came (tests/ingest/test_calibration.py)"),
     ("text-copula", "statistic",
      r"(?<![但特尤于或就而还只总凡要即乃不])(是|成为|成為|建成|建设成为?|打造成为?|打造为|定位为|被评为)"
-     r"(?![在由从对向于并了后和及与、])(?=[^，。；：:]{4})((?:[^，。；：:“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；：:]|$)", 0.55,
+     r"(?![在由从对向于并了后和及与、])(?=[^，。；：:]{4})((?:[^，。；：:“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；：:]|$)", 0.5,
      "“湖湘杯”网络安全技能大赛是全国网络安全人才展示水平、竞技比拼和交流互动的舞台。",
      "A2 of the labelling manual: Y是/成为/建成/打造成/定位为/被评为X, X to the end of its clause, of the entity the "
      "clause is about (a plan's bare goal clause: its region's); 建成/打造成 → target. Guards read from the dev splits: a "
