@@ -70,6 +70,7 @@ def _base(pub: str, last_year: int | None, word: str | None) -> tuple[int, int, 
 
 PARTS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3), "二季度": (4, 6), "三季度": (7, 9),
          "四季度": (10, 12)}
+HAN_MONTHS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
 TEN_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}
 
 
@@ -195,6 +196,21 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None,
             return None
         v = f"{here or pub[:4]}-{int(g[0]):02d}"
         return v, v
+    if name in ("date-first-months", "date-month-edge"):
+        word = g[0] if name == "date-first-months" else None
+        if word in ("当年", "同年"):
+            y = last_year
+        else:
+            y = here or (int(pub[:4]) + {"去年": -1, "明年": 1}.get(word or "", 0) if len(pub) >= 4 else last_year)
+        n = g[1] if name == "date-first-months" else g[0]
+        m = int(n) if n.isdigit() else HAN_MONTHS.get(n, 0)
+        if not y or not 1 <= m <= 12:
+            return None
+        if name == "date-first-months":
+            a, b = _ymd(y, 1), _ymd(y, m)
+            return (f"{a}/{b}", b) if a and b and m > 1 else None
+        v = _ymd(y, m) if g[1] == "初" else _ymd(y, m, calendar.monthrange(y, m)[1])
+        return (v, v) if v else None
     if name == "date-today":
         if len(pub) < 10:
             return None
@@ -208,7 +224,8 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None,
 
 
 RELATIVE = ("date-relative", "date-md", "date-md-han", "date-md-range", "date-day", "date-day-range", "date-yesterday",
-            "date-this-year", "date-month", "date-today", "date-m-range", "date-part", "date-m-part")
+            "date-this-year", "date-month", "date-today", "date-m-range", "date-part", "date-m-part", "date-first-months",
+            "date-month-edge")
 
 
 def find_dates(doc: Document) -> list[DateMention]:

@@ -456,8 +456,10 @@ class ContextMentionsMixin:
                         continue
                     hit = self.kb.lookup(self.text[a:b] + "园", ("SubPark",))
                     if hit and self.claimable(a, b):
-                        self.adopt_or_add(a, b, "SubPark", "pattern:subpark-pair", conf("subpark-pair"),
-                                          name=hit[0].name_zh)
+                        x = self.adopt_or_add(a, b, "SubPark", "pattern:subpark-pair", conf("subpark-pair"),
+                                              name=hit[0].name_zh)
+                        if x is not None and x.label == "Region":   # 海淀 read as the district: here it is the sub-park
+                            x.label, x.name, x.how = "SubPark", hit[0].name_zh, "pattern:subpark-pair"
                         break
         for m in rx("park-short-form").finditer(self.text):
             a, b = m.start(), m.end()

@@ -58,7 +58,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                     # 北京市 is both the place and an alias of 北京市人民政府: the place, unless a rule
                     # reads it as an agent (park-built-by, policy-issuer → its government)
                     names[v] = label
-        for n in (n for n in self._builtin_regions if len(n) >= 2):   # a name the knowledge base holds keeps its label (set above)
+        for n in (n for n in (*self._builtin_regions, *self._short_districts) if len(n) >= 2):   # a name the knowledge base holds keeps its label (set above)
             names.setdefault(n, "Region")
         if not names:
             return
@@ -78,7 +78,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             if inside and names[m.group()] == "Region":
                 glued = b
             if self.free(a, b) and not inside and not self._zone_of_place(a, m.group()):
-                mm = self.add_mention(a, b, names[m.group()], "dictionary", conf("dictionary"))
+                mm = self.add_mention(a, b, names[m.group()], "dictionary", conf("dictionary"),
+                                      self._short_districts.get(m.group()) if names[m.group()] == "Region" else None)
                 if mm is not None and names[m.group()] == "Region" and MEDIA_TAIL.match(self.text, b):
                     mm.attrs["outlet"] = True   # 长沙晚报讯: the outlet's city (the article's, but not a statement)
                 self.take(a, b, 4)

@@ -40,6 +40,14 @@ ROWS = [
     ("date-m-range", "date", r"(?<![\d年月\-—–~])(今年|去年|明年|当年|同年)?(\d{1,2})\s*月?\s*[-—–~至到]\s*(\d{1,2})\s*月(?![\d\s]*日)",
      0.85, "今年1—2月，开发区工业总产值增长12%。",
      "a run of months without a year: of the article's year (去年/明年 the one before or after, 当年 the year last named)"),
+    ("date-first-months", "date", r"(?<!\d)(今年|去年|明年|当年|同年)?前\s*(\d{1,2}|十[一二]|[一二三四五六七八九十])\s*个?\s*月(?![\d\s]*日)",
+     0.85, "前5月全省电子设备制造业投资增长65.5%。",
+     "the first months of a year (前5月, 今年前5个月): of the year its sentence named before it, else the article's; a "
+     "figure for them is as of the last (round blind-zq, dev-ZQ; the read gold dates 前三月 and 今年前5月 so)"),
+    ("date-month-edge", "date", r"(?<![\d年月\-—–~第前])(?<!\d[至到])(\d{1,2})\s*月\s*(底|末|初)(?![步次心见衷])", 0.8,
+     "截至6月底，31个重点项目完成投资152.5亿元。",
+     "a month's end or start without a year (6月底, 7月初): of the year its sentence named before it, else the article's; "
+     "底/末 the month's last day, 初 the month (round blind-zq, dev-ZQ; the read gold dates 6月底, 5月底 and 11月底 so)"),
     ("date-part", "date", r"(?<![\d年第])(今年|去年|明年|当年|同年)?(上半年|下半年|前三季度|第?[一二三四]季度)"
      r"(?![^，。；：、\s的]{2,20}?(?:" + "|".join(gz.NAMED_EVENT_SUFFIXES) + r"|活动|仪式))", 0.85,
      "上半年，全省新增授权发明专利500件。", "a half or quarter without a year: of the article's year (当年 the year last named)"),
