@@ -11,10 +11,11 @@ Then from dev-ZQ, once scored as it came (dev-ZR stays unread):
 - 百度、用友…等12个著名企业: a list of firms counted in 个 is a list of firms;
 - 截至6月底, 7月初, 前5月 without a year: of the year the sentence named before, else the article's;
 - 落户重庆沙坪坝: a district named without 区 where the text names its city is the district (not the city);
-  but 入驻海淀和通州两个园区 still names the two sub-parks."""
+  but 入驻海淀和通州两个园区 still names the two sub-parks;
+- 40个…项目集中签约落户重庆沙坪坝 with no meeting named before it: a signing of its own, which its figures describe."""
 from __future__ import annotations
 
-from .conftest import entity_name, ingest_text, proposed_figures
+from .conftest import entity_name, events, ingest_text, proposed_figures
 
 
 def figures(tmp_path, kb, body: str, date: str) -> list[tuple]:
@@ -99,3 +100,13 @@ def test_a_district_named_without_qu_where_its_city_is_named(tmp_path, kb):
     body = "记者从北京市经信局了解到，10家互联网安全企业已分别签约入驻海淀和通州两个园区。"
     ex = ingest_text(tmp_path, body, kb, "2019-01-16")
     assert {"海淀园", "通州园"} <= named(ex, "SubPark"), named(ex, "SubPark")
+
+
+def test_a_mass_signing_with_no_meeting_before_it_is_a_signing(tmp_path, kb):
+    body = "近日，40个研发应用、产业基地、创投基金项目集中签约落户重庆沙坪坝，总投资545亿元。"
+    ex = ingest_text(tmp_path, body, kb, "2019-11-30")
+    assert any(e.startswith("40个") and "集中签约" in e for e in events(ex)), events(ex)
+    # guard: after a meeting, 本次集中签约 is that meeting's, not a signing of its own
+    body = "4月5日，2023年重庆市招商引资一季度集中签约活动举行。本次共集中签约项目70个。"
+    ex = ingest_text(tmp_path, body, kb, "2023-04-06")
+    assert not any(e.startswith(("本次", "70个")) for e in events(ex)), events(ex)

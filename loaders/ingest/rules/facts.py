@@ -116,6 +116,8 @@ ROWS = [
     ("event-mass-signing", "event", r"(?:项目)?集中签约|(?:[\d一二三四五六七八九十两]+个)(?:重大|重点)?项目(?:现场)?签约", 0.75,
      "9月11日，产业对接交流会在长沙举行。交流会上，金山软件等企业的项目集中签约。",
      "项目集中签约 after a meeting: that meeting's signing, part of it"),
+    ("event-mass-signing-alone", "event", None, 0.75, "近日，40个研发应用、产业基地项目集中签约落户重庆沙坪坝，总投资545亿元。",
+     "项目集中签约 with no meeting at hand: a signing of its own, named by its clause (round blind-zq)"),
     ("event-project-list", "event", None, 0.8, "西北工业大学北京研究院、网络安全领军人才培育基地等重大项目将竣工。"),
     ("event-meeting", "event", None, 0.7, "国家网络安全产业园区（长沙）举办网络安全人才创新创业教育论坛等活动。"),
     ("event-meeting-participant", "relation", None, 0.7, "国家网络安全产业园区（长沙）举办网络安全人才创新创业教育论坛等活动。"),
