@@ -313,7 +313,7 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
         return line == s.text.strip() and len(line) <= 20 and not re.search(r"[。！？；!?;]$", line)
 
     def restated_below(self, s, a: int, b: int) -> bool:
-        """Does the text after heading `s` state the figure [a, b) again (its digits and unit)? A headline's figure that the
+        """Does the text after heading `s` state the figure [a, b) again (its digits)? A headline's figure that the
         text never repeats (全区国家高新技术企业总数达9764家 above a report that gives no count) is the article's only
         statement of it (round blind-zq, dev-ZP: four such headline figures, none restated)."""
         digits = re.sub(r"[^\d.]", "", self.text[a:b])

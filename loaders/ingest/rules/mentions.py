@@ -145,7 +145,7 @@ ROWS = [
     ("region-named-compound", "mention", f"(?:{_COMP})(?:地区)?(?:双城经济圈|城市群|都市圈)", 0.8,
      "成渝地区双城经济圈的生产总值不足6.3万亿元。",
      "a compound region with a name of its own (成渝地区双城经济圈, 长株潭城市群): one region, not its members; the gold "
-     "names it so in 8 read articles of 19 that write one (round blind-zq, dev-ZP: its GDP had gone to 成都市)"),
+     "names it so in 10 read articles of the 19 that write one (round blind-zq, dev-ZP: its GDP had gone to 成都市)"),
     ("region-compound", "mention", f"({_COMP})(地区|两地|三地|区域|一带)?", 0.8, "川渝地区网络安全产业发展迅速。"),
     ("enterprise-list", "mention",
      r"(?:聚集了|集聚了|汇聚了|吸引了|引进了|培育了|拥有|包括|入驻了|落户了|来自|如|(?<=[，。；：:])|^)([^，。；：]{2,200}?)等(?!地)(?:逾|超过|近|约)?(?:一批|多家|\d+(?:多|余)?[家个]|[一二三四五六七八九十百]+[家个])?(?:(?!领域|方向|方面|环节|行业|产品|技术|相关|配套|上下游|维度|层面|方位|[一二三四五六七八九十\d])[^，。；、：]|、(?=[^，。；：]{0,8}企业)){0,14}?(?:企业|公司|厂商)",
