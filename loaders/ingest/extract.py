@@ -245,12 +245,8 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         municipality and no city or province bears the short name (长沙县's 长沙 is the city). Read only as a name of its
         own (the dictionary), never as an address inside a longer name (岳麓山软件园 is no 岳麓 + 山软件园). The read
         gold names a district so in 60-odd articles (round blind-zq, dev-ZQ: 落户重庆沙坪坝 had given 重庆市 the figures)."""
-        cities, counties = gz.admin_divisions()
-        named = {code for code, full, short in (*cities, *((c, f, s) for c, f, s, _, _ in gz.PROVINCES), *gz.CITIES)
-                 if full in self.text or short in self.text}
-        return {full[:-1]: full for code, full, kind in counties
-                if kind == "district" and full[-1] in "区县" and len(full) >= 3 and not full.endswith("新区")
-                and full[:-1] not in self._builtin_regions and (code[:4] + "00" in named or code[:2] + "0000" in named)}
+        return {short: full for names, districts in gz.districts_by_parent() if any(n in self.text for n in names)
+                for short, full in districts if short not in self._builtin_regions}
 
     def region_prefix(self, name: str) -> str | None:
         """The longest built-in place name (two characters or more) that begins `name`: one dictionary look-up

@@ -151,6 +151,24 @@ def divisions_resolved(text: str) -> list[tuple[str, str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def districts_by_parent() -> tuple[tuple[tuple[str, ...], tuple[tuple[str, str], ...]], ...]:
+    """For each city and province-level division that holds districts: the names to look for in a text (its short
+    name, and its full name where that does not contain the short one: 海南藏族自治州 / 海南州) and its districts' short
+    names without 区/县 (沙坪坝 → 沙坪坝区; not a 新区's). Built once: an article then tests a few hundred parents, not
+    2,700 districts and every name of their parents (round blind-zq's short district names)."""
+    cities, counties = admin_divisions()
+    names: dict[str, set[str]] = {}
+    for code, full, short in (*cities, *((c, f, s) for c, f, s, _, _ in PROVINCES), *CITIES):
+        names.setdefault(code, set()).update((short,) if short in full else (short, full))
+    districts: dict[str, list[tuple[str, str]]] = {}
+    for code, full, kind in counties:
+        if kind == "district" and full[-1] in "区县" and len(full) >= 3 and not full.endswith("新区"):
+            for parent in {code[:4] + "00", code[:2] + "0000"} & names.keys():
+                districts.setdefault(parent, []).append((full[:-1], full))
+    return tuple((tuple(sorted(names[p])), tuple(ds)) for p, ds in districts.items())
+
+
+@functools.lru_cache(maxsize=1)
 def divisions_under() -> dict[str, dict[str, str]]:
     """Every county-level division (name → kind) under its province's and its city's code prefix (2 and 4
     digits), the names admin_divisions leaves out as ambiguous included: after 北京市, 通州区 is Beijing's
