@@ -17,12 +17,19 @@ and comments found as the engine finds them, graph/guard_tokens.py):
   (nested comprehensions and UNWINDs: every range of the query is counted as nested, an upper bound);
 - `reduce()` whose step uses its accumulator more than once (`s + s` doubles at every element);
 - `reduce()` that grows a string or list (its start is a string or list literal) over a range of more
-  than MAX_REDUCE_STEPS elements: each step copies the whole value, so n steps cost n² bytes.
+  than MAX_REDUCE_STEPS elements: each step copies the whole value, so n steps cost n² bytes;
+- `replace()` whose replacement is not a string literal or a string parameter (`replace(a, 'a', a)`
+  squares the string's length: four in a row took 10 characters towards 10^16 and stalled look-ups
+  for 1.3 s before Neo4j's memory limit stopped it), and replace() calls whose growth factors (the
+  replacement's length over the searched text's) multiply to more than MAX_REPLACE_GROWTH: every
+  replace() of a query is counted as applied to the one before, an upper bound.
 
 Conservative: a query refused here may have been harmless, never the other way round for these
 shapes; the message names what to write instead.
 """
 from __future__ import annotations
+
+import re
 
 from parkgraph.errors import QueryError
 
@@ -30,6 +37,7 @@ from .guard_tokens import position, tokens, word_key
 
 MAX_RANGE_ELEMENTS = 1_000_000   # ~40 MB of Neo4j integers in a list; 10^6 rows also fill the row cap 1,000 times
 MAX_REDUCE_STEPS = 10_000        # a string grown 10^4 times by a few bytes copies ~10^8 bytes: well under a second
+MAX_REPLACE_GROWTH = 1_000       # our longest stored text (a source sentence) is a few kB: a few MB at most
 _SIZE_FUNCTIONS = frozenset({"size", "length"})
 _HINT = ("Neo4j cannot stop a value built inside one expression once it runs (its timeout and memory limit do "
          "not apply): use UNWIND and aggregation (count, collect, sum), whose rows Neo4j counts and can stop, "
@@ -146,6 +154,7 @@ def check_heap(query: str, params: dict | None = None) -> None:
         if product > MAX_RANGE_ELEMENTS:
             raise _refuse(query, tok, f"its ranges, nested, make {product:,} elements (at most "
                                       f"{MAX_RANGE_ELEMENTS:,}: every range() of a query is counted as nested)")
+    _check_replace(query, toks, params)
     for i, tok in enumerate(toks):
         if _name(tok) == "reduce" and i + 1 < len(toks) and toks[i + 1][1] == "(" and \
                 not (i > 0 and toks[i - 1][1] == "."):
@@ -175,3 +184,36 @@ def _check_reduce(query: str, toks: list[Token], at: int, ranges: dict[int, int 
     if any(n is None or n > MAX_REDUCE_STEPS for n in inner):
         raise _refuse(query, toks[at], f"reduce() grows a string or list over more than {MAX_REDUCE_STEPS:,} "
                                        "elements (every step copies the whole value)")
+
+
+def _string_length(arg: list[Token], params: dict | None) -> int | None:
+    """The length of a string literal (escapes counted as one character) or string parameter, else None."""
+    if len(arg) == 1 and arg[0][0] == "str":
+        return len(re.sub(r"\\(u[0-9a-fA-F]{4}|.)", "x", arg[0][1][1:-1], flags=re.S))
+    if len(arg) == 2 and arg[0][1] == "$" and arg[1][0] in ("word", "num", "bt"):
+        v = (params or {}).get(arg[1][1].strip("`"))
+        return len(v) if isinstance(v, str) else None
+    return None
+
+
+def _check_replace(query: str, toks: list[Token], params: dict | None) -> None:
+    """replace(subject, search, replacement): the result is at most len(subject) times the replacement's
+    length over the search's (an empty search inserts the replacement between every character)."""
+    growth = 1
+    for i, tok in enumerate(toks):
+        if _name(tok) != "replace" or i + 1 >= len(toks) or toks[i + 1][1] != "(" or \
+                (i > 0 and toks[i - 1][1] == "."):
+            continue
+        args, _ = _call_args(toks, i + 1)
+        if len(args) != 3:
+            continue   # the engine reports the wrong number of arguments
+        repl = _string_length(args[2], params)
+        if repl is None:
+            raise _refuse(query, tok, "replace() takes a string literal or a string parameter as its replacement "
+                                      "here, so that how much it can grow the text is known before it runs")
+        search = _string_length(args[1], params)
+        growth *= max(1, -(-repl // search)) if search else repl + 1
+        if growth > MAX_REPLACE_GROWTH:
+            raise _refuse(query, tok, f"its replace() calls can grow a text {growth:,} times (at most "
+                                      f"{MAX_REPLACE_GROWTH:,}: every replace() of a query is counted as "
+                                      "applied to the one before)")

@@ -32,6 +32,11 @@ ROWS = [
     ("RETURN size(reduce(l = [1], i IN range(1, 30) | l + l))", None, "2 times"),
     ("RETURN size(reduce(s = '', j IN range(1, 3000000) | s + 'x'))", None, "3,000,000 elements"),
     ("RETURN size(reduce(s = '', j IN range(1, 100000) | s + 'x'))", None, "string or list"),
+    ("WITH 'aaaaaaaaaa' AS a WITH replace(a, 'a', a) AS a RETURN size(a)", None, "string literal or a string parameter"),
+    ("MATCH (s:Source) RETURN replace(s.title, ' ', s.title)", None, "string literal or a string parameter"),
+    ("RETURN replace(replace(replace('a', '', '0123456789'), '', '0123456789'), '', '0123456789')", None,
+     "1,331 times"),
+    ("RETURN replace('abc', 'b', $r)", {"r": "x" * 5000}, "5,000 times"),
     # what keeps running
     ("RETURN range(1, 10) AS r", None, None),
     ("RETURN range(10, 1, -1) AS r", None, None),
@@ -43,6 +48,9 @@ ROWS = [
     ("RETURN reduce(s = '', x IN ['a', 'b', 'c'] | s + x) AS s", None, None),
     ("RETURN reduce(s = '', i IN range(1, 100) | s + toString(i)) AS s", None, None),
     ("MATCH (n) WHERE n.range = 1 RETURN n.range LIMIT 1", None, None),
+    ("MATCH (e:Enterprise) RETURN replace(e.name_zh, '有限公司', '') AS short", None, None),
+    ("RETURN replace(replace('a-b c', '-', '_'), ' ', '\\'') AS s", None, None),
+    ("MATCH (e:Enterprise) RETURN replace(e.name_zh, $a, $b) AS s", {"a": "公司", "b": "集团"}, None),
 ]
 
 
