@@ -44,7 +44,9 @@ from . import gazetteer as gz
 
 # mention row → the row that proposes a new name it read when no fact about it was read (names_on_their_own)
 NAMED_BY = {"pattern:domain-coordinated": "named-domain-coordinated", "pattern:enterprise-list": "named-enterprise-list",
-            "pattern:policy-title": "named-policy-title", "pattern:zone-park": "named-zone-park"}
+            "pattern:policy-title": "named-policy-title", "pattern:zone-park": "named-zone-park",
+            "pattern:suffix-enterprise": "named-suffix-enterprise", "pattern:domain-list": "named-domain-list",
+            "pattern:domain-standard": "named-domain-standard"}
 
 __all__ = ["ACCEPT", "Extraction", "Extractor", "Mention", "DateMention", "Proposal", "RelFact", "ObsFact",
            "RULES", "extract", "ORG_LABELS", "PARKISH"]
@@ -375,7 +377,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         for p in self.entities.values():
             if p.has_fact or p.origin != "new":
                 continue
-            hows = {m.how for m in p.mentions if m.conf >= ACCEPT}
+            hows = {m.how for m in p.mentions if m.conf >= ACCEPT and not m.attrs.get("around")}
             rows = [NAMED_BY[h] for h in hows if h in NAMED_BY]
             if p.label == "Region" and "dictionary" in hows:   # a place of the built-in gazetteer
                 rows.append("named-place")

@@ -222,7 +222,9 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                     b, item = b - len(tail.group()), item[:tail.start()]
                 if 2 <= len(item) <= 10 and not NOT_A_DOMAIN.search(item):
                     # 形成了A、B等产业集群: the clusters a place has, its own industries as N大产业集群 are
-                    self.adopt_or_add(a, b, "Domain", f"pattern:{row}", conf(row), cluster=m.group().endswith("产业集群") or None)
+                    # 围绕数字政府、…等重点领域，加强…安全: what a task serves, no names on their own (rule named-domain-list)
+                    self.adopt_or_add(a, b, "Domain", f"pattern:{row}", conf(row), cluster=m.group().endswith("产业集群") or None,
+                                      around=m.group().startswith("围绕") or None)
         for m in rx("domain-industry-list").finditer(t):
             self._industry_list(m)
         for m in rx("domain-cluster-list").finditer(t):

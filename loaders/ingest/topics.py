@@ -149,8 +149,23 @@ class TopicsMixin:
             score = (in_title, len(ms), -ms[0].start)
             if best is None or score > best[0]:
                 best = (score, ms[0])
+        if best is None and level == "province":
+            best = self._province_of_city()
         memo[level] = best[1] if best else None
         return memo[level]
+
+    def _province_of_city(self) -> tuple[tuple, Mention] | None:
+        """全省 in an article that names its city but no province (长沙晚报: 省工信厅通报…全省电子信息制造业42个
+        重点项目) is the city's province — rule province-of-city (round blind-zs)."""
+        city = self.article_region("city")
+        code = city and self.entities[city.key].record.get("admin_code")
+        names = self._region_names.get(f"{code[:2]}0000") if isinstance(code, str) and len(code) == 6 else None
+        key = names and self.region_key(names[0], None)
+        if not key:
+            return None
+        self.context_rows.add("province-of-city")
+        return (), Mention(city.start, city.start, names[0], "Region", city.sent, "pattern:province-of-city",
+                           self.entities[key].conf, names[0], {}, [key])
 
     def article_park(self) -> Mention | None:
         """The park the article names most often (产业园 / 园区 with no park in the paragraph)."""
