@@ -21,7 +21,7 @@ ROWS = [
      "issuing place's (round blind-l)"),
     ("domain-focus-region", "relation", None, 0.45, "成都市重点发展工控安全、密码产品等领域。",
      "domains listed after a region the sentence names, and no park"),
-    ("domain-focus-context", "relation", None, 0.1, "成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。",
+    ("domain-focus-context", "relation", None, 0.15, "成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。",
      "domains of a sentence that names no region before them, given to the region named after them, in the paragraph or "
      "by the article. Split from domain-focus-region in round blind-o: on dev-O, dev-P and dev-Q as they came it was "
      "right 5 of 26 (1/15, 0/3, 4/8), where a region named before the domains was right 11 of 27 (9/9, 0/8, 2/10); over "
@@ -136,7 +136,7 @@ ROWS = [
     ("stat-country", "statistic", None, 0.75, "2021年我国网络安全产业规模约为2000亿元。",
      "a figure of 我国/中国/全国 (its industry, its output) named in the figure's clause, with no organisation, park or "
      "other region before it, is the country's — not where it ranks (居全国第一, 全国首个: a frame, not the subject)"),
-    ("stat-event", "statistic", None, 0.65, "2018年网络安全博览会在成都举行，共吸引近7.5万人次观众到现场参观。",
+    ("stat-event", "statistic", None, 0.6, "2018年网络安全博览会在成都举行，共吸引近7.5万人次观众到现场参观。",
      "a figure in a sentence that names an event before it (or refers back to one: 本次博览会, 本届大会) and no "
      "organisation or park: the event's (visitors, exhibitors, teams, area). On the latest blind samples as they came "
      "right about one time in four (7 of 23 over dev-O to dev-U, 4 of 19 over dev-P to dev-V: "
@@ -146,7 +146,7 @@ ROWS = [
      "how many came (N人/名/位/家 with an attendance word: stat-attendance) to the meeting the sentence is about: the "
      "manual's A1 says so of every labelled event. Split from stat-event in round blind-t: none of that row's 23 "
      "fires on the latest blind samples was of this shape, so the row is set by hand until a sample measures it"),
-    ("stat-signing", "statistic", r"签约|签订|签署|协议额|协议投资", 0.55,
+    ("stat-signing", "statistic", r"签约|签订|签署|协议额|协议投资", 0.9,
      "4月16日，沙坪坝区举行2024年第一季度招商引资项目集中签约活动。此次共有47个项目签约落户沙坪坝区，总协议额230亿元。",
      "a figure whose own clause says what was signed (签约项目, 协议额), with no place or organisation before it in that "
      "clause, is the signing's named in the sentence or the two before, not a place the sentence named earlier (round "
@@ -188,9 +188,9 @@ ROWS = [
     # suffix-institution 61/184, a place data/ already holds 53/185 (docs/ingest-rounds.md, round blind-zi)
     ("named-place", "entity", None, 0.45, "会上，株洲市代表作了发言。",
      "a city, district or county of the built-in gazetteer that data/ does not hold (69 of 79 on the tuned pool)"),
-    ("named-domain-coordinated", "entity", None, 0.85, "推动大数据产业及与其相关联的云计算、物联网、移动互联网等高精尖产业快速发展。",
+    ("named-domain-coordinated", "entity", None, 0.75, "推动大数据产业及与其相关联的云计算、物联网、移动互联网等高精尖产业快速发展。",
      "the other items of a list one of whose items is a domain (domain-coordinated; 42 of 46)"),
-    ("named-enterprise-list", "entity", None, 0.85, "会议由长城科技、国科微、金山等企业代表参加。",
+    ("named-enterprise-list", "entity", None, 0.75, "会议由长城科技、国科微、金山等企业代表参加。",
      "firms without a suffix named in a list closed by 等企业 (enterprise-list; 67 of 76)"),
     ("named-policy-title", "entity", None, 0.8, "会议学习了《关于促进网络安全产业发展的指导意见》。",
      "a policy named by its title in 《》 (policy-title; 13 of 15), unless the title is only a document's kind (《行动计划》: wrong all 9 times, most a second name for a plan already proposed)"),
@@ -204,7 +204,7 @@ ROWS = [
      "an item of a list of fields (domain-list), unless 围绕 leads the list (围绕A、B等重点领域，加强…安全: what a task serves; the "
      "seed's gold lists none of 4); left out in round blind-zi at 66 of 84, written in round blind-zs: 168 of "
      "200 on the tuned pool of 334"),
-    ("named-domain-standard", "entity", None, 0.8, "经开区重点发展新一代信息技术、生物医药、人工智能等产业。",
+    ("named-domain-standard", "entity", None, 0.85, "经开区重点发展新一代信息技术、生物医药、人工智能等产业。",
      "an industry of a national classification where a list or a verb of focus puts it (domain-standard); left out in "
      "round blind-zi at 58 of 76, written in round blind-zs: 105 of 132 on the tuned pool of 334"),
     ("event-founded", "event", r"(?:\d{1,2}日|当天|当日|近日|日前)?(?:在[^，。；]{1,8}?)?(?:正式|宣告|宣布)?成立(?!以来|之初|后|的)", 0.75,
@@ -277,7 +277,7 @@ ROWS = [
      r"(?P<mult>万亿|亿|万|千)?\s*(?P<q3>多|余)?\s*"
      r"(?P<unit>万亿元|亿元|万元|元|美元|家|个百分点|个季度|个月|个|名|人次|人|位|项|件|次|期|倍|%|％|平方公里|平方千米|平方米|㎡|亩|公顷|"
      r"所|座|支|份|户|款|台|套|场|Tbps|Gbps|(?<=亿)(?=[，。；、的）)\s]|$))(?P<q4>以上|左右)?",
-     0.05, "截至2022年底，国家网络安全产业园区（西安）共引进网络安全企业超过45家。",
+     0.1, "截至2022年底，国家网络安全产业园区（西安）共引进网络安全企业超过45家。",
      "subject named in the clause before the number; Chinese numerals by cn2an; thousands separators (2,003.50亿元); "
      "a minus sign (增速从一季度的-4.9%: round blind-zi) and 不足, which is 不到 (不足70亿元); "
      "亿 or 万亿 with no unit after it is money (规模仅600多亿，同35.8万亿的规模相比); a duration in 个月 or 个季度 is a "
@@ -353,14 +353,14 @@ ROWS = [
      "园区/产业园 and no park in the paragraph: the park the article names most (or the organisation named like a "
      "park); right 0 of 9 on dev-D as it came and 0 of 7 on every dev split since, so (0 + 1) / (9 + 2) → 0.1: "
      "written commented out"),
-    ("stat-plan-region", "statistic", r"规划|方案|计划|纲要|意见|通知|办法|措施", 0.65,
+    ("stat-plan-region", "statistic", r"规划|方案|计划|纲要|意见|通知|办法|措施", 0.8,
      "---\ntitle: 湖南省信息化发展规划\ndate: 2021-08-01\n---\n\n湖南省加快信息化发展。2020年，数字经济规模达到12000亿元。\n",
      "in a policy text (its title names a plan, a scheme, an opinion or a notice) a figure with no organisation or park "
      "is the region's the sentence, the paragraph or the article names: over the dev splits the region fallbacks were "
      "right 33 of 33 in the five policy texts and 34 of 91 in news (round `domains`); the regex reads the title"),
-    ("stat-article-region", "statistic", None, 0.2, "到2025年，数字经济规模突破25000亿元。\n\n湖南省加快信息化发展。",
+    ("stat-article-region", "statistic", None, 0.25, "到2025年，数字经济规模突破25000亿元。\n\n湖南省加快信息化发展。",
      "no organisation, park or region in the sentence or paragraph: the region the article is about"),
-    ("text-theme", "statistic", r"以“([^”]{2,60})”为主题|主题(?:为|是)“([^”]{2,60})”", 0.8,
+    ("text-theme", "statistic", r"以“([^”]{2,60})”为主题|主题(?:为|是)“([^”]{2,60})”", 0.7,
      "2023年国家网络安全宣传周于9月11日开幕。本届活动以“网络安全为人民，网络安全靠人民”为主题。",
      "a theme in quotes (以“X”为主题, 主题是“X”): the theme of the event named in the sentence or last before it; "
      "dev 3/6 (the older dev gold leaves themes out) → 0.5"),
@@ -377,7 +377,7 @@ ROWS = [
      "dev 3/5 → 0.55 then; now set from the blind samples as they came (tests/ingest/test_calibration.py)"),
     ("text-copula", "statistic",
      r"(?<![但特尤于或就而还只总凡要即乃不])(是|成为|成為|建成|建设成为?|打造成为?|打造为|定位为|被评为)"
-     r"(?![在由从对向于并了后和及与、])(?=[^，。；：:]{4})((?:[^，。；：:“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；：:]|$)", 0.5,
+     r"(?![在由从对向于并了后和及与、])(?=[^，。；：:]{4})((?:[^，。；：:“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；：:]|$)", 0.3,
      "“湖湘杯”网络安全技能大赛是全国网络安全人才展示水平、竞技比拼和交流互动的舞台。",
      "A2 of the labelling manual: Y是/成为/建成/打造成/定位为/被评为X, X to the end of its clause, of the entity the "
      "clause is about (a plan's bare goal clause: its region's); 建成/打造成 → target. Guards read from the dev splits: a "
