@@ -198,6 +198,10 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                            if not r.attrs.get("members") and not self.is_country(r) and not self.region_as_frame(r)
                            and self.text[r.end:r.end + 1] != "“"
                            and not (self.text[r.start - 1:r.start] == "在" and self.mentions_in(s.start, r.start, ORG_LABELS))]
+                # 北京亦庄对北京全市…贡献率达50.8%: a region after 对/为 is what the figure serves (region-as-object)
+                # (成为北京经开区…项目 is what it became: the region is no object there)
+                regions = [r for r in regions if not self.region_as_object(r) or self.text[r.start - 2:r.start] == "成为"] \
+                    or regions
                 # 带动湖南省网络安全相关产业规模超过2000亿元: a place named in the figure's own clause (no park
                 # or firm there) is whose figure it is, whatever park the sentence named before
                 # 今年一季度通州园…总收入229.7亿元 with 园区 said of it: a zone that is itself a 园 is the park word's

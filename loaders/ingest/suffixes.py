@@ -23,6 +23,9 @@ SEPARATORS = ("、", "，", ",", "：", ":", "；", "（", "“")
 STOP_FLAGS = {"x", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "m", "q", "r", "f", "t", "v", "vd", "y",
               "e", "o", "w", "zg", "mq", "b", "eng"}
 NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9]+$")
+# a count in 个 right before a name, perhaps with a short modifier and 的 (3—5个成熟的…集聚区, 10个特色园区): several of a kind
+COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)(?:\s*[—\-–~至到]\s*(?:\d+|[一二三四五六七八九十]+))?\s*个"
+                     f"(?:[{HAN}]{{1,4}}的)?$")
 BRACKET_TAIL = re.compile(f"[（(](?!以下|简称|下称|下同)[{HAN}0-9]{{2,6}}[）)]")
 
 
@@ -291,6 +294,8 @@ class SuffixNamesMixin:
         ws = self.words(a, b - suffix_len, overlap=True) if b - suffix_len > a else []
         if not ws or re.fullmatch(r"[一二两三四五六七八九十百\d]+[大个家所座项类]?", self.text[a:b - suffix_len]) or \
                 self.text[a:b - suffix_len] in gz.GENERIC_WORDS:   # 三大园区: a count; IDM产业基地 cut at IDM: 产业基地 is a kind
+            return False
+        if COUNTED.search(self.text, max(0, a - 16), a):   # 建成3—5个成熟的人工智能产业集聚区: counted, so a kind
             return False
         known = self._known_names
         for w, f in ws:

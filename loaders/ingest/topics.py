@@ -72,8 +72,12 @@ class TopicsMixin:
         return hit
 
     def region_as_object(self, m: Mention) -> bool:
-        """为海淀区乃至首都…提供支撑: a region after 为/对/乃至 is what the sentence serves, not its topic."""
-        return self.row_ends_at("region-as-object", m.start, 3)
+        """为海淀区乃至首都…提供支撑: a region after 为/对/乃至 is what the sentence serves, not its topic; so is 全市 in
+        对北京全市 (the whole of the place named right before it)."""
+        pos = m.start
+        if m.text.startswith("全"):
+            pos = next((x.start for x in self.mentions_in(max(0, pos - 6), pos, ("Region",)) if x.end == pos), pos)
+        return self.row_ends_at("region-as-object", pos, 3)
 
     def row_ends_at(self, row: str, pos: int, width: int) -> bool:
         """Does a match of the row's pattern, begun within `width` characters before `pos`, end right at `pos`?"""
@@ -81,16 +85,13 @@ class TopicsMixin:
 
     def article_place(self, level: str) -> str | None:
         """The name of the article's province, city or district (省工信厅, 市委, 区政府 with no place before them): its
-        region of that level; for 省, else the province its city is in (an article on 长沙 names 湖南 seldom); for 区,
+        region of that level (for 省, else the province its city is in: an article on 长沙 names 湖南 seldom); for 区,
         a district only (not a development zone: 区委 of an article on 经开区 is not said)."""
         r = self.article_region(level)
         place = self.entities[r.key].record["name_zh"] if r is not None else None
         if level == "district":
             return place if place and self._builtin_regions.get(place, ("", "", ""))[2] == "district" else None
-        if place is None and level == "province" and (c := self.article_region("city")) is not None:
-            code = self._builtin_regions.get(self.entities[c.key].record["name_zh"], ("",))[0]
-            place = next((p[1] for p in gz.PROVINCES if code and p[0][:2] == code[:2]), None)
-        return place
+        return place   # for 省 the city's province when the article names none (article_region: province-of-city)
 
     def article_region(self, level: str | None = None) -> Mention | None:
         """The region the article is about: the one its title names, else the one it names most often
@@ -158,14 +159,14 @@ class TopicsMixin:
         """全省 in an article that names its city but no province (长沙晚报: 省工信厅通报…全省电子信息制造业42个
         重点项目) is the city's province — rule province-of-city (round blind-zs)."""
         city = self.article_region("city")
-        code = city and self.entities[city.key].record.get("admin_code")
-        names = self._region_names.get(f"{code[:2]}0000") if isinstance(code, str) and len(code) == 6 else None
-        key = names and self.region_key(names[0], None)
-        if not key:
+        code = self._builtin_regions.get(self.entities[city.key].record["name_zh"], ("",))[0] if city else ""
+        full = next((p[1] for p in gz.PROVINCES if code and p[0][:2] == code[:2]), None)
+        key = self.region_key(full, None) if full else None
+        if city is None or full is None or not key:
             return None
         self.context_rows.add("province-of-city")
-        return (), Mention(city.start, city.start, names[0], "Region", city.sent, "pattern:province-of-city",
-                           self.entities[key].conf, names[0], {}, [key])
+        return (), Mention(city.start, city.start, full, "Region", city.sent, "pattern:province-of-city",
+                           self.entities[key].conf, full, {}, [key])
 
     def article_park(self) -> Mention | None:
         """The park the article names most often (产业园 / 园区 with no park in the paragraph)."""
