@@ -14,6 +14,7 @@ import io
 from . import gazetteer as gz
 from .document import Document
 from .model import DateMention
+from .normalise import chinese_number
 from .rules import RULES
 
 DATE_RULES = [r for r in RULES.values() if r.kind == "date"]
@@ -70,7 +71,6 @@ def _base(pub: str, last_year: int | None, word: str | None) -> tuple[int, int, 
 
 PARTS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3), "二季度": (4, 6), "三季度": (7, 9),
          "四季度": (10, 12)}
-HAN_MONTHS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
 TEN_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}
 
 
@@ -203,7 +203,7 @@ def normalise(name: str, g: tuple, text: str, pub: str, last_year: int | None,
         else:
             y = here or (int(pub[:4]) + {"去年": -1, "明年": 1}.get(word or "", 0) if len(pub) >= 4 else last_year)
         n = g[1] if name == "date-first-months" else g[0]
-        m = int(n) if n.isdigit() else HAN_MONTHS.get(n, 0)
+        m = int(n) if n.isdigit() else int(chinese_number(n) or 0)
         if not y or not 1 <= m <= 12:
             return None
         if name == "date-first-months":

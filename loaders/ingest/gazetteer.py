@@ -150,6 +150,12 @@ def divisions_resolved(text: str) -> list[tuple[str, str, str]]:
     return out
 
 
+def district_short_name(full: str) -> str | None:
+    """渝中 of 渝中区, 长沙 of 长沙县: a district's or county's name without 区/县, or None (a 新区's, 天府新 of 天府新区, is no
+    name; nor one character). Whether another place bears it (长沙) each caller asks of its own gazetteer."""
+    return full[:-1] if full[-1:] in ("区", "县") and len(full) >= 3 and not full.endswith("新区") else None
+
+
 @functools.lru_cache(maxsize=1)
 def districts_by_parent() -> tuple[tuple[tuple[str, ...], tuple[tuple[str, str], ...]], ...]:
     """For each city and province-level division that holds districts: the names to look for in a text (its short
@@ -162,9 +168,9 @@ def districts_by_parent() -> tuple[tuple[tuple[str, ...], tuple[tuple[str, str],
         names.setdefault(code, set()).update((short,) if short in full else (short, full))
     districts: dict[str, list[tuple[str, str]]] = {}
     for code, full, kind in counties:
-        if kind == "district" and full[-1] in "区县" and len(full) >= 3 and not full.endswith("新区"):
+        if kind == "district" and (short := district_short_name(full)):
             for parent in {code[:4] + "00", code[:2] + "0000"} & names.keys():
-                districts.setdefault(parent, []).append((full[:-1], full))
+                districts.setdefault(parent, []).append((short, full))
     return tuple((tuple(sorted(names[p])), tuple(ds)) for p, ds in districts.items())
 
 

@@ -335,9 +335,8 @@ class ContextMentionsMixin:
     def _district_short(self, key: str) -> str | None:
         """A district's or county's name without 区/县 (渝中 of 渝中区), when that is no other place's name (长沙 of
         长沙县 is the city)."""
-        name = self.entities[key].record.get("name_zh") or ""
-        short = name[:-1]
-        if self.entities[key].record.get("kind") != "district" or name[-1:] not in ("区", "县") or len(short) < 2:
+        short = gz.district_short_name(self.entities[key].record.get("name_zh") or "")
+        if self.entities[key].record.get("kind") != "district" or short is None:
             return None
         return None if short in self._builtin_regions or self.kb.lookup(short, ("Region",)) else short
 

@@ -92,3 +92,12 @@ def restore(ex: Extraction, doc: Document, rows: list[str]) -> Extraction:
     ex.doc = doc
     ex.normalised = rows
     return ex
+
+
+def chinese_number(s: str) -> float | None:
+    """三 → 3, 二十五 → 25, 十一 → 11 (cn2an; None when it is not a number): figures (三个分园) and months (十一月底)."""
+    import cn2an
+    try:
+        return float(cn2an.cn2an(s, "normal"))
+    except (ValueError, KeyError, TypeError):
+        return None

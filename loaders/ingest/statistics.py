@@ -10,6 +10,7 @@ from functools import cached_property
 
 from . import gazetteer as gz
 from .model import ObsFact
+from .normalise import chinese_number
 from .relations import ORG_LABELS
 from .rules.mentions import HAN
 from .rules import conf, rx
@@ -24,15 +25,6 @@ CUMULATIVE = re.compile(r"累计|共(?:引进|培养|培育|引育|落地|招引
 MORE_UNITS = {"人次": "人次", "台": "台", "套": "套", "场": "场", "个百分点": "个百分点", "美元": "美元", "个季度": "个季度",
               "个月": "个月"}
 MORE_QUALIFIERS = {"超": "超过", "不低于": "不低于", "约为": "约", "约合": "约", "约达": "约", "大约": "约"}
-
-
-def chinese_number(s: str) -> float | None:
-    """三 → 3, 二十五 → 25 (cn2an; None when it is not a number)."""
-    import cn2an
-    try:
-        return float(cn2an.cn2an(s, "normal"))
-    except (ValueError, KeyError, TypeError):
-        return None
 
 
 class StatisticsMixin(FigureOwnersMixin, StatusMixin):

@@ -44,7 +44,9 @@ def test_a_firm_with_its_suffix_and_listed_fields_are_facts_on_their_own(tmp_pat
     ex = ingest_text(tmp_path, "开幕式上，江西沃格光电集团股份有限公司介绍了公司的发展情况。", kb, "2024-12-19")
     assert "江西沃格光电集团股份有限公司" in proposed_names(ex, "Enterprise"), proposed_names(ex, "Enterprise")
     ex = ingest_text(tmp_path, "该区在智慧交通、数字孪生等领域形成集聚。", kb, "2024-12-19")
-    assert {"智慧交通", "数字孪生"} <= proposed_names(ex, "Domain"), proposed_names(ex, "Domain")
+    # named-domain-list fell below the threshold in round blind-zu (6 of 14 as the samples came): read, not accepted
+    read = {p.record.get("name_zh") for p in ex.entities.values() if p.named == "named-domain-list"}
+    assert {"智慧交通", "数字孪生"} <= read, read
     # guard: a company word alone (该公司) names no firm
     ex = ingest_text(tmp_path, "该公司介绍了发展情况。", kb, "2024-12-19")
     assert not proposed_names(ex, "Enterprise"), proposed_names(ex, "Enterprise")
