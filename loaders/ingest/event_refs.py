@@ -45,7 +45,7 @@ class EventRefsMixin:
     def last_meeting(self, s, word: str):
         """The meeting named last before sentence `s` whose name ends like `word` (交流会 / 论坛 / 会)."""
         return self.latest_event_before(
-            s, 39, lambda x: x.attrs.get("kind") == "meeting" and x.name.endswith(word[-1]))
+            s, 39, lambda x: x.attrs.get("kind") == "meeting" and gz.meeting_core(x.name).endswith(word[-1]))
 
     def _whole_event(self, ev, s):
         """The event a listed part (其中包括开幕式、…论坛等重要活动) belongs to: the one named last before it in the

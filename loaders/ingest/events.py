@@ -300,7 +300,7 @@ class EventsMixin(EventPlacesMixin, EventRefsMixin):
                 x.label == "Event" and x.keys for x in self._by_sent.get(s.idx, ())):
             return
         # a meeting (到会 / 参会: 会, 论坛, 仪式…), not a contest or a signing named since
-        ev = self.latest_event_before(s, 3, lambda x: x.name.endswith(("会", "论坛", "峰会", "仪式", "开幕式", "活动", "宣传周")))
+        ev = self.latest_event_before(s, 3, lambda x: gz.meeting_core(x.name).endswith(("会", "论坛", "峰会", "仪式", "开幕式", "活动", "宣传周")))
         if ev is None or s.para - self.doc.sentences[ev.sent].para > 1:
             return
         for x in self.mentions_in(s.start, s.end, ("GovernmentBody", "Institution", "Enterprise")):

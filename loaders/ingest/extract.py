@@ -289,7 +289,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
 
     def named_meeting(self, name: str) -> bool:
         """Does a meeting's name say which one (2019世界计算机大会), not only what kind (新闻发布会, 本次大会)?"""
-        core = re.sub(r"^(?:(?:19|20)\d{2}(?:年度?)?|第[一二三四五六七八九十\d]+届)", "", name)
+        core = re.sub(r"^(?:(?:19|20)\d{2}(?:年度?)?|第[一二三四五六七八九十\d]+届)", "", gz.meeting_core(name))
         core = core[:-len(suf)] if (suf := next((x for x in gz.MEETING_SUFFIXES + ("宣传周", "挑战赛", "展览会", "交易会",
                                                                                   "推介会", "洽谈会", "年会", "培训班")
                                                if core.endswith(x)), "")) else core

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from . import gazetteer as gz
 from .event_refs import meeting_of_session
 from .model import HELD_MEETING, is_contest
 from .relations import ORG_LABELS
@@ -105,7 +106,7 @@ class FigureOwnersMixin:
                 # groundbreaking named before, whatever its name ends in (round blind-zi: the province took the latter)
                 return self.latest_event_before(s, 8, lambda x: x.how in HELD_MEETING and word in x.name)
             end = "赛" if word in ("赛事", "比赛") else word[-1]
-            return self.latest_event_before(s, 8, lambda x: x.how in HELD_MEETING and x.name.endswith(end))
+            return self.latest_event_before(s, 8, lambda x: x.how in HELD_MEETING and gz.meeting_core(x.name).endswith(end))
         # 全国30个省共有3263支队伍报名参赛 right after the sentence that named the contest: the paragraph goes on about it
         if not [x for x in self.mentions_in(s.start, a, ("Region",)) if not self.is_country(x) and not x.attrs.get("members")
                 and self.text[x.end:x.end + 1] not in ("、", "等")] and \

@@ -337,6 +337,16 @@ OFFICER_TITLE_RX = re.compile(
     r"市长|省长|区长|县长|常委|委员|总工程师|首席执行官|负责人)")
 # what names a meeting, fair or contest by its year, edition or quoted name (rule event-named), and so ends a
 # name that a year begins (rule date-year: 2020年国家网络安全宣传周 holds no date)
+# 中关村科学城创新发展发布会（2019上半年）: a bracketed period or edition after a meeting's name is part of the name, but
+# what kind of meeting it is, the name says before it (rule meeting-held)
+EDITION_TAIL = re.compile(r"[（(][\d一二三四五六七八九十上下半年季度第届期]{2,10}[）)]$")
+
+
+def meeting_core(name: str) -> str:
+    """A meeting's name without a bracketed period or edition at its end."""
+    return EDITION_TAIL.sub("", name)
+
+
 NAMED_EVENT_SUFFIXES = ("宣传周", "博览会", "大会", "论坛", "峰会", "大赛", "挑战赛", "研讨会", "交流会", "展览会", "交易会",
                         "发布会", "座谈会", "年会", "电子展", "联赛", "洽谈会")
 # a city's one-character short name, read only as the place of an event (在京成立, 在蓉举行)
