@@ -339,7 +339,8 @@ OFFICER_TITLE_RX = re.compile(
 # name that a year begins (rule date-year: 2020年国家网络安全宣传周 holds no date)
 # 中关村科学城创新发展发布会（2019上半年）: a bracketed period or edition after a meeting's name is part of the name, but
 # what kind of meeting it is, the name says before it (rule meeting-held)
-EDITION_TAIL = re.compile(r"[（(][\d一二三四五六七八九十上下半年季度第届期]{2,10}[）)]$")
+EDITION_BRACKET = r"[（(][\d一二三四五六七八九十上下半年季度第届期]{2,10}[）)]"
+EDITION_TAIL = re.compile(EDITION_BRACKET + "$")
 
 
 def meeting_core(name: str) -> str:
