@@ -81,6 +81,13 @@ def _call_args(toks: list[Token], open_at: int) -> tuple[list[list[Token]], int]
     return args, len(toks)
 
 
+def _param(arg: list[Token], params: dict | None) -> object:
+    """The value of the parameter `$name` the argument is, else None."""
+    if len(arg) == 2 and arg[0][1] == "$" and arg[1][0] in ("word", "num", "bt"):
+        return (params or {}).get(arg[1][1].strip("`"))
+    return None
+
+
 def _int_value(arg: list[Token], params: dict | None) -> int | None:
     """An integer literal (optionally signed) or an integer parameter, else None."""
     sign = 1
@@ -91,10 +98,8 @@ def _int_value(arg: list[Token], params: dict | None) -> int | None:
             return sign * int(arg[0][1], 0)
         except ValueError:
             return None   # 1.5, 1e6: not an integer literal
-    if len(arg) == 2 and arg[0][1] == "$" and arg[1][0] in ("word", "num", "bt"):
-        v = (params or {}).get(arg[1][1].strip("`"))
-        return sign * v if isinstance(v, int) and not isinstance(v, bool) else None
-    return None
+    v = _param(arg, params)
+    return sign * v if isinstance(v, int) and not isinstance(v, bool) else None
 
 
 def _size_of_held_value(arg: list[Token]) -> bool:
@@ -190,10 +195,8 @@ def _string_length(arg: list[Token], params: dict | None) -> int | None:
     """The length of a string literal (escapes counted as one character) or string parameter, else None."""
     if len(arg) == 1 and arg[0][0] == "str":
         return len(re.sub(r"\\(u[0-9a-fA-F]{4}|.)", "x", arg[0][1][1:-1], flags=re.S))
-    if len(arg) == 2 and arg[0][1] == "$" and arg[1][0] in ("word", "num", "bt"):
-        v = (params or {}).get(arg[1][1].strip("`"))
-        return len(v) if isinstance(v, str) else None
-    return None
+    v = _param(arg, params)
+    return len(v) if isinstance(v, str) else None
 
 
 def _check_replace(query: str, toks: list[Token], params: dict | None) -> None:
