@@ -111,12 +111,9 @@ class RelationsMixin(WhereaboutsMixin):
 
     def rules_honours(self, s) -> None:
         for h in self.mentions_in(s.start, s.end, ("TalentProgram",)):
-            kind = self.entities[h.key].record.get("kind")
-            if kind not in ("honour", "designation"):
-                continue
             ca, cb = self.clause_bounds(s, h.start)
             verb = rx("honour-holder").search(self.text, ca, h.end)
-            if not verb:
+            if not verb or self.entities[h.key].record.get("kind") not in ("honour", "designation"):
                 continue
             holders = self.mentions_in(ca, h.start, ("Enterprise", "Institution", "Park", "SubPark"))
             level = self.text[max(ca, h.start - 3):h.start + 3]
@@ -131,6 +128,9 @@ class RelationsMixin(WhereaboutsMixin):
                     if verb.group() == "享受":
                         role = f"held by its people ({self.text[ca:cb].strip()})"
                     self.rel(host.key, "HOLDS", h.key, s, (ca, h.end), conf("honour-park"), "honour-park", role=role)
+                elif regs := [r for r in self.mentions_in(ca, verb.start(), ("Region",)) if not r.attrs.get("members")
+                              and not self.region_as_object(r) and not self.region_as_frame(r)]:
+                    self.rel(regs[-1].key, "HOLDS", h.key, s, (ca, h.end), conf("honour-region"), "honour-region", role=role)
 
     def rules_domains(self, s) -> None:
         doms = [d for d in self.mentions_in(s.start, s.end, ("Domain",)) if d.how != "pattern:region-industry"]

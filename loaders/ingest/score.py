@@ -43,7 +43,8 @@ def norm(name: str) -> str:
     return _norm(simplified(name or ""))
 
 KINDS = ("entities", "statistics", "dates", "relations", "events")
-SUBKINDS = {"statistics": ("figures", "texts")}   # rows shown under a kind: counts of a part of it
+SUBKINDS = {"statistics": ("figures", "texts", "as-of", "status")}   # rows shown under a kind: counts of a part of it
+# (as-of and status: of the right statistics, how many give the gold's as-of and status)
 
 
 @dataclass
@@ -186,6 +187,7 @@ def score(ex: Extraction, gold: dict) -> dict[str, Score]:
     used = set()
     wrong = []
     rules: dict[str, list[int]] = {}
+    pairs: list[tuple[dict, dict]] = []   # (gold statistic, proposed fields) of each right one
     for o in preds:
         f = o.fields
         key = (ent_map.get(o.subject), value_text(f.get("value_text")), *quantity(f.get("value"), f.get("unit"),
@@ -197,6 +199,7 @@ def score(ex: Extraction, gold: dict) -> dict[str, Score]:
             wrong.append(f"{o.subject} {f.get('value', f.get('value_text'))} {f.get('unit') or ''} {f.get('qualifier') or ''}".strip())
         else:
             used.add(hit)
+            pairs.append((gold["statistics"][hit], f))
             tally[0] += 1
     out["statistics"] = Score("statistics", len(gold_stats), len(preds), len(used),
                               [g.get("text") for i, g in enumerate(gold["statistics"]) if i not in used], wrong, rules)
@@ -208,6 +211,11 @@ def score(ex: Extraction, gold: dict) -> dict[str, Score]:
     num_right = len(used & num_gold)
     out["figures"] = Score("· figures", len(num_gold), num_pred, num_right, [], [])
     out["texts"] = Score("· texts", len(gold_stats) - len(num_gold), len(preds) - num_pred, len(used) - num_right, [], [])
+    # of the right statistics, how many also say when (as-of) and whether actual, target or forecast (status) as the
+    # gold does: both are part of a statistic the issue asks for, and neither decides whether it is right above
+    for sub, fld in (("as-of", "as_of"), ("status", "status")):
+        agree = sum(1 for g, f in pairs if _s(g.get(fld) or "") == _s(f.get(fld) or ""))
+        out[sub] = Score(f"· {sub}", len(pairs), len(pairs), agree, [], [])
 
     # dates
     gold_dates = [(_s(g["value"]), g["sentence"]) for g in gold["dates"]]

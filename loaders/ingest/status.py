@@ -120,10 +120,15 @@ class StatusMixin:
             lead = self.text[pa:prev[-1].start]
             if re.search(r"截至|截止|到", lead) or re.match(r"^\s*(成为|并)", self.text[ca:ca + 3]):
                 return prev[-1].point
-            # 2022年，园区实现营收…: a date the sentence opens on, set off by a comma, dates what follows it
-            if not self.text[s.start:prev[0].start].strip() and self.text[prev[0].end:prev[0].end + 1] in ("，", ","):
+            # 2022年，园区实现营收… / 2022年北京实现地区生产总值…，比上年增长0.7%: a date the sentence opens on dates what
+            # follows it, set off by a comma or not (round blind-zw: the comma alone left 9 more right figures undated)
+            if not self.text[s.start:prev[0].start].strip():
                 self.context_rows.add("as-of-sentence-date")
                 return prev[0].point
+            # …进出口总值36445.5亿元，比上年增长19.7%: a change over the year before is for the period named before it
+            if rx("as-of-change").search(self.text, ca, self.clause_bounds(s, ca)[1]):
+                self.context_rows.add("as-of-change")
+                return prev[-1].point
         elif re.match(r"\s*其中", self.text[s.start:s.end]) and s.idx and (before := self.doc.sentences[s.idx - 1]).para == s.para:
             # 截至2017年8月，…共集聚市场主体14万余家。其中上市企业33家: the part is of the date the sentence before opens on
             # (round blind-zo), read from that sentence's second clause

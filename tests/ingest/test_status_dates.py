@@ -35,3 +35,26 @@ def test_a_figure_for_a_time_after_the_article_is_a_forecast(tmp_path, published
 def test_wording_still_decides_when_the_date_does_not(tmp_path):
     f = figure(tmp_path, "2025-01-10", "2024年，长沙市软件产业产值预计达到100亿元。")
     assert f["status"] == "forecast"
+
+
+def all_figures(tmp_path, published: str, body: str) -> list[dict]:
+    p = tmp_path / "a.md"
+    p.write_text(f"---\ntitle: t\ndate: {published}\n---\n\n{body}\n", encoding="utf-8")
+    return [o.fields for o in ingest(p, kb=kb_small()).extraction.observations]
+
+
+@pytest.mark.parametrize("body", [
+    # the date the sentence opens on, with no comma after it (round blind-zw: 2022年北京实现地区生产总值…)
+    "2022年长沙市软件产业产值达到100亿元，企业数量达到300家。",
+    # a change over the year before is for the year named before it, not the article's date
+    "长沙市2022年软件产业产值达到100亿元，比上年增长12%。",
+    "长沙市2022年软件产业产值达到100亿元，同比增长12%。",
+])
+def test_every_figure_of_a_dated_sentence_is_of_its_date(tmp_path, body):
+    figs = all_figures(tmp_path, "2023-03-21", body)
+    assert len(figs) == 2 and [f["as_of"] for f in figs] == ["2022", "2022"]
+
+
+def test_a_figure_with_no_date_in_its_sentence_stays_of_the_article(tmp_path):
+    figs = all_figures(tmp_path, "2023-03-21", "长沙市软件产业产值达到100亿元，比上年增长12%。")
+    assert [f["as_of"] for f in figs] == ["2023-03-21", "2023-03-21"]

@@ -36,6 +36,10 @@ ROWS = [
     ("honour-holder", "relation", r"获得|获批|荣获|入选|被评为|认定|授予|享受|获评|列入", 0.8,
      "西安测试科技有限公司获得国家级专精特新“小巨人”企业称号。"),
     ("honour-park", "relation", None, 0.7, "国家网络安全产业园区（长沙）揭牌，并获批首批国家网络安全教育技术产业融合发展试验区。"),
+    ("honour-region", "relation", None, 0.7, "2020年10月，四川获批国家数字经济创新发展试验区。",
+     "a region before the verb of the clause, where no firm, institution or park is, holds the designation (read in "
+     "dev-ZV, round blind-zw: the gold gives a region HOLDS a designation 158 times on the read pool, which had 1 right; "
+     "the row took 5 more of 7 proposed; the region of the paragraph, where the clause names none, 10 of 21)"),
     ("domain-focus-not-region", "relation", r"签约|签署|(?:大会|论坛|峰会|会议|活动|大赛|博览会|洽谈会|软洽会)(?:[^，。；]{0,4}?|，)(?:聚焦|围绕|涵盖|覆盖|关注)"
      r"|(?:本届|本次|此次|这次)(?:大会|论坛|峰会|会议|活动|大赛|博览会|洽谈会|软洽会|展会)[^。；]{0,40}?(?:聚焦|围绕|涵盖|覆盖|关注)", 0.9,
      "成都市举办网络安全大会。大会还聚焦人工智能安全等前沿领域。",
@@ -408,7 +412,12 @@ ROWS = [
     ("status-future-date", "statistic", None, 0.85, "2024年，长沙市软件产业产值达到100亿元。",
      "a figure dated after the article was published is a forecast, however it is worded"),
     ("as-of-sentence-date", "statistic", None, 0.85, "2022年，长沙市软件产业产值达到100亿元。",
-     "a date the sentence opens on, set off by a comma, dates the figures that follow it (as_of)"),
+     "a date the sentence opens on dates the figures that follow it (as_of); set off by a comma or not (2022年北京实现…: "
+     "round blind-zw)"),
+    ("as-of-change", "statistic", r"[比较](?:上年|去年|上年同期|去年同期)|同比", 0.85,
+     "长沙市2022年软件产业产值达到100亿元，比上年增长12%。",
+     "a change over the year before (比上年增长12%) is for the period the sentence named before it, not the article's "
+     "date (round blind-zw: 18 more right figures carry the gold's as-of on the read pool)"),
     ("status-forecast", "statistic", r"预计|有望|预期|可望|预测|预估", 0.85, "国家网络安全产业园区（长沙）产业规模预计2022年达到1000亿元。"),
     ("status-target-plan", "statistic",
      r"(?<![主重需只想必纲概摘])要(?:在|于|把|力争|实现|达到|突破|建成|形成|引进|培育|确保|新增)|确保|(?<![模虚])拟|"
