@@ -265,6 +265,10 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                 metric, mzh, men = "area", "面积", "Area"
             status = self._status_of(s, a, ca, cb)
             as_of = self.as_of(s, ca, status)
+            if subj.label == "Event" and as_of == self.doc.meta.get("published") and \
+                    (held := self.entities[subj.key].record.get("date")):
+                as_of = held   # 本届大会签约项目30个: as of the day the meeting was held, not the day it was reported
+                self.context_rows.add("as-of-event")
             status = self.future(status, as_of)
             start = s.start + m.start() if m.group("q1") else a
             fields = {"metric": metric, "metric_zh": mzh, "metric_en": men,

@@ -41,6 +41,12 @@ class SuffixNamesMixin:
             return "Enterprise", None
         return None, None
 
+    def _begins_with_place(self, a: int, b: int, name: str) -> bool:
+        """Does the name begin with a place (a built-in region, jieba's ns, a place mention) and name no 国家 after it?"""
+        first = self.words(a, b)[:1]
+        return "国家" not in name[2:] and bool(self.region_prefix(name) or re.match("中国[（(]", name) or (
+            first and first[0][1] == "ns") or any(x.label == "Region" and x.start == a for x in self.sent_mentions(a)))
+
     def _project_item(self, a: int, b: int, item: str, label: str | None, kind: str | None) -> None:
         """An item of a list of projects: a base or a centre by its suffix; else 万兴科技总部项目 / 百度ARM云手机项目, the
         firm whose project it is, a listed enterprise (`project-of-firm`)."""
@@ -167,6 +173,9 @@ class SuffixNamesMixin:
             kind = kind or next((k for suf, k in gz.INSTITUTION_SUFFIXES + gz.PROGRAMME_SUFFIXES if name.endswith(suf)), None)
             if label == "TalentProgram" and re.search(r"产业(?:园区)?基地$", name):
                 label, kind = "Region", "zone"   # 长沙国家软件产业基地: a place firms settle in, not a programme
+            elif label == "TalentProgram" and rx("zone-by-place").fullmatch(name[-3:]) and self._begins_with_place(a, se, name):
+                label, kind = "Region", "zone"   # 中关村示范区: a zone by the place it begins with (zone-by-place)
+                self.context_rows.add("zone-by-place")
             if not self.specific(a, se, len(m.group())):
                 continue
             first_batch = self.text[max(0, a - 2):a] == "首批"

@@ -55,11 +55,13 @@ ROWS = [
      "展会有望于7月中旬举办。", "ten days of a month without a year: of the article's year"),
     ("date-relative", "date", r"(今年|去年|前年|明年|当年|同年)\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|\s*(底|末))?", 0.85,
      "园区于2020年建成，当年1月开园。", "今年9月底 is the month's last day, as 2022年6月底 (date-ym-end; round blind-zi)"),
-    ("date-this-year", "date", r"(今年|去年|明年|同年|当年|(?<![以])上年(?!同期))(?![\d\s]*月|以来|来|上半年|下半年|前|初|底|末|年)", 0.8,
+    ("date-this-year", "date", r"(今年|去年|明年|同年|当年|(?<![以])上年(?!同期))(?![\d\s]*月|(?<=[同当上]年)以来|来|上半年|下半年|前|初|底|末|年)", 0.8,
      "该区将以今年国家网络安全宣传周为契机。",
      "a bare 今年/去年/明年: the article's year (or the one before or after); 同年/当年 the year the text last named "
      "(round blind-y), 上年 the one before it (2019年，…比上年增长6.2%: 2018; the read gold dates 上年 so five times of "
-     "six, the sixth a 上年同期; round blind-zi); 今年以来, 今年上半年, 上年同期 are not one year"),
+     "six, the sixth a 上年同期; round blind-zi); 今年上半年, 上年同期 are not one year. 今年以来/去年以来 name the year the "
+     "span begins in (manual A8: 今年 and 去年 are dates; the read gold dates them so 21 times of 29; read in dev-ZW, round "
+     "blind-zw)"),
     ("date-md", "date", D + r"(\d{1,2})\s*月\s*(\d{1,2})\s*日", 0.8, "5月18日，园区举行签约仪式。"),
     ("date-md-han", "date", r"(?<![一二三四五六七八九十年月])([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日", 0.8,
      "中新社北京七月三十日电 论坛将于九月八日开幕。",

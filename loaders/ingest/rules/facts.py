@@ -221,6 +221,9 @@ ROWS = [
     ("event-part-place", "relation", None, 0.75,
      "2018年国家网络安全宣传周将于9月17日至23日在成都举行，其中包括开幕式、网络安全博览会等重要活动。",
      "a meeting an event includes is where that event is (the event named last before it in the sentence)"),
+    ("event-date-after", "relation", None, 0.85, "2023长沙网络安全大会于9月11日在长沙开幕。",
+     "an event named before its date (…大会于9月11日在长沙开幕) is of that date, where the sentence gives none before the "
+     "name (round blind-zw)"),
     ("event-place", "relation", None, 0.9, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。",
      "在X举行/召开: where the meeting was"),
     ("event-at-meeting", "relation", None, 0.8,
@@ -414,6 +417,9 @@ ROWS = [
     ("as-of-sentence-date", "statistic", None, 0.85, "2022年，长沙市软件产业产值达到100亿元。",
      "a date the sentence opens on dates the figures that follow it (as_of); set off by a comma or not (2022年北京实现…: "
      "round blind-zw)"),
+    ("as-of-event", "statistic", None, 0.85, "9月11日，2023长沙网络安全大会在长沙开幕。本届大会共签约项目30个。",
+     "a meeting's or a signing's figure with no date of its own is as of the day the event was held, not the day the "
+     "article reported it (round blind-zw: 31 more right figures carry the gold's as-of on the read pool, none fewer)"),
     ("as-of-change", "statistic", r"[比较](?:上年|去年|上年同期|去年同期)|同比", 0.85,
      "长沙市2022年软件产业产值达到100亿元，比上年增长12%。",
      "a change over the year before (比上年增长12%) is for the period the sentence named before it, not the article's "

@@ -323,6 +323,11 @@ ROWS = [
      "a place in brackets right after an institution: part of its name (中国地质大学（武汉）), or the campus (西南石油大学"
      "（南充校区）) — no mention of a region either way"),
     ("suffix-programme", "mention", f"(?:{_PROG})", 0.75, "园区获批首批国家网络安全教育技术产业融合发展试验区。"),
+    ("zone-by-place", "mention", r"示范区|试验区|先行区", 0.75, "1-2月，中关村示范区企业实现总收入4484.8亿元。",
+     "a 示范区/试验区/先行区 named by the place it begins on, with no 国家 after the place, is a zone (Region), not a "
+     "designation (中关村示范区, 长株潭自主创新示范区, 中国（北京）自由贸易试验区; the read gold labels such names Region 16 "
+     "times of 18, where a name that begins with 国家/全国 is a designation). Read in dev-ZW (round blind-zw): on the "
+     "read pool 3 more entities and 9 more figures right, 2 wrong"),
     ("suffix-govbody", "mention", r"(?:管委会|组委会|委员会|经济信息委|经信委|发改委|人民政府|(?<!人民)政府(?!新闻办|办)|新闻办|政府办|办公室|(?<!常)委(?!网信)|厅|局|部)", 0.75,
      "重庆市经济信息委印发通知。"),
     ("suffix-subpark", "mention", r"(?<![开建入进出游])园(?!区)", 0.75, "国家网络安全产业园区（北京）包括海淀园、通州园。"),
