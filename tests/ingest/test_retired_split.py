@@ -55,8 +55,10 @@ def test_domains_a_region_lays_out_are_its_focus_even_when_named_after_them(tmp_
 
 
 def test_a_bare_this_year_is_the_articles_year(tmp_path, kb):
-    ex = run(tmp_path, "该区将以今年国家网络安全宣传周为契机，推进产业发展。今年以来，园区发展加快。", kb, "2018-09-20")
-    assert [(d.text, d.value) for d in ex.dates] == [("今年", "2018")]
+    # 今年以来 dates its year too since round blind-zw (manual A8; the read gold dates it so 21 times of 29); 近年来
+    # names no calendar unit and stays undated
+    ex = run(tmp_path, "该区将以今年国家网络安全宣传周为契机，推进产业发展。今年以来，园区发展加快。近年来，园区扩大。", kb, "2018-09-20")
+    assert [(d.text, d.value) for d in ex.dates] == [("今年", "2018"), ("今年", "2018")]
 
 
 def test_the_firm_that_signs_is_a_party_not_the_subject(tmp_path, kb):
