@@ -58,3 +58,12 @@ def test_every_figure_of_a_dated_sentence_is_of_its_date(tmp_path, body):
 def test_a_figure_with_no_date_in_its_sentence_stays_of_the_article(tmp_path):
     figs = all_figures(tmp_path, "2023-03-21", "长沙市软件产业产值达到100亿元，比上年增长12%。")
     assert [f["as_of"] for f in figs] == ["2023-03-21", "2023-03-21"]
+
+
+def test_a_date_an_earlier_sentence_opens_on_dates_the_paragraphs_figures(tmp_path):
+    # round blind-zw (as-of-paragraph-date): 1-2月,中关村…总收入…。实现技术收入…
+    figs = all_figures(tmp_path, "2023-03-21", "2022年，长沙市软件产业产值达到100亿元。企业数量达到300家。")
+    assert [f["as_of"] for f in figs] == ["2022", "2022"]
+    # guard: not past a sentence that names a date it does not open on
+    figs = all_figures(tmp_path, "2023-03-21", "2022年，长沙市软件产业产值达到100亿元。园区于2019年建成。企业数量达到300家。")
+    assert figs[-1]["as_of"] == "2023-03-21"
