@@ -419,11 +419,11 @@ ROWS = [
      "round blind-zw)"),
     ("as-of-event", "statistic", None, 0.85, "2023长沙网络安全大会于9月11日在长沙开幕。本届大会共签约项目30个。",
      "a meeting's or a signing's figure with no date of its own is as of the day the event was held, not the day the "
-     "article reported it (round blind-zw: 31 more right figures carry the gold's as-of on the read pool, none fewer)"),
+     "article reported it (round blind-zw: on the read pool, net 31 more right figures carry the gold's as-of)"),
     ("as-of-paragraph-date", "statistic", None, 0.85, "2022年，长沙市软件产业产值达到100亿元。企业数量达到300家。",
      "a date an earlier sentence of the paragraph opens on dates an actual figure of a sentence that names no date, up "
-     "to the first earlier sentence naming any date (round blind-zw: 32 more right figures carry the gold's as-of on the "
-     "read pool, 2 fewer)"),
+     "to the first earlier sentence naming any date (round blind-zw: on the read pool, net 32 more right figures carry the "
+     "gold's as-of)"),
     ("as-of-change", "statistic", r"[比较](?:上年|去年|上年同期|去年同期)|同比", 0.85,
      "长沙市2022年软件产业产值达到100亿元，比上年增长12%。",
      "a change over the year before (比上年增长12%) is for the period the sentence named before it, not the article's "
