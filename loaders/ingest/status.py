@@ -9,7 +9,7 @@ from . import gazetteer as gz
 from .rules import rx
 
 # a heading: 二、发展目标 / （三）产业实力 / short and without a full stop
-HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])[^。；]{0,20}$")
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])[^。；]{0,20}。?$")
 FUTURE_WORD = re.compile(r"(?<![即])将(?!近|军|领|士)")
 
 

@@ -67,3 +67,10 @@ def test_a_date_an_earlier_sentence_opens_on_dates_the_paragraphs_figures(tmp_pa
     # guard: not past a sentence that names a date it does not open on
     figs = all_figures(tmp_path, "2023-03-21", "2022年，长沙市软件产业产值达到100亿元。园区于2019年建成。企业数量达到300家。")
     assert figs[-1]["as_of"] == "2023-03-21"
+
+
+def test_a_numbered_heading_ending_in_a_full_stop_still_opens_a_target_section(tmp_path):
+    # round blind-zw: （二）发展目标。 (with its 。) had not been read as a heading, so a plan's targets under it were actual
+    body = "（二）发展目标。\n\n力争到2017年，新一代信息技术普及应用。\n\n——基础设施不断完善。\n\n湖南省固定宽带家庭普及率达到60%；"
+    figs = all_figures(tmp_path, "2015-10-11", body)
+    assert [(f["value"], f["status"]) for f in figs] == [(60, "target")]
