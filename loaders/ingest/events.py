@@ -155,11 +155,11 @@ class EventsMixin(EventPlacesMixin, EventRefsMixin):
                 rec = {"id": "", "name_zh": ev.name, "name_en": self.english(ev.name), "kind": ev.attrs.get("kind", "other")}
                 dates = self.dates_in(s.start, ev.start)
                 # 2023长沙网络安全大会于9月11日在长沙开幕: the date right after the name, where none is before it (event-date-after)
-                after = [d for d in self.dates_in(ev.end, cb) if re.fullmatch(r"\s*(?:于|已于|将于)?\s*", self.text[ev.end:d.start])]
-                if dates or after:
-                    rec["date"] = (dates[-1] if dates else after[0]).point
-                    if not dates:
-                        self.context_rows.add("event-date-after")
+                if dates:
+                    rec["date"] = dates[-1].point
+                elif after := [d for d in self.dates_in(ev.end, cb) if re.fullmatch(r"\s*(?:于|已于|将于)?\s*", self.text[ev.end:d.start])]:
+                    rec["date"] = after[0].point
+                    self.context_rows.add("event-date-after")
                 ev.keys = [self.use_new("Event", rec, ev)]
             for o in organisers:
                 self.rel(ev.key, "PARTICIPANT", o.key, s, (o.start, ev.end), conf("event-organiser"), "event-organiser",
