@@ -57,8 +57,10 @@ class DescriptionsMixin:
             self._describe(s, subj, "positioning", a, b, "text-apposition", taken)
         for m in rx("text-standing").finditer(s.text):
             a, b = s.start + m.start(1), s.start + m.end(1)
-            ca, _ = self.clause_bounds(s, a)
+            ca, cb = self.clause_bounds(s, a)
             subj, _ = self._clause_subject(s, ca, s.start + m.start())
+            # 要…使北京成为…中心城市之一: a standing still to be reached is a target, never an actual
+            status = self.status(s, a, ca, cb)
             # 全国第二个…的市辖区、全国第一个…的区县: two standings, one value each
             parts = [(a, b)]
             if "、" in self.text[a:b] and all(STANDING.search(p) for p in self.text[a:b].split("、")):
@@ -67,7 +69,7 @@ class DescriptionsMixin:
                     parts.append((start, start + len(piece)))
                     start += len(piece) + 1
             for x, y in parts:
-                self._describe(s, subj, "distinction", x, y, "text-standing", taken)
+                self._describe(s, subj, "distinction", x, y, "text-standing", taken, status)
 
         for m in rx("text-copula").finditer(s.text):
             a, b = s.start + m.start(2), s.start + m.end(2)

@@ -10,7 +10,12 @@ from .rules import rx
 
 # a heading: 二、发展目标 / （三）产业实力 / short and without a full stop
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])[^。；]{0,20}。?$")
-FUTURE_WORD = re.compile(r"(?<![即])将(?!近|军|领|士)")
+# how far back a figure looks for the heading of its section: a plan's target section runs on for more than the
+# 7 sentences the 到2022年 opening reaches (湖南省实施“互联网+”三年行动计划: 8000亿元 is the 9th sentence under
+# （二）发展目标; round blind-zy)
+SECTION_REACH = 40
+# a clause that says what stands now (已/目前/现有/累计/共有) is not made a forecast by a 将 earlier in its sentence
+NOW_WORD = re.compile(r"已|目前|现有|累计|共有")
 
 
 class StatusMixin:
@@ -30,14 +35,31 @@ class StatusMixin:
         if rx("status-forecast").search(clause) or rx("status-forecast").search(lead):
             return "forecast"
         said = [m.group() for src in (clause, lead) for m in rx("status-target").finditer(src)]
-        if [w for w in said if not self.past_year(w)] or FUTURE_WORD.search(clause):
+        if [w for w in said if not self.past_year(w)]:
             return "target"
-        if any(not self.past_plan(m.group()) for src in (clause, lead) for m in rx("status-target-plan").finditer(src)):
+        plan = [m.group() for src in (clause, lead) for m in rx("status-target-plan").finditer(src)]
+        if rx("status-forecast-will").search(clause) and any(
+                not self.past_plan(m.group()) for m in rx("status-target-plan").finditer(clause)):
+            self._status_rule = "status-target-plan"   # 年内将推动16个项目开工: the plan's words in the clause decide
+            return "target"
+        if rx("status-forecast-will").search(clause) or (rx("status-forecast-will").search(self.text[s.start:a])
+                                                         and not NOW_WORD.search(clause)):
+            self._status_rule = "status-forecast-will"
+            return "forecast"
+        if any(not self.past_plan(w) for w in plan):
             self._status_rule = "status-target-plan"
             return "target"
-        if self.target_section(s):
-            self._status_rule = "status-target-section"
+        if section := self.target_section(s):
+            self._status_rule = section
             return "target"
+        # “十四五”时期，北京经开区将…。其中，…地区生产总值实现3800亿元以上: a part of what the sentence before said
+        # (in its paragraph or the one before) has its status
+        start = self.doc.sentences[self._chain_idx(s)]
+        if re.match(r"\s*其中", start.text) and start.idx:
+            before = self.doc.sentences[start.idx - 1]
+            if (st := self.status(before, before.end, before.start, before.end)) != "actual":
+                self._status_rule = "status-part-of"
+                return st
         return "actual"
 
     def past_year(self, said: str) -> bool:
@@ -69,13 +91,16 @@ class StatusMixin:
     def _chain_start(self, s) -> int:
         """Where the sentence's lead begins: sentences joined by ； are one sentence for its wording
         (预计2021年，A 3.4万亿元；B 1.4万亿元；C 超过50%: all three are forecasts)."""
+        return self.doc.sentences[self._chain_idx(s)].start
+
+    def _chain_idx(self, s) -> int:
         i = s.idx
         while i > 0:
             prev = self.doc.sentences[i - 1]
             if prev.para != s.para or "；" not in self.text[max(prev.start, prev.end - 1):prev.end + 1]:
                 break
             i -= 1
-        return self.doc.sentences[i].start
+        return i
 
     def target_year(self, s, pos: int) -> str | None:
         """The year a target aims at: 到2025年 earlier in the sentence, else in a sentence before it
@@ -87,20 +112,38 @@ class StatusMixin:
             t = self.doc.sentences[i].text.strip()
             if HEADING.match(t):
                 return None
+            if self._status_rule == "status-target-paragraph" and self.doc.sentences[i].para == s.para and (
+                    ys := re.findall(r"(?:到|至)\s*(\d{4})\s*年", t)):
+                return max(ys)   # …提出，到2021年形成…生态。大数据产业规模突破1000亿元: the year the paragraph aims at
             m = rx("status-target-section").match(t)
             if m:
                 return re.search(r"\d{4}", m.group()).group()
         return None
 
-    def target_section(self, s) -> bool:
-        """Is the sentence in a part of the text about targets: under a heading with 目标 (二、发展目标), or
-        after a sentence of its section that began 到2022年 (the year the figures below are for)?"""
-        for i in range(s.idx - 1, max(-1, s.idx - 8), -1):
+    def target_section(self, s) -> str | None:
+        """Is the sentence in a part of the text about targets: under a heading with 目标 (二、发展目标), after a
+        sentence of its paragraph that began 到2022年 (the year the figures below are for), or after one that aims at
+        a year still to come? The status row that says so, or None."""
+        for i in range(s.idx - 1, max(-1, s.idx - SECTION_REACH), -1):
             t = self.doc.sentences[i].text.strip()
             if HEADING.match(t):
-                return "目标" in t
-            if rx("status-target-section").match(t):
-                return True
+                return "status-target-section" if "目标" in t else None
+            if i >= s.idx - 7 and self.doc.sentences[i].para == s.para and rx("status-target-section").match(t):
+                return "status-target-section"
+        return "status-target-paragraph" if self.target_paragraph(s) else None
+
+    def target_paragraph(self, s) -> bool:
+        """《行动计划》提出，…到2021年形成…生态。大数据产业规模突破1000亿元: a sentence of its paragraph that aims at a
+        year still to come (到2021年 in a 2019 article) makes the undated sentences after it targets too."""
+        published = (self.doc.meta.get("published") or "")[:4]
+        if self.dates_in(s.start, s.end):
+            return False
+        for i in range(s.idx - 1, max(-1, s.idx - 4), -1):
+            b = self.doc.sentences[i]
+            if b.para != s.para:
+                return False
+            if said := [int(y) for y in re.findall(r"(?:到|至)\s*(\d{4})\s*年", b.text)]:
+                return published.isdigit() and max(said) >= int(published)
         return False
 
     def as_of(self, s, ca: int, status: str = "actual") -> str:
@@ -118,7 +161,7 @@ class StatusMixin:
         if prev:
             pa, _ = self.clause_bounds(s, prev[-1].start)
             lead = self.text[pa:prev[-1].start]
-            if re.search(r"截至|截止|到", lead) or re.match(r"^\s*(成为|并)", self.text[ca:ca + 3]):
+            if re.search(r"截至|截止|到|至", lead) or re.match(r"^\s*(成为|并)", self.text[ca:ca + 3]):
                 return prev[-1].point
             # 2022年，园区实现营收… / 2022年北京实现地区生产总值…，比上年增长0.7%: a date the sentence opens on dates what
             # follows it, set off by a comma or not (round blind-zw: the comma alone left 9 more right figures undated)

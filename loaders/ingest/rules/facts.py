@@ -428,17 +428,32 @@ ROWS = [
      "长沙市2022年软件产业产值达到100亿元，比上年增长12%。",
      "a change over the year before (比上年增长12%) is for the period the sentence named before it, not the article's "
      "date (round blind-zw: 18 more right figures carry the gold's as-of on the read pool)"),
-    ("status-forecast", "statistic", r"预计|有望|预期|可望|预测|预估", 0.85, "国家网络安全产业园区（长沙）产业规模预计2022年达到1000亿元。"),
+    ("status-forecast-will", "statistic", r"(?<![即])将(?!近|军|领|士)", 0.85, "长沙市今年将举办软件产业大会，吸引300余家企业参加。",
+     "将 in the figure's clause, or earlier in its sentence when the clause says nothing of now (已/目前/累计), is a "
+     "forecast as the manual says (it was a target before; round blind-zy: status right on the read pool +18)"),
+    ("status-target-paragraph", "statistic", None, 0.8,
+     "长沙市提出，到2030年形成大数据产业生态。全市大数据产业规模突破1000亿元。",
+     "an undated sentence after one of its paragraph that aims at a year still to come (到2030年) is a target "
+     "and is for that year (round blind-zy: 7 more statuses and 7 more as-of dates right on the read pool)"),
+    ("status-part-of", "statistic", None, 0.8, "长沙市力争实现七个“新”。\n\n其中，在经济发展方面，长沙市软件产业产值实现1000亿元以上。",
+     "a sentence that opens on 其中 is a part of what the sentence before said and has its status"),
+    ("status-forecast", "statistic", r"预计|有望|预期|可望|预测|预估|(?:建成|投产|达产|完工)[^，。；]{0,6}后|可(?:达|实现|带动)", 0.85, "国家网络安全产业园区（长沙）产业规模预计2022年达到1000亿元。",
+     "预计/有望…; what a project yields once built (建成达产后年营业收入达54.4亿元) or can yield (月产值可达3亿元) is a "
+     "forecast too (round blind-zy)"),
     ("status-target-plan", "statistic",
-     r"(?<![主重需只想必纲概摘])要(?:在|于|把|力争|实现|达到|突破|建成|形成|引进|培育|确保|新增)|确保|(?<![模虚])拟|"
+     r"(?<![主重需只想必纲概摘])要(?:在|于|把|力争|实现|达到|突破|建成|形成|引进|培育|确保|新增|积极|加快|大力|全力|着力|进一步)|确保|(?<![模虚])拟|"
+     r"(?:依照|按照|根据)(?:该|这一)?(?:规划|计划|方案)|(?<![过近这])[一二三四五六七八九十两\d]年内|"
      r"(?:未来|今后)[一二三四五六七八九十两\d]+年|[“\"]?十[一二三四五六]五[”\"]?(?:期间|末|时期)|年内(?!共|累计|已|先后)(?:将|要|力争)?",
      0.85, "“十四五”期间，国家网络安全产业园区（长沙）新增网络安全企业100家。",
      "要/确保/拟/未来五年/“十四五”期间/年内: a target (the gold's labelling rules), never an actual; but a five-year plan that "
      "ended before the article was published is looked back on (“十三五”期间 in 2021: round blind-w), and "
-     "半年内共推动…16个项目开工 is a tally of the half year (年内 before 共/累计/已/先后: round blind-td)"),
+     "半年内共推动…16个项目开工 is a tally of the half year (年内 before 共/累计/已/先后: round blind-td); 依照规划, "
+     "要积极/加快…, 三年内 (not 过去三年内) are targets too (round blind-zy)"),
     ("status-target-section", "statistic", r"(?:到|至)\s*\d{4}\s*年[，,]", 0.8,
      "二、发展目标\n\n到2022年，建成网络信息安全之城。\n\n成都市创新载体达到50个。",
      "a figure in a section about targets: under a heading with 目标, or after a sentence of its section that began 到2022年"),
-    ("status-target", "statistic", r"力争|目标|计划|将达|将突破|将超过|争取|到\s*\d{4}\s*年|\d{4}\s*年前", 0.85,
-     "国家网络安全产业园区（长沙）力争到2025年产业规模达到1000亿元。"),
+    ("status-target", "statistic", r"力争|目标|计划|将达|将突破|将超过|争取|(?<!有)希望|不少于|到\s*\d{4}\s*年|\d{4}\s*年前", 0.85,
+     "国家网络安全产业园区（长沙）力争到2025年产业规模达到1000亿元。",
+     "力争/目标/到2025年…; a wish (他希望…助力湖南打造成为…高地) and a floor to reach (打造不少于30项应用场景) are "
+     "targets too (round blind-zy)"),
 ]
