@@ -60,7 +60,7 @@ class DescriptionsMixin:
             ca, cb = self.clause_bounds(s, a)
             subj, _ = self._clause_subject(s, ca, s.start + m.start())
             # 要…使北京成为…中心城市之一: a standing still to be reached is a target, never an actual
-            status = self.status(s, a, ca, cb)
+            status = self._status_of(s, a, ca, cb)
             # 全国第二个…的市辖区、全国第一个…的区县: two standings, one value each
             parts = [(a, b)]
             if "、" in self.text[a:b] and all(STANDING.search(p) for p in self.text[a:b].split("、")):
@@ -87,7 +87,7 @@ class DescriptionsMixin:
             build = m.group(1) not in ("是", "成为", "成為", "被评为")
             if subj is None and bare and build and self.policy_text:   # 到2020年，…，建成…: a plan's goals are its region's
                 subj = self.region_context(s, a) or self.article_region()
-            status = "target" if build else self.status(s, a, ca, cb)
+            status = "target" if build else self._status_of(s, a, ca, cb)
             self._describe(s, subj, "goal" if build else "positioning", a, b, "text-copula", taken, status)
 
     def _clause_subject(self, s, ca: int, verb: int, heads_only: bool = False):
