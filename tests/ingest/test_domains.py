@@ -2,7 +2,7 @@
 other items of a list that holds a known industry, the fields of two more national vocabularies, a firm's own
 fields, bodies that issue a policy together, a policy text's figures, and the release of a report. Each test
 fails on the commit before its rows, except the guards (said so)."""
-from .conftest import accepted_figures, ingest_text
+from .conftest import entity_name, ingest_text
 from .test_lists import facts, names
 
 
@@ -50,7 +50,9 @@ def test_a_policy_texts_figures_are_its_regions(tmp_path, kb):
     body = "湖南省加快信息化发展。\n\n到2020年，全省数字经济规模达到12000亿元，年均增长15%。\n\n一、加快建设网络基础设施。光纤宽带用户达到1500万户。"
     plan = ingest_text(tmp_path, body, kb, "2021-08-01", title="湖南省“十四五”信息化发展规划")
     news = ingest_text(tmp_path, body, kb, "2021-08-01", title="湖南信息化发展迅速")
-    assert ("湖南省", 15000000) in accepted_figures(plan)
+    # proposed to the province (accepted or, since the calibration of round blind-zy put stat-plan-region at 0.45,
+    # written commented out for the reviewer), never to no one
+    assert ("湖南省", 15000000) in {(entity_name(plan, o.subject), o.fields.get("value")) for o in plan.observations}
     # in the news the province takes it only for want of a subject, at that row's confidence
     assert {o.rule for o in news.observations if o.fields.get("value") == 15000000} <= {"stat-region-context"}
     assert {o.rule for o in plan.observations if o.fields.get("value") == 15000000} == {"stat-plan-region"}
