@@ -34,7 +34,9 @@ class StatusMixin:
         lead = self.text[self._chain_start(s):a]
         if rx("status-forecast").search(clause) or rx("status-forecast").search(lead):
             return "forecast"
-        said = [m.group() for src in (clause, lead) for m in rx("status-target").finditer(src)]
+        # 完成投资158.9亿元，为年度计划投资的50.1%: a share of the plan done is what was done, not the plan
+        said = [m.group() for src in (clause, lead) for m in rx("status-target").finditer(src)
+                if not (m.group() == "计划" and re.match(r"[^，。；\d]{0,6}的", src[m.end():]))]
         if [w for w in said if not self.past_year(w)]:
             return "target"
         plan = [m.group() for src in (clause, lead) for m in rx("status-target-plan").finditer(src)]

@@ -455,5 +455,5 @@ ROWS = [
     ("status-target", "statistic", r"力争|目标|计划|将达|将突破|将超过|争取|(?<!有)希望|不少于|到\s*\d{4}\s*年|\d{4}\s*年前", 0.85,
      "国家网络安全产业园区（长沙）力争到2025年产业规模达到1000亿元。",
      "力争/目标/到2025年…; a wish (他希望…助力湖南打造成为…高地) and a floor to reach (打造不少于30项应用场景) are "
-     "targets too (round blind-zy)"),
+     "targets too (round blind-zy); 计划 before 的 (为年度计划投资的50.1%) is a share of the plan done: actual"),
 ]
