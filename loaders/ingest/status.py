@@ -16,6 +16,8 @@ HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四
 SECTION_REACH = 40
 # a clause that says what stands now (已/目前/现有/累计/共有) is not made a forecast by a 将 earlier in its sentence
 NOW_WORD = re.compile(r"已|目前|现有|累计|共有")
+# 到2025年 / 至2025年: the year a plan aims at (its group)
+AIMED_YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年")
 
 
 class StatusMixin:
@@ -39,9 +41,9 @@ class StatusMixin:
                 if not (m.group() == "计划" and re.match(r"[^，。；\d]{0,6}的", src[m.end():]))]
         if [w for w in said if not self.past_year(w)]:
             return "target"
-        plan = [m.group() for src in (clause, lead) for m in rx("status-target-plan").finditer(src)]
-        if rx("status-forecast-will").search(clause) and any(
-                not self.past_plan(m.group()) for m in rx("status-target-plan").finditer(clause)):
+        in_clause = [m.group() for m in rx("status-target-plan").finditer(clause)]
+        plan = in_clause + [m.group() for m in rx("status-target-plan").finditer(lead)]
+        if rx("status-forecast-will").search(clause) and any(not self.past_plan(w) for w in in_clause):
             self._status_rule = "status-target-plan"   # 年内将推动16个项目开工: the plan's words in the clause decide
             return "target"
         if rx("status-forecast-will").search(clause) or (rx("status-forecast-will").search(self.text[s.start:a])
@@ -107,7 +109,7 @@ class StatusMixin:
     def target_year(self, s, pos: int) -> str | None:
         """The year a target aims at: 到2025年 earlier in the sentence, else in a sentence before it
         in its section (after its heading)."""
-        found = re.findall(r"(?:到|至)\s*(\d{4})\s*年", self.text[s.start:pos])
+        found = AIMED_YEAR.findall(self.text[s.start:pos])
         if found:
             return found[-1]
         for i in range(s.idx - 1, max(-1, s.idx - 8), -1):
@@ -115,7 +117,7 @@ class StatusMixin:
             if HEADING.match(t):
                 return None
             if self._status_rule == "status-target-paragraph" and self.doc.sentences[i].para == s.para and (
-                    ys := re.findall(r"(?:到|至)\s*(\d{4})\s*年", t)):
+                    ys := AIMED_YEAR.findall(t)):
                 return max(ys)   # …提出，到2021年形成…生态。大数据产业规模突破1000亿元: the year the paragraph aims at
             m = rx("status-target-section").match(t)
             if m:
@@ -144,7 +146,7 @@ class StatusMixin:
             b = self.doc.sentences[i]
             if b.para != s.para:
                 return False
-            if said := [int(y) for y in re.findall(r"(?:到|至)\s*(\d{4})\s*年", b.text)]:
+            if said := [int(y) for y in AIMED_YEAR.findall(b.text)]:
                 return published.isdigit() and max(said) >= int(published)
         return False
 
