@@ -13,6 +13,7 @@ import re
 from . import gazetteer as gz
 from .model import ObsFact
 from .rules import conf, rx
+from .status import ACTUAL, Status
 
 STANDING = re.compile(r"之一|首个|首家|第[一二三四五六七八九十\d]+个|唯一|最大|最强|领先|一流")
 # what may stand between a clause's start and its 是/成为 when the clause goes on with the sentence's subject
@@ -60,7 +61,7 @@ class DescriptionsMixin:
             ca, cb = self.clause_bounds(s, a)
             subj, _ = self._clause_subject(s, ca, s.start + m.start())
             # 要…使北京成为…中心城市之一: a standing still to be reached is a target, never an actual
-            status = self._status_of(s, a, ca, cb)
+            status = self.status(s, a, ca, cb)
             # 全国第二个…的市辖区、全国第一个…的区县: two standings, one value each
             parts = [(a, b)]
             if "、" in self.text[a:b] and all(STANDING.search(p) for p in self.text[a:b].split("、")):
@@ -87,7 +88,10 @@ class DescriptionsMixin:
             build = m.group(1) not in ("是", "成为", "成為", "被评为")
             if subj is None and bare and build and self.policy_text:   # 到2020年，…，建成…: a plan's goals are its region's
                 subj = self.region_context(s, a) or self.article_region()
-            status = "target" if build else self._status_of(s, a, ca, cb)
+            status = self.status(s, a, ca, cb)
+            if build and status.value != "target":
+                # 建成…: a goal whatever its wording, for the year its paragraph aims at (到2027年，…建成…高地)
+                status = Status("target", "status-target-paragraph")
             self._describe(s, subj, "goal" if build else "positioning", a, b, "text-copula", taken, status)
 
     def _clause_subject(self, s, ca: int, verb: int, heads_only: bool = False):
@@ -108,7 +112,7 @@ class DescriptionsMixin:
             head = x if x.start == head.end and x.label == head.label == "Region" else head
         return head, bare
 
-    def _describe(self, s, subj, metric: str, a: int, b: int, rule: str, taken: list, status: str = "actual") -> None:
+    def _describe(self, s, subj, metric: str, a: int, b: int, rule: str, taken: list, status: Status = ACTUAL) -> None:
         if subj is None or not subj.keys or b - a < 2 or any(x < b and a < y for x, y in taken):
             return
         value = self.text[a:b].rstrip("…")   # 是国家软件人才国际培训基地……: the list's trailing dots are no part (blind-o)
@@ -122,6 +126,6 @@ class DescriptionsMixin:
         zh, en = gz.TEXT_METRICS.get(metric, (metric, metric))
         ca, _ = self.clause_bounds(s, a)
         fields = {"metric": metric, "metric_zh": zh, "metric_en": en, "value_text": value,
-                  "as_of": self.as_of(s, ca, status), "status": status}
+                  "as_of": self.as_of(s, ca, status), "status": status.value}
         self.observations.append(ObsFact(subj.key, fields, s.idx, (a, b), conf(rule), rule))
         taken.append((a, b))

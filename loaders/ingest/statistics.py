@@ -15,7 +15,7 @@ from .relations import ORG_LABELS
 from .rules.mentions import HAN
 from .rules import conf, rx
 from .figure_owners import FigureOwnersMixin
-from .status import StatusMixin
+from .status import ACTUAL, Status, StatusMixin
 
 MULT = {"": 1, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 # 共签约 counts a signing's items, no running total (A1: 共有47个项目签约; round blind-o: 0 of 3 in the gold)
@@ -263,7 +263,7 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
             metric, mzh, men = self.metric(clause, subj, unit)
             if unit in ("平方公里", "㎡", "万㎡", "亩", "公顷") and metric not in ("land_area", "floor_area"):
                 metric, mzh, men = "area", "面积", "Area"
-            status = self._status_of(s, a, ca, cb)
+            status = self.status(s, a, ca, cb)
             as_of = self.as_of(s, ca, status)
             if subj.label == "Event" and as_of == self.doc.meta.get("published") and \
                     (held := self.entities[subj.key].record.get("date")):
@@ -273,7 +273,7 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
             start = s.start + m.start() if m.group("q1") else a
             fields = {"metric": metric, "metric_zh": mzh, "metric_en": men,
                       "value": int(value) if float(value).is_integer() else value,
-                      "unit": unit, "as_of": as_of, "status": status}
+                      "unit": unit, "as_of": as_of, "status": status.value}
             rng = re.search(r"(\d+(?:\.\d+)?)\s*" + gz.RANGE_DASH + r"\s*$", self.text[max(s.start, a - 8):a])
             if rng and not mult:   # 3至5家, 2—3家: a range, written 3至5 whatever its dash
                 del fields["value"]
@@ -283,7 +283,7 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                 fields["qualifier"] = qual
             fields["scope"] = clause.strip()
             self.observations.append(ObsFact(subj.key, fields, s.idx, (start, b), sure, rule,
-                                             status_rule=self._status_rule))
+                                             status_rule=status.rule))
 
     @cached_property
     def policy_text(self) -> bool:
@@ -338,15 +338,15 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                        and o.rule == name for o in self.observations):
                     continue   # the same figure said again later in the article
                 metric = ("rank", "排名", "Rank") if name == "stat-rank" else self.metric(self.text[ca:cb], subj)
-                status = self._status_of(s, a, ca, cb)
+                status = self.status(s, a, ca, cb)
                 as_of = self.as_of(s, ca, status)
                 status = self.future(status, as_of)
                 fields = {"metric": metric[0], "metric_zh": metric[1], "metric_en": metric[2], "value": int(value),
-                          "unit": unit, "as_of": as_of, "status": status,
+                          "unit": unit, "as_of": as_of, "status": status.value,
                           "scope": self.text[ca:cb].strip()}
                 start = s.start + m.start("num") - (1 if name == "stat-rank" else 0)
                 self.observations.append(ObsFact(subj.key, fields, s.idx, (start, b), conf(name), name,
-                                                 status_rule=self._status_rule))
+                                                 status_rule=status.rule))
 
     def counted_subject(self, s, ca: int, pos: int):
         """Who a rank or a 五大… count belongs to: the first organisation or region (not 全国) its
@@ -409,8 +409,8 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                 if subj is None:
                     continue
                 zh, en = gz.TEXT_METRICS[metric]
-                status = "target" if metric == "development_goal" else "actual"
+                status = Status("target", name) if metric == "development_goal" else ACTUAL
                 fields = {"metric": metric, "metric_zh": zh, "metric_en": en, "value_text": m.group(1),
-                          "as_of": self.as_of(s, ca, status), "status": status}
+                          "as_of": self.as_of(s, ca, status), "status": status.value}
                 self.observations.append(ObsFact(subj.key, fields, s.idx, (s.start + m.start(), s.start + m.end()),
                                                  conf(name), name))

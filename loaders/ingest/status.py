@@ -4,6 +4,7 @@ Split from statistics.py, which finds the figures."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from . import gazetteer as gz
 from .rules import rx
@@ -20,51 +21,47 @@ NOW_WORD = re.compile(r"已|目前|现有|累计|共有")
 AIMED_YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年")
 
 
+class Status(NamedTuple):
+    """A figure's status and the status-* row that decided it ("" for an actual one): the row goes with the
+    proposal (ObsFact.status_rule) and tells `as_of` how a target found its year."""
+    value: str   # actual, forecast or target
+    rule: str = ""
+
+
+ACTUAL = Status("actual")
+
+
 class StatusMixin:
-    _status_rule = ""
-
-    def _status_of(self, s, a: int, ca: int, cb: int) -> str:
-        self._status_rule = ""
-        st = self.status(s, a, ca, cb)
-        if st != "actual" and not self._status_rule:
-            self._status_rule = "status-forecast" if st == "forecast" else "status-target"
-        return st
-
-    def status(self, s, a: int, ca: int, cb: int) -> str:
+    def status(self, s, a: int, ca: int, cb: int) -> Status:
         """actual, forecast or target, from the wording of the clause (and the sentence before the figure)."""
         clause = self.text[ca:cb]
         lead = self.text[self._chain_start(s):a]
         if rx("status-forecast").search(clause) or rx("status-forecast").search(lead):
-            return "forecast"
+            return Status("forecast", "status-forecast")
         # 完成投资158.9亿元，为年度计划投资的50.1%: a share of the plan done is what was done, not the plan
         said = [m.group() for src in (clause, lead) for m in rx("status-target").finditer(src)
                 if not (m.group() == "计划" and re.match(r"[^，。；\d]{0,6}的", src[m.end():]))]
         if [w for w in said if not self.past_year(w)]:
-            return "target"
+            return Status("target", "status-target")
         in_clause = [m.group() for m in rx("status-target-plan").finditer(clause)]
         plan = in_clause + [m.group() for m in rx("status-target-plan").finditer(lead)]
         if rx("status-forecast-will").search(clause) and any(not self.past_plan(w) for w in in_clause):
-            self._status_rule = "status-target-plan"   # 年内将推动16个项目开工: the plan's words in the clause decide
-            return "target"
+            return Status("target", "status-target-plan")   # 年内将推动16个项目开工: the plan's words in the clause decide
         if rx("status-forecast-will").search(clause) or (rx("status-forecast-will").search(self.text[s.start:a])
                                                          and not NOW_WORD.search(clause)):
-            self._status_rule = "status-forecast-will"
-            return "forecast"
+            return Status("forecast", "status-forecast-will")
         if any(not self.past_plan(w) for w in plan):
-            self._status_rule = "status-target-plan"
-            return "target"
+            return Status("target", "status-target-plan")
         if section := self.target_section(s):
-            self._status_rule = section
-            return "target"
+            return Status("target", section)
         # “十四五”时期，北京经开区将…。其中，…地区生产总值实现3800亿元以上: a part of what the sentence before said
         # (in its paragraph or the one before) has its status
         start = self.doc.sentences[self._chain_idx(s)]
         if re.match(r"\s*其中", start.text) and start.idx:
             before = self.doc.sentences[start.idx - 1]
-            if (st := self.status(before, before.end, before.start, before.end)) != "actual":
-                self._status_rule = "status-part-of"
-                return st
-        return "actual"
+            if (st := self.status(before, before.end, before.start, before.end).value) != "actual":
+                return Status(st, "status-part-of")
+        return ACTUAL
 
     def past_year(self, said: str) -> bool:
         """由2003年时的不足70亿元增长到2021年的5700多亿元 in a 2023 article: 到 a year before the article's tells how far
@@ -79,17 +76,16 @@ class StatusMixin:
         return published.isdigit() and any(name in said and end < int(published)
                                            for name, (_, end) in gz.FIVE_YEAR_PLANS.items())
 
-    def future(self, status: str, as_of: str) -> str:
+    def future(self, status: Status, as_of: str) -> Status:
         """A figure for a time that begins after the article was published is no actual one, whatever the
         wording (2022年产值达到100亿元 in a 2021 article): a forecast (`status-future-date`)."""
         published = self.doc.meta.get("published") or ""
         start = (as_of or "").split("/")[0]
-        if status != "actual" or not published or not re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", start):
+        if status.value != "actual" or not published or not re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", start):
             return status
         # the period's first day after the last day the article may have been published (dated 2021: 2021-12-31)
         if (start + "-01-01"[len(start) - 4:]) > (published[:10] + "-12-31"[len(published[:10]) - 4:]):
-            self._status_rule = "status-future-date"
-            return "forecast"
+            return Status("forecast", "status-future-date")
         return status
 
     def _chain_start(self, s) -> int:
@@ -106,9 +102,10 @@ class StatusMixin:
             i -= 1
         return i
 
-    def target_year(self, s, pos: int) -> str | None:
+    def target_year(self, s, pos: int, rule: str) -> str | None:
         """The year a target aims at: 到2025年 earlier in the sentence, else in a sentence before it
-        in its section (after its heading)."""
+        in its section (after its heading), or — for a target because its paragraph aims at a year (`rule`
+        status-target-paragraph) — that year."""
         found = AIMED_YEAR.findall(self.text[s.start:pos])
         if found:
             return found[-1]
@@ -116,7 +113,7 @@ class StatusMixin:
             t = self.doc.sentences[i].text.strip()
             if HEADING.match(t):
                 return None
-            if self._status_rule == "status-target-paragraph" and self.doc.sentences[i].para == s.para and (
+            if rule == "status-target-paragraph" and self.doc.sentences[i].para == s.para and (
                     ys := AIMED_YEAR.findall(t)):
                 return max(ys)   # …提出，到2021年形成…生态。大数据产业规模突破1000亿元: the year the paragraph aims at
             m = rx("status-target-section").match(t)
@@ -150,22 +147,22 @@ class StatusMixin:
                 return published.isdigit() and max(said) >= int(published)
         return False
 
-    def as_of(self, s, ca: int, status: str = "actual") -> str:
+    def as_of(self, s, ca: int, status: Status = ACTUAL) -> str:
         """The date a figure is for: a date in its clause; one before it led by 截至/到; for a target
         or forecast the year its section or sentence aims at (到2022年); else the article's date."""
         # (not 比一季度, 较上年: what the figure is compared with is not when it is: round blind-zo)
         own = [d for d in self.dates_in(ca, self.clause_bounds(s, ca)[1]) if self.text[d.start - 1:d.start] not in ("比", "较")]
         if own:
             return own[0].point
-        if status != "actual":
-            year = self.target_year(s, ca)
+        if status.value != "actual":
+            year = self.target_year(s, ca, status.rule)
             if year:
                 return year
         prev = self.dates_in(s.start, ca)
         if prev:
             pa, _ = self.clause_bounds(s, prev[-1].start)
             lead = self.text[pa:prev[-1].start]
-            if re.search(r"截至|截止|到|至", lead) or re.match(r"^\s*(成为|并)", self.text[ca:ca + 3]):
+            if re.search(r"截止|到|至", lead) or re.match(r"^\s*(成为|并)", self.text[ca:ca + 3]):
                 return prev[-1].point
             # 2022年，园区实现营收… / 2022年北京实现地区生产总值…，比上年增长0.7%: a date the sentence opens on dates what
             # follows it, set off by a comma or not (round blind-zw: the comma alone left 9 more right figures undated)
@@ -180,7 +177,7 @@ class StatusMixin:
             # 截至2017年8月，…共集聚市场主体14万余家。其中上市企业33家: the part is of the date the sentence before opens on
             # (round blind-zo), read from that sentence's second clause
             return self.as_of(before, self.clause_bounds(before, before.start)[1] + 1, status)
-        if status == "actual" and (opened := self._paragraph_date(s)):
+        if status.value == "actual" and (opened := self._paragraph_date(s)):
             return opened
         return self.doc.meta.get("published") or ""
 
