@@ -70,6 +70,9 @@ def test_gold_spans_hold_their_text(ident):
             assert s.start <= a < b <= s.end, (ident, kind, g)
     names = [g["name"] for g in gold["entities"]]
     assert len(names) == len(set(names)), f"{ident}: duplicate entity names"
+    for g in gold["entities"]:   # YAML reads an unquoted alias 360 as a number: the scorer compares text
+        bad = [n for n in [g["name"], *(g.get("aliases") or [])] if not isinstance(n, str)]
+        assert not bad, f"{ident}: entity {g['name']!r}: name or alias {bad} is not text (quote it)"
     for g in gold["statistics"]:
         assert g["subject"] in names, (ident, g)
         assert g["status"] in STATUSES, (ident, g)
