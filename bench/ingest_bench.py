@@ -2,6 +2,7 @@
 the seed article, micro-averaged per kind: entities, statistics, dates, relations, events.
 
     python bench/ingest_bench.py [--split dev|dev-a|dev-b|dev-c|…|dev-j|test|test-b|test-c|seed|all] [--mode data|none] [-v] [--speed] [--why]
+                                 [--accept CONF] [--curve]
 
 dev-a and dev-b are the two halves of dev for one round of rule work (split.yaml's `dev_check` is
 dev-b, the rest of dev is dev-a): rules are changed from dev-a misses only and checked on dev-b.
@@ -13,6 +14,10 @@ test-b is split.yaml's `test_b`: eight more pages labelled blind after round bli
 held out as the test split is (scored, never tuned on, misses never read); test-c (`test_c`) likewise, labelled
 after round blind-d's rules were frozen, and every later `test_<letter>` key of split.yaml (test-d and test-e, round
 blind-td). With --split all the held-out splits are also printed pooled, micro-averaged over all their articles.
+
+--accept scores what `parkgraph ingest --accept CONF` proposes (facts below CONF commented out); --curve prints
+precision and recall at the fixed thresholds 0.5 … 0.9, pooled over the held-out splits (or --split): the trade
+of recall for precision, reported, never used to pick the default on a held-out split.
 
 --why classifies every missed gold entity of the dev split (never the test split): linked but in no
 fact, linked with another class, mentioned but not linked, a partial span, never mentioned.
@@ -78,25 +83,31 @@ def make_kb(mode: str, gold: dict | None = None):
     return kb
 
 
-def run(mode: str, gold_path: Path = SEED_GOLD, article: Path = SEED):
+def run(mode: str, gold_path: Path = SEED_GOLD, article: Path = SEED, accept: float | None = None):
     """The seed article with the given knowledge base, scored; returns (scores, seconds)."""
     from parkgraph.loaders.ingest import ingest
     from parkgraph.loaders.ingest.score import load_gold, score
     gold = load_gold(gold_path)
     t0 = time.perf_counter()
-    res = ingest(article, kb=make_kb(mode, gold))
+    res = ingest(article, kb=make_kb(mode, gold), **_accept(accept))
     return score(res.extraction, gold), time.perf_counter() - t0
 
 
-def run_split(split: str, mode: str = "data", verbose: bool = False):
-    """Micro-averaged scores over one split of the corpus; returns (scores, seconds)."""
+def _accept(accept: float | None) -> dict:
+    """ingest()'s threshold argument: its own default (rules.ACCEPT) unless one is given."""
+    return {} if accept is None else {"accept": accept}
+
+
+def run_split(split: str, mode: str = "data", verbose: bool = False, accept: float | None = None):
+    """Micro-averaged scores over one split of the corpus, facts below `accept` left out (default: the
+    extractor's threshold); returns (scores, seconds)."""
     from parkgraph.loaders.ingest import ingest
     from parkgraph.loaders.ingest.score import add, load_gold, score
     total = None
     t0 = time.perf_counter()
     for ident in split_ids(split):
         gold = load_gold(CORPUS / "gold" / f"{ident}.yaml")
-        res = ingest(CORPUS / "articles" / f"{ident}.md", kb=make_kb(mode, gold))
+        res = ingest(CORPUS / "articles" / f"{ident}.md", kb=make_kb(mode, gold), **_accept(accept))
         sc = score(res.extraction, gold)
         if verbose:
             print(f"\n#### {ident}")
@@ -117,16 +128,8 @@ def by_rule(split: str, mode: str = "data") -> dict[str, dict[str, list[int]]]:
     another). Never on the test splits: that would be tuning on them."""
     if split in HELD_OUT:
         raise SystemExit("--by-rule reads how each row fares; the test splits are not tuned on (tests/ingest/corpus/split.yaml)")
-    import importlib
-    ex_mod = importlib.import_module("parkgraph.loaders.ingest.extract")   # the package re-exports a function of that name
-    score_mod = importlib.import_module("parkgraph.loaders.ingest.score")
     total, _ = run_split(split, mode)
-    accept = ex_mod.ACCEPT
-    ex_mod.ACCEPT = score_mod.ACCEPT = 0.0   # every proposal counts, and every entity it names
-    try:
-        every, _ = run_split(split, mode)
-    finally:
-        ex_mod.ACCEPT = score_mod.ACCEPT = accept
+    every, _ = run_split(split, mode, accept=0.0)   # every proposal counts, and every entity it names
     out = {}
     for kind in ("statistics", "relations", "entities"):   # entities: the named-* rows, names that are a fact alone
         rows = sorted(total[kind].by_rule.items(), key=lambda kv: (kv[1][0] / kv[1][1], -kv[1][1]))
@@ -139,6 +142,30 @@ def by_rule(split: str, mode: str = "data") -> dict[str, dict[str, list[int]]]:
             print(f"| {rule} | {_conf(rule)} | {right} | {n} | {right / n if n else 0:.2f} | {ar} | {an} | {ar / an if an else 0:.2f} |")
         out[kind] = {r: v for r, v in rows if v[1]}
         out[kind + " (all)"] = dict(every[kind].by_rule)
+    return out
+
+
+CURVE = (0.5, 0.6, 0.7, 0.8, 0.9)   # thresholds fixed before any split was scored with them
+
+
+def curve(splits: tuple[str, ...], mode: str = "data") -> dict[float, dict]:
+    """Precision and recall per kind, pooled over `splits`, at each threshold of CURVE: what the
+    `ingest --accept` trade of recall for precision buys. Printed as a table; returns {threshold: scores}.
+    It reports; the default threshold is not chosen from a held-out split's curve (that would be tuning on it)."""
+    from parkgraph.loaders.ingest.score import add
+    out: dict[float, dict] = {}
+    kinds = ("entities", "statistics", "relations", "events")
+    print(f"\n### precision / recall by threshold ({', '.join(splits)}; linking: {mode})\n")
+    print("| accept ≥ | " + " | ".join(kinds) + " |\n|---:|" + "---:|" * len(kinds))
+    for t in CURVE:
+        pooled = None
+        for split in splits:
+            sc, _ = run_split(split, mode, accept=t)
+            pooled = sc if pooled is None else add(pooled, sc)
+        out[t] = pooled
+        cells = [f"{pooled[k].precision:.3f} / {pooled[k].recall:.3f} ({pooled[k].correct}/{pooled[k].predicted})"
+                 for k in kinds]
+        print(f"| {t:g} | " + " | ".join(cells) + " |")
     return out
 
 
@@ -245,6 +272,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--speed", action="store_true", help="also time a ~1 MB article")
     ap.add_argument("--by-rule", action="store_true",
                     help="precision of each rule row (statistics, relations) on a dev split; refuses the test splits")
+    ap.add_argument("--accept", type=float, metavar="CONF",
+                    help="score as `parkgraph ingest --accept CONF` proposes (default: its threshold, 0.5)")
+    ap.add_argument("--curve", action="store_true",
+                    help=f"precision and recall at each threshold of {CURVE}, pooled over the held-out splits "
+                         "(or over --split)")
     ap.add_argument("--why", action="store_true", help="why each gold entity of dev-a (or --split dev) is missed; refuses test and dev-b")
     a = ap.parse_args(argv)
     if a.why:
@@ -255,16 +287,21 @@ def main(argv: list[str] | None = None) -> int:
         by_rule("dev" if a.split == "all" else a.split, a.mode)
         return 0
     print(f"command: python bench/{Path(__file__).name} {' '.join(argv if argv is not None else sys.argv[1:])}".rstrip())
+    if a.curve:
+        if a.split == "seed":
+            raise SystemExit("--curve pools corpus splits; the seed article is one in-sample article")
+        curve(tuple(s for s in HELD_OUT if split_ids(s)) if a.split == "all" else (a.split,), a.mode)
+        return 0
     pooled = None
     made = [s for s in HELD_OUT if split_ids(s)]   # the pooled table follows the last held-out split that has articles
     for split in ((*HELD_OUT, "dev", *BLIND_DEV, "seed") if a.split == "all" else (a.split,)):
         if split != "seed" and not split_ids(split):
             continue   # a split not made yet (dev-d before its round)
         if split == "seed":
-            scores, secs = run(a.mode)
+            scores, secs = run(a.mode, accept=a.accept)
             n = 1
         else:
-            scores, secs = run_split(split, a.mode, a.verbose and split not in (*HELD_OUT, "dev-b"))
+            scores, secs = run_split(split, a.mode, a.verbose and split not in (*HELD_OUT, "dev-b"), a.accept)
             n = len(split_ids(split))
         print(f"\n### {split} split ({n} article{'s' if n > 1 else ''}, linking: {a.mode}, {secs:.1f} s)\n")
         print(table(scores))

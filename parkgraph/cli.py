@@ -15,6 +15,17 @@ The embedded LadybugDB is the default engine (no server needed); pass --backend 
 PARKGRAPH_BACKEND=neo4j and NEO4J_URI) to use Neo4j 5.26."""
 
 
+def _confidence(text: str) -> float:
+    """A confidence threshold from the command line: a number from 0 to 1."""
+    try:
+        v = float(text)
+    except ValueError:
+        v = -1.0
+    if not 0.0 <= v <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text!r} is no confidence: give a number from 0 to 1, e.g. 0.8")
+    return v
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--backend", choices=["ladybug", "neo4j"], help="graph engine (default: ladybug, or $PARKGRAPH_BACKEND)")
     p.add_argument("--db", metavar="PATH", help="LadybugDB database path (default: user data directory, or $PARKGRAPH_DB)")
@@ -56,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--apply", action="store_true", help="validate and load the proposals at once, without review")
     p.add_argument("--data", action="append", metavar="DIR", help="data folder to link against (default: the bundled data/; repeatable)")
     p.add_argument("--no-data", action="store_true", help="link against the graph only, not data files")
+    p.add_argument("--accept", type=_confidence, metavar="CONF",
+                   help="write facts below this confidence commented out (default 0.5; higher: fewer, surer facts — "
+                        "bench/ingest_bench.py --curve shows the trade)")
 
     p = sub.add_parser("validate", help="check data files and report every problem with file:line and field",
                        description="Check data files against the ontology and SHACL shapes, and resolve their references "

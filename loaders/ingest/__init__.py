@@ -48,11 +48,13 @@ def build_kb(store=None, data_dirs: list[str | Path] | None = None) -> Knowledge
 
 
 def ingest(path: str | Path, *, store=None, data_dirs: list[str | Path] | None = None, kb: KnowledgeBase | None = None,
-           title: str | None = None, source_url: str | None = None, date: str | None = None) -> IngestResult:
-    """Read, clean and extract one article; link against the graph (`store`) and `data_dirs`."""
+           title: str | None = None, source_url: str | None = None, date: str | None = None,
+           accept: float = ACCEPT) -> IngestResult:
+    """Read, clean and extract one article; link against the graph (`store`) and `data_dirs`. Facts below the
+    confidence `accept` are written commented out."""
     doc = read_document(path, title=title, source_url=source_url, date=date)
     kb = kb or build_kb(store, data_dirs)
-    ex = extract(doc, kb)
+    ex = extract(doc, kb, accept)
     source, origin = source_record(doc, kb)
     text, stats = render(ex, source, origin, kb.model, generated=today())
     return IngestResult(doc, ex, source, origin, text, kb, stats)
@@ -78,7 +80,7 @@ def command(args, settings) -> int:
         print(f"note: graph not available ({e.message}); linking against data files only", file=sys.stderr)
     try:
         res = ingest(args.file, store=store, data_dirs=data_dirs, title=args.title, source_url=args.source_url,
-                     date=args.date)
+                     date=args.date, accept=ACCEPT if args.accept is None else args.accept)
         out = Path(args.out) if args.out else Path.cwd() / (Path(args.file).stem + ".review.yaml")
         if str(args.out) == "-":
             sys.stdout.write(res.review)

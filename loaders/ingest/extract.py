@@ -103,8 +103,9 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
                 DescriptionsMixin, TopicsMixin, ProjectOwnersMixin, RegionIndustriesMixin):
     NUM_RX = RULES["stat-number"].rx
 
-    def __init__(self, kb: KnowledgeBase, doc: Document):
+    def __init__(self, kb: KnowledgeBase, doc: Document, accept: float = ACCEPT):
         self.kb = kb
+        self.accept = accept   # facts below it are proposed commented out, and the entities only they name
         self.doc = doc
         self.text = doc.text
         self.pt = tokenizer(kb.jieba_words())
@@ -347,7 +348,8 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         self.facts()
         self.finish()
         return Extraction(self.kb, self.doc, sorted(self.mentions, key=lambda m: m.start), self.dates, self.entities,
-                          self.relations, self.observations, self.unanchored, context_rows=self.context_rows)
+                          self.relations, self.observations, self.unanchored, context_rows=self.context_rows,
+                          accept=self.accept)
 
     def facts(self) -> None:
         for s in self.doc.sentences:
@@ -377,7 +379,7 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
         for p in self.entities.values():
             if p.has_fact or p.origin != "new":
                 continue
-            hows = {m.how for m in p.mentions if m.conf >= ACCEPT and not m.attrs.get("around")}
+            hows = {m.how for m in p.mentions if m.conf >= self.accept and not m.attrs.get("around")}
             rows = [NAMED_BY[h] for h in hows if h in NAMED_BY]
             if p.label == "Region" and "dictionary" in hows:   # a place of the built-in gazetteer
                 rows.append("named-place")
@@ -385,20 +387,20 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
                 rows = [r for r in rows if r != "named-policy-title"]
             row = max(rows, key=lambda r: RULES[r].conf, default=None)
             if row is not None:   # a row below the threshold still says it read the name (round blind-zm: named-place)
-                p.has_fact, p.named = RULES[row].conf >= ACCEPT, row
+                p.has_fact, p.named = RULES[row].conf >= self.accept, row
 
     def finish(self) -> None:
         """One proposal per fact; which entities carry a fact; observation ids; sentences per entity."""
         self.observations = one_per_fact(self.observations)
-        for k in (k for r in self.relations if r.conf >= ACCEPT for k in (r.frm, r.to)):
+        for k in (k for r in self.relations if r.conf >= self.accept for k in (r.frm, r.to)):
             self.entities[k].has_fact = True
         for o in self.observations:
-            if o.conf >= ACCEPT:
+            if o.conf >= self.accept:
                 self.entities[o.subject].has_fact = True
         self.zones_in_labelled_places()   # the manual's A5 asks which places carry a fact: after the facts
         for p in self.entities.values():   # a named meeting, fair or campaign that was held is a fact on its own
             if p.label == "Event" and not p.has_fact and self.named_meeting(p.record.get("name_zh") or "") and \
-                    any(m.how in HELD_MEETING and m.conf >= ACCEPT for m in p.mentions):
+                    any(m.how in HELD_MEETING and m.conf >= self.accept for m in p.mentions):
                 p.has_fact = True
                 self.context_rows.add("event-held")
         self.names_on_their_own()
@@ -417,9 +419,10 @@ class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, Activi
             o.key = f"observation/{cand}"
 
 
-def extract(doc: Document, kb: KnowledgeBase) -> Extraction:
-    """Extract from the text normalised one character for one (normalise.py): offsets and texts as written."""
+def extract(doc: Document, kb: KnowledgeBase, accept: float = ACCEPT) -> Extraction:
+    """Extract from the text normalised one character for one (normalise.py): offsets and texts as written.
+    Facts below `accept` (a confidence) are proposed commented out."""
     from .normalise import restore, view
     read, rows = view(doc)
-    ex = Extractor(kb, read).run()
+    ex = Extractor(kb, read, accept).run()
     return restore(ex, doc, rows) if rows else ex

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .document import Document
 from .kb import KnowledgeBase
-from .rules import ACCEPT  # noqa: F401  (re-exported)
+from .rules import ACCEPT
 
 # how a mention of a meeting, fair or campaign the text says was held is found: such an event is a fact on its
 # own (rule event-held) and can own the figures of its sentence (stat-event)
@@ -122,3 +122,4 @@ class Extraction:
     unanchored: list[str] = field(default_factory=list)
     normalised: list[str] = field(default_factory=list)   # the norm-* rows that changed the text read
     context_rows: set[str] = field(default_factory=set)   # rows that chose whose a fact is, without making one
+    accept: float = ACCEPT   # the threshold it was made with: facts below it are proposed commented out

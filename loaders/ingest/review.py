@@ -17,7 +17,7 @@ import yaml
 from parkgraph.ontology import Model
 
 from .document import Document, IngestInputError
-from .extract import ACCEPT, Extraction
+from .extract import Extraction
 from .kb import KnowledgeBase, known_observation, slug
 
 # libyaml's safe dumper where PyYAML has it: the same output, about 5x faster on a long article's records
@@ -126,14 +126,14 @@ def render(ex: Extraction, source: dict, source_origin: str, model: Model, *,
         if (r.frm, r.type, r.to) in kb.graph_rels:
             known.append(f"{r.frm} {r.type} {r.to} (s{r.sent})")
         else:
-            (rels if r.conf >= ACCEPT else low_rels).append(r)
+            (rels if r.conf >= ex.accept else low_rels).append(r)
     for o in ex.observations:
         f = o.fields
         hit = known_observation(kb, o.subject, f)
         if hit:
             known.append(f"{hit}: {o.subject} {f.get('value', f.get('value_text'))} {f.get('unit') or ''} (s{o.sent})")
         else:
-            (obs if o.conf >= ACCEPT else low_obs).append(o)
+            (obs if o.conf >= ex.accept else low_obs).append(o)
     fact_sents: dict[str, set[int]] = {}
     for r in rels:
         fact_sents.setdefault(r.frm, set()).add(r.sent)
@@ -198,7 +198,7 @@ def render(ex: Extraction, source: dict, source_origin: str, model: Model, *,
     out.append("# uncomment a proposal below the threshold to accept it. Then:")
     out.append("#   parkgraph validate THIS_FILE && parkgraph load THIS_FILE")
     out.append(f"# Offsets are [start,end) character positions in the cleaned article text ({len(doc.text)} characters,")
-    out.append(f"# {len(sents)} sentences, listed at the end); confidence is in [0, 1]; facts below {ACCEPT} are commented out.")
+    out.append(f"# {len(sents)} sentences, listed at the end); confidence is in [0, 1]; facts below {ex.accept} are commented out.")
     out.append(f"# Found: {sum(len(v) for k, v in blocks.items() if k not in ('sources', 'observations', 'relations'))} entities "
                f"({n_new} new, {n_known} known from data files, {len(linked_graph)} already in the graph), "
                f"{len(obs)} statistics, {len(rels)} relations, {len(ex.dates)} dates.")
@@ -234,7 +234,7 @@ def render(ex: Extraction, source: dict, source_origin: str, model: Model, *,
         out.extend(f"#   {x}" for x in linked_graph)
         out.append("")
     if low_rels or low_obs:
-        out.append(f"# Proposals below the threshold ({ACCEPT}): uncomment under `relations:` / `observations:` to accept.")
+        out.append(f"# Proposals below the threshold ({ex.accept}): uncomment under `relations:` / `observations:` to accept.")
         for r in low_rels:
             rec = {"from": r.frm, "type": r.type, "to": r.to, "role": r.role, "cite": cite([r.sent])}
             out.append(_dump(rec, [f"confidence {r.conf:.2f} · s{r.sent} {_span(doc, *r.span)} · {r.rule}"], commented=True).rstrip("\n"))

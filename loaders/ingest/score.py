@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 
 from . import gazetteer as gz
-from .extract import ACCEPT, Extraction
+from .extract import Extraction
 from .kb import norm as _norm
 from .normalise import simplified
 
@@ -183,7 +183,7 @@ def score(ex: Extraction, gold: dict) -> dict[str, Score]:
     # statistics
     gold_stats = [(by_name.get(norm(g["subject"])), value_text(g.get("value_text")), *quantity(g.get("value"), g.get("unit"),
                    g.get("qualifier"))) for g in gold["statistics"]]
-    preds = [o for o in ex.observations if o.conf >= ACCEPT]
+    preds = [o for o in ex.observations if o.conf >= ex.accept]
     used = set()
     wrong = []
     rules: dict[str, list[int]] = {}
@@ -234,7 +234,7 @@ def score(ex: Extraction, gold: dict) -> dict[str, Score]:
 
     # relations
     gold_rels = [(by_name.get(norm(g["from"])), g["type"], by_name.get(norm(g["to"]))) for g in gold["relations"]]
-    preds = [r for r in ex.relations if r.conf >= ACCEPT]
+    preds = [r for r in ex.relations if r.conf >= ex.accept]
     used = set()
     wrong = []
     rules = {}

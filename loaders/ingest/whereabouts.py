@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .model import ACCEPT, Mention
+from .model import Mention
 from .rules import conf, rx
 
 PARKISH = ("Park", "SubPark")
@@ -240,7 +240,7 @@ class WhereaboutsMixin:
                 for x in (e.record.get("admin_code"), e.record.get("name_zh")):
                     if x:
                         placed.setdefault(str(x), k)
-        held = {r.frm for r in self.relations if r.conf >= ACCEPT and r.type in ("PART_OF", "LOCATED_IN")}
+        held = {r.frm for r in self.relations if r.conf >= self.accept and r.type in ("PART_OF", "LOCATED_IN")}
         for key, z in self.entities.items():
             if z.label not in ("Region", *PARKISH) or key in held or not z.mentions:
                 continue
@@ -259,5 +259,5 @@ class WhereaboutsMixin:
                 self.rel(key, "PART_OF", whole, self.doc.sentences[first.sent], (first.start, first.end),
                          conf("zone-in-labelled-place"), "zone-in-labelled-place")
                 r = self._rel_index.get((key, "PART_OF", whole))   # none where the ontology allows no PART_OF
-                z.has_fact = z.has_fact or (r is not None and r.conf >= ACCEPT)
+                z.has_fact = z.has_fact or (r is not None and r.conf >= self.accept)
                 break
