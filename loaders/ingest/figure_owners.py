@@ -12,6 +12,8 @@ from .model import HELD_MEETING, is_contest
 from .relations import ORG_LABELS
 from .rules import conf, rx
 
+# an economy's measures: a figure whose clause names one is an industry's or a place's, never a meeting's
+ECONOMY = re.compile(r"营收|营业收入|主营业务收入|收入|产值|增加值|税收|产业规模|进出口|出口额")
 # 居全国第一, 全国首个, 在全国率先: where something ranks, not whose figure it is (stat-country)
 # …|中国软件百强企业有16家: 中国 names a ranking, whose members the figure counts (round blind-m)
 COUNTRY_FRAME_AFTER = re.compile(r"(?:第|首|前列|前|领先|排名|同类|范围|各地|之最|一流|率先|唯一|最大|最早|最多|重要|知名|性"
@@ -108,9 +110,11 @@ class FigureOwnersMixin:
             end = "赛" if word in ("赛事", "比赛") else word[-1]
             return self.latest_event_before(s, 8, lambda x: x.how in HELD_MEETING and gz.meeting_core(x.name).endswith(end))
         # 全国30个省共有3263支队伍报名参赛 right after the sentence that named the contest: the paragraph goes on about it
+        # (not 前11月软件与信息服务业营收增长16.1% after a sentence that named a contest: an industry's takings are no
+        # meeting's; round blind-ya)
         if not [x for x in self.mentions_in(s.start, a, ("Region",)) if not self.is_country(x) and not x.attrs.get("members")
                 and self.text[x.end:x.end + 1] not in ("、", "等")] and \
-                not rx("stat-region").search(self.text, s.start, a):
+                not rx("stat-region").search(self.text, s.start, a) and not ECONOMY.search(self.text, ca, a):
             return self.latest_event_before(s, 2, lambda x: x.how in HELD_MEETING and not self.listed_event(x), same_para=True)
         return None
 

@@ -18,6 +18,8 @@ from .figure_owners import FigureOwnersMixin
 from .status import ACTUAL, Status, StatusMixin
 
 MULT = {"": 1, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
+# what a bare 亿 (no unit after it) counts when its clause names it: users, people, visits, devices — not money
+BARE_COUNT = re.compile(r"用户|网民|人口|人次|连接数?|终端|下载量?|访问量|观看|浏览量|播放量|出货量|台(?:套)?数|部手机")
 # 共签约 counts a signing's items, no running total (A1: 共有47个项目签约; round blind-o: 0 of 3 in the gold)
 CUMULATIVE = re.compile(r"累计|共(?:引进|培养|培育|引育|落地|招引)")
 # units and qualifiers read here beyond gazetteer.UNITS / QUALIFIER_MAP (kept apart: gazetteer.py is
@@ -38,6 +40,8 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
             if not self.free(a, b) or self.text[a - 1:a] == "第" or self.text[b:b + 1] in ("年", "月", "日"):
                 continue
             unit_w, mult = m.group("unit") or "元", m.group("mult") or ""   # 600多亿: money
+            if not m.group("unit") and BARE_COUNT.search(self.text, self.clause_bounds(s, a)[0], a):
+                continue   # 5G用户将达到2.4亿: people or things counted, no money; the unit is not written (round blind-ya)
             if unit_w in ("个月", "个季度") and self.text[a - 1:a] in "前后头每这上下近":
                 continue   # 前5个月: a period the figures are for (a date), not a duration
             if unit_w == "期" and not re.search(r"(?:分|共|计|分为)(?:约|近)?$", self.text[max(0, a - 3):a]):
@@ -198,7 +202,11 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                 # or firm there) is whose figure it is, whatever park the sentence named before
                 # 今年一季度通州园…总收入229.7亿元 with 园区 said of it: a zone that is itself a 园 is the park word's
                 named_park = bool(regions) and (self.entities[regions[-1].key].record.get("name_zh") or "").endswith(("园", "园区"))
-                if regional or (regions and (not self.park_word(s, a) or regions[-1].start >= ca or named_park)):
+                # 今年上半年，该区电子信息产业已实现产值…: the place 该区 refers to, unless the clause names its own
+                said = None if regional or [r for r in regions if r.start >= ca] else self.region_said(s, ca, a)
+                if said is not None:
+                    subj, rule = said, "stat-region-demonstrative"
+                elif regional or (regions and (not self.park_word(s, a) or regions[-1].start >= ca or named_park)):
                     # 全省 / 湖南网络安全产业规模…: the region's figure, not the park's
                     subj, rule = (regions[-1] if regions else None), "stat-region"
                 else:
@@ -264,11 +272,7 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
             if unit in ("平方公里", "㎡", "万㎡", "亩", "公顷") and metric not in ("land_area", "floor_area"):
                 metric, mzh, men = "area", "面积", "Area"
             status = self.status(s, a, ca, cb)
-            as_of = self.as_of(s, ca, status)
-            if subj.label == "Event" and as_of == self.doc.meta.get("published") and \
-                    (held := self.entities[subj.key].record.get("date")):
-                as_of = held   # 本届大会签约项目30个: as of the day the meeting was held, not the day it was reported
-                self.context_rows.add("as-of-event")
+            as_of = self.as_of(s, ca, status, self._held(subj))
             status = self.future(status, as_of)
             start = s.start + m.start() if m.group("q1") else a
             fields = {"metric": metric, "metric_zh": mzh, "metric_en": men,
@@ -319,6 +323,23 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
         digits = re.sub(r"[^\d.]", "", self.text[a:b])
         return not digits or digits in self.text[s.end:]
 
+    def region_said(self, s, ca: int, a: int):
+        """The place 该区/该市/该省 (本区, 我市) before the figure in its clause refers to: the last one of that level named
+        before the clause (区 or 县: a district or a development zone), or None."""
+        said = rx("stat-region-demonstrative").search(self.text, ca, a)
+        if said is None:
+            return None
+        level = {"区": "district", "县": "district", "市": "city", "省": "province"}[said.group(1)]
+        for r in reversed(self.mentions_in(0, ca, ("Region",))):
+            if not r.attrs.get("members") and not self.region_as_frame(r) and r.keys and \
+                    gz.of_level(self.entities[r.key].record.get("kind") or "", level):
+                return r
+        return None
+
+    def _held(self, subj) -> str | None:
+        """The day an event was held, for its figures that name no date of their own (as-of-event)."""
+        return self.entities[subj.key].record.get("date") if subj.label == "Event" else None
+
     def rules_counted_words(self, s) -> None:
         """Figures written without a number-unit pair: a rank (位居第9位 → 9 位, `stat-rank`) and a
         count in Chinese numerals before 大 (拥有五大千亿级产业集群 → 5 个, `stat-n-major`)."""
@@ -339,7 +360,7 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                     continue   # the same figure said again later in the article
                 metric = ("rank", "排名", "Rank") if name == "stat-rank" else self.metric(self.text[ca:cb], subj)
                 status = self.status(s, a, ca, cb)
-                as_of = self.as_of(s, ca, status)
+                as_of = self.as_of(s, ca, status, self._held(subj))
                 status = self.future(status, as_of)
                 fields = {"metric": metric[0], "metric_zh": metric[1], "metric_en": metric[2], "value": int(value),
                           "unit": unit, "as_of": as_of, "status": status.value,

@@ -147,9 +147,10 @@ class StatusMixin:
                 return published.isdigit() and max(said) >= int(published)
         return False
 
-    def as_of(self, s, ca: int, status: Status = ACTUAL) -> str:
+    def as_of(self, s, ca: int, status: Status = ACTUAL, held: str | None = None) -> str:
         """The date a figure is for: a date in its clause; one before it led by 截至/到; for a target
-        or forecast the year its section or sentence aims at (到2022年); else the article's date."""
+        or forecast the year its section or sentence aims at (到2022年); else, for an event's figure, the day
+        it was `held`; else the article's date."""
         # (not 比一季度, 较上年: what the figure is compared with is not when it is: round blind-zo)
         own = [d for d in self.dates_in(ca, self.clause_bounds(s, ca)[1]) if self.text[d.start - 1:d.start] not in ("比", "较")]
         if own:
@@ -176,9 +177,12 @@ class StatusMixin:
         elif re.match(r"\s*其中", self.text[s.start:s.end]) and s.idx and (before := self.doc.sentences[s.idx - 1]).para == s.para:
             # 截至2017年8月，…共集聚市场主体14万余家。其中上市企业33家: the part is of the date the sentence before opens on
             # (round blind-zo), read from that sentence's second clause
-            return self.as_of(before, self.clause_bounds(before, before.start)[1] + 1, status)
+            return self.as_of(before, self.clause_bounds(before, before.start)[1] + 1, status, held)
         if status.value == "actual" and (opened := self._paragraph_date(s)):
             return opened
+        if held:   # 本届大会签约项目30个: as of the day the meeting was held, not the day it was reported
+            self.context_rows.add("as-of-event")
+            return held
         return self.doc.meta.get("published") or ""
 
     def _paragraph_date(self, s) -> str | None:

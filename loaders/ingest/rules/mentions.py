@@ -242,10 +242,11 @@ ROWS = [
      "the State Council's departments and central offices, full and short forms (公安部, 国家数据局), when no longer "
      "name holds them (公安部第一研究所 is an institution)"),
     ("domain-coordinated", "mention", r"(?:发展|聚焦于?|布局|培育|壮大|打造|围绕|涵盖|覆盖|主攻|深耕|重点|引进|集聚|聚集|整合|推动|推进|"
-     r"支持|形成了?|构建了?|设有|包括|涉及|开展|从事|致力于|继|在|以|的|做[大强优精](?:做[大强优精])?)", 0.7,
+     r"支持|形成了?|构建了?|设有|包括|涉及|开展|从事|致力于|继|在|以|的|做[大强优精](?:做[大强优精])?|(?<!方)向)", 0.7,
      "推动大数据产业及与其相关联的云计算、物联网、移动互联网等高精尖产业快速发展。",
      "the other items of a list (A、B、C等) one of whose items is a domain already found: domains too (round `domains`); "
-     "the regex is the lead words after which the first item starts (做优做强集成电路、…: round blind-zk, dev-ZJ)"),
+     "the regex is the lead words after which the first item starts (做优做强集成电路、…: round blind-zk, dev-ZJ; "
+     "积极向物联网、云计算…拓展: 向, not 积极向物联网, round blind-ya)"),
     ("domain-standard", "mention",
      r"(?:(?<=[、，,；：和及与以在为“（等])|(?<=发展|聚焦|布局|培育|壮大|打造|围绕|涵盖|覆盖|主攻|深耕|重点|引进|集聚|聚集))("
      + gz.KNOWN_DOMAINS_ALT + r")(?:产业)?(?=[、，,；。：和及与等”）]|领域|方向|集群|$)", 0.75,
