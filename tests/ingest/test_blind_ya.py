@@ -1,6 +1,6 @@
 """Round blind-ya (docs/ingest-rounds.md): causes read from dev-ZY (round blind-zy's first sample, read when this round
-opened, while dev-YA and dev-YB were being labelled, so both scored these rules as they came; dev-ZZ and dev-YB stay
-unread). The sentences are written for these tests after the pattern of what was read; each positive fails on the
+opened, while dev-ZZA and dev-ZZB were being labelled, so both scored these rules as they came; dev-ZZ and dev-ZZB
+stay unread). The sentences are written for these tests after the pattern of what was read; each positive fails on the
 commit before its change, each guard passes there:
 - 积极向物联网、云计算…等领域拓展: the list's first item starts after 向 (domain-coordinated);
 - 5G用户将达到2.4亿: a bare 亿 counts the users the clause names, no money (stat-number);

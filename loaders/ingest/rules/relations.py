@@ -71,7 +71,7 @@ ROWS = [
      "从产业结构看，项目聚焦全省五大现代产业，涉及五大万亿产业的项目达199个。",
      "全省/全市 right after 聚焦/围绕/面向 (聚焦全省五大现代产业) is the scope of what is focused on, not whose the figures "
      "of the sentence are (round blind-zi: the province took twelve figures of a groundbreaking's projects)"),
-    ("region-industry-focus", "relation", None, 0.85, "2017年，四川电子信息产业全年增长15%以上。",
+    ("region-industry-focus", "relation", None, 0.75, "2017年，四川电子信息产业全年增长15%以上。",
      "a place whose industry is named right after it (region-industry) focuses on it: on the dev pool 27 of 38 such "
      "pairs are the gold's FOCUSES_ON when 产业/业 follows, 19 of 43 when it does not (round blind-zg)"),
     ("region-list-item", "relation", r"、|和|及|与|等(?:地|[省市区县]|\d|[一二两三四五六七八九十几多])", 0.8,
@@ -102,10 +102,10 @@ ROWS = [
      "长沙晚报7月21日讯 根据省工信厅通报，全省电子信息制造业42个重点项目中开工40个。",
      "an article that names its city but no province: 全省 is the city's province (a city daily's report of a "
      "provincial bulletin; dev-ZR: ten figures of 湖南省 had gone to 长沙市)"),
-    ("policy-of-region", "relation", None, 0.45, "规划依据《湖南省国民经济和社会发展第十四个五年规划纲要》制定。",
+    ("policy-of-region", "relation", None, 0.35, "规划依据《湖南省国民经济和社会发展第十四个五年规划纲要》制定。",
      "a policy whose title begins with a province or city concerns it; dev: right 1 of 3 (labellers leave policies merely "
      "cited without a fact), so it was below ACCEPT until the blind samples measured it (6 of 6 as they came: round blind-zk)"),
-    ("policy-of-region-issued", "relation", None, 0.75, "近日，《湖南省“十四五”信息化发展规划》发布。",
+    ("policy-of-region-issued", "relation", None, 0.7, "近日，《湖南省“十四五”信息化发展规划》发布。",
      "a policy whose title begins with a province or city concerns it when the sentence issues or releases it "
      "(印发《…》 by a body, 《…》发布), not when it only cites it (policy-of-region, 0.4)"),
     ("moved-into-region", "relation", r"(?:签约)?(?:落户|入驻|进驻|扎根)(?:于|到|在)?", 0.75,
