@@ -68,8 +68,10 @@ def test_every_fact_cites_its_source_and_a_sentence_of_the_text(ident, kb):
 # 23 more articles of the later splits failed it. The status rows of round blind-zy (将 as a forecast, a plan's
 # target paragraph and section, 其中 after a target, 建成后/可达, 不少于, 希望), written from the read ones, fixed 22
 # of the 24, the held-out 2021-09-17-rednet-gxq-groundbreaking among them. Two remain, strict (ids only: dev-S and the held-out splits are not
-# read), so a change that fixes them is seen and a new failure is not hidden.
+# read), so a change that fixes them is seen and a new failure is not hidden. Round blind-ya's new samples added one
+# (dev-ZZA, unread: a text value the gold makes a target), recorded by id when the samples came in, not read.
 KNOWN_CORPUS_FAILURES = {"2022-07-21-cri-chongqing-mantianxing-software-parks",
+                         "2019-08-23-cqcb-liangjiang-semiconductor-park-groundbreaking",
                          "2020-03-23-cdsb-chengdu-electronics-2019-ecosystem"}
 
 
