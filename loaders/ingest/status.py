@@ -167,7 +167,7 @@ class StatusMixin:
                 return prev[-1].point
             # 2022年，园区实现营收… / 2022年北京实现地区生产总值…，比上年增长0.7%: a date the sentence opens on dates what
             # follows it, set off by a comma or not (round blind-zw: the comma alone left 9 more right figures undated)
-            if not self.text[s.start:prev[0].start].strip():
+            if self._opening_date(s, prev) is not None:
                 self.context_rows.add("as-of-sentence-date")
                 return prev[0].point
             # …进出口总值36445.5亿元，比上年增长19.7%: a change over the year before is for the period named before it
@@ -194,8 +194,13 @@ class StatusMixin:
             if b.para != s.para:
                 return None
             if ds := self.dates_in(b.start, b.end):
-                if not self.text[b.start:ds[0].start].strip() and self.text[ds[0].end:ds[0].end + 1] in ("，", ","):
+                opened = self._opening_date(b, ds)
+                if opened is not None and self.text[opened.end:opened.end + 1] in ("，", ","):
                     self.context_rows.add("as-of-paragraph-date")
-                    return ds[0].point
+                    return opened.point
                 return None
         return None
+
+    def _opening_date(self, s, dates: list):
+        """The first of `dates` (the sentence's, in order) when the sentence opens on it, else None."""
+        return dates[0] if dates and not self.text[s.start:dates[0].start].strip() else None
