@@ -30,6 +30,9 @@ CASES = [
     ("长沙市要积极承接成果转化，承接150项以上重大科技成果。", "2023-02-05", 150, "target", None),
     # a share of the year's plan done is what was done (为年度计划投资的50.1%), not the plan
     ("长沙市电子信息项目完成投资158.9亿元，为年度计划投资的50.1%。", "2023-07-21", 50.1, "actual", None),
+    # 将 in a modifier (将…的 + noun) describes what is counted; the count is there now (round blind-ya)
+    ("本次长沙市将集中开工的重大项目共382个。", "2019-11-15", 382, "actual", None),
+    ("长沙市将集中开工重大项目382个。", "2019-11-15", 382, "forecast", None),   # guard: 将 before the figure, no 的
 ]
 
 
