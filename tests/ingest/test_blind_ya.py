@@ -64,3 +64,6 @@ def test_gaiqu_is_the_district_named_before(tmp_path, kb):
     # 该市 is the city named before, not the district named after it
     ex = ingest_text(tmp_path, "重庆市召开会议，南岸区作了发言。今年上半年，该市电子信息产业已实现产值177.8亿元。", kb, "2014-07-30")
     assert [f[0] for f in proposed_figures(ex) if f[1] == 177.8] == ["重庆市"]
+    # guard: 该市场 is that market, no city
+    ex = ingest_text(tmp_path, "重庆市南岸区举行签约。该市场规模已达到177.8亿元。", kb, "2014-07-30")
+    assert "stat-region-demonstrative" not in {o.rule for o in ex.observations}

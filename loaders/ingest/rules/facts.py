@@ -352,7 +352,7 @@ ROWS = [
      "stat-region-context in round blind-ze: 12 of 22 right on sixteen blind samples as they came, the rest 15 of 46)"),
     ("stat-region-context", "statistic", None, 0.45, "企业看好长沙市网络安全产业的发展。目前有企业300家。",
      "no organisation or park: the region the sentence or paragraph names (not one the sentence before opens on)"),
-    ("stat-region-demonstrative", "statistic", r"(?:该|本|我)(区|县|市|省)(?![内外级域])", 0.7,
+    ("stat-region-demonstrative", "statistic", r"(?:该|本|我)(区|县|市|省)(?![内外级域场])", 0.7,
      "7月29日，重庆市南岸区举行签约。今年上半年，该区电子信息产业已实现产值177.8亿元。",
      "该区/该市/该省 (本区, 我市) before a figure with no other owner: the last place of that level named before it (区: "
      "a district or a development zone), however far back (round blind-ya, dev-ZY)"),
