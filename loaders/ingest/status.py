@@ -45,9 +45,10 @@ class StatusMixin:
             return Status("target", "status-target")
         in_clause = [m.group() for m in rx("status-target-plan").finditer(clause)]
         plan = in_clause + [m.group() for m in rx("status-target-plan").finditer(lead)]
-        if self._will(ca, cb) and any(not self.past_plan(w) for w in in_clause):
+        will = self._will(ca, cb)
+        if will and any(not self.past_plan(w) for w in in_clause):
             return Status("target", "status-target-plan")   # 年内将推动16个项目开工: the plan's words in the clause decide
-        if self._will(ca, cb) or (self._will(s.start, ca) and not NOW_WORD.search(clause)):
+        if will or (self._will(s.start, ca) and not NOW_WORD.search(clause)):
             return Status("forecast", "status-forecast-will")
         if any(not self.past_plan(w) for w in plan):
             return Status("target", "status-target-plan")
