@@ -38,7 +38,8 @@ class EventPlacesMixin:
         other places (四川省暨成都市…): 数字中国创新大赛 and 2021中国国际智能产业博览会 are not about 中国."""
         for a, b, w, f in self.tokens(s):
             if a < ev.start or b > ev.end or (a, b) == (ev.start, ev.end) or not f.startswith("ns") \
-                    or not NAME_HEAD.fullmatch(self.text[ev.start:a]) or w in COUNTRY_IN_NAME:
+                    or not NAME_HEAD.fullmatch(self.text[ev.start:a]) or w in COUNTRY_IN_NAME \
+                    or any(self.text.startswith(n, a) for n in gz.NAMED_AREAS):   # 北京城市副中心…发布会: not 北京市
                 continue
             if YEAR_FIRST.fullmatch(self.text[ev.start:a]) and not ev.text.endswith("发布会"):
                 # 2018成都软件产业发展峰会 / 2023重庆市网络安全宣传周启动仪式: a city right after the year names the

@@ -167,7 +167,19 @@ class KnowledgeBase:
         words: dict[str, str] = {}
         tag = {"Region": "ns", "Park": "nt", "SubPark": "ns", "Enterprise": "nt", "Institution": "nt",
                "GovernmentBody": "nt", "TalentProgram": "nz", "Policy": "nz", "Domain": "nz"}
-        for name, label in self.dictionary():
+        # a whole name first, a place's before any other's: 长沙 is the city (ns), not the 长沙 of 国家网络安全产业园区（长沙）
+        # (nt, a park's), nor 北京市 the alias of 北京市人民政府 (round blind-yc, dev-ZZA: 长沙软件园 was not read as a place's 园)
+        names = sorted(self.dictionary(), key=lambda nl: nl[1] != "Region")
+        for name, label in names:
+            if len(name) >= 2 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", name):
+                words.setdefault(name, tag.get(label, "nz"))
+        for code, full, short, abbr, kind in gz.PROVINCES:
+            words.setdefault(full, "ns")
+            words.setdefault(short, "ns")
+        for code, full, short in gz.CITIES:
+            words.setdefault(full, "ns")
+            words.setdefault(short, "ns")
+        for name, label in names:   # then the parts of names with brackets or dots
             for part in re.split(r"[^\u4e00-\u9fffA-Za-z0-9]+", name):
                 if len(part) >= 2:
                     words.setdefault(part, tag.get(label, "nz"))
@@ -177,12 +189,6 @@ class KnowledgeBase:
         for r in self.model.relationships.values():
             if r.label_zh:
                 words.setdefault(r.label_zh, "v")
-        for code, full, short, abbr, kind in gz.PROVINCES:
-            words.setdefault(full, "ns")
-            words.setdefault(short, "ns")
-        for code, full, short in gz.CITIES:
-            words.setdefault(full, "ns")
-            words.setdefault(short, "ns")
         for w in ("有限公司", "股份有限公司", "研究院", "经济信息委", "经信委", "信创园", "特殊津贴"):
             words.setdefault(w, "n")
         for w in ("经开区", "高新区", "自贸区", "开发区"):
@@ -285,8 +291,9 @@ def same_metric(a: str | None, b: str | None) -> bool:
 
 
 def same_date(a, b) -> bool:
-    """The same as-of date at the precision both give (2019 vs 2019-12-09 agree; 2019 vs 2024 do not)."""
-    a, b = str(a or "")[:10], str(b or "")[:10]
+    """The same as-of date at the precision both give (2019 vs 2019-12-09 agree; 2019 vs 2024 do not); a period
+    (2023-01/2023-06) by its start, as the graph holds it (as_of, as_of_end)."""
+    a, b = str(a or "").split("/")[0][:10], str(b or "").split("/")[0][:10]
     if not a or not b:
         return True
     n = min(len(a), len(b))

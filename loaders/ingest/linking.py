@@ -6,24 +6,72 @@ import re
 
 from parkgraph.unique import unique_id
 
+from . import gazetteer as gz
 from .kb import KBEntity, english_name, norm, slug
 from .model import Mention, Proposal
-from .rules import conf
+from .rules import conf, rx
 
 
 # the words a firm's full name adds to the name it goes by (用友网络 → 用友, 绿盟科技 → 绿盟, 京东集团 → 京东)
 FIRM_TRADE_WORD = re.compile(r"(?:网络|科技|信息|软件|技术|数据|集团|控股|股份)(?:(?:股份)?(?:有限)?公司|集团)?$")
 
 
+def short_form(name: str) -> str:
+    """A name as a declared short form is compared: without quotes or title marks (“东湖高新集团”, 《方案》)."""
+    return name.strip("“”\"《》「」 ")
+
+
 class LinkingMixin:
     def link(self) -> None:
+        declared = self._declared = self.declared_short_forms()
         for m in sorted(self.mentions, key=lambda m: m.start):
             if m.label == "Region" and m.attrs.get("members"):
                 m.keys = [k for k in (self.region_key(x, m) for x in m.attrs["members"]) if k]
                 continue
             if m.label == "Event":
                 continue  # after relations (events are linked by what they concern)
+            full = declared.get(short_form(m.text))
+            if full is not None and full.keys and full.start < m.start and not m.attrs.get("members"):
+                m.keys, m.label, m.name = list(full.keys[:1]), full.label, full.name   # links run in text order
+                self.entities[full.keys[0]].mentions.append(m)
+                self.context_rows.add("short-form-declared")
+                continue
             m.keys = [self.entity_key(m)]
+
+    def declared_short_forms(self) -> dict[str, Mention]:
+        """武汉东湖高新集团股份有限公司（下简称：东湖高新集团）: each short form a bracket right after a name declares,
+        and the mention it stands for (short-form-declared). An event's short form is read again as an event
+        (find_names_again): events are linked later, by what they concern."""
+        ends = {m.end: m for m in self.mentions if not m.attrs.get("members")}
+        out: dict[str, Mention] = {}
+        for d in rx("short-form-declared").finditer(self.text):
+            full = ends.get(d.start())
+            short = short_form(d.group(1) or d.group(2))
+            if full is not None and short != short_form(full.text):
+                out.setdefault(short, full)
+        return out
+
+    def declared_again(self, found: dict[str, str], editions: dict[str, Mention]) -> set[str]:
+        """Where an article writes a declared short form again, find_names_again reads the named one: a firm's, a
+        body's or a place's key into `found` (东湖高新集团 after 武汉东湖高新集团股份有限公司（下简称：东湖高新集团）), a
+        meeting into `editions` (智博会 after 2019中国国际智能产业博览会（简称智博会）), read as the meeting the same row
+        found, since how it was held says what it owns. Returns the meetings' short forms."""
+        meetings = set()
+        for short, full in self.__dict__.get("_declared", {}).items():
+            if len(short) >= 2 and full.label == "Event":
+                editions.setdefault(short, full)
+                meetings.add(short)
+            elif len(short) >= 2 and full.keys:
+                found.setdefault(short, full.keys[0])
+        return meetings
+
+    def _district_short(self, key: str) -> str | None:
+        """A district's or county's name without 区/县 (渝中 of 渝中区), when that is no other place's name (长沙 of
+        长沙县 is the city)."""
+        short = gz.district_short_name(self.entities[key].record.get("name_zh") or "")
+        if self.entities[key].record.get("kind") != "district" or short is None:
+            return None
+        return None if short in self._builtin_regions or self.kb.lookup(short, ("Region",)) else short
 
     def region_key(self, name: str, m: Mention) -> str | None:
         hit = self.kb.lookup(name, ("Region",))

@@ -312,6 +312,7 @@ class ContextMentionsMixin:
                 # 2020年国家网络安全宣传周, named again as 国家网络安全宣传周 (今年的主题为…): that edition, an event
                 # mention of the same name (events are linked after this step)
                 editions.setdefault(m.text[lead.end():], m)
+        declared_events = self.declared_again(found, editions)   # 智博会 after …（简称智博会）: short-form-declared
         if not found and not editions and not shorts:
             return
         goes_on = rx("district-short")
@@ -326,19 +327,13 @@ class ContextMentionsMixin:
                     self._refer(a, b, "Region", "district-short", shorts[m.group()])
                 continue
             if (ev := editions.get(m.group())) is not None:
-                if self.add_mention(a, b, "Event", "pattern:name-again", conf("name-again"), name=ev.name, **ev.attrs):
+                how, row = (ev.how, "short-form-declared") if m.group() in declared_events else ("pattern:name-again", "name-again")
+                if self.add_mention(a, b, "Event", how, conf(row), name=ev.name, **ev.attrs):
                     self.take(a, b, 3)
+                    self.context_rows.add(row)
                 continue
             key = found[m.group()]
             self._refer(a, b, self.entities[key].label, "name-again", key)
-
-    def _district_short(self, key: str) -> str | None:
-        """A district's or county's name without 区/县 (渝中 of 渝中区), when that is no other place's name (长沙 of
-        长沙县 is the city)."""
-        short = gz.district_short_name(self.entities[key].record.get("name_zh") or "")
-        if self.entities[key].record.get("kind") != "district" or short is None:
-            return None
-        return None if short in self._builtin_regions or self.kb.lookup(short, ("Region",)) else short
 
     def find_head_anaphora(self) -> None:
         """开发区 / 数据谷 / 该小镇 opening a clause: the zone or local area named last before it in the paragraph or

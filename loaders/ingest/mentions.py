@@ -32,7 +32,7 @@ LIST_VERB_END = ("了", "着", "过", "有", "如", "是", "包括", "包含", "
 NAME_FLAGS = ("ns", "nz", "nt", "nr", "nrt", "eng")
 # a place that begins an outlet's name (长沙晚报讯, 湖南日报, 成都电视台) or a dateline (新华社北京9月2日电) is the
 # outlet's city, no place the article states a fact about
-MEDIA_TAIL = re.compile(r"(?:晚报|日报|早报|晨报|都市报|商报|电视台|广播电视台|新闻网|在线讯|发布讯|\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电)")
+MEDIA_TAIL = re.compile(r"(?:晚报|日报|早报|晨报|都市报|商报|电视台|广播电视台|新闻网|在线讯|发布讯|(?P<dateline>\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电))")
 # 中国经济网北京3月25日讯（记者徐红）2016中国半导体市场年会…召开: the dateline is no part of the meeting's name (round blind-zo)
 DATELINE_HEAD = re.compile(r"[^，。；]{0,20}?\d{1,2}\s*日\s*[讯电]\s*(?:[（(][^）)]{0,20}[）)])?\s*")
 
@@ -80,8 +80,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             if self.free(a, b) and not inside and not self._zone_of_place(a, m.group()):
                 mm = self.add_mention(a, b, names[m.group()], "dictionary", conf("dictionary"),
                                       self._short_districts.get(m.group()) if names[m.group()] == "Region" else None)
-                if mm is not None and names[m.group()] == "Region" and MEDIA_TAIL.match(self.text, b):
-                    mm.attrs["outlet"] = True   # 长沙晚报讯: the outlet's city (the article's, but not a statement)
+                if mm is not None and names[m.group()] == "Region" and (tail := MEDIA_TAIL.match(self.text, b)):
+                    mm.attrs.update(outlet=True, dateline=bool(tail.group("dateline")))   # 长沙晚报讯, 新华社成都9月11日电: region-dateline
                 self.take(a, b, 4)
                 pos = b
             else:

@@ -27,8 +27,14 @@ ORDER = ("sources", "parks", "subparks", "enterprises", "institutions", "program
          "regions", "domains", "events", "observations", "relations")
 FIELD_ORDER = ("id", "name_zh", "name_en", "aliases", "title", "kind", "level", "date", "issued_on", "doc_number",
                "admin_code", "credit_code", "website", "url", "outlet", "author", "published", "retrieved", "extent",
-               "subject", "metric", "metric_zh", "metric_en", "value", "value_text", "unit", "as_of", "status",
+               "subject", "metric", "metric_zh", "metric_en", "value", "value_text", "unit", "as_of", "as_of_end", "status",
                "qualifier", "scope", "from", "type", "to", "role", "since", "note", "cite")
+
+
+def as_of_fields(fields: dict) -> dict:
+    """A period as-of (2023-01/2023-06) as the data files write a range: as_of and as_of_end."""
+    start, _, end = str(fields.get("as_of") or "").partition("/")
+    return {**fields, "as_of": start, "as_of_end": end} if end else fields
 
 
 def fingerprint(doc: Document) -> str:
@@ -180,7 +186,7 @@ def render(ex: Extraction, source: dict, source_origin: str, model: Model, *,
         blocks[cls.collection].append(_dump(rec, comment))
 
     for o in obs:
-        rec = {"id": o.key.split("/", 1)[1], "subject": o.subject, **o.fields,
+        rec = {"id": o.key.split("/", 1)[1], "subject": o.subject, **as_of_fields(o.fields),
                "cite": cite([o.sent])}
         comment = [f"confidence {o.conf:.2f} · s{o.sent} {_span(doc, *o.span)} {doc.text[o.span[0]:o.span[1]]} · {o.rule}"]
         blocks["observations"].append(_dump(rec, comment))
@@ -239,7 +245,7 @@ def render(ex: Extraction, source: dict, source_origin: str, model: Model, *,
             rec = {"from": r.frm, "type": r.type, "to": r.to, "role": r.role, "cite": cite([r.sent])}
             out.append(_dump(rec, [f"confidence {r.conf:.2f} · s{r.sent} {_span(doc, *r.span)} · {r.rule}"], commented=True).rstrip("\n"))
         for o in low_obs:
-            rec = {"id": o.key.split("/", 1)[1], "subject": o.subject, **o.fields, "cite": cite([o.sent])}
+            rec = {"id": o.key.split("/", 1)[1], "subject": o.subject, **as_of_fields(o.fields), "cite": cite([o.sent])}
             out.append(_dump(rec, [f"confidence {o.conf:.2f} · s{o.sent} {_span(doc, *o.span)} · {o.rule}"], commented=True).rstrip("\n"))
         out.append("")
     if low_needs:

@@ -31,6 +31,18 @@ class Status(NamedTuple):
 ACTUAL = Status("actual")
 
 
+# a period of months or days (1-6月, 9月11日至13日), not of years (2021/2025, a plan's span)
+PERIOD = re.compile(r"\d{4}-\d{2}(?:-\d{2})?/\d{4}-\d{2}(?:-\d{2})?")
+
+
+def when(d) -> str:
+    """The as-of a date gives a figure: a period of months or days whole, since the figure covers it (1-6月的营收 is
+    2023-01/2023-06; the review file writes as_of and as_of_end), else its point. Round blind-yc: the read pool's gold
+    writes the period 226 times where the end month had been written, and a period's end alone reads as a
+    point-in-time figure."""
+    return d.value if PERIOD.fullmatch(d.value) else d.point
+
+
 class StatusMixin:
     def status(self, s, a: int, ca: int, cb: int) -> Status:
         """actual, forecast or target, from the wording of the clause (and the sentence before the figure)."""
@@ -66,8 +78,8 @@ class StatusMixin:
     def _will(self, start: int, end: int) -> bool:
         """将 between `start` and `end`, not in a 将…的 modifier (本次将集中开工的项目共382个 counts what is there). (After
         the figure, 将 is read too: the gold has 35支队伍将在现场… a forecast and 500多家参展单位将以…展示 actual, as often
-        one way as the other on the read pool; round blind-ya.)"""
-        return any(not re.match(r"[^，。；\d]{0,12}的", self.text[m.end():end])
+        one way as the other on the read pool; round blind-ya.) 将成为…的新亮点 is no modifier: a copula (round blind-yc)."""
+        return any(not re.match(r"(?!成为|是|建成|打造成)[^，。；\d]{0,12}的", self.text[m.end():end])
                    for m in rx("status-forecast-will").finditer(self.text, start, end))
 
     def past_year(self, said: str) -> bool:
@@ -113,9 +125,12 @@ class StatusMixin:
         """The year a target aims at: 到2025年 earlier in the sentence, else in a sentence before it
         in its section (after its heading), or — for a target because its paragraph aims at a year (`rule`
         status-target-paragraph) — that year."""
-        found = AIMED_YEAR.findall(self.text[s.start:pos])
+        found = list(AIMED_YEAR.finditer(self.text, s.start, pos))
         if found:
-            return found[-1]
+            # 到2022年底: the date it aims at, as precise as the text gives it (2022-12-31; round blind-yc, dev-ZZA)
+            at = found[-1].start(1)
+            d = next((d for d in self.dates_in(s.start, pos) if d.start <= at < d.end and d.value[:4] == found[-1].group(1)), None)
+            return d.value if d is not None and "/" not in d.value else found[-1].group(1)
         for i in range(s.idx - 1, max(-1, s.idx - 8), -1):
             t = self.doc.sentences[i].text.strip()
             if HEADING.match(t):
@@ -161,7 +176,7 @@ class StatusMixin:
         # (not 比一季度, 较上年: what the figure is compared with is not when it is: round blind-zo)
         own = [d for d in self.dates_in(ca, self.clause_bounds(s, ca)[1]) if self.text[d.start - 1:d.start] not in ("比", "较")]
         if own:
-            return own[0].point
+            return when(own[0])
         if status.value != "actual":
             year = self.target_year(s, ca, status.rule)
             if year:
@@ -171,16 +186,16 @@ class StatusMixin:
             pa, _ = self.clause_bounds(s, prev[-1].start)
             lead = self.text[pa:prev[-1].start]
             if re.search(r"截止|到|至", lead) or re.match(r"^\s*(成为|并)", self.text[ca:ca + 3]):
-                return prev[-1].point
+                return when(prev[-1])
             # 2022年，园区实现营收… / 2022年北京实现地区生产总值…，比上年增长0.7%: a date the sentence opens on dates what
             # follows it, set off by a comma or not (round blind-zw: the comma alone left 9 more right figures undated)
             if self._opening_date(s, prev) is not None:
                 self.context_rows.add("as-of-sentence-date")
-                return prev[0].point
+                return when(prev[0])
             # …进出口总值36445.5亿元，比上年增长19.7%: a change over the year before is for the period named before it
             if rx("as-of-change").search(self.text, ca, self.clause_bounds(s, ca)[1]):
                 self.context_rows.add("as-of-change")
-                return prev[-1].point
+                return when(prev[-1])
         elif re.match(r"\s*其中", self.text[s.start:s.end]) and s.idx and (before := self.doc.sentences[s.idx - 1]).para == s.para:
             # 截至2017年8月，…共集聚市场主体14万余家。其中上市企业33家: the part is of the date the sentence before opens on
             # (round blind-zo), read from that sentence's second clause
@@ -204,7 +219,7 @@ class StatusMixin:
                 opened = self._opening_date(b, ds)
                 if opened is not None and self.text[opened.end:opened.end + 1] in ("，", ","):
                     self.context_rows.add("as-of-paragraph-date")
-                    return opened.point
+                    return when(opened)
                 return None
         return None
 

@@ -18,6 +18,9 @@ RARE_VERB = 100
 # its suffix alone has no brand yet
 BRANDLESS = {"科技", "信息", "技术", "信息技术", "网络", "软件", "电子", "智能", "数字", "通信", "半导体", "微电子", "数据",
              "实业", "投资", "控股", "集团"}
+# words jieba tags as adverbs (d) that firm and park names are made of: 武汉东湖高新集团股份有限公司, 东湖高新两江半导体产业园
+# (jieba: 东湖/ns 高新/d; round blind-yc, dev-ZZA had cut both at 高新: a firm 集团股份有限公司 and a park 两江半导体产业园)
+NAME_ADVERBS = {"高新"}
 GLUED_PREP = "向在对从于与和同跟把被给将"   # prepositions jieba's HMM glues to the word before a name
 SEPARATORS = ("、", "，", ",", "：", ":", "；", "（", "“")
 STOP_FLAGS = {"x", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "m", "q", "r", "f", "t", "v", "vd", "y",
@@ -232,7 +235,8 @@ class SuffixNamesMixin:
             # 湖南省文化和旅游厅, 重庆高新区规划和自然资源局: the 和 of an office's two remits is part of its name (round blind-zm)
             office_and = w == "和" and gz.OFFICE_REMIT_AND.search(self.text, max(0, a - 4), a) is not None
             inside = (f in ("v", "vn") and w in gz.NAME_VERBS) or (f == "m" and re.match(gz.ORDINAL_RX, w)) \
-                or w in STANDARD_VARIANTS or office_and   # 明昇集团: a variant kept for names (jieba: 昇/zg) is a name's character
+                or w in STANDARD_VARIANTS or office_and \
+                or (f == "d" and w in NAME_ADVERBS)   # 明昇集团: a variant kept for names (jieba: 昇/zg) is a name's character
             if (w in gz.NAME_STOPWORDS and not office_and) or (f in STOP_FLAGS and not inside) or not NAME_RX.match(w) or \
                     (f == "nz" and w[-1] in GLUED_PREP):
                 if f in ("v", "vn") and len(w) == 2 and j >= 1 and self._is_place(toks[j - 1]) \

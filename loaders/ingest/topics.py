@@ -51,7 +51,8 @@ class TopicsMixin:
 
     def region_as_frame(self, m: Mention) -> bool:
         """跻身全市第一梯队 / 占全(北京)省 / 位列全国 / 在全市占比: a region a rank or share is taken in is no figure's subject; nor where
-        something lies (位于A的B, X指的是海淀区…的区域); nor a place among several (在北京、…等地: region-list-item), nor one inside a name."""
+        something lies (位于A的B, X指的是海淀区…的区域); nor a place among several (在北京、…等地: region-list-item), nor one inside a name,
+        nor a dateline's city (region-dateline)."""
         head = m.start - (self.text[m.start - 1:m.start] == "全")   # 占全北京市的50%: the 全 of the whole
         hits = {"region-frame": self.row_ends_at("region-frame", head, 3)
                 or bool(re.search(r"(?:位于|地处|坐落[于在]|座落[于在]|指的是|是指)[^，。；：]*$", self.text[max(0, head - 30):head])),
@@ -60,6 +61,7 @@ class TopicsMixin:
                 "region-focus-scope": m.text.startswith("全") and self.row_ends_at("region-focus-scope", head, 3),
                 "region-first-in": self.text[m.start - 1:m.start] == "在" and bool(rx("region-first-in").match(self.text, m.end)),
                 "region-list-item": bool(rx("region-list-item").match(self.text, m.end)) or self.text[m.start - 1:m.start] == "、",
+                "region-dateline": bool(m.attrs.get("dateline")),
                 "region-in-name": len(m.text) <= 3 and m.start > 0 and self.text[m.start - 1] in "(（" and bool(rx("region-in-name").match(self.text, m.end))}
         self.context_rows.update(r for r, hit in hits.items() if hit)
         return any(hits.values())
@@ -103,8 +105,8 @@ class TopicsMixin:
         title = self.doc.meta.get("title") or ""
         count: dict[str, list[Mention]] = {}
         for m in self.mentions:
-            if m.label != "Region" or not m.keys or m.attrs.get("members") or m.attrs.get("deictic"):
-                continue
+            if m.label != "Region" or not m.keys or m.attrs.get("members") or m.attrs.get("deictic") or m.attrs.get("dateline"):
+                continue   # (新华社成都9月11日电: where the report was filed, region-dateline)
             rec = self.entities[m.key].record
             kind = rec.get("kind") or self._builtin_regions.get(rec.get("name_zh") or "", ("", "", ""))[2]
             if not gz.of_level(kind, level):

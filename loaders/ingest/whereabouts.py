@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from . import gazetteer as gz
 from .model import Mention
 from .rules import conf, rx
 
@@ -17,6 +18,7 @@ MOVER_GAP = re.compile(r"(?:[^，。；、等]{0,10}?项目)?(?:等[^，。；�
 # between two firms of one list: 、 or 和, after a project of the first (万兴科技总部项目、文思海辉…)
 LIST_GAP = re.compile(r"(?:[^，。；、等]{0,10}?项目)?[、和及与，]")
 LOCATABLE = ("Park", "SubPark", "Enterprise", "Institution", "GovernmentBody", "Region")   # a Region: PART_OF
+CENTRAL_BY_LENGTH = sorted(gz.CENTRAL_BODIES, key=len, reverse=True)   # the longest name first (国家密码管理局, not 国家…)
 PARK_NAME_RX = re.compile(r"(?:的)?(?:国家)?(?:网络安全)?产业园区?|园区")   # a park named without its place
 
 
@@ -40,10 +42,14 @@ class WhereaboutsMixin:
                 self.rel(z.key, "PART_OF", key, s, (z.start, z.end), conf(rule), rule)
 
     def rules_departments(self, s) -> None:
-        """工信部电子信息司 is part of 工业和信息化部 (department-of-ministry)."""
+        """工信部电子信息司 is part of 工业和信息化部 (department-of-ministry); so is an office its suffix named whose
+        name begins with a central body's (国家密码管理局商用密码管理办公室: round blind-yc, dev-ZZA)."""
         for x in self.mentions_in(s.start, s.end, ("GovernmentBody",)):
             if x.how == "pattern:ministry-department" and x.keys:
                 self.parent_body(s, x, x.attrs["ministry"], "department-of-ministry")
+            elif x.how == "pattern:suffix-govbody" and x.keys and \
+                    (p := next((b for b in CENTRAL_BY_LENGTH if x.text.startswith(b) and len(x.text) - len(b) >= 3), None)):
+                self.parent_body(s, x, p, "department-of-ministry")
 
     def rules_divisions(self, s) -> None:
         """成都市双流区 / 北京市通州区 / 重庆市沙坪坝区: a district or city written right after the place it lies

@@ -164,6 +164,13 @@ ROWS = [
     ("firm-short-again", "mention", None, 0.75, "来自用友网络、绿盟科技等单位的专家作了演讲，用友、浪潮等企业脱颖而出。",
      "a firm named again without a trade word the article gave it first (用友 after 用友网络, 绿盟 after 绿盟科技): that firm, "
      "not a new one (round `lists`)"),
+    ("short-form-declared", "mention",
+     r"[”\"]?[（(](?:(?:以下|下文?)?(?:简称|称)[：:]?[“\"《]?([^”\"》）)，。；]{2,12}?)[”\"》]?|([A-Za-z][A-Za-z0-9 .&\-]{1,15}))[）)]",
+     0.75,
+     "武汉东湖高新集团股份有限公司（下简称：东湖高新集团）与两江新区达成投资协议。东湖高新集团将建设重庆芯中心。",
+     "the short form a bracket right after a name declares for it (以下简称“X”, 下简称：X, 简称X, or Latin letters alone: "
+     "第五届中国互联网安全大会（ISC 2017）): wherever the "
+     "article writes X after that, it is the named one, not a new entity (round blind-yc, dev-ZZA)"),
     ("zone-short-again", "mention", None, 0.75, "湖南湘江新区成立于2015年。湘江新区的地区生产总值突破4000亿元。",
      "a zone named again without the place its full name began with (湘江新区 after 湖南湘江新区): that zone, not a new "
      "one (round blind-k)"),
@@ -232,9 +239,10 @@ ROWS = [
      "provincial and city branches (湖南省总工会, 共青团湖南省委: Institutions, the rest GovernmentBodies): bodies no "
      "suffix row names"),
     ("ministry-department", "mention", r"(?<![省市区县局厅处司])(" + "|".join(sorted(gz.CENTRAL_BODIES, key=len, reverse=True)) + r")"
-     r"((?:(?!部门|等|和|与|及)[" + HAN + r"])(?:[" + HAN + r"]){1,11}?(?<![公上])司)(?![长机仪])", 0.75,
+     r"((?:(?!部门|等|和|与|及)[" + HAN + r"])(?:[" + HAN + r"]){1,11}?(?:(?<![公上])司|(?<![当])局))(?![长机仪])", 0.75,
      "工信部电子信息司副司长出席发布会。",
-     "a department (司) of a ministry (工信部电子信息司, 国家发展和改革委员会地区振兴司): a body of its own, named with the "
+     "a department (司, 局) of a ministry (工信部电子信息司, 国家发展和改革委员会地区振兴司, 公安部网络安全保卫局: round blind-yc, "
+     "dev-ZZA): a body of its own, named with the "
      "ministry's full name (工业和信息化部电子信息司) as the corpus's labellers name it, and part of the ministry "
      "(department-of-ministry; round blind-zo: eleven such names on the read pool, none found before)"),
     ("central-body", "mention", r"(?<![省市区县局厅处司])(" + "|".join(sorted(gz.CENTRAL_BODIES, key=len, reverse=True)) + ")", 0.8,

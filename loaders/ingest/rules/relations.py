@@ -78,6 +78,10 @@ ROWS = [
      "国家网络安全宣传周先后在北京、武汉、上海、成都、天津等地举办，围绕金融、电信等重点领域开展宣传。",
      "a place among several (A、B、C等地, A和B) is where many things are, not the one region a figure or a focus "
      "in its sentence is about (round blind-j: 天津 took the security week's domains, 巴南软件园 the count of its list)"),
+    ("region-dateline", "relation", None, 0.8,
+     "新华社成都9月11日电 《四川省加快推进新型基础设施建设行动方案》日前发布。到2022年底，数字经济规模达到2万亿元。",
+     "the city of a dateline (新华社成都9月11日电, 长沙晚报讯) is where the report was filed, not what its figures are about "
+     "(round blind-yc, dev-ZZA: 成都市 took the targets of Sichuan's plan)"),
     ("region-in-name", "relation", r"[)）][\u4e00-\u9fff]", 0.8,
      "2018年，成都新经济活力区新经济产值达2000亿元，另有京东(成都)数科等74家企业入驻。这里聚焦5G通信、数字文创等产业。",
      "a city or province in brackets inside a name (京东(成都)数科; not a zone: 核心区(重庆高新区直管园)有…) "
