@@ -127,7 +127,8 @@ def test_guard_a_verb_after_a_place_is_no_industry(tmp_path, kb):
 def test_organisers_after_a_guiding_body_and_an_enumeration_comma_take_part(tmp_path, kb):
     ex = ingest_text(tmp_path, "2016年12月27日，由湖南省工业和信息化厅指导、长沙市软件行业协会主办，湖南长城科技信息有限公司承办的"
                      "“2016软件产业年会”在长沙召开。", kb, "2017-01-03")
-    assert ("2016软件产业年会", "长沙市软件行业协会") in facts(ex, "PARTICIPANT"), facts(ex, "PARTICIPANT")
+    got = facts(ex, "PARTICIPANT", accepted=False)   # event-organised-by is below the threshold since round blind-yc
+    assert ("2016软件产业年会", "长沙市软件行业协会") in got, got
 
 
 def test_a_brand_jieba_cuts_into_single_characters_after_a_place_is_part_of_the_name(tmp_path, kb):

