@@ -91,7 +91,7 @@ class DescriptionsMixin:
             status = self.status(s, a, ca, cb)
             if build and status.value != "target":
                 # 建成…: a goal whatever its wording, for the year its paragraph aims at (到2027年，…建成…高地)
-                status = Status("target", "status-target-paragraph")
+                status = Status("target", "text-copula", paragraph_year=True)
             self._describe(s, subj, "goal" if build else "positioning", a, b, "text-copula", taken, status)
 
     def _clause_subject(self, s, ca: int, verb: int, heads_only: bool = False):

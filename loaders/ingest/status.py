@@ -22,10 +22,12 @@ AIMED_YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年")
 
 
 class Status(NamedTuple):
-    """A figure's status and the status-* row that decided it ("" for an actual one): the row goes with the
-    proposal (ObsFact.status_rule) and tells `as_of` how a target found its year."""
+    """A figure's status and the row that decided it ("" for an actual one), which goes with the proposal
+    (ObsFact.status_rule); `paragraph_year`: a target whose year is the one its paragraph aims at (…提出，到2021年形成…。
+    大数据产业规模突破1000亿元; a 建成… goal), which `as_of` then reads from the paragraph."""
     value: str   # actual, forecast or target
     rule: str = ""
+    paragraph_year: bool = False
 
 
 ACTUAL = Status("actual")
@@ -65,7 +67,7 @@ class StatusMixin:
         if any(not self.past_plan(w) for w in plan):
             return Status("target", "status-target-plan")
         if section := self.target_section(s):
-            return Status("target", section)
+            return Status("target", section, paragraph_year=section == "status-target-paragraph")
         # “十四五”时期，北京经开区将…。其中，…地区生产总值实现3800亿元以上: a part of what the sentence before said
         # (in its paragraph or the one before) has its status
         start = self.doc.sentences[self._chain_idx(s)]
@@ -121,10 +123,10 @@ class StatusMixin:
             i -= 1
         return i
 
-    def target_year(self, s, pos: int, rule: str) -> str | None:
+    def target_year(self, s, pos: int, paragraph_year: bool = False) -> str | None:
         """The year a target aims at: 到2025年 earlier in the sentence, else in a sentence before it
-        in its section (after its heading), or — for a target because its paragraph aims at a year (`rule`
-        status-target-paragraph) — that year."""
+        in its section (after its heading), or — for a target because its paragraph aims at a year
+        (`paragraph_year`) — that year."""
         found = list(AIMED_YEAR.finditer(self.text, s.start, pos))
         if found:
             # 到2022年底: the date it aims at, as precise as the text gives it (2022-12-31; round blind-yc, dev-ZZA)
@@ -135,7 +137,7 @@ class StatusMixin:
             t = self.doc.sentences[i].text.strip()
             if HEADING.match(t):
                 return None
-            if rule == "status-target-paragraph" and self.doc.sentences[i].para == s.para and (
+            if paragraph_year and self.doc.sentences[i].para == s.para and (
                     ys := AIMED_YEAR.findall(t)):
                 return max(ys)   # …提出，到2021年形成…生态。大数据产业规模突破1000亿元: the year the paragraph aims at
             m = rx("status-target-section").match(t)
@@ -178,7 +180,7 @@ class StatusMixin:
         if own:
             return when(own[0])
         if status.value != "actual":
-            year = self.target_year(s, ca, status.rule)
+            year = self.target_year(s, ca, status.paragraph_year)
             if year:
                 return year
         prev = self.dates_in(s.start, ca)
