@@ -361,6 +361,7 @@ CENTRAL_BODIES = ("外交部", "国防部", "国家发展和改革委员会", "�
                   "应急管理部", "审计署", "国务院国资委", "国务院国有资产监督管理委员会", "国家市场监督管理总局",
                   "市场监管总局", "国家互联网信息办公室", "国家网信办", "国家密码管理局", "国家保密局", "国家数据局",
                   "国家知识产权局", "海关总署", "国家税务总局", "国家统计局")
+CENTRAL_BY_LENGTH = sorted(CENTRAL_BODIES, key=len, reverse=True)   # the longest first: 国家密码管理局…, not 国家…
 # the industries of the national Strategic Emerging Industries Classification (国家统计局《战略性新兴产业分类(2018)》,
 # 统计局令第23号): its nine fields and the classes under them, as articles write them (without 产业). A
 # general vocabulary from a public standard, so that a place's industries are known whatever the article

@@ -18,7 +18,6 @@ MOVER_GAP = re.compile(r"(?:[^，。；、等]{0,10}?项目)?(?:等[^，。；�
 # between two firms of one list: 、 or 和, after a project of the first (万兴科技总部项目、文思海辉…)
 LIST_GAP = re.compile(r"(?:[^，。；、等]{0,10}?项目)?[、和及与，]")
 LOCATABLE = ("Park", "SubPark", "Enterprise", "Institution", "GovernmentBody", "Region")   # a Region: PART_OF
-CENTRAL_BY_LENGTH = sorted(gz.CENTRAL_BODIES, key=len, reverse=True)   # the longest name first (国家密码管理局, not 国家…)
 PARK_NAME_RX = re.compile(r"(?:的)?(?:国家)?(?:网络安全)?产业园区?|园区")   # a park named without its place
 
 
@@ -48,7 +47,7 @@ class WhereaboutsMixin:
             if x.how == "pattern:ministry-department" and x.keys:
                 self.parent_body(s, x, x.attrs["ministry"], "department-of-ministry")
             elif x.how == "pattern:suffix-govbody" and x.keys and \
-                    (p := next((b for b in CENTRAL_BY_LENGTH if x.text.startswith(b) and len(x.text) - len(b) >= 3), None)):
+                    (p := next((b for b in gz.CENTRAL_BY_LENGTH if x.text.startswith(b) and len(x.text) - len(b) >= 3), None)):
                 self.parent_body(s, x, p, "department-of-ministry")
 
     def rules_divisions(self, s) -> None:

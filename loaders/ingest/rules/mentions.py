@@ -238,14 +238,14 @@ ROWS = [
      "the central bank and the mass organisations (共青团中央, 全国总工会, 全国妇联) and their "
      "provincial and city branches (湖南省总工会, 共青团湖南省委: Institutions, the rest GovernmentBodies): bodies no "
      "suffix row names"),
-    ("ministry-department", "mention", r"(?<![省市区县局厅处司])(" + "|".join(sorted(gz.CENTRAL_BODIES, key=len, reverse=True)) + r")"
+    ("ministry-department", "mention", r"(?<![省市区县局厅处司])(" + "|".join(gz.CENTRAL_BY_LENGTH) + r")"
      r"((?:(?!部门|等|和|与|及)[" + HAN + r"])(?:[" + HAN + r"]){1,11}?(?:(?<![公上])司|(?<![当])局))(?![长机仪])", 0.75,
      "工信部电子信息司副司长出席发布会。",
      "a department (司, 局) of a ministry (工信部电子信息司, 国家发展和改革委员会地区振兴司, 公安部网络安全保卫局: round blind-yc, "
      "dev-ZZA): a body of its own, named with the "
      "ministry's full name (工业和信息化部电子信息司) as the corpus's labellers name it, and part of the ministry "
      "(department-of-ministry; round blind-zo: eleven such names on the read pool, none found before)"),
-    ("central-body", "mention", r"(?<![省市区县局厅处司])(" + "|".join(sorted(gz.CENTRAL_BODIES, key=len, reverse=True)) + ")", 0.8,
+    ("central-body", "mention", r"(?<![省市区县局厅处司])(" + "|".join(gz.CENTRAL_BY_LENGTH) + ")", 0.8,
      "活动由教育部、公安部、国家数据局等部门共同举办。",
      "the State Council's departments and central offices, full and short forms (公安部, 国家数据局), when no longer "
      "name holds them (公安部第一研究所 is an institution)"),
