@@ -54,6 +54,13 @@ class EventRefsMixin:
                  and x.how != "pattern:meeting-list-part"]
         return whole[-1] if whole else None
 
+    def whole_of(self, ev, s):
+        """The joint event named before `s` whose name holds `ev`'s (天府杯…大赛暨…高峰论坛 of 天府杯…大赛): what 本次活动
+        refers to when the part was named last (round blind-ye, dev-ZZC); else `ev` itself."""
+        whole = [x for x in self.mentions if x.label == "Event" and x.keys and x.sent < s.idx and "暨" in x.name
+                 and ev.name in x.name and x.name != ev.name]
+        return whole[0] if whole else ev
+
     def latest_event_before(self, s, back: int, keep=None, same_para: bool = False):
         """The event named last in the nearest of the `back` sentences before `s` that names one `keep`
         accepts (within `s`'s paragraph when `same_para`); None when none does."""

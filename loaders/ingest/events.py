@@ -233,6 +233,8 @@ class EventsMixin(EventPlacesMixin, EventRefsMixin):
                 ev = min(here, key=lambda x: abs(x.start - (s.start + m.start())))
             elif re.search(r"(?:本次|本届|此次|这次)[^，。；]{0,6}$", s.text[:m.start()]):
                 ev = self.latest_event_before(s, 4)   # 本次大会由…主办 may open the next paragraph
+                if ev is not None and s.text[:m.start()].endswith("活动"):
+                    ev = self.whole_of(ev, s)   # 本次活动: the whole of which the contest named last is a part
             else:
                 ev = self.latest_event_before(s, 2, same_para=True)
             if ev is None:
@@ -340,7 +342,9 @@ class EventsMixin(EventPlacesMixin, EventRefsMixin):
             said = verb.group(verb.lastindex or 0)
             for x in self.mentions_in(s.start, s.start + m.start(), ("GovernmentBody", "Institution", "Enterprise")):
                 venue = re.search(r"(?:齐聚|汇聚|聚首|来到|走进|在|于)$", self.text[max(s.start, x.start - 2):x.start])
-                if not x.attrs.get("members") and not venue:   # 齐聚长沙…中心: where they met, not who
+                # 中国工程院院士陈左宁: an academician's honour, no office the academy sends (round blind-ye, dev-ZZC)
+                honour = self.text.startswith("院士", x.end)
+                if not x.attrs.get("members") and not venue and not honour:   # 齐聚长沙…中心: where they met, not who
                     self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-attended-back"),
                              "event-attended-back", role=f"attended ({said})")
 

@@ -284,6 +284,7 @@ INSTITUTION_SUFFIXES = [("大学", "university"), ("学院", "university"), ("�
                         ("研究所", "research_institute"), ("科学院", "research_institute"), ("工程院", "research_institute"), ("实验室", "laboratory"),
                         ("中心", "centre"), ("协会", "association"), ("学会", "association"), ("研究会", "association"), ("促进会", "association"),
                         ("联合会", "association"), ("工商联", "association"), ("联盟", "alliance"),
+                        ("专业委员会", "association"), ("专委会", "association"),   # a society's committee (round blind-ye)
                         ("学校", "school")]
 PROGRAMME_SUFFIXES = [("试验区", "designation"), ("示范区", "designation"), ("先行区", "designation"),
                       ("示范基地", "designation"), ("示范项目", "designation"), ("基地", "base"), ("特殊津贴", "honour"),

@@ -213,9 +213,14 @@ class LinkingMixin:
         self._new_by_name[(label, norm(rec["name_zh"]))] = key
         if label == "Enterprise" and (trade := FIRM_TRADE_WORD.search(norm(rec["name_zh"]))) and trade.start() >= 2:
             self.__dict__.setdefault("_firm_by_short", {}).setdefault(norm(rec["name_zh"])[:trade.start()], key)
-        if label == "Region" and rec.get("kind") == "zone" and (place := self.region_prefix(rec["name_zh"])) \
-                and len(rec["name_zh"]) - len(place) >= 4:   # not a bare 高新区 or 经开区
-            self.__dict__.setdefault("_zone_by_short", {}).setdefault(norm(rec["name_zh"][len(place):]), key)
+        # 湘江新区 after 湖南湘江新区; 仙桃数据谷 after 渝北仙桃数据谷, a local area after its district's short name
+        # (round blind-ye, dev-ZZC: two areas had split its figures)
+        name = rec["name_zh"]
+        place = self.region_prefix(name) if rec.get("kind") in ("zone", "area") else None
+        if rec.get("kind") == "area":
+            place = place or next((k for k in self._short_districts if name.startswith(k)), None)
+        if label == "Region" and place and len(name) - len(place) >= 4:   # not a bare 高新区 or 经开区
+            self.__dict__.setdefault("_zone_by_short", {}).setdefault(norm(name[len(place):]), key)
         if m is not None:
             self.entities[key].mentions.append(m)
         return key

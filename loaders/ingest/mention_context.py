@@ -96,6 +96,10 @@ class ContextMentionsMixin:
                for x in self.sent_mentions(start)):
             return
         tail = self.text[zone_end:b]
+        if tail.startswith("的"):   # 北京经济技术开发区的星网工业园: a park in the zone, named without it (round blind-ye)
+            if b - zone_end >= 4:
+                self.adopt_or_add(zone_end + 1, b, "Region", "pattern:zone-park", conf("zone-park"), kind="area")
+            return
         if (c := re.match("管委会|管理委员会", self.text[b:b + 5])):
             self.adopt_or_add(start, b + c.end(), "GovernmentBody", "pattern:zone-park-committee", conf("zone-park-committee"))
             return
@@ -303,7 +307,9 @@ class ContextMentionsMixin:
         editions: dict[str, Mention] = {}
         shorts: dict[str, str] = {}   # 渝中 → the key of 渝中区, which the article names in full (rule district-short)
         for m in self.mentions:
-            if m.keys and m.how.startswith("pattern:") and m.label in ("Enterprise", "Institution", "GovernmentBody") \
+            # a local area too (星网工业园 after 北京经济技术开发区的星网工业园: round blind-ye, dev-ZZC)
+            if m.keys and m.how.startswith("pattern:") and (m.label in ("Enterprise", "Institution", "GovernmentBody") or (
+                    m.label == "Region" and m.attrs.get("kind") == "area" and len(m.text) >= 4)) \
                     and len(m.text) >= 3 and not m.attrs.get("members") and m.text == m.text.strip():
                 found.setdefault(m.text, m.keys[0])
             elif m.keys and m.label == "Region" and len(m.keys) == 1 and (short := self._district_short(m.keys[0])):

@@ -240,16 +240,17 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             q = self.text.rfind("“", a, b)   # a quoted title after a verb starts the name: 召开“长沙·非凡十年”…发布会
             if q > a and self.text.find("”", q) > q and re.search(r"(召开|举办|举行|主办|开展|启动)$", self.text[a:q]):
                 a = q
-            org = re.match(r"由?[^，。；的]{2,30}?(?:联合)?(?:主办|承办|举办|组织|指导)的", self.text[a:b])
-            if org and b - (a + org.end()) >= 4:
+            org = re.match(r"(?:由?[^，。；的]{2,30}?(?:联合)?(?:主办|承办|举办|组织|指导)|为期[^，。；的]{1,6})的", self.text[a:b])
+            if org and b - (a + org.end()) >= 4:   # nor how long it lasts: 为期两天的天府杯… (round blind-ye, dev-ZZC)
                 a += org.end()   # 由成都市网络安全协会主办的…培训班: the organiser is named, the course is what follows
-            went = re.match(r".*(?:出席|参加|莅临)了?", self.text[a:b])   # 某副局长出席…论坛: who went is no part of the name
+            # who went is no part of the name (某副局长出席…论坛), nor a count (还将有一场…) or a description (…的…大会——2020…)
+            went = re.match(r".*(?:出席|参加|莅临)了?|[^，。；]{0,4}?[一两三四五六七八九十]场|[^，。；]*的[^，。；]*?——", self.text[a:b])
             a += went.end() if went and b - (a + went.end()) >= 4 else 0
             a, b = self.unquoted(a, b)   # 承办的“软件园区创新发展研讨会暨…2016年会”在北京召开: the name inside the quotes
             self._held_meeting(a, b, how)
         for how, m in [(h, m) for h in ("event-named", "event-series") for m in rx(h).finditer(t)]:
             self._held_meeting(m.start(1), m.end(1), how)
-        for m in rx("firm-of-officer").finditer(t):
+        for row, m in ((r, m) for r in ("firm-of-officer", "firm-stock-code") for m in rx(r).finditer(t)):
             a, b = m.start(1), m.end(1)
             s_ = self.sentence_at(a)
             if not (a == s_.start or re.match(r"[，、。；：:,（(“\s]", self.text[a - 1:a])):
@@ -262,10 +263,10 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             if re.search(r"(?:公司|集团|[委局厅]|政府|办公室|管委会)$", self.text[a:b]):
                 continue   # a company's or a body's suffix: the suffix rows read the whole name (…有限公司四川分公司副总经理,
                 # 长沙市发改委党委书记: a Party secretary is an officer of bodies too)
-            self.add_mention(a, b, "Enterprise", "pattern:firm-of-officer", conf("firm-of-officer"))
+            self.add_mention(a, b, "Enterprise", f"pattern:{row}", conf(row))
             self.claim(a, b)
-        for m in rx("firm-of-revenue").finditer(t):   # 拓维信息实现营业收入8.9亿元: a firm reports revenue
-            self._bare_firm(m.start(1), m.end(1), "firm-of-revenue")
+        for row, m in ((r, m) for r in ("firm-of-revenue", "firm-as-leader") for m in rx(r).finditer(t)):
+            self._bare_firm(m.start(1), m.end(1), row)   # 拓维信息实现营业收入8.9亿元; 以诺基亚为龙头
         for m in rx("institute-of-officer").finditer(t):
             g = 1 if m.group(1) else 2   # an institute by its head, or an association by its 会长 (group 2)
             a, b = m.start(g), m.end(g)
@@ -325,8 +326,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             self._enterprise_list(m, "institution-list")
         for m in rx("area-list").finditer(t):
             self._enterprise_list(m, "area-list")
-        for m in rx("unit-list").finditer(t):
-            self._enterprise_list(m, "unit-list")
+        for rule, m in ((r, m) for r in ("unit-list", "organiser-list") for m in rx(r).finditer(t)):
+            self._enterprise_list(m, rule)
         for m in rx("agreement-party").finditer(t):
             self._agreement_parties(m)
 
@@ -392,14 +393,13 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 first = False
                 a = self._list_start(a, b)
                 item = self.text[a:b]
-            if not BARE_NAME_RX.match(item) or item in gz.NAME_STOPWORDS or item in gz.GENERIC_WORDS or gz.BUSINESS_LINE.search(item):
+            if not BARE_NAME_RX.match(item) or item in gz.NAME_STOPWORDS or item in gz.GENERIC_WORDS or gz.BUSINESS_LINE.search(item) \
+                    or rule == "organiser-list" and re.search(r"[部委办局厅府]$", item):   # 市委宣传部: a body the office rows read
                 continue
             held = [x for x in self.sent_mentions(a) if x.start < b and x.end > a]
             if held and all(x.how == "dictionary" and a <= x.start and x.end <= b and (x.start, x.end) != (a, b)
-                            for x in held):
-                # 天津麒麟 (a place + a firm), 亚信安全 (not 湖南亚信, whose alias 亚信 is inside): the list's
-                # item is the name; the knowledge base would have matched it whole if it knew it
-                held = []
+                            and not (x.label == "GovernmentBody" and x.end == b) for x in held):   # 中国工业和信息化部 is the body
+                held = []   # 天津麒麟 (place + firm), 亚信安全 (not 湖南亚信, alias 亚信): the item is the name
             if held:
                 for x in held:   # 数字电视产业园、…等专业园区: an area its suffix found is the list's item too
                     if x.label in ("Enterprise", "Institution") or (rule == "area-list" and x.how == "pattern:suffix-area"):
@@ -411,7 +411,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             # a bare name: jieba calls it a name (nt/nz/nr/ns), or it is one or two unknown words
             school = rule == "institution-list" and re.search(r"(?:大|大学|学院|院|所)$", item)   # 国防科大: 国防科/n 大/a
             # in a list of three or more, a short item with no function word (prose has 的, 和…) is a name: 完美世界 a+n
-            lenient = len(items) >= 3 and 2 <= len(item) <= 8 and rule in ("enterprise-list", "area-list") and not any(
+            lenient = len(items) >= 3 and 2 <= len(item) <= 8 and rule in ("enterprise-list", "area-list", "organiser-list") and not any(
                 f in ("p", "c", "u", "uj", "ul", "r", "m", "x") for _, f in ws)
             if not ws or not school and not lenient and any(f in ("v", "vn", "a", "d", "p", "c", "u") for _, f in ws) \
                     and not any(f in ("nt", "nz", "nr", "nrt") for _, f in ws):

@@ -111,8 +111,9 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
             if self.heading(s) and self.restated_below(s, a, b):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: a heading's figure (stat-heading)")
                 continue
-            if rx("stat-rate").search(self.text[ca:a]):
-                self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: a rate (每…), not a figure (stat-rate)")
+            if rx("stat-rate").search(self.text[ca:a]) or re.match(r"\s*/\s*[\u4e00-\u9fff]", self.text[b:b + 3]):
+                # 29.3万元/人 as well: the unit list has no rate per head (round blind-ye, dev-ZZC: read as 29.3万元)
+                self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: a rate (每…, …/人), not a figure (stat-rate)")
                 continue
             # 累计 before the number: 123家企业累计实现产值3000.5亿元 totals the output, not the count of firms
             cumulative = bool(CUMULATIVE.search(self.text, ca, a))
@@ -272,7 +273,7 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
             if unit in ("平方公里", "㎡", "万㎡", "亩", "公顷") and metric not in ("land_area", "floor_area"):
                 metric, mzh, men = "area", "面积", "Area"
             status = self.status(s, a, ca, cb)
-            as_of = self.as_of(s, ca, status, self._held(subj))
+            as_of = self.as_of(s, ca, status, self._held(subj), at=s.start + m.start())
             status = self.future(status, as_of)
             start = s.start + m.start() if m.group("q1") else a
             fields = {"metric": metric, "metric_zh": mzh, "metric_en": men,
@@ -418,7 +419,9 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                 if metric == "layout_slogan" and not re.search(r"布局|格局|概括为", m.group()):
                     continue
                 parks = self.mentions_in(s.start, a, ("Park", "SubPark"))
-                subj = parks[0] if parks else self.topic(s, a)
+                # 万兴科技将把长沙打造成…总部: the firm right before 将 aims, not the place it names (round blind-ye)
+                firm = [x for x in self.mentions_in(s.start, a, ORG_LABELS) if x.end == a and metric == "development_goal"]
+                subj = parks[0] if parks else firm[0] if firm else self.topic(s, a)
                 ca, cb = self.clause_bounds(s, a)
                 if subj is None and metric == "distinction":   # 博览会…为历届博览会之最 / 中国是全球最大的…基地
                     subj = self.event_of_figure(s, ca, a) or self.country_of_figure(s, ca, a)

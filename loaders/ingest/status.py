@@ -37,6 +37,10 @@ ACTUAL = Status("actual")
 PERIOD = re.compile(r"\d{4}-\d{2}(?:-\d{2})?/\d{4}-\d{2}(?:-\d{2})?")
 
 
+# what may come before a sentence's opening date: nothing, or who says so (据统计， / 数据显示， / 记者从…了解到，)
+REPORT_LEAD = re.compile(r"\s*(?:[^，。；]{0,20}(?:表明|显示|介绍|了解到|获悉|统计|透露|指出)[，,：:]\s*)?")
+
+
 def when(d) -> str:
     """The as-of a date gives a figure: a period of months or days whole, since the figure covers it (1-6月的营收 is
     2023-01/2023-06; the review file writes as_of and as_of_end), else its point. Round blind-yc: the read pool's gold
@@ -171,12 +175,16 @@ class StatusMixin:
                 return published.isdigit() and max(said) >= int(published)
         return False
 
-    def as_of(self, s, ca: int, status: Status = ACTUAL, held: str | None = None) -> str:
+    def as_of(self, s, ca: int, status: Status = ACTUAL, held: str | None = None, at: int | None = None) -> str:
         """The date a figure is for: a date in its clause; one before it led by 截至/到; for a target
         or forecast the year its section or sentence aims at (到2022年); else, for an event's figure, the day
         it was `held`; else the article's date."""
         # (not 比一季度, 较上年: what the figure is compared with is not when it is: round blind-zo)
         own = [d for d in self.dates_in(ca, self.clause_bounds(s, ca)[1]) if self.text[d.start - 1:d.start] not in ("比", "较")]
+        # 由2005年的1775.5亿元增加到2010年的2229.1亿元: the date right before the figure (at), with 的, dates it
+        # (round blind-ye, dev-ZZC: both had been dated 2005)
+        if at is not None and (of := [d for d in own if d.end <= at and re.fullmatch(r"的\s*", self.text[d.end:at])]):
+            return when(of[-1])
         if own:
             return when(own[0])
         if status.value != "actual":
@@ -226,5 +234,6 @@ class StatusMixin:
         return None
 
     def _opening_date(self, s, dates: list):
-        """The first of `dates` (the sentence's, in order) when the sentence opens on it, else None."""
-        return dates[0] if dates and not self.text[s.start:dates[0].start].strip() else None
+        """The first of `dates` (the sentence's, in order) when the sentence opens on it, after a clause that says
+        where the figures come from or none (统计数据表明，2017年，…: round blind-ye, dev-ZZC), else None."""
+        return dates[0] if dates and REPORT_LEAD.fullmatch(self.text[s.start:dates[0].start]) else None

@@ -22,6 +22,8 @@ BRANDLESS = {"科技", "信息", "技术", "信息技术", "网络", "软件", "
 # (jieba: 东湖/ns 高新/d; round blind-yc, dev-ZZA had cut both at 高新: a firm 集团股份有限公司 and a park 两江半导体产业园)
 NAME_ADVERBS = {"高新"}
 GLUED_PREP = "向在对从于与和同跟把被给将"   # prepositions jieba's HMM glues to the word before a name
+# the one-character words jieba's HMM glues to an area's suffix (数据谷|要, 小镇|将): the name ends before them
+GLUED_AFTER_AREA = ("要", "将", "已", "是", "也", "还", "都", "于", "在", "和", "与", "等", "及")
 SEPARATORS = ("、", "，", ",", "：", ":", "；", "（", "“")
 STOP_FLAGS = {"x", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "m", "q", "r", "f", "t", "v", "vd", "y",
               "e", "o", "w", "zg", "mq", "b", "eng"}
@@ -118,7 +120,11 @@ class SuffixNamesMixin:
             if se not in ends and label != "SubPark":
                 # the suffix must end a word: 总部, 内部, 干部 are not bodies
                 glued = [t for t in toks if t[0] < se < t[1]]
-                if not (glued and label == "GovernmentBody" and glued[0][2][se - glued[0][0]:] in ("于", "在", "和", "与", "等", "及")):
+                # 仙桃数据谷|要引进 (jieba's HMM cuts 谷要): a function word glued to the suffix ends the name there too
+                # (round blind-ye, dev-ZZC); a body's suffix takes the prepositions (…局于, …委和)
+                rest = glued[0][2][se - glued[0][0]:] if glued else ""
+                if not (label == "GovernmentBody" and rest in ("于", "在", "和", "与", "等", "及")
+                        or label == "Region" and rest in GLUED_AFTER_AREA):
                     continue
             if label == "GovernmentBody" and any(t[1] == se and t[0] < ss and t[2] in gz.NOT_A_BODY_WORD for t in toks):
                 continue   # 规划布局: the suffix ends a common word

@@ -8,6 +8,8 @@ on. Each row is pooled over the latest samples until it has FIRES fires, going b
 row that fired EVIDENCE times or more there, in two samples or more, carries (right + 1) / (fired + 2), rounded to
 0.05 (loaders/ingest/rules/__init__.py). A row above the threshold then counts
 as the review file had it (the table's "accepted" columns), a row below it as it would have been (the "all" columns).
+From dev-ZZE on a sample's output also lists the articles where a row fired more than PER_ARTICLE times; such an
+article counts PER_ARTICLE fires, right in the article's proportion (bench/ingest_bench.py, PER_ARTICLE: why).
 
 After scoring a new blind sample as it came, save its --by-rule output here with the header the others carry;
 the rows this test then fails on are the rows whose confidence the sample moves.
@@ -15,12 +17,16 @@ the rows this test then fails on are the rows whose confidence the sample moves.
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 from parkgraph.loaders.ingest.rules import ACCEPT, RULES
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from bench.ingest_bench import PER_ARTICLE  # noqa: E402
 
 AS_CAME = Path(__file__).resolve().parents[2] / "bench" / "results" / "as-came"
 # A window sized by fires, per row, rather than the same seven samples for every row (round blind-y). With seven
@@ -76,10 +82,17 @@ SPLIT_AFTERWARDS = {("domain-focus-region", "dev-o"): (9, 9), ("domain-focus-reg
 NOT_THE_TABLES = {"stat-same-subject"}
 
 
-def _rows(path: Path) -> list[tuple[str, int, int]]:
-    """(rule, right, fired) per row of one --by-rule output."""
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+HEAVY = "### rows that fired more than"   # the per-article section of a --by-rule output (from dev-ZZE on)
+
+
+def _rows(path: Path) -> list[tuple[str, float, int]]:
+    """(rule, right, fired) per row of one --by-rule output; where one article fired a row more than PER_ARTICLE
+    times, that article counts PER_ARTICLE fires and the same share of them right."""
+    text = path.read_text(encoding="utf-8")
+    rows, _, heavy = text.partition(HEAVY)
+    out: list[tuple[str, float, int]] = []
+    conf: dict[str, float] = {}
+    for line in rows.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if not line.startswith("| ") or cells[0] == "rule":
             continue
@@ -88,17 +101,26 @@ def _rows(path: Path) -> list[tuple[str, int, int]]:
             # once, where one below the threshold can take the gold item an accepted one matched (dev-L: stat-event
             # 4 of 6 accepted, 0 of 6 in "all")
             accepted = float(cells[1]) >= ACCEPT
+            conf[cells[0]] = float(cells[1])
             out.append((cells[0], int(cells[2 if accepted else 5]), int(cells[3 if accepted else 6])))
         elif len(cells) == 4:   # dev-D: rule, right, proposed, precision
             out.append((cells[0], int(cells[1]), int(cells[2])))
         else:
             raise ValueError(f"{path.name}: a row of {len(cells)} cells: {line}")
+    for line in heavy.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if not line.startswith("| ") or cells[0] == "kind":
+            continue
+        _, rule, _, r, n, ar, an = cells
+        right, fired = (int(r), int(n)) if conf[rule] >= ACCEPT else (int(ar), int(an))
+        if fired > PER_ARTICLE:   # take the article's fires out and its capped share in
+            out.append((rule, right * PER_ARTICLE / fired - right, PER_ARTICLE - fired))
     return out
 
 
-def _per_sample(path: Path) -> dict[str, list[int]]:
+def _per_sample(path: Path) -> dict[str, list[float]]:
     """rule → [right, fired] in one sample, as its row meant then."""
-    rows: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    rows: dict[str, list[float]] = defaultdict(lambda: [0, 0])
     sample = path.stem
     for rule, right, fired in _rows(path):
         if rule in SINCE and sample < SINCE[rule]:
@@ -112,12 +134,13 @@ def _per_sample(path: Path) -> dict[str, list[int]]:
     return rows
 
 
-def pooled() -> dict[str, list[int]]:
+def pooled() -> dict[str, list[float]]:
     """rule → [right, fired, samples], newest sample first until the row has FIRES fires or MAX_BACK samples."""
     newest_first = [_per_sample(p) for p in sorted(AS_CAME.glob("dev-*.md"), reverse=True)][:MAX_BACK]
-    acc: dict[str, list[int]] = {}
+    acc: dict[str, list[float]] = {}
     for rule in {r for sample in newest_first for r in sample}:
-        right = fired = samples = 0
+        right = fired = 0.0
+        samples = 0
         for sample in newest_first:
             if fired >= FIRES:
                 break
@@ -158,3 +181,18 @@ def test_row_carries_its_blind_precision(rule):
     want = round((right + 1) / (fired + 2) * 20) / 20
     assert RULES[rule].conf == pytest.approx(want), (
         f"{rule}: right {right} of {fired} on the latest blind samples as they came → {want}; the table says {RULES[rule].conf}")
+
+
+def test_one_article_counts_at_most_per_article_fires(tmp_path):
+    """A sample where one article fired a row 10 times (0 right) and the others 5 times (4 right): the article counts
+    PER_ARTICLE fires at its own precision (none right), so the row reads 4 of 10, not 4 of 15 (round blind-ye)."""
+    out = tmp_path / "dev-zzz.md"
+    out.write_text("<!-- sample: dev-zzz; scored at: 0000000 -->\n\n### relations, dev-zzz split\n\n"
+                   "| rule | confidence | accepted: right | proposed | precision | all: right | proposed | precision |\n"
+                   "|---|---:|---:|---:|---:|---:|---:|---:|\n"
+                   "| event-organised-by | 0.45 | 0 | 0 | 0.00 | 4 | 15 | 0.27 |\n"
+                   f"\n{HEAVY} {PER_ARTICLE} times in one article, dev-zzz split\n\n"
+                   "| kind | rule | article | accepted: right | proposed | all: right | proposed |\n|---|---|---|---:|---:|---:|---:|\n"
+                   "| relations | event-organised-by | 2019-x | 0 | 0 | 0 | 10 |\n", encoding="utf-8")
+    got = _per_sample(out)["event-organised-by"]
+    assert got == [pytest.approx(4), PER_ARTICLE + 5]

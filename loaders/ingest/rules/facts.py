@@ -298,7 +298,7 @@ ROWS = [
      "长沙先进制造业发展到拥有五大千亿级产业集群。",
      "a count in Chinese numerals before 大 (五大…集群 → 5 个)"),
     ("stat-rate", "statistic", r"每\s*[\d一二三四五六七八九十两]*\s*(?:天|日|周|月|年|小时)", 0.9,
-     "长沙平均每3天就有1个亿元级项目落地。", "a rate (每3天…1个) is not a figure of how many: not proposed"),
+     "长沙平均每3天就有1个亿元级项目落地。", "a rate (每3天…1个; 29.3万元/人, round blind-ye) is not a figure of how many: not proposed"),
     ("stat-list-moved-in", "statistic", None, 0.7,
      "360企业安全集团、北京卫达信息技术有限公司等10家企业签约入驻国家网络安全产业园区（北京）。",
      "a counted list of firms that moved into a park (or its sub-parks): the park's figure"),

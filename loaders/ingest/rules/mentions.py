@@ -85,12 +85,12 @@ ROWS = [
      "industries listed as a place's leading ones (A产业、B产业等主导产业; 以A产业为支柱、B产业为突破): one domain "
      "per item, named without 产业 (高端汽车和新能源智能汽车 is one item: items end at 产业, not at 和)"),
     ("domain-cluster-list", "mention",
-     r"(?:拥有|形成|发展|培育|打造|构建起?|(?<=[，。；：])其(?!中|他|余|次)|(?<=[区市省县])(?=[^，。；：、]{2,20}、[^，。；：]{2,80}?[两三四五六七八九十\d]+大(?:支柱|主导|优势)))了?"
-     r"((?:(?!拥有|形成|发展|培育|打造|构建)[^，。；：]){2,80}?)等?(?:[两三四五六七八九十\d]+)大(?:千亿级|万亿级|百亿级|支柱|主导|优势|重点)?(?:产业集群|产业|集群|领域)",
+     r"(?:拥有|形成|发展|培育|打造|布局|构建起?|(?<=[，。；：])其(?!中|他|余|次)|(?<=[区市省县])(?=[^，。；：、]{2,20}、[^，。；：]{2,80}?[两三四五六七八九十\d]+大(?:支柱|主导|优势)))了?"
+     r"((?:(?!拥有|形成|发展|培育|打造|布局|构建)[^，。；：]){2,80}?)等?(?:[两三四五六七八九十\d]+)大(?:千亿级|万亿级|百亿级|支柱|主导|优势|重点|核心)?(?:产业集群|产业|集群|领域)",
      0.75, "长沙拥有工程机械、电子信息、汽车及零部件三大千亿级产业集群。",
      "domains counted as N大产业集群; items split at 、 only (汽车及零部件 is one); also 构建起A、B等七大产业集群 (round `lists`) and "
      "a clause opened by 其 (其电子信息通信、汽车…四大主导产业产值: round blind-j; not 其中: round blind-zk), or by a place's name when the list is "
-     "its N大主导/支柱/优势产业 (成都高新区电子信息、生物医药、新经济三大主导产业: round blind-ze)"),
+     "its N大主导/支柱/优势产业 (成都高新区电子信息、生物医药、新经济三大主导产业: round blind-ze); 布局A、B、C三大核心产业 (round blind-ye)"),
     ("meeting-held", "mention", r"((?:“[^“”，。；：]{1,30}”|[^，。；：、\s]){4,60}?(?:研讨会|论坛|峰会|大会|会议|博览会|交流会|对接会|发布会|座谈会|推介会|洽谈会|展览会|年会|培训班|大赛|挑战赛|竞赛|决赛|初赛|复赛|赛区|专场|(?<!等)(?<!重要)(?<!系列)(?<!主要)活动(?![开启闭])|启动仪式|开幕式|闭幕式|(?:签约|开工|揭牌|授牌|颁奖)(?:仪式|典礼))”?(?:" + gz.EDITION_BRACKET + r")?)(?:（以下简称[^）]{1,12}）)?(?:于?(?:\d{1,2}日|当天|当日|今天|昨天|近日|日前))?(?:将|将于|也将)?(?:在[^，。；]{1,24}?)?(?:正式|隆重|盛大|圆满|顺利)?(?:举行|召开|开幕|举办|落幕|启动|开班|揭幕|拉开帷幕|拉开战幕|闭幕|开赛|收官|结束)",
      0.75, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。", "a meeting or course named before (10日)(在X)举行/召开/开班/拉开帷幕; 由X主办的 before it is its organiser, not its name; "
      "an activity named so too (…北碚行活动在北碚举办), not a list's (…等重要活动) and not an activity's opening cut short "
@@ -111,11 +111,11 @@ ROWS = [
     ("meeting-organised", "mention", r"((?:[^，。；：、\s的]){4,40}?(?:大赛|论坛|峰会|大会|博览会|宣传周|挑战赛|研讨会|交流会|展览会|电子展|联赛))(?:是)?(?:于[^，。；由]{1,12}?)?由[^。；]{2,80}?(?:主办|承办|举办)",
      0.75, "据了解，数字中国创新大赛由数字中国建设峰会组委会主办。",
      "a meeting, fair or contest named before 由X主办: it is held (X organises it: event-organised-by)"),
-    ("event-named", "mention", r"(?<!暨)((?:(?<!\d)(?:19|20)\d{2}(?:年度?)?|第[一二三四五六七八九十\d]+届|首届|“[^”，。]{2,12}”)(?![）)”])(?:(?!堪称|号称|成为|作为)[^，。；：、\s的？！?!]){2,40}?(?:" + "|".join(gz.NAMED_EVENT_SUFFIXES) + ")(?:[" + HAN + r"]{0,4}?(?:总决赛|半决赛|决赛|初赛|复赛|预赛))?)"
+    ("event-named", "mention", r"(?<!暨)((?:“?[" + HAN + r"]{2,3}杯”?(?=(?:19|20)\d{2}))?(?:(?<!\d)(?:19|20)\d{2}(?:年度?)?|第[一二三四五六七八九十\d]+届|首届|“[^”，。]{2,12}”)(?![）)”])(?:(?!堪称|号称|成为|作为)[^，。；：、\s的？！?!]){2,40}?(?:" + "|".join(gz.NAMED_EVENT_SUFFIXES) + ")(?:[" + HAN + r"]{0,4}?(?:总决赛|半决赛|决赛|初赛|复赛|预赛))?)"
      r"(?![^，。；：、\s]{0,8}?(?:决赛|初赛|复赛|仪式|启动式|分论坛|分会|专场|开幕式|闭幕式|发布会|暨)|·)",
      0.75, "作为2018年国家网络安全宣传周的第一个重头戏，博览会吸引了大批市民。",
      "a meeting, fair or campaign named with its year, its edition or a quoted name (2018年国家网络安全宣传周, 第三届…大会, "
-     "“巅峰极客”网络安全技能挑战赛; not a quoted short name closed by a bracket: “ISC 2020”）…), with a stage of a contest (…挑战赛初赛, …大赛洞庭决赛), wherever the "
+     "“巅峰极客”网络安全技能挑战赛; a cup's name before the year is part of it: 天府杯2019国际网络安全大赛, round blind-ye; not a quoted short name closed by a bracket: “ISC 2020”）…), with a stage of a contest (…挑战赛初赛, …大赛洞庭决赛), wherever the "
      "sentence names it, when the name ends there (not 第六届…大赛洞庭决赛启动仪式, a part of a longer name): the year "
      "is part of the name, not a date; a name runs across no ？ or ！ and no 堪称/成为/作为 (“长沙速度”究竟有多快？2020互联网岳麓峰会, "
      "“鲲鹏计算生态”堪称几大分论坛: round blind-zi)"),
@@ -130,11 +130,20 @@ ROWS = [
      r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:高级|执行|常务|资深|轮值)?(?:党委书记|董事长|副总经理|总经理|副总裁|总裁|首席执行官|CEO)",
      0.7, "湖南长城副总经理郭在砾介绍，公司的解决方案覆盖15个应用系统。",
      "an organisation named by its officer's title (湖南长城副总经理): an enterprise"),
+    ("firm-stock-code", "mention", r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)[（(](?:\d{6}\.(?:SZ|SH|BJ)|(?:SZ|SH|BJ)\d{6})[）)]", 0.8,
+     "今年6月，万兴科技(300624.SZ)与长沙市签约。",
+     "a name with its stock code (万兴科技(300624.SZ)) is a listed firm's (round blind-ye, dev-ZZC); not yet inside a "
+     "meeting's name (万兴科技(300624.SZ)入驻…签约仪式: the meeting holds the span)"),
     ("firm-of-revenue", "mention",
      r"(?:^|(?<=[，；。：\n]))([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:上半年|全年)?(?:实现|完成)(?:营业收入|营收|主营业务收入|销售收入|净利润|利润总额)",
      0.7, "1-6月，拓维信息实现营业收入8.9亿元，同比增长47.5%。",
      "a name that opens a clause and reports revenue or profit (拓维信息实现营业收入): an enterprise — not a place, a "
      "sector or a group of firms (全省软件企业, 规模以上企业: mentions.NOT_A_FIRM)"),
+    ("firm-as-leader", "mention",
+     r"以([\u4e00-\u9fffA-Za-z0-9]{2,10}?)为(?:龙头(?!企业)|领军企业|龙头企业|代表的[^，。；、]{0,10}?(?:企业|公司|厂商))", 0.7,
+     "以诺基亚为龙头的移动通讯产业、以京东方为龙头的显示产业。",
+     "以X为龙头 / 以X为代表的…企业: X is a firm, no place, sector or group of firms (round blind-ye, dev-ZZC: 诺基亚 and "
+     "京东方 were no entity)"),
     ("institute-of-officer", "mention",
      r"((?:(?!当选|担任|出任|兼任)[\u4e00-\u9fffA-Za-z0-9]){2,16}?(?:研究院|研究所|信安院|科学院|大学|学院|院|所))"
      r"(?:党委书记|常务副院长|副院长|院长|副所长|所长|副校长|校长)"
@@ -181,6 +190,10 @@ ROWS = [
     ("unit-list", "mention", r"来自([^，。；：]{2,200}?)等(?:单位|机构)", 0.7,
      "论坛召开，来自百度、用友网络、绿盟科技等单位的专家作了演讲。",
      "来自A、B、C等单位: a name no suffix or dictionary reads is a firm (an institution's suffix makes it one)"),
+    ("organiser-list", "mention", r"(?:由|(?<=[，,]))([^，。；：由]{2,200}?)等?(?:单位|机构)?(?:共同|联合)?(?:主办|承办|协办)(?!单位)", 0.7,
+     "本次活动由百度、阿里巴巴、腾讯等主办，科来、四川无声等单位协办。",
+     "由A、B、C等主办 / …，D、E等承办: a listed organiser no suffix or dictionary reads is a firm, as in unit-list (round "
+     "blind-ye, dev-ZZC: of an organiser list of 21, the suffix rows had read 11)"),
     ("agreement-party", "mention",
      AGREEMENT_PARTIES + r"(?:正式|共同)?(?:签署|签订)了?[^，。；]{0,40}?(?:协议|备忘录)",
      0.7, "通州区永顺镇同炎凌嘉业签署了战略合作协议。",
@@ -198,7 +211,7 @@ ROWS = [
      r"(?:[的]|首批)[^，。；：]{0,12}?(?:[两三四五六七八九十\d]+)个(试验区|示范区|园区|分园|基地)(?:是|为|分别是|包括)[：:]?([^。；]{4,300})",
      0.75, "首批获授牌的五个试验区是：合肥高新技术产业开发区、北京市海淀区。", "members of a counted list, one per item"),
     ("devzone", "mention", r"([" + HAN + r"]{2,8}?(?:市|省)?(?:(?:高新技术产业开发区|经济技术开发区|高新区|经开区|自贸区|新区|科学城|科技城)"
-     r"(?:[东西南北]区)?|高新[东西南北]区))(?!管委会|管理委员会|[" + HAN + r"]{0,4}园|[" + HAN + r"]{0,5}中心)",
+     r"(?:[东西南北]区)?|高新[东西南北]区))(?!管委会|管理委员会|[" + HAN + r"]{0,4}园|[" + HAN + r"]{0,5}中心|[" + HAN + r"]{1,6}?测试区)",
      0.75, "园区位于宁乡高新技术产业开发区。", "development zones (and science cities: 中关村科学城) keep their full name, never cut to the city; "
      "a zone's quarter keeps its direction (中关村科学城北区, 成都高新东区: an area of its own, round blind-td); not a zone that "
      "begins a centre's name (中国科技城大数据中心: round blind-zo)"),
@@ -208,10 +221,11 @@ ROWS = [
      "a zone whose official name holds its place in brackets (西部(重庆)科学城, 中国（湖南）自由贸易试验区长沙片区): one name, "
      "not the place inside it (round blind-k)"),
     ("zone-park", "mention",
-     r"((?:中关村科技园区(?=[" + HAN + r"]{2,3}园(?!区))|中关村|[" + HAN + r"]{2,8}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|产业基地))"
-     r"[" + HAN + r"]{1,6}?(?:园区|园))(?![" + HAN + r"]{0,3}(?:有限|公司|股份|集团))",
+     r"((?:中关村科技园区(?=[" + HAN + r"]{2,3}园(?!区))|中关村|[" + HAN + r"]{2,8}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|产业基地|新区))"
+     r"[" + HAN + r"]{1,6}?(?:园区|园|测试区))(?![" + HAN + r"]{0,3}(?:有限|公司|股份|集团))",
      0.8, "中关村通州园238家重点企业的总收入达到900.1亿元。",
-     "a park named after the zone or base it belongs to (中关村通州园, 中关村科技园区通州园, 长沙高新区信息产业园) is a place "
+     "a park named after the zone or base it belongs to (中关村通州园, 中关村科技园区通州园, 长沙高新区信息产业园; a test "
+     "ground too: 湖南湘江新区智能系统测试区, round blind-ye) is a place "
      "of its own, not the national park's sub-park of the same short name; in an article that never names the national "
      "park, the short form (通州园) then refers to it (`zone-park-short`)"),
     ("zone-park-committee", "mention", None, 0.75, "中关村大兴园管委会负责园区建设。",
