@@ -32,7 +32,9 @@ class WhereaboutsMixin:
             if rec.get("kind") == "cluster":
                 name = z.text   # 长沙市新一代…产业集群: the place is in the text, not in the curated name
             n = self.region_prefix(name[:-3])   # a place that begins the name and leaves more than two characters
-            if n is not None and self._builtin_regions[n][2] in ("city", "municipality"):
+            # 重庆高新区直管园: a zone's park is part of the zone its name holds, not of the city (round blind-ye)
+            inner = n is not None and any(w in name[len(n):-1] for w in gz.ZONE_WORDS)
+            if n is not None and not inner and self._builtin_regions[n][2] in ("city", "municipality"):
                 key = self.region_key(self._builtin_regions[n][1], None)
                 # the name alone is weak evidence (2 of 5 wrong on dev): the sentence must also
                 # name the city, or the cluster be named with it (长沙市新一代…产业集群)

@@ -7,9 +7,10 @@ a series held since a year is an event of its own. The six positive tests fail o
 guards pass there by design."""
 import pytest
 
-from .conftest import facts, ingest_text
+from .conftest import entity_name, facts, ingest_text
 
-# one relation the round's rows give (True) or must not give (False), each a row of its own: (text, date, type, pair)
+# one relation the round's rows give (True) or must not give (False), each a row of its own: (text, date, type, pair);
+# a row name instead: only that row gives it
 RELATIONS = {
     "a zone named after a labelled city is part of it":
         ("长沙经开区推进项目建设，园区产值增长10%。长沙市召开网络安全产业大会。", "2023-06-01", "PART_OF",
@@ -17,8 +18,10 @@ RELATIONS = {
     "a zone named after a labelled province is part of it":
         ("湖南湘江新区产值增长10%。湖南省召开网络安全产业大会。", "2023-06-01", "PART_OF",
          ("湖南湘江新区", "湖南省"), True),
+    # the zone's name alone still gives the city by the weak row (zone-in-city), which the calibration put at the
+    # threshold in round blind-ye (3 of 6): A5 (zone-in-labelled-place) gives nothing here
     "a place that carries no fact takes no zone":
-        ("长沙经开区推进项目建设，园区产值增长10%。", "2023-06-01", "PART_OF", ("长沙经开区", "长沙市"), False),
+        ("长沙经开区推进项目建设，园区产值增长10%。", "2023-06-01", "PART_OF", ("长沙经开区", "长沙市"), "zone-in-city"),
     "a zone inside a labelled zone is not given the city":
         ("重庆高新区产值增长10%。重庆高新区直管园新增企业30家。重庆市集聚了长安汽车、赛力斯等一批企业。", "2023-06-01", "PART_OF",
          ("重庆高新区直管园", "重庆市"), False),
@@ -37,9 +40,14 @@ RELATIONS = {
 @pytest.mark.parametrize("case", sorted(RELATIONS))
 def test_relation(case, tmp_path, kb):
     text, date, rtype, pair, given = RELATIONS[case]
+    ex = ingest_text(tmp_path, text, kb, date)
+    if isinstance(given, str):
+        rows = {r.rule for r in ex.relations if r.type == rtype and (entity_name(ex, r.frm), entity_name(ex, r.to)) == pair}
+        assert rows == {given}, rows
+        return
     # a relation given is proposed, whichever side of the threshold its row stands (zone-in-labelled-place and
     # event-organised-by fell below it in round blind-yc); one not given is not accepted
-    assert (pair in facts(ingest_text(tmp_path, text, kb, date), rtype, accepted=not given)) is given
+    assert (pair in facts(ex, rtype, accepted=not given)) is given
 
 
 def test_domains_listed_after_a_plans_title_are_the_plans_focus(tmp_path, kb):
