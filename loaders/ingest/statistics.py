@@ -21,6 +21,8 @@ MULT = {"": 1, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 # what a bare 亿 (no unit after it) counts when its clause names it: users, people, visits, devices — not money
 BARE_COUNT = re.compile(r"用户|网民|人口|人次|连接数?|终端|下载量?|访问量|观看|浏览量|播放量|出货量|台(?:套)?数|部手机")
 # 共签约 counts a signing's items, no running total (A1: 共有47个项目签约; round blind-o: 0 of 3 in the gold)
+# 29.3万元/人: a rate per head, which the unit list has no unit for (round blind-ye, dev-ZZC: read as 29.3万元)
+PER_UNIT = re.compile(r"\s*/\s*[\u4e00-\u9fff]")
 CUMULATIVE = re.compile(r"累计|共(?:引进|培养|培育|引育|落地|招引)")
 # units and qualifiers read here beyond gazetteer.UNITS / QUALIFIER_MAP (kept apart: gazetteer.py is
 # shared with the mention rules)
@@ -111,8 +113,7 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
             if self.heading(s) and self.restated_below(s, a, b):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: a heading's figure (stat-heading)")
                 continue
-            if rx("stat-rate").search(self.text[ca:a]) or re.match(r"\s*/\s*[\u4e00-\u9fff]", self.text[b:b + 3]):
-                # 29.3万元/人 as well: the unit list has no rate per head (round blind-ye, dev-ZZC: read as 29.3万元)
+            if rx("stat-rate").search(self.text[ca:a]) or PER_UNIT.match(self.text, b, b + 3):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: a rate (每…, …/人), not a figure (stat-rate)")
                 continue
             # 累计 before the number: 123家企业累计实现产值3000.5亿元 totals the output, not the count of firms
@@ -420,7 +421,7 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                     continue
                 parks = self.mentions_in(s.start, a, ("Park", "SubPark"))
                 # 万兴科技将把长沙打造成…总部: the firm right before 将 aims, not the place it names (round blind-ye)
-                firm = [x for x in self.mentions_in(s.start, a, ORG_LABELS) if x.end == a and metric == "development_goal"]
+                firm = [x for x in self.mentions_in(s.start, a, ORG_LABELS) if x.end == a] if metric == "development_goal" else []
                 subj = parks[0] if parks else firm[0] if firm else self.topic(s, a)
                 ca, cb = self.clause_bounds(s, a)
                 if subj is None and metric == "distinction":   # 博览会…为历届博览会之最 / 中国是全球最大的…基地

@@ -27,6 +27,7 @@ from parkgraph.loaders.ingest.rules import ACCEPT, RULES
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench.ingest_bench import PER_ARTICLE  # noqa: E402
+from bench.ingest_bench import PER_ARTICLE_HEADING as HEAVY  # noqa: E402  (the per-article list, from dev-ZZE on)
 
 AS_CAME = Path(__file__).resolve().parents[2] / "bench" / "results" / "as-came"
 # A window sized by fires, per row, rather than the same seven samples for every row (round blind-y). With seven
@@ -82,20 +83,21 @@ SPLIT_AFTERWARDS = {("domain-focus-region", "dev-o"): (9, 9), ("domain-focus-reg
 NOT_THE_TABLES = {"stat-same-subject"}
 
 
-HEAVY = "### rows that fired more than"   # the per-article section of a --by-rule output (from dev-ZZE on)
+def _table_rows(text: str, header: str):
+    """(line, cells) of each body row of the markdown tables in `text` (the header row, first cell `header`, left out)."""
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| ") and cells[0] != header:
+            yield line, cells
 
 
 def _rows(path: Path) -> list[tuple[str, float, int]]:
     """(rule, right, fired) per row of one --by-rule output; where one article fired a row more than PER_ARTICLE
     times, that article counts PER_ARTICLE fires and the same share of them right."""
-    text = path.read_text(encoding="utf-8")
-    rows, _, heavy = text.partition(HEAVY)
+    rows, _, heavy = path.read_text(encoding="utf-8").partition(HEAVY)
     out: list[tuple[str, float, int]] = []
     conf: dict[str, float] = {}
-    for line in rows.splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if not line.startswith("| ") or cells[0] == "rule":
-            continue
+    for line, cells in _table_rows(rows, "rule"):
         if len(cells) == 8:     # rule, confidence, accepted right/proposed/precision, all right/proposed/precision
             # a row accepted then is counted as the review file had it; the "all" columns score every proposal at
             # once, where one below the threshold can take the gold item an accepted one matched (dev-L: stat-event
@@ -107,11 +109,7 @@ def _rows(path: Path) -> list[tuple[str, float, int]]:
             out.append((cells[0], int(cells[1]), int(cells[2])))
         else:
             raise ValueError(f"{path.name}: a row of {len(cells)} cells: {line}")
-    for line in heavy.splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if not line.startswith("| ") or cells[0] == "kind":
-            continue
-        _, rule, _, r, n, ar, an = cells
+    for _, (_, rule, _, r, n, ar, an) in _table_rows(heavy, "kind"):
         right, fired = (int(r), int(n)) if conf[rule] >= ACCEPT else (int(ar), int(an))
         if fired > PER_ARTICLE:   # take the article's fires out and its capped share in
             out.append((rule, right * PER_ARTICLE / fired - right, PER_ARTICLE - fired))
