@@ -254,7 +254,8 @@ def find_dates(doc: Document) -> list[DateMention]:
                     res = normalise(r.name, m.groups(), m.group(), day, here or last_year, here)
                     if res is None or not 1900 <= int(res[0][:4]) <= 2100:
                         continue
-                    if s.idx <= 1 and r.name in ("date-md", "date-md-han") and doc.text[b:b + 1] == "电":
+                    # …电, and a daily's 湖南日报8月26日讯 (round blind-yg, dev-ZZE: 今天 is the 26th, the page the 27th)
+                    if s.idx <= 1 and r.name in ("date-md", "date-md-han") and doc.text[b:b + 1] in ("电", "讯"):
                         dateline = res[0]
                     taken[a:b] = b"\x01" * (b - a)
                     found.append(DateMention(a, b, doc.text[a:b], res[0], res[1], s.idx,

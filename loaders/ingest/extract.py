@@ -33,6 +33,7 @@ from .kb import KnowledgeBase, norm
 from .linking import LinkingMixin
 from .mentions import MentionsMixin
 from .model import ACCEPT, HELD_MEETING, DateMention, Extraction, Mention, ObsFact, Proposal, RelFact, one_per_fact
+from .policies import PoliciesMixin
 from .relations import ORG_LABELS, PARKISH, RelationsMixin
 from .rules import RULES
 from .project_owners import ProjectOwnersMixin
@@ -99,7 +100,7 @@ def tagged_cut(pt, text: str) -> list[tuple[str, str]]:
     return [(w, tags.get(w) or _tag_of(w)) for w in pt.tokenizer.cut(text)]
 
 
-class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, EventsMixin, ActivitiesMixin, StatisticsMixin,
+class Extractor(MentionsMixin, LinkingMixin, RelationsMixin, PoliciesMixin, EventsMixin, ActivitiesMixin, StatisticsMixin,
                 DescriptionsMixin, TopicsMixin, ProjectOwnersMixin, RegionIndustriesMixin):
     NUM_RX = RULES["stat-number"].rx
 

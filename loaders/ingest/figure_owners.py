@@ -35,6 +35,22 @@ class FigureOwnersMixin:
             return self.topic(s, b, ("Park",)) or self.article_park()
         return None
 
+    def respective_owner(self, ca: int, a: int, cb: int):
+        """成都高新区、武侯区、金牛区的软件业务收入分别为1584.6亿元、354.2亿元、146.1亿元: the k-th figure after 分别 is the
+        k-th of the names listed before it (stat-respectively), when the list and the series are as long."""
+        r = max((x.start() for x in rx("stat-respectively").finditer(self.text, ca, a)), default=-1)
+        if r < 0:
+            return None
+        figs = list(rx("stat-number").finditer(self.text, r, cb))
+        series = figs[:1]
+        for x in figs[1:]:
+            if not re.fullmatch(r"\s*[、和及与]\s*", self.text[series[-1].end():x.start()]):
+                break
+            series.append(x)
+        owners = self.listed_run([x for x in self.mentions_in(ca, r, (*ORG_LABELS, "Region")) if not x.attrs.get("members")])
+        k = next((i for i, x in enumerate(series) if x.start("num") <= a < x.end()), None)
+        return owners[k] if k is not None and len(series) == len(owners) >= 2 else None
+
     def article_park_like(self):
         """No national park in the article: the organisation named like a park (中电软件园, …产业园,
         …科技园) that it names most — what its 园区 means (an operator's news about its own park)."""
@@ -55,6 +71,16 @@ class FigureOwnersMixin:
                     count.setdefault(m.key, []).append(m)
         best = max(count.values(), key=lambda ms: (len(ms), -ms[0].start), default=None)
         return best[0] if best else None
+
+    def article_zone_over(self, region):
+        """The development zone the article names most, when it names it more often than the region it is about (成都高新区
+        eight times, 成都市 once): what a figure that nothing else owns describes (stat-article-zone)."""
+        zone = self.article_zone()
+        if zone is None:
+            return None
+        def times(key: str) -> int:
+            return sum(1 for m in self.mentions if m.keys and m.key == key and m.label == "Region")
+        return zone if region is None or times(zone.key) > times(region.key) else None
 
     def is_country(self, m) -> bool:
         p = self.entities.get(m.key) if m.keys else None

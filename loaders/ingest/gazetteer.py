@@ -218,7 +218,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "件": ("件", 1), "次": ("次", 1), "期": ("期", 1), "倍": ("倍", 1), "%": ("%", 1), "％": ("%", 1),
     "平方公里": ("平方公里", 1), "平方米": ("㎡", 1), "㎡": ("㎡", 1), "亩": ("亩", 1), "公顷": ("公顷", 1),
     "所": ("所", 1), "座": ("座", 1), "支": ("支", 1), "份": ("份", 1),   # as written (3263支队伍: teams, not items)
-    "户": ("户", 1), "款": ("款", 1), "Tbps": ("Tbps", 1), "Gbps": ("Gbps", 1),
+    "户": ("户", 1), "款": ("款", 1), "Tbps": ("Tbps", 1), "Gbps": ("Gbps", 1), "Mbps": ("Mbps", 1),
 }
 # what a statistic counts: key word → (metric code, Chinese, English)
 METRICS: list[tuple[str, str, str, str]] = [

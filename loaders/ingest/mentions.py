@@ -28,7 +28,7 @@ ADDRESS_TAIL = re.compile(f"(?:{_TAIL_CHAR}){{0,6}}?(?:高新技术产业开发�
                           f"(?:{_TAIL_CHAR}){{1,5}}?(?<!园)(?:区|县|镇|乡|街道)(?![{HAN}]?(?:企业|政府|委|局|厅))")
 # what ends the head before a list's first member (words no organisation's name is made of)
 LIST_VERB_END = ("了", "着", "过", "有", "如", "是", "包括", "包含", "拥有", "涵盖", "聚集", "集聚", "汇聚", "吸引", "引进",
-                 "调研", "走访", "考察", "参观", "看望", "培育", "孵化", "涌现")
+                 "调研", "走访", "考察", "参观", "看望", "培育", "孵化", "涌现", "其中")
 NAME_FLAGS = ("ns", "nz", "nt", "nr", "nrt", "eng")
 # a place that begins an outlet's name (长沙晚报讯, 湖南日报, 成都电视台) or a dateline (新华社北京9月2日电) is the
 # outlet's city, no place the article states a fact about

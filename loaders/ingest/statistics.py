@@ -23,6 +23,9 @@ BARE_COUNT = re.compile(r"用户|网民|人口|人次|连接数?|终端|下载�
 # 共签约 counts a signing's items, no running total (A1: 共有47个项目签约; round blind-o: 0 of 3 in the gold)
 # 29.3万元/人: a rate per head, which the unit list has no unit for (round blind-ye, dev-ZZC: read as 29.3万元)
 PER_UNIT = re.compile(r"\s*/\s*[\u4e00-\u9fff]")
+# a sentence about projects, signings or groundbreakings: its figures are theirs, not the zone's the article names most
+# (stat-article-zone: 5 of 23 such fires right on the tuned pool, 24 of 37 the others; round blind-yg)
+PROJECT_WORDS = re.compile(r"项目|签约|开工|投资|人才|招聘|参会|参赛")
 CUMULATIVE = re.compile(r"累计|共(?:引进|培养|培育|引育|落地|招引)")
 # units and qualifiers read here beyond gazetteer.UNITS / QUALIFIER_MAP (kept apart: gazetteer.py is
 # shared with the mention rules)
@@ -172,7 +175,9 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
             done = None if owned else self.event_done_of_figure(s, ca, a, cb)   # 总协议额…, …人报名参赛
             # 79个重大项目集中开工: the count a described signing is named by is that signing's (A1), as 2500余人参会 is the meeting's
             named_by = next((x for x in self.sent_mentions(a) if x.how == "pattern:signed-together-described" and x.start <= a < x.end), None)
-            if att_event is not None:
+            if (resp := self.respective_owner(ca, a, cb)) is not None:
+                subj, rule = resp, "stat-respectively"
+            elif att_event is not None:
                 subj, rule = att_event, "stat-event-attendance"
             elif named_by is not None:
                 subj, rule = named_by, "stat-event"
@@ -251,6 +256,9 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                         subj = None
                 if subj is None:   # nothing in the sentence or paragraph: the region the article is about
                     subj, rule = self.article_region(), "stat-article-region"
+                    if not PROJECT_WORDS.search(self.text, s.start, s.end) and \
+                            (zone := self.article_zone_over(subj)) is not None:   # 成都高新区 named most: its figures
+                        subj, rule = zone, "stat-article-zone"
                 if subj is not None and regional and regional.group()[-1] in "区县" and not gz.of_level(
                         self.entities[subj.key].record.get("kind") or "", "district"):
                     subj = None   # 全区 is a district's or a zone's whole, never a city's (round blind-o: 九龙坡's to 重庆市)

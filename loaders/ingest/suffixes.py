@@ -80,6 +80,8 @@ class SuffixNamesMixin:
                 a += len(p)
             city = re.fullmatch(f"([{HAN}]{{2,3}})市(高新区|经开区)", t[a:b])
             name = city.group(1) + city.group(2) if city and self._builtin_regions.get(city.group(1) + "市", ("",))[-1] == "city" else None
+            if t[a:b].endswith("综保区"):   # 成都高新综保区 is 成都高新综合保税区 written short
+                name = (name or t[a:b])[:-3] + "综合保税区"
             self.adopt_or_add(a, b, "Region", "pattern:devzone", conf("devzone"), name=name, kind="zone")
 
     def _address_places(self, t: str) -> None:
@@ -153,8 +155,8 @@ class SuffixNamesMixin:
             if label == "Region":   # 张家湾设计小镇, 未来设计园区; a place + 园区 (长沙园区, 海淀园区) is a park's short form
                 ws = self.words(a, se)
                 if not ws or (m.group() == "园区" and (ws[0][1] == "ns" or self.region_prefix(name))) or \
-                        re.match("全[省市区县国]", name):
-                    continue   # 全市重点软件园区: all of a kind in a place, no one area (round blind-m)
+                        re.match("全[省市区县国]", name) or re.search("[高低大小多少优强快]于", name):
+                    continue   # 全市重点软件园区: all of a kind in a place, no one area (round blind-m); 远高于园区总收入: a comparison
                 if m.group() == "园区" and not self._names_which(a, se - 2):
                     continue   # 国家级文化产业示范园区: a kind of park (a title parks get), not one (round blind-zm)
                 kind = "area"

@@ -31,6 +31,10 @@ class WhereaboutsMixin:
             name = rec.get("name_zh") or ""
             if rec.get("kind") == "cluster":
                 name = z.text   # 长沙市新一代…产业集群: the place is in the text, not in the curated name
+            if name.endswith("综合保税区") and (host := self._zone_of_stem(name[:-5])) is not None:
+                # 成都高新综合保税区 lies in 成都高新区, the zone its name begins with (round blind-yg, dev-ZZE)
+                self.rel(z.key, "PART_OF", host, s, (z.start, z.end), conf("bonded-zone-in-zone"), "bonded-zone-in-zone")
+                continue
             n = self.region_prefix(name[:-3])   # a place that begins the name and leaves more than two characters
             # 重庆高新区直管园: a zone's park is part of the zone its name holds, not of the city (round blind-ye)
             inner = n is not None and any(w in name[len(n):-1] for w in gz.ZONE_WORDS)
@@ -41,6 +45,14 @@ class WhereaboutsMixin:
                 rule = "zone-in-named-city" if rec.get("kind") == "cluster" or self._city_named(s, z, key) \
                     else "zone-in-city"
                 self.rel(z.key, "PART_OF", key, s, (z.start, z.end), conf(rule), rule)
+
+    def _zone_of_stem(self, stem: str) -> str | None:
+        """The development zone named by a stem and 区 (成都高新 → 成都高新区): the article's, else the knowledge base's."""
+        for m in self.mentions:
+            if m.label == "Region" and m.keys and (self.entities[m.key].record.get("name_zh") or "") == stem + "区":
+                return m.key
+        hit = self.kb.lookup_exact(stem + "区", ("Region",))
+        return self.use_existing(hit, "name", None) if hit is not None and hit.record.get("kind") == "zone" else None
 
     def rules_departments(self, s) -> None:
         """工信部电子信息司 is part of 工业和信息化部 (department-of-ministry); so is an office its suffix named whose

@@ -68,6 +68,9 @@ ROWS = [
      0.9, "长沙市举办大赛。参赛作品涵盖基础软硬件，聚焦综合办公、生产运营等关键领域应用。",
      "domains that entries, products or projects cover (参赛作品聚焦A、B等领域) with no park, firm or place named after "
      "them: what those things are about, not a focus of the region or park in context — no relation"),
+    ("bonded-zone-in-zone", "relation", None, 0.7, "成都高新区稳中向好。成都高新综合保税区进出口总额继续保持全国第一。",
+     "a bonded zone (综合保税区, 综保区) whose name begins with a development zone's name without its 区 (成都高新): part of "
+     "that zone, not of the city (round blind-yg, dev-ZZE)"),
     ("zone-in-city", "relation", None, 0.5, "长沙高新区位居第9位。",
      "a development zone (or a cluster named with its place) is part of the city its name begins with"),
     ("policy-title-issuer", "relation", None, 0.75, "会上解读了《北京市人民政府关于加快推进北京经济技术开发区高质量发展的实施意见》。",
@@ -283,7 +286,7 @@ ROWS = [
      r"(?:(?P<q1>超过|不少于|不低于|不到|不足|约为|约合|约达|大约|(?<![签节制预])约|近|逾|超(?=\s*\d)|累计|达到|达|突破|共计|共)了?)?\s*(?P<neg>(?<![\dA-Za-z])[-−－](?=\d))?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+(?![年月日]))\s*(?P<q2>多|余)?\s*"
      r"(?P<mult>万亿|亿|万|千)?\s*(?P<q3>多|余)?\s*"
      r"(?P<unit>万亿元|亿元|万元|元|美元|家|个百分点|个季度|个月|个|名|人次|人|位|项|件|次|期|倍|%|％|平方公里|平方千米|平方米|㎡|亩|公顷|"
-     r"所|座|支|份|户|款|台|套|场|Tbps|Gbps|(?<=亿)(?=[，。；、的）)\s]|$))(?P<q4>以上|左右)?",
+     r"所|座|支|份|户|款|台|套|场|Tbps|Gbps|Mbps|(?<=亿)(?=[，。；、的）)\s]|$))(?P<q4>以上|左右)?",
      0.35, "截至2022年底，国家网络安全产业园区（西安）共引进网络安全企业超过45家。",
      "subject named in the clause before the number; Chinese numerals by cn2an; thousands separators (2,003.50亿元); "
      "a minus sign (增速从一季度的-4.9%: round blind-zi) and 不足, which is 不到 (不足70亿元); "
@@ -358,8 +361,16 @@ ROWS = [
      "a district or a development zone), however far back (round blind-ya, dev-ZY)"),
     ("stat-company", "statistic", None, 0.7, "湖南长城副总经理郭在砾介绍，公司的方案覆盖智慧医院等15个应用系统。",
      "公司/该企业 in the sentence: the enterprise it named before"),
+    ("stat-respectively", "statistic", r"分别", 0.75,
+     "其中华润微电子、奥特斯、超硅半导体等龙头企业的产值分别同比增长23.2%、86%、30.7%。",
+     "A、B、C…分别…x、y、z: each figure of the series after 分别 is the member of the list before it at the same place, "
+     "when the list and the series are as long (round blind-yg, dev-ZZE)"),
     ("stat-modifier", "statistic", None, 0.75, "6月29日，总投资10亿元的湖南省网络安全产业园区开工。",
      "a figure followed by 的 and a name describes that name (总投资10亿元的…基地), not the place before it"),
+    ("stat-article-zone", "statistic", None, 0.6,
+     "成都高新区经济复苏。上半年，成都高新区实现增加值1191.4亿元。成都市加快发展。\n\n电子信息产业：148家规上工业企业实现产值1618.9亿元。",
+     "a figure nothing in its sentence or paragraph owns, in an article that names a development zone more often than the "
+     "region it is about: the zone's, not the city's (round blind-yg, dev-ZZE)"),
     ("stat-article-park", "statistic", None, 0.1, "到2020年，产业园年产业规模有望达到1000亿元，国家网络安全产业园区（北京）建设加快。",
      "园区/产业园 and no park in the paragraph: the park the article names most (or the organisation named like a "
      "park); right 0 of 9 on dev-D as it came and 0 of 7 on every dev split since, so (0 + 1) / (9 + 2) → 0.1: "

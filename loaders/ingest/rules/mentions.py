@@ -174,7 +174,7 @@ ROWS = [
      "a firm named again without a trade word the article gave it first (用友 after 用友网络, 绿盟 after 绿盟科技): that firm, "
      "not a new one (round `lists`)"),
     ("short-form-declared", "mention",
-     r"[”\"]?[（(](?:(?:以下|下文?)?(?:简称|称)[：:]?[“\"《]?([^”\"》）)，。；]{2,12}?)[”\"》]?|([A-Za-z][A-Za-z0-9 .&\-]{1,15}))[）)]",
+     r"[”\"]?[（(](?:(?:以下|下文?)?(?:简称|称)[：:]?[“\"]?《?([^”\"《》）)，。；]{2,12}?)》?[”\"]?|([A-Za-z][A-Za-z0-9 .&\-]{1,15}))[）)]",
      0.75,
      "武汉东湖高新集团股份有限公司（下简称：东湖高新集团）与两江新区达成投资协议。东湖高新集团将建设重庆芯中心。",
      "the short form a bracket right after a name declares for it (以下简称“X”, 下简称：X, 简称X, or Latin letters alone: "
@@ -210,7 +210,7 @@ ROWS = [
     ("zone-list", "mention",
      r"(?:[的]|首批)[^，。；：]{0,12}?(?:[两三四五六七八九十\d]+)个(试验区|示范区|园区|分园|基地)(?:是|为|分别是|包括)[：:]?([^。；]{4,300})",
      0.75, "首批获授牌的五个试验区是：合肥高新技术产业开发区、北京市海淀区。", "members of a counted list, one per item"),
-    ("devzone", "mention", r"([" + HAN + r"]{2,8}?(?:市|省)?(?:(?:高新技术产业开发区|经济技术开发区|高新区|经开区|自贸区|新区|科学城|科技城)"
+    ("devzone", "mention", r"([" + HAN + r"]{2,8}?(?:市|省)?(?:(?:高新技术产业开发区|经济技术开发区|高新区|经开区|自贸区|综合保税区|综保区|新区|科学城|科技城)"
      r"(?:[东西南北]区)?|高新[东西南北]区))(?!管委会|管理委员会|[" + HAN + r"]{0,4}园|[" + HAN + r"]{0,5}中心|[" + HAN + r"]{1,6}?测试区)",
      0.75, "园区位于宁乡高新技术产业开发区。", "development zones (and science cities: 中关村科学城) keep their full name, never cut to the city; "
      "a zone's quarter keeps its direction (中关村科学城北区, 成都高新东区: an area of its own, round blind-td); not a zone that "
