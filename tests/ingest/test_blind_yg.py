@@ -9,7 +9,8 @@ positive fails on the commit before its change (af5f46c), each guard passes ther
 - an article about 成都高新区 that names 成都市 once: a figure nothing else owns is the zone's (stat-article-zone);
 - 成都高新综合保税区 / 成都高新综保区: one bonded zone, part of 成都高新区 (bonded-zone-in-zone);
 - 《重庆市大数据行动计划》（以下简称“《计划》”）: 《计划》 is that plan, in the headline too;
-- 湖南日报8月26日讯…今天: today is the dateline's day, not the page's."""
+- 湖南日报8月26日讯…今天: today is the dateline's day, not the page's;
+- 2020年前三季度: the first three quarters, no deadline (2025年前 still is)."""
 from __future__ import annotations
 
 from .conftest import facts, ingest_text, proposed_figures
@@ -87,3 +88,12 @@ def test_today_is_a_dailys_dateline_day(tmp_path, kb):
     body = "湖南日报8月26日讯(记者 王晗)今天在长沙高新区,举行了长沙北斗产业安全技术研究院揭牌仪式。"
     ex = ingest_text(tmp_path, body, kb, "2016-08-27")
     assert [d.value for d in ex.dates if d.text == "今天"] == ["2016-08-26"], [(d.text, d.value) for d in ex.dates]
+
+
+def test_the_first_quarters_of_a_year_are_no_deadline(tmp_path, kb):
+    body = "2020年前三季度，四川省数字经济直接贡献部分增加值2700亿元，增长9.3%。"
+    got = proposed_figures(ingest_text(tmp_path, body, kb, "2020-12-01"), "status")
+    assert ("四川省", 2700, "actual") in got, got
+    # guard: 2025年前 is a deadline
+    got = proposed_figures(ingest_text(tmp_path, "四川省2025年前建成数据中心20个。", kb, "2020-12-01"), "status")
+    assert ("四川省", 20, "target") in got, got

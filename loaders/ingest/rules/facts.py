@@ -467,8 +467,9 @@ ROWS = [
     ("status-target-section", "statistic", r"(?:到|至)\s*\d{4}\s*年[，,]", 0.8,
      "二、发展目标\n\n到2022年，建成网络信息安全之城。\n\n成都市创新载体达到50个。",
      "a figure in a section about targets: under a heading with 目标, or after a sentence of its section that began 到2022年"),
-    ("status-target", "statistic", r"力争|目标|计划|将达|将突破|将超过|争取|(?<!有)希望|不少于|到\s*\d{4}\s*年|\d{4}\s*年前", 0.85,
+    ("status-target", "statistic", r"力争|目标|计划|将达|将突破|将超过|争取|(?<!有)希望|不少于|到\s*\d{4}\s*年|\d{4}\s*年前(?![一二三四五六七八九十两\d]+个?(?:季度|月|周|天))", 0.85,
      "国家网络安全产业园区（长沙）力争到2025年产业规模达到1000亿元。",
      "力争/目标/到2025年…; a wish (他希望…助力湖南打造成为…高地) and a floor to reach (打造不少于30项应用场景) are "
-     "targets too (round blind-zy); 计划 before 的 (为年度计划投资的50.1%) is a share of the plan done: actual"),
+     "targets too (round blind-zy); 计划 before 的 (为年度计划投资的50.1%) is a share of the plan done: actual; 2020年前三季度 "
+     "is the year's first three quarters, no deadline (round blind-yg, dev-ZZE)"),
 ]
