@@ -86,7 +86,9 @@ class EventsMixin(EventPlacesMixin, EventRefsMixin):
                 continue   # A、B等16家企业…签约: many did it; a name made from the last one would be wrong
             if kind == "signing" and re.search(r"就[^，。；、]{0,8}$", self.text[max(ca, subj.start - 10):subj.start]):
                 continue   # 就共建…中心签约: what they signed about, not who signed
-            name = self.entities[subj.key].record["name_zh"] + gz.EVENT_NAME_WORD.get(kind, m.group())
+            # 湖南网讯通科技发展有限公司产业园项目在…开工: the firm's project broke ground, named so (round blind-yi, dev-ZZG)
+            proj = re.match(r"[\u4e00-\u9fff]{0,6}?项目", self.text[subj.end:pos]) if subj.label == "Enterprise" else None
+            name = self.entities[subj.key].record["name_zh"] + (proj.group() if proj else "") + gz.EVENT_NAME_WORD.get(kind, m.group())
             key = self.event(kind, name, {subj.key}, date, s, min(subj.start, pos), end, how,
                              name_en=f"{gz.EVENT_NAME_EN.get(kind, 'Event')} of the {self.entities[subj.key].record['name_en']}")
             # a firm or body that signs is a party to the signing (rule event-signing-party), not its subject

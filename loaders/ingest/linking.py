@@ -14,6 +14,7 @@ from .rules import conf, rx
 
 # the words a firm's full name adds to the name it goes by (用友网络 → 用友, 绿盟科技 → 绿盟, 京东集团 → 京东)
 FIRM_TRADE_WORD = re.compile(r"(?:网络|科技|信息|软件|技术|数据|集团|控股|股份)(?:(?:股份)?(?:有限)?公司|集团)?$")
+LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司$")   # 紫光集团有限公司 and 紫光集团: one firm
 
 
 def short_form(name: str) -> str:
@@ -198,9 +199,16 @@ class LinkingMixin:
             m.conf = max(m.conf, p.conf)
         return ent.ref
 
+    @staticmethod
+    def _same_name(label: str, name: str) -> tuple[str, str]:
+        """What makes two new names one entity: the name, a firm's without its legal form (紫光集团有限公司 is the 紫光集团
+        the article named before it: round blind-yi, dev-ZZG)."""
+        n = norm(name)
+        return (label, (LEGAL_FORM.sub("", n) or n) if label == "Enterprise" else n)
+
     def use_new(self, label: str, rec: dict, m: Mention | None, fixed_id: bool = False, id_hint: str | None = None) -> str:
         # the same new thing twice in one article is one entity (an index: linear in the article's length)
-        same = self._new_by_name.get((label, norm(rec["name_zh"])))
+        same = self._new_by_name.get(self._same_name(label, rec["name_zh"]))
         if same is not None:
             if m is not None:
                 self.entities[same].mentions.append(m)
@@ -210,7 +218,7 @@ class LinkingMixin:
             rec["id"] = self.id_for(label, rec, id_hint)
         key = f"{seg}/{rec['id']}"
         self.entities[key] = Proposal(key, label, rec, "new", "new", m.conf if m else conf("link-implied"))
-        self._new_by_name[(label, norm(rec["name_zh"]))] = key
+        self._new_by_name[self._same_name(label, rec["name_zh"])] = key
         if label == "Enterprise" and (trade := FIRM_TRADE_WORD.search(norm(rec["name_zh"]))) and trade.start() >= 2:
             self.__dict__.setdefault("_firm_by_short", {}).setdefault(norm(rec["name_zh"])[:trade.start()], key)
         # 湘江新区 after 湖南湘江新区; 仙桃数据谷 after 渝北仙桃数据谷, a local area after its district's short name

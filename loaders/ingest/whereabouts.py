@@ -35,6 +35,9 @@ class WhereaboutsMixin:
                 # 成都高新综合保税区 lies in 成都高新区, the zone its name begins with (round blind-yg, dev-ZZE)
                 self.rel(z.key, "PART_OF", host, s, (z.start, z.end), conf("bonded-zone-in-zone"), "bonded-zone-in-zone")
                 continue
+            if (q := re.fullmatch(r"(.{2,8})[东西南北]区", name)) and (host := self._zone_of_stem(q.group(1))) is not None \
+                    and host != z.key:   # 成都高新西区: a quarter of 成都高新区, not of the city (round blind-yi, dev-ZZG)
+                self.rel(z.key, "PART_OF", host, s, (z.start, z.end), conf("zone-quarter-in-zone"), "zone-quarter-in-zone")
             n = self.region_prefix(name[:-3])   # a place that begins the name and leaves more than two characters
             # 重庆高新区直管园: a zone's park is part of the zone its name holds, not of the city (round blind-ye)
             inner = n is not None and any(w in name[len(n):-1] for w in gz.ZONE_WORDS)

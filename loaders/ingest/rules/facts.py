@@ -71,6 +71,9 @@ ROWS = [
     ("bonded-zone-in-zone", "relation", None, 0.7, "成都高新区稳中向好。成都高新综合保税区进出口总额继续保持全国第一。",
      "a bonded zone (综合保税区, 综保区) whose name begins with a development zone's name without its 区 (成都高新): part of "
      "that zone, not of the city (round blind-yg, dev-ZZE)"),
+    ("zone-quarter-in-zone", "relation", None, 0.7, "成都高新区加快发展。成都高新西区聚集了70家企业。",
+     "a zone's quarter (成都高新西区, 中关村科学城北区) is part of the zone whose name is its own without the direction "
+     "(round blind-yi, dev-ZZG)"),
     ("zone-in-city", "relation", None, 0.45, "长沙高新区位居第9位。",
      "a development zone (or a cluster named with its place) is part of the city its name begins with"),
     ("policy-title-issuer", "relation", None, 0.75, "会上解读了《北京市人民政府关于加快推进北京经济技术开发区高质量发展的实施意见》。",

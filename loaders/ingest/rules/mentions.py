@@ -127,9 +127,10 @@ ROWS = [
      0.75, "王刚在9日举行的2019年中国网络安全产业高峰论坛上透露，园区已入驻企业52家。",
      "a meeting or ceremony named after 举行的/召开的/迎来/参加(了): its name is what follows, up to the meeting word"),
     ("firm-of-officer", "mention",
-     r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:高级|执行|常务|资深|轮值)?(?:党委书记|董事长|副总经理|总经理|副总裁|总裁|首席执行官|CEO)",
+     r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:全球|中国区|亚太区)?(?:高级|执行|常务|资深|轮值|联席)?(?:党委书记|董事长|副总经理|总经理|副总裁|总裁|首席执行官|CEO)",
      0.7, "湖南长城副总经理郭在砾介绍，公司的解决方案覆盖15个应用系统。",
-     "an organisation named by its officer's title (湖南长城副总经理): an enterprise"),
+     "an organisation named by its officer's title (湖南长城副总经理): an enterprise; the title's scope is no part of the "
+     "name (紫光集团全球执行副总裁: round blind-yi, dev-ZZG)"),
     ("firm-stock-code", "mention", r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)[（(](?:\d{6}\.(?:SZ|SH|BJ)|(?:SZ|SH|BJ)\d{6})[）)]", 0.8,
      "今年6月，万兴科技(300624.SZ)与长沙市签约。",
      "a name with its stock code (万兴科技(300624.SZ)) is a listed firm's (round blind-ye, dev-ZZC); not yet inside a "
