@@ -11,6 +11,7 @@ from .model import Mention
 from .rules import conf, rx
 from .whereabouts import PARKISH
 
+# the bodies a title begins with (《北京市人民政府关于…的实施意见》, 《中共四川省委办公厅、四川省人民政府办公厅关于…》)
 TITLE_ISSUER = re.compile(r"(国务院|(?:中共)?[\u4e00-\u9fff]{2,20}?(?:人民政府|政府|委员会|厅|局|部)(?:办公厅|办公室)?)(?=、|关于)")
 
 

@@ -11,7 +11,6 @@ from .rules import conf, rx
 from .whereabouts import PARK_NAME_RX, PARKISH, WhereaboutsMixin
 
 ORG_LABELS = ("Park", "SubPark", "Enterprise", "Institution")
-# the bodies a title begins with (《北京市人民政府关于…的实施意见》, 《中共四川省委办公厅、四川省人民政府办公厅关于…》)
 PARK_REF_RX = re.compile(r"(?:该|本)?园区(?:内|已|目前|现)?(?:已|共|目前)?(?:聚集|集聚|汇聚|吸引|引进|入驻|落户)")
 PARK_REF_DOMAIN_RX = re.compile(r"(?:该|本)?(?:园区|产业园)(?:将|已|要|正|主要|重点)*(?:布局|聚焦|重点发展|深耕|主攻|围绕|发展)")
 # 园区 as the subject the sentence opens with (after a time word: 如今，园区…): its domain lists are the park's
