@@ -97,6 +97,9 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
             if any(q.start() < a and b < q.end() for q in rx("stat-quoted-name").finditer(self.text, max(ca, a - 4), min(cb, b + 9))):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: in a quoted name (stat-quoted-name)")
                 continue
+            if any(q.start() < a and b < q.end() for q in rx("stat-quoted-formula").finditer(self.text, ca, cb)):
+                self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: in a quoted formula (stat-quoted-formula)")
+                continue
             if rx("stat-ranked-among").match(self.text, b, cb):
                 self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: those ranked among (stat-ranked-among)")
                 continue

@@ -11,6 +11,12 @@ from .rules import rx
 
 # a heading: 二、发展目标 / （三）产业实力 / short and without a full stop
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])[^。；]{0,20}。?$")
+# a heading's level by how it is numbered: 一、 (1) over （一） (2) over 1. (3)
+HEADING_LEVELS = (re.compile(r"^[一二三四五六七八九十]+、"), re.compile(r"^（[一二三四五六七八九十]+）"), re.compile(r"^\d+[.、]"))
+
+
+def heading_level(t: str) -> int:
+    return next(i for i, rx_ in enumerate(HEADING_LEVELS, 1) if rx_.match(t))
 # how far back a figure looks for the heading of its section: a plan's target section runs on for more than the
 # 7 sentences the 到2022年 opening reaches (湖南省实施“互联网+”三年行动计划: 8000亿元 is the 9th sentence under
 # （二）发展目标; round blind-zy)
@@ -137,10 +143,15 @@ class StatusMixin:
             at = found[-1].start(1)
             d = next((d for d in self.dates_in(s.start, pos) if d.start <= at < d.end and d.value[:4] == found[-1].group(1)), None)
             return d.value if d is not None and "/" not in d.value else found[-1].group(1)
+        parents = self.parent_headings(s)
         for i in range(s.idx - 1, max(-1, s.idx - 8), -1):
             t = self.doc.sentences[i].text.strip()
             if HEADING.match(t):
-                return None
+                # （一）大数据产业实现跨越发展 under 一、总体目标: the year the parent section opens on (到2018年，…)
+                top = next((j for j in parents if "目标" in self.doc.sentences[j].text), None)
+                opening = (rx("status-target-section").match(self.doc.sentences[j].text.strip())
+                           for j in range(top + 1, i)) if top is not None else ()
+                return next((re.search(r"\d{4}", m.group()).group() for m in opening if m), None)
             if paragraph_year and self.doc.sentences[i].para == s.para and (
                     ys := AIMED_YEAR.findall(t)):
                 return max(ys)   # …提出，到2021年形成…生态。大数据产业规模突破1000亿元: the year the paragraph aims at
@@ -156,10 +167,29 @@ class StatusMixin:
         for i in range(s.idx - 1, max(-1, s.idx - SECTION_REACH), -1):
             t = self.doc.sentences[i].text.strip()
             if HEADING.match(t):
-                return "status-target-section" if "目标" in t else None
+                # an item's heading （一）… under 一、总体目标 is part of the target section (round blind-yk, dev-ZZI)
+                return "status-target-section" if any("目标" in self.doc.sentences[j].text
+                                                      for j in (i, *self.parent_headings(s))) else None
             if i >= s.idx - 7 and self.doc.sentences[i].para == s.para and rx("status-target-section").match(t):
                 return "status-target-section"
         return "status-target-paragraph" if self.target_paragraph(s) else None
+
+    def parent_headings(self, s) -> list[int]:
+        """The sentence indices of the headings above the one the sentence is under, nearest first, each of a higher
+        level than the last (1. under （一） under 一、), within SECTION_REACH."""
+        out: list[int] = []
+        level = None
+        for i in range(s.idx - 1, max(-1, s.idx - SECTION_REACH), -1):
+            t = self.doc.sentences[i].text.strip()
+            if not HEADING.match(t):
+                continue
+            lv = heading_level(t)
+            if level is None:
+                level = lv
+            elif lv < level:
+                out.append(i)
+                level = lv
+        return out
 
     def target_paragraph(self, s) -> bool:
         """《行动计划》提出，…到2021年形成…生态。大数据产业规模突破1000亿元: a sentence of its paragraph that aims at a

@@ -313,6 +313,11 @@ ROWS = [
     ("stat-quoted-name", "statistic", r"“[^“”，。]{0,3}?(?:[\d.]+|[一二两三四五六七八九十百千万]+)[^“”，。]{0,8}”", 0.9, "长沙市推动“五名”（名品、名企、名人）一体化发展。",
      "a number inside a short quoted name (“五名”, “三个一”, “四个重大科学装置”) is part of the name, not a figure: not "
      "proposed (round blind-m: “五名” had become 5 人; round blind-o: up to eight characters after the number)"),
+    ("stat-quoted-formula", "statistic", r"[“‘][^“”‘’，。；]{0,30}?[、和][^“”‘’，。；]{0,30}?[”’]", 0.9,
+     "长沙经开区对标长沙市“一条主线、三个中心和五个链条”的总体布局。",
+     "a count inside a quoted formula of listed parts (“一条主线、三个中心和五个链条”, ‘三个片区、七个组团’) is part of "
+     "the formula, a layout the gold writes as a text value, not a figure: not proposed (round blind-yk, dev-ZZI; on "
+     "the read pool the five such counts were all wrong)"),
     ("stat-ranked-among", "statistic", r"[^，。；]{0,16}?中\s*(?:(?:连续|已连续)?[^，。；\d]{0,4}?年)?(?:排名|排|位列|位居|名列|居)|[^，。；、]{0,10}?中的\s*[\d一二三四五六七八九十]", 0.9,
      "综合实力在全国168个国家级高新区中排名第11位。",
      "在N个…中排名: N counts those the subject is ranked among, not the subject's own: not proposed; nor the whole of "
