@@ -71,15 +71,17 @@ def test_every_fact_cites_its_source_and_a_sentence_of_the_text(ident, kb):
 # read), so a change that fixes them is seen and a new failure is not hidden. Round blind-ya's new samples added one
 # (dev-ZZA, unread: a text value the gold makes a target), recorded by id when the samples came in, not read.
 # Round blind-ye's added one more (dev-ZZE, unread then), recorded the same way. Round blind-yi's added four (three of
-# dev-ZZI, one of dev-ZZJ; unread), recorded the same way.
+# dev-ZZI, one of dev-ZZJ; unread), recorded the same way. Round blind-yk read dev-ZZI: the status of a plan's items
+# under 一、总体目标 (its （一）…（四） headings) fixed one of its three; the sample it added (dev-ZZK, unread) brought one
+# more, recorded the same way.
 KNOWN_CORPUS_FAILURES = {"2022-07-21-cri-chongqing-mantianxing-software-parks",
                          "2019-08-23-cqcb-liangjiang-semiconductor-park-groundbreaking",
                          "2020-03-23-cdsb-chengdu-electronics-2019-ecosystem",
                          "2013-08-23-cww-chongqing-big-data-action-plan-targets",
                          "2020-01-reportway-zgc-subparks-2020-plans",
-                         "2018-06-19-ccibe-chongqing-big-data-work-plan-2016-2018",
                          "2011-03-11-miit-chongqing-electronics-industry-highland",
-                         "2025-02-17-csdata-changsha-data-bureau-2025-key-tasks"}
+                         "2025-02-17-csdata-changsha-data-bureau-2025-key-tasks",
+                         "2020-03-05-thecover-chengdu-electronics-zone-q1-groundbreaking"}
 
 
 @pytest.mark.parametrize("ident", [pytest.param(i, marks=pytest.mark.xfail(

@@ -4,7 +4,7 @@ sentence names. Kept apart from facts.py so that each row has its owner; the tab
 (rules/__init__.py)."""
 
 ROWS = [
-    ("listed-in-region", "relation", r"聚集|集聚|汇聚|拥有|培育|引进|招引|吸引|落户|涌现|现有|已有|有", 0.55,
+    ("listed-in-region", "relation", r"聚集|集聚|汇聚|拥有|培育|引进|招引|吸引|落户|涌现|现有|已有|有", 0.6,
      "长沙市集聚了湖南长城、景嘉微、科创信息等一批企业。",
      "firms listed after a region and a gathering verb, with no park in the sentence: in that region"),
     ("listed-in-paragraph-region", "relation", r"[^，。；]{0,30}?[，,]?[^，。；]{0,16}?(?:相继|先后|陆续|已|还|又|共)?(?:引进|招引|吸引|引入)了?(?=[^，。；]{2,12}?、)", 0.7,
@@ -37,7 +37,7 @@ ROWS = [
      "before them, when it is no member of the list (round blind-j)"),
     ("area-in-division", "relation", None, 0.75, "比赛在成都市双流区成都芯谷澜谷科创园圆满结束。",
      "a local area written right after its district (双流区成都芯谷澜谷科创园, 岳麓区麓谷软件园) is part of it"),
-    ("division-in-place", "relation", None, 0.8, "比赛在成都市双流区举行。",
+    ("division-in-place", "relation", None, 0.75, "比赛在成都市双流区举行。",
      "a district or city written right after the place it lies in by its GB/T 2260 code (成都市双流区, 北京市通州区) "
      "is part of it"),
     ("district-of-named-city", "relation", None, 0.2, "长沙软件产业以长沙高新区为核心区，以芙蓉区、天心区为拓展区。",
@@ -106,10 +106,10 @@ ROWS = [
      "长沙晚报7月21日讯 根据省工信厅通报，全省电子信息制造业42个重点项目中开工40个。",
      "an article that names its city but no province: 全省 is the city's province (a city daily's report of a "
      "provincial bulletin; dev-ZR: ten figures of 湖南省 had gone to 长沙市)"),
-    ("policy-of-region", "relation", None, 0.6, "规划依据《湖南省国民经济和社会发展第十四个五年规划纲要》制定。",
+    ("policy-of-region", "relation", None, 0.75, "规划依据《湖南省国民经济和社会发展第十四个五年规划纲要》制定。",
      "a policy whose title begins with a province or city concerns it; dev: right 1 of 3 (labellers leave policies merely "
      "cited without a fact), so it was below ACCEPT until the blind samples measured it (6 of 6 as they came: round blind-zk)"),
-    ("policy-of-region-issued", "relation", None, 0.75, "近日，《湖南省“十四五”信息化发展规划》发布。",
+    ("policy-of-region-issued", "relation", None, 0.85, "近日，《湖南省“十四五”信息化发展规划》发布。",
      "a policy whose title begins with a province or city concerns it when the sentence issues or releases it "
      "(印发《…》 by a body, 《…》发布), not when it only cites it (policy-of-region, 0.4)"),
     ("moved-into-region", "relation", r"(?:签约)?(?:落户|入驻|进驻|扎根)(?:于|到|在)?", 0.6,
