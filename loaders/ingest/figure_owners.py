@@ -22,7 +22,38 @@ COUNTRY_FRAME_AFTER = re.compile(r"(?:第|首|前列|前|领先|排名|同类|�
 COUNTRY_FRAME_BEFORE = re.compile(r"(?:居|在|位居|位列|领跑|为|是|成为|覆盖|面向|辐射|占)\s*$")
 
 
+# what a policy's own parts are called, right after a count of them (20项重点任务, 六个方面的, 4个专栏; stat-policy)
+POLICY_PARTS = re.compile(r"\s*(?:余|多)?的?(?:重点|具体|主要|关键|核心|政策)?(?:任务|举措|措施|行动|工程|方面|专项|专栏|场景|章|"
+                          r"部分|维度|板块|条款|方向|领域|要点|目标)")
+# a sentence that opens on the policy named before, not by its title (计划一共设定了…, 该方案明确…)
+BARE_POLICY = re.compile(r"(?:该|此|这一|这个)?(?:计划|规划|方案|意见|清单|措施|报告|纲要|条例)")
+
+
 class FigureOwnersMixin:
+    def policy_of_figure(self, s, a: int, b: int):
+        """《实施意见》提出了…六个方面的20项重点任务: a count of a policy's own parts, with the policy the subject of the
+        verb before it (`stat-policy`); 计划一共设定了4类重点任务、20项具体任务: the policy named last before."""
+        if not POLICY_PARTS.match(self.text, b):
+            return None
+        titles = self.mentions_in(s.start, a, ("Policy",))
+        # 《意见》提出了三项主要任务目标 with no short form declared: a title that is only a kind (four characters at most)
+        # stands for the policy named before, as 意见 alone would (round blind-ym)
+        bare = bool(titles) and len(self.entities[titles[-1].key].record.get("name_zh") or "") <= 4
+        if titles and not bare:
+            pol = titles[-1]
+        elif bare or BARE_POLICY.match(self.text, s.start, a):
+            earlier = [m for m in self.mentions if m.label == "Policy" and m.keys and m.end <= s.start and m.sent >= s.idx - 8
+                       and len(self.entities[m.key].record.get("name_zh") or "") > 4]
+            pol = max(earlier, key=lambda m: m.start, default=None)
+            if pol is None:
+                return None
+        else:
+            return None
+        start = max(pol.end, s.start)
+        if rx("stat-policy").search(self.text, start, a) is None or self.mentions_in(start, a, (*ORG_LABELS, "Region")):
+            return None
+        return pol
+
     def park_moved_into(self, s, b: int, cb: int):
         """The park a counted list of firms moved into (…等10家企业签约入驻海淀和通州两个园区): a park named after
         入驻/落户/进驻 in the clause; sub-parks named there give their park (the paragraph's, else the article's)."""

@@ -246,11 +246,20 @@ class SuffixNamesMixin:
                 # 出光电子材料（中国）有限公司, 中国移动(成都)产业研究院: a place in brackets inside a name is part of it
                 start, j = toks[j - 2][0], j - 3
                 continue
+            if w in ("）", ")") and j >= 3 and toks[j - 2][2] in ("（", "(") and toks[j - 1][3] == "eng" and \
+                    NAME_RX.match(toks[j - 3][2]) and toks[j - 3][2] not in gz.NAME_STOPWORDS:
+                # 广东欧珀（OPPO）公司: the brand in Latin letters in brackets is part of the name (round blind-ym, dev-ZZK)
+                start, j = toks[j - 2][0], j - 3
+                continue
+            if w.endswith(("企业", "厂商")) and start < suffix_start and self._is_place(toks[j + 1]):
+                break   # 贸易龙头企业广西晨华集团: what kind of firm it is, before the place its name begins with (dev-ZZK)
             # 湖南省文化和旅游厅, 重庆高新区规划和自然资源局: the 和 of an office's two remits is part of its name (round blind-zm)
             office_and = w == "和" and gz.OFFICE_REMIT_AND.search(self.text, max(0, a - 4), a) is not None
             inside = (f in ("v", "vn") and w in gz.NAME_VERBS) or (f == "m" and re.match(gz.ORDINAL_RX, w)) \
                 or w in STANDARD_VARIANTS or office_and \
+                or (f == "t" and w in ("新一代", "下一代", "新时代")) \
                 or (f == "d" and w in NAME_ADVERBS)   # 明昇集团: a variant kept for names (jieba: 昇/zg) is a name's character
+            # 国家新一代人工智能创新发展试验区: jieba tags 新一代 a time word (t), which ends no name (round blind-ym, dev-ZZK)
             if (w in gz.NAME_STOPWORDS and not office_and) or (f in STOP_FLAGS and not inside) or not NAME_RX.match(w) or \
                     (f == "nz" and w[-1] in GLUED_PREP):
                 if f in ("v", "vn") and len(w) == 2 and j >= 1 and self._is_place(toks[j - 1]) \
