@@ -30,6 +30,12 @@ class PoliciesMixin:
         bodies = self.mentions_in(prev.start, prev.end, ("GovernmentBody",))
         return bodies[0] if len(bodies) == 1 and bodies[0].text == prev.text.strip() else None
 
+    def notice_office(self, pos: int) -> Mention | None:
+        """The general office (…人民政府办公厅, …办公室) the article names that is nearest `pos`: whose notice it is."""
+        offices = [x for x in self.mentions if x.label == "GovernmentBody" and x.how == "pattern:office" and x.keys
+                   and x.text.endswith(("办公厅", "办公室")) and "新闻办" not in x.text]
+        return min(offices, key=lambda x: abs(x.start - pos), default=None)
+
     def rules_policies(self, s) -> None:
         for a, b, title in self.titles_by_sent.get(s.idx, ()):
             kind = gz.policy_kind(title)
@@ -46,9 +52,11 @@ class PoliciesMixin:
             approved = rx("policy-approved").match(self.text, b) if issuer is None else None
             if issuer is None and not approved and (issuer := self.header_issuer(s, a)) is not None:
                 by = "policy-header-issuer"
-            if approved:   # 《…规划》已经省政府同意，现印发给你们: the body that approved it issues it
-                issuer = next(iter(self.mentions_in(approved.start(1), approved.end(1), ("GovernmentBody",))[-1:]), None)
-                by = "policy-approved"
+            if approved:   # 《…规划》已经省政府同意，现印发给你们: the body that approved it issues it, unless the notice
+                # is an office's the article names (its title, header or signature line): that office issues it
+                issuer = self.notice_office(a) or next(
+                    iter(self.mentions_in(approved.start(1), approved.end(1), ("GovernmentBody",))[-1:]), None)
+                by = "policy-approved-office" if issuer is not None and issuer.how == "pattern:office" else "policy-approved"
             if issuer is not None and issuer.label == "Region":   # 北京市印发《…》: its government, when known
                 gov = self._government_of(issuer)
                 issuer = Mention(issuer.start, issuer.end, issuer.text, "GovernmentBody", issuer.sent, issuer.how,

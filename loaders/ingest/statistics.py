@@ -45,10 +45,12 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
             if not self.free(a, b) or self.text[a - 1:a] == "第" or self.text[b:b + 1] in ("年", "月", "日"):
                 continue
             unit_w, mult = m.group("unit") or "元", m.group("mult") or ""   # 600多亿: money
+            if unit_w == "个" and not mult and self.text[b:b + 1] == "亿" and self.text[b + 1:b + 2] != "元":
+                unit_w, mult, b = "元", "亿", b + 1   # 新增投资1.5个亿: 1.5亿元 as it is said (round blind-yo, dev-ZZM)
             if not m.group("unit") and BARE_COUNT.search(self.text, self.clause_bounds(s, a)[0], a):
                 continue   # 5G用户将达到2.4亿: people or things counted, no money; the unit is not written (round blind-ya)
-            if unit_w in ("个月", "个季度") and self.text[a - 1:a] in "前后头每这上下近":
-                continue   # 前5个月: a period the figures are for (a date), not a duration
+            if unit_w in ("个月", "个季度") and (self.text[a - 1:a] in "前后头每这上下近" or self.text[b:b + 2] == "以来"):
+                continue   # 前5个月: a period the figures are for (a date), not a duration; 增速创12个月以来的新高: a span
             if unit_w == "期" and not re.search(r"(?:分|共|计|分为)(?:约|近)?$", self.text[max(0, a - 3):a]):
                 # 三期新厂项目 / 二期总建面约28万㎡: a phase, not a count (rounds blind-zg, blind-zm); 分3期供地 counts
                 # them (the only 期 the tuned pool's gold counts, of 54 written)

@@ -90,7 +90,13 @@ ROWS = [
      "notice of the read samples is headed so; set by hand until the blind samples measure it)"),
     ("policy-approved", "relation", r"(?:已经|已|经)([^，。；]{2,16}?)(?:同意|批准)[，,]?现(?:予)?(?:印发|发布)", 0.85,
      "长沙市推进网络安全产业发展。《长沙市网络安全产业发展规划》已经市政府同意，现印发给你们，请认真贯彻执行。",
-     "a notice's formula 《Y》已经X同意，现印发给你们: X (a government body) issues Y"),
+     "a notice's formula 《Y》已经X同意，现印发给你们: X (a government body) issues Y, where the article names no office "
+     "whose notice it is (`policy-approved-office`)"),
+    ("policy-approved-office", "relation", None, 0.75,
+     "湖南省人民政府办公厅关于印发《湖南省数字经济规划》的通知。《湖南省数字经济规划》已经省人民政府同意，现印发给你们。",
+     "《Y》已经X同意，现印发 in a notice whose office the article names (湖南省人民政府办公厅 in its title, header or signature "
+     "line): the office issues Y, X only approved it (round blind-yo, dev-ZZM; the read gold does so in all four such "
+     "notices, and makes the approver the issuer in the one that names no office)"),
     ("policy-park", "relation", None, 0.7, "长沙市出台《关于支持网络安全产业园区建设的意见》，支持国家网络安全产业园区（长沙）发展。"),
     ("policy-park-topic", "relation", None, 0.6, "国家网络安全产业园区（长沙）揭牌。长沙市出台了《网络安全产业园区扶持政策》。"),
     ("parent-of-institute", "relation", None, 0.7, "西北工业大学北京研究院入驻国家网络安全产业园区（北京）。"),
