@@ -16,7 +16,10 @@ HEADING_LEVELS = (re.compile(r"^[一二三四五六七八九十]+、"), re.compi
 
 
 def heading_level(t: str) -> int:
+    """1 for 一、, 2 for （一）, 3 for 1.: the lower the number, the larger the section the heading opens."""
     return next(i for i, rx_ in enumerate(HEADING_LEVELS, 1) if rx_.match(t))
+
+
 # how far back a figure looks for the heading of its section: a plan's target section runs on for more than the
 # 7 sentences the 到2022年 opening reaches (湖南省实施“互联网+”三年行动计划: 8000亿元 is the 9th sentence under
 # （二）发展目标; round blind-zy)
@@ -143,12 +146,11 @@ class StatusMixin:
             at = found[-1].start(1)
             d = next((d for d in self.dates_in(s.start, pos) if d.start <= at < d.end and d.value[:4] == found[-1].group(1)), None)
             return d.value if d is not None and "/" not in d.value else found[-1].group(1)
-        parents = self.parent_headings(s)
         for i in range(s.idx - 1, max(-1, s.idx - 8), -1):
             t = self.doc.sentences[i].text.strip()
             if HEADING.match(t):
                 # （一）大数据产业实现跨越发展 under 一、总体目标: the year the parent section opens on (到2018年，…)
-                top = next((j for j in parents if "目标" in self.doc.sentences[j].text), None)
+                top = next((j for j in self.parent_headings(s) if "目标" in self.doc.sentences[j].text), None)
                 opening = (rx("status-target-section").match(self.doc.sentences[j].text.strip())
                            for j in range(top + 1, i)) if top is not None else ()
                 return next((re.search(r"\d{4}", m.group()).group() for m in opening if m), None)
