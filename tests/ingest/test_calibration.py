@@ -43,7 +43,7 @@ EVIDENCE = 6   # fires, pooled, in two samples or more: under that one article's
 # A row changes side of the acceptance threshold only when its estimate passes it by MARGIN; nearer, it is held at the
 # edge of the side it is on (ACCEPT, or ACCEPT - 0.05). Decided in round blind-yo, before dev-ZZQ and dev-ZZR were
 # scored: domain-focus-region crossed with each of that session's three calibrations (0.4 → 0.5 → 0.35 → 0.6), taking
-# about twenty held-out relations with it each time. Replayed over the windows ending at dev-T … dev-ZZP, one
+# about twenty held-out relations with it each time. Replayed over the windows ending at dev-W … dev-ZZP, one
 # calibration per two samples (`python bench/calibration_replay.py`): crossings 55 → 33 in 640 row-steps,
 # crossings undone at the next calibration 10 → 1, with the mean step of an estimate about as it was (0.061 → 0.059).
 MARGIN = 0.1
