@@ -32,24 +32,16 @@ def replay(cal, samples: list[dict], margin: float, start: int, every: int) -> t
     sides: dict[str, list[bool]] = {}
     steps: list[float] = []
     for end in range(start, len(samples) + 1, every):
-        newest_first = list(reversed(samples[:end]))[:cal.MAX_BACK]
+        window = cal.pooled(list(reversed(samples[:end])))
         for rule in rules:
-            right = fired = 0.0
-            seen = 0
-            for s in newest_first:
-                if fired >= cal.FIRES:
-                    break
-                r, n = s.get(rule, (0, 0))
-                right, fired, seen = right + r, fired + n, seen + (n > 0)
+            right, fired, seen = window.get(rule, (0, 0, 0))
             if fired < cal.EVIDENCE or seen < 2:
                 continue
             if rule in conf:
-                saved, cal.MARGIN = cal.MARGIN, margin
-                new = cal.wanted(conf[rule], right, fired)
-                cal.MARGIN = saved
+                new = cal.wanted(conf[rule], right, fired, margin)
                 steps.append(abs(new - conf[rule]))
-            else:
-                new = round((right + 1) / (fired + 2) * 20) / 20
+            else:   # a row's first estimate: no side to hold it on yet
+                new = cal.wanted(cal.ACCEPT, right, fired, 0.0)
             conf[rule] = new
             sides.setdefault(rule, []).append(new >= cal.ACCEPT)
     crossings = sum(a != b for hs in sides.values() for a, b in zip(hs, hs[1:]))

@@ -35,15 +35,17 @@ class FigureOwnersMixin:
         verb before it (`stat-policy`); 计划一共设定了4类重点任务、20项具体任务: the policy named last before."""
         if not POLICY_PARTS.match(self.text, b):
             return None
-        titles = self.mentions_in(s.start, a, ("Policy",))
         # 《意见》提出了三项主要任务目标 with no short form declared: a title that is only a kind (four characters at most)
         # stands for the policy named before, as 意见 alone would (round blind-ym)
-        bare = bool(titles) and len(self.entities[titles[-1].key].record.get("name_zh") or "") <= 4
+        def named(m) -> bool:
+            return len(self.entities[m.key].record.get("name_zh") or "") > 4
+        titles = self.mentions_in(s.start, a, ("Policy",))
+        bare = bool(titles) and not named(titles[-1])
         if titles and not bare:
             pol = titles[-1]
         elif bare or BARE_POLICY.match(self.text, s.start, a):
             earlier = [m for m in self.mentions if m.label == "Policy" and m.keys and m.end <= s.start and m.sent >= s.idx - 8
-                       and len(self.entities[m.key].record.get("name_zh") or "") > 4]
+                       and named(m)]
             pol = max(earlier, key=lambda m: m.start, default=None)
             if pol is None:
                 return None

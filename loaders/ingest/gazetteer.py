@@ -388,6 +388,7 @@ KNOWN_DOMAINS_ALT = "|".join(sorted(KNOWN_DOMAINS, key=len, reverse=True))   # a
 REGION_INDUSTRIES = tuple(dict.fromkeys(KNOWN_DOMAINS + (
     "软件和信息技术服务", "软件和信息服务", "软件与信息服务", "互联网和相关服务", "软件",   # + 业 (the row's suffix)
     "网络安全", "信息安全", "集成电路", "数字经济", "信创")))
+REGION_INDUSTRIES_ALT = "|".join(sorted(REGION_INDUSTRIES, key=len, reverse=True))   # a regex alternation, longest first
 CITY_ONE_CHAR = {"京": "北京市", "沪": "上海市", "渝": "重庆市", "蓉": "成都市", "津": "天津市", "穗": "广州市"}
 # meeting words that name no meeting on their own (X在京举行成立大会): the meeting is named after who holds it
 GENERIC_MEETINGS = frozenset({"成立大会", "年会", "座谈会", "发布会", "新闻发布会", "推介会", "启动仪式", "开幕式", "闭幕式",

@@ -54,9 +54,10 @@ class PoliciesMixin:
                 by = "policy-header-issuer"
             if approved:   # 《…规划》已经省政府同意，现印发给你们: the body that approved it issues it, unless the notice
                 # is an office's the article names (its title, header or signature line): that office issues it
-                issuer = self.notice_office(a) or next(
+                office = self.notice_office(a)
+                issuer = office or next(
                     iter(self.mentions_in(approved.start(1), approved.end(1), ("GovernmentBody",))[-1:]), None)
-                by = "policy-approved-office" if issuer is not None and issuer.how == "pattern:office" else "policy-approved"
+                by = "policy-approved-office" if office is not None else "policy-approved"
             if issuer is not None and issuer.label == "Region":   # 北京市印发《…》: its government, when known
                 gov = self._government_of(issuer)
                 issuer = Mention(issuer.start, issuer.end, issuer.text, "GovernmentBody", issuer.sent, issuer.how,

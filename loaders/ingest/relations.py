@@ -111,11 +111,12 @@ class RelationsMixin(WhereaboutsMixin):
         for h in self.mentions_in(s.start, s.end, ("TalentProgram",)):
             ca, cb = self.clause_bounds(s, h.start)
             verb = rx("honour-holder").search(self.text, ca, h.end)
+            if not verb:
+                continue
             kind = self.entities[h.key].record.get("kind")
             # a base conferred right after the verb (获批国家人工智能高新技术产业化基地, 授予了重庆市特色产业(手机)基地) is
             # held as a designation is (round blind-ym, dev-ZZK: the read gold gives HOLDS to every such base)
-            conferred = kind == "base" and verb is not None and h.start - verb.end() <= 4
-            if not verb or not (kind in ("honour", "designation") or conferred):
+            if not (kind in ("honour", "designation") or kind == "base" and h.start - verb.end() <= 4):
                 continue
             holders = self.mentions_in(ca, h.start, ("Enterprise", "Institution", "Park", "SubPark"))
             level = self.text[max(ca, h.start - 3):h.start + 3]

@@ -290,7 +290,7 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                 metric, mzh, men = "area", "面积", "Area"
             # a policy's parts are what it holds as published, whatever year it aims at (the read gold: 35 of 39 actual)
             status = ACTUAL if rule == "stat-policy" else self.status(s, a, ca, cb)
-            as_of = self.doc.meta.get("published") or "" if rule == "stat-policy" else \
+            as_of = (self.doc.meta.get("published") or "") if rule == "stat-policy" else \
                 self.as_of(s, ca, status, self._held(subj), at=s.start + m.start())
             status = self.future(status, as_of)
             start = s.start + m.start() if m.group("q1") else a

@@ -9,15 +9,22 @@ from typing import NamedTuple
 from . import gazetteer as gz
 from .rules import rx
 
+# the numbering a heading opens with, by level: 一、 (1) over （一） (2) over 1. (3)
+NUMBERING = (r"[一二三四五六七八九十]+、", r"（[一二三四五六七八九十]+）", r"\d+[.、]")
 # a heading: 二、发展目标 / （三）产业实力 / short and without a full stop
-HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])[^。；]{0,20}。?$")
-# a heading's level by how it is numbered: 一、 (1) over （一） (2) over 1. (3)
-HEADING_LEVELS = (re.compile(r"^[一二三四五六七八九十]+、"), re.compile(r"^（[一二三四五六七八九十]+）"), re.compile(r"^\d+[.、]"))
+HEADING = re.compile(r"^(?:" + "|".join(NUMBERING) + r")[^。；]{0,20}。?$")
+HEADING_LEVELS = tuple(re.compile("^" + n) for n in NUMBERING)
 
 
 def heading_level(t: str) -> int:
     """1 for 一、, 2 for （一）, 3 for 1.: the lower the number, the larger the section the heading opens."""
     return next(i for i, rx_ in enumerate(HEADING_LEVELS, 1) if rx_.match(t))
+
+
+def section_year(t: str) -> str | None:
+    """到2022年，… opening a sentence: the year the section after it aims at (status-target-section)."""
+    m = rx("status-target-section").match(t.strip())
+    return re.search(r"\d{4}", m.group()).group() if m else None
 
 
 # how far back a figure looks for the heading of its section: a plan's target section runs on for more than the
@@ -151,15 +158,13 @@ class StatusMixin:
             if HEADING.match(t):
                 # （一）大数据产业实现跨越发展 under 一、总体目标: the year the parent section opens on (到2018年，…)
                 top = next((j for j in self.parent_headings(s) if "目标" in self.doc.sentences[j].text), None)
-                opening = (rx("status-target-section").match(self.doc.sentences[j].text.strip())
-                           for j in range(top + 1, i)) if top is not None else ()
-                return next((re.search(r"\d{4}", m.group()).group() for m in opening if m), None)
+                years = (section_year(self.doc.sentences[j].text) for j in range(top + 1, i)) if top is not None else ()
+                return next((y for y in years if y), None)
             if paragraph_year and self.doc.sentences[i].para == s.para and (
                     ys := AIMED_YEAR.findall(t)):
                 return max(ys)   # …提出，到2021年形成…生态。大数据产业规模突破1000亿元: the year the paragraph aims at
-            m = rx("status-target-section").match(t)
-            if m:
-                return re.search(r"\d{4}", m.group()).group()
+            if year := section_year(t):
+                return year
         return None
 
     def target_section(self, s) -> str | None:
@@ -170,8 +175,8 @@ class StatusMixin:
             t = self.doc.sentences[i].text.strip()
             if HEADING.match(t):
                 # an item's heading （一）… under 一、总体目标 is part of the target section (round blind-yk, dev-ZZI)
-                return "status-target-section" if any("目标" in self.doc.sentences[j].text
-                                                      for j in (i, *self.parent_headings(s))) else None
+                return "status-target-section" if "目标" in t or any(
+                    "目标" in self.doc.sentences[j].text for j in self.parent_headings(s)) else None
             if i >= s.idx - 7 and self.doc.sentences[i].para == s.para and rx("status-target-section").match(t):
                 return "status-target-section"
         return "status-target-paragraph" if self.target_paragraph(s) else None

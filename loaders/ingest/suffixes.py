@@ -35,7 +35,7 @@ BRACKET_TAIL = re.compile(f"[（(](?!以下|简称|下称|下同)[{HAN}0-9]{{2,6
 
 
 # an industry and a word for a place it gathers in (大数据产业基地, 电子信息产业高地): what kind of place, named by no one
-INDUSTRY_BASE = re.compile("(?:" + "|".join(sorted(gz.REGION_INDUSTRIES, key=len, reverse=True)) + ")(?:产业|业)?(?:基地|高地|集聚区)")
+INDUSTRY_BASE = re.compile("(?:" + gz.REGION_INDUSTRIES_ALT + ")(?:产业|业)?(?:基地|高地|集聚区)")
 
 
 class SuffixNamesMixin:

@@ -140,9 +140,12 @@ def _per_sample(path: Path) -> dict[str, list[float]]:
     return rows
 
 
-def pooled() -> dict[str, list[float]]:
-    """rule → [right, fired, samples], newest sample first until the row has FIRES fires or MAX_BACK samples."""
-    newest_first = [_per_sample(p) for p in sorted(AS_CAME.glob("dev-*.md"), reverse=True)][:MAX_BACK]
+def pooled(newest_first: list[dict] | None = None) -> dict[str, list[float]]:
+    """rule → [right, fired, samples], newest sample first until the row has FIRES fires or MAX_BACK samples; the
+    samples are bench/results/as-came/'s unless given (bench/calibration_replay.py replays earlier windows)."""
+    if newest_first is None:
+        newest_first = [_per_sample(p) for p in sorted(AS_CAME.glob("dev-*.md"), reverse=True)]
+    newest_first = newest_first[:MAX_BACK]
     acc: dict[str, list[float]] = {}
     for rule in {r for sample in newest_first for r in sample}:
         right = fired = 0.0
@@ -181,14 +184,14 @@ def test_the_samples_sort_in_the_order_they_came():
     assert [k for k in came if k in files] == files
 
 
-def wanted(conf: float, right: float, fired: float) -> float:
+def wanted(conf: float, right: float, fired: float, margin: float = MARGIN) -> float:
     """The confidence a row with `right` of `fired` on the latest samples carries, from `conf`, the one it has: its
-    smoothed precision to 0.05, unless that crosses the threshold by less than MARGIN (then the edge of its side)."""
+    smoothed precision to 0.05, unless that crosses the threshold by less than `margin` (then the edge of its side)."""
     est = round((right + 1) / (fired + 2) * 20) / 20
     accepted = conf >= ACCEPT
-    if accepted and ACCEPT - MARGIN < est < ACCEPT:
+    if accepted and ACCEPT - margin < est < ACCEPT:
         return ACCEPT
-    if not accepted and ACCEPT <= est < ACCEPT + MARGIN - 1e-9:
+    if not accepted and ACCEPT <= est < ACCEPT + margin - 1e-9:
         return round(ACCEPT - 0.05, 2)
     return est
 

@@ -277,7 +277,7 @@ ROWS = [
      "an industry of a national classification (gazetteer.KNOWN_DOMAINS: strategic emerging industries, high-tech fields, the digital economy's key industries) where a list "
      "or a verb of focus puts it, not inside a longer name (人工智能大会)"),
     ("region-industry", "mention",
-     r"(" + "|".join(sorted(gz.REGION_INDUSTRIES, key=len, reverse=True)) + r")(?:产业|(?<=服务)业|(?<![业务])业)"
+     r"(" + gz.REGION_INDUSTRIES_ALT + r")(?:产业|(?<=服务)业|(?<![业务])业)"
      r"(?![" + HAN + r"]{0,4}?(?:园|功能区|基地|协会|联盟|大会|峰会|论坛|博览会|交易会|名城))", 0.7,
      "2017年，四川电子信息产业全年增长15%以上。",
      "an industry named right after a place (四川电子信息产业, 本市软件和信息服务业, 长沙软件业) is that place's: a Domain, "
