@@ -304,11 +304,13 @@ class EventsMixin(EventPlacesMixin, EventRefsMixin):
         """A、B的领导到会并致辞 / …院长X，…董事长Y到会或通过视频方式参会, no event named in the sentence: the bodies,
         institutions and firms it names take part in the meeting named last in the three sentences before, in
         its paragraph or the one before (`event-attended-last`)."""
-        if not rx("event-attended-last").search(s.text) or any(
+        if not (m := rx("event-attended-last").search(s.text)) or any(
                 x.label == "Event" and x.keys for x in self._by_sent.get(s.idx, ())):
             return
-        # a meeting (到会 / 参会: 会, 论坛, 仪式…), not a contest or a signing named since
-        ev = self.latest_event_before(s, 3, lambda x: gz.meeting_core(x.name).endswith(("会", "论坛", "峰会", "仪式", "开幕式", "活动", "宣传周")))
+        # a meeting (到会 / 参会: 会, 论坛, 仪式…), not a contest or a signing named since; what they witness (一同见证)
+        # is whatever was done last: a plaque, a signing
+        ev = self.latest_event_before(s, 3, lambda x: bool(m.group("witness")) or gz.meeting_core(x.name).endswith(
+            ("会", "论坛", "峰会", "仪式", "开幕式", "活动", "宣传周")))
         if ev is None or s.para - self.doc.sentences[ev.sent].para > 1:
             return
         for x in self.mentions_in(s.start, s.end, ("GovernmentBody", "Institution", "Enterprise")):

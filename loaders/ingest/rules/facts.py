@@ -280,10 +280,11 @@ ROWS = [
      "9月1日，网络安全宣传周湖南专场活动在长沙举行。本次活动的联合举办单位有湖南省教育厅、湖南省公安厅。",
      "主办单位：A、B / 本次活动的承办单位有A、B: the bodies, institutions and firms listed organise the event the "
      "sentence names, else the one named last in the four sentences before"),
-    ("event-attended-last", "relation", r"(?:到会|参会|出席|莅临)(?:会议|大会|活动|开幕式|论坛)?[，,]?(?:并(?:作了?)?(?:致辞|讲话|发言|报告|主旨演讲|主题演讲|主旨报告)|或通过视频方式参会)?[。！]?$", 0.65,
+    ("event-attended-last", "relation", r"(?:(?:到会|参会|出席|莅临)(?:会议|大会|活动|开幕式|论坛)?[，,]?(?:并(?:作了?)?(?:致辞|讲话|发言|报告|主旨演讲|主题演讲|主旨报告)|或通过视频方式参会)?|(?:一同|共同|一起)(?P<witness>见证))[。！]?$", 0.65,
      "2022世界计算大会在长沙开幕。国防科技大学校长黎湘，中国联通集团总经理陈忠岳到会或通过视频方式参会。",
      "a sentence that names officials and ends on 到会/参会/出席 (并致辞), with no event of its own: their bodies, institutions "
-     "and firms take part in the meeting named last in the three sentences before (round `lists`)"),
+     "and firms take part in the meeting named last in the three sentences before (round `lists`); ending on 一同见证, in "
+     "the event of any kind named last (…测试区获工信部授牌。…省长许达哲，…副主任刘烈宏一同见证, round blind-yq, dev-ZZO)"),
     ("event-attended-back", "relation", r"(?:出席|参加|参观|见证|主持|(?:一同|共同|一起)(?:启动|开启|宣布开幕))了?(?:本次|此次|这次)?[^，。；]{0,24}?(?:仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|决赛|初赛|复赛|大赛|比赛|签约|签字)"
      r"|在(?:本次|此次|这次)?[^，。；在]{0,40}?(?:仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)上(?:先后|分别|相继|依次|也|还)?(?:致辞|讲话|发言|作报告|透露|表示|介绍|指出|发布|说)", 0.55,
      "9月1日，网络安全宣传周湖南专场活动在长沙举行。湖南省委网信办主任在活动上表示，要筑牢安全防线。",

@@ -91,11 +91,12 @@ ROWS = [
      "domains counted as N大产业集群; items split at 、 only (汽车及零部件 is one); also 构建起A、B等七大产业集群 (round `lists`) and "
      "a clause opened by 其 (其电子信息通信、汽车…四大主导产业产值: round blind-j; not 其中: round blind-zk), or by a place's name when the list is "
      "its N大主导/支柱/优势产业 (成都高新区电子信息、生物医药、新经济三大主导产业: round blind-ze); 布局A、B、C三大核心产业 (round blind-ye)"),
-    ("meeting-held", "mention", r"((?:“[^“”，。；：]{1,30}”|[^，。；：、\s]){4,60}?(?:研讨会|论坛|峰会|大会|会议|博览会|交流会|对接会|发布会|座谈会|推介会|洽谈会|展览会|年会|培训班|大赛|挑战赛|竞赛|决赛|初赛|复赛|赛区|专场|(?<!等)(?<!重要)(?<!系列)(?<!主要)活动(?![开启闭])|启动仪式|开幕式|闭幕式|(?:签约|开工|揭牌|授牌|颁奖)(?:仪式|典礼))”?(?:" + gz.EDITION_BRACKET + r")?)(?:（以下简称[^）]{1,12}）)?(?:于?(?:\d{1,2}日|当天|当日|今天|昨天|近日|日前))?(?:将|将于|也将)?(?:在[^，。；]{1,24}?)?(?:正式|隆重|盛大|圆满|顺利)?(?:举行|召开|开幕|举办|落幕|启动|开班|揭幕|拉开帷幕|拉开战幕|闭幕|开赛|收官|结束)",
+    ("meeting-held", "mention", r"(?!在(?:\d|第|首届|本届|今年))((?:“[^“”，。；：]{1,30}”|[^，。；：、\s]){4,60}?(?:研讨会|论坛|峰会|大会|会议|博览会|交流会|对接会|发布会|座谈会|推介会|洽谈会|展览会|年会|培训班|大赛|挑战赛|竞赛|决赛|初赛|复赛|赛区|专场|(?<!等)(?<!重要)(?<!系列)(?<!主要)活动(?![开启闭])|启动仪式|开幕式|闭幕式|(?:签约|开工|揭牌|授牌|颁奖)(?:仪式|典礼))”?(?:" + gz.EDITION_BRACKET + r")?)(?:（以下简称[^）]{1,12}）)?(?:于?(?:\d{1,2}日|当天|当日|今天|昨天|近日|日前))?(?:将|将于|也将)?(?:在[^，。；]{1,24}?)?(?:正式|隆重|盛大|圆满|顺利)?(?:举行|召开|开幕|举办|落幕|启动|开班|揭幕|拉开帷幕|拉开战幕|闭幕|开赛|收官|结束)",
      0.75, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。", "a meeting or course named before (10日)(在X)举行/召开/开班/拉开帷幕; 由X主办的 before it is its organiser, not its name; "
      "an activity named so too (…北碚行活动在北碚举办), not a list's (…等重要活动) and not an activity's opening cut short "
      "(…宣传周活动开幕式: round blind-ze); a bracketed period or edition after the name (发布会（2019上半年）) is part of it "
-     "(round blind-zu)"),
+     "(round blind-zu); 在 before a year or an edition is no part of the name (在2018世界智能网联汽车大会闭幕式上, "
+     "round blind-yq)"),
     ("meeting-list-held", "mention",
      r"([^，。；：]{4,120}?)等(?:重要|重点|系列|主要|多项|一系列)?(?:活动|会议|赛事)(?:也|还|均|都)?(?:将|已)?(?:于[^，。；在]{1,12})?在[^，。；]{2,16}?(?:举行|举办|召开)",
      0.75, "此外，网络安全高峰论坛、网络安全博览会等重要活动也将在福州市举办。",
@@ -123,9 +124,10 @@ ROWS = [
      r"(?:从|自)(?:19|20)\d{2}年(?:开始|起|以来|创办)", 0.7, "国家网络安全宣传周从2014年开始每年举办一届。",
      "a meeting, fair or campaign named without its year, held since a year (国家网络安全宣传周自2014年开始…): the series "
      "is an event (round blind-l)"),
-    ("meeting-held-after", "mention", r"(?:(?:举行|召开|开幕|举办)的|迎来|(?:参加|出席|列席)了?)((?:[^，。；：、\s的]){4,60}?(?:研讨会|论坛|峰会|大会|会议|博览会|交流会|对接会|发布会|座谈会|大赛|竞赛|专场活动|仪式|典礼))",
+    ("meeting-held-after", "mention", r"(?:(?:举行|召开|开幕|举办)的|迎来|(?:参加|出席|列席)了?)((?:[^，。；：、\s的]){4,60}?(?:研讨会|论坛|峰会|大会|会议|博览会|交流会|对接会|发布会|座谈会|推介会|洽谈会|(?:工作|推进)会(?!议)|大赛|竞赛|专场活动|仪式|典礼))",
      0.75, "王刚在9日举行的2019年中国网络安全产业高峰论坛上透露，园区已入驻企业52家。",
-     "a meeting or ceremony named after 举行的/召开的/迎来/参加(了): its name is what follows, up to the meeting word"),
+     "a meeting or ceremony named after 举行的/召开的/迎来/参加(了): its name is what follows, up to the meeting word "
+     "(…在20日举行的北京市2020年经济和信息化工作会上透露, round blind-yq, dev-ZZO)"),
     ("firm-of-officer", "mention",
      r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:全球|中国区|亚太区)?(?:高级|执行|常务|资深|轮值|联席)?(?:党委书记|董事长|副总经理|总经理|副总裁|总裁|首席执行官|CEO)",
      0.7, "湖南长城副总经理郭在砾介绍，公司的解决方案覆盖15个应用系统。",
