@@ -120,7 +120,9 @@ def of_level(kind: str, level: str | None) -> bool:
         return kind in ("district", "zone")
     if kind in ("zone", "area", "cluster", "country", "district"):
         return False
-    return {"province": kind in ("province", "municipality"), "city": kind in ("city", "municipality")}.get(level, True)
+    # 全省 / 省委 never mean 北京 or 重庆: a municipality is the article's city, not its province (全省 in an article
+    # whose Changsha man had been to 北京 was 北京市, round blind-ys, dev-ZZQ)
+    return {"province": kind == "province", "city": kind in ("city", "municipality")}.get(level, True)
 
 
 # county names that are also plain words: 鸭子铺的新建区（约3平方公里） is a newly built area, not Nanchang's 新建区;

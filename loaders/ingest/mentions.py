@@ -8,7 +8,7 @@ import re
 from . import gazetteer as gz
 from .mention_context import ContextMentionsMixin
 from .model import Mention
-from .rules.mentions import BARE_NAME_RX, HAN, NOT_A_DOMAIN
+from .rules.mentions import BARE_NAME_RX, DEICTIC_MEETING, HAN, NOT_A_DOMAIN
 from .rules import conf, rx
 from .suffixes import SuffixNamesMixin
 
@@ -205,7 +205,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 held = item.endswith("上") and (item[:-1].endswith(gz.MEETING_SUFFIXES)   # …主办的Y发布会上: held
                                                  or bool(rx("activity-held").search(item[:-1])))   # 在X签约仪式上
                 b, item = (b - 1, item[:-1]) if held else (b, item)
-                if item.endswith(gz.MEETING_SUFFIXES) and (len(item) >= 4 or item in gz.GENERIC_MEETINGS):
+                if item.endswith(gz.MEETING_SUFFIXES) and (len(item) >= 4 or item in gz.GENERIC_MEETINGS) and not DEICTIC_MEETING.match(item):
                     how = "pattern:meeting-held-after" if held else "pattern:meeting"
                     if self.adopt_or_add(a, b, "Event", how, conf("meeting"), kind="meeting") is None:
                         self._meeting_over_title(a, b, how)

@@ -137,7 +137,7 @@ class TopicsMixin:
         for name in sorted(self._builtin_regions, key=len, reverse=True):
             if len(name) >= 2 and name in title:
                 code, full, kind = self._builtin_regions[name]
-                ok = {"province": ("province", "municipality"), "city": ("city", "municipality")}.get(level)
+                ok = {"province": ("province",), "city": ("city", "municipality")}.get(level)
                 if ok and kind not in ok:
                     continue
                 key = self.region_key(full, None)
@@ -162,7 +162,7 @@ class TopicsMixin:
         重点项目) is the city's province — rule province-of-city (round blind-zs)."""
         city = self.article_region("city")
         code = self._builtin_regions.get(self.entities[city.key].record["name_zh"], ("",))[0] if city else ""
-        full = next((p[1] for p in gz.PROVINCES if code and p[0][:2] == code[:2]), None)
+        full = next((p[1] for p in gz.PROVINCES if code and p[0][:2] == code[:2] and p[4] == "province"), None)
         key = self.region_key(full, None) if full else None
         if city is None or full is None or not key:
             return None

@@ -16,6 +16,9 @@ _ITEM_SEP = r"[、和及与]"
 NOT_A_DOMAIN = re.compile(r"(?:建设|落地|合作|引资|引智|基地|示范区|园区|中心|平台|体系|机制|工作)$|^[" + HAN + r"]{2}共[" + HAN + r"]$"
                           # 在技术、应用、产品创新等领域: kinds of work, no industry (round blind-zc)
                           r"|^(?:技术|应用|产品|服务|管理|模式|研发|生产|运营)(?:创新)?$|^创新$")
+# 举办这个论坛: a meeting named before, not one of that name (round blind-ys, dev-ZZQ); 此次/本届… are read as the one
+# they refer back to (event_refs.BACK_REFERENCE), 这个/这场 may be any of several
+DEICTIC_MEETING = re.compile(r"这个|这场|这届")
 BARE_NAME_RX = re.compile(f"^[{HAN}A-Za-z0-9·]{{2,12}}$")  # a name as written, without a suffix
 # the parties of a signing: A与B, A、B与C, A同B; then 三方/双方 or a bracketed short form (以下简称…). The first
 # party starts a run of characters: 10所高校、机构与… is a counted list, not a party named 所高校
