@@ -63,7 +63,7 @@ ROWS = [
      "policy is (《X》发布, 发布了《X》): an announcement named after it, by the body named before the verb, concerning "
      "the report, a document (Policy, kind other) that concerns the place its title begins with (round `domains`; a "
      "subtitle after —— since round blind-o; the report as a document since round blind-zg)"),
-    ("event-policy-released-before", "event", r"(?:会上|现场|正式|同时|还)?(发布|公布|出台)了?(?=《)", 0.1,
+    ("event-policy-released-before", "event", r"(?:会上|现场|正式|同时|还)?(发布|公布|出台)了?(?=《)", 0.35,
      "大会上发布了《通州区城市更新实施意见》。",
      "发布了《X》: the release of X, an event concerning it, as when the title comes first"),
     ("project-owner", "mention",
