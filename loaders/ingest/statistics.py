@@ -239,7 +239,7 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                     subj = self.park_moved_into(s, b, cb)
                     rule = "stat-list-moved-in"
                 # 奔驰…基地等47个重点项目落地建设: projects are no entity of the ontology, so their count is the place's
-                # the text is about (the gold of the read pool gives all nine such counts to it)
+                # the text is about (round blind-yq, dev-ZZO: five counts of the read pool newly right, none wrong)
                 if subj is None and listed and not regional and not PROJECTS.match(self.text, b):
                     # A、B等16家企业 with no park or region named: the count is the list's, not a region's
                     self.unanchored.append(f"s{s.idx} [{a},{b}) {self.text[a:b]}: counts a list, no entity named")

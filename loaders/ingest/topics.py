@@ -137,8 +137,7 @@ class TopicsMixin:
         for name in sorted(self._builtin_regions, key=len, reverse=True):
             if len(name) >= 2 and name in title:
                 code, full, kind = self._builtin_regions[name]
-                ok = {"province": ("province",), "city": ("city", "municipality")}.get(level)
-                if ok and kind not in ok:
+                if level in ("province", "city") and not gz.of_level(kind, level):
                     continue
                 key = self.region_key(full, None)
                 if key and key not in count:

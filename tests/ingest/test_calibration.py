@@ -187,13 +187,13 @@ def test_the_samples_sort_in_the_order_they_came():
 def wanted(conf: float, right: float, fired: float, margin: float = MARGIN) -> float:
     """The confidence a row with `right` of `fired` on the latest samples carries, from `conf`, the one it has: its
     smoothed precision to 0.05, unless that crosses the threshold by less than `margin` (then the edge of its side)."""
-    est = round((right + 1) / (fired + 2) * 20) / 20
-    accepted = conf >= ACCEPT
-    if accepted and ACCEPT - margin < est < ACCEPT:
+    # in twentieths, so that an estimate exactly one margin away crosses on either side alike
+    est, edge, by = round((right + 1) / (fired + 2) * 20), round(ACCEPT * 20), round(margin * 20)
+    if conf >= ACCEPT and edge - by < est < edge:
         return ACCEPT
-    if not accepted and ACCEPT <= est < ACCEPT + margin - 1e-9:
-        return round(ACCEPT - 0.05, 2)
-    return est
+    if conf < ACCEPT and edge <= est < edge + by:
+        return (edge - 1) / 20
+    return est / 20
 
 
 @pytest.mark.parametrize("rule", MEASURED)
