@@ -325,12 +325,17 @@ class EventsMixin(EventPlacesMixin, EventRefsMixin):
         the sentence or last in the twelve sentences before, its name ending as the word does (王刚参加
         启动仪式并讲话, 在会上发布). A body right after 齐聚/在/来到 is where they met, not who."""
         here = [x for x in self._by_sent.get(s.idx, ()) if x.label == "Event" and x.keys]
-        for m in rx("event-attended-back").finditer(s.text):
+        for row, m in [(r, m) for r in ("event-attended-back", "event-speaker-after") for m in rx(r).finditer(s.text)]:
             ev = None
-            inside = [x for x in here if s.start + m.start() <= x.start and x.end <= s.start + m.end()]
+            # 在…论坛上，A的主任B表示: the meeting is before the comma, who went after it (event-speaker-after)
+            end = m.start("who") if row == "event-speaker-after" else m.end()
+            inside = [x for x in here if s.start + m.start() <= x.start and x.end <= s.start + end]
             if inside:      # 在…举行的…论坛上透露: the meeting named inside
                 ev = inside[-1]
-            head = re.search(r"(仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|决赛|初赛|复赛|大赛|比赛|签约|签字|会)(?:上.{1,5})?$", m.group())
+            # read as 在…论坛上表示, so the word that refers back and the verb are found as for event-attended-back
+            said_ = m.group() if row == "event-attended-back" else \
+                s.text[m.start():end].rstrip("，,").replace("”", "") + s.text[m.end("who"):m.end()]
+            head = re.search(r"(仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|决赛|初赛|复赛|大赛|比赛|签约|签字|会)(?:上.{1,5})?$", said_)
             # else the meeting the word refers back to (启动式 → …启动仪式, 会上 → …发布会): named earlier in
             # this sentence, or last in the twelve before (a speech of 4 points between: 一是…；二是…)
             if ev is None and head:
@@ -342,15 +347,15 @@ class EventsMixin(EventPlacesMixin, EventRefsMixin):
                 ev = max(before, key=lambda x: x.start) if before else self.latest_event_before(s, 12, ends)
             if ev is None:
                 continue
-            verb = re.match(r"出席|参加|参观|见证|主持|(?:一同|共同|一起)(?:启动|开启|宣布开幕)", m.group()) or re.search(r"上(.{1,5})$", m.group())
+            verb = re.match(r"出席|参加|参观|见证|主持|(?:一同|共同|一起)(?:启动|开启|宣布开幕)", said_) or re.search(r"上(.{1,5})$", said_)
             said = verb.group(verb.lastindex or 0)
-            for x in self.mentions_in(s.start, s.start + m.start(), ("GovernmentBody", "Institution", "Enterprise")):
+            who = (s.start + m.start("who"), s.start + m.end("who")) if row == "event-speaker-after" else (s.start, s.start + m.start())
+            for x in self.mentions_in(*who, ("GovernmentBody", "Institution", "Enterprise")):
                 venue = re.search(r"(?:齐聚|汇聚|聚首|来到|走进|在|于)$", self.text[max(s.start, x.start - 2):x.start])
                 # 中国工程院院士陈左宁: an academician's honour, no office the academy sends (round blind-ye, dev-ZZC)
                 honour = self.text.startswith("院士", x.end)
                 if not x.attrs.get("members") and not venue and not honour:   # 齐聚长沙…中心: where they met, not who
-                    self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf("event-attended-back"),
-                             "event-attended-back", role=f"attended ({said})")
+                    self.rel(ev.key, "PARTICIPANT", x.key, s, (x.start, x.end), conf(row), row, role=f"attended ({said})")
 
     def rules_agreements(self, s) -> None:
         """工信部和北京市正式签署共同打造…的协议 → the signing “工信部和北京市签署共同打造…协议”, its

@@ -98,9 +98,9 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         if tail and self.text[b:b + 2] not in ("地区", "区域") and not any(
                 b <= x < tail.end() and f.startswith("v") for x, _, _, f in self.tokens(self.sentence_at(a))):
             return True   # but 海淀区实现地区生产总值: a verb ends the place (round blind-y)
-        # a longer word across it (中国特色), or a word that ends inside it from before (平台|中: 台中 is no place)
+        # a longer word across it (中国特色), or one ending inside it (平台|中); jieba's 北京地区 is 北京 (round blind-yu)
         return b - a <= 3 and any(x < b and y > a and (x < a or y > b) and (len(w) > b - a or x < a < y < b)
-                                  for x, y, w, _ in self.tokens(self.sentence_at(a)))
+                                  and not (x == a and w[b - a:] in ("地区", "区域")) for x, y, w, _ in self.tokens(self.sentence_at(a)))
 
     # -------------------------------------------------------------- patterns
     def adopt_or_add(self, a: int, b: int, label: str, how: str, conf_: float, name: str | None = None,

@@ -291,6 +291,10 @@ ROWS = [
      "bodies whose officials 参加/出席/主持 “the ceremony”, 一同启动了决赛, or speak 在…仪式上 take part in it: the meeting is the one "
      "named inside 在…上, else the event named last in the twelve sentences before whose name ends as the word "
      "that refers to it (仪式, 论坛…)"),
+    ("event-speaker-after", "relation", r"在(?:本次|此次|这次)?[^，。；在]{0,40}?(?:仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)”?上[，,]"
+     r"(?P<who>[^，。；]{2,40}?)(?:作了?)?(?:致辞|讲话|发言|报告|透露|表示|介绍|指出|说)", 0.75,
+     "9月1日，在长沙举行的网络安全高峰论坛上，湖南省工业和信息化厅副厅长李明表示，要筑牢安全防线。",
+     "在…论坛上，A的主任B表示: A takes part; the meeting is found as for event-attended-back (round blind-yu, dev-ZZS)"),
     # ---- statistics
     ("stat-number", "statistic",
      r"(?:(?P<q1>超过|不少于|不低于|不到|不足|约为|约合|约达|大约|(?<![签节制预])约|近|逾|超(?=\s*\d)|累计|达到|达|突破|共计|共)了?)?\s*(?P<neg>(?<![\dA-Za-z])[-−－](?=\d))?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+(?![年月日]))\s*(?P<q2>多|余)?\s*"
