@@ -19,7 +19,7 @@ ROWS = [
      "成都市将出台《成都市智能经济发展推进方案》，重点面向工业软件、人工智能等领域。",
      "domains listed right after a plan's title and a focus verb (《X方案》，重点面向A、B等领域): the plan's focus, not the "
      "issuing place's (round blind-l)"),
-    ("domain-focus-region", "relation", None, 0.65, "成都市重点发展工控安全、密码产品等领域。",
+    ("domain-focus-region", "relation", None, 0.55, "成都市重点发展工控安全、密码产品等领域。",
      "domains listed after a region the sentence names, and no park"),
     ("domain-focus-context", "relation", None, 0.05, "成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。",
      "domains of a sentence that names no region before them, given to the region named after them, in the paragraph or "
@@ -80,7 +80,7 @@ ROWS = [
      "the government bodies a policy's title begins with, before 关于 (《北京市人民政府关于…的实施意见》, 《中共四川省委办公厅、"
      "四川省人民政府办公厅关于…》), issue it, whoever presents it in the sentence (round blind-zg: six of seven such "
      "titles on the dev pool)"),
-    ("policy-issuer", "relation", r"印发|发布(?!会)|出台|制定|颁布|下发|发文", 0.6, "重庆市经济信息委印发了《关于推进园区建设工作的通知》。"),
+    ("policy-issuer", "relation", r"印发|发布(?!会)|出台|制定|颁布|下发|发文", 0.8, "重庆市经济信息委印发了《关于推进园区建设工作的通知》。"),
     ("policy-issuer-list", "relation", None, 0.8, "教育部、工业和信息化部、公安部联合印发《国家网络安全宣传周活动方案》。",
      "the government bodies listed right before a policy's issuer (A、B和C联合印发《…》): each issues it (round `domains`)"),
     ("policy-header-issuer", "relation", None, 0.75,
@@ -93,7 +93,7 @@ ROWS = [
      "a notice's formula 《Y》已经X同意，现印发给你们: X (a government body) issues Y, where the article names no office "
      "whose notice it is (`policy-approved-office`)"),
     ("policy-approved-office", "relation", None, 0.75,
-     "湖南省人民政府办公厅关于印发《湖南省数字经济规划》的通知。《湖南省数字经济规划》已经省人民政府同意，现印发给你们。",
+     "各市州人民政府：《湖南省数字经济规划》已经省人民政府同意，现印发给你们。湖南省人民政府办公厅 2020年12月2日",
      "《Y》已经X同意，现印发 in a notice whose office the article names (湖南省人民政府办公厅 in its title, header or signature "
      "line): the office issues Y, X only approved it (round blind-yo, dev-ZZM; the read gold does so in all four such "
      "notices, and makes the approver the issuer in the one that names no office)"),
@@ -126,7 +126,7 @@ ROWS = [
      "复函/批复 + 同意 X: the approval of X (named after it); the body before it is the approver"),
     ("event-agreement", "event",
      AGREEMENT_PARTIES + r"(?:正式|共同)?(?:签署|签订)了?([^，。；]{0,40}?)的?((?:战略)?(?:合作)?(?:框架)?(?:协议|备忘录))",
-     0.75, "2017年底，湖南省和北京市正式签署共同打造网络安全产业园区的协议。",
+     0.7, "2017年底，湖南省和北京市正式签署共同打造网络安全产业园区的协议。",
      "A和B签署…协议: the signing, named as written (without 正式/的), its parties taking part; also A、B与C三方, "
      "A同B, and A与B（以下简称…）"),
     ("event-mass-signing", "event", r"(?:项目)?集中签约|(?:[\d一二三四五六七八九十两]+个)(?:重大|重点)?项目(?:现场)?签约", 0.75,
@@ -152,7 +152,7 @@ ROWS = [
     ("stat-country", "statistic", None, 0.75, "2021年我国网络安全产业规模约为2000亿元。",
      "a figure of 我国/中国/全国 (its industry, its output) named in the figure's clause, with no organisation, park or "
      "other region before it, is the country's — not where it ranks (居全国第一, 全国首个: a frame, not the subject)"),
-    ("stat-event", "statistic", None, 0.45, "2018年网络安全博览会在成都举行，共吸引近7.5万人次观众到现场参观。",
+    ("stat-event", "statistic", None, 0.6, "2018年网络安全博览会在成都举行，共吸引近7.5万人次观众到现场参观。",
      "a figure in a sentence that names an event before it (or refers back to one: 本次博览会, 本届大会) and no "
      "organisation or park: the event's (visitors, exhibitors, teams, area). On the latest blind samples as they came "
      "right about one time in four (7 of 23 over dev-O to dev-U, 4 of 19 over dev-P to dev-V: "
@@ -202,17 +202,17 @@ ROWS = [
     # 6 on dev-ZI and dev-ZJ). Mention rows named less surely were not made rows:
     # a known body by the dictionary 41/55 (domain-list 66/84, domain-standard 58/76 and suffix-enterprise 57/77 are rows since round blind-zs),
     # suffix-institution 61/184, a place data/ already holds 53/185 (docs/ingest-rounds.md, round blind-zi)
-    ("named-place", "entity", None, 0.6, "会上，株洲市代表作了发言。",
+    ("named-place", "entity", None, 0.65, "会上，株洲市代表作了发言。",
      "a city, district or county of the built-in gazetteer that data/ does not hold (69 of 79 on the tuned pool)"),
-    ("named-domain-coordinated", "entity", None, 0.8, "推动大数据产业及与其相关联的云计算、物联网、移动互联网等高精尖产业快速发展。",
+    ("named-domain-coordinated", "entity", None, 0.85, "推动大数据产业及与其相关联的云计算、物联网、移动互联网等高精尖产业快速发展。",
      "the other items of a list one of whose items is a domain (domain-coordinated; 42 of 46)"),
-    ("named-enterprise-list", "entity", None, 0.95, "会议由长城科技、国科微、金山等企业代表参加。",
+    ("named-enterprise-list", "entity", None, 0.9, "会议由长城科技、国科微、金山等企业代表参加。",
      "firms without a suffix named in a list closed by 等企业 (enterprise-list; 67 of 76)"),
     ("named-policy-title", "entity", None, 0.9, "会议学习了《关于促进网络安全产业发展的指导意见》。",
      "a policy named by its title in 《》 (policy-title; 13 of 15), unless the title is only a document's kind (《行动计划》: wrong all 9 times, most a second name for a plan already proposed)"),
     ("named-zone-park", "entity", None, 0.85, "记者走访了中关村软件园。",
      "a park named after the zone it belongs to (zone-park; 9 of 10)"),
-    ("named-suffix-enterprise", "entity", None, 0.65, "成都高新区签约落地江西沃格光电集团股份有限公司的项目。",
+    ("named-suffix-enterprise", "entity", None, 0.7, "成都高新区签约落地江西沃格光电集团股份有限公司的项目。",
      "a firm named with its company suffix (suffix-enterprise); left out in round blind-zi at 57 of 77 for the entities' "
      "precision, written in round blind-zs for their recall (0.29 held out against the target 0.6): 102 of 132 on the "
      "tuned pool of 334"),
@@ -220,7 +220,7 @@ ROWS = [
      "an item of a list of fields (domain-list), unless 围绕 leads the list (围绕A、B等重点领域，加强…安全: what a task serves; the "
      "seed's gold lists none of 4); left out in round blind-zi at 66 of 84, written in round blind-zs: 168 of "
      "200 on the tuned pool of 334"),
-    ("named-domain-standard", "entity", None, 0.75, "经开区重点发展新一代信息技术、生物医药、人工智能等产业。",
+    ("named-domain-standard", "entity", None, 0.8, "经开区重点发展新一代信息技术、生物医药、人工智能等产业。",
      "an industry of a national classification where a list or a verb of focus puts it (domain-standard); left out in "
      "round blind-zi at 58 of 76, written in round blind-zs: 105 of 132 on the tuned pool of 334"),
     ("event-founded", "event", r"(?:\d{1,2}日|当天|当日|近日|日前)?(?:在[^，。；]{1,8}?)?(?:正式|宣告|宣布)?成立(?!以来|之初|后|的)", 0.75,
@@ -271,7 +271,7 @@ ROWS = [
      "2024年长沙网络安全产业大会在长沙召开。湖南大学副校长李明作主旨报告。",
      "a body or firm named right before one of its officers (副院长, 秘书长) who speaks (作主旨报告, 致辞, 作了总结) at a "
      "meeting named before in the sentence or last in the three sentences before takes part in it"),
-    ("event-organised-by", "relation", r"由([^。；]{2,80}?)(?:共同|联合)?(主办|承办|举办|指导)", 0.3,
+    ("event-organised-by", "relation", r"由([^。；]{2,80}?)(?:共同|联合)?(主办|承办|举办|指导)", 0.9,
      "11月5日，2021中国（长沙）网络安全·智能制造大会在长沙召开。大会由工业和信息化部、湖南省人民政府共同主办。",
      "由A、B共同主办: the bodies, institutions and firms named organise the event the sentence names, else the "
      "one named last in the two sentences before"),
@@ -371,14 +371,14 @@ ROWS = [
      "a bare 高新区/经开区/该区 opening the clause: the development zone the article names most"),
     ("stat-topic", "statistic", None, 0.1, "国家网络安全产业园区（西安）揭牌。截至2022年底，共引进企业超过45家。",
      "no subject in the clause: the park the paragraph is about"),
-    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前|范围|[\d.]+%的)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.7, "湖南省网络安全产业规模全省超过200亿元。",
+    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前|范围|[\d.]+%的)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.65, "湖南省网络安全产业规模全省超过200亿元。",
      "a region-level figure (全省, or a region named and no park word): the region's, never the park's — but 全市 as a "
      "frame (占全市70%, 居全市首位, 在全市各分园排名第一, 全市总量排名, 汇聚了全省83.1%的企业: round blind-m) and 区内企业 (the zone's firms) say nothing of whose "
      "figure it is"),
     ("stat-region-lead", "statistic", None, 0.65, "今年以来，长沙市着力培育创新主体。新增企业300家。",
      "no organisation or park: the region the sentence right before, in the same paragraph, opens on (split from "
      "stat-region-context in round blind-ze: 12 of 22 right on sixteen blind samples as they came, the rest 15 of 46)"),
-    ("stat-region-context", "statistic", None, 0.3, "企业看好长沙市网络安全产业的发展。目前有企业300家。",
+    ("stat-region-context", "statistic", None, 0.45, "企业看好长沙市网络安全产业的发展。目前有企业300家。",
      "no organisation or park: the region the sentence or paragraph names (not one the sentence before opens on)"),
     ("stat-region-demonstrative", "statistic", r"(?:该|本|我)(区|县|市|省)(?![内外级域场])", 0.7,
      "7月29日，重庆市南岸区举行签约。今年上半年，该区电子信息产业已实现产值177.8亿元。",
@@ -392,7 +392,7 @@ ROWS = [
      "when the list and the series are as long (round blind-yg, dev-ZZE)"),
     ("stat-modifier", "statistic", None, 0.75, "6月29日，总投资10亿元的湖南省网络安全产业园区开工。",
      "a figure followed by 的 and a name describes that name (总投资10亿元的…基地), not the place before it"),
-    ("stat-article-zone", "statistic", None, 0.6,
+    ("stat-article-zone", "statistic", None, 0.7,
      "成都高新区经济复苏。上半年，成都高新区实现增加值1191.4亿元。成都市加快发展。\n\n电子信息产业：148家规上工业企业实现产值1618.9亿元。",
      "a figure nothing in its sentence or paragraph owns, in an article that names a development zone more often than the "
      "region it is about: the zone's, not the city's (round blind-yg, dev-ZZE)"),
@@ -407,7 +407,7 @@ ROWS = [
      "right 33 of 33 in the five policy texts and 34 of 91 in news (round `domains`); the regex reads the title"),
     ("stat-article-region", "statistic", None, 0.25, "到2025年，数字经济规模突破25000亿元。\n\n湖南省加快信息化发展。",
      "no organisation, park or region in the sentence or paragraph: the region the article is about"),
-    ("text-theme", "statistic", r"以“([^”]{2,60})”为主题|主题(?:为|是)“([^”]{2,60})”", 0.6,
+    ("text-theme", "statistic", r"以“([^”]{2,60})”为主题|主题(?:为|是)“([^”]{2,60})”", 0.55,
      "2023年国家网络安全宣传周于9月11日开幕。本届活动以“网络安全为人民，网络安全靠人民”为主题。",
      "a theme in quotes (以“X”为主题, 主题是“X”): the theme of the event named in the sentence or last before it; "
      "dev 3/6 (the older dev gold leaves themes out) → 0.5"),
@@ -424,7 +424,7 @@ ROWS = [
      "dev 3/5 → 0.55 then; now set from the blind samples as they came (tests/ingest/test_calibration.py)"),
     ("text-copula", "statistic",
      r"(?<![但特尤于或就而还只总凡要即乃不])(是|成为|成為|建成|建设成为?|打造成为?|打造为|定位为|被评为)"
-     r"(?![在由从对向于并了后和及与、])(?=[^，。；：:]{4})((?:[^，。；：:“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；：:]|$)", 0.55,
+     r"(?![在由从对向于并了后和及与、])(?=[^，。；：:]{4})((?:[^，。；：:“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；：:]|$)", 0.6,
      "“湖湘杯”网络安全技能大赛是全国网络安全人才展示水平、竞技比拼和交流互动的舞台。",
      "A2 of the labelling manual: Y是/成为/建成/打造成/定位为/被评为X, X to the end of its clause, of the entity the "
      "clause is about (a plan's bare goal clause: its region's); 建成/打造成 → target. Guards read from the dev splits: a "
