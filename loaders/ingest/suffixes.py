@@ -79,6 +79,8 @@ class SuffixNamesMixin:
                 a += d.end()   # 西连高新区科研中心: where a place borders, not a zone named 西连高新区
             if a is None or re.fullmatch(r"[东西南北]区", t[a:b]):   # 把高新东区: no zone's quarter without the zone
                 continue
+            if re.search(r"第[一二三四五六七八九十\d]+[个家批]|首[个家批]|唯一", t[a:b]):
+                continue   # 是我国内陆地区第一个综合保税区: what the zone is, no name (round blind-yw, dev-ZZU)
             if (p := self.region_prefix(t[a:b])) and self._builtin_regions[p][2] == "province" and \
                     (c := self.region_prefix(t[a + len(p):b])) and self._builtin_regions[c][2] == "city":
                 a += len(p)

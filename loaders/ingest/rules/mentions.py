@@ -94,7 +94,7 @@ ROWS = [
      "domains counted as N大产业集群; items split at 、 only (汽车及零部件 is one); also 构建起A、B等七大产业集群 (round `lists`) and "
      "a clause opened by 其 (其电子信息通信、汽车…四大主导产业产值: round blind-j; not 其中: round blind-zk), or by a place's name when the list is "
      "its N大主导/支柱/优势产业 (成都高新区电子信息、生物医药、新经济三大主导产业: round blind-ze); 布局A、B、C三大核心产业 (round blind-ye)"),
-    ("meeting-held", "mention", r"(?!在(?:\d|第|首届|本届|今年))((?:“[^“”，。；：]{1,30}”|[^，。；：、\s]){4,60}?(?:研讨会|论坛|峰会|大会|会议|博览会|交流会|对接会|发布会|座谈会|推介会|洽谈会|展览会|年会|培训班|大赛|挑战赛|竞赛|决赛|初赛|复赛|赛区|专场|(?<!等)(?<!重要)(?<!系列)(?<!主要)活动(?![开启闭])|启动仪式|开幕式|闭幕式|(?:签约|开工|揭牌|授牌|颁奖)(?:仪式|典礼))”?(?:" + gz.EDITION_BRACKET + r")?)(?:（以下简称[^）]{1,12}）)?(?:于?(?:\d{1,2}日|当天|当日|今天|昨天|近日|日前))?(?:将|将于|也将)?(?:在[^，。；]{1,24}?)?(?:正式|隆重|盛大|圆满|顺利)?(?:举行|召开|开幕|举办|落幕|启动|开班|揭幕|拉开帷幕|拉开战幕|闭幕|开赛|收官|结束)",
+    ("meeting-held", "mention", r"(?!在(?:\d|第|首届|本届|今年))((?:“[^“”，。；：]{1,30}”|[^，。；：、\s]){4,60}?(?:研讨会|论坛|峰会|大会|会议|博览会|交流会|对接会|发布会|座谈会|推介会|洽谈会|展览会|年会|(?:工作|推进)会(?!议)|培训班|大赛|挑战赛|竞赛|决赛|初赛|复赛|赛区|专场|(?<!等)(?<!重要)(?<!系列)(?<!主要)活动(?![开启闭])|启动仪式|开幕式|闭幕式|(?:签约|开工|揭牌|授牌|颁奖)(?:仪式|典礼))”?(?:" + gz.EDITION_BRACKET + r")?)(?:（以下简称[^）]{1,12}）)?(?:于?(?:\d{1,2}日|当天|当日|今天|昨天|近日|日前))?(?:将|将于|也将)?(?:在[^，。；]{1,24}?)?(?:正式|隆重|盛大|圆满|顺利)?(?:举行|召开|开幕|举办|落幕|启动(?![杆键球]|按钮)|开班|揭幕|拉开帷幕|拉开战幕|闭幕|开赛|收官|结束)",
      0.75, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。", "a meeting or course named before (10日)(在X)举行/召开/开班/拉开帷幕; 由X主办的 before it is its organiser, not its name; "
      "an activity named so too (…北碚行活动在北碚举办), not a list's (…等重要活动) and not an activity's opening cut short "
      "(…宣传周活动开幕式: round blind-ze); a bracketed period or edition after the name (发布会（2019上半年）) is part of it "
@@ -270,7 +270,7 @@ ROWS = [
      "the State Council's departments and central offices, full and short forms (公安部, 国家数据局), when no longer "
      "name holds them (公安部第一研究所 is an institution)"),
     ("domain-coordinated", "mention", r"(?:发展|聚焦于?|布局|培育|壮大|打造|围绕|涵盖|覆盖|主攻|深耕|重点|引进|集聚|聚集|整合|推动|推进|"
-     r"支持|形成了?|构建了?|设有|包括|涉及|开展|从事|致力于|继|在|以|的|做[大强优精](?:做[大强优精])?|(?<!方)向)", 0.7,
+     r"支持|形成了?|构建了?|设有|包括|涉及|开展|从事|致力于|部署|启动|继|在|以|的|做[大强优精](?:做[大强优精])?|(?<!方)向)", 0.7,
      "推动大数据产业及与其相关联的云计算、物联网、移动互联网等高精尖产业快速发展。",
      "the other items of a list (A、B、C等) one of whose items is a domain already found: domains too (round `domains`); "
      "the regex is the lead words after which the first item starts (做优做强集成电路、…: round blind-zk, dev-ZJ; "
@@ -346,8 +346,8 @@ ROWS = [
     ("suffix-enterprise", "mention", r"(?:(?:股份有限公司|有限责任公司|有限公司|集团)[\u4e00-\u9fff]{2,3}?(?:省|市)?分公司|股份有限公司|有限责任公司|集团有限公司|有限公司|集团|(?<![子母分该本])公司)", 0.75,
      "园区企业长沙测试科技有限公司入驻。",
      "湖南天羿领航科技公司 too: 公司 after a name (not 子公司, 该公司); a branch keeps its place (…股份有限公司四川分公司)"),
-    ("suffix-institution", "mention", f"(?:{_INST})(?!城)", 0.75, "西北工业大学北京研究院建成。",
-     "not 大学 of 大学城 (重庆大学城科技产业园: a place; round blind-zm)"),
+    ("suffix-institution", "mention", f"(?:{_INST})(?!城|区(?!块链))", 0.75, "西北工业大学北京研究院建成。",
+     "not 大学 of 大学城 (重庆大学城科技产业园: a place; round blind-zm), nor 中心 of 商务中心区 (round blind-yw)"),
     ("institution-bracket-place", "mention", r"（([\u4e00-\u9fff]{2,8}?)）", 0.8, "中国地质大学（武汉）的队伍参加比赛。",
      "a place in brackets right after an institution: part of its name (中国地质大学（武汉）), or the campus (西南石油大学"
      "（南充校区）) — no mention of a region either way"),
