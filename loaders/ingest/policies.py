@@ -12,6 +12,8 @@ from .rules import conf, rx
 from .whereabouts import PARKISH
 
 # the bodies a title begins with (《北京市人民政府关于…的实施意见》, 《中共四川省委办公厅、四川省人民政府办公厅关于…》)
+# a notice's heading, a line of its own: 北京市人民政府关于印发《…》的通知（京政发[2010]4号）
+NOTICE_HEADING = re.compile(r"^\s*([\u4e00-\u9fff]{2,24}?关于(?:印发|转发)[^，。；：]{4,80}?的通知)(?:\s*[（(〔\[][^）)]{0,24}[）)\]])?\s*$")
 TITLE_ISSUER = re.compile(r"(国务院|(?:中共)?[\u4e00-\u9fff]{2,20}?(?:人民政府|政府|委员会|厅|局|部)(?:办公厅|办公室)?)(?=、|关于)")
 
 
@@ -80,6 +82,7 @@ class PoliciesMixin:
                 self.rel(m.key, "ISSUED_BY", issuer.key, s, (min(issuer.start, a), max(issuer.end, b)), conf(by), by)
                 if by == "policy-issuer":   # 教育部、工业和信息化部、公安部联合印发《…》: each body listed issues it
                     self._co_issuers(m, issuers, s, b)
+            self._notice_itself(m, s, issuer)
             released = self.policy_released(m, s, a, b, issuer if by == "policy-issuer" else None)
             self._policy_of_region(m.key, title, s, a, b, "policy-of-region-issued" if issuer is not None or released
                                    else "policy-of-region")
@@ -95,6 +98,23 @@ class PoliciesMixin:
                 host = self.topic(s, a)
                 if host is not None:
                     self.rel(m.key, "CONCERNS", host.key, s, (a, b), conf("policy-park-topic"), "policy-park-topic")
+
+    def _notice_itself(self, policy: Mention, s, issuer: Mention | None) -> None:
+        """北京市人民政府关于印发…指导意见的通知 standing as a line of its own (a policy page's heading): the notice is a
+        policy too, issued by the body it begins with and concerning the policy it issues (`policy-notice-itself`;
+        the read gold does so in three of the four such headings, round blind-yy, dev-ZZW)."""
+        head = NOTICE_HEADING.match(s.text)
+        if head is None or not (s.start + head.start(1) <= policy.start and policy.end <= s.start + head.end(1)):
+            return
+        a, b = s.start, s.start + head.end(1)
+        name = self.text[a:b]
+        n = Mention(a, b, name, "Policy", s.idx, "pattern:policy-notice-itself", conf("policy-notice-itself"), name,
+                    {"kind": "notice"})
+        self.register(n)
+        n.keys = [self.policy_key(n, name, {"id": "", "name_zh": name, "name_en": self.english(name), "kind": "notice"})]
+        self.rel(n.key, "CONCERNS", policy.key, s, (a, b), conf("policy-notice-itself"), "policy-notice-itself")
+        if issuer is not None and issuer.start == a:
+            self.rel(n.key, "ISSUED_BY", issuer.key, s, (a, b), conf("policy-notice-itself"), "policy-notice-itself")
 
     def policy_key(self, m: Mention, title: str, rec: dict) -> str:
         """The policy or report `title` names: the knowledge base's, else a new one with the record `rec`."""

@@ -14,6 +14,9 @@ NUMBERING = (r"[一二三四五六七八九十]+、", r"（[一二三四五六�
 # a heading: 二、发展目标 / （三）产业实力 / short and without a full stop
 HEADING = re.compile(r"^(?:" + "|".join(NUMBERING) + r")[^。；]{0,20}。?$")
 HEADING_LEVELS = tuple(re.compile("^" + n) for n in NUMBERING)
+# 二、达到“6千亿规模” / 三、实现“6个一批”: a heading that is a plan's quoted number goal opens a target section too, as 目标
+# does (not 实现“十四五”良好开局, a review's; round blind-yy, dev-ZZW)
+GOAL_HEADING = re.compile(r"^(?:" + "|".join(NUMBERING) + r")(?:达到|实现)[“\"](?!十[一二三四五六]五)[\d一二三四五六七八九十两]")
 
 
 def heading_level(t: str) -> int:
@@ -175,7 +178,7 @@ class StatusMixin:
             t = self.doc.sentences[i].text.strip()
             if HEADING.match(t):
                 # an item's heading （一）… under 一、总体目标 is part of the target section (round blind-yk, dev-ZZI)
-                return "status-target-section" if "目标" in t or any(
+                return "status-target-section" if "目标" in t or GOAL_HEADING.match(t) or any(
                     "目标" in self.doc.sentences[j].text for j in self.parent_headings(s)) else None
             if i >= s.idx - 7 and self.doc.sentences[i].para == s.para and rx("status-target-section").match(t):
                 return "status-target-section"

@@ -56,8 +56,7 @@ ROWS = [
      "domains named after a firm that opens the clause, before any region: the firm's focus (round `domains`; before it, "
      "no one's). Right 4 of 5 on dev, all of one article; an institution's were right 0 of 4 (西工大 for its 北京研究院)"),
     ("event-domains", "relation", None, 0.45, "成都市举办2021成都网络安全大会。大会还聚焦人工智能安全等前沿领域。",
-     "the domains of domain-focus-not-region given to a signing or meeting named in the sentence or the one before: what it "
-     "concerns"),
+     "the domains of domain-focus-not-region given to a signing or meeting named in the sentence or the one before"),
     ("domain-focus", "relation", r"布局|聚焦|重点发展|深耕|主攻|领域|方面|为(?:重点|主|核心|主导)", 0.75, "国家网络安全产业园区（成渝地区）在工控安全、密码产品等领域形成集聚。"),
     ("event-signing-domains", "relation", r"(?:项目|合作|双方|三方|各方)(?:[^，。；]{0,6}?|[^，。；]{0,16}，)(?:覆盖|涵盖|涉及|聚焦|围绕|集中在|分布在)", 0.9,
      "9月11日，产业对接交流会在长沙举行。交流会上，12个项目集中签约。签约项目涵盖网络安全、工控安全等领域。",
@@ -72,8 +71,7 @@ ROWS = [
      "a bonded zone (综合保税区, 综保区) whose name begins with a development zone's name without its 区 (成都高新): part of "
      "that zone, not of the city (round blind-yg, dev-ZZE)"),
     ("zone-quarter-in-zone", "relation", None, 0.7, "成都高新区加快发展。成都高新西区聚集了70家企业。",
-     "a zone's quarter (成都高新西区, 中关村科学城北区) is part of the zone whose name is its own without the direction "
-     "(round blind-yi, dev-ZZG)"),
+     "a zone's quarter (成都高新西区, 中关村科学城北区) is part of the zone named without the direction (blind-yi)"),
     ("zone-in-city", "relation", None, 0.65, "长沙高新区位居第9位。",
      "a development zone (or a cluster named with its place) is part of the city its name begins with"),
     ("policy-title-issuer", "relation", None, 0.75, "会上解读了《北京市人民政府关于加快推进北京经济技术开发区高质量发展的实施意见》。",
@@ -92,6 +90,8 @@ ROWS = [
      "长沙市推进网络安全产业发展。《长沙市网络安全产业发展规划》已经市政府同意，现印发给你们，请认真贯彻执行。",
      "a notice's formula 《Y》已经X同意，现印发给你们: X (a government body) issues Y, where the article names no office "
      "whose notice it is (`policy-approved-office`)"),
+    ("policy-notice-itself", "relation", None, 0.75, "北京市人民政府关于印发北京市促进软件和信息服务业发展指导意见的通知",
+     "a notice's heading on a line of its own: the notice is a policy, issued by its first body, concerning what it issues"),
     ("policy-approved-office", "relation", None, 0.75,
      "各市州人民政府：《湖南省数字经济规划》已经省人民政府同意，现印发给你们。湖南省人民政府办公厅 2020年12月2日",
      "《Y》已经X同意，现印发 in a notice whose office the article names (湖南省人民政府办公厅 in its title, header or signature "
