@@ -21,7 +21,7 @@ ROWS = [
      "issuing place's (round blind-l)"),
     ("domain-focus-region", "relation", None, 0.5, "成都市重点发展工控安全、密码产品等领域。",
      "domains listed after a region the sentence names, and no park"),
-    ("domain-focus-context", "relation", None, 0.05, "成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。",
+    ("domain-focus-context", "relation", None, 0.15, "成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。",
      "domains of a sentence that names no region before them, given to the region named after them, in the paragraph or "
      "by the article. Split from domain-focus-region in round blind-o: on dev-O, dev-P and dev-Q as they came it was "
      "right 5 of 26 (1/15, 0/3, 4/8), where a region named before the domains was right 11 of 27 (9/9, 0/8, 2/10); over "
@@ -72,7 +72,7 @@ ROWS = [
      "that zone, not of the city (round blind-yg, dev-ZZE)"),
     ("zone-quarter-in-zone", "relation", None, 0.7, "成都高新区加快发展。成都高新西区聚集了70家企业。",
      "a zone's quarter (成都高新西区, 中关村科学城北区) is part of the zone named without the direction (blind-yi)"),
-    ("zone-in-city", "relation", None, 0.65, "长沙高新区位居第9位。",
+    ("zone-in-city", "relation", None, 0.6, "长沙高新区位居第9位。",
      "a development zone (or a cluster named with its place) is part of the city its name begins with"),
     ("policy-title-issuer", "relation", None, 0.75, "会上解读了《北京市人民政府关于加快推进北京经济技术开发区高质量发展的实施意见》。",
      "the government bodies a policy's title begins with, before 关于 (《北京市人民政府关于…的实施意见》, 《中共四川省委办公厅、"
@@ -152,7 +152,7 @@ ROWS = [
     ("stat-country", "statistic", None, 0.75, "2021年我国网络安全产业规模约为2000亿元。",
      "a figure of 我国/中国/全国 (its industry, its output) named in the figure's clause, with no organisation, park or "
      "other region before it, is the country's — not where it ranks (居全国第一, 全国首个: a frame, not the subject)"),
-    ("stat-event", "statistic", None, 0.65, "2018年网络安全博览会在成都举行，共吸引近7.5万人次观众到现场参观。",
+    ("stat-event", "statistic", None, 0.8, "2018年网络安全博览会在成都举行，共吸引近7.5万人次观众到现场参观。",
      "a figure in a sentence that names an event before it (or refers back to one: 本次博览会, 本届大会) and no "
      "organisation or park: the event's (visitors, exhibitors, teams, area). On the latest blind samples as they came "
      "right about one time in four (7 of 23 over dev-O to dev-U, 4 of 19 over dev-P to dev-V: "
@@ -202,25 +202,25 @@ ROWS = [
     # 6 on dev-ZI and dev-ZJ). Mention rows named less surely were not made rows:
     # a known body by the dictionary 41/55 (domain-list 66/84, domain-standard 58/76 and suffix-enterprise 57/77 are rows since round blind-zs),
     # suffix-institution 61/184, a place data/ already holds 53/185 (docs/ingest-rounds.md, round blind-zi)
-    ("named-place", "entity", None, 0.65, "会上，株洲市代表作了发言。",
+    ("named-place", "entity", None, 0.7, "会上，株洲市代表作了发言。",
      "a city, district or county of the built-in gazetteer that data/ does not hold (69 of 79 on the tuned pool)"),
-    ("named-domain-coordinated", "entity", None, 0.85, "推动大数据产业及与其相关联的云计算、物联网、移动互联网等高精尖产业快速发展。",
+    ("named-domain-coordinated", "entity", None, 0.75, "推动大数据产业及与其相关联的云计算、物联网、移动互联网等高精尖产业快速发展。",
      "the other items of a list one of whose items is a domain (domain-coordinated; 42 of 46)"),
-    ("named-enterprise-list", "entity", None, 0.9, "会议由长城科技、国科微、金山等企业代表参加。",
+    ("named-enterprise-list", "entity", None, 0.95, "会议由长城科技、国科微、金山等企业代表参加。",
      "firms without a suffix named in a list closed by 等企业 (enterprise-list; 67 of 76)"),
-    ("named-policy-title", "entity", None, 0.9, "会议学习了《关于促进网络安全产业发展的指导意见》。",
+    ("named-policy-title", "entity", None, 0.75, "会议学习了《关于促进网络安全产业发展的指导意见》。",
      "a policy named by its title in 《》 (policy-title; 13 of 15), unless the title is only a document's kind (《行动计划》: wrong all 9 times, most a second name for a plan already proposed)"),
     ("named-zone-park", "entity", None, 0.85, "记者走访了中关村软件园。",
      "a park named after the zone it belongs to (zone-park; 9 of 10)"),
-    ("named-suffix-enterprise", "entity", None, 0.65, "成都高新区签约落地江西沃格光电集团股份有限公司的项目。",
+    ("named-suffix-enterprise", "entity", None, 0.6, "成都高新区签约落地江西沃格光电集团股份有限公司的项目。",
      "a firm named with its company suffix (suffix-enterprise); left out in round blind-zi at 57 of 77 for the entities' "
      "precision, written in round blind-zs for their recall (0.29 held out against the target 0.6): 102 of 132 on the "
      "tuned pool of 334"),
-    ("named-domain-list", "entity", None, 0.55, "该区在智慧交通、数字孪生等领域形成集聚。",
+    ("named-domain-list", "entity", None, 0.5, "该区在智慧交通、数字孪生等领域形成集聚。",
      "an item of a list of fields (domain-list), unless 围绕 leads the list (围绕A、B等重点领域，加强…安全: what a task serves; the "
      "seed's gold lists none of 4); left out in round blind-zi at 66 of 84, written in round blind-zs: 168 of "
      "200 on the tuned pool of 334"),
-    ("named-domain-standard", "entity", None, 0.85, "经开区重点发展新一代信息技术、生物医药、人工智能等产业。",
+    ("named-domain-standard", "entity", None, 0.8, "经开区重点发展新一代信息技术、生物医药、人工智能等产业。",
      "an industry of a national classification where a list or a verb of focus puts it (domain-standard); left out in "
      "round blind-zi at 58 of 76, written in round blind-zs: 105 of 132 on the tuned pool of 334"),
     ("event-founded", "event", r"(?:\d{1,2}日|当天|当日|近日|日前)?(?:在[^，。；]{1,8}?)?(?:正式|宣告|宣布)?成立(?!以来|之初|后|的)", 0.75,
@@ -236,7 +236,7 @@ ROWS = [
     ("event-date-after", "relation", None, 0.85, "2023长沙网络安全大会于9月11日在长沙开幕。",
      "an event named before its date (…大会于9月11日在长沙开幕) is of that date, where the sentence gives none before the "
      "name (round blind-zw)"),
-    ("event-place", "relation", None, 0.9, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。",
+    ("event-place", "relation", None, 0.85, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。",
      "在X举行/召开: where the meeting was"),
     ("event-at-meeting", "relation", None, 0.2,
      "9月11日下午，产业对接交流会在长沙举行。交流会上，金山软件、天津麒麟、奇安信等16家企业签约。",
@@ -378,7 +378,7 @@ ROWS = [
     ("stat-region-lead", "statistic", None, 0.5, "今年以来，长沙市着力培育创新主体。新增企业300家。",
      "no organisation or park: the region the sentence right before, in the same paragraph, opens on (split from "
      "stat-region-context in round blind-ze: 12 of 22 right on sixteen blind samples as they came, the rest 15 of 46)"),
-    ("stat-region-context", "statistic", None, 0.45, "企业看好长沙市网络安全产业的发展。目前有企业300家。",
+    ("stat-region-context", "statistic", None, 0.4, "企业看好长沙市网络安全产业的发展。目前有企业300家。",
      "no organisation or park: the region the sentence or paragraph names (not one the sentence before opens on)"),
     ("stat-region-demonstrative", "statistic", r"(?:该|本|我)(区|县|市|省)(?![内外级域场])", 0.7,
      "7月29日，重庆市南岸区举行签约。今年上半年，该区电子信息产业已实现产值177.8亿元。",
@@ -392,7 +392,7 @@ ROWS = [
      "when the list and the series are as long (round blind-yg, dev-ZZE)"),
     ("stat-modifier", "statistic", None, 0.75, "6月29日，总投资10亿元的湖南省网络安全产业园区开工。",
      "a figure followed by 的 and a name describes that name (总投资10亿元的…基地), not the place before it"),
-    ("stat-article-zone", "statistic", None, 0.65,
+    ("stat-article-zone", "statistic", None, 0.7,
      "成都高新区经济复苏。上半年，成都高新区实现增加值1191.4亿元。成都市加快发展。\n\n电子信息产业：148家规上工业企业实现产值1618.9亿元。",
      "a figure nothing in its sentence or paragraph owns, in an article that names a development zone more often than the "
      "region it is about: the zone's, not the city's (round blind-yg, dev-ZZE)"),
@@ -400,12 +400,12 @@ ROWS = [
      "园区/产业园 and no park in the paragraph: the park the article names most (or the organisation named like a "
      "park); right 0 of 9 on dev-D as it came and 0 of 7 on every dev split since, so (0 + 1) / (9 + 2) → 0.1: "
      "written commented out"),
-    ("stat-plan-region", "statistic", r"规划|方案|计划|纲要|意见|通知|办法|措施", 0.65,
+    ("stat-plan-region", "statistic", r"规划|方案|计划|纲要|意见|通知|办法|措施", 0.6,
      "---\ntitle: 湖南省信息化发展规划\ndate: 2021-08-01\n---\n\n湖南省加快信息化发展。2020年，数字经济规模达到12000亿元。\n",
      "in a policy text (its title names a plan, a scheme, an opinion or a notice) a figure with no organisation or park "
      "is the region's the sentence, the paragraph or the article names: over the dev splits the region fallbacks were "
      "right 33 of 33 in the five policy texts and 34 of 91 in news (round `domains`); the regex reads the title"),
-    ("stat-article-region", "statistic", None, 0.2, "到2025年，数字经济规模突破25000亿元。\n\n湖南省加快信息化发展。",
+    ("stat-article-region", "statistic", None, 0.25, "到2025年，数字经济规模突破25000亿元。\n\n湖南省加快信息化发展。",
      "no organisation, park or region in the sentence or paragraph: the region the article is about"),
     ("text-theme", "statistic", r"以“([^”]{2,60})”为主题|主题(?:为|是)“([^”]{2,60})”", 0.65,
      "2023年国家网络安全宣传周于9月11日开幕。本届活动以“网络安全为人民，网络安全靠人民”为主题。",
@@ -418,13 +418,13 @@ ROWS = [
      "dev 3/5 → 0.55"),
     ("text-standing", "statistic",
      r"(?:是|成为|(?<![作成])为)((?:全国|国内|全球|世界|中国|我国|中部|西部|东部|国家级)?[^，。；]{0,30}?"
-     r"(?:之一|首个|首家|第一个|唯一|最大|最强|领先|一流|标杆|高地|品牌|重要承载地|重要支撑平台|主平台|主要承载区|支点|引擎|名片|增长极|大本营|压舱石|桥头堡|排头兵|主阵地|新阵地|之最|首位)[^，。；]{0,30}?)(?=[，。；]|$)", 0.55,
+     r"(?:之一|首个|首家|第一个|唯一|最大|最强|领先|一流|标杆|高地|品牌|重要承载地|重要支撑平台|主平台|主要承载区|支点|引擎|名片|增长极|大本营|压舱石|桥头堡|排头兵|主阵地|新阵地|之最|首位)[^，。；]{0,30}?)(?=[，。；]|$)", 0.6,
      "张家湾设计小镇是中关村通州园创新设计和科技发展的重要承载地。",
      "Y是/成为X where X says a standing (之一, 首个, 唯一, 最大, 领先, 一流, 重要承载地…), to the end of its clause: a distinction of Y; "
      "dev 3/5 → 0.55 then; now set from the blind samples as they came (tests/ingest/test_calibration.py)"),
     ("text-copula", "statistic",
      r"(?<![但特尤于或就而还只总凡要即乃不])(是|成为|成為|建成|建设成为?|打造成为?|打造为|定位为|被评为)"
-     r"(?![在由从对向于并了后和及与、])(?=[^，。；：:]{4})((?:[^，。；：:“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；：:]|$)", 0.6,
+     r"(?![在由从对向于并了后和及与、])(?=[^，。；：:]{4})((?:[^，。；：:“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；：:]|$)", 0.65,
      "“湖湘杯”网络安全技能大赛是全国网络安全人才展示水平、竞技比拼和交流互动的舞台。",
      "A2 of the labelling manual: Y是/成为/建成/打造成/定位为/被评为X, X to the end of its clause, of the entity the "
      "clause is about (a plan's bare goal clause: its region's); 建成/打造成 → target. Guards read from the dev splits: a "
