@@ -75,7 +75,7 @@ class StatisticsMixin(FigureOwnersMixin, StatusMixin):
                 # 逾百亿 / 近千亿美元: a round sum of money (the read gold gives them values), not 数百亿, 上千亿, 超2千亿,
                 # 从百亿到千亿 (a leap), 百亿元级的项目 or 十亿元以上的企业 (a band)
                 scale = mult in ("亿", "万亿") and unit_w in ("元", "美元") and re.fullmatch("[一二两三四五六七八九]?[十百千]", num) \
-                    is not None and not re.match(r"[\d数几上成从到至]", self.text[a - 1]) \
+                    is not None and not re.match(r"[\d数几上成从到至]", self.text[a - 1:a]) \
                     and not re.match(r"级|到|至|的?跨越", self.text[b:b + 3]) and not (m.group("q4") == "以上" and self.text[b:b + 1] == "的")
                 if not scale and (unit_w not in ("家", "个", "所", "座", "支", "项", "名", "位", "件", "期") or len(num) > 4):
                     continue  # 一个 in prose; Chinese numerals are read for counts only
