@@ -396,8 +396,9 @@ class EventsMixin(EventPlacesMixin, EventRefsMixin):
             dates = self.dates_in(s.start, a)
             key = self.event("signing", name, set(), dates[-1] if dates else None, s, a, b, "event-mass-signing")
             self.rel(key, "PART_OF", ev.key, s, (a, b), conf("event-mass-signing"), "event-mass-signing")
-            # …等89家单位参展，A、B等18个项目集中签约: who signed is in the signing's clause (round blind-yw, dev-ZZU)
-            for x in self.mentions_in(max(s.start, *(self.text.rfind(c, s.start, a) + 1 for c in "，；")), a):
+            # …等89家单位参展，A、B等18个项目集中签约: who signed is after the last comma before the signing (round blind-yw,
+            # dev-ZZU; a sentence never holds ；, which ends one, and clause_bounds would also cut at a colon)
+            for x in self.mentions_in(max(s.start, self.text.rfind("，", s.start, a) + 1), a):
                 if x.attrs.get("project"):     # the projects signed
                     self.rel(key, "CONCERNS", x.key, s, (x.start, b), conf("event-mass-signing"), "event-mass-signing")
                 elif x.label in ("Enterprise", "Institution"):
