@@ -45,6 +45,8 @@ class ActivitiesMixin:
             self._activity(s, m, "survey", "event-visit")
         for m in rx("event-interview").finditer(s.text):
             self._activity(s, m, "interview", "event-interview")
+        for m in rx("event-received").finditer(s.text):
+            self._activity(s, m, "meeting", "event-received")
         for m in rx("honour-selected").finditer(s.text):
             self._selected(s, m)
         for m in rx("visit-accompanied").finditer(s.text):
@@ -167,8 +169,8 @@ class ActivitiesMixin:
         if actor is None:
             return
         who, who_start, org, officer_org = actor
-        obj_end = _OBJECT_END.search(self.text, end, cb)
-        b = obj_end.start() if obj_end else cb
+        obj_end = (re.compile("一行") if kind == "meeting" else _OBJECT_END).search(self.text, end, cb)
+        b = (obj_end.end() if kind == "meeting" else obj_end.start()) if obj_end else cb
         obj = self.text[end:b].lstrip("了")
         obj = re.sub(r"(?:栏目|节目)$", "", obj)
         objects = [x for x in self.mentions_in(end, b, ORG_LABELS + ("GovernmentBody",)) if x.label != "Region"]
@@ -192,13 +194,20 @@ class ActivitiesMixin:
                     self.rel(key, "LOCATED_IN", place.key, s, (place.start, end), conf(rule), rule)
                 else:
                     self.rel(key, "CONCERNS", place.key, s, (place.start, end), conf("visit-park"), "visit-park")
+            if kind == "meeting":   # 省委常委、市委书记范锐平会见…: the bodies of the host's titles receive the party
+                for x in self.mentions_in(ca, who_start, ("GovernmentBody",)):
+                    self.rel(key, "PARTICIPANT", x.key, s, (x.start, end), conf("event-received-party"),
+                             "event-received-party", role="host (会见)")
             agent_row = "visit-by-org" if kind == "survey" else "activity-officer-org"
             for agent in (org, officer_org):
                 if agent is not None:
                     self.rel(key, "PARTICIPANT", agent.key, s, (agent.start, end), conf(agent_row), agent_row,
                              role=f"{'visitor' if kind == 'survey' else 'guest'} ({m.group(1)})")
-        obj_row = "visit-object" if kind == "survey" else rule
+        obj_row = {"survey": "visit-object", "meeting": "event-received-party"}.get(kind, rule)
         for x in objects:
+            if kind == "meeting":   # 会见了惠科集团总裁王智勇一行: the party received takes part, not what the meeting is about
+                self.rel(key, "PARTICIPANT", x.key, s, (x.start, x.end), conf(obj_row), obj_row, role="received (会见)")
+                continue
             self.rel(key, "CONCERNS", x.key, s, (x.start, x.end), conf(obj_row), obj_row)
             if where is not None and x.label in ("Enterprise", "Institution"):
                 row = "visit-site" if where.label == "Region" else "visit-tenant"

@@ -94,6 +94,17 @@ class FigureOwnersMixin:
         best = max(count.values(), key=lambda ms: (len(ms), -ms[0].start), default=None)
         return best[0] if best else None
 
+    def article_park_area(self):
+        """The local area named like a park (成都天府软件园, …产业园) that the article names most: what its 园区 means
+        when it names no park nor park-like organisation."""
+        count: dict[str, list] = {}
+        for m in self.mentions:
+            if m.keys and m.label == "Region" and re.search(r"园(?:区)?$", m.text) and not m.attrs.get("members") \
+                    and self.entities[m.key].record.get("kind") == "area":
+                count.setdefault(m.key, []).append(m)
+        best = max(count.values(), key=lambda ms: (len(ms), -ms[0].start), default=None)
+        return best[0] if best else None
+
     def article_zone(self):
         """The development zone the article names most (成都高新区), for a bare 高新区/经开区/该区."""
         count: dict[str, list] = {}

@@ -14,6 +14,8 @@ from .whereabouts import PARKISH
 # the bodies a title begins with (《北京市人民政府关于…的实施意见》, 《中共四川省委办公厅、四川省人民政府办公厅关于…》)
 # a notice's heading, a line of its own: 北京市人民政府关于印发《…》的通知（京政发[2010]4号）
 NOTICE_HEADING = re.compile(r"^\s*([\u4e00-\u9fff]{2,24}?关于(?:印发|转发)[^，。；：]{4,80}?的通知)(?:\s*[（(〔\[][^）)]{0,24}[）)\]])?\s*$")
+# 《市委市政府关于…的意见》 / 省委省政府: the Party committee and the government of one place (round blind-xa, dev-ZZY)
+PARTY_AND_GOVERNMENT = re.compile(r"([省市])委\1?政府")
 TITLE_ISSUER = re.compile(r"(国务院|(?:中共)?[\u4e00-\u9fff]{2,20}?(?:人民政府|政府|委员会|厅|局|部)(?:办公厅|办公室)?)(?=、|关于)")
 
 
@@ -141,6 +143,20 @@ class PoliciesMixin:
         t0 = policy.start + (self.text[policy.start] == "《")
         keys, pos = [], t0
         while (body := TITLE_ISSUER.match(self.text, pos)) is not None:
+            if pair := PARTY_AND_GOVERNMENT.fullmatch(body.group(1)):   # 市委市政府: two issuers, of the article's city
+                place = self.article_place({"省": "province", "市": "city"}[pair.group(1)])
+                if place is None or not place.endswith(pair.group(1)):
+                    break
+                for a, b, name in ((body.start(), body.start() + 2, f"中共{place}委"),
+                                   (body.start() + 2, body.end(), f"{place}人民政府")):
+                    x = Mention(a, b, self.text[a:b], "GovernmentBody", s.idx, "pattern:policy-title-issuer",
+                                conf("policy-title-issuer"), name, {})
+                    x.keys = [self.entity_key(x)]
+                    self.rel(policy.key, "ISSUED_BY", x.key, s, (policy.start, policy.end), conf("policy-title-issuer"),
+                             "policy-title-issuer")
+                    keys.append(x.key)
+                pos = body.end() + (self.text[body.end()] == "、")
+                continue
             x = Mention(body.start(), body.end(), body.group(1), "GovernmentBody", s.idx, "pattern:policy-title-issuer",
                         conf("policy-title-issuer"), body.group(1), {})
             x.keys = [self.entity_key(x)]

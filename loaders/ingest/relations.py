@@ -95,10 +95,18 @@ class RelationsMixin(WhereaboutsMixin):
             if host is None and self.park_word(s, listed[0].start):   # 园区/该园区聚集了…: the paragraph's park, else the article's
                 host = self.topic(s, listed[0].start) or (
                     self.article_park() if PARK_REF_RX.search(self.text, s.start, listed[0].start) else None)
+            area = None
+            if host is None and not self.mentions_in(s.start, listed[0].start, ("Region", "Enterprise", "Institution")) \
+                    and PARK_REF_RX.search(self.text, s.start, listed[0].start):
+                area = self.article_park_area()
             if host is not None:
                 for x in listed:
                     self.rel(x.key, "TENANT_OF", host.key, s, (x.start, x.end), conf("tenant-enterprise-list"),
                              "tenant-enterprise-list", role="listed as the park's enterprise")
+            elif area is not None:   # 园区已吸引包括A、B…等企业入驻, in an article about 成都天府软件园 (an area, no park)
+                for x in listed:
+                    self.rel(x.key, "LOCATED_IN", area.key, s, (x.start, x.end), conf("listed-in-park-area"),
+                             "listed-in-park-area", role="listed as the park's enterprise")
             else:
                 self.rules_listed_in_region(s, listed)
         self.rules_built_by(s)
@@ -251,7 +259,9 @@ class RelationsMixin(WhereaboutsMixin):
         one, and those before it while `keep` accepts them."""
         run = ms[-1:]
         for x in reversed(ms[:-1]):
-            if not keep(x) or not re.fullmatch("[、和及与]", self.text[x.end:run[0].start]):
+            joined = re.fullmatch("[、和及与]", self.text[x.end:run[0].start]) or (   # 省委省政府: no mark between them
+                x.end == run[0].start and x.text.endswith("委") and run[0].text.endswith("政府"))
+            if not keep(x) or not joined:
                 break
             run.insert(0, x)
         return run

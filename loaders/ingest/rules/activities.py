@@ -14,6 +14,14 @@ ROWS = [
     ("event-interview", "event", r"(做客|接受)(?=[^，。；]{2,30}?(?:访谈|专访|直播间|节目|栏目))", 0.65,
      "日前，湖南测试促进中心主任杨一艺做客人民网“人民会客厅”视频访谈栏目，介绍了产业情况。",
      "做客…访谈/栏目, 接受…专访: an interview of the actor (not 接受记者采访, which every report has); dev-A 1/1 → 0.65"),
+    ("event-received", "event", r"(会见)了?(?=[^，。；]{2,40}?一行)", 0.7,
+     "6月22日晚上，湖南省委副书记、省长许达哲在长沙会见了调研组一行。",
+     "A会见了B一行: a meeting, named as the text names it (许达哲会见调研组一行), where 在X places it; the read gold makes "
+     "every such 会见 of a visiting party an event (four of the five in the read pool; round blind-xa, dev-ZZY)"),
+    ("event-received-party", "relation", None, 0.7,
+     "开工仪式之前，长沙市市长胡忠雄会见了惠科集团总裁王智勇一行。",
+     "the organisation whose officer leads the party received (惠科集团总裁王智勇一行) takes part in the meeting; the read gold "
+     "does so in all three sentences that name one (round blind-xa)"),
     ("visit-accompanied", "relation", r"(陪同|随同|随行|一同)(?:调研|考察|视察|参观)?(?=[，。；]|$)", 0.7,
      "昨日，市委组织部部长张宏益到长沙经开区调研。长沙测试科技有限公司董事长李明、长沙示例研究院院长王刚等陪同。",
      "the bodies whose officials accompany a visit (…院长王刚等陪同, …随行调研) take part in the visit named last before, in "

@@ -11,6 +11,10 @@ ROWS = [
      "长沙市壮大产业集群。2021年，新能源汽车领域相继引进了小米、长城等龙头整车企业项目。",
      "a sentence that names no place and opens on 引进/吸引 A、B等企业: the firms are in the place its paragraph is about "
      "(round blind-k)"),
+    ("listed-in-park-area", "relation", None, 0.7,
+     "成都天府软件园位于成都高新区。园区已吸引包括思科、IBM、华为等众多知名企业入驻。",
+     "firms listed after 园区 and a gathering verb (园区已吸引…入驻), where the article names no park but a local area named "
+     "like one (成都天府软件园): each is in the area it names most (round blind-xa, dev-ZZY)"),
     ("listed-located-in", "relation", r"等(?:一批|多家|\d+家)?(?:在|位于|落户于?|扎根于?|地处)[^，。；、]{2,24}?的[^，。；、]{0,12}?(?:企业|公司|厂商)"
      r"|等(?:(?:\d+|[一二两三四五六七八九十]{1,3})(?:所|家))?[\u4e00-\u9fff]{2,8}?(?:高等院校|高校|院校|大学|企业|公司)",
      0.75, "博彦科技、软通动力、中软国际等在海淀区土生土长的服务贸易企业都已在全球设点。",
