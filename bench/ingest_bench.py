@@ -56,7 +56,7 @@ def _keys(pattern: str) -> tuple[str, ...]:
 # test, test-b, test-c, …: scored once per freeze, never tuned on, misses never read
 HELD_OUT = ("test", *_keys(r"test_[b-z]"))
 # dev-c, dev-d, …: labelled blind, scored once as they came, then tuned on
-BLIND_DEV = _keys(r"dev_[c-z][a-z]{0,2}")   # after dev_z: dev_za, dev_zb, …; after dev_zz: dev_zza, …
+BLIND_DEV = _keys(r"dev_[c-z][a-z]{0,3}")   # after dev_z: dev_za, …; after dev_zz: dev_zza, …; after dev_zzz: dev_zzza, …
 
 
 def split_ids(name: str) -> list[str]:

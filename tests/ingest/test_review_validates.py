@@ -28,7 +28,7 @@ BASE = "https://w3id.org/parkgraph/id/"
 def _dev_articles() -> list[Path]:
     """dev and every blind dev sample (dev_c, dev_d, …); never the held-out test splits."""
     split = yaml.safe_load((CORPUS / "split.yaml").read_text(encoding="utf-8"))
-    ids = dict.fromkeys(i for k, v in split.items() if k == "dev" or re.fullmatch(r"dev_[c-z][a-z]{0,2}", k) for i in v or [])
+    ids = dict.fromkeys(i for k, v in split.items() if k == "dev" or re.fullmatch(r"dev_[c-z][a-z]{0,3}", k) for i in v or [])
     return [CORPUS / "articles" / f"{i}.md" for i in ids]
 
 
