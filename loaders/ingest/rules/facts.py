@@ -19,7 +19,7 @@ ROWS = [
      "成都市将出台《成都市智能经济发展推进方案》，重点面向工业软件、人工智能等领域。",
      "domains listed right after a plan's title and a focus verb (《X方案》，重点面向A、B等领域): the plan's focus, not the "
      "issuing place's (round blind-l)"),
-    ("domain-focus-region", "relation", None, 0.5, "成都市重点发展工控安全、密码产品等领域。",
+    ("domain-focus-region", "relation", None, 0.55, "成都市重点发展工控安全、密码产品等领域。",
      "domains listed after a region the sentence names, and no park"),
     ("domain-focus-context", "relation", None, 0.15, "成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。",
      "domains of a sentence that names no region before them, given to the region named after them, in the paragraph or "
@@ -72,7 +72,7 @@ ROWS = [
      "that zone, not of the city (round blind-yg, dev-ZZE)"),
     ("zone-quarter-in-zone", "relation", None, 0.7, "成都高新区加快发展。成都高新西区聚集了70家企业。",
      "a zone's quarter (成都高新西区, 中关村科学城北区) is part of the zone named without the direction (blind-yi)"),
-    ("zone-in-city", "relation", None, 0.6, "长沙高新区位居第9位。",
+    ("zone-in-city", "relation", None, 0.55, "长沙高新区位居第9位。",
      "a development zone (or a cluster named with its place) is part of the city its name begins with"),
     ("policy-title-issuer", "relation", None, 0.75, "会上解读了《北京市人民政府关于加快推进北京经济技术开发区高质量发展的实施意见》。",
      "the government bodies a policy's title begins with, before 关于 (《北京市人民政府关于…的实施意见》, 《中共四川省委办公厅、"
@@ -111,7 +111,7 @@ ROWS = [
     ("link-other", "link", None, 0.75, "北京网腾科技有限公司入驻园区。", "an existing entity by pinyin or the graph's search"),
     ("link-implied", "link", None, 0.6, "国家网络安全产业园区（西安）揭牌。", "a new entity implied by a fact, with no mention of its own"),
     # ---- events
-    ("event-subject", "event", r"(" + _TRIGGERS + r")", 0.5, "国家网络安全产业园区（长沙）于2020年6月正式揭牌。"),
+    ("event-subject", "event", r"(" + _TRIGGERS + r")", 0.4, "国家网络安全产业园区（长沙）于2020年6月正式揭牌。"),
     ("event-signing-party", "relation", None, 0.5, "当天签约的中国电信股份有限公司四川分公司副总经理表示，将加快建设。",
      "the firm, institution or body that signs (X签约, 签约的X) is a party to the signing: PARTICIPANT, not CONCERNS"),
     ("event-signed-at-ceremony", "relation", None, 0.8,
@@ -126,7 +126,7 @@ ROWS = [
      "复函/批复 + 同意 X: the approval of X (named after it); the body before it is the approver"),
     ("event-agreement", "event",
      AGREEMENT_PARTIES + r"(?:正式|共同)?(?:签署|签订)了?([^，。；]{0,40}?)的?((?:战略)?(?:合作)?(?:框架)?(?:协议|备忘录))",
-     0.75, "2017年底，湖南省和北京市正式签署共同打造网络安全产业园区的协议。",
+     0.9, "2017年底，湖南省和北京市正式签署共同打造网络安全产业园区的协议。",
      "A和B签署…协议: the signing, named as written (without 正式/的), its parties taking part; also A、B与C三方, "
      "A同B, and A与B（以下简称…）"),
     ("event-mass-signing", "event", r"(?:项目)?集中签约|(?:[\d一二三四五六七八九十两]+个)(?:重大|重点)?项目(?:现场)?签约", 0.75,
@@ -202,25 +202,25 @@ ROWS = [
     # 6 on dev-ZI and dev-ZJ). Mention rows named less surely were not made rows:
     # a known body by the dictionary 41/55 (domain-list 66/84, domain-standard 58/76 and suffix-enterprise 57/77 are rows since round blind-zs),
     # suffix-institution 61/184, a place data/ already holds 53/185 (docs/ingest-rounds.md, round blind-zi)
-    ("named-place", "entity", None, 0.7, "会上，株洲市代表作了发言。",
+    ("named-place", "entity", None, 0.65, "会上，株洲市代表作了发言。",
      "a city, district or county of the built-in gazetteer that data/ does not hold (69 of 79 on the tuned pool)"),
-    ("named-domain-coordinated", "entity", None, 0.75, "推动大数据产业及与其相关联的云计算、物联网、移动互联网等高精尖产业快速发展。",
+    ("named-domain-coordinated", "entity", None, 0.5, "推动大数据产业及与其相关联的云计算、物联网、移动互联网等高精尖产业快速发展。",
      "the other items of a list one of whose items is a domain (domain-coordinated; 42 of 46)"),
-    ("named-enterprise-list", "entity", None, 0.95, "会议由长城科技、国科微、金山等企业代表参加。",
+    ("named-enterprise-list", "entity", None, 0.85, "会议由长城科技、国科微、金山等企业代表参加。",
      "firms without a suffix named in a list closed by 等企业 (enterprise-list; 67 of 76)"),
-    ("named-policy-title", "entity", None, 0.75, "会议学习了《关于促进网络安全产业发展的指导意见》。",
+    ("named-policy-title", "entity", None, 0.8, "会议学习了《关于促进网络安全产业发展的指导意见》。",
      "a policy named by its title in 《》 (policy-title; 13 of 15), unless the title is only a document's kind (《行动计划》: wrong all 9 times, most a second name for a plan already proposed)"),
     ("named-zone-park", "entity", None, 0.85, "记者走访了中关村软件园。",
      "a park named after the zone it belongs to (zone-park; 9 of 10)"),
-    ("named-suffix-enterprise", "entity", None, 0.6, "成都高新区签约落地江西沃格光电集团股份有限公司的项目。",
+    ("named-suffix-enterprise", "entity", None, 0.65, "成都高新区签约落地江西沃格光电集团股份有限公司的项目。",
      "a firm named with its company suffix (suffix-enterprise); left out in round blind-zi at 57 of 77 for the entities' "
      "precision, written in round blind-zs for their recall (0.29 held out against the target 0.6): 102 of 132 on the "
      "tuned pool of 334"),
-    ("named-domain-list", "entity", None, 0.5, "该区在智慧交通、数字孪生等领域形成集聚。",
+    ("named-domain-list", "entity", None, 0.75, "该区在智慧交通、数字孪生等领域形成集聚。",
      "an item of a list of fields (domain-list), unless 围绕 leads the list (围绕A、B等重点领域，加强…安全: what a task serves; the "
      "seed's gold lists none of 4); left out in round blind-zi at 66 of 84, written in round blind-zs: 168 of "
      "200 on the tuned pool of 334"),
-    ("named-domain-standard", "entity", None, 0.8, "经开区重点发展新一代信息技术、生物医药、人工智能等产业。",
+    ("named-domain-standard", "entity", None, 0.5, "经开区重点发展新一代信息技术、生物医药、人工智能等产业。",
      "an industry of a national classification where a list or a verb of focus puts it (domain-standard); left out in "
      "round blind-zi at 58 of 76, written in round blind-zs: 105 of 132 on the tuned pool of 334"),
     ("event-founded", "event", r"(?:\d{1,2}日|当天|当日|近日|日前)?(?:在[^，。；]{1,8}?)?(?:正式|宣告|宣布)?成立(?!以来|之初|后|的)", 0.75,
@@ -236,7 +236,7 @@ ROWS = [
     ("event-date-after", "relation", None, 0.85, "2023长沙网络安全大会于9月11日在长沙开幕。",
      "an event named before its date (…大会于9月11日在长沙开幕) is of that date, where the sentence gives none before the "
      "name (round blind-zw)"),
-    ("event-place", "relation", None, 0.85, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。",
+    ("event-place", "relation", None, 0.8, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。",
      "在X举行/召开: where the meeting was"),
     ("event-at-meeting", "relation", None, 0.2,
      "9月11日下午，产业对接交流会在长沙举行。交流会上，金山软件、天津麒麟、奇安信等16家企业签约。",
@@ -286,7 +286,7 @@ ROWS = [
      "and firms take part in the meeting named last in the three sentences before (round `lists`); ending on 一同见证, in "
      "the event of any kind named last (…测试区获工信部授牌。…省长许达哲，…副主任刘烈宏一同见证, round blind-yq, dev-ZZO)"),
     ("event-attended-back", "relation", r"(?:出席|参加|参观|见证|主持|(?:一同|共同|一起)(?:启动|开启|宣布开幕))了?(?:本次|此次|这次)?[^，。；]{0,24}?(?:仪式|启动式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|决赛|初赛|复赛|大赛|比赛|签约|签字)"
-     r"|在(?:本次|此次|这次)?[^，。；在]{0,40}?(?:仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)上(?:先后|分别|相继|依次|也|还)?(?:致辞|讲话|发言|作报告|透露|表示|介绍|指出|发布|说)", 0.95,
+     r"|在(?:本次|此次|这次)?[^，。；在]{0,40}?(?:仪式|启动式|开幕式|典礼|会议|大会|论坛|峰会|活动|发布会|座谈会|交流会|会)上(?:先后|分别|相继|依次|也|还)?(?:致辞|讲话|发言|作报告|透露|表示|介绍|指出|发布|说)", 0.9,
      "9月1日，网络安全宣传周湖南专场活动在长沙举行。湖南省委网信办主任在活动上表示，要筑牢安全防线。",
      "bodies whose officials 参加/出席/主持 “the ceremony”, 一同启动了决赛, or speak 在…仪式上 take part in it: the meeting is the one "
      "named inside 在…上, else the event named last in the twelve sentences before whose name ends as the word "
@@ -371,11 +371,11 @@ ROWS = [
      "a bare 高新区/经开区/该区 opening the clause: the development zone the article names most"),
     ("stat-topic", "statistic", None, 0.1, "国家网络安全产业园区（西安）揭牌。截至2022年底，共引进企业超过45家。",
      "no subject in the clause: the park the paragraph is about"),
-    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前|范围|[\d.]+%的)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.7, "湖南省网络安全产业规模全省超过200亿元。",
+    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前|范围|[\d.]+%的)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.5, "湖南省网络安全产业规模全省超过200亿元。",
      "a region-level figure (全省, or a region named and no park word): the region's, never the park's — but 全市 as a "
      "frame (占全市70%, 居全市首位, 在全市各分园排名第一, 全市总量排名, 汇聚了全省83.1%的企业: round blind-m) and 区内企业 (the zone's firms) say nothing of whose "
      "figure it is"),
-    ("stat-region-lead", "statistic", None, 0.5, "今年以来，长沙市着力培育创新主体。新增企业300家。",
+    ("stat-region-lead", "statistic", None, 0.65, "今年以来，长沙市着力培育创新主体。新增企业300家。",
      "no organisation or park: the region the sentence right before, in the same paragraph, opens on (split from "
      "stat-region-context in round blind-ze: 12 of 22 right on sixteen blind samples as they came, the rest 15 of 46)"),
     ("stat-region-context", "statistic", None, 0.4, "企业看好长沙市网络安全产业的发展。目前有企业300家。",
@@ -392,7 +392,7 @@ ROWS = [
      "when the list and the series are as long (round blind-yg, dev-ZZE)"),
     ("stat-modifier", "statistic", None, 0.75, "6月29日，总投资10亿元的湖南省网络安全产业园区开工。",
      "a figure followed by 的 and a name describes that name (总投资10亿元的…基地), not the place before it"),
-    ("stat-article-zone", "statistic", None, 0.7,
+    ("stat-article-zone", "statistic", None, 0.6,
      "成都高新区经济复苏。上半年，成都高新区实现增加值1191.4亿元。成都市加快发展。\n\n电子信息产业：148家规上工业企业实现产值1618.9亿元。",
      "a figure nothing in its sentence or paragraph owns, in an article that names a development zone more often than the "
      "region it is about: the zone's, not the city's (round blind-yg, dev-ZZE)"),
@@ -405,7 +405,7 @@ ROWS = [
      "in a policy text (its title names a plan, a scheme, an opinion or a notice) a figure with no organisation or park "
      "is the region's the sentence, the paragraph or the article names: over the dev splits the region fallbacks were "
      "right 33 of 33 in the five policy texts and 34 of 91 in news (round `domains`); the regex reads the title"),
-    ("stat-article-region", "statistic", None, 0.25, "到2025年，数字经济规模突破25000亿元。\n\n湖南省加快信息化发展。",
+    ("stat-article-region", "statistic", None, 0.15, "到2025年，数字经济规模突破25000亿元。\n\n湖南省加快信息化发展。",
      "no organisation, park or region in the sentence or paragraph: the region the article is about"),
     ("text-theme", "statistic", r"以“([^”]{2,60})”为主题|主题(?:为|是)“([^”]{2,60})”", 0.65,
      "2023年国家网络安全宣传周于9月11日开幕。本届活动以“网络安全为人民，网络安全靠人民”为主题。",
@@ -418,13 +418,13 @@ ROWS = [
      "dev 3/5 → 0.55"),
     ("text-standing", "statistic",
      r"(?:是|成为|(?<![作成])为)((?:全国|国内|全球|世界|中国|我国|中部|西部|东部|国家级)?[^，。；]{0,30}?"
-     r"(?:之一|首个|首家|第一个|唯一|最大|最强|领先|一流|标杆|高地|品牌|重要承载地|重要支撑平台|主平台|主要承载区|支点|引擎|名片|增长极|大本营|压舱石|桥头堡|排头兵|主阵地|新阵地|之最|首位)[^，。；]{0,30}?)(?=[，。；]|$)", 0.6,
+     r"(?:之一|首个|首家|第一个|唯一|最大|最强|领先|一流|标杆|高地|品牌|重要承载地|重要支撑平台|主平台|主要承载区|支点|引擎|名片|增长极|大本营|压舱石|桥头堡|排头兵|主阵地|新阵地|之最|首位)[^，。；]{0,30}?)(?=[，。；]|$)", 0.55,
      "张家湾设计小镇是中关村通州园创新设计和科技发展的重要承载地。",
      "Y是/成为X where X says a standing (之一, 首个, 唯一, 最大, 领先, 一流, 重要承载地…), to the end of its clause: a distinction of Y; "
      "dev 3/5 → 0.55 then; now set from the blind samples as they came (tests/ingest/test_calibration.py)"),
     ("text-copula", "statistic",
      r"(?<![但特尤于或就而还只总凡要即乃不])(是|成为|成為|建成|建设成为?|打造成为?|打造为|定位为|被评为)"
-     r"(?![在由从对向于并了后和及与、])(?=[^，。；：:]{4})((?:[^，。；：:“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；：:]|$)", 0.65,
+     r"(?![在由从对向于并了后和及与、])(?=[^，。；：:]{4})((?:[^，。；：:“”「」]|“[^”]{1,30}”|「[^」]{1,30}」){1,50}?)(?=[，。；：:]|$)", 0.75,
      "“湖湘杯”网络安全技能大赛是全国网络安全人才展示水平、竞技比拼和交流互动的舞台。",
      "A2 of the labelling manual: Y是/成为/建成/打造成/定位为/被评为X, X to the end of its clause, of the entity the "
      "clause is about (a plan's bare goal clause: its region's); 建成/打造成 → target. Guards read from the dev splits: a "
