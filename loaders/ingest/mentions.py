@@ -10,22 +10,18 @@ from .mention_context import ContextMentionsMixin
 from .model import Mention
 from .rules.mentions import BARE_NAME_RX, DEICTIC_MEETING, HAN, NOT_A_DOMAIN
 from .rules import conf, rx
+from .place_words import PlaceWordsMixin
 from .suffixes import SuffixNamesMixin
 
 # …大赛·信创赛道作为…峰会的品牌赛事: a verb inside what looks like an event's name ends the name before it
 NOT_IN_EVENT_NAME = re.compile(r"作为|成为|是|将|被|给|举办|举行|召开")   # “数字经济”给岳麓峰会带去…: a clause, no name
-QUOTED, ITEM_SPLIT, QUOTED_AROUND = re.compile(r"“[^“”]*”"), re.compile(r"[、和及与]"), re.compile(r"“[^“”。，]{3,30}”")
+QUOTED, ITEM_SPLIT = re.compile(r"“[^“”]*”"), re.compile(r"[、和及与]")
 DOMAIN_SPLIT = re.compile(r"以及|[、和及与]")   # 能源以及新能源: two domains (round blind-zc)
 # 举办了系列活动 / 各类活动 / 一系列主题活动: no name, no event of its own (row activity-held)
 GENERIC_ACTIVITY = re.compile(r"[系各多相主丰本此该]|一(?![季月])")   # but 一季度招商…“云签约”活动 is named by its quarter
 # what reports revenue but is no firm's name: a place, a sector, a group of firms (全省软件企业实现营业收入)
 NOT_A_FIRM = re.compile(r"[省市区县镇园全各该其我共]|企业|公司们|行业|产业|软件业|服务业|制造业|规模|重点|累计|同比|合计|总计")
 ACTIVITY_KIND = {"签约": "signing", "开工": "groundbreaking", "揭牌": "unveiling", "授牌": "unveiling"}
-# what follows a place that begins a longer address or zone name; no function word lies inside (长沙的天心区,
-# 天心区为拓展区: two places, round `lists`)
-_TAIL_CHAR = f"(?![的为和与及在是以对将把被从向于了、])[{HAN}]"
-ADDRESS_TAIL = re.compile(f"(?:{_TAIL_CHAR}){{0,6}}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区)|"
-                          f"(?:{_TAIL_CHAR}){{1,5}}?(?<!园)(?:区|县|镇|乡|街道)(?![{HAN}]?(?:企业|政府|委|局|厅))")
 # what ends the head before a list's first member (words no organisation's name is made of)
 LIST_VERB_END = ("了", "着", "过", "有", "如", "是", "包括", "包含", "拥有", "涵盖", "聚集", "集聚", "汇聚", "吸引", "引进",
                  "调研", "走访", "考察", "参观", "看望", "培育", "孵化", "涌现", "其中")
@@ -37,7 +33,7 @@ MEDIA_TAIL = re.compile(r"(?:晚报|日报|早报|晨报|都市报|商报|电视
 DATELINE_HEAD = re.compile(r"[^，。；]{0,20}?\d{1,2}\s*日\s*[讯电]\s*(?:[（(][^）)]{0,20}[）)])?\s*")
 
 
-class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
+class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin, PlaceWordsMixin):
     # -------------------------------------------------------------- titles and dictionary
     def find_titles(self) -> list[tuple[int, int, str]]:
         out = [(m.start(), m.end(), m.group(1)) for m in rx("policy-title").finditer(self.text)]
@@ -86,21 +82,6 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
                 pos = b
             else:
                 pos = a + 1
-
-    def _inside_word(self, a: int, b: int, label: str) -> bool:
-        """A short place name glued into a longer word (中国特色), or the place that begins a longer
-        place or zone name (北京市 in 北京市通州区西集镇, 济南 in 济南高新技术产业开发区)."""
-        if label != "Region":   # 成电 (电子科技大学) in 集成电路: a two-character short form inside a word
-            return b - a <= 2 and self.word_across(a, b)
-        if any(q.start() < a and b < q.end() - 1 for q in QUOTED_AROUND.finditer(self.text, max(0, a - 30), b + 30)):
-            return True   # “爱尚重庆·惠聚高新”: a campaign's name in quotes, no place a figure is about (round blind-y)
-        tail = ADDRESS_TAIL.match(self.text, b)
-        if tail and self.text[b:b + 2] not in ("地区", "区域") and not any(
-                b <= x < tail.end() and f.startswith("v") for x, _, _, f in self.tokens(self.sentence_at(a))):
-            return True   # but 海淀区实现地区生产总值: a verb ends the place (round blind-y)
-        # a longer word across it (中国特色), or one ending inside it (平台|中); jieba's 北京地区 is 北京 (round blind-yu)
-        return b - a <= 3 and any(x < b and y > a and (x < a or y > b) and (len(w) > b - a or x < a < y < b)
-                                  and not (x == a and w[b - a:] in ("地区", "区域")) for x, y, w, _ in self.tokens(self.sentence_at(a)))
 
     # -------------------------------------------------------------- patterns
     def adopt_or_add(self, a: int, b: int, label: str, how: str, conf_: float, name: str | None = None,
@@ -248,8 +229,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             a += went.end() if went and b - (a + went.end()) >= 4 else 0
             a, b = self.unquoted(a, b)   # 承办的“软件园区创新发展研讨会暨…2016年会”在北京召开: the name inside the quotes
             self._held_meeting(a, b, how)
-        for how, m in [(h, m) for h in ("event-named", "event-series") for m in rx(h).finditer(t)]:
-            self._held_meeting(m.start(1), m.end(1), how)
+        for how, m in [(h, m) for h in ("event-named", "event-series", "event-briefing") for m in rx(h).finditer(t)]:
+            self._held_meeting(m.start(1), m.end(1), how, "announcement" if how == "event-briefing" else None)
         for row, m in ((r, m) for r in ("firm-of-officer", "firm-stock-code") for m in rx(r).finditer(t)):
             a, b = m.start(1), m.end(1)
             s_ = self.sentence_at(a)
@@ -354,7 +335,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
     def _zone_start(self, a: int, b: int) -> int | None:
         """Where a development zone's name begins: the place before 高新区 etc. (济南, 合肥, 北京市海淀区)."""
         s = self.sentence_at(a)
-        a = max(a, *(self.text.rfind(c, a, b - 2) + 1 for c in "以在与及的对向为"),   # 以长沙高新区: after 以; 结合对新区: bare
+        a = max(a, *(self.text.rfind(c, a, b - 2) + 1 for c in "以在与及的对向为将把"),   # 以长沙高新区: after 以; 将万宝新区作为: after 将
                 *(a + len(w) for w in ("会上", "会议上", "仪式上") if self.text.startswith(w, a)))   # 会上天心经开区 (blind-zk)
         name = self.text[a:b]   # the match may start with a verb or preposition glued to the place (位于济南…): start at the place
         for x, y, w, f in self.tokens(s):
@@ -466,7 +447,7 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
         self.add_mention(a, b, "Enterprise", f"pattern:{row}", conf(row))
         self.claim(a, b)
 
-    def _held_meeting(self, a: int, b: int, how: str) -> None:
+    def _held_meeting(self, a: int, b: int, how: str, kind: str | None = None) -> None:
         """A meeting the text says was held, named [a, b), unless a verb inside shows the name ends earlier or another
         pattern holds part of it (a longer name the meeting row read from there is the one held)."""
         a = d.end() if (d := DATELINE_HEAD.match(self.text, a, b)) else a   # …3月25日讯（记者徐红）2016…年会: after the dateline
@@ -485,8 +466,8 @@ class MentionsMixin(ContextMentionsMixin, SuffixNamesMixin):
             x.how = f"pattern:{how}"   # 召开的A论坛主论坛暨B大会: held, though its name runs past the first 论坛
         if not held:
             act = rx("activity-held").search(self.text, a, b)   # …集中签约活动 / …开工仪式: a signing, a groundbreaking
-            kind = ACTIVITY_KIND.get(act.group(1) or act.group(2) or "", "meeting") if act and act.end() == b else "meeting"
-            self._take_name(a, b, "Event", how, kind=kind)
+            found = ACTIVITY_KIND.get(act.group(1) or act.group(2) or "", "meeting") if act and act.end() == b else "meeting"
+            self._take_name(a, b, "Event", how, kind=kind or found)   # a briefing the reporter heard at: an announcement
 
     def _take_name(self, a: int, b: int, label: str, row: str, **attrs) -> Mention | None:
         """A name at [a, b) that nothing but dates and dictionary words hold: a year inside it (2020年中国软件行业…,

@@ -131,8 +131,8 @@ class WhereaboutsMixin:
                 self.rel(x.key, "LOCATED_IN", inner[0].keys[0], s, (x.start, inner[0].end), conf("listed-located-in"),
                          "listed-located-in", role="listed as the region's enterprise")
             return
-        regs = [r for r in self.mentions_in(s.start, listed[0].start, ("Region",))
-                if not r.attrs.get("members") and r.keys and not r.attrs.get("outlet")]
+        regs = [r for r in self.mentions_in(s.start, listed[0].start, ("Region",))   # 将万宝新区作为全市…承载区: not 全市
+                if not r.attrs.get("members") and r.keys and not r.attrs.get("outlet") and self.text[r.start - 2:r.start] != "作为"]
         if not regs and (self.mentions_in(s.start, s.end, ("Region",)) or not self._opens_on_intake(s, listed[0])
                          or self.mentions_in(s.start, listed[0].start, ORGS + PARKISH)):
             return   # a place named anywhere in the sentence, or an organisation that took them in, is no paragraph's
