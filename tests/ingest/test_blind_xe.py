@@ -9,7 +9,8 @@ before its change, each guard passes there:
 - （记者孙海东）: a place name that ends a reporter's name is no place (海东市 took the article's figures);
 - 将万宝新区作为全市…承载区，先后引进了A、B等企业: the zone is named without 将, and the firms are in it, not in the
   whole city the zone is made the carrier for;
-- 记者在…媒体见面会上了解到: the briefing is an event, though no suffix row knows 见面会 and no year names it."""
+- 记者在…媒体见面会上了解到: the briefing is an event, though no suffix row knows 见面会 and no year names it;
+- 互联网岳麓峰会自2014年首次举办以来: a meeting held since its first edition is a series, an event, as …自2014年开始 was."""
 from __future__ import annotations
 
 from .conftest import events, facts, ingest_text, proposed_figures
@@ -26,6 +27,9 @@ def test_a_list_counted_by_yidapi_or_called_first_rate_is_of_firms(tmp_path, kb)
     body = "重庆围绕原材料、芯片设计、封装测试等六个关键环节的企业发展产业。"
     got = facts(ingest_text(tmp_path, body, kb, "2016-06-03"), "LOCATED_IN", accepted=False)
     assert not {a for a, _ in got} & {"原材料", "芯片设计", "封装测试"}, got
+    # guard: people who did something (何锋、苏旻等巡视了入园区块链企业) are no list of firms
+    ex = ingest_text(tmp_path, "娄底市区块链产业园揭牌。揭牌仪式后，何锋、苏旻等巡视了入园区块链企业并召开座谈。", kb, "2020-01-09")
+    assert not [p for p in ex.entities.values() if p.label == "Enterprise" and p.record["name_zh"] in ("何锋", "苏旻")]
 
 
 def test_a_place_that_ends_a_reporters_name_is_no_place(tmp_path, kb):
@@ -50,3 +54,8 @@ def test_a_briefing_the_reporter_heard_at_is_an_event(tmp_path, kb):
     # guard: what the reporter learnt from a body (记者从市经信局了解到) is no event
     body = "昨日，记者从成都市经济和信息化局了解到，成都要再造一座软件园。"
     assert not events(ingest_text(tmp_path, body, kb, "2010-04-13"))
+
+
+def test_a_meeting_held_since_its_first_edition_is_an_event(tmp_path, kb):
+    body = "其中，最大的推手，就是互联网岳麓峰会。互联网岳麓峰会自2014年首次举办以来，已连续举办了6届。"
+    assert "互联网岳麓峰会" in events(ingest_text(tmp_path, body, kb, "2019-08-16"))
