@@ -19,7 +19,7 @@ ROWS = [
      "成都市将出台《成都市智能经济发展推进方案》，重点面向工业软件、人工智能等领域。",
      "domains listed right after a plan's title and a focus verb (《X方案》，重点面向A、B等领域): the plan's focus, not the "
      "issuing place's (round blind-l)"),
-    ("domain-focus-region", "relation", None, 0.55, "成都市重点发展工控安全、密码产品等领域。",
+    ("domain-focus-region", "relation", None, 0.6, "成都市重点发展工控安全、密码产品等领域。",
      "domains listed after a region the sentence names, and no park"),
     ("domain-focus-context", "relation", None, 0.15, "成都市加快发展网络安全产业。目前重点发展工控安全、密码产品等领域。",
      "domains of a sentence that names no region before them, given to the region named after them, in the paragraph or "
@@ -55,7 +55,7 @@ ROWS = [
     ("domain-focus-organisation", "relation", None, 0.1, "华为公司将结合成都市的定位，重点面向通信网络、智能终端等领域。",
      "domains named after a firm that opens the clause, before any region: the firm's focus (round `domains`; before it, "
      "no one's). Right 4 of 5 on dev, all of one article; an institution's were right 0 of 4 (西工大 for its 北京研究院)"),
-    ("event-domains", "relation", None, 0.45, "成都市举办2021成都网络安全大会。大会还聚焦人工智能安全等前沿领域。",
+    ("event-domains", "relation", None, 0.6, "成都市举办2021成都网络安全大会。大会还聚焦人工智能安全等前沿领域。",
      "the domains of domain-focus-not-region given to a signing or meeting named in the sentence or the one before"),
     ("domain-focus", "relation", r"布局|聚焦|重点发展|深耕|主攻|领域|方面|为(?:重点|主|核心|主导)", 0.75, "国家网络安全产业园区（成渝地区）在工控安全、密码产品等领域形成集聚。"),
     ("event-signing-domains", "relation", r"(?:项目|合作|双方|三方|各方)(?:[^，。；]{0,6}?|[^，。；]{0,16}，)(?:覆盖|涵盖|涉及|聚焦|围绕|集中在|分布在)", 0.9,
@@ -72,13 +72,13 @@ ROWS = [
      "that zone, not of the city (round blind-yg, dev-ZZE)"),
     ("zone-quarter-in-zone", "relation", None, 0.7, "成都高新区加快发展。成都高新西区聚集了70家企业。",
      "a zone's quarter (成都高新西区, 中关村科学城北区) is part of the zone named without the direction (blind-yi)"),
-    ("zone-in-city", "relation", None, 0.55, "长沙高新区位居第9位。",
+    ("zone-in-city", "relation", None, 0.6, "长沙高新区位居第9位。",
      "a development zone (or a cluster named with its place) is part of the city its name begins with"),
     ("policy-title-issuer", "relation", None, 0.75, "会上解读了《北京市人民政府关于加快推进北京经济技术开发区高质量发展的实施意见》。",
      "the government bodies a policy's title begins with, before 关于 (《北京市人民政府关于…的实施意见》, 《中共四川省委办公厅、"
      "四川省人民政府办公厅关于…》), issue it, whoever presents it in the sentence (round blind-zg: six of seven such "
      "titles on the dev pool)"),
-    ("policy-issuer", "relation", r"印发|发布(?!会)|出台|制定|颁布|下发|发文", 0.8, "重庆市经济信息委印发了《关于推进园区建设工作的通知》。"),
+    ("policy-issuer", "relation", r"印发|发布(?!会)|出台|制定|颁布|下发|发文", 0.5, "重庆市经济信息委印发了《关于推进园区建设工作的通知》。"),
     ("policy-issuer-list", "relation", None, 0.8, "教育部、工业和信息化部、公安部联合印发《国家网络安全宣传周活动方案》。",
      "the government bodies listed right before a policy's issuer (A、B和C联合印发《…》): each issues it (round `domains`)"),
     ("policy-header-issuer", "relation", None, 0.75,
@@ -152,7 +152,7 @@ ROWS = [
     ("stat-country", "statistic", None, 0.75, "2021年我国网络安全产业规模约为2000亿元。",
      "a figure of 我国/中国/全国 (its industry, its output) named in the figure's clause, with no organisation, park or "
      "other region before it, is the country's — not where it ranks (居全国第一, 全国首个: a frame, not the subject)"),
-    ("stat-event", "statistic", None, 0.8, "2018年网络安全博览会在成都举行，共吸引近7.5万人次观众到现场参观。",
+    ("stat-event", "statistic", None, 0.5, "2018年网络安全博览会在成都举行，共吸引近7.5万人次观众到现场参观。",
      "a figure in a sentence that names an event before it (or refers back to one: 本次博览会, 本届大会) and no "
      "organisation or park: the event's (visitors, exhibitors, teams, area). On the latest blind samples as they came "
      "right about one time in four (7 of 23 over dev-O to dev-U, 4 of 19 over dev-P to dev-V: "
@@ -202,21 +202,21 @@ ROWS = [
     # 6 on dev-ZI and dev-ZJ). Mention rows named less surely were not made rows:
     # a known body by the dictionary 41/55 (domain-list 66/84, domain-standard 58/76 and suffix-enterprise 57/77 are rows since round blind-zs),
     # suffix-institution 61/184, a place data/ already holds 53/185 (docs/ingest-rounds.md, round blind-zi)
-    ("named-place", "entity", None, 0.65, "会上，株洲市代表作了发言。",
+    ("named-place", "entity", None, 0.6, "会上，株洲市代表作了发言。",
      "a city, district or county of the built-in gazetteer that data/ does not hold (69 of 79 on the tuned pool)"),
-    ("named-domain-coordinated", "entity", None, 0.5, "推动大数据产业及与其相关联的云计算、物联网、移动互联网等高精尖产业快速发展。",
+    ("named-domain-coordinated", "entity", None, 0.4, "推动大数据产业及与其相关联的云计算、物联网、移动互联网等高精尖产业快速发展。",
      "the other items of a list one of whose items is a domain (domain-coordinated; 42 of 46)"),
-    ("named-enterprise-list", "entity", None, 0.85, "会议由长城科技、国科微、金山等企业代表参加。",
+    ("named-enterprise-list", "entity", None, 0.9, "会议由长城科技、国科微、金山等企业代表参加。",
      "firms without a suffix named in a list closed by 等企业 (enterprise-list; 67 of 76)"),
     ("named-policy-title", "entity", None, 0.8, "会议学习了《关于促进网络安全产业发展的指导意见》。",
      "a policy named by its title in 《》 (policy-title; 13 of 15), unless the title is only a document's kind (《行动计划》: wrong all 9 times, most a second name for a plan already proposed)"),
     ("named-zone-park", "entity", None, 0.85, "记者走访了中关村软件园。",
      "a park named after the zone it belongs to (zone-park; 9 of 10)"),
-    ("named-suffix-enterprise", "entity", None, 0.65, "成都高新区签约落地江西沃格光电集团股份有限公司的项目。",
+    ("named-suffix-enterprise", "entity", None, 0.7, "成都高新区签约落地江西沃格光电集团股份有限公司的项目。",
      "a firm named with its company suffix (suffix-enterprise); left out in round blind-zi at 57 of 77 for the entities' "
      "precision, written in round blind-zs for their recall (0.29 held out against the target 0.6): 102 of 132 on the "
      "tuned pool of 334"),
-    ("named-domain-list", "entity", None, 0.75, "该区在智慧交通、数字孪生等领域形成集聚。",
+    ("named-domain-list", "entity", None, 0.8, "该区在智慧交通、数字孪生等领域形成集聚。",
      "an item of a list of fields (domain-list), unless 围绕 leads the list (围绕A、B等重点领域，加强…安全: what a task serves; the "
      "seed's gold lists none of 4); left out in round blind-zi at 66 of 84, written in round blind-zs: 168 of "
      "200 on the tuned pool of 334"),
@@ -236,7 +236,7 @@ ROWS = [
     ("event-date-after", "relation", None, 0.85, "2023长沙网络安全大会于9月11日在长沙开幕。",
      "an event named before its date (…大会于9月11日在长沙开幕) is of that date, where the sentence gives none before the "
      "name (round blind-zw)"),
-    ("event-place", "relation", None, 0.8, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。",
+    ("event-place", "relation", None, 0.75, "9月11日下午，2019世界计算机大会·产业对接交流会在长沙举行。",
      "在X举行/召开: where the meeting was"),
     ("event-at-meeting", "relation", None, 0.2,
      "9月11日下午，产业对接交流会在长沙举行。交流会上，金山软件、天津麒麟、奇安信等16家企业签约。",
@@ -271,7 +271,7 @@ ROWS = [
      "2024年长沙网络安全产业大会在长沙召开。湖南大学副校长李明作主旨报告。",
      "a body or firm named right before one of its officers (副院长, 秘书长) who speaks (作主旨报告, 致辞, 作了总结) at a "
      "meeting named before in the sentence or last in the three sentences before takes part in it"),
-    ("event-organised-by", "relation", r"由([^。；]{2,80}?)(?:共同|联合)?(主办|承办|举办|指导)", 0.85,
+    ("event-organised-by", "relation", r"由([^。；]{2,80}?)(?:共同|联合)?(主办|承办|举办|指导)", 0.8,
      "11月5日，2021中国（长沙）网络安全·智能制造大会在长沙召开。大会由工业和信息化部、湖南省人民政府共同主办。",
      "由A、B共同主办: the bodies, institutions and firms named organise the event the sentence names, else the "
      "one named last in the two sentences before"),
@@ -301,7 +301,7 @@ ROWS = [
      r"(?P<mult>万亿|亿|万|千)?\s*(?P<q3>多|余)?\s*"
      r"(?P<unit>万亿元|亿元|万元|元|美元|家|个百分点|个季度|个月|个|名|人次|人|位|项|件|次|期|倍|%|％|平方公里|平方千米|平方米|㎡|亩|公顷|"
      r"所|座|支|份|户|款|台|套|场|Tbps|Gbps|Mbps|(?<=亿)(?=[，。；、的）)\s]|$))(?P<q4>以上|左右)?",
-     0.5, "截至2022年底，国家网络安全产业园区（西安）共引进网络安全企业超过45家。",
+     0.35, "截至2022年底，国家网络安全产业园区（西安）共引进网络安全企业超过45家。",
      "subject named in the clause before the number; Chinese numerals by cn2an; thousands separators (2,003.50亿元); "
      "a minus sign (增速从一季度的-4.9%: round blind-zi) and 不足, which is 不到 (不足70亿元); "
      "亿 or 万亿 with no unit after it is money (规模仅600多亿，同35.8万亿的规模相比); a duration in 个月 or 个季度 is a "
@@ -371,14 +371,14 @@ ROWS = [
      "a bare 高新区/经开区/该区 opening the clause: the development zone the article names most"),
     ("stat-topic", "statistic", None, 0.1, "国家网络安全产业园区（西安）揭牌。截至2022年底，共引进企业超过45家。",
      "no subject in the clause: the park the paragraph is about"),
-    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前|范围|[\d.]+%的)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.5, "湖南省网络安全产业规模全省超过200亿元。",
+    ("stat-region", "statistic", r"(?<![占居列])全(?:省|市|区|县)(?!首|第|唯|各|总量排名|排名|前|范围|[\d.]+%的)|(?:省|市|区|县)内(?!企业|重点企业|的企业)", 0.55, "湖南省网络安全产业规模全省超过200亿元。",
      "a region-level figure (全省, or a region named and no park word): the region's, never the park's — but 全市 as a "
      "frame (占全市70%, 居全市首位, 在全市各分园排名第一, 全市总量排名, 汇聚了全省83.1%的企业: round blind-m) and 区内企业 (the zone's firms) say nothing of whose "
      "figure it is"),
     ("stat-region-lead", "statistic", None, 0.65, "今年以来，长沙市着力培育创新主体。新增企业300家。",
      "no organisation or park: the region the sentence right before, in the same paragraph, opens on (split from "
      "stat-region-context in round blind-ze: 12 of 22 right on sixteen blind samples as they came, the rest 15 of 46)"),
-    ("stat-region-context", "statistic", None, 0.4, "企业看好长沙市网络安全产业的发展。目前有企业300家。",
+    ("stat-region-context", "statistic", None, 0.2, "企业看好长沙市网络安全产业的发展。目前有企业300家。",
      "no organisation or park: the region the sentence or paragraph names (not one the sentence before opens on)"),
     ("stat-region-demonstrative", "statistic", r"(?:该|本|我)(区|县|市|省)(?![内外级域场])", 0.7,
      "7月29日，重庆市南岸区举行签约。今年上半年，该区电子信息产业已实现产值177.8亿元。",
@@ -392,7 +392,7 @@ ROWS = [
      "when the list and the series are as long (round blind-yg, dev-ZZE)"),
     ("stat-modifier", "statistic", None, 0.75, "6月29日，总投资10亿元的湖南省网络安全产业园区开工。",
      "a figure followed by 的 and a name describes that name (总投资10亿元的…基地), not the place before it"),
-    ("stat-article-zone", "statistic", None, 0.6,
+    ("stat-article-zone", "statistic", None, 0.5,
      "成都高新区经济复苏。上半年，成都高新区实现增加值1191.4亿元。成都市加快发展。\n\n电子信息产业：148家规上工业企业实现产值1618.9亿元。",
      "a figure nothing in its sentence or paragraph owns, in an article that names a development zone more often than the "
      "region it is about: the zone's, not the city's (round blind-yg, dev-ZZE)"),
@@ -405,7 +405,7 @@ ROWS = [
      "in a policy text (its title names a plan, a scheme, an opinion or a notice) a figure with no organisation or park "
      "is the region's the sentence, the paragraph or the article names: over the dev splits the region fallbacks were "
      "right 33 of 33 in the five policy texts and 34 of 91 in news (round `domains`); the regex reads the title"),
-    ("stat-article-region", "statistic", None, 0.15, "到2025年，数字经济规模突破25000亿元。\n\n湖南省加快信息化发展。",
+    ("stat-article-region", "statistic", None, 0.2, "到2025年，数字经济规模突破25000亿元。\n\n湖南省加快信息化发展。",
      "no organisation, park or region in the sentence or paragraph: the region the article is about"),
     ("text-theme", "statistic", r"以“([^”]{2,60})”为主题|主题(?:为|是)“([^”]{2,60})”", 0.65,
      "2023年国家网络安全宣传周于9月11日开幕。本届活动以“网络安全为人民，网络安全靠人民”为主题。",
@@ -418,7 +418,7 @@ ROWS = [
      "dev 3/5 → 0.55"),
     ("text-standing", "statistic",
      r"(?:是|成为|(?<![作成])为)((?:全国|国内|全球|世界|中国|我国|中部|西部|东部|国家级)?[^，。；]{0,30}?"
-     r"(?:之一|首个|首家|第一个|唯一|最大|最强|领先|一流|标杆|高地|品牌|重要承载地|重要支撑平台|主平台|主要承载区|支点|引擎|名片|增长极|大本营|压舱石|桥头堡|排头兵|主阵地|新阵地|之最|首位)[^，。；]{0,30}?)(?=[，。；]|$)", 0.55,
+     r"(?:之一|首个|首家|第一个|唯一|最大|最强|领先|一流|标杆|高地|品牌|重要承载地|重要支撑平台|主平台|主要承载区|支点|引擎|名片|增长极|大本营|压舱石|桥头堡|排头兵|主阵地|新阵地|之最|首位)[^，。；]{0,30}?)(?=[，。；]|$)", 0.5,
      "张家湾设计小镇是中关村通州园创新设计和科技发展的重要承载地。",
      "Y是/成为X where X says a standing (之一, 首个, 唯一, 最大, 领先, 一流, 重要承载地…), to the end of its clause: a distinction of Y; "
      "dev 3/5 → 0.55 then; now set from the blind samples as they came (tests/ingest/test_calibration.py)"),
