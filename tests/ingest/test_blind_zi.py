@@ -52,7 +52,9 @@ def test_guard_a_place_data_holds_is_no_fact_on_its_name(tmp_path, kb):
 
 def test_domains_coordinated_with_a_domain_are_named(tmp_path, kb):
     ex = ingest_text(tmp_path, "推动大数据产业及与其相关联的云计算、物联网、移动互联网等高精尖产业快速发展。", kb, "2021-05-06")
-    assert {"云计算", "移动互联网"} <= set(named(ex)), named(ex)
+    # named-domain-coordinated stands below the threshold since round blind-xe's calibration (right 11 of 30): the names
+    # are still proposed, listed among the entities with no fact
+    assert {"云计算", "移动互联网"} <= set(named(ex, accepted=False)), named(ex, accepted=False)
     # 物联网 is read by domain-standard (a national classification's industry), named on its own since round blind-zs
     assert named(ex).get("物联网") == "named-domain-standard", named(ex)
 
