@@ -26,6 +26,7 @@ from .rules import conf, rx
 _HAN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # what the object of a visit or interview runs to: the clause's end, or 时/期间/并/后 (…企业时强调)
 _OBJECT_END = re.compile(r"时|期间|并|后|情况|，|。|；|$")
+_PARTY_END = re.compile("一行")   # a meeting's object runs to the party received (会见了…一行)
 # a place a visit goes to, right before the verb: 到长沙经开区 / 赴中电软件园 / 来到
 _GO = ("到", "赴", "来到", "走进", "深入", "前往", "莅临", "在")
 # the party that makes a visit, after its members' names (宋宁、王作然、陈杰等一行 / 张三等人)
@@ -169,7 +170,7 @@ class ActivitiesMixin:
         if actor is None:
             return
         who, who_start, org, officer_org = actor
-        obj_end = (re.compile("一行") if kind == "meeting" else _OBJECT_END).search(self.text, end, cb)
+        obj_end = (_PARTY_END if kind == "meeting" else _OBJECT_END).search(self.text, end, cb)
         b = (obj_end.end() if kind == "meeting" else obj_end.start()) if obj_end else cb
         obj = self.text[end:b].lstrip("了")
         obj = re.sub(r"(?:栏目|节目)$", "", obj)

@@ -143,26 +143,20 @@ class PoliciesMixin:
         t0 = policy.start + (self.text[policy.start] == "《")
         keys, pos = [], t0
         while (body := TITLE_ISSUER.match(self.text, pos)) is not None:
+            a, b = body.span(1)
+            parts = [(a, b, body.group(1))]
             if pair := PARTY_AND_GOVERNMENT.fullmatch(body.group(1)):   # 市委市政府: two issuers, of the article's city
                 place = self.article_place({"省": "province", "市": "city"}[pair.group(1)])
                 if place is None or not place.endswith(pair.group(1)):
                     break
-                for a, b, name in ((body.start(), body.start() + 2, f"中共{place}委"),
-                                   (body.start() + 2, body.end(), f"{place}人民政府")):
-                    x = Mention(a, b, self.text[a:b], "GovernmentBody", s.idx, "pattern:policy-title-issuer",
-                                conf("policy-title-issuer"), name, {})
-                    x.keys = [self.entity_key(x)]
-                    self.rel(policy.key, "ISSUED_BY", x.key, s, (policy.start, policy.end), conf("policy-title-issuer"),
-                             "policy-title-issuer")
-                    keys.append(x.key)
-                pos = body.end() + (self.text[body.end()] == "、")
-                continue
-            x = Mention(body.start(), body.end(), body.group(1), "GovernmentBody", s.idx, "pattern:policy-title-issuer",
-                        conf("policy-title-issuer"), body.group(1), {})
-            x.keys = [self.entity_key(x)]
-            self.rel(policy.key, "ISSUED_BY", x.key, s, (policy.start, policy.end), conf("policy-title-issuer"),
-                     "policy-title-issuer")
-            keys.append(x.key)
+                parts = [(a, a + 2, f"中共{place}委"), (a + 2, b, f"{place}人民政府")]
+            for x0, x1, name in parts:
+                x = Mention(x0, x1, self.text[x0:x1], "GovernmentBody", s.idx, "pattern:policy-title-issuer",
+                            conf("policy-title-issuer"), name, {})
+                x.keys = [self.entity_key(x)]
+                self.rel(policy.key, "ISSUED_BY", x.key, s, (policy.start, policy.end), conf("policy-title-issuer"),
+                         "policy-title-issuer")
+                keys.append(x.key)
             pos = body.end() + (self.text[body.end()] == "、")
         return keys
 

@@ -335,7 +335,7 @@ ROWS = [
     ("deictic-office", "mention",
      r"(?:(?<![\u4e00-\u9fff])|(?<=[经由与同和及向对])|(?<=[省市]委))(省|市|区)(" + "|".join(k + ("(?![员会托屈婉]|网信)" if k == "委" else "") for k in sorted(gz.OFFICE_ABBREV, key=len, reverse=True)) + r")(?![\u4e00-\u9fff]{0,1}(?:级|长|区))",
      0.8, "湖南省加快网络安全产业发展。12月30日，省工信厅在会上发布消息。",
-     "省工信厅 / 市经信委 with no place (or after a function word: 已经省政府同意, 同省政府): the article's province or "
+     "省工信厅 / 市经信委 with no place (or after a function word: 已经省政府同意, 同省政府; or after 省委/市委: 省委省政府, round blind-xa): the article's province or "
      "city, full name (湖南省工业和信息化厅); 省 in an article about a city is its province, 区 an article's district; "
      "the Party committee and its departments, the people's congress and the CPPCC too (市委宣传部, 区人大常委会, 区政协: "
      "round blind-zo, 82 such names the read pool's gold gives and the rule did not read)"),
