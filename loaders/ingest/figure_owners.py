@@ -87,34 +87,18 @@ class FigureOwnersMixin:
     def article_park_like(self):
         """No national park in the article: the organisation named like a park (中电软件园, …产业园,
         …科技园) that it names most — what its 园区 means (an operator's news about its own park)."""
-        count: dict[str, list] = {}
-        for m in self.mentions:
-            if m.keys and m.label in ORG_LABELS and re.search(r"园(?:区)?(?:(?:有限)?(?:责任)?公司)?$", m.text):
-                count.setdefault(m.key, []).append(m)
-        best = max(count.values(), key=lambda ms: (len(ms), -ms[0].start), default=None)
-        return best[0] if best else None
+        return self.most_named(lambda m: m.label in ORG_LABELS and re.search(r"园(?:区)?(?:(?:有限)?(?:责任)?公司)?$", m.text))
 
     def article_park_area(self):
         """The local area named like a park (成都天府软件园, …产业园) that the article names most: what its 园区 means
         when it names no park nor park-like organisation."""
-        count: dict[str, list] = {}
-        for m in self.mentions:
-            if m.keys and m.label == "Region" and re.search(r"园(?:区)?$", m.text) and not m.attrs.get("members") \
-                    and self.entities[m.key].record.get("kind") == "area":
-                count.setdefault(m.key, []).append(m)
-        best = max(count.values(), key=lambda ms: (len(ms), -ms[0].start), default=None)
-        return best[0] if best else None
+        return self.most_named(lambda m: m.label == "Region" and re.search(r"园(?:区)?$", m.text) and not m.attrs.get("members")
+                               and self.entities[m.key].record.get("kind") == "area")
 
     def article_zone(self):
         """The development zone the article names most (成都高新区), for a bare 高新区/经开区/该区."""
-        count: dict[str, list] = {}
-        for m in self.mentions:
-            if m.keys and m.label == "Region" and not m.attrs.get("members"):
-                rec = self.entities[m.key].record
-                if rec.get("kind") == "zone" or m.attrs.get("kind") == "zone":
-                    count.setdefault(m.key, []).append(m)
-        best = max(count.values(), key=lambda ms: (len(ms), -ms[0].start), default=None)
-        return best[0] if best else None
+        return self.most_named(lambda m: m.label == "Region" and not m.attrs.get("members") and (
+            self.entities[m.key].record.get("kind") == "zone" or m.attrs.get("kind") == "zone"))
 
     def article_zone_over(self, region):
         """The development zone the article names most, when it names it more often than the region it is about (成都高新区

@@ -169,16 +169,21 @@ class TopicsMixin:
         return (), Mention(city.start, city.start, full, "Region", city.sent, "pattern:province-of-city",
                            self.entities[key].conf, full, {}, [key])
 
+    def most_named(self, keep) -> Mention | None:
+        """The first mention of the entity the article names most often among the linked mentions `keep` accepts (a tie
+        goes to the one named first)."""
+        count: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if m.keys and keep(m):
+                count.setdefault(m.key, []).append(m)
+        best = max(count.values(), key=lambda ms: (len(ms), -ms[0].start), default=None)
+        return best[0] if best else None
+
     def article_park(self) -> Mention | None:
         """The park the article names most often (产业园 / 园区 with no park in the paragraph)."""
         memo = self.__dict__.setdefault("_article_park", [])
         if not memo:
-            count: dict[str, list[Mention]] = {}
-            for m in self.mentions:
-                if m.keys and m.label == "Park":
-                    count.setdefault(m.key, []).append(m)
-            best = max(count.values(), key=lambda ms: (len(ms), -ms[0].start), default=None)
-            memo.append(best[0] if best else None)
+            memo.append(self.most_named(lambda m: m.label == "Park"))
         return memo[0]
 
     def park_word(self, s: Sentence, pos: int) -> bool:
